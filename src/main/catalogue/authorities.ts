@@ -1,0 +1,239 @@
+/**
+ * Authority records: people, organisations, places, events and partnerships, with their other
+ * names. Records link to them with a role; an authority still linked cannot be deleted, only merged.
+ */
+import type { AuthorityCreate, AuthorityKind, AuthorityPatch, AuthorityView, RecordSummary } from '../../shared/model';
+import { rangeProblem } from '../../shared/partial-date';
+import { ArchiveFailure } from '../../shared/result';
+import { currentRevision, logChange, type FieldValues } from './changes';
+import type { CatalogueContext } from './context';
+import { summaryColumns, toSummary } from './records';
+
+const SELECT = `SELECT a.id, a.kind, a.name, a.description, a.date, a.date_end AS dateEnd, a.place_id AS placeId,
+  a.created_at AS createdAt, a.updated_at AS updatedAt,
+  (SELECT count(DISTINCT record_id) FROM record_links WHERE authority_id = a.id) AS recordCount
+  FROM authorities a`;
+
+type Row = Omit<AuthorityView, 'altNames' | 'place'> & { placeId: number | null };
+
+function hydrate(ctx: Pick<CatalogueContext, 'db'>, row: Row): AuthorityView {
+  const altNames = ctx.db
+    .prepare('SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position')
+    .all(row.id) as AuthorityView['altNames'];
+  const place =
+    row.placeId == null
+      ? null
+      : ((ctx.db.prepare('SELECT id, name FROM authorities WHERE id = ?').get(row.placeId) as AuthorityView['place']) ?? null);
+  const { placeId: _omit, ...rest } = row;
+  return { ...rest, altNames, place };
+}
+
+export function readAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number): AuthorityView | null {
+  const row = ctx.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  return row ? hydrate(ctx, row) : null;
+}
+
+export function requireAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number, field = 'id'): AuthorityView {
+  const a = readAuthority(ctx, id);
+  if (!a) throw new ArchiveFailure('not_found', `there is no authority record #${id}`, field);
+  return a;
+}
+
+function snapshot(a: AuthorityView): FieldValues {
+  return {
+    kind: a.kind,
+    name: a.name,
+    altNames: a.altNames.length ? a.altNames.map((n) => (n.language ? `${n.name} [${n.language}]` : n.name)).join('; ') : null,
+    description: a.description,
+    date: a.date,
+    dateEnd: a.dateEnd,
+    place: a.place ? `${a.place.name} (#${a.place.id})` : null,
+  };
+}
+
+function checkPlace(ctx: CatalogueContext, placeId: number | null | undefined, kind: AuthorityKind): void {
+  if (placeId == null) return;
+  if (kind !== 'event') throw new ArchiveFailure('invalid_input', 'placeId: only events have a place', 'placeId');
+  const place = readAuthority(ctx, placeId);
+  if (!place || place.kind !== 'place') {
+    throw new ArchiveFailure('not_found', `there is no place #${placeId}`, 'placeId');
+  }
+}
+
+function writeAltNames(ctx: CatalogueContext, id: number, names: { name: string; language?: string | null | undefined }[]): void {
+  ctx.db.prepare('DELETE FROM authority_names WHERE authority_id = ?').run(id);
+  const insert = ctx.db.prepare('INSERT INTO authority_names (authority_id, position, name, language) VALUES (?, ?, ?, ?)');
+  const seen = new Set<string>();
+  let position = 0;
+  for (const n of names) {
+    const key = n.name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    insert.run(id, position++, n.name, n.language ?? null);
+  }
+}
+
+export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): AuthorityView {
+  return ctx.db.transaction(() => {
+    checkPlace(ctx, input.placeId, input.kind);
+    const now = ctx.now();
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO authorities (kind, name, description, date, date_end, place_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.kind, input.name, input.description ?? null, input.date ?? null, input.dateEnd ?? null, input.placeId ?? null, now, now);
+    const id = Number(info.lastInsertRowid);
+    writeAltNames(ctx, id, input.altNames ?? []);
+    const view = requireAuthority(ctx, id);
+    logChange(ctx, 'authority', id, 'create', {}, snapshot(view));
+    return view;
+  })();
+}
+
+/** Records whose search text contains an authority's names: they change when it does. */
+function touchLinkedRecords(ctx: CatalogueContext, authorityId: number, field: string, old: string | null, now: string | null): number {
+  const ids = (ctx.db.prepare('SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(authorityId) as { id: number }[]).map(
+    (r) => r.id,
+  );
+  for (const id of ids) {
+    const revision = logChange(ctx, 'record', id, 'update', { [field]: old }, { [field]: now });
+    ctx.db.prepare('UPDATE records SET revision = ? WHERE id = ?').run(revision, id);
+  }
+  return ids.length;
+}
+
+export function updateAuthority(ctx: CatalogueContext, id: number, patch: AuthorityPatch): AuthorityView {
+  return ctx.db.transaction(() => {
+    const before = requireAuthority(ctx, id);
+    const date = patch.date !== undefined ? patch.date : before.date;
+    const dateEnd = patch.dateEnd !== undefined ? patch.dateEnd : before.dateEnd;
+    if (dateEnd && !date) throw new ArchiveFailure('invalid_input', 'dateEnd: an end date needs a start date', 'dateEnd');
+    const range = date && dateEnd ? rangeProblem(date, dateEnd) : null;
+    if (range) throw new ArchiveFailure('invalid_input', `dateEnd: ${range}`, 'dateEnd');
+    if (patch.placeId !== undefined) checkPlace(ctx, patch.placeId, before.kind);
+    const sets: string[] = [];
+    const params: (string | number | null)[] = [];
+    const set = (column: string, value: string | number | null) => (sets.push(`${column} = ?`), params.push(value));
+    if (patch.name !== undefined) set('name', patch.name);
+    if (patch.description !== undefined) set('description', patch.description);
+    if (patch.date !== undefined) set('date', patch.date);
+    if (patch.dateEnd !== undefined) set('date_end', patch.dateEnd);
+    if (patch.placeId !== undefined) set('place_id', patch.placeId);
+    if (sets.length) ctx.db.prepare(`UPDATE authorities SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+    if (patch.altNames !== undefined) writeAltNames(ctx, id, patch.altNames);
+    const after = requireAuthority(ctx, id);
+    const b = snapshot(before);
+    const a = snapshot(after);
+    if (JSON.stringify(a) === JSON.stringify(b)) return before;
+    ctx.db.prepare('UPDATE authorities SET updated_at = ? WHERE id = ?').run(ctx.now(), id);
+    logChange(ctx, 'authority', id, 'update', b, a);
+    if (a.name !== b.name || a.altNames !== b.altNames) {
+      touchLinkedRecords(ctx, id, `${before.kind}:${id}`, `${b.name}${b.altNames ? ` (${b.altNames})` : ''}`, `${a.name}${a.altNames ? ` (${a.altNames})` : ''}`);
+    }
+    return requireAuthority(ctx, id);
+  })();
+}
+
+export function deleteAuthority(ctx: CatalogueContext, id: number): { id: number; revision: number } {
+  return ctx.db.transaction(() => {
+    const before = requireAuthority(ctx, id);
+    if (before.recordCount > 0) {
+      throw new ArchiveFailure(
+        'in_use',
+        `${before.kind} "${before.name}" is linked to ${before.recordCount} record${before.recordCount === 1 ? '' : 's'}; unlink it or merge it into another ${before.kind} first`,
+        'id',
+      );
+    }
+    const events = (ctx.db.prepare('SELECT count(*) AS n FROM authorities WHERE place_id = ?').get(id) as { n: number }).n;
+    if (events > 0) {
+      throw new ArchiveFailure('in_use', `place "${before.name}" is the place of ${events} event${events === 1 ? '' : 's'}; change them first`, 'id');
+    }
+    const revision = logChange(ctx, 'authority', id, 'delete', snapshot(before), {});
+    ctx.db.prepare('DELETE FROM authorities WHERE id = ?').run(id);
+    return { id, revision };
+  })();
+}
+
+export function listAuthorities(
+  ctx: CatalogueContext,
+  q: { kind?: AuthorityKind | undefined; query?: string | undefined; offset: number; limit: number },
+): { total: number; items: AuthorityView[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.kind) (where.push('a.kind = ?'), params.push(q.kind));
+  const text = q.query?.trim();
+  if (text) {
+    // Matches the start of any word of the name or of another name, in any script.
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      `(a.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM authority_names n WHERE n.authority_id = a.id AND n.name LIKE ? ESCAPE '\\'))`,
+    );
+    params.push(like, like);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM authorities a ${clause}`).get(...params) as { n: number }).n;
+  const rows = ctx.db
+    .prepare(`${SELECT} ${clause} ORDER BY a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as Row[];
+  return { total, items: rows.map((r) => hydrate(ctx, r)) };
+}
+
+export function authorityRecords(ctx: CatalogueContext, id: number): (RecordSummary & { roles: string[] })[] {
+  requireAuthority(ctx, id);
+  const rows = ctx.db
+    .prepare(
+      `SELECT ${summaryColumns('r')}, group_concat(l.role, ',') AS roles
+         FROM record_links l JOIN records r ON r.id = l.record_id
+        WHERE l.authority_id = ? GROUP BY r.id ORDER BY r.date DESC, r.id DESC`,
+    )
+    .all(id) as (Parameters<typeof toSummary>[0] & { roles: string })[];
+  return rows.map(({ roles, ...row }) => ({ ...toSummary(row), roles: roles.split(',') }));
+}
+
+/** Folds a duplicate into the record that stays: links and event places move over, names are kept as other names. */
+export function mergeAuthorities(
+  ctx: CatalogueContext,
+  keepId: number,
+  mergeId: number,
+  nameFrom: 'keep' | 'merge',
+): { authority: AuthorityView; linksMoved: number; revision: number } {
+  return ctx.db.transaction(() => {
+    if (keepId === mergeId) throw new ArchiveFailure('invalid_input', 'cannot merge an authority record into itself', 'mergeId');
+    const keep = requireAuthority(ctx, keepId, 'keepId');
+    const merge = requireAuthority(ctx, mergeId, 'mergeId');
+    if (keep.kind !== merge.kind) {
+      throw new ArchiveFailure('invalid_input', `cannot merge ${merge.kind} "${merge.name}" into ${keep.kind} "${keep.name}": they are of different kinds`, 'mergeId');
+    }
+    const affected = (ctx.db.prepare('SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(mergeId) as { id: number }[]).map((r) => r.id);
+    const moved = ctx.db
+      .prepare(
+        `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position)
+         SELECT record_id, ?, role, note, position FROM record_links WHERE authority_id = ?`,
+      )
+      .run(keepId, mergeId).changes;
+    ctx.db.prepare('DELETE FROM record_links WHERE authority_id = ?').run(mergeId);
+    ctx.db.prepare('UPDATE authorities SET place_id = ? WHERE place_id = ?').run(keepId, mergeId);
+
+    const name = nameFrom === 'merge' ? merge.name : keep.name;
+    const other = nameFrom === 'merge' ? keep.name : merge.name;
+    const altNames = [{ name: other, language: null }, ...keep.altNames, ...merge.altNames].filter(
+      (n) => n.name.toLowerCase() !== name.toLowerCase(),
+    );
+    ctx.db
+      .prepare('UPDATE authorities SET name = ?, description = coalesce(description, ?), date = coalesce(date, ?), updated_at = ? WHERE id = ?')
+      .run(name, merge.description, merge.date, ctx.now(), keepId);
+    writeAltNames(ctx, keepId, altNames);
+    logChange(ctx, 'authority', mergeId, 'delete', snapshot(merge), { mergedInto: `#${keepId}` });
+    ctx.db.prepare('DELETE FROM authorities WHERE id = ?').run(mergeId);
+    const after = requireAuthority(ctx, keepId);
+    logChange(ctx, 'authority', keepId, 'update', snapshot(keep), snapshot(after));
+    for (const recordId of affected) {
+      const revision = logChange(ctx, 'record', recordId, 'update', { links: `${merge.name} (#${mergeId})` }, { links: `${after.name} (#${keepId})` });
+      ctx.db.prepare('UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), recordId);
+    }
+    // Records already linked to the kept authority show its new name only if the name changed.
+    if (keep.name !== after.name) touchLinkedRecords(ctx, keepId, `${keep.kind}:${keepId}`, keep.name, after.name);
+    return { authority: after, linksMoved: moved, revision: currentRevision(ctx) };
+  })();
+}

@@ -1,0 +1,176 @@
+/**
+ * A library is a folder: catalogue.sqlite, files/, index/, backups/. Opening one checks, before
+ * touching anything, that it is ours, not corrupt and not made by a newer version; only then is
+ * it opened for writing, backed up and migrated.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ArchiveFailure } from '../../shared/result';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
+
+/** PRAGMA application_id of every Civic Archive catalogue ("CIVA"), so a foreign SQLite file is recognised. */
+export const APPLICATION_ID = 0x43495641;
+export const CATALOGUE_FILE = 'catalogue.sqlite';
+const LIBRARY_FOLDERS = ['files', 'index', 'backups'] as const;
+
+export interface LibraryPaths {
+  root: string;
+  catalogue: string;
+  files: string;
+  index: string;
+  backups: string;
+}
+
+export function libraryPaths(root: string): LibraryPaths {
+  const abs = path.resolve(root);
+  return {
+    root: abs,
+    catalogue: path.join(abs, CATALOGUE_FILE),
+    files: path.join(abs, 'files'),
+    index: path.join(abs, 'index'),
+    backups: path.join(abs, 'backups'),
+  };
+}
+
+export interface Library {
+  db: Database.Database;
+  paths: LibraryPaths;
+  schemaVersion: number;
+  /** Backup taken before migrating, if one was needed. */
+  backup: string | null;
+  close(): void;
+}
+
+const refuse = (message: string): never => {
+  throw new ArchiveFailure('library', message);
+};
+
+function isSqliteFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    return read === 16 && header.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Looks at an existing catalogue read-only; returns its schema version or refuses it. */
+function inspectCatalogue(paths: LibraryPaths): number {
+  const where = paths.catalogue;
+  if (!fs.statSync(where).isFile()) refuse(`${where} is not a file`);
+  if (!isSqliteFile(where)) {
+    refuse(`${where} is corrupt or not a catalogue (no SQLite header). It was left untouched; restore the latest copy from ${paths.backups}.`);
+  }
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(where, { readonly: true, fileMustExist: true });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+    if (appId !== APPLICATION_ID && !(appId === 0 && version === 0 && tables.n === 0)) {
+      refuse(`${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`);
+    }
+    if (version > LATEST_VERSION) {
+      refuse(
+        `${paths.root} was made by a newer version of Civic Archive (catalogue schema ${version}; this version knows up to ${LATEST_VERSION}). Update the app to open it; the library was left untouched.`,
+      );
+    }
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') {
+      refuse(`${where} is corrupt (${check}). It was left untouched; restore the latest copy from ${paths.backups}.`);
+    }
+    return version;
+  } catch (error) {
+    if (error instanceof ArchiveFailure) throw error;
+    return refuse(
+      `${where} is corrupt or unreadable (${(error as Error).message}). It was left untouched; restore the latest copy from ${paths.backups}.`,
+    );
+  } finally {
+    db?.close();
+  }
+}
+
+/** A folder with no catalogue may become a library only if it is empty or holds nothing but our folders. */
+function checkNewLibraryFolder(paths: LibraryPaths): void {
+  if (!fs.existsSync(paths.root)) return;
+  const foreign = fs
+    .readdirSync(paths.root)
+    .filter((name) => !(LIBRARY_FOLDERS as readonly string[]).includes(name) && name !== '.DS_Store');
+  if (foreign.length > 0) {
+    refuse(
+      `${paths.root} is not a Civic Archive library: it has no ${CATALOGUE_FILE} and already holds other files (${foreign
+        .slice(0, 3)
+        .join(', ')}${foreign.length > 3 ? ', …' : ''}). Choose an empty folder or an existing library.`,
+    );
+  }
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // NORMAL would survive an app crash but may lose the last commits on power loss; an archive owes more.
+  db.pragma('synchronous = FULL');
+}
+
+function migrate(db: Database.Database, from: number): void {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      const fk = db.pragma('foreign_key_check') as unknown[];
+      if (fk.length > 0) throw new Error(`migration ${migration.version} left ${fk.length} broken foreign keys`);
+      const integrity = db.pragma('integrity_check', { simple: true }) as string;
+      if (integrity !== 'ok') throw new Error(`migration ${migration.version} failed the integrity check: ${integrity}`);
+    })();
+  }
+}
+
+export async function openLibrary(root: string): Promise<Library> {
+  const paths = libraryPaths(root);
+  if (fs.existsSync(paths.root) && !fs.statSync(paths.root).isDirectory()) {
+    refuse(`${paths.root} is a file, not a library folder`);
+  }
+  const exists = fs.existsSync(paths.catalogue);
+  const version = exists ? inspectCatalogue(paths) : (checkNewLibraryFolder(paths), 0);
+
+  try {
+    fs.mkdirSync(paths.root, { recursive: true });
+  } catch (error) {
+    refuse(`cannot create the library folder ${paths.root}: ${(error as Error).message}`);
+  }
+  const db = new Database(paths.catalogue);
+  let backup: string | null = null;
+  try {
+    configure(db);
+    if (version > 0 && version < LATEST_VERSION) {
+      fs.mkdirSync(paths.backups, { recursive: true });
+      backup = path.join(paths.backups, `catalogue-v${version}-before-migration-${stamp()}.sqlite`);
+      await db.backup(backup);
+    }
+    migrate(db, version);
+    for (const folder of LIBRARY_FOLDERS) fs.mkdirSync(paths[folder], { recursive: true });
+  } catch (error) {
+    db.close();
+    if (error instanceof ArchiveFailure) throw error;
+    throw new ArchiveFailure('library', `cannot open the library at ${paths.root}: ${(error as Error).message}`);
+  }
+  return {
+    db,
+    paths,
+    schemaVersion: LATEST_VERSION,
+    backup,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Schema versions, strictly increasing. Version N is reached by running migrations[N-1];
+ * `PRAGMA user_version` records where a catalogue is. Never edit a released migration: add one.
+ */
+import type { Database } from 'better-sqlite3';
+import m0001 from './0001-catalogue';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'catalogue', up: m0001 }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

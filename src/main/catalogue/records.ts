@@ -1,0 +1,342 @@
+/**
+ * Records: the archival descriptions themselves, with their commitments, links and tags.
+ * Every write runs in one transaction and logs one change with its field-level audit.
+ */
+import type { z } from 'zod';
+import type { contract, RecordSort } from '../../shared/contract';
+import {
+  recordFieldProblems,
+  type RecordCreate,
+  type RecordPatch,
+  type RecordSummary,
+  type RecordView,
+} from '../../shared/model';
+import { ArchiveFailure } from '../../shared/result';
+import { logChange, type FieldValues } from './changes';
+import type { CatalogueContext } from './context';
+
+/** Model field -> column. Only these can be written, so no caller-supplied name ever reaches SQL. */
+const COLUMNS = {
+  type: 'type',
+  title: 'title',
+  titleAlt: 'title_alt',
+  titleAltLanguage: 'title_alt_language',
+  date: 'date',
+  dateEnd: 'date_end',
+  dateApproximate: 'date_approximate',
+  description: 'description',
+  bodyText: 'body_text',
+  languages: 'languages',
+  referenceCode: 'reference_code',
+  publisher: 'publisher',
+  outlet: 'outlet',
+  programme: 'programme',
+  medium: 'medium',
+  url: 'url',
+  rights: 'rights',
+  accessStatus: 'access_status',
+  physicalLocation: 'physical_location',
+  extent: 'extent',
+  notes: 'notes',
+  agreementKind: 'agreement_kind',
+  dateSigned: 'date_signed',
+  placeSigned: 'place_signed',
+  collectionId: 'collection_id',
+} as const;
+type ColumnField = keyof typeof COLUMNS;
+const COLUMN_FIELDS = Object.keys(COLUMNS) as ColumnField[];
+
+const SELECT_VIEW = `SELECT ${COLUMN_FIELDS.map((f) => `r.${COLUMNS[f]} AS ${f}`).join(', ')},
+  r.id, r.revision, r.created_at AS createdAt, r.updated_at AS updatedAt
+  FROM records r WHERE r.id = ?`;
+
+const SUMMARY_COLUMNS = `id, type, title, title_alt AS titleAlt, date, date_end AS dateEnd,
+  date_approximate AS dateApproximate, reference_code AS referenceCode, access_status AS accessStatus,
+  updated_at AS updatedAt`;
+
+function toColumnValue(field: ColumnField, value: unknown): string | number | null {
+  if (value === undefined || value === null) return null;
+  if (field === 'dateApproximate') return value ? 1 : 0;
+  if (field === 'languages') return JSON.stringify(value);
+  return value as string | number;
+}
+
+type SummaryRow = Omit<RecordSummary, 'dateApproximate'> & { dateApproximate: number };
+
+export function toSummary(row: SummaryRow): RecordSummary {
+  return { ...row, dateApproximate: row.dateApproximate === 1 };
+}
+
+export function summaryColumns(alias = ''): string {
+  return alias ? SUMMARY_COLUMNS.replace(/(^|,\s*)(\w)/g, `$1${alias}.$2`) : SUMMARY_COLUMNS;
+}
+
+export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): RecordView | null {
+  const { db } = ctx;
+  const row = db.prepare(SELECT_VIEW).get(id) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const commitments = db
+    .prepare('SELECT text, status FROM commitments WHERE record_id = ? ORDER BY position')
+    .all(id) as RecordView['commitments'];
+  const links = db
+    .prepare(
+      `SELECT l.authority_id AS authorityId, a.kind, a.name, l.role, l.note
+         FROM record_links l JOIN authorities a ON a.id = l.authority_id
+        WHERE l.record_id = ? ORDER BY l.position`,
+    )
+    .all(id) as RecordView['links'];
+  const tags = (
+    db
+      .prepare('SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.record_id = ? ORDER BY t.name COLLATE NOCASE')
+      .all(id) as { name: string }[]
+  ).map((t) => t.name);
+  const collection =
+    row.collectionId == null
+      ? null
+      : ((db.prepare('SELECT id, name FROM collections WHERE id = ?').get(row.collectionId) as RecordView['collection']) ?? null);
+  const { collectionId: _omit, ...fields } = row;
+  return {
+    ...(fields as Omit<RecordView, 'commitments' | 'links' | 'tags' | 'collection' | 'languages' | 'dateApproximate'>),
+    dateApproximate: row.dateApproximate === 1,
+    languages: JSON.parse(String(row.languages)) as string[],
+    commitments,
+    links,
+    tags,
+    collection,
+  };
+}
+
+export function requireRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): RecordView {
+  const record = readRecord(ctx, id);
+  if (!record) throw new ArchiveFailure('not_found', `there is no record #${id}`, 'id');
+  return record;
+}
+
+/** The record flattened to text fields, for the audit trail: what an archivist would read back. */
+export function auditSnapshot(r: RecordView): FieldValues {
+  const out: FieldValues = {};
+  for (const field of COLUMN_FIELDS) {
+    if (field === 'collectionId') continue;
+    const value = (r as unknown as Record<string, unknown>)[field];
+    if (field === 'dateApproximate') out[field] = value ? 'true' : null;
+    else if (field === 'languages') out[field] = r.languages.length ? r.languages.join(', ') : null;
+    else out[field] = value == null ? null : String(value);
+  }
+  out.collection = r.collection ? `${r.collection.name} (#${r.collection.id})` : null;
+  out.commitments = r.commitments.length ? r.commitments.map((c) => `[${c.status}] ${c.text}`).join('\n') : null;
+  out.links = r.links.length ? r.links.map((l) => `${l.role}: ${l.name} (#${l.authorityId})`).join('\n') : null;
+  out.tags = r.tags.length ? r.tags.join(', ') : null;
+  return out;
+}
+
+// ---------------------------------------------------------------- checks before writing
+
+function checkReferenceCode(ctx: CatalogueContext, code: string | null | undefined, selfId: number | null): void {
+  if (!code) return;
+  const other = ctx.db.prepare('SELECT id, title FROM records WHERE reference_code = ?').get(code) as
+    | { id: number; title: string }
+    | undefined;
+  if (other && other.id !== selfId) {
+    throw new ArchiveFailure(
+      'conflict',
+      `reference code "${code}" is already used by record #${other.id} "${other.title}"`,
+      'referenceCode',
+    );
+  }
+}
+
+function checkCollection(ctx: CatalogueContext, id: number | null | undefined): void {
+  if (id == null) return;
+  if (!ctx.db.prepare('SELECT 1 FROM collections WHERE id = ?').get(id)) {
+    throw new ArchiveFailure('not_found', `there is no collection #${id}`, 'collectionId');
+  }
+}
+
+type LinkInput = NonNullable<RecordCreate['links']>[number];
+
+function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void {
+  if (!links) return;
+  const seen = new Set<string>();
+  const exists = ctx.db.prepare('SELECT 1 FROM authorities WHERE id = ?');
+  links.forEach((link, i) => {
+    if (!exists.get(link.authorityId)) {
+      throw new ArchiveFailure('not_found', `there is no authority record #${link.authorityId}`, `links.${i}.authorityId`);
+    }
+    const key = `${link.authorityId}/${link.role}`;
+    if (seen.has(key)) {
+      throw new ArchiveFailure('invalid_input', `authority #${link.authorityId} is linked twice as ${link.role}`, `links.${i}`);
+    }
+    seen.add(key);
+  });
+}
+
+/** Cross-field rules on the record as it will be after a patch (e.g. a medium only on media coverage). */
+function checkMerged(merged: Parameters<typeof recordFieldProblems>[0]): void {
+  const issues: { message: string; path?: PropertyKey[] }[] = [];
+  const ctx = { addIssue: (issue: { message?: string; path?: PropertyKey[] }) => issues.push({ message: issue.message ?? 'invalid', path: issue.path ?? [] }) };
+  recordFieldProblems(merged, ctx as unknown as z.RefinementCtx);
+  const first = issues[0];
+  if (first) {
+    const field = first.path?.map(String).join('.') || undefined;
+    throw new ArchiveFailure('invalid_input', field ? `${field}: ${first.message}` : first.message, field);
+  }
+}
+
+// ---------------------------------------------------------------- writes of the parts
+
+function writeCommitments(ctx: CatalogueContext, id: number, commitments: RecordCreate['commitments']): void {
+  ctx.db.prepare('DELETE FROM commitments WHERE record_id = ?').run(id);
+  const insert = ctx.db.prepare('INSERT INTO commitments (record_id, position, text, status) VALUES (?, ?, ?, ?)');
+  (commitments ?? []).forEach((c, i) => insert.run(id, i, c.text, c.status));
+}
+
+function writeLinks(ctx: CatalogueContext, id: number, links: LinkInput[] | undefined): void {
+  ctx.db.prepare('DELETE FROM record_links WHERE record_id = ?').run(id);
+  const insert = ctx.db.prepare('INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)');
+  (links ?? []).forEach((l, i) => insert.run(id, l.authorityId, l.role, l.note ?? null, i));
+}
+
+export function tagId(ctx: CatalogueContext, name: string): number {
+  ctx.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
+  return (ctx.db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as { id: number }).id;
+}
+
+function writeTags(ctx: CatalogueContext, id: number, tags: string[] | undefined): void {
+  ctx.db.prepare('DELETE FROM record_tags WHERE record_id = ?').run(id);
+  const insert = ctx.db.prepare('INSERT OR IGNORE INTO record_tags (record_id, tag_id) VALUES (?, ?)');
+  for (const name of tags ?? []) insert.run(id, tagId(ctx, name));
+}
+
+function stampRevision(ctx: CatalogueContext, id: number, revision: number, touch: boolean): void {
+  if (touch) ctx.db.prepare('UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), id);
+  else ctx.db.prepare('UPDATE records SET revision = ? WHERE id = ?').run(revision, id);
+}
+
+// ---------------------------------------------------------------- operations
+
+export function createRecord(ctx: CatalogueContext, input: RecordCreate): RecordView {
+  return ctx.db.transaction(() => {
+    checkReferenceCode(ctx, input.referenceCode, null);
+    checkCollection(ctx, input.collectionId);
+    checkLinks(ctx, input.links);
+    const now = ctx.now();
+    const fields = COLUMN_FIELDS.filter((f) => f in input || f === 'languages' || f === 'accessStatus' || f === 'dateApproximate');
+    const values = fields.map((f) => {
+      const v = (input as Record<string, unknown>)[f];
+      if (f === 'languages') return JSON.stringify(v ?? []);
+      if (f === 'accessStatus') return (v as string | undefined) ?? 'open';
+      if (f === 'dateApproximate') return v ? 1 : 0;
+      return toColumnValue(f, v);
+    });
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO records (${fields.map((f) => COLUMNS[f]).join(', ')}, created_at, updated_at)
+         VALUES (${fields.map(() => '?').join(', ')}, ?, ?)`,
+      )
+      .run(...values, now, now);
+    const id = Number(info.lastInsertRowid);
+    writeCommitments(ctx, id, input.commitments);
+    writeLinks(ctx, id, input.links);
+    writeTags(ctx, id, input.tags);
+    const revision = logChange(ctx, 'record', id, 'create', {}, auditSnapshot(requireRecord(ctx, id)));
+    stampRevision(ctx, id, revision, false);
+    return requireRecord(ctx, id);
+  })();
+}
+
+export function updateRecord(
+  ctx: CatalogueContext,
+  id: number,
+  patch: RecordPatch,
+  expectedRevision: number | undefined,
+): RecordView {
+  return ctx.db.transaction(() => {
+    const before = requireRecord(ctx, id);
+    if (expectedRevision !== undefined && before.revision !== expectedRevision) {
+      throw new ArchiveFailure(
+        'conflict',
+        `record #${id} was changed elsewhere since revision ${expectedRevision} (it is now at ${before.revision}); reload it and make the edit again`,
+        'expectedRevision',
+      );
+    }
+    const pick = <K extends keyof RecordPatch>(k: K) => (patch[k] !== undefined ? patch[k] : (before as Record<string, unknown>)[k]);
+    checkMerged({
+      type: patch.type ?? before.type,
+      date: pick('date') as string | null,
+      dateEnd: pick('dateEnd') as string | null,
+      medium: pick('medium') as string | null,
+      agreementKind: pick('agreementKind') as string | null,
+      dateSigned: pick('dateSigned') as string | null,
+      placeSigned: pick('placeSigned') as string | null,
+      commitments: (patch.commitments ?? before.commitments) as unknown[],
+    });
+    if (patch.referenceCode !== undefined) checkReferenceCode(ctx, patch.referenceCode, id);
+    if (patch.collectionId !== undefined) checkCollection(ctx, patch.collectionId);
+    checkLinks(ctx, patch.links);
+
+    const fields = COLUMN_FIELDS.filter((f) => patch[f] !== undefined);
+    if (fields.length > 0) {
+      ctx.db
+        .prepare(`UPDATE records SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`)
+        .run(...fields.map((f) => (f === 'languages' ? JSON.stringify(patch.languages ?? []) : toColumnValue(f, patch[f]))), id);
+    }
+    if (patch.commitments !== undefined) writeCommitments(ctx, id, patch.commitments);
+    if (patch.links !== undefined) writeLinks(ctx, id, patch.links);
+    if (patch.tags !== undefined) writeTags(ctx, id, patch.tags);
+
+    const after = requireRecord(ctx, id);
+    const beforeSnap = auditSnapshot(before);
+    const afterSnap = auditSnapshot(after);
+    if (JSON.stringify(beforeSnap) === JSON.stringify(afterSnap)) return before; // nothing changed: no revision
+    const revision = logChange(ctx, 'record', id, 'update', beforeSnap, afterSnap);
+    stampRevision(ctx, id, revision, true);
+    return requireRecord(ctx, id);
+  })();
+}
+
+export function deleteRecord(ctx: CatalogueContext, id: number): { id: number; revision: number } {
+  return ctx.db.transaction(() => {
+    const before = requireRecord(ctx, id);
+    const revision = logChange(ctx, 'record', id, 'delete', auditSnapshot(before), {});
+    ctx.db.prepare('DELETE FROM records WHERE id = ?').run(id);
+    return { id, revision };
+  })();
+}
+
+type ListQuery = z.output<(typeof contract)['listRecords']['input']>;
+
+const ORDER: Record<RecordSort, (dir: string) => string> = {
+  date: (d) => `date ${d}, id ${d}`,
+  title: (d) => `title COLLATE NOCASE ${d}, id ${d}`,
+  type: (d) => `type ${d}, date ${d}, id ${d}`,
+  referenceCode: (d) => `reference_code ${d}, id ${d}`,
+  updatedAt: (d) => `updated_at ${d}, id ${d}`,
+  createdAt: (d) => `created_at ${d}, id ${d}`,
+};
+
+export function listRecords(ctx: CatalogueContext, q: ListQuery): { total: number; items: RecordSummary[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.type) (where.push('type = ?'), params.push(q.type));
+  if (q.accessStatus) (where.push('access_status = ?'), params.push(q.accessStatus));
+  if (q.collectionId) (where.push('collection_id = ?'), params.push(q.collectionId));
+  if (q.tag) {
+    where.push('id IN (SELECT rt.record_id FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name = ?)');
+    params.push(q.tag);
+  }
+  if (q.authorityId) {
+    where.push('id IN (SELECT record_id FROM record_links WHERE authority_id = ?)');
+    params.push(q.authorityId);
+  }
+  if (q.ids) {
+    where.push(`id IN (${q.ids.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...q.ids);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM records ${clause}`).get(...params) as { n: number }).n;
+  const rows = ctx.db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM records ${clause} ORDER BY ${ORDER[q.sort](dir)} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as SummaryRow[];
+  return { total, items: rows.map(toSummary) };
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * `civic-archive [--library DIR] [--json] COMMAND ...` — the command line door to the service.
+ * Exit status: 0 done, 1 the user's request was wrong (one line on stderr says what), 2 internal error.
+ */
+import { ArchiveFailure } from '../../shared/result';
+import { chooseLibrary } from '../locations';
+import { inProcessExecutor } from '../service/executor';
+import { createService } from '../service/service';
+import { parseArgs, single } from './args';
+import { commands } from './commands';
+
+function usage(): string {
+  const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);
+  return [
+    'Usage: civic-archive [--library DIR] [--json] COMMAND ...',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'The library is --library DIR, else $CIVIC_ARCHIVE_LIBRARY, else the app\'s default library.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], out: (text: string) => void = (t) => console.log(t)): Promise<number> {
+  let service: Awaited<ReturnType<typeof createService>> | null = null;
+  try {
+    const args = parseArgs(argv);
+    const name = args.positional[0];
+    if (!name || args.flags.has('help') || name === 'help') {
+      out(usage());
+      return name || args.flags.has('help') ? 0 : 1;
+    }
+    const command = commands[name];
+    if (!command) throw new ArchiveFailure('invalid_input', `unknown command "${name}" (try --help)`);
+    const executor = await inProcessExecutor(chooseLibrary(single(args, 'library')), 'cli');
+    service = createService(executor);
+    await command.run({ service, args, json: args.flags.has('json'), out });
+    return 0;
+  } catch (error) {
+    if (error instanceof ArchiveFailure && error.code !== 'internal') {
+      console.error(`civic-archive: ${error.message}`);
+      return 1;
+    }
+    console.error(`civic-archive: internal error: ${(error as Error).stack ?? String(error)}`);
+    return 2;
+  } finally {
+    await service?.close();
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli(\/main)?\.(ts|js)$/.test(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

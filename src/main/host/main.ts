@@ -1,0 +1,41 @@
+/**
+ * `npm run serve -- [--library DIR] [--port N]`: the browser host. Prints one line with the URL
+ * (carrying the token) and serves until stopped.
+ */
+import { parseArgs } from 'node:util';
+import { ArchiveFailure } from '../../shared/result';
+import { chooseLibrary, rendererDir, resourcePath } from '../locations';
+import { createService } from '../service/service';
+import { workerExecutor } from '../service/worker-executor';
+import { startHost } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { library: { type: 'string' }, port: { type: 'string' }, verbose: { type: 'boolean' } },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ArchiveFailure('invalid_input', `--port: "${values.port}" is not a port number`);
+  const library = chooseLibrary(values.library);
+  const executor = await workerExecutor(library, 'browser host');
+  const service = createService(executor);
+  const host = await startHost({
+    service,
+    rendererDir: rendererDir(),
+    faviconFile: resourcePath('icon.ico'),
+    port,
+    ...(values.verbose ? { log: (line: string) => console.error(line) } : {}),
+  });
+  console.log(`Civic Archive browser host: ${host.url}`);
+  console.log(`Library: ${library}`);
+  const stop = () => {
+    void host.close().then(() => service.close()).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`civic-archive serve: ${(error as Error).message}`);
+  process.exit(error instanceof ArchiveFailure ? 1 : 2);
+});

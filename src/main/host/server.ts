@@ -1,0 +1,162 @@
+/**
+ * The browser host: the built renderer and the service over HTTP on 127.0.0.1 only. The same
+ * renderer runs here as in the desktop app, talking to the same service through `POST /api/<channel>`.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Service } from '../service/service';
+import { refusal, TOKEN_COOKIE } from './guard';
+
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface HostOptions {
+  service: Service;
+  rendererDir: string;
+  faviconFile?: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface Host {
+  url: string;
+  baseUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve('too-large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function handleApi(service: Service, channel: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'use POST' } });
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+    return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' } });
+  }
+  const body = await readBody(req);
+  if (body === 'too-large') {
+    return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `the request is larger than ${MAX_BODY_BYTES} bytes` } });
+  }
+  let input: unknown = {};
+  if (body.length > 0) {
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch (error) {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `the body is not valid JSON: ${(error as Error).message}` } });
+    }
+  }
+  const result = await service.invoke(channel, input);
+  sendJson(res, 200, result);
+}
+
+function serveStatic(opts: HostOptions, pathname: string, res: http.ServerResponse): void {
+  if (pathname === '/favicon.ico' && opts.faviconFile && fs.existsSync(opts.faviconFile)) {
+    return send(res, 200, 'image/x-icon', fs.readFileSync(opts.faviconFile));
+  }
+  const root = path.resolve(opts.rendererDir);
+  let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'text/plain', 'not found');
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    // Unknown paths that look like app routes get the app; unknown assets are 404.
+    if (path.extname(pathname)) return send(res, 404, 'text/plain', 'not found');
+    file = path.join(root, 'index.html');
+  }
+  if (!fs.existsSync(file)) return send(res, 500, 'text/plain', `the renderer is not built (${file} is missing): run npm run build`);
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  send(res, 200, type, fs.readFileSync(file), type.startsWith('text/html') ? { 'Content-Security-Policy': CSP } : {});
+}
+
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  let port = 0;
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const why = refusal(req, url, token, port);
+      if (why) {
+        opts.log?.(`refused ${req.method} ${url.pathname}: ${why}`);
+        return send(res, 403, 'text/plain; charset=utf-8', `Forbidden: ${why}`);
+      }
+      // Opening the printed URL trades the token for a cookie, and drops it from the address bar.
+      if (url.searchParams.has('token') && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+        return send(res, 303, 'text/plain', 'see /', {
+          Location: '/',
+          'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+      }
+      if (url.pathname.startsWith('/api/')) return handleApi(opts.service, url.pathname.slice(5), req, res);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+      serveStatic(opts, url.pathname, res);
+    })().catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String((error as Error).message) } });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    url: `${baseUrl}/?token=${token}`,
+    baseUrl,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

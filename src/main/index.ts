@@ -1,0 +1,125 @@
+/**
+ * The Electron shell: one hardened window over the renderer, the catalogue in a worker thread,
+ * and the IPC binding. Everything else lives behind the service and runs without Electron.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { bindIpc } from './ipc';
+import { chooseLibrary, LIBRARY_ENV } from './locations';
+import { createService, type Service } from './service/service';
+import { workerExecutor } from './service/worker-executor';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererIndex = path.join(here, '../renderer/index.html');
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+
+let service: Service | null = null;
+let unbind: (() => void) | null = null;
+
+function isTrustedUrl(url: string): boolean {
+  if (devUrl && url.startsWith(devUrl)) return true;
+  return url.startsWith(pathToFileURL(rendererIndex).href);
+}
+
+function libraryFromArgs(): string | undefined {
+  const i = process.argv.indexOf('--library');
+  return i >= 0 ? process.argv[i + 1] : process.env[LIBRARY_ENV];
+}
+
+async function openService(libraryDir: string): Promise<void> {
+  unbind?.();
+  await service?.close();
+  service = createService(await workerExecutor(libraryDir, 'app'));
+  unbind = bindIpc(service, isTrustedUrl);
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'Civic Archive',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  // No navigation away from the app and no new windows; web links go to the system browser.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^(https?:|mailto:)/i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(rendererIndex);
+  return win;
+}
+
+function buildMenu(): void {
+  const template: Electron.MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        {
+          label: 'Open Library…',
+          accelerator: 'CmdOrCtrl+O',
+          click: async () => {
+            const picked = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+            const dir = picked.filePaths[0];
+            if (picked.canceled || !dir) return;
+            try {
+              await openService(dir);
+              for (const w of BrowserWindow.getAllWindows()) w.webContents.reload();
+            } catch (error) {
+              dialog.showErrorBox('Cannot open this library', (error as Error).message);
+            }
+          },
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  try {
+    await openService(chooseLibrary(libraryFromArgs(), app.getPath('userData')));
+  } catch (error) {
+    dialog.showErrorBox('Cannot open the library', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  buildMenu();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void service?.close();
+});

@@ -1,0 +1,58 @@
+/**
+ * Where handlers run. The service only needs `run(channel, input)`; the in-process executor
+ * (CLI, tests) and the worker-thread executor (app, browser host) both provide it, with the
+ * same outcome: a Result, never a thrown error.
+ */
+import os from 'node:os';
+import type { Channel } from '../../shared/contract';
+import { ArchiveFailure, type Result } from '../../shared/result';
+import type { CatalogueContext } from '../catalogue/context';
+import { openLibrary, type Library } from '../catalogue/library';
+import { handlers } from './handlers';
+
+export interface Executor {
+  run(channel: Channel, input: unknown): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+export function actorName(door: string): string {
+  let user = 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    /* no user database entry (containers): keep "unknown" */
+  }
+  return `${user} (${door})`;
+}
+
+/** Runs a handler and turns any failure into an error result; internal errors keep their message for the log. */
+export function runHandler(ctx: CatalogueContext, channel: Channel, input: unknown): Result<unknown> {
+  try {
+    const handler = handlers[channel] as (ctx: CatalogueContext, input: unknown) => unknown;
+    return { ok: true, value: handler(ctx, input) };
+  } catch (error) {
+    if (error instanceof ArchiveFailure) return { ok: false, error: error.toError() };
+    const message = error instanceof Error ? error.message : String(error);
+    if (/SQLITE_CONSTRAINT/.test((error as { code?: string }).code ?? '')) {
+      return { ok: false, error: { code: 'conflict', message: `the catalogue refused the change: ${message}` } };
+    }
+    if (/SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) {
+      return { ok: false, error: { code: 'conflict', message: 'the catalogue is busy with another writer; try again' } };
+    }
+    return { ok: false, error: { code: 'internal', message: `internal error in ${channel}: ${message}` } };
+  }
+}
+
+export function contextFor(library: Library, door: string): CatalogueContext {
+  return { db: library.db, paths: library.paths, actor: actorName(door), now: () => new Date().toISOString() };
+}
+
+export async function inProcessExecutor(libraryDir: string, door: string): Promise<Executor & { library: Library }> {
+  const library = await openLibrary(libraryDir);
+  const ctx = contextFor(library, door);
+  return {
+    library,
+    run: async (channel, input) => runHandler(ctx, channel, input),
+    close: async () => library.close(),
+  };
+}

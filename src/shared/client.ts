@@ -1,0 +1,31 @@
+/**
+ * The typed client every caller of the service uses: `window.archive` in the desktop app (over
+ * IPC) and the same object over `fetch` in the browser host. Built from the contract's channel
+ * list, so a new channel appears everywhere at once.
+ */
+import { CHANNELS, type Channel, type InputOf, type OutputOf } from './contract';
+import type { Result } from './result';
+
+export type ArchiveApi = {
+  [C in Channel]: (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
+};
+
+export type Transport = (channel: Channel, input: unknown) => Promise<Result<unknown>>;
+
+export function createClient(transport: Transport): ArchiveApi {
+  const api: Record<string, unknown> = {};
+  for (const name of CHANNELS) {
+    api[name] = (input: unknown) => transport(name, input ?? {});
+  }
+  return api as ArchiveApi;
+}
+
+/** Unwraps a result or throws its error: for callers that treat failures as exceptions. */
+export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending;
+  if (result.ok) return result.value;
+  const error = new Error(result.error.message) as Error & { code: string; field?: string };
+  error.code = result.error.code;
+  if (result.error.field) error.field = result.error.field;
+  throw error;
+}

@@ -1,0 +1,365 @@
+/**
+ * The record model: what an archivist describes, as zod schemas. The SQLite schema
+ * (src/main/catalogue/migrations) stores exactly these fields; types flow from here.
+ */
+import { z } from 'zod';
+import { partialDateProblem, rangeProblem } from './partial-date';
+
+export const RECORD_TYPES = [
+  'press-release',
+  'agreement',
+  'media-coverage',
+  'photograph',
+  'letter',
+  'report',
+  'event-programme',
+  'other',
+] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export const RECORD_TYPE_LABELS: Record<RecordType, string> = {
+  'press-release': 'Press release',
+  agreement: 'Agreement',
+  'media-coverage': 'Media coverage',
+  photograph: 'Photograph',
+  letter: 'Letter',
+  report: 'Report',
+  'event-programme': 'Event programme',
+  other: 'Other',
+};
+
+export const AGREEMENT_KINDS = ['mou', 'memorandum', 'contract', 'letter-of-intent', 'agreement'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export const AGREEMENT_KIND_LABELS: Record<AgreementKind, string> = {
+  mou: 'Memorandum of understanding',
+  memorandum: 'Memorandum',
+  contract: 'Contract',
+  'letter-of-intent': 'Letter of intent',
+  agreement: 'Agreement',
+};
+
+export const MEDIA = ['television', 'radio', 'newspaper', 'magazine', 'web'] as const;
+export type Medium = (typeof MEDIA)[number];
+
+export const ACCESS_STATUSES = ['open', 'restricted', 'closed'] as const;
+export type AccessStatus = (typeof ACCESS_STATUSES)[number];
+
+export const COMMITMENT_STATUSES = ['proposed', 'in-progress', 'fulfilled', 'lapsed', 'unknown'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export const AUTHORITY_KINDS = ['person', 'organisation', 'place', 'event', 'partnership'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const LINK_ROLES = [
+  'author',
+  'issuer',
+  'signatory',
+  'party',
+  'speaker',
+  'performer',
+  'mentioned',
+  'subject',
+  'photographer',
+  'publisher',
+] as const;
+export type LinkRole = (typeof LINK_ROLES)[number];
+
+export const COLLECTION_LEVELS = ['fonds', 'series', 'file'] as const;
+export type CollectionLevel = (typeof COLLECTION_LEVELS)[number];
+
+// ---------------------------------------------------------------- field schemas
+
+export const Id = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+
+/** Trimmed text; empty text means "no value" (null), as an archivist clearing a field expects. */
+export const OptionalText = (max = 20_000) =>
+  z
+    .string({ error: 'must be text' })
+    .max(max, `must be at most ${max} characters`)
+    .transform((s) => (s.trim() === '' ? null : s.trim()))
+    .nullable()
+    .optional();
+
+export const RequiredText = (what: string, max = 2_000) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`);
+
+export const PartialDate = z
+  .string({ error: 'must be a date as text' })
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = partialDateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const OptionalPartialDate = z
+  .union([z.literal('').transform(() => null), PartialDate, z.null()])
+  .optional();
+
+export const Language = z
+  .string({ error: 'must be a language tag' })
+  .trim()
+  .superRefine((tag, ctx) => {
+    try {
+      Intl.getCanonicalLocales(tag);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${tag}" is not a BCP 47 language tag (e.g. en, zh-Hans)` });
+    }
+  })
+  .transform((tag) => Intl.getCanonicalLocales(tag)[0] ?? tag);
+
+export const Url = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? null : s))
+  .nullable()
+  .superRefine((value, ctx) => {
+    if (value === null) return;
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(value);
+    } catch {
+      /* reported below */
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address (http:// or https://)` });
+    }
+  })
+  .optional();
+
+export const Commitment = z.strictObject({
+  text: RequiredText('commitment text'),
+  status: z.enum(COMMITMENT_STATUSES).default('unknown'),
+});
+export type Commitment = z.output<typeof Commitment>;
+
+export const LinkInput = z.strictObject({
+  authorityId: Id,
+  role: z.enum(LINK_ROLES),
+  note: OptionalText(500),
+});
+
+export const Tag = z
+  .string({ error: 'a tag must be text' })
+  .trim()
+  .min(1, 'a tag must not be empty')
+  .max(100, 'a tag must be at most 100 characters');
+
+/** Editable fields of a record. Every one but type and title may be left out. */
+const recordFieldShape = {
+  title: RequiredText('title'),
+  titleAlt: OptionalText(2_000),
+  titleAltLanguage: Language.nullable().optional(),
+  date: OptionalPartialDate,
+  dateEnd: OptionalPartialDate,
+  dateApproximate: z.boolean().optional(),
+  description: OptionalText(),
+  bodyText: OptionalText(2_000_000),
+  languages: z.array(Language).max(20).optional(),
+  referenceCode: OptionalText(200),
+  publisher: OptionalText(500),
+  outlet: OptionalText(500),
+  programme: OptionalText(500),
+  medium: z.enum(MEDIA).nullable().optional(),
+  url: Url,
+  rights: OptionalText(2_000),
+  accessStatus: z.enum(ACCESS_STATUSES).optional(),
+  physicalLocation: OptionalText(500),
+  extent: OptionalText(500),
+  notes: OptionalText(),
+  agreementKind: z.enum(AGREEMENT_KINDS).nullable().optional(),
+  dateSigned: OptionalPartialDate,
+  placeSigned: OptionalText(500),
+  commitments: z.array(Commitment).max(500).optional(),
+  collectionId: Id.nullable().optional(),
+  links: z.array(LinkInput).max(1_000).optional(),
+  tags: z.array(Tag).max(200).optional(),
+};
+
+type FieldsForCheck = {
+  type?: RecordType | undefined;
+  date?: string | null | undefined;
+  dateEnd?: string | null | undefined;
+  medium?: string | null | undefined;
+  agreementKind?: string | null | undefined;
+  dateSigned?: string | null | undefined;
+  placeSigned?: string | null | undefined;
+  commitments?: unknown[] | undefined;
+};
+
+/** Cross-field rules. `type` is the record's type after the change (known on create). */
+export function recordFieldProblems(v: FieldsForCheck, ctx: z.RefinementCtx): void {
+  if (v.dateEnd && !v.date) {
+    ctx.addIssue({ code: 'custom', path: ['dateEnd'], message: 'an end date needs a start date' });
+  }
+  if (v.date && v.dateEnd) {
+    const problem = rangeProblem(v.date, v.dateEnd);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['dateEnd'], message: problem });
+  }
+  if (v.type && v.type !== 'media-coverage' && v.medium) {
+    ctx.addIssue({ code: 'custom', path: ['medium'], message: 'only media coverage has a medium' });
+  }
+  if (v.type && v.type !== 'agreement') {
+    for (const field of ['agreementKind', 'dateSigned', 'placeSigned'] as const) {
+      if (v[field]) ctx.addIssue({ code: 'custom', path: [field], message: `only agreements have ${field}` });
+    }
+    if (v.commitments && v.commitments.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['commitments'], message: 'only agreements have commitments' });
+    }
+  }
+}
+
+export const RecordCreate = z
+  .strictObject({ type: z.enum(RECORD_TYPES), ...recordFieldShape })
+  .superRefine(recordFieldProblems);
+export type RecordCreateInput = z.input<typeof RecordCreate>;
+export type RecordCreate = z.output<typeof RecordCreate>;
+
+/** A patch: only the fields present change; `null` or "" clears a field. */
+export const RecordPatch = z.strictObject({
+  type: z.enum(RECORD_TYPES).optional(),
+  ...Object.fromEntries(Object.entries(recordFieldShape).map(([k, s]) => [k, s.optional()])),
+} as { type: z.ZodOptional<z.ZodEnum<{ [K in RecordType]: K }>> } & {
+  [K in keyof typeof recordFieldShape]: z.ZodOptional<(typeof recordFieldShape)[K]>;
+});
+export type RecordPatch = z.output<typeof RecordPatch>;
+
+// ---------------------------------------------------------------- outputs
+
+export const LinkView = z.object({
+  authorityId: z.number(),
+  kind: z.enum(AUTHORITY_KINDS),
+  name: z.string(),
+  role: z.enum(LINK_ROLES),
+  note: z.string().nullable(),
+});
+export type LinkView = z.output<typeof LinkView>;
+
+export const RecordSummary = z.object({
+  id: z.number(),
+  type: z.enum(RECORD_TYPES),
+  title: z.string(),
+  titleAlt: z.string().nullable(),
+  date: z.string().nullable(),
+  dateEnd: z.string().nullable(),
+  dateApproximate: z.boolean(),
+  referenceCode: z.string().nullable(),
+  accessStatus: z.enum(ACCESS_STATUSES),
+  updatedAt: z.string(),
+});
+export type RecordSummary = z.output<typeof RecordSummary>;
+
+export const RecordView = RecordSummary.extend({
+  titleAltLanguage: z.string().nullable(),
+  description: z.string().nullable(),
+  bodyText: z.string().nullable(),
+  languages: z.array(z.string()),
+  publisher: z.string().nullable(),
+  outlet: z.string().nullable(),
+  programme: z.string().nullable(),
+  medium: z.enum(MEDIA).nullable(),
+  url: z.string().nullable(),
+  rights: z.string().nullable(),
+  physicalLocation: z.string().nullable(),
+  extent: z.string().nullable(),
+  notes: z.string().nullable(),
+  agreementKind: z.enum(AGREEMENT_KINDS).nullable(),
+  dateSigned: z.string().nullable(),
+  placeSigned: z.string().nullable(),
+  commitments: z.array(z.object({ text: z.string(), status: z.enum(COMMITMENT_STATUSES) })),
+  collection: z.object({ id: z.number(), name: z.string() }).nullable(),
+  links: z.array(LinkView),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  revision: z.number(),
+});
+export type RecordView = z.output<typeof RecordView>;
+
+// ---------------------------------------------------------------- authorities
+
+export const AltName = z.strictObject({
+  name: RequiredText('alternate name', 500),
+  language: Language.nullable().optional(),
+});
+
+const authorityFieldShape = {
+  name: RequiredText('name', 500),
+  altNames: z.array(AltName).max(50).optional(),
+  description: OptionalText(),
+  /** Event date, or the date a partnership began. */
+  date: OptionalPartialDate,
+  dateEnd: OptionalPartialDate,
+  /** Where an event took place (a place authority). */
+  placeId: Id.nullable().optional(),
+};
+
+export const AuthorityCreate = z
+  .strictObject({ kind: z.enum(AUTHORITY_KINDS), ...authorityFieldShape })
+  .superRefine((v, ctx) => {
+    recordFieldProblems({ date: v.date, dateEnd: v.dateEnd }, ctx);
+    if (v.placeId && v.kind !== 'event') {
+      ctx.addIssue({ code: 'custom', path: ['placeId'], message: 'only events have a place' });
+    }
+  });
+export type AuthorityCreate = z.output<typeof AuthorityCreate>;
+
+export const AuthorityPatch = z.strictObject({
+  name: authorityFieldShape.name.optional(),
+  altNames: authorityFieldShape.altNames,
+  description: authorityFieldShape.description,
+  date: authorityFieldShape.date,
+  dateEnd: authorityFieldShape.dateEnd,
+  placeId: authorityFieldShape.placeId,
+});
+export type AuthorityPatch = z.output<typeof AuthorityPatch>;
+
+export const AuthorityView = z.object({
+  id: z.number(),
+  kind: z.enum(AUTHORITY_KINDS),
+  name: z.string(),
+  altNames: z.array(z.object({ name: z.string(), language: z.string().nullable() })),
+  description: z.string().nullable(),
+  date: z.string().nullable(),
+  dateEnd: z.string().nullable(),
+  place: z.object({ id: z.number(), name: z.string() }).nullable(),
+  recordCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AuthorityView = z.output<typeof AuthorityView>;
+
+// ---------------------------------------------------------------- collections, tags
+
+export const CollectionCreate = z.strictObject({
+  name: RequiredText('name', 500),
+  level: z.enum(COLLECTION_LEVELS).default('series'),
+  parentId: Id.nullable().optional(),
+  referenceCode: OptionalText(200),
+  description: OptionalText(),
+});
+export const CollectionPatch = z.strictObject({
+  name: RequiredText('name', 500).optional(),
+  level: z.enum(COLLECTION_LEVELS).optional(),
+  parentId: Id.nullable().optional(),
+  referenceCode: OptionalText(200),
+  description: OptionalText(),
+});
+export type CollectionCreate = z.output<typeof CollectionCreate>;
+export type CollectionPatch = z.output<typeof CollectionPatch>;
+
+export const CollectionView = z.object({
+  id: z.number(),
+  name: z.string(),
+  level: z.enum(COLLECTION_LEVELS),
+  parentId: z.number().nullable(),
+  referenceCode: z.string().nullable(),
+  description: z.string().nullable(),
+  recordCount: z.number(),
+});
+export type CollectionView = z.output<typeof CollectionView>;
+
+export const TagView = z.object({ name: z.string(), count: z.number() });
+export type TagView = z.output<typeof TagView>;
