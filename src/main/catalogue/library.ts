@@ -46,51 +46,72 @@ const refuse = (message: string): never => {
   throw new ArchiveFailure('library', message);
 };
 
-function isSqliteFile(file: string): boolean {
+interface Header {
+  sqlite: boolean;
+  userVersion: number;
+  applicationId: number;
+}
+
+/** The SQLite file header (https://sqlite.org/fileformat.html): read as bytes, so refusing a file never opens it. */
+function readHeader(file: string): Header {
   const fd = fs.openSync(file, 'r');
   try {
-    const header = Buffer.alloc(16);
-    const read = fs.readSync(fd, header, 0, 16, 0);
-    return read === 16 && header.toString('latin1') === 'SQLite format 3\0';
+    const header = Buffer.alloc(100);
+    const read = fs.readSync(fd, header, 0, 100, 0);
+    return {
+      sqlite: read === 100 && header.toString('latin1', 0, 16) === 'SQLite format 3\0',
+      userVersion: read === 100 ? header.readInt32BE(60) : 0,
+      applicationId: read === 100 ? header.readInt32BE(68) : 0,
+    };
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Looks at an existing catalogue read-only; returns its schema version or refuses it. */
+/**
+ * Runs quick_check and counts tables, read-only; removes the -wal/-shm files such a read
+ * creates, so a refused library is left exactly as found.
+ */
+function lookReadOnly(file: string): { check: string; tables: number } {
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = String(db.pragma('quick_check', { simple: true }));
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+    return { check, tables };
+  } catch (error) {
+    return { check: (error as Error).message, tables: 0 };
+  } finally {
+    db?.close();
+    for (const f of sidecars) {
+      if (fs.existsSync(f) && (f.endsWith('-shm') || fs.statSync(f).size === 0)) fs.rmSync(f);
+    }
+  }
+}
+
+/** Looks at an existing catalogue without writing to it; returns its schema version or refuses it. */
 function inspectCatalogue(paths: LibraryPaths): number {
   const where = paths.catalogue;
   if (!fs.statSync(where).isFile()) refuse(`${where} is not a file`);
-  if (!isSqliteFile(where)) {
-    refuse(`${where} is corrupt or not a catalogue (no SQLite header). It was left untouched; restore the latest copy from ${paths.backups}.`);
+  const header = readHeader(where);
+  const restore = `It was left untouched; restore the latest copy from ${paths.backups}.`;
+  if (!header.sqlite) refuse(`${where} is corrupt or not a catalogue (no SQLite header). ${restore}`);
+  if (header.applicationId !== APPLICATION_ID && !(header.applicationId === 0 && header.userVersion === 0)) {
+    refuse(`${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`);
   }
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(where, { readonly: true, fileMustExist: true });
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-    if (appId !== APPLICATION_ID && !(appId === 0 && version === 0 && tables.n === 0)) {
-      refuse(`${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`);
-    }
-    if (version > LATEST_VERSION) {
-      refuse(
-        `${paths.root} was made by a newer version of Civic Archive (catalogue schema ${version}; this version knows up to ${LATEST_VERSION}). Update the app to open it; the library was left untouched.`,
-      );
-    }
-    const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') {
-      refuse(`${where} is corrupt (${check}). It was left untouched; restore the latest copy from ${paths.backups}.`);
-    }
-    return version;
-  } catch (error) {
-    if (error instanceof ArchiveFailure) throw error;
-    return refuse(
-      `${where} is corrupt or unreadable (${(error as Error).message}). It was left untouched; restore the latest copy from ${paths.backups}.`,
+  if (header.userVersion > LATEST_VERSION) {
+    refuse(
+      `${paths.root} was made by a newer version of Civic Archive (catalogue schema ${header.userVersion}; this version knows up to ${LATEST_VERSION}). Update the app to open it; the library was left untouched.`,
     );
-  } finally {
-    db?.close();
   }
+  const { check, tables } = lookReadOnly(where);
+  if (check !== 'ok') refuse(`${where} is corrupt (${check}). ${restore}`);
+  // Version 0 without our id: only an empty database may become a catalogue.
+  if (header.userVersion === 0 && tables > 0) {
+    refuse(`${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`);
+  }
+  return header.userVersion;
 }
 
 /** A folder with no catalogue may become a library only if it is empty or holds nothing but our folders. */

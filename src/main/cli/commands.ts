@@ -53,6 +53,7 @@ export const commands: Record<string, Command> = {
     usage: 'init',
     summary: 'create the library (or check an existing one) and print where it is',
     run: async (ctx) => {
+      noExtraOptions(ctx.args, ['library']);
       const info = await call(ctx, 'libraryInfo', {});
       print(ctx, info, () => `Library ready at ${info.path} (schema ${info.schemaVersion}, ${info.counts.records} records)`);
     },
@@ -61,6 +62,7 @@ export const commands: Record<string, Command> = {
     usage: 'sample',
     summary: 'load the sample catalogue (the 2018 Leeds–Hangzhou delegation)',
     run: async (ctx) => {
+      noExtraOptions(ctx.args, ['library']);
       const r = await call(ctx, 'loadSample', {});
       print(ctx, r, () =>
         r.skipped ? 'The sample catalogue is already in this library; nothing was added.' : `Loaded the sample: ${r.records} records, ${r.authorities} authority records.`,

@@ -65,11 +65,16 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      // Past the limit the rest is read and dropped (not kept), so the 413 can reach the client;
+      // destroying the request here would reset the socket before the answer is written.
+      if (tooLarge) return;
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
         resolve('too-large');
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -84,10 +89,17 @@ async function handleApi(service: Service, channel: string, req: http.IncomingMe
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' } });
   }
+  const tooLarge = () =>
+    send(
+      res,
+      413,
+      'application/json; charset=utf-8',
+      JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `the request is larger than ${MAX_BODY_BYTES} bytes` } }),
+      { Connection: 'close' },
+    );
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
   const body = await readBody(req);
-  if (body === 'too-large') {
-    return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `the request is larger than ${MAX_BODY_BYTES} bytes` } });
-  }
+  if (body === 'too-large') return tooLarge();
   let input: unknown = {};
   if (body.length > 0) {
     try {
@@ -105,7 +117,13 @@ function serveStatic(opts: HostOptions, pathname: string, res: http.ServerRespon
     return send(res, 200, 'image/x-icon', fs.readFileSync(opts.faviconFile));
   }
   const root = path.resolve(opts.rendererDir);
-  let file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return send(res, 400, 'text/plain', 'bad request: the path is not valid percent-encoding');
+  }
+  let file = path.resolve(root, `.${decoded}`);
   if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'text/plain', 'not found');
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     // Unknown paths that look like app routes get the app; unknown assets are 404.

@@ -3,8 +3,9 @@ import type { Database } from 'better-sqlite3';
 /** The first catalogue: records, authority records and their links, tags, collections, the change log and audit trail. */
 export default function up(db: Database): void {
   db.exec(`
+    -- AUTOINCREMENT on records, authorities and collections: an id, once cited or audited, is never reused.
     CREATE TABLE collections (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       parent_id INTEGER REFERENCES collections(id) ON DELETE RESTRICT,
       name TEXT NOT NULL CHECK (length(trim(name)) > 0),
       level TEXT NOT NULL CHECK (level IN ('fonds', 'series', 'file')),
@@ -16,7 +17,7 @@ export default function up(db: Database): void {
     CREATE INDEX collections_parent ON collections(parent_id);
 
     CREATE TABLE records (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       type TEXT NOT NULL CHECK (type IN ('press-release', 'agreement', 'media-coverage', 'photograph',
                                          'letter', 'report', 'event-programme', 'other')),
       title TEXT NOT NULL CHECK (length(trim(title)) > 0),
@@ -65,7 +66,7 @@ export default function up(db: Database): void {
     );
 
     CREATE TABLE authorities (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'place', 'event', 'partnership')),
       name TEXT NOT NULL CHECK (length(trim(name)) > 0),
       description TEXT,
