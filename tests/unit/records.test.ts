@@ -193,3 +193,27 @@ describe('identifiers', () => {
     expect((await lib.ok('createAuthority', { kind: 'person', name: 'B' })).id).toBe(a.id + 1);
   });
 });
+
+describe('atomic writes', () => {
+  it('a failure part-way through a write rolls all of it back', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const path = await import('node:path');
+    const person = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
+    // A trigger makes the last step of the write (tagging) fail after the record, commitments and links were written.
+    const db = new Database(path.join(lib.dir, 'catalogue.sqlite'));
+    db.exec("CREATE TRIGGER boom BEFORE INSERT ON tags WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    db.close();
+    const { catalogueState } = await import('../support/catalogue');
+    const before = catalogueState(lib.dir);
+    const result = await lib.service.call('createRecord', {
+      type: 'agreement',
+      title: 'Half-written',
+      commitments: [{ text: 'x' }],
+      links: [{ authorityId: person.id, role: 'signatory' }],
+      tags: ['boom'],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/disk on fire/);
+    expect(catalogueState(lib.dir)).toEqual(before);
+  });
+});
