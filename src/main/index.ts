@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { bindIpc } from './ipc';
-import { chooseLibrary, LIBRARY_ENV } from './locations';
+import { chooseLibrary, LIBRARY_ENV, resourcePath } from './locations';
 import { createService, type Service } from './service/service';
 import { workerExecutor } from './service/worker-executor';
 
@@ -39,6 +39,7 @@ function createWindow(): BrowserWindow {
     width: 1280,
     height: 820,
     title: 'Civic Archive',
+    icon: resourcePath('icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(here, '../preload/index.cjs'),
