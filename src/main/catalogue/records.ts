@@ -314,7 +314,8 @@ const ORDER: Record<RecordSort, (dir: string) => string> = {
   createdAt: (d) => `created_at ${d}, id ${d}`,
 };
 
-export function listRecords(ctx: CatalogueContext, q: ListQuery): { total: number; items: RecordSummary[] } {
+/** The SQL of a list query, separate from running it so tests can check its query plan. */
+export function listQuery(q: ListQuery): { count: string; page: string; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (q.type) (where.push('type = ?'), params.push(q.type));
@@ -334,9 +335,16 @@ export function listRecords(ctx: CatalogueContext, q: ListQuery): { total: numbe
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM records ${clause}`).get(...params) as { n: number }).n;
-  const rows = ctx.db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM records ${clause} ORDER BY ${ORDER[q.sort](dir)} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as SummaryRow[];
+  return {
+    count: `SELECT count(*) AS n FROM records ${clause}`,
+    page: `SELECT ${SUMMARY_COLUMNS} FROM records ${clause} ORDER BY ${ORDER[q.sort](dir)} LIMIT ? OFFSET ?`,
+    params,
+  };
+}
+
+export function listRecords(ctx: CatalogueContext, q: ListQuery): { total: number; items: RecordSummary[] } {
+  const { count, page, params } = listQuery(q);
+  const total = (ctx.db.prepare(count).get(...params) as { n: number }).n;
+  const rows = ctx.db.prepare(page).all(...params, q.limit, q.offset) as SummaryRow[];
   return { total, items: rows.map(toSummary) };
 }

@@ -51,7 +51,7 @@ export default function up(db: Database): void {
     -- The list sorts by these; 100,000 records must page without a full sort.
     CREATE INDEX records_date ON records(date, id);
     CREATE INDEX records_title ON records(title COLLATE NOCASE, id);
-    CREATE INDEX records_type ON records(type, date);
+    CREATE INDEX records_type ON records(type, date, id);
     CREATE INDEX records_updated ON records(updated_at, id);
     CREATE INDEX records_created ON records(created_at, id);
     CREATE INDEX records_collection ON records(collection_id);
