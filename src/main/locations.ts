@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ArchiveFailure } from '../shared/result';
 
 export const APP_NAME = 'Civic Archive';
 export const LIBRARY_ENV = 'CIVIC_ARCHIVE_LIBRARY';
@@ -44,6 +45,8 @@ export function userDataDir(): string {
 
 /** --library wins, then CIVIC_ARCHIVE_LIBRARY, then the default library in the user-data folder. */
 export function chooseLibrary(flag: string | undefined, userData = userDataDir()): string {
+  // An empty --library is a script's unset variable, not a wish for the default library.
+  if (flag !== undefined && flag.trim() === '') throw new ArchiveFailure('invalid_input', '--library is empty: give a folder');
   const chosen = flag ?? process.env[LIBRARY_ENV];
   return path.resolve(chosen && chosen.length > 0 ? chosen : path.join(userData, 'Library'));
 }

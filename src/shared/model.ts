@@ -80,12 +80,13 @@ export const OptionalText = (max = 20_000) =>
     .nullable()
     .optional();
 
-export const RequiredText = (what: string, max = 2_000) =>
+/** Required, trimmed text. Messages leave out the field's name: the service prefixes it ("title: must not be empty"). */
+export const RequiredText = (max = 2_000) =>
   z
-    .string({ error: `${what} must be text` })
+    .string({ error: 'must be text' })
     .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`);
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
 
 export const PartialDate = z
   .string({ error: 'must be a date as text' })
@@ -131,7 +132,7 @@ export const Url = z
   .optional();
 
 export const Commitment = z.strictObject({
-  text: RequiredText('commitment text'),
+  text: RequiredText(),
   status: z.enum(COMMITMENT_STATUSES).default('unknown'),
 });
 export type Commitment = z.output<typeof Commitment>;
@@ -150,7 +151,7 @@ export const Tag = z
 
 /** Editable fields of a record. Every one but type and title may be left out. */
 const recordFieldShape = {
-  title: RequiredText('title'),
+  title: RequiredText(),
   titleAlt: OptionalText(2_000),
   titleAltLanguage: Language.nullable().optional(),
   date: OptionalPartialDate,
@@ -281,12 +282,12 @@ export type RecordView = z.output<typeof RecordView>;
 // ---------------------------------------------------------------- authorities
 
 export const AltName = z.strictObject({
-  name: RequiredText('alternate name', 500),
+  name: RequiredText(500),
   language: Language.nullable().optional(),
 });
 
 const authorityFieldShape = {
-  name: RequiredText('name', 500),
+  name: RequiredText(500),
   altNames: z.array(AltName).max(50).optional(),
   description: OptionalText(),
   /** Event date, or the date a partnership began. */
@@ -334,14 +335,14 @@ export type AuthorityView = z.output<typeof AuthorityView>;
 // ---------------------------------------------------------------- collections, tags
 
 export const CollectionCreate = z.strictObject({
-  name: RequiredText('name', 500),
+  name: RequiredText(500),
   level: z.enum(COLLECTION_LEVELS).default('series'),
   parentId: Id.nullable().optional(),
   referenceCode: OptionalText(200),
   description: OptionalText(),
 });
 export const CollectionPatch = z.strictObject({
-  name: RequiredText('name', 500).optional(),
+  name: RequiredText(500).optional(),
   level: z.enum(COLLECTION_LEVELS).optional(),
   parentId: Id.nullable().optional(),
   referenceCode: OptionalText(200),

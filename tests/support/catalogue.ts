@@ -8,8 +8,9 @@ import type { Channel, InputOf, OutputOf } from '../../src/shared/contract';
 import { inProcessExecutor } from '../../src/main/service/executor';
 import { createService, type Service } from '../../src/main/service/service';
 
+/** A fresh temp folder under the run's temp root (tests/support/global-setup.ts removes it at the end). */
 export function tempDir(prefix = 'civic-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return fs.mkdtempSync(path.join(process.env.CIVIC_TEST_TMP ?? os.tmpdir(), prefix));
 }
 
 export interface TestLibrary {

@@ -70,7 +70,7 @@ describe('the bad inputs an archivist will type', () => {
   });
 
   it('an empty title', async () => {
-    await expectRefused('createRecord', { type: 'report', title: '   ' }, { field: 'title', message: /title must not be empty/ });
+    await expectRefused('createRecord', { type: 'report', title: '   ' }, { field: 'title', message: /^title: must not be empty$/ });
     await expectRefused('createRecord', { type: 'report' }, { field: 'title' });
     await expectRefused('updateRecord', { id: mouId, patch: { title: '' } }, { field: 'patch.title' });
   });

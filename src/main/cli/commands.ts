@@ -20,7 +20,25 @@ export interface CommandContext {
 export interface Command {
   usage: string;
   summary: string;
+  /** Options the command takes besides the global ones (--library, --json). */
+  options: string[];
+  /** How many words may follow the command name: [at least, at most]. */
+  words: [number, number];
+  /** Checks the words and options before the library is opened, so a wrong call touches nothing. */
+  check?(args: ParsedArgs): void;
   run(ctx: CommandContext): Promise<void>;
+}
+
+/** Refuses unknown options and a wrong number of words, naming the problem. */
+export function checkCall(name: string, command: Command, args: ParsedArgs): void {
+  for (const option of args.options.keys()) {
+    if (option !== 'library' && !command.options.includes(option)) throw new ArchiveFailure('invalid_input', `unknown option --${option} for ${name}`);
+  }
+  const words = args.positional.slice(1);
+  const [min, max] = command.words;
+  if (words.length < min) throw new ArchiveFailure('invalid_input', `${name} needs ${command.usage.slice(name.length + 1)}`);
+  if (words.length > max) throw new ArchiveFailure('invalid_input', `${name} got an unexpected "${words[max]}" (usage: ${command.usage})`);
+  command.check?.(args);
 }
 
 async function call<C extends Channel>(ctx: CommandContext, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
@@ -39,21 +57,24 @@ function typeSlug(raw: string | undefined): (typeof RECORD_TYPES)[number] | unde
   return raw as (typeof RECORD_TYPES)[number];
 }
 
-function noExtraOptions(args: ParsedArgs, allowed: string[]): void {
-  for (const name of args.options.keys()) {
-    if (!allowed.includes(name)) throw new ArchiveFailure('invalid_input', `unknown option --${name}`);
-  }
-}
-
-const RECORD_FIELDS = new Set(Object.keys(RecordCreate.shape));
 const kebab = (camel: string) => camel.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** Every record field as an option, plus the CLI's shorthands (see args.ts). */
+const RECORD_OPTIONS = new Set([
+  ...Object.keys(RecordCreate.shape).filter((f) => f !== 'links' && f !== 'commitments' && f !== 'dateApproximate').map(kebab),
+  'ref',
+  'issuer',
+  'language',
+  'tag',
+  'commitment',
+]);
 
 export const commands: Record<string, Command> = {
   init: {
     usage: 'init',
     summary: 'create the library (or check an existing one) and print where it is',
+    options: [],
+    words: [0, 0],
     run: async (ctx) => {
-      noExtraOptions(ctx.args, ['library']);
       const info = await call(ctx, 'libraryInfo', {});
       print(ctx, info, () => `Library ready at ${info.path} (schema ${info.schemaVersion}, ${info.counts.records} records)`);
     },
@@ -61,8 +82,9 @@ export const commands: Record<string, Command> = {
   sample: {
     usage: 'sample',
     summary: 'load the sample catalogue (the 2018 Leeds–Hangzhou delegation)',
+    options: [],
+    words: [0, 0],
     run: async (ctx) => {
-      noExtraOptions(ctx.args, ['library']);
       const r = await call(ctx, 'loadSample', {});
       print(ctx, r, () =>
         r.skipped ? 'The sample catalogue is already in this library; nothing was added.' : `Loaded the sample: ${r.records} records, ${r.authorities} authority records.`,
@@ -72,13 +94,14 @@ export const commands: Record<string, Command> = {
   add: {
     usage: 'add --type TYPE --title TEXT [--date D] [--description TEXT] [--ref CODE] [--language L] [--tag T] [--any-field VALUE]',
     summary: 'create a record; any record field can be given as --kebab-case-name',
+    options: [...RECORD_OPTIONS],
+    words: [0, 0],
+    check: (args) => {
+      typeSlug(single(args, 'type'));
+      if (!args.options.has('title')) throw new ArchiveFailure('invalid_input', 'add needs --title TEXT', 'title');
+    },
     run: async (ctx) => {
-      if (ctx.args.positional.length > 1) throw new ArchiveFailure('invalid_input', `add takes no arguments besides options (got "${ctx.args.positional[1]}")`);
-      typeSlug(single(ctx.args, 'type'));
       const fields = recordFields(ctx.args, new Set(['library']));
-      for (const key of Object.keys(fields)) {
-        if (!RECORD_FIELDS.has(key)) throw new ArchiveFailure('invalid_input', `unknown option --${kebab(key)} (not a record field)`);
-      }
       const record = await call(ctx, 'createRecord', fields as InputOf<'createRecord'>);
       print(ctx, record, () => `Created record #${record.id}: ${record.title}`);
     },
@@ -86,8 +109,10 @@ export const commands: Record<string, Command> = {
   show: {
     usage: 'show ID',
     summary: 'show a record with its links',
+    options: [],
+    words: [1, 1],
+    check: (args) => void recordId(args.positional[1], 'show'),
     run: async (ctx) => {
-      noExtraOptions(ctx.args, ['library']);
       const record = await call(ctx, 'getRecord', { id: recordId(ctx.args.positional[1], 'show') });
       print(ctx, record, () => recordText(record));
     },
@@ -95,8 +120,14 @@ export const commands: Record<string, Command> = {
   list: {
     usage: 'list [--type TYPE] [--limit N] [--sort date|title|type|reference-code|updated-at] [--asc]',
     summary: 'list records, newest first',
+    options: ['type', 'limit', 'sort', 'offset', 'tag'],
+    words: [0, 0],
+    check: (args) => {
+      typeSlug(single(args, 'type'));
+      integer(args, 'limit');
+      integer(args, 'offset');
+    },
     run: async (ctx) => {
-      noExtraOptions(ctx.args, ['library', 'type', 'limit', 'sort', 'offset', 'tag']);
       const sort = single(ctx.args, 'sort');
       const page = await call(ctx, 'listRecords', {
         type: typeSlug(single(ctx.args, 'type')),
@@ -114,8 +145,10 @@ export const commands: Record<string, Command> = {
   search: {
     usage: 'search QUERY [--limit N]',
     summary: 'search the catalogue (titles, names, places, tags, reference codes, descriptions)',
+    options: ['limit'],
+    words: [1, Infinity],
+    check: (args) => void integer(args, 'limit'),
     run: async (ctx) => {
-      noExtraOptions(ctx.args, ['library', 'limit']);
       const query = ctx.args.positional.slice(1).join(' ').trim();
       if (!query) throw new ArchiveFailure('invalid_input', 'search needs a query, e.g. search "Hangzhou memorandum"');
       const docs = await call(ctx, 'searchDocuments', { sinceRevision: 0 });
@@ -130,8 +163,10 @@ export const commands: Record<string, Command> = {
   delete: {
     usage: 'delete ID',
     summary: 'delete a record (its audit trail is kept)',
+    options: [],
+    words: [1, 1],
+    check: (args) => void recordId(args.positional[1], 'delete'),
     run: async (ctx) => {
-      noExtraOptions(ctx.args, ['library']);
       const r = await call(ctx, 'deleteRecord', { id: recordId(ctx.args.positional[1], 'delete') });
       print(ctx, r, () => `Deleted record #${r.id} (revision ${r.revision}).`);
     },

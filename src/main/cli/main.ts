@@ -8,7 +8,7 @@ import { chooseLibrary } from '../locations';
 import { inProcessExecutor } from '../service/executor';
 import { createService } from '../service/service';
 import { parseArgs, single } from './args';
-import { commands } from './commands';
+import { checkCall, commands } from './commands';
 
 function usage(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);
@@ -27,12 +27,14 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
   try {
     const args = parseArgs(argv);
     const name = args.positional[0];
-    if (!name || args.flags.has('help') || name === 'help') {
+    if (args.flags.has('help') || name === 'help') {
       out(usage());
-      return name || args.flags.has('help') ? 0 : 1;
+      return 0;
     }
+    if (!name) throw new ArchiveFailure('invalid_input', 'no command given (try --help)');
     const command = commands[name];
     if (!command) throw new ArchiveFailure('invalid_input', `unknown command "${name}" (try --help)`);
+    checkCall(name, command, args);
     const executor = await inProcessExecutor(chooseLibrary(single(args, 'library')), 'cli');
     service = createService(executor);
     await command.run({ service, args, json: args.flags.has('json'), out });

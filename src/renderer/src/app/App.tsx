@@ -1,0 +1,179 @@
+/**
+ * The workspace: header with search, sidebar of record types, the list (or search results) and
+ * the record pane (view, edit or create). Every write bumps the catalogue revision; the list,
+ * the counts and the search index all follow it.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { RecordView } from '../../../shared/model';
+import { archive } from '../archive';
+import { ErrorText } from '../common/ErrorText';
+import { useResult } from '../common/useResult';
+import { fieldId } from '../editor/Field';
+import { RecordEditor } from '../editor/RecordEditor';
+import { EmptyLibrary } from '../empty/EmptyLibrary';
+import { LibraryList } from '../library/LibraryList';
+import { INITIAL_QUERY, type ListQuery } from '../library/query';
+import { TypeFilter } from '../library/TypeFilter';
+import { RecordPanel } from '../record/RecordPanel';
+import { SearchBox } from '../search/SearchBox';
+import { searchIndex } from '../search/searchIndex';
+import { SearchResults } from '../search/SearchResults';
+import { useSearch } from '../search/useSearch';
+import { navigate, useRoute } from './route';
+
+/** Moves focus once the element exists (after React has rendered it). */
+function focusSoon(id: string): void {
+  let tries = 0;
+  const attempt = () => {
+    const el = document.getElementById(id);
+    if (el) el.focus();
+    else if (tries++ < 20) setTimeout(attempt, 50);
+  };
+  requestAnimationFrame(attempt);
+}
+
+export function App() {
+  const route = useRoute();
+  const [infoTick, setInfoTick] = useState(0);
+  const info = useResult(() => archive.libraryInfo({}), [infoTick]);
+  const [query, setQuery] = useState<ListQuery>(INITIAL_QUERY);
+  const [searchText, setSearchText] = useState('');
+  const index = searchIndex();
+  const search = useSearch(index, searchText);
+  const revision = info.value?.revision ?? 0;
+
+  // The search index follows the catalogue: a full load first, then what changed since.
+  useEffect(() => {
+    if (info.value) void index.sync();
+  }, [index, info.value]);
+
+  const refresh = useCallback(() => setInfoTick((n) => n + 1), []);
+
+  const selectedId = route.view === 'record' || route.view === 'edit' ? route.id : null;
+  const searching = searchText.trim() !== '';
+
+  const startCreate = () => {
+    navigate({ view: 'create' });
+    focusSoon(fieldId('title'));
+  };
+
+  const onSaved = (record: RecordView) => {
+    refresh();
+    navigate({ view: 'record', id: record.id });
+    focusSoon('record-heading');
+  };
+
+  if (!info.value) {
+    return (
+      <div className="app">
+        <header className="topbar">
+          <h1>Civic Archive</h1>
+        </header>
+        <main className="loading-screen">
+          <ErrorText error={info.error} prefix="The library could not be opened" />
+          {info.loading ? <p className="muted">Opening the library…</p> : null}
+        </main>
+      </div>
+    );
+  }
+
+  const counts = info.value.counts;
+  const empty = counts.records === 0;
+
+  return (
+    <div className="app">
+      <a href="#list-heading" className="skip-link" onClick={(e) => (e.preventDefault(), document.getElementById('list-heading')?.focus())}>
+        Skip to the records
+      </a>
+      <header className="topbar">
+        <h1>Civic Archive</h1>
+        <SearchBox value={searchText} onChange={setSearchText} />
+        <button type="button" className="primary" onClick={startCreate}>
+          New record
+        </button>
+      </header>
+      <div className="workspace">
+        <aside className="sidebar">
+          <TypeFilter
+            selected={query.type}
+            total={counts.records}
+            byType={counts.byType}
+            onSelect={(type) => {
+              setQuery({ ...query, type, offset: 0 });
+              setSearchText('');
+            }}
+          />
+          <p className="library-path muted" title={info.value.path}>
+            Library: {info.value.path}
+          </p>
+        </aside>
+        <main className="main">
+          {empty && !searching && route.view !== 'create' ? (
+            <EmptyLibrary
+              libraryPath={info.value.path}
+              onLoaded={() => {
+                refresh();
+                focusSoon('list-heading');
+              }}
+              onCreate={startCreate}
+            />
+          ) : (
+            <>
+              {searching ? (
+                <SearchResults query={searchText} search={search} selectedId={selectedId} />
+              ) : (
+                <LibraryList query={query} onQuery={setQuery} selectedId={selectedId} revision={revision} />
+              )}
+              <div className="record-column">
+                {route.view === 'record' ? (
+                  <RecordPanel
+                    key={route.id}
+                    id={route.id}
+                    revision={revision}
+                    onEdit={() => {
+                      navigate({ view: 'edit', id: route.id });
+                      focusSoon(fieldId('title'));
+                    }}
+                    onDeleted={() => {
+                      refresh();
+                      navigate({ view: 'none' });
+                      focusSoon('list-heading');
+                    }}
+                    onShowLinked={(authority) => {
+                      setSearchText('');
+                      setQuery({ ...INITIAL_QUERY, sort: query.sort, direction: query.direction, authority });
+                      focusSoon('list-heading');
+                    }}
+                  />
+                ) : route.view === 'edit' ? (
+                  <RecordEditor
+                    key={`edit-${route.id}`}
+                    id={route.id}
+                    onSaved={onSaved}
+                    onCancel={() => {
+                      navigate({ view: 'record', id: route.id });
+                      focusSoon('record-heading');
+                    }}
+                  />
+                ) : route.view === 'create' ? (
+                  <RecordEditor
+                    key="create"
+                    id={null}
+                    initialType={query.type ?? undefined}
+                    onSaved={onSaved}
+                    onCancel={() => {
+                      navigate({ view: 'none' });
+                      focusSoon('list-heading');
+                    }}
+                  />
+                ) : (
+                  <p className="muted placeholder">Choose a record to see its description.</p>
+                )}
+              </div>
+            </>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Where the user is, kept in the URL's hash so reload, back and forward behave: `#/records/12`,
+ * `#/records/12/edit`, `#/new`. The hash works the same from file:// (Electron) and http (host).
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { view: 'none' }
+  | { view: 'record'; id: number }
+  | { view: 'edit'; id: number }
+  | { view: 'create' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  if (path === 'new') return { view: 'create' };
+  const m = /^records\/(\d+)(\/edit)?$/.exec(path);
+  if (m) {
+    const id = Number(m[1]);
+    return m[2] ? { view: 'edit', id } : { view: 'record', id };
+  }
+  return { view: 'none' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.view) {
+    case 'record':
+      return `#/records/${route.id}`;
+    case 'edit':
+      return `#/records/${route.id}/edit`;
+    case 'create':
+      return '#/new';
+    default:
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  const href = routeHref(route);
+  if (window.location.hash !== href) window.location.hash = href;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const getHash = () => window.location.hash;
+
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, getHash));
+}

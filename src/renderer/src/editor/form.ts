@@ -1,0 +1,180 @@
+/**
+ * The editor's state: every field as the text the archivist typed, turned into the contract's
+ * input only on save, so a half-typed date stays on screen until the service has judged it.
+ */
+import type { InputOf } from '../../../shared/contract';
+import type {
+  AccessStatus,
+  AgreementKind,
+  AuthorityKind,
+  CommitmentStatus,
+  LinkRole,
+  Medium,
+  RecordType,
+  RecordView,
+} from '../../../shared/model';
+import { splitList } from '../common/format';
+
+export interface LinkDraft {
+  authorityId: number;
+  name: string;
+  kind: AuthorityKind;
+  role: LinkRole;
+  note: string;
+}
+
+export interface CommitmentDraft {
+  /** A stable key for React while rows are added and removed. */
+  key: number;
+  text: string;
+  status: CommitmentStatus;
+}
+
+export interface RecordForm {
+  type: RecordType;
+  title: string;
+  titleAlt: string;
+  titleAltLanguage: string;
+  date: string;
+  dateEnd: string;
+  dateApproximate: boolean;
+  description: string;
+  bodyText: string;
+  languages: string;
+  referenceCode: string;
+  publisher: string;
+  outlet: string;
+  programme: string;
+  medium: Medium | '';
+  url: string;
+  rights: string;
+  accessStatus: AccessStatus;
+  physicalLocation: string;
+  extent: string;
+  notes: string;
+  agreementKind: AgreementKind | '';
+  dateSigned: string;
+  placeSigned: string;
+  commitments: CommitmentDraft[];
+  collectionId: number | null;
+  links: LinkDraft[];
+  tags: string;
+}
+
+let nextKey = 1;
+export const commitmentKey = () => nextKey++;
+
+export function emptyForm(type: RecordType = 'press-release'): RecordForm {
+  return {
+    type,
+    title: '',
+    titleAlt: '',
+    titleAltLanguage: '',
+    date: '',
+    dateEnd: '',
+    dateApproximate: false,
+    description: '',
+    bodyText: '',
+    languages: '',
+    referenceCode: '',
+    publisher: '',
+    outlet: '',
+    programme: '',
+    medium: '',
+    url: '',
+    rights: '',
+    accessStatus: 'open',
+    physicalLocation: '',
+    extent: '',
+    notes: '',
+    agreementKind: '',
+    dateSigned: '',
+    placeSigned: '',
+    commitments: [],
+    collectionId: null,
+    links: [],
+    tags: '',
+  };
+}
+
+export function formFromRecord(r: RecordView): RecordForm {
+  return {
+    type: r.type,
+    title: r.title,
+    titleAlt: r.titleAlt ?? '',
+    titleAltLanguage: r.titleAltLanguage ?? '',
+    date: r.date ?? '',
+    dateEnd: r.dateEnd ?? '',
+    dateApproximate: r.dateApproximate,
+    description: r.description ?? '',
+    bodyText: r.bodyText ?? '',
+    languages: r.languages.join(', '),
+    referenceCode: r.referenceCode ?? '',
+    publisher: r.publisher ?? '',
+    outlet: r.outlet ?? '',
+    programme: r.programme ?? '',
+    medium: r.medium ?? '',
+    url: r.url ?? '',
+    rights: r.rights ?? '',
+    accessStatus: r.accessStatus,
+    physicalLocation: r.physicalLocation ?? '',
+    extent: r.extent ?? '',
+    notes: r.notes ?? '',
+    agreementKind: r.agreementKind ?? '',
+    dateSigned: r.dateSigned ?? '',
+    placeSigned: r.placeSigned ?? '',
+    commitments: r.commitments.map((c) => ({ key: commitmentKey(), text: c.text, status: c.status })),
+    collectionId: r.collection?.id ?? null,
+    links: r.links.map((l) => ({ authorityId: l.authorityId, name: l.name, kind: l.kind, role: l.role, note: l.note ?? '' })),
+    tags: r.tags.join(', '),
+  };
+}
+
+export const isAgreement = (f: Pick<RecordForm, 'type'>) => f.type === 'agreement';
+export const isMedia = (f: Pick<RecordForm, 'type'>) => f.type === 'media-coverage';
+
+/**
+ * The whole form as record fields. Fields that the chosen type does not allow are cleared
+ * (a record changed from agreement to letter loses its signing details), so the service's
+ * cross-field rules hold; everything else is sent as typed and validated there.
+ */
+function recordFields(f: RecordForm) {
+  const agreement = isAgreement(f);
+  return {
+    title: f.title,
+    titleAlt: f.titleAlt,
+    titleAltLanguage: f.titleAltLanguage.trim() === '' ? null : f.titleAltLanguage,
+    date: f.date,
+    dateEnd: f.dateEnd,
+    dateApproximate: f.dateApproximate,
+    description: f.description,
+    bodyText: f.bodyText,
+    languages: splitList(f.languages),
+    referenceCode: f.referenceCode,
+    publisher: f.publisher,
+    outlet: f.outlet,
+    programme: f.programme,
+    medium: isMedia(f) && f.medium !== '' ? f.medium : null,
+    url: f.url,
+    rights: f.rights,
+    accessStatus: f.accessStatus,
+    physicalLocation: f.physicalLocation,
+    extent: f.extent,
+    notes: f.notes,
+    agreementKind: agreement && f.agreementKind !== '' ? f.agreementKind : null,
+    dateSigned: agreement ? f.dateSigned : null,
+    placeSigned: agreement ? f.placeSigned : null,
+    commitments: agreement ? f.commitments.map((c) => ({ text: c.text, status: c.status })) : [],
+    collectionId: f.collectionId,
+    links: f.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
+    tags: splitList(f.tags),
+  };
+}
+
+export function toCreateInput(f: RecordForm): InputOf<'createRecord'> {
+  return { type: f.type, ...recordFields(f) };
+}
+
+export function toUpdateInput(f: RecordForm, id: number, expectedRevision: number): InputOf<'updateRecord'> {
+  return { id, expectedRevision, patch: { type: f.type, ...recordFields(f) } };
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { AuditEntry } from '../../../shared/contract';
+import { archive } from '../archive';
+import { ErrorText } from '../common/ErrorText';
+import { formatTimestamp } from '../common/format';
+import { useResult } from '../common/useResult';
+
+const ACTION_LABELS: Record<AuditEntry['action'], string> = { create: 'Created', update: 'Changed', delete: 'Deleted' };
+
+/** Long values (body text, commitments) are cut in the trail: it says what changed, not the whole text. */
+function short(value: string | null): string {
+  if (value === null) return '(empty)';
+  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+}
+
+function byRevision(entries: AuditEntry[]): AuditEntry[][] {
+  const groups = new Map<number, AuditEntry[]>();
+  for (const e of entries) groups.set(e.revision, [...(groups.get(e.revision) ?? []), e]);
+  return [...groups.values()].reverse();
+}
+
+/** Who changed what and when, field by field; loaded only when opened. */
+export function AuditTrail({ recordId, revision }: { recordId: number; revision: number }) {
+  const [open, setOpen] = useState(false);
+  const trail = useResult(() => (open ? archive.auditTrail({ entity: 'record', id: recordId }) : null), [open, recordId, revision]);
+  return (
+    <details className="audit" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>History</summary>
+      <ErrorText error={trail.error} prefix="The history could not be loaded" />
+      {open && trail.value ? (
+        <ol className="audit-list">
+          {byRevision(trail.value).map((group) => {
+            const first = group[0]!;
+            return (
+              <li key={first.revision}>
+                <p className="audit-head">
+                  <strong>{ACTION_LABELS[first.action]}</strong> {formatTimestamp(first.at)} by {first.actor}{' '}
+                  <span className="muted">(revision {first.revision})</span>
+                </p>
+                {first.action === 'update' ? (
+                  <ul>
+                    {group.map((e) => (
+                      <li key={e.field}>
+                        <span className="audit-field">{e.field}</span>: <del>{short(e.oldValue)}</del> →{' '}
+                        <ins>{short(e.newValue)}</ins>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { archive } from '../archive';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ErrorText } from '../common/ErrorText';
+import { useResult } from '../common/useResult';
+import type { ArchiveError } from '../../../shared/result';
+import { AuditTrail } from './AuditTrail';
+import { RecordDetails } from './RecordDetails';
+
+interface Props {
+  id: number;
+  revision: number;
+  onEdit: () => void;
+  onDeleted: () => void;
+  onShowLinked: (authority: { id: number; name: string }) => void;
+}
+
+/** The right-hand pane: one record, its actions (edit, delete) and its history. */
+export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: Props) {
+  const loaded = useResult(() => archive.getRecord({ id }), [id, revision]);
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<ArchiveError | null>(null);
+  const record = loaded.value;
+
+  useEffect(() => {
+    setConfirming(false);
+    setDeleteError(null);
+  }, [id]);
+
+  const remove = async () => {
+    setDeleting(true);
+    const result = await archive.deleteRecord({ id });
+    setDeleting(false);
+    setConfirming(false);
+    if (result.ok) onDeleted();
+    else setDeleteError(result.error);
+  };
+
+  return (
+    <section className="record-pane" aria-labelledby="record-heading">
+      <ErrorText error={loaded.error} prefix="The record could not be loaded" />
+      {record && record.id === id ? (
+        <article>
+          <header className="record-header">
+            <h2 id="record-heading" tabIndex={-1}>
+              {record.title}
+            </h2>
+            <div className="actions">
+              <button type="button" onClick={onEdit}>
+                Edit
+              </button>
+              <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
+                Delete…
+              </button>
+            </div>
+          </header>
+          <ErrorText error={deleteError} prefix="The record was not deleted" />
+          <RecordDetails record={record} onShowLinked={onShowLinked} />
+          <AuditTrail recordId={record.id} revision={record.revision} />
+          <ConfirmDialog
+            open={confirming}
+            title="Delete this record?"
+            message={`“${record.title}” and its links and tags will be removed from the catalogue. Its history stays in the audit trail.`}
+            confirmLabel="Delete record"
+            busy={deleting}
+            onConfirm={() => void remove()}
+            onCancel={() => setConfirming(false)}
+          />
+        </article>
+      ) : loaded.loading ? (
+        <p className="muted">Loading…</p>
+      ) : null}
+    </section>
+  );
+}

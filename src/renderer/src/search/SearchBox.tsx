@@ -1,0 +1,25 @@
+/** The search field in the header; Escape clears it and brings the library list back. */
+export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="search-box" role="search">
+      <label htmlFor="search" className="visually-hidden">
+        Search the catalogue
+      </label>
+      <input
+        id="search"
+        type="search"
+        placeholder="Search titles, names, places, tags…"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && value) {
+            e.preventDefault();
+            onChange('');
+          }
+        }}
+      />
+    </div>
+  );
+}
