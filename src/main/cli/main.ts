@@ -8,7 +8,8 @@ import { chooseLibrary } from '../locations';
 import { inProcessExecutor } from '../service/executor';
 import { createService } from '../service/service';
 import { parseArgs, single } from './args';
-import { checkCall, commands } from './commands';
+import { checkCall } from './command';
+import { commands } from './commands';
 
 function usage(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);

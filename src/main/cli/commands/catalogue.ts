@@ -1,55 +1,12 @@
-/**
- * The CLI's commands. Each one is a thin shell over a service channel, so the CLI can never do
- * what the app could not (and vice versa). Other capabilities add their commands to this table.
- */
-import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import { RecordCreate, RECORD_TYPES } from '../../shared/model';
-import { ArchiveFailure } from '../../shared/result';
-import { buildRecordIndex, searchRecords } from '../../shared/search/engine';
-import type { Service } from '../service/service';
-import { integer, kebabToCamel, recordFields, recordId, single, type ParsedArgs } from './args';
-import { hitLine, recordText, summaryLine } from './format';
+/** Commands over the catalogue: init, sample, add, show, list, delete. */
+import type { InputOf } from '../../../shared/contract';
+import { RecordCreate, RECORD_TYPES } from '../../../shared/model';
+import { ArchiveFailure } from '../../../shared/result';
+import { integer, kebabToCamel, recordFields, recordId, single } from '../args';
+import { call, print, type Command } from '../command';
+import { recordText, summaryLine } from '../format';
 
-export interface CommandContext {
-  service: Service;
-  args: ParsedArgs;
-  json: boolean;
-  out: (text: string) => void;
-}
-
-export interface Command {
-  usage: string;
-  summary: string;
-  /** Options the command takes besides the global ones (--library, --json). */
-  options: string[];
-  /** How many words may follow the command name: [at least, at most]. */
-  words: [number, number];
-  /** Checks the words and options before the library is opened, so a wrong call touches nothing. */
-  check?(args: ParsedArgs): void;
-  run(ctx: CommandContext): Promise<void>;
-}
-
-/** Refuses unknown options and a wrong number of words, naming the problem. */
-export function checkCall(name: string, command: Command, args: ParsedArgs): void {
-  for (const option of args.options.keys()) {
-    if (option !== 'library' && !command.options.includes(option)) throw new ArchiveFailure('invalid_input', `unknown option --${option} for ${name}`);
-  }
-  const words = args.positional.slice(1);
-  const [min, max] = command.words;
-  if (words.length < min) throw new ArchiveFailure('invalid_input', `${name} needs ${command.usage.slice(name.length + 1)}`);
-  if (words.length > max) throw new ArchiveFailure('invalid_input', `${name} got an unexpected "${words[max]}" (usage: ${command.usage})`);
-  command.check?.(args);
-}
-
-async function call<C extends Channel>(ctx: CommandContext, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await ctx.service.call(channel, input);
-  if (!result.ok) throw new ArchiveFailure(result.error.code, result.error.message, result.error.field);
-  return result.value;
-}
-
-const print = (ctx: CommandContext, value: unknown, text: () => string) => ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text());
-
-function typeSlug(raw: string | undefined): (typeof RECORD_TYPES)[number] | undefined {
+export function typeSlug(raw: string | undefined): (typeof RECORD_TYPES)[number] | undefined {
   if (raw === undefined) return undefined;
   if (!(RECORD_TYPES as readonly string[]).includes(raw)) {
     throw new ArchiveFailure('invalid_input', `--type: "${raw}" is not a record type (one of ${RECORD_TYPES.join(', ')})`, 'type');
@@ -68,7 +25,7 @@ const RECORD_OPTIONS = new Set([
   'commitment',
 ]);
 
-export const commands: Record<string, Command> = {
+export const catalogueCommands: Record<string, Command> = {
   init: {
     usage: 'init',
     summary: 'create the library (or check an existing one) and print where it is',
@@ -139,24 +96,6 @@ export const commands: Record<string, Command> = {
       });
       print(ctx, page.items, () =>
         page.items.length === 0 ? 'No records.' : [...page.items.map(summaryLine), `${page.items.length} of ${page.total} records`].join('\n'),
-      );
-    },
-  },
-  search: {
-    usage: 'search QUERY [--limit N]',
-    summary: 'search the catalogue (titles, names, places, tags, reference codes, descriptions)',
-    options: ['limit'],
-    words: [1, Infinity],
-    check: (args) => void integer(args, 'limit'),
-    run: async (ctx) => {
-      const query = ctx.args.positional.slice(1).join(' ').trim();
-      if (!query) throw new ArchiveFailure('invalid_input', 'search needs a query, e.g. search "Hangzhou memorandum"');
-      const docs = await call(ctx, 'searchDocuments', { sinceRevision: 0 });
-      const hits = searchRecords(buildRecordIndex(docs.upserts), query, integer(ctx.args, 'limit', 20));
-      print(
-        ctx,
-        hits.map(({ terms: _terms, ...hit }) => hit),
-        () => (hits.length === 0 ? `Nothing matches "${query}".` : hits.map(hitLine).join('\n')),
       );
     },
   },

@@ -3,8 +3,8 @@
  * for all records, or for those changed since a revision, so a search index can follow the change log.
  */
 import { EXCERPT_CHARS, type SearchDocument } from '../../shared/search/document';
-import { currentRevision } from './changes';
-import type { CatalogueContext } from './context';
+import { currentRevision } from '../catalogue/changes';
+import type { CatalogueContext } from '../catalogue/context';
 
 const CHUNK = 500;
 

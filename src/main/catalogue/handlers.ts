@@ -1,0 +1,41 @@
+/** The catalogue's handlers: one function per channel of src/shared/channels/catalogue.ts. */
+import type { catalogueChannels } from '../../shared/channels/catalogue';
+import type { HandlersFor } from '../service/handler-types';
+import * as authorities from './authorities';
+import * as changes from './changes';
+import * as collections from './collections';
+import { libraryInfo } from './info';
+import * as records from './records';
+import { loadSample } from './sample';
+import * as tags from './tags';
+
+export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
+  libraryInfo: (ctx) => libraryInfo(ctx),
+  loadSample: (ctx) => loadSample(ctx),
+
+  createRecord: (ctx, input) => records.createRecord(ctx, input),
+  getRecord: (ctx, { id }) => records.requireRecord(ctx, id),
+  updateRecord: (ctx, { id, patch, expectedRevision }) => records.updateRecord(ctx, id, patch, expectedRevision),
+  deleteRecord: (ctx, { id }) => records.deleteRecord(ctx, id),
+  listRecords: (ctx, query) => records.listRecords(ctx, query),
+
+  createAuthority: (ctx, input) => authorities.createAuthority(ctx, input),
+  getAuthority: (ctx, { id }) => authorities.requireAuthority(ctx, id),
+  updateAuthority: (ctx, { id, patch }) => authorities.updateAuthority(ctx, id, patch),
+  deleteAuthority: (ctx, { id }) => authorities.deleteAuthority(ctx, id),
+  listAuthorities: (ctx, query) => authorities.listAuthorities(ctx, query),
+  authorityRecords: (ctx, { id }) => authorities.authorityRecords(ctx, id),
+  mergeAuthorities: (ctx, { keepId, mergeId, nameFrom }) => authorities.mergeAuthorities(ctx, keepId, mergeId, nameFrom),
+
+  listTags: (ctx) => tags.listTags(ctx),
+  renameTag: (ctx, { from, to }) => tags.renameTag(ctx, from, to),
+  deleteTag: (ctx, { name }) => tags.deleteTag(ctx, name),
+
+  createCollection: (ctx, input) => collections.createCollection(ctx, input),
+  updateCollection: (ctx, { id, patch }) => collections.updateCollection(ctx, id, patch),
+  deleteCollection: (ctx, { id }) => collections.deleteCollection(ctx, id),
+  listCollections: (ctx) => collections.listCollections(ctx),
+
+  changesSince: (ctx, { revision, limit }) => changes.changesSince(ctx, revision, limit),
+  auditTrail: (ctx, { entity, id }) => changes.auditTrail(ctx, entity, id),
+};

@@ -1,0 +1,48 @@
+/**
+ * What a CLI command is: a thin shell over service channels, so the CLI can never do what the
+ * app could not (and vice versa). Each capability keeps its commands in cli/commands/.
+ */
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import { ArchiveFailure } from '../../shared/result';
+import type { Service } from '../service/service';
+import type { ParsedArgs } from './args';
+
+export interface CommandContext {
+  service: Service;
+  args: ParsedArgs;
+  json: boolean;
+  out: (text: string) => void;
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  /** Options the command takes besides the global ones (--library, --json). */
+  options: string[];
+  /** How many words may follow the command name: [at least, at most]. */
+  words: [number, number];
+  /** Checks the words and options before the library is opened, so a wrong call touches nothing. */
+  check?(args: ParsedArgs): void;
+  run(ctx: CommandContext): Promise<void>;
+}
+
+/** Refuses unknown options and a wrong number of words, naming the problem. */
+export function checkCall(name: string, command: Command, args: ParsedArgs): void {
+  for (const option of args.options.keys()) {
+    if (option !== 'library' && !command.options.includes(option)) throw new ArchiveFailure('invalid_input', `unknown option --${option} for ${name}`);
+  }
+  const words = args.positional.slice(1);
+  const [min, max] = command.words;
+  if (words.length < min) throw new ArchiveFailure('invalid_input', `${name} needs ${command.usage.slice(name.length + 1)}`);
+  if (words.length > max) throw new ArchiveFailure('invalid_input', `${name} got an unexpected "${words[max]}" (usage: ${command.usage})`);
+  command.check?.(args);
+}
+
+export async function call<C extends Channel>(ctx: CommandContext, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await ctx.service.call(channel, input);
+  if (!result.ok) throw new ArchiveFailure(result.error.code, result.error.message, result.error.field);
+  return result.value;
+}
+
+export const print = (ctx: CommandContext, value: unknown, text: () => string) => ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text());
+

@@ -1,0 +1,9 @@
+/** Every CLI command, by name. A capability adds its commands here with one line. */
+import type { Command } from '../command';
+import { catalogueCommands } from './catalogue';
+import { searchCommands } from './search';
+
+export const commands: Record<string, Command> = {
+  ...catalogueCommands,
+  ...searchCommands,
+};

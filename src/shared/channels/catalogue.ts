@@ -1,0 +1,155 @@
+/** Channels of the catalogue: records, authority records, tags, collections, the library, the change log. */
+import { z } from 'zod';
+import {
+  ACCESS_STATUSES,
+  AUTHORITY_KINDS,
+  AuthorityCreate,
+  AuthorityPatch,
+  AuthorityView,
+  CollectionCreate,
+  CollectionPatch,
+  CollectionView,
+  Id,
+  RECORD_TYPES,
+  RecordCreate,
+  RecordPatch,
+  RecordSummary,
+  RecordView,
+  Tag,
+  TagView,
+} from '../model';
+
+export const RECORD_SORTS = ['date', 'title', 'type', 'referenceCode', 'updatedAt', 'createdAt'] as const;
+export type RecordSort = (typeof RECORD_SORTS)[number];
+
+const ById = z.strictObject({ id: Id });
+const Deleted = z.object({ id: z.number(), revision: z.number() });
+const Page = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1_000).default(100),
+};
+
+export const LibraryInfo = z.object({
+  path: z.string(),
+  schemaVersion: z.number(),
+  revision: z.number(),
+  counts: z.object({
+    records: z.number(),
+    byType: z.record(z.string(), z.number()),
+    authorities: z.record(z.string(), z.number()),
+    tags: z.number(),
+    collections: z.number(),
+  }),
+});
+
+export const ChangeEntry = z.object({
+  revision: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  entity: z.enum(['record', 'authority', 'collection', 'tag']),
+  entityId: z.number(),
+  action: z.enum(['create', 'update', 'delete']),
+});
+export type ChangeEntry = z.output<typeof ChangeEntry>;
+
+export const AuditEntry = z.object({
+  revision: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  entity: ChangeEntry.shape.entity,
+  entityId: z.number(),
+  action: ChangeEntry.shape.action,
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+});
+export type AuditEntry = z.output<typeof AuditEntry>;
+
+import { channel } from './channel';
+
+export const catalogueChannels = {
+  libraryInfo: channel(z.strictObject({}), LibraryInfo, false),
+  loadSample: channel(
+    z.strictObject({}),
+    z.object({ records: z.number(), authorities: z.number(), skipped: z.boolean(), revision: z.number() }),
+    true,
+  ),
+
+  createRecord: channel(RecordCreate, RecordView, true),
+  getRecord: channel(ById, RecordView, false),
+  updateRecord: channel(
+    z.strictObject({
+      id: Id,
+      patch: RecordPatch,
+      /** Refuse the edit if the record changed since this revision (another window, the CLI). */
+      expectedRevision: z.number().int().min(0).optional(),
+    }),
+    RecordView,
+    true,
+  ),
+  deleteRecord: channel(ById, Deleted, true),
+  listRecords: channel(
+    z.strictObject({
+      type: z.enum(RECORD_TYPES).optional(),
+      tag: Tag.optional(),
+      collectionId: Id.optional(),
+      authorityId: Id.optional(),
+      accessStatus: z.enum(ACCESS_STATUSES).optional(),
+      ids: z.array(Id).max(1_000).optional(),
+      sort: z.enum(RECORD_SORTS).default('date'),
+      direction: z.enum(['asc', 'desc']).default('desc'),
+      ...Page,
+    }),
+    z.object({ total: z.number(), items: z.array(RecordSummary) }),
+    false,
+  ),
+
+  createAuthority: channel(AuthorityCreate, AuthorityView, true),
+  getAuthority: channel(ById, AuthorityView, false),
+  updateAuthority: channel(z.strictObject({ id: Id, patch: AuthorityPatch }), AuthorityView, true),
+  deleteAuthority: channel(ById, Deleted, true),
+  listAuthorities: channel(
+    z.strictObject({
+      kind: z.enum(AUTHORITY_KINDS).optional(),
+      query: z.string().max(200).optional(),
+      ...Page,
+    }),
+    z.object({ total: z.number(), items: z.array(AuthorityView) }),
+    false,
+  ),
+  authorityRecords: channel(
+    ById,
+    z.array(RecordSummary.extend({ roles: z.array(z.string()) })),
+    false,
+  ),
+  mergeAuthorities: channel(
+    z.strictObject({
+      keepId: Id,
+      mergeId: Id,
+      /** Which name survives; the other becomes an alternate name. */
+      nameFrom: z.enum(['keep', 'merge']).default('keep'),
+    }),
+    z.object({ authority: AuthorityView, linksMoved: z.number(), revision: z.number() }),
+    true,
+  ),
+
+  listTags: channel(z.strictObject({}), z.array(TagView), false),
+  renameTag: channel(z.strictObject({ from: Tag, to: Tag }), z.object({ records: z.number(), revision: z.number() }), true),
+  deleteTag: channel(z.strictObject({ name: Tag }), z.object({ records: z.number(), revision: z.number() }), true),
+
+  createCollection: channel(CollectionCreate, CollectionView, true),
+  updateCollection: channel(z.strictObject({ id: Id, patch: CollectionPatch }), CollectionView, true),
+  deleteCollection: channel(ById, Deleted, true),
+  listCollections: channel(z.strictObject({}), z.array(CollectionView), false),
+
+  changesSince: channel(
+    z.strictObject({ revision: z.number().int().min(0), limit: z.number().int().min(1).max(10_000).default(1_000) }),
+    z.object({ revision: z.number(), changes: z.array(ChangeEntry), more: z.boolean() }),
+    false,
+  ),
+  auditTrail: channel(
+    z.strictObject({ entity: ChangeEntry.shape.entity, id: Id }),
+    z.array(AuditEntry),
+    false,
+  ),
+};
