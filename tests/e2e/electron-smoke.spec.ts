@@ -10,7 +10,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { electronBinary } from '../../src/main/electron-binary';
 import type { ArchiveApi } from '../../src/shared/client';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../..');
 const binary = electronBinary(root);
 
 test('the desktop app opens one hardened window over the catalogue', async () => {

@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 1); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 2); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -57,6 +57,61 @@ CREATE TABLE commitments (
   UNIQUE (record_id, position)
   );
 
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  size INTEGER NOT NULL CHECK (size >= 0),
+  media_type TEXT NOT NULL,
+  page_count INTEGER,
+  width INTEGER,
+  height INTEGER,
+  duration_seconds REAL,
+  encrypted INTEGER NOT NULL DEFAULT 0 CHECK (encrypted IN (0, 1)),
+  text_status TEXT NOT NULL DEFAULT 'pending'
+  CHECK (text_status IN ('pending', 'done', 'none', 'failed', 'skipped')),
+  text_error TEXT,
+  thumbnail_sha256 TEXT,
+  metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+  last_fixity_check TEXT,
+  fixity_status TEXT CHECK (fixity_status IN ('ok', 'missing', 'altered')),
+  created_at TEXT NOT NULL
+  );
+
+CREATE TABLE pages (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  page INTEGER NOT NULL CHECK (page >= 1),
+  text TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('text-layer', 'ocr', 'plain', 'html')),
+  confidence REAL CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 100)),
+  language TEXT,
+  UNIQUE (file_id, page)
+  );
+
+CREATE VIRTUAL TABLE pages_fts USING fts5(
+  terms,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 0'
+  );
+
+CREATE TABLE 'pages_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'pages_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'pages_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'pages_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE record_files (
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE RESTRICT,
+  original_name TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (record_id, file_id)
+  );
+
 CREATE TABLE record_links (
   record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   authority_id INTEGER NOT NULL REFERENCES authorities(id) ON DELETE RESTRICT,
@@ -106,6 +161,15 @@ CREATE TABLE records (
   updated_at TEXT NOT NULL
   );
 
+CREATE TABLE saved_searches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+  query TEXT NOT NULL,
+  filters TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(filters)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+  );
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -127,6 +191,10 @@ CREATE INDEX authority_names_name ON authority_names(name COLLATE NOCASE);
 CREATE INDEX changes_entity ON changes(entity, entity_id);
 
 CREATE INDEX collections_parent ON collections(parent_id);
+
+CREATE INDEX files_text_status ON files(text_status);
+
+CREATE INDEX record_files_file ON record_files(file_id);
 
 CREATE INDEX record_links_authority ON record_links(authority_id);
 

@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import m0001 from './0001-catalogue';
+import m0002 from './0002-files-and-text';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,9 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'catalogue', up: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'catalogue', up: m0001 },
+  { version: 2, name: 'files-and-text', up: m0002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
