@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { bindIpc } from './ipc';
+import { startSnapshotKeeper, type SnapshotKeeper } from './search/snapshot-keeper';
 import { chooseLibrary, LIBRARY_ENV, resourcePath } from './locations';
 import { createService, type Service } from './service/service';
 import { workerExecutor } from './service/worker-executor';
@@ -16,6 +17,7 @@ const devUrl = process.env.ELECTRON_RENDERER_URL;
 
 let service: Service | null = null;
 let unbind: (() => void) | null = null;
+let keeper: SnapshotKeeper | null = null;
 
 function isTrustedUrl(url: string): boolean {
   if (devUrl && url.startsWith(devUrl)) return true;
@@ -30,8 +32,11 @@ function libraryFromArgs(): string | undefined {
 async function openService(libraryDir: string): Promise<void> {
   unbind?.();
   await service?.close();
+  keeper?.stop();
   service = createService(await workerExecutor(libraryDir, 'app'));
   unbind = bindIpc(service, isTrustedUrl);
+  keeper = startSnapshotKeeper(libraryDir, service);
+  void keeper.refresh();
 }
 
 function createWindow(): BrowserWindow {

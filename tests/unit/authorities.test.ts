@@ -98,6 +98,6 @@ describe('authority records', () => {
     const since = (await lib.ok('libraryInfo', {})).revision;
     await lib.ok('updateAuthority', { id: org.id, patch: { name: 'Hisense Group' } });
     const feed = await lib.ok('searchDocuments', { sinceRevision: since });
-    expect(feed.upserts.map((d) => [d.id, d.organisations])).toEqual([[r.id, 'Hisense Group']]);
+    expect(feed.upserts.map((d) => [d.id, d.links.map((l) => l.name)])).toEqual([[r.id, ['Hisense Group']]]);
   });
 });

@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../src/shared/search/document';
-import { buildRecordIndex, fuzzyFor, searchRecords } from '../../src/shared/search/engine';
+import { buildRecordSearch, fuzzyFor, RecordSearch } from '../../src/shared/search/engine';
+import { segmentsText } from '../../src/shared/search/snippet';
 import { foldText, tokenize } from '../../src/shared/search/tokenizer';
 
-const doc = (id: number, fields: Partial<SearchDocument>): SearchDocument => ({
+export const doc = (id: number, fields: Partial<SearchDocument>): SearchDocument => ({
   id,
   type: 'other',
   title: '',
   titleAlt: '',
   date: '',
+  dateEnd: '',
   referenceCode: '',
-  people: '',
-  organisations: '',
-  places: '',
-  events: '',
-  partnerships: '',
-  tags: '',
+  links: [],
+  tags: [],
+  languages: [],
   outlet: '',
   description: '',
   excerpt: '',
+  hasFile: false,
+  hasText: false,
   ...fields,
 });
 
@@ -28,7 +29,7 @@ describe('the tokenizer', () => {
     expect(tokenize('Zürich')).toEqual(tokenize('zurich'));
   });
   it('splits words and keeps inner apostrophes', () => {
-    expect(tokenize("China’s film industry, Leeds2023!")).toEqual(['chinas', 'film', 'industry', 'leeds2023']);
+    expect(tokenize('China’s film industry, Leeds2023!')).toEqual(['chinas', 'film', 'industry', 'leeds2023']);
   });
   it('turns Han text into overlapping bigrams, and a lone character into itself', () => {
     expect(tokenize('杭州市')).toEqual(['杭州', '州市']);
@@ -45,28 +46,146 @@ describe('the tokenizer', () => {
   });
 });
 
-describe('record-level search', () => {
-  const index = buildRecordIndex([
-    doc(1, { type: 'agreement', title: 'Memorandum of understanding between Leeds and Hangzhou', places: 'Leeds 利兹 Hangzhou 杭州' }),
-    doc(2, { type: 'media-coverage', title: 'Hangzhou TV report', organisations: 'Hisense', description: '杭州市 友好城市' }),
-    doc(3, { type: 'press-release', title: 'Celebration of a 30-year anniversary', description: 'Leeds delegation', excerpt: '谅解备忘录 signed' }),
+const place = (name: string, altNames: string[] = [], roles: SearchDocument['links'][number]['roles'] = ['mentioned']) => ({ kind: 'place' as const, name, altNames, roles });
+
+function corpus(): RecordSearch {
+  return buildRecordSearch([
+    doc(1, {
+      type: 'agreement',
+      title: 'Memorandum of understanding between Leeds and Hangzhou',
+      date: '2018-09',
+      links: [place('Leeds', ['利兹'], ['party']), place('Hangzhou', ['杭州'], ['party']), { kind: 'person', name: 'Judith Blake', altNames: [], roles: ['signatory'] }, { kind: 'partnership', name: 'Leeds–Hangzhou', altNames: [], roles: ['subject'] }],
+      tags: ['MoU', 'culture'],
+      languages: ['en'],
+      referenceCode: 'LCC/IP/2018/1',
+    }),
+    doc(2, { type: 'media-coverage', title: 'Hangzhou TV report', date: '2018-09-20', links: [{ kind: 'organisation', name: 'Hisense', altNames: [], roles: ['subject'] }], description: '杭州市 友好城市 celebration', tags: ['culture'], hasFile: true }),
+    doc(3, { type: 'press-release', title: 'Celebration of a 30-year anniversary', date: '2020-03-11', description: 'Leeds delegation', excerpt: '谅解备忘录 signed in September', hasText: true }),
+    doc(4, { type: 'photograph', title: 'Signing ceremony <script>alert(1)</script>', date: '1988', description: 'The first twinning, Leeds partnership' }),
   ]);
+}
+
+const ids = (s: RecordSearch, q: string, opts = {}) => s.search(q, opts).hits.map((h) => h.id);
+
+describe('record-level search', () => {
+  const s = corpus();
 
   it('finds by typo, prefix and Chinese', () => {
-    expect(searchRecords(index, 'Hangzou').map((h) => h.id).sort()).toEqual([1, 2]);
-    expect(searchRecords(index, 'Hisnse').map((h) => h.id)).toEqual([2]);
-    expect(searchRecords(index, 'memor').map((h) => h.id)).toEqual([1]);
-    expect(searchRecords(index, '杭州').map((h) => h.id).sort()).toEqual([1, 2]);
-    expect(searchRecords(index, '谅解备忘录').map((h) => h.id)).toEqual([3]);
-    expect(searchRecords(index, '友好城市').map((h) => h.id)).toEqual([2]);
+    expect(ids(s, 'Hangzou').sort()).toEqual([1, 2]);
+    expect(ids(s, 'Hisnse')).toEqual([2]);
+    expect(ids(s, 'memor')).toEqual([1]);
+    expect(ids(s, 'partn')).toEqual([4]);
+    expect(ids(s, '杭州').sort()).toEqual([1, 2]);
+    expect(ids(s, '谅解备忘录')).toEqual([3]);
+    expect(ids(s, '友好城市')).toEqual([2]);
+    // Bigrams must be adjacent: 城市 and 友好 apart do not make 友好城市.
+    expect(ids(s, '市友')).toEqual([]);
   });
-  it('ANDs words and ranks title matches above description matches', () => {
-    expect(searchRecords(index, 'Leeds Hangzhou').map((h) => h.id)).toEqual([1]);
-    const leeds = searchRecords(index, 'Leeds');
+
+  it('ANDs words and ranks title and names above description', () => {
+    expect(ids(s, 'Leeds Hangzhou')).toEqual([1]);
+    const leeds = s.search('Leeds').hits;
     expect(leeds[0]!.id).toBe(1);
     expect(leeds[0]!.matchedIn).toContain('title');
   });
+
+  it('says how a name matched: the role of the link', () => {
+    const hit = s.search('Blake').hits[0]!;
+    expect(hit.id).toBe(1);
+    expect(hit.matchedIn).toEqual(['signatory']);
+  });
+
+  it('OR, exclusion and phrases', () => {
+    expect(ids(s, 'Hisense OR anniversary').sort()).toEqual([2, 3]);
+    expect(ids(s, 'Leeds -anniversary').sort()).toEqual([1, 4]);
+    expect(ids(s, 'celebration -"30-year anniversary"')).toEqual([2]);
+    expect(ids(s, '"understanding between Leeds"')).toEqual([1]);
+    expect(ids(s, '"between understanding"')).toEqual([]);
+  });
+
+  it('field scopes', () => {
+    expect(ids(s, 'title:hangzhou').sort()).toEqual([1, 2]);
+    expect(ids(s, 'place:杭州')).toEqual([1]);
+    expect(ids(s, 'person:blake')).toEqual([1]);
+    expect(ids(s, 'org:hisense')).toEqual([2]);
+    expect(ids(s, 'tag:mou')).toEqual([1]);
+    expect(ids(s, 'ref:"LCC/IP/2018/1"')).toEqual([1]);
+    expect(ids(s, 'partnership:leeds')).toEqual([1]);
+    expect(ids(s, 'title:leeds')).toEqual([1]);
+  });
+
+  it('types and dates', () => {
+    expect(ids(s, 'type:agreement')).toEqual([1]);
+    expect(ids(s, 'hangzhou type:tv')).toEqual([2]);
+    expect(ids(s, 'year:2018', { sort: 'date-asc' })).toEqual([1, 2]);
+    expect(ids(s, 'from:2018-09-15 to:2020', { sort: 'date-asc' })).toEqual([1, 2, 3]);
+    expect(ids(s, 'from:2019', { sort: 'date-asc' })).toEqual([3]);
+    expect(ids(s, 'leeds to:1999')).toEqual([4]);
+  });
+
+  it('a malformed query is still searched, and says what it understood', () => {
+    const open = s.search('"memorandum of');
+    expect(open.hits.map((h) => h.id)).toEqual([1]);
+    expect(open.query.warnings.join()).toMatch(/closing quote/);
+    const noDate = s.search('leeds from:');
+    expect(noDate.hits.length).toBeGreaterThan(0);
+    expect(noDate.query.warnings.join()).toMatch(/from: needs a date/);
+    expect(s.search('hangzhou type:podcast').query.warnings.join()).toMatch(/not a record type/);
+    expect(s.search('person:blake OR hisense').query.understood).toEqual(['a person matching “blake” or “hisense”']);
+  });
+
+  it('facets count the current result, and facet filters narrow it', () => {
+    const all = s.search('culture OR leeds OR hangzhou');
+    expect(all.total).toBe(4);
+    expect(all.facets.type.find((f) => f.value === 'agreement')?.count).toBe(1);
+    expect(all.facets.year.map((f) => f.value)).toEqual(['2020', '2018', '1988']);
+    expect(all.facets.decade.map((f) => [f.value, f.count])).toEqual([['2020', 1], ['2010', 2], ['1980', 1]]);
+    expect(all.facets.tag.find((f) => f.value === 'culture')?.count).toBe(2);
+    expect(all.facets.hasFile).toBe(1);
+    expect(ids(s, 'culture OR leeds OR hangzhou', { facets: { tags: ['culture'], years: [2018] } }).sort()).toEqual([1, 2]);
+    expect(ids(s, 'culture OR leeds OR hangzhou', { facets: { places: ['Hangzhou'] } })).toEqual([1]);
+    expect(ids(s, 'culture OR leeds OR hangzhou', { facets: { hasFile: true } })).toEqual([2]);
+  });
+
+  it('sorts by relevance, date either way, or title', () => {
+    const q = 'culture OR leeds OR hangzhou';
+    expect(ids(s, q, { sort: 'date-asc' })).toEqual([4, 1, 2, 3]);
+    expect(ids(s, q, { sort: 'date-desc' })).toEqual([3, 2, 1, 4]);
+    expect(ids(s, q, { sort: 'title' })).toEqual([3, 2, 1, 4]);
+  });
+
+  it('suggests the nearest terms when nothing matches', () => {
+    const none = s.search('Hangzqqqu');
+    expect(none.total).toBe(0);
+    expect(none.suggestions).toContain('hangzhou');
+  });
+
+  it('marks matched words in plain-text segments, so markup stays text', () => {
+    const hit = s.search('signing').hits[0]!;
+    expect(hit.titleSegments).toEqual([
+      { text: 'Signing', match: true },
+      { text: ' ceremony <script>alert(1)</script>', match: false },
+    ]);
+    const chinese = s.search('谅解备忘录').hits[0]!;
+    expect(chinese.snippet.filter((x) => x.match).map((x) => x.text)).toEqual(['谅解备忘录']);
+    expect(segmentsText(chinese.snippet)).toBe('谅解备忘录 signed in September');
+  });
+
+  it('follows upserts and removals, and survives a snapshot round trip', () => {
+    const t = corpus();
+    t.upsert(doc(2, { title: 'Qingdao visit', type: 'report' }));
+    t.remove(3);
+    expect(ids(t, 'qingdao')).toEqual([2]);
+    expect(ids(t, 'anniversary')).toEqual([]);
+    const back = RecordSearch.fromJSON(t.toJSON());
+    expect(back.size).toBe(3);
+    expect(ids(back, 'qingdao')).toEqual([2]);
+    expect(ids(back, 'Hangzou')).toEqual([1]);
+    back.upsert(doc(5, { title: 'Phoenix Dance Theatre' }));
+    expect(ids(back, 'phoenix')).toEqual([5]);
+  });
+
   it('returns nothing for a query with no terms', () => {
-    expect(searchRecords(index, '  ,, ')).toEqual([]);
+    expect(s.search('  ,, ').hits).toEqual([]);
   });
 });

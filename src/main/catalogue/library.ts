@@ -3,6 +3,7 @@
  * touching anything, that it is ours, not corrupt and not made by a newer version; only then is
  * it opened for writing, backed up and migrated.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -179,6 +180,7 @@ export async function openLibrary(root: string): Promise<Library> {
       await db.backup(backup);
     }
     migrate(db, version);
+    libraryId(db);
     for (const folder of LIBRARY_FOLDERS) fs.mkdirSync(paths[folder], { recursive: true });
   } catch (error) {
     db.close();
@@ -194,4 +196,13 @@ export async function openLibrary(root: string): Promise<Library> {
       if (db.open) db.close();
     },
   };
+}
+
+/** The library's identity, so a search snapshot copied from another library is never taken for this one's. */
+export function libraryId(db: Database.Database): string {
+  const read = () => db.prepare("SELECT value FROM settings WHERE key = 'library.id'").get() as { value: string } | undefined;
+  const row = read();
+  if (row || db.readonly) return row?.value ?? 'unknown';
+  db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('library.id', ?)").run(randomUUID());
+  return read()!.value;
 }

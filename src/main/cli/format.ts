@@ -1,6 +1,7 @@
 /** Human-readable output of the CLI (with --json, JSON is printed instead). */
 import { AGREEMENT_KIND_LABELS, RECORD_TYPE_LABELS, type RecordSummary, type RecordView } from '../../shared/model';
-import type { RecordHit } from '../../shared/search/engine';
+import type { MergedHit } from '../../shared/search/merge';
+import { segmentsText } from '../../shared/search/snippet';
 
 export function shownDate(r: { date: string | null; dateEnd?: string | null; dateApproximate?: boolean }): string {
   if (!r.date) return 'undated';
@@ -12,8 +13,10 @@ export function summaryLine(r: RecordSummary): string {
   return `#${String(r.id).padEnd(6)} ${shownDate(r).padEnd(12)} ${RECORD_TYPE_LABELS[r.type].padEnd(16)} ${r.title}${ref}`;
 }
 
-export function hitLine(h: RecordHit): string {
-  return `#${String(h.id).padEnd(6)} ${(h.date || 'undated').padEnd(12)} ${RECORD_TYPE_LABELS[h.type].padEnd(16)} ${h.title}  (${h.score.toFixed(1)}; ${h.matchedIn.join(', ')})`;
+export function mergedLine(h: MergedHit): string {
+  const head = `#${String(h.id).padEnd(6)} ${(h.date || 'undated').padEnd(12)} ${RECORD_TYPE_LABELS[h.type].padEnd(16)} ${h.title}`;
+  const snip = segmentsText(h.snippet);
+  return `${head}\n        matched in ${h.matchedIn.join(', ')}${snip ? `\n        ${snip}` : ''}`;
 }
 
 export function recordText(r: RecordView): string {

@@ -7,6 +7,7 @@ import { ArchiveFailure } from '../../shared/result';
 import { chooseLibrary, rendererDir, resourcePath } from '../locations';
 import { createService } from '../service/service';
 import { workerExecutor } from '../service/worker-executor';
+import { startSnapshotKeeper } from '../search/snapshot-keeper';
 import { startHost } from './server';
 
 async function main(): Promise<void> {
@@ -26,9 +27,12 @@ async function main(): Promise<void> {
     port,
     ...(values.verbose ? { log: (line: string) => console.error(line) } : {}),
   });
+  const keeper = startSnapshotKeeper(library, service, 15_000, values.verbose ? (l) => console.error(l) : undefined);
+  void keeper.refresh();
   console.log(`Civic Archive browser host: ${host.url}`);
   console.log(`Library: ${library}`);
   const stop = () => {
+    keeper.stop();
     void host.close().then(() => service.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

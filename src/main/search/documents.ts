@@ -2,56 +2,69 @@
  * Builds the record-level search documents (src/shared/search/document.ts) from the catalogue:
  * for all records, or for those changed since a revision, so a search index can follow the change log.
  */
-import { EXCERPT_CHARS, type SearchDocument } from '../../shared/search/document';
+import type { AuthorityKind, LinkRole } from '../../shared/model';
+import { EXCERPT_CHARS, type SearchDocument, type SearchLink } from '../../shared/search/document';
 import { currentRevision } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';
 
 const CHUNK = 500;
 
-const RECORD_COLUMNS = `id, type, title, coalesce(title_alt, '') AS titleAlt, coalesce(date, '') AS date,
-  coalesce(reference_code, '') AS referenceCode,
-  trim(coalesce(outlet, '') || ' ' || coalesce(programme, '') || ' ' || coalesce(publisher, '')) AS outlet,
-  coalesce(place_signed, '') AS placeSigned,
-  coalesce(description, '') AS description, substr(coalesce(body_text, ''), 1, ${EXCERPT_CHARS}) AS excerpt`;
+const RECORD_COLUMNS = `r.id, r.type, r.title, coalesce(r.title_alt, '') AS titleAlt, coalesce(r.date, '') AS date,
+  coalesce(r.date_end, '') AS dateEnd, coalesce(r.reference_code, '') AS referenceCode,
+  trim(coalesce(r.outlet, '') || ' ' || coalesce(r.programme, '') || ' ' || coalesce(r.publisher, '')) AS outlet,
+  coalesce(r.place_signed, '') AS placeSigned, r.languages AS languagesJson,
+  coalesce(r.description, '') AS description, substr(coalesce(r.body_text, ''), 1, ${EXCERPT_CHARS}) AS excerpt,
+  EXISTS (SELECT 1 FROM record_files rf WHERE rf.record_id = r.id) AS hasFile`;
 
-type RecordRow = Omit<SearchDocument, 'people' | 'organisations' | 'places' | 'events' | 'partnerships' | 'tags'> & { placeSigned: string };
+type RecordRow = Omit<SearchDocument, 'links' | 'tags' | 'languages' | 'hasFile' | 'hasText'> & {
+  placeSigned: string;
+  languagesJson: string;
+  hasFile: number;
+};
 
-const KIND_FIELD = {
-  person: 'people',
-  organisation: 'organisations',
-  place: 'places',
-  event: 'events',
-  partnership: 'partnerships',
-} as const;
-
+/** `filter` restricts by record id, written against the alias `r`. */
 function buildDocuments(ctx: CatalogueContext, filter: string, params: number[]): SearchDocument[] {
   const docs = new Map<number, SearchDocument>();
-  for (const row of ctx.db.prepare(`SELECT ${RECORD_COLUMNS} FROM records ${filter}`).all(...params) as RecordRow[]) {
-    const { placeSigned, ...rest } = row;
-    docs.set(row.id, { ...rest, people: '', organisations: '', places: placeSigned, events: '', partnerships: '', tags: '' });
+  for (const row of ctx.db.prepare(`SELECT ${RECORD_COLUMNS} FROM records r ${filter}`).all(...params) as RecordRow[]) {
+    const { placeSigned, languagesJson, hasFile, ...rest } = row;
+    const links: SearchLink[] = placeSigned ? [{ kind: 'place', name: placeSigned, altNames: [], roles: [] }] : [];
+    docs.set(row.id, { ...rest, links, tags: [], languages: JSON.parse(languagesJson) as string[], hasFile: hasFile === 1, hasText: rest.excerpt.length > 0 });
   }
   if (docs.size === 0) return [];
-  const linkFilter = filter.replace(/\bid\b/g, 'l.record_id');
+  const byRecord = filter.replace(/\br\.id\b/g, 'l.record_id');
   const links = ctx.db
     .prepare(
-      `SELECT l.record_id AS id, a.kind,
-              a.name || coalesce(' ' || (SELECT group_concat(n.name, ' ') FROM authority_names n WHERE n.authority_id = a.id), '') AS names
-         FROM record_links l JOIN authorities a ON a.id = l.authority_id ${linkFilter}`,
+      `SELECT l.record_id AS id, a.id AS authorityId, a.kind, a.name, group_concat(l.role, ',') AS roles,
+              (SELECT json_group_array(n.name) FROM authority_names n WHERE n.authority_id = a.id) AS alt
+         FROM record_links l JOIN authorities a ON a.id = l.authority_id ${byRecord}
+        GROUP BY l.record_id, a.id ORDER BY l.record_id, min(l.position)`,
     )
-    .all(...params) as { id: number; kind: keyof typeof KIND_FIELD; names: string }[];
+    .all(...params) as { id: number; kind: AuthorityKind; name: string; roles: string; alt: string }[];
   for (const link of links) {
     const doc = docs.get(link.id);
     if (!doc) continue;
-    const field = KIND_FIELD[link.kind];
-    if (!doc[field].includes(link.names)) doc[field] = doc[field] ? `${doc[field]} ${link.names}` : link.names;
+    const roles = link.roles.split(',') as LinkRole[];
+    // The place signed, typed as text, gives way to a linked place of the same name.
+    doc.links = doc.links.filter((l) => !(l.roles.length === 0 && l.kind === link.kind && l.name === link.name));
+    doc.links.push({ kind: link.kind, name: link.name, altNames: JSON.parse(link.alt) as string[], roles });
   }
-  const tagFilter = filter.replace(/\bid\b/g, 'rt.record_id');
   const tags = ctx.db
-    .prepare(`SELECT rt.record_id AS id, group_concat(t.name, ' ') AS tags FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${tagFilter} GROUP BY rt.record_id`)
-    .all(...params) as { id: number; tags: string }[];
-  for (const t of tags) {
-    const doc = docs.get(t.id);
-    if (doc) doc.tags = t.tags;
+    .prepare(`SELECT rt.record_id AS id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${filter.replace(/\br\.id\b/g, 'rt.record_id')} ORDER BY t.name`)
+    .all(...params) as { id: number; name: string }[];
+  for (const t of tags) docs.get(t.id)?.tags.push(t.name);
+  // Records whose files have text: their excerpt is the opening of the first page, when they have no body text.
+  const pages = ctx.db
+    .prepare(
+      `SELECT rf.record_id AS id, substr(p.text, 1, ${EXCERPT_CHARS}) AS text
+         FROM record_files rf JOIN pages p ON p.file_id = rf.file_id AND p.page = 1
+         ${filter.replace(/\br\.id\b/g, 'rf.record_id')} ORDER BY rf.record_id, rf.position`,
+    )
+    .all(...params) as { id: number; text: string }[];
+  for (const p of pages) {
+    const doc = docs.get(p.id);
+    if (!doc) continue;
+    doc.hasText = true;
+    if (!doc.excerpt) doc.excerpt = p.text;
   }
   return [...docs.values()];
 }
@@ -64,7 +77,7 @@ export function searchDocumentsFor(ctx: CatalogueContext, ids: number[]): Search
   const out: SearchDocument[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    out.push(...buildDocuments(ctx, `WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk));
+    out.push(...buildDocuments(ctx, `WHERE r.id IN (${chunk.map(() => '?').join(', ')})`, chunk));
   }
   return out;
 }

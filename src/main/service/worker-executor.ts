@@ -3,23 +3,14 @@
  * use this, so SQLite work never runs on the main event loop. Requests are answered in order by
  * the single worker, which serialises every write.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ArchiveFailure, type Result } from '../../shared/result';
+import { workerScript } from '../worker-script';
 import type { WorkerData, WorkerReply, WorkerRequest } from './catalogue-worker';
 import type { Executor } from './executor';
 
-/** The worker's script: next to the bundle when built, or the TypeScript source (through tsx) under tests. */
-function workerScript(): { file: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  const dir = path.dirname(here);
-  if (here.endsWith('.ts')) return { file: path.join(dir, 'catalogue-worker.ts'), execArgv: ['--import', 'tsx'] };
-  return { file: path.join(dir, 'catalogue-worker.js'), execArgv: [] };
-}
-
 export async function workerExecutor(libraryDir: string, door: string): Promise<Executor> {
-  const { file, execArgv } = workerScript();
+  const { file, execArgv } = workerScript('catalogue-worker', 'service/catalogue-worker.ts');
   const worker = new Worker(file, { workerData: { libraryDir, door } satisfies WorkerData, execArgv });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;

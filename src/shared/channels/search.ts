@@ -1,7 +1,46 @@
-/** Channels of search. */
+/** Channels of search: the record-level documents and their change feed, full-text search of documents, saved searches, the index snapshot. */
 import { z } from 'zod';
+import { Id, RECORD_TYPES, RequiredText } from '../model';
 import { SearchDocument } from '../search/document';
 import { channel } from './channel';
+
+export const Segment = z.object({ text: z.string(), match: z.boolean() });
+
+export const TextHit = z.object({
+  recordId: z.number(),
+  title: z.string(),
+  type: z.enum(RECORD_TYPES),
+  date: z.string(),
+  referenceCode: z.string(),
+  fileName: z.string(),
+  page: z.number(),
+  rank: z.number(),
+  snippet: z.array(Segment),
+});
+
+/** Facet filters chosen in the UI, combined with the typed query. */
+export const FacetFilters = z.strictObject({
+  types: z.array(z.enum(RECORD_TYPES)).optional(),
+  years: z.array(z.number().int()).optional(),
+  decades: z.array(z.number().int()).optional(),
+  partnerships: z.array(z.string()).optional(),
+  organisations: z.array(z.string()).optional(),
+  places: z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+  languages: z.array(z.string()).optional(),
+  hasFile: z.boolean().optional(),
+  hasText: z.boolean().optional(),
+});
+
+export const SavedSearch = z.object({
+  id: z.number(),
+  name: z.string(),
+  query: z.string(),
+  filters: FacetFilters,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SavedSearch = z.output<typeof SavedSearch>;
 
 export const searchChannels = {
   /**
@@ -13,4 +52,20 @@ export const searchChannels = {
     z.object({ revision: z.number(), upserts: z.array(SearchDocument), deletes: z.array(z.number()) }),
     false,
   ),
-};
+  /** Full-text search of the documents' pages (text layers and OCR), best pages first. */
+  searchText: channel(
+    z.strictObject({ query: z.string().max(2_000), limit: z.number().int().min(1).max(1_000).default(100) }),
+    z.object({ hits: z.array(TextHit), expression: z.string().nullable() }),
+    false,
+  ),
+  rebuildTextIndex: channel(z.strictObject({}), z.object({ pages: z.number() }), true),
+  listSavedSearches: channel(z.strictObject({}), z.array(SavedSearch), false),
+  saveSearch: channel(
+    z.strictObject({ name: RequiredText(200), query: z.string().max(2_000), filters: FacetFilters.default({}) }),
+    SavedSearch,
+    true,
+  ),
+  deleteSavedSearch: channel(z.strictObject({ id: Id }), z.object({ id: z.number() }), true),
+  /** The persisted record-level index, if one matches this library and tokenizer; null otherwise. */
+  loadSearchSnapshot: channel(z.strictObject({}), z.object({ revision: z.number(), data: z.string() }).nullable(), false),
+} as const;

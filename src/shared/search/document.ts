@@ -1,10 +1,18 @@
 /**
- * What the record-level search engine indexes for one record: its description, not its full
- * text (which belongs to SQLite FTS5 once documents land). Built in the catalogue, shipped to
- * the renderer's worker and to the CLI by the change feed.
+ * What the record-level search engine holds for one record: its description, not its full
+ * text (which belongs to SQLite FTS5, page by page). Built in the catalogue, shipped to the
+ * renderer's worker and to the CLI by the change feed.
  */
 import { z } from 'zod';
-import { RECORD_TYPES } from '../model';
+import { AUTHORITY_KINDS, LINK_ROLES, RECORD_TYPES } from '../model';
+
+export const SearchLink = z.object({
+  kind: z.enum(AUTHORITY_KINDS),
+  name: z.string(),
+  altNames: z.array(z.string()),
+  roles: z.array(z.enum(LINK_ROLES)),
+});
+export type SearchLink = z.output<typeof SearchLink>;
 
 export const SearchDocument = z.object({
   id: z.number(),
@@ -12,19 +20,22 @@ export const SearchDocument = z.object({
   title: z.string(),
   titleAlt: z.string(),
   date: z.string(),
+  dateEnd: z.string(),
   referenceCode: z.string(),
-  people: z.string(),
-  organisations: z.string(),
-  places: z.string(),
-  events: z.string(),
-  partnerships: z.string(),
-  tags: z.string(),
+  links: z.array(SearchLink),
+  tags: z.array(z.string()),
+  languages: z.array(z.string()),
+  /** Outlet, programme and publisher. */
   outlet: z.string(),
   description: z.string(),
+  /** The opening of the record's own text (body text, or its documents' first page). */
   excerpt: z.string(),
+  hasFile: z.boolean(),
+  hasText: z.boolean(),
 });
 export type SearchDocument = z.output<typeof SearchDocument>;
 
+/** The fields MiniSearch indexes; the link fields are drawn from `links` by kind. */
 export const SEARCH_FIELDS = [
   'title',
   'titleAlt',
@@ -40,7 +51,39 @@ export const SEARCH_FIELDS = [
   'date',
   'description',
   'excerpt',
-] as const satisfies readonly (keyof SearchDocument)[];
+] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
 
-/** How long the excerpt of body text is: enough to find a record by its opening, small enough for 100k records. */
+export const LINK_FIELD_KIND = {
+  people: 'person',
+  organisations: 'organisation',
+  places: 'place',
+  events: 'event',
+  partnerships: 'partnership',
+} as const;
+
+/** The text of one field of a document, as indexed. */
+export function fieldText(doc: SearchDocument, field: SearchField): string {
+  switch (field) {
+    case 'people':
+    case 'organisations':
+    case 'places':
+    case 'events':
+    case 'partnerships': {
+      const kind = LINK_FIELD_KIND[field];
+      return doc.links
+        .filter((l) => l.kind === kind)
+        .map((l) => [l.name, ...l.altNames].join(' '))
+        .join(' ');
+    }
+    case 'tags':
+      return doc.tags.join(' ');
+    case 'type':
+      return doc.type.replace(/-/g, ' ');
+    default:
+      return doc[field];
+  }
+}
+
+/** How long the excerpt of a record's text is: enough to find a record by its opening, small enough for 100k records. */
 export const EXCERPT_CHARS = 600;

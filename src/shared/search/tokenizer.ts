@@ -45,3 +45,6 @@ export function tokenize(text: string): string[] {
 export function isHanTerm(term: string): boolean {
   return HAN.test(term);
 }
+
+/** Bumped whenever tokenize() changes its output: indexes made by another version are rebuilt. */
+export const TOKENIZER_VERSION = 1;

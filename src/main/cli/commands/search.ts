@@ -1,27 +1,88 @@
-/** Commands of search. */
+/** Commands of search: `search` (both engines, one merged list) and `reindex`. */
+import { RecordSearch } from '../../../shared/search/engine';
+import { mergeHits } from '../../../shared/search/merge';
+import { segmentsText } from '../../../shared/search/snippet';
+import { tokenize } from '../../../shared/search/tokenizer';
 import { ArchiveFailure } from '../../../shared/result';
-import { buildRecordIndex, searchRecords } from '../../../shared/search/engine';
-import { integer } from '../args';
-import { call, print, type Command } from '../command';
-import { hitLine } from '../format';
+import { libraryPaths } from '../../catalogue/library';
+import { writeSnapshotFor } from '../../search/snapshot';
+import { integer, single } from '../args';
+import { call, print, type Command, type CommandContext } from '../command';
+import { mergedLine } from '../format';
+
+const SORTS = ['relevance', 'date-desc', 'date-asc', 'title'] as const;
+
+/** The record-level index as the app would have it: the snapshot if there is one, then the changes since. */
+async function loadRecordSearch(ctx: CommandContext): Promise<RecordSearch> {
+  const snapshot = await call(ctx, 'loadSearchSnapshot', {});
+  let search: RecordSearch;
+  let since = 0;
+  if (snapshot) {
+    search = RecordSearch.fromJSON(snapshot.data);
+    since = snapshot.revision;
+  } else search = new RecordSearch();
+  const feed = await call(ctx, 'searchDocuments', { sinceRevision: since });
+  if (since === 0) search.addAll(feed.upserts);
+  else {
+    for (const id of feed.deletes) search.remove(id);
+    for (const doc of feed.upserts) search.upsert(doc);
+  }
+  return search;
+}
 
 export const searchCommands: Record<string, Command> = {
   search: {
-    usage: 'search QUERY [--limit N]',
-    summary: 'search the catalogue (titles, names, places, tags, reference codes, descriptions)',
-    options: ['limit'],
+    usage: 'search QUERY [--limit N] [--sort relevance|date-desc|date-asc|title]',
+    summary: 'search records and the text of their documents (words, OR, -word, "phrase", title: person: org: place: tag: type: ref: partnership: year: from: to:)',
+    options: ['limit', 'sort'],
     words: [1, Infinity],
-    check: (args) => void integer(args, 'limit'),
+    check: (args) => {
+      integer(args, 'limit');
+      const sort = single(args, 'sort');
+      if (sort && !(SORTS as readonly string[]).includes(sort)) throw new ArchiveFailure('invalid_input', `--sort: "${sort}" is not one of ${SORTS.join(', ')}`);
+    },
     run: async (ctx) => {
       const query = ctx.args.positional.slice(1).join(' ').trim();
       if (!query) throw new ArchiveFailure('invalid_input', 'search needs a query, e.g. search "Hangzhou memorandum"');
-      const docs = await call(ctx, 'searchDocuments', { sinceRevision: 0 });
-      const hits = searchRecords(buildRecordIndex(docs.upserts), query, integer(ctx.args, 'limit', 20));
-      print(
-        ctx,
-        hits.map(({ terms: _terms, ...hit }) => hit),
-        () => (hits.length === 0 ? `Nothing matches "${query}".` : hits.map(hitLine).join('\n')),
-      );
+      const limit = integer(ctx.args, 'limit', 20)!;
+      const search = await loadRecordSearch(ctx);
+      const outcome = search.search(query, { limit, sort: (single(ctx.args, 'sort') as (typeof SORTS)[number] | undefined) ?? 'relevance' });
+      const text = await call(ctx, 'searchText', { query, limit });
+      const texts = text.hits.filter((h) => search.has(h.recordId));
+      const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
+      const merged = mergeHits(outcome.hits, texts, terms).slice(0, limit);
+      const json = merged.map((h) => ({
+        id: h.id,
+        title: h.title,
+        type: h.type,
+        date: h.date || null,
+        referenceCode: h.referenceCode || null,
+        score: Number(h.score.toFixed(3)),
+        matchedIn: h.matchedIn,
+        snippet: segmentsText(h.snippet),
+      }));
+      print(ctx, json, () => {
+        const lines = merged.map(mergedLine);
+        const notes = [...outcome.query.warnings.map((w) => `note: ${w}`)];
+        if (merged.length === 0) {
+          const hint = outcome.suggestions.length ? ` Did you mean ${outcome.suggestions.map((s) => `“${s}”`).join(' or ')}?` : '';
+          return [...notes, `Nothing matches “${query}”.${hint}`].join('\n');
+        }
+        return [...notes, `Searched for ${outcome.query.understood.join(', ') || query}:`, ...lines].join('\n');
+      });
+    },
+  },
+  reindex: {
+    usage: 'reindex',
+    summary: 'rebuild the full-text index of documents and the record search snapshot',
+    options: [],
+    words: [0, 0],
+    run: async (ctx) => {
+      const text = await call(ctx, 'rebuildTextIndex', {});
+      const info = await call(ctx, 'libraryInfo', {});
+      const snap = writeSnapshotFor(libraryPaths(info.path));
+      const result = { pages: text.pages, records: snap.documents, revision: snap.revision, snapshotBytes: snap.bytes };
+      print(ctx, result, () => `Reindexed ${text.pages} pages of text and ${snap.documents} records (revision ${snap.revision}).`);
     },
   },
 };

@@ -15,10 +15,13 @@ import { LibraryList } from '../library/LibraryList';
 import { INITIAL_QUERY, type ListQuery } from '../library/query';
 import { TypeFilter } from '../library/TypeFilter';
 import { RecordPanel } from '../record/RecordPanel';
+import type { FacetFilters, SortOrder } from '../../../shared/search/engine';
+import { Facets } from '../search/Facets';
+import { SavedSearches } from '../search/SavedSearches';
 import { SearchBox } from '../search/SearchBox';
 import { searchIndex } from '../search/searchIndex';
 import { SearchResults } from '../search/SearchResults';
-import { useSearch } from '../search/useSearch';
+import { hasFacets, useSearch } from '../search/useSearch';
 import { navigate, useRoute } from './route';
 
 /** Moves focus once the element exists (after React has rendered it). */
@@ -38,8 +41,11 @@ export function App() {
   const info = useResult(() => archive.libraryInfo({}), [infoTick]);
   const [query, setQuery] = useState<ListQuery>(INITIAL_QUERY);
   const [searchText, setSearchText] = useState('');
+  const [facets, setFacets] = useState<FacetFilters>({});
+  const [sort, setSort] = useState<SortOrder>('relevance');
   const index = searchIndex();
-  const search = useSearch(index, searchText);
+  const search = useSearch(index, searchText, facets, sort);
+  const saved = useResult(() => archive.listSavedSearches({}), [infoTick]);
   const revision = info.value?.revision ?? 0;
 
   // The search index follows the catalogue: a full load first, then what changed since.
@@ -50,7 +56,11 @@ export function App() {
   const refresh = useCallback(() => setInfoTick((n) => n + 1), []);
 
   const selectedId = route.view === 'record' || route.view === 'edit' ? route.id : null;
-  const searching = searchText.trim() !== '';
+  const searching = searchText.trim() !== '' || hasFacets(facets);
+  const setSearch = (text: string) => {
+    setSearchText(text);
+    if (!text.trim()) setFacets({});
+  };
 
   const startCreate = () => {
     navigate({ view: 'create' });
@@ -87,7 +97,7 @@ export function App() {
       </a>
       <header className="topbar">
         <h1>Civic Archive</h1>
-        <SearchBox value={searchText} onChange={setSearchText} />
+        <SearchBox value={searchText} onChange={setSearch} />
         <button type="button" className="primary" onClick={startCreate}>
           New record
         </button>
@@ -100,8 +110,18 @@ export function App() {
             byType={counts.byType}
             onSelect={(type) => {
               setQuery({ ...query, type, offset: 0 });
-              setSearchText('');
+              setSearch('');
             }}
+          />
+          {searching && search.outcome ? <Facets facets={search.outcome.facets} chosen={facets} onChange={setFacets} /> : null}
+          <SavedSearches
+            saved={saved.value ?? []}
+            onOpen={(s) => {
+              setSearchText(s.query);
+              setFacets(s.filters);
+              focusSoon('list-heading');
+            }}
+            onDelete={(s) => void archive.deleteSavedSearch({ id: s.id }).then(refresh)}
           />
           <p className="library-path muted" title={info.value.path}>
             Library: {info.value.path}
@@ -120,7 +140,20 @@ export function App() {
           ) : (
             <>
               {searching ? (
-                <SearchResults query={searchText} search={search} selectedId={selectedId} />
+                <SearchResults
+                  query={searchText}
+                  search={search}
+                  selectedId={selectedId}
+                  sort={sort}
+                  onSort={setSort}
+                  onSuggestion={(term) => setSearchText(term)}
+                  onSave={async (name) => {
+                    const result = await archive.saveSearch({ name, query: searchText, filters: facets });
+                    if (!result.ok) return result.error.message;
+                    refresh();
+                    return null;
+                  }}
+                />
               ) : (
                 <LibraryList query={query} onQuery={setQuery} selectedId={selectedId} revision={revision} />
               )}
@@ -140,7 +173,7 @@ export function App() {
                       focusSoon('list-heading');
                     }}
                     onShowLinked={(authority) => {
-                      setSearchText('');
+                      setSearch('');
                       setQuery({ ...INITIAL_QUERY, sort: query.sort, direction: query.direction, authority });
                       focusSoon('list-heading');
                     }}

@@ -1,13 +1,27 @@
 /** Messages between the window and the search worker. */
-import type { RecordHit } from '../../../shared/search/engine';
 import type { SearchDocument } from '../../../shared/search/document';
+import type { FacetFilters, SearchOutcome, SortOrder } from '../../../shared/search/engine';
+import type { MergedHit, TextHit } from '../../../shared/search/merge';
+
+export interface SearchRequest {
+  query: string;
+  sort: SortOrder;
+  facets: FacetFilters;
+  limit: number;
+}
 
 export type ToWorker =
+  /** Start from a persisted snapshot (the index as JSON) at its revision. */
+  | { kind: 'snapshot'; revision: number; data: string }
   /** Apply a batch from the change feed; `reset` (a full load) starts from an empty index. */
   | { kind: 'apply'; reset: boolean; revision: number; upserts: SearchDocument[]; deletes: number[] }
-  | { kind: 'search'; seq: number; query: string; limit: number };
+  | { kind: 'search'; seq: number; request: SearchRequest }
+  /** Document-text hits for the query `seq`: kept if their record passes the filters, then merged. */
+  | { kind: 'merge'; seq: number; request: SearchRequest; texts: TextHit[] };
+
+export type Outcome = Omit<SearchOutcome, 'hits'> & { hits: MergedHit[]; textsMerged: boolean };
 
 export type FromWorker =
-  | { kind: 'applied'; revision: number; documents: number }
-  | { kind: 'results'; seq: number; query: string; hits: RecordHit[] }
+  | { kind: 'applied'; revision: number; documents: number; fromSnapshot: boolean }
+  | { kind: 'results'; seq: number; outcome: Outcome }
   | { kind: 'failed'; seq?: number; message: string };

@@ -1,9 +1,12 @@
 /**
- * The record-level search index, off the window's thread: the shared MiniSearch engine
- * (src/shared/search), fed batches from the catalogue's change feed by the window.
+ * The record-level search index, off the window's thread: the shared engine (src/shared/search),
+ * started from the library's snapshot when there is one and fed by the catalogue's change feed.
+ * It also folds the document-text hits (FTS5, from the catalogue) into the list.
  */
-import { createRecordIndex, removeDocument, searchRecords, upsertDocument, type RecordIndex } from '../../../shared/search/engine';
-import type { FromWorker, ToWorker } from './protocol';
+import { RecordSearch } from '../../../shared/search/engine';
+import { mergeHits, type TextHit } from '../../../shared/search/merge';
+import { tokenize } from '../../../shared/search/tokenizer';
+import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -11,18 +14,33 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let index: RecordIndex = createRecordIndex();
+let index = new RecordSearch();
+
+function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
+  const outcome = index.search(request.query, { sort: request.sort, facets: request.facets, limit: request.limit });
+  const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
+  const accepted = texts ? index.accepted([...new Set(texts.map((t) => t.recordId))], outcome.query, request.facets) : new Set<number>();
+  const kept = (texts ?? []).filter((t) => accepted.has(t.recordId));
+  const hits = mergeHits(outcome.hits, kept, terms);
+  const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !outcome.hits.some((h) => h.id === id)));
+  return { ...outcome, hits, total: outcome.total + onlyText.size, textsMerged: texts !== null };
+}
 
 function handle(message: ToWorker): FromWorker {
   switch (message.kind) {
-    case 'apply': {
-      if (message.reset) index = createRecordIndex();
-      for (const id of message.deletes) removeDocument(index, id);
-      for (const doc of message.upserts) upsertDocument(index, doc);
-      return { kind: 'applied', revision: message.revision, documents: index.documentCount };
-    }
+    case 'snapshot':
+      index = RecordSearch.fromJSON(message.data);
+      return { kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: true };
+    case 'apply':
+      if (message.reset) index = new RecordSearch();
+      for (const id of message.deletes) index.remove(id);
+      if (message.reset) index.addAll(message.upserts);
+      else for (const doc of message.upserts) index.upsert(doc);
+      return { kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: false };
     case 'search':
-      return { kind: 'results', seq: message.seq, query: message.query, hits: searchRecords(index, message.query, message.limit) };
+      return { kind: 'results', seq: message.seq, outcome: run(message.request, null) };
+    case 'merge':
+      return { kind: 'results', seq: message.seq, outcome: run(message.request, message.texts) };
   }
 }
 
@@ -33,7 +51,7 @@ scope.addEventListener('message', (event) => {
   } catch (error) {
     scope.postMessage({
       kind: 'failed',
-      ...(message.kind === 'search' ? { seq: message.seq } : {}),
+      ...(message.kind === 'search' || message.kind === 'merge' ? { seq: message.seq } : {}),
       message: error instanceof Error ? error.message : String(error),
     });
   }

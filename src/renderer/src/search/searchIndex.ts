@@ -1,11 +1,12 @@
 /**
- * The window's side of search: owns the worker, feeds it from the catalogue's change feed
- * (everything at revision 0, then only what changed since the last revision it saw) and turns
- * queries into promises. Only the newest query's answer is delivered; older ones are dropped.
+ * The window's side of search: owns the worker, starts it from the library's snapshot when there
+ * is one, feeds it from the catalogue's change feed (only what changed since the revision it has)
+ * and runs each query on both engines: the record-level answer first, then the same list with the
+ * documents' text hits (FTS5, from the catalogue) folded in. Only the newest query's answers are
+ * delivered; older ones are dropped.
  */
-import type { RecordHit } from '../../../shared/search/engine';
 import { archive } from '../archive';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
 
 export interface IndexStatus {
   state: 'loading' | 'ready' | 'failed';
@@ -24,7 +25,8 @@ export class SearchIndex {
   private sentRevision = 0;
   private syncing: Promise<void> = Promise.resolve();
   private seq = 0;
-  private pending: { seq: number; resolve: (hits: RecordHit[] | null) => void; reject: (error: Error) => void } | null = null;
+  private started = false;
+  private pending: { seq: number; request: SearchRequest; deliver: (outcome: Outcome) => void; fail: (error: Error) => void } | null = null;
 
   constructor() {
     try {
@@ -55,6 +57,15 @@ export class SearchIndex {
   }
 
   private async syncOnce(): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      // A persisted snapshot makes a large catalogue searchable at once; the feed brings it up to date.
+      const snapshot = await archive.loadSearchSnapshot({});
+      if (snapshot.ok && snapshot.value) {
+        this.sentRevision = snapshot.value.revision;
+        this.post({ kind: 'snapshot', revision: snapshot.value.revision, data: snapshot.value.data });
+      }
+    }
     const since = this.sentRevision;
     const result = await archive.searchDocuments({ sinceRevision: since });
     if (!result.ok) {
@@ -67,13 +78,18 @@ export class SearchIndex {
     this.post({ kind: 'apply', reset: since === 0, revision, upserts, deletes });
   }
 
-  /** Resolves with the hits, or null when a newer query replaced this one. */
-  search(query: string, limit = 50): Promise<RecordHit[] | null> {
-    this.pending?.resolve(null);
+  /**
+   * Runs a query: `deliver` is called with the record-level outcome, then again with the document
+   * text hits merged in. A newer query silences this one.
+   */
+  search(request: SearchRequest, deliver: (outcome: Outcome) => void, fail: (error: Error) => void): void {
     const seq = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.pending = { seq, resolve, reject };
-      this.post({ kind: 'search', seq, query, limit });
+    this.pending = { seq, request, deliver, fail };
+    this.post({ kind: 'search', seq, request });
+    void archive.searchText({ query: request.query, limit: 200 }).then((result) => {
+      if (this.pending?.seq !== seq) return;
+      if (!result.ok) return fail(new Error(result.error.message));
+      this.post({ kind: 'merge', seq, request, texts: result.value.hits });
     });
   }
 
@@ -92,7 +108,7 @@ export class SearchIndex {
 
   private fail(message: string): void {
     this.setStatus({ ...this.status, state: 'failed', message });
-    this.pending?.reject(new Error(message));
+    this.pending?.fail(new Error(message));
     this.pending = null;
   }
 
@@ -100,10 +116,8 @@ export class SearchIndex {
     if (message.kind === 'applied') {
       this.setStatus({ state: 'ready', revision: message.revision, documents: message.documents });
     } else if (this.pending && message.seq === this.pending.seq) {
-      const { resolve, reject } = this.pending;
-      this.pending = null;
-      if (message.kind === 'results') resolve(message.hits);
-      else reject(new Error(message.message));
+      if (message.kind === 'results') this.pending.deliver(message.outcome);
+      else this.pending.fail(new Error(message.message));
     } else if (message.kind === 'failed' && message.seq === undefined) {
       this.fail(message.message);
     }

@@ -1,9 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { RecordHit } from '../../../shared/search/engine';
+import type { FacetFilters, SortOrder } from '../../../shared/search/engine';
+import type { Outcome } from './protocol';
 import type { IndexStatus, SearchIndex } from './searchIndex';
 
 export interface SearchState {
-  hits: RecordHit[] | null;
+  outcome: Outcome | null;
   error: string | null;
   status: IndexStatus;
 }
@@ -15,33 +16,43 @@ export function useIndexStatus(index: SearchIndex): IndexStatus {
   );
 }
 
-/** Search as you type: every keystroke asks the worker; a query is asked again when the index moves on. */
-export function useSearch(index: SearchIndex, query: string): SearchState {
+export function hasFacets(facets: FacetFilters): boolean {
+  return Object.values(facets).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
+}
+
+/**
+ * Search as you type: every keystroke (or facet, or sort) asks the worker; the query is asked
+ * again when the index moves on, so an edit is searchable at once.
+ */
+export function useSearch(index: SearchIndex, query: string, facets: FacetFilters, sort: SortOrder): SearchState {
   const status = useIndexStatus(index);
-  const [hits, setHits] = useState<RecordHit[] | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const q = query.trim();
+  const active = q !== '' || hasFacets(facets);
+  const facetKey = JSON.stringify(facets);
   useEffect(() => {
-    if (!q) {
-      setHits(null);
+    if (!active) {
+      setOutcome(null);
       setError(null);
       return;
     }
     let current = true;
-    index.search(q).then(
+    index.search(
+      { query: q, sort, facets: JSON.parse(facetKey) as FacetFilters, limit: 200 },
       (found) => {
-        if (current && found) {
-          setHits(found);
+        if (current) {
+          setOutcome(found);
           setError(null);
         }
       },
-      (e: unknown) => {
-        if (current) setError(e instanceof Error ? e.message : String(e));
+      (e) => {
+        if (current) setError(e.message);
       },
     );
     return () => {
       current = false;
     };
-  }, [index, q, status.revision, status.state]);
-  return { hits: q ? hits : null, error, status };
+  }, [index, q, active, facetKey, sort, status.revision, status.state]);
+  return { outcome: active ? outcome : null, error, status };
 }

@@ -1,0 +1,13 @@
+/**
+ * Where a worker thread's script is: its built bundle beside the other entries in out/main, or,
+ * when the app runs from source (tests, `npm run cli`), the TypeScript file loaded through tsx.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appRoot } from './locations';
+
+export function workerScript(entry: string, source: string): { file: string; execArgv: string[] } {
+  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
+  if (fromSource) return { file: path.join(appRoot(), 'src', 'main', source), execArgv: ['--import', 'tsx'] };
+  return { file: path.join(appRoot(), 'out', 'main', `${entry}.js`), execArgv: [] };
+}

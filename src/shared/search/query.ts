@@ -1,0 +1,228 @@
+/**
+ * The query language, parsed once and used by both engines (MiniSearch for record descriptions,
+ * FTS5 for document text):
+ *   words are ANDed · `OR` between two clauses · `-word` excludes · `"exact phrase"`
+ *   field scopes title: person: org: place: tag: type: ref: partnership:
+ *   dates year:2018 · from:2018-09 to:2019-06
+ * Nothing is ever a syntax error: a malformed query is searched as sensibly as possible, and
+ * `understood` / `warnings` say what was made of it, so the UI can show it.
+ */
+import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType } from '../model';
+import { earliestDay, latestDay, partialDateProblem } from '../partial-date';
+import { tokenize } from './tokenizer';
+
+export const SCOPES = ['title', 'person', 'org', 'place', 'tag', 'ref', 'partnership'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface Clause {
+  /** The words as typed (a phrase keeps its words together). */
+  text: string;
+  phrase: boolean;
+  scope: Scope | null;
+  negated: boolean;
+}
+
+export interface QueryFilters {
+  types: RecordType[];
+  /** Inclusive day bounds (YYYY-MM-DD) a record's date range must overlap. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface ParsedQuery {
+  /** An AND of OR-groups: every group must match; within a group, any clause. */
+  groups: Clause[][];
+  /** Clauses a record must not match. */
+  excluded: Clause[];
+  filters: QueryFilters;
+  /** What was understood, one short phrase per part, for the UI ("title contains “mou”"). */
+  understood: string[];
+  /** What was fixed or ignored ("added the missing closing quote"). */
+  warnings: string[];
+}
+
+const SCOPE_ALIASES: Record<string, Scope> = {
+  title: 'title',
+  person: 'person',
+  people: 'person',
+  org: 'org',
+  organisation: 'org',
+  organization: 'org',
+  place: 'place',
+  tag: 'tag',
+  ref: 'ref',
+  partnership: 'partnership',
+};
+
+const SCOPE_LABELS: Record<Scope, string> = {
+  title: 'title',
+  person: 'a person',
+  org: 'an organisation',
+  place: 'a place',
+  tag: 'a tag',
+  ref: 'the reference code',
+  partnership: 'a partnership',
+};
+
+interface Token {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+  field: string | null;
+}
+
+/** Splits a query into tokens, honouring quotes (an unclosed quote runs to the end). */
+function lex(input: string, warnings: string[]): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const s = input;
+  while (i < s.length) {
+    while (i < s.length && /\s/.test(s[i]!)) i++;
+    if (i >= s.length) break;
+    let negated = false;
+    if (s[i] === '-' && i + 1 < s.length && !/\s/.test(s[i + 1]!)) {
+      negated = true;
+      i++;
+    }
+    let field: string | null = null;
+    // `word:` followed by nothing is a field with an empty value (reported), not the word itself.
+    const fieldMatch = /^([a-zA-Z]+):(?=\S|$)/.exec(s.slice(i));
+    if (fieldMatch) {
+      field = fieldMatch[1]!.toLowerCase();
+      i += fieldMatch[0].length;
+    }
+    if (s[i] === '"' || s[i] === '“') {
+      const close = s.slice(i + 1).search(/["”]/);
+      if (close < 0) {
+        warnings.push('added the missing closing quote');
+        tokens.push({ text: s.slice(i + 1).trim(), quoted: true, negated, field });
+        break;
+      }
+      tokens.push({ text: s.slice(i + 1, i + 1 + close).trim(), quoted: true, negated, field });
+      i += close + 2;
+      continue;
+    }
+    const start = i;
+    while (i < s.length && !/\s/.test(s[i]!)) i++;
+    tokens.push({ text: s.slice(start, i), quoted: false, negated, field });
+  }
+  return tokens;
+}
+
+function typeFromText(text: string): RecordType | null {
+  const key = text.toLowerCase().replace(/[\s_]+/g, '-');
+  if ((RECORD_TYPES as readonly string[]).includes(key)) return key as RecordType;
+  const byLabel = RECORD_TYPES.find((t) => RECORD_TYPE_LABELS[t].toLowerCase().replace(/\s+/g, '-') === key);
+  if (byLabel) return byLabel;
+  const synonyms: Record<string, RecordType> = {
+    mou: 'agreement',
+    memorandum: 'agreement',
+    tv: 'media-coverage',
+    media: 'media-coverage',
+    press: 'press-release',
+    photo: 'photograph',
+    programme: 'event-programme',
+  };
+  return synonyms[key] ?? null;
+}
+
+function describe(c: Clause): string {
+  const words = c.phrase ? `the phrase “${c.text}”` : `“${c.text}”`;
+  const where = c.scope ? `${SCOPE_LABELS[c.scope]} matching ${words}` : words;
+  return c.negated ? `not ${where}` : where;
+}
+
+export function parseQuery(input: string): ParsedQuery {
+  const warnings: string[] = [];
+  const tokens = lex(input.normalize('NFC'), warnings);
+  const groups: Clause[][] = [];
+  const excluded: Clause[] = [];
+  const filters: QueryFilters = { types: [], from: null, to: null };
+  const understood: string[] = [];
+  let joinNext = false;
+
+  const addDateBound = (which: 'from' | 'to', value: string) => {
+    const problem = value ? partialDateProblem(value) : 'no date given';
+    if (problem) {
+      warnings.push(`${which}: needs a date like 2018 or 2018-09 (${value ? `“${value}” ignored` : 'nothing given'})`);
+      return;
+    }
+    filters[which] = which === 'from' ? earliestDay(value) : latestDay(value);
+    understood.push(`${which} ${value}`);
+  };
+
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (!token.quoted && !token.field && !token.negated && token.text === 'OR') {
+      if (groups.length === 0 || t === tokens.length - 1) warnings.push('“OR” needs words on both sides; it was ignored');
+      else joinNext = true;
+      continue;
+    }
+    const field = token.field;
+    if (field === 'year') {
+      if (/^\d{4}$/.test(token.text)) {
+        filters.from = earliestDay(token.text);
+        filters.to = latestDay(token.text);
+        understood.push(`in ${token.text}`);
+      } else warnings.push(`year: needs four digits (“${token.text}” ignored)`);
+      continue;
+    }
+    if (field === 'from' || field === 'to') {
+      addDateBound(field, token.text);
+      continue;
+    }
+    if (field === 'type') {
+      const type = typeFromText(token.text);
+      if (type && !token.negated) {
+        filters.types.push(type);
+        understood.push(`type ${RECORD_TYPE_LABELS[type]}`);
+      } else warnings.push(`type: “${token.text}” is not a record type; ignored`);
+      continue;
+    }
+    let scope: Scope | null = null;
+    let text = token.text;
+    if (field) {
+      scope = SCOPE_ALIASES[field] ?? null;
+      // An unknown field ("11:30", "note:x") is searched as the words it is made of.
+      if (!scope) {
+        text = `${field} ${token.text}`;
+        warnings.push(`“${field}:” is not a field; searched as words`);
+      }
+    }
+    if (tokenize(text).length === 0) continue;
+    const clause: Clause = { text, phrase: token.quoted || (scope !== null && tokenize(text).length > 1), scope, negated: token.negated };
+    understood.push(describe(clause));
+    if (clause.negated) {
+      excluded.push(clause);
+      joinNext = false;
+      continue;
+    }
+    if (joinNext && groups.length > 0) {
+      groups[groups.length - 1]!.push(clause);
+      understood.splice(understood.length - 2, 2, `${understood[understood.length - 2]} or ${describe(clause)}`);
+    } else groups.push([clause]);
+    joinNext = false;
+  }
+  if (filters.from && filters.to && filters.to < filters.from) {
+    warnings.push(`the dates run backwards (from ${filters.from} to ${filters.to}); swapped them`);
+    [filters.from, filters.to] = [filters.to, filters.from];
+  }
+  filters.types = [...new Set(filters.types)];
+  return { groups, excluded, filters, understood, warnings };
+}
+
+/** True when the query asks for anything at all (words or filters). */
+export function isEmptyQuery(q: ParsedQuery): boolean {
+  return q.groups.length === 0 && q.filters.types.length === 0 && !q.filters.from && !q.filters.to;
+}
+
+/** Does a record's (partial) date range overlap the filter's days? Undated records never match a date filter. */
+export function dateMatches(date: string, dateEnd: string, filters: QueryFilters): boolean {
+  if (!filters.from && !filters.to) return true;
+  if (!date) return false;
+  const start = earliestDay(date);
+  const end = latestDay(dateEnd || date);
+  if (filters.from && end < filters.from) return false;
+  if (filters.to && start > filters.to) return false;
+  return true;
+}
