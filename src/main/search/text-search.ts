@@ -90,10 +90,15 @@ export function rebuildTextIndex(ctx: CatalogueContext): { pages: number } {
   return ctx.db.transaction(() => {
     ctx.db.prepare("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')").run();
     const insert = ctx.db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)');
+    const batch = ctx.db.prepare('SELECT id, text FROM pages WHERE id > ? ORDER BY id LIMIT 500');
     let pages = 0;
-    for (const row of ctx.db.prepare('SELECT id, text FROM pages').iterate() as Iterable<{ id: number; text: string }>) {
-      insert.run(row.id, ftsTerms(row.text));
-      pages++;
+    // In batches: a statement cannot be iterated while the same connection writes.
+    for (let last = 0; ; ) {
+      const rows = batch.all(last) as { id: number; text: string }[];
+      if (rows.length === 0) break;
+      for (const row of rows) insert.run(row.id, ftsTerms(row.text));
+      pages += rows.length;
+      last = rows[rows.length - 1]!.id;
     }
     return { pages };
   })();
