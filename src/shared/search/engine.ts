@@ -126,9 +126,30 @@ export interface SearchOptions {
   offset?: number;
   sort?: SortOrder;
   facets?: FacetFilters;
+  /** Count facets now (default), or leave them for `lastFacets()` so the hits can be shown first. */
+  withFacets?: boolean;
 }
 
-type Match = { score: number; match: Record<string, string[]>; terms: Set<string> };
+/** The k best items by `cmp`, in order, without sorting all of them (a result can be 100,000 records). */
+export function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return [...items].sort(cmp).slice(0, k);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === k && cmp(item, top[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(item, top[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+type Match = { score: number; match: Record<string, string[]>; terms: string[] };
 
 function miniSearch(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>({
@@ -151,15 +172,34 @@ function contains(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
-const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-const sorted = (map: Map<string, number>, byValue = false): FacetValue[] =>
-  [...map.entries()]
-    .map(([value, n]) => ({ value, count: n }))
-    .sort((a, b) => (byValue ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+const linkTermCache = new WeakMap<object, string[]>();
+function linkTerms(link: SearchDocument['links'][number]): string[] {
+  let terms = linkTermCache.get(link);
+  if (!terms) linkTermCache.set(link, (terms = tokenize([link.name, ...link.altNames].join(' '))));
+  return terms;
+}
+
+const facetKeyCache = new WeakMap<SearchDocument, string[]>();
+/** The facet values of a document as "facet\u0000value" keys, computed once per document. */
+function facetKeys(d: SearchDocument): string[] {
+  let keys = facetKeyCache.get(d);
+  if (keys) return keys;
+  const set = new Set<string>([`type\u0000${d.type}`]);
+  if (d.date) {
+    set.add(`year\u0000${d.date.slice(0, 4)}`);
+    set.add(`decade\u0000${d.date.slice(0, 3)}0`);
+  }
+  for (const l of d.links) if (l.kind === 'partnership' || l.kind === 'organisation' || l.kind === 'place') set.add(`${l.kind}\u0000${l.name}`);
+  for (const t of d.tags) set.add(`tag\u0000${t}`);
+  for (const l of d.languages) set.add(`language\u0000${l}`);
+  facetKeyCache.set(d, (keys = [...set]));
+  return keys;
+}
 
 export class RecordSearch {
   private index = miniSearch();
   private readonly docs = new Map<number, SearchDocument>();
+  private lastFound: SearchDocument[] = [];
 
   get size(): number {
     return this.docs.size;
@@ -232,7 +272,7 @@ export class RecordSearch {
         const inFields = (fields ?? [...SEARCH_FIELDS]).filter((f) => contains(tokenize(doc ? fieldText(doc, f) : ''), adjacency));
         if (inFields.length === 0) continue;
       }
-      out.set(id, { score: r.score, match: r.match, terms: new Set(r.terms) });
+      out.set(id, { score: r.score, match: r.match, terms: r.terms });
     }
     return out;
   }
@@ -240,25 +280,29 @@ export class RecordSearch {
   private evaluate(q: ParsedQuery): Map<number, Match> {
     let result: Map<number, Match> | null = null;
     for (const group of q.groups) {
-      const union = new Map<number, Match>();
-      for (const clause of group) {
-        for (const [id, m] of this.clauseMatches(clause)) {
-          const prev = union.get(id);
-          if (!prev) union.set(id, { score: m.score, match: { ...m.match }, terms: new Set(m.terms) });
-          else {
-            prev.score += m.score;
-            for (const [t, f] of Object.entries(m.match)) prev.match[t] = [...new Set([...(prev.match[t] ?? []), ...f])];
-            for (const t of m.terms) prev.terms.add(t);
+      // Most groups hold one clause: its matches are used as they are, without copying.
+      let union = group.length === 1 ? this.clauseMatches(group[0]!) : new Map<number, Match>();
+      if (group.length > 1) {
+        for (const clause of group) {
+          for (const [id, m] of this.clauseMatches(clause)) {
+            const prev = union.get(id);
+            if (!prev) union.set(id, { score: m.score, match: { ...m.match }, terms: [...m.terms] });
+            else {
+              prev.score += m.score;
+              for (const [t, f] of Object.entries(m.match)) prev.match[t] = [...new Set([...(prev.match[t] ?? []), ...f])];
+              prev.terms = [...new Set([...prev.terms, ...m.terms])];
+            }
           }
         }
       }
+      union = union as Map<number, Match>;
       if (result === null) result = union;
       else {
         const next = new Map<number, Match>();
         for (const [id, m] of union) {
           const prev = result.get(id);
           if (!prev) continue;
-          next.set(id, { score: prev.score + m.score, match: { ...prev.match, ...m.match }, terms: new Set([...prev.terms, ...m.terms]) });
+          next.set(id, { score: prev.score + m.score, match: { ...prev.match, ...m.match }, terms: [...new Set([...prev.terms, ...m.terms])] });
         }
         result = next;
       }
@@ -267,7 +311,7 @@ export class RecordSearch {
     if (result === null) {
       // Filters alone ("type:agreement year:2018"): every record is a candidate.
       result = new Map();
-      for (const id of this.docs.keys()) result.set(id, { score: 0, match: {}, terms: new Set() });
+      for (const id of this.docs.keys()) result.set(id, { score: 0, match: {}, terms: [] });
     }
     for (const clause of q.excluded) for (const id of this.clauseMatches(clause).keys()) result.delete(id);
     return result;
@@ -301,7 +345,7 @@ export class RecordSearch {
         }
         // Say how the name is linked ("signatory"), not just that a name matched.
         const roles = doc.links
-          .filter((l) => l.kind === kind && tokenize([l.name, ...l.altNames].join(' ')).some((t) => t === term || t.startsWith(term)))
+          .filter((l) => l.kind === kind && linkTerms(l).some((t) => t === term || t.startsWith(term)))
           .flatMap((l) => l.roles as LinkRole[]);
         if (roles.length) for (const r of roles) labels.add(r);
         else labels.add(FIELD_LABELS[field]);
@@ -311,7 +355,7 @@ export class RecordSearch {
   }
 
   private hit(doc: SearchDocument, m: Match): RecordHit {
-    const terms = [...m.terms];
+    const terms = m.terms;
     const fields = new Set(Object.values(m.match).flat());
     const textField = (['description', 'excerpt', 'titleAlt', 'outlet'] as const).find((f) => fields.has(f));
     return {
@@ -329,44 +373,40 @@ export class RecordSearch {
   }
 
   private facets(docs: SearchDocument[]): Facets {
-    const maps = {
-      type: new Map<string, number>(),
-      decade: new Map<string, number>(),
-      year: new Map<string, number>(),
-      partnership: new Map<string, number>(),
-      organisation: new Map<string, number>(),
-      place: new Map<string, number>(),
-      tag: new Map<string, number>(),
-      language: new Map<string, number>(),
-    };
+    // One map of "facet\u0000value" keys, from each document's keys computed once and cached.
+    const counts = new Map<string, number>();
     let hasFile = 0;
     let hasText = 0;
     for (const d of docs) {
-      count(maps.type, d.type);
-      if (d.date) {
-        count(maps.year, d.date.slice(0, 4));
-        count(maps.decade, `${d.date.slice(0, 3)}0`);
-      }
-      for (const kind of ['partnership', 'organisation', 'place'] as const) {
-        for (const name of new Set(d.links.filter((l) => l.kind === kind).map((l) => l.name))) count(maps[kind], name);
-      }
-      for (const t of d.tags) count(maps.tag, t);
-      for (const l of d.languages) count(maps.language, l);
+      for (const key of facetKeys(d)) counts.set(key, (counts.get(key) ?? 0) + 1);
       if (d.hasFile) hasFile++;
       if (d.hasText) hasText++;
     }
+    const groups: Record<string, FacetValue[]> = {};
+    for (const [key, n] of counts) {
+      const cut = key.indexOf('\u0000');
+      (groups[key.slice(0, cut)] ??= []).push({ value: key.slice(cut + 1), count: n });
+    }
+    const byCount = (name: string, max = Infinity) =>
+      (groups[name] ?? []).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, max);
+    const byValue = (name: string) => (groups[name] ?? []).sort((a, b) => b.value.localeCompare(a.value));
     return {
-      type: sorted(maps.type),
-      decade: sorted(maps.decade, true),
-      year: sorted(maps.year, true),
-      partnership: sorted(maps.partnership),
-      organisation: sorted(maps.organisation).slice(0, 30),
-      place: sorted(maps.place).slice(0, 30),
-      tag: sorted(maps.tag).slice(0, 30),
-      language: sorted(maps.language),
+      type: byCount('type'),
+      decade: byValue('decade'),
+      year: byValue('year'),
+      partnership: byCount('partnership'),
+      organisation: byCount('organisation', 30),
+      place: byCount('place', 30),
+      tag: byCount('tag', 30),
+      language: byCount('language'),
       hasFile,
       hasText,
     };
+  }
+
+  /** The facets of the last search's whole result (for callers that showed its hits first). */
+  lastFacets(): Facets {
+    return this.facets(this.lastFound);
   }
 
   /**
@@ -412,20 +452,22 @@ export class RecordSearch {
       if (doc && this.passes(doc, q, f)) found.push({ doc, m });
     }
     const sort = options.sort ?? 'relevance';
-    const byDate = (a: SearchDocument, b: SearchDocument) => (a.date || '0000').localeCompare(b.date || '0000') || a.id - b.id;
-    found.sort((a, b) => {
+    const byDate = (a: SearchDocument, b: SearchDocument) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id);
+    const cmp = (a: (typeof found)[number], b: (typeof found)[number]) => {
       if (sort === 'date-asc') return byDate(a.doc, b.doc);
       if (sort === 'date-desc') return byDate(b.doc, a.doc);
       if (sort === 'title') return a.doc.title.localeCompare(b.doc.title) || a.doc.id - b.doc.id;
       return b.m.score - a.m.score || byDate(b.doc, a.doc);
-    });
+    };
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 50;
+    const page = topK(found, offset + limit, cmp).slice(offset);
+    this.lastFound = found.map((x) => x.doc);
     return {
       query: q,
       total: found.length,
-      hits: found.slice(offset, offset + limit).map(({ doc, m }) => this.hit(doc, m)),
-      facets: this.facets(found.map((x) => x.doc)),
+      hits: page.map(({ doc, m }) => this.hit(doc, m)),
+      facets: options.withFacets === false ? this.facets([]) : this.facets(this.lastFound),
       suggestions: found.length === 0 && q.groups.length > 0 ? this.suggest(q) : [],
     };
   }

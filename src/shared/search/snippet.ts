@@ -9,6 +9,7 @@ export interface Segment {
   match: boolean;
 }
 
+const HAN_WORD = /^\p{Script=Han}+$/u;
 const WORD = /\p{Script=Han}|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** True when a word (folded) is matched by a query term: exactly, by prefix, or (Han) as part of a bigram. */
@@ -16,14 +17,22 @@ function wordMatches(folded: string, terms: string[]): boolean {
   return terms.some((t) => (isHanTerm(t) ? t.includes(folded) : folded === t || (t.length >= 2 && folded.startsWith(t))));
 }
 
+/** The folded form of one word; plain ASCII (most words) skips Unicode normalisation. */
+function foldWord(word: string): string {
+  if (HAN_WORD.test(word)) return word;
+  const w = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : foldText(word);
+  return w.includes("'") || w.includes('’') ? w.replace(/['’]/g, '') : w;
+}
+
 /** Splits text into segments, marking the words the terms match. */
 export function highlight(text: string, terms: string[]): Segment[] {
-  const folded = terms.map((t) => foldText(t).replace(/['’]/g, ''));
+  const folded = terms.map(foldWord);
   const out: Segment[] = [];
   let last = 0;
+  if (folded.length === 0) return text ? [{ text, match: false }] : [];
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
-    if (!wordMatches(foldText(word).replace(/['’]/g, ''), folded)) continue;
+    if (!wordMatches(foldWord(word), folded)) continue;
     const at = m.index ?? 0;
     if (at > last) out.push({ text: text.slice(last, at), match: false });
     const prev = out[out.length - 1];

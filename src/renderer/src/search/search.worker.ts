@@ -16,8 +16,9 @@ const scope = self as unknown as WorkerScope;
 
 let index = new RecordSearch();
 
+/** Hits first (facets left empty), so the list shows before the facets over a large result are counted. */
 function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
-  const outcome = index.search(request.query, { sort: request.sort, facets: request.facets, limit: request.limit });
+  const outcome = index.search(request.query, { sort: request.sort, facets: request.facets, limit: request.limit, withFacets: false });
   const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
   const accepted = texts ? index.accepted([...new Set(texts.map((t) => t.recordId))], outcome.query, request.facets) : new Set<number>();
   const kept = (texts ?? []).filter((t) => accepted.has(t.recordId));
@@ -26,28 +27,30 @@ function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
   return { ...outcome, hits, total: outcome.total + onlyText.size, textsMerged: texts !== null };
 }
 
-function handle(message: ToWorker): FromWorker {
+function handle(message: ToWorker): FromWorker[] {
   switch (message.kind) {
     case 'snapshot':
       index = RecordSearch.fromJSON(message.data);
-      return { kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: true };
+      return [{ kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: true }];
     case 'apply':
       if (message.reset) index = new RecordSearch();
       for (const id of message.deletes) index.remove(id);
       if (message.reset) index.addAll(message.upserts);
       else for (const doc of message.upserts) index.upsert(doc);
-      return { kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: false };
+      return [{ kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: false }];
     case 'search':
-      return { kind: 'results', seq: message.seq, outcome: run(message.request, null) };
-    case 'merge':
-      return { kind: 'results', seq: message.seq, outcome: run(message.request, message.texts) };
+    case 'merge': {
+      const outcome = run(message.request, message.kind === 'merge' ? message.texts : null);
+      scope.postMessage({ kind: 'results', seq: message.seq, outcome });
+      return [{ kind: 'results', seq: message.seq, outcome: { ...outcome, facets: index.lastFacets() } }];
+    }
   }
 }
 
 scope.addEventListener('message', (event) => {
   const message = event.data;
   try {
-    scope.postMessage(handle(message));
+    for (const reply of handle(message)) scope.postMessage(reply);
   } catch (error) {
     scope.postMessage({
       kind: 'failed',

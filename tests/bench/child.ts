@@ -1,0 +1,75 @@
+/**
+ * Measurements that need a fresh process: time from process start to searchable, and the memory
+ * an engine holds. Prints one JSON line. Modes:
+ *   ours <library>             load the snapshot, apply the feed, answer a query (the search worker's path)
+ *   minisearch-all <library>   build MiniSearch over everything, then snapshot it and time loadJSON
+ *   fts-all <file.sqlite>      open FTS5 over everything and answer a query
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import MiniSearch from 'minisearch';
+import { libraryPaths } from '../../src/main/catalogue/library';
+import { loadSnapshot } from '../../src/main/search/snapshot';
+import { searchDocumentsSince } from '../../src/main/search/documents';
+import { RecordSearch } from '../../src/shared/search/engine';
+import { ftsEverythingSearch, miniSearchEverything, pagesByRecord } from './peers';
+
+const mainStart = performance.now();
+const [mode, target] = process.argv.slice(2) as [string, string];
+const mb = (n: number) => Math.round(n / 1024 / 1024);
+const memory = () => {
+  global.gc?.();
+  const m = process.memoryUsage();
+  return { heapMB: mb(m.heapUsed), rssMB: mb(m.rss), externalMB: mb(m.external + m.arrayBuffers) };
+};
+
+if (mode === 'ours') {
+  const paths = libraryPaths(target);
+  const db = new Database(paths.catalogue, { readonly: true });
+  const snap = loadSnapshot(paths, db);
+  if (!snap) throw new Error('no snapshot');
+  const search = RecordSearch.fromJSON(snap.data);
+  const ctx = { db, paths, actor: 'bench', now: () => '' };
+  const feed = searchDocumentsSince(ctx as never, snap.revision);
+  for (const d of feed.upserts) search.upsert(d);
+  search.search('partnership');
+  const readyMs = performance.now();
+  console.log(JSON.stringify({ readyMs, mainMs: readyMs - mainStart, documents: search.size, ...memory() }));
+} else if (mode === 'minisearch-all') {
+  const db = new Database(path.join(target, 'catalogue.sqlite'), { readonly: true });
+  const ctx = { db, paths: libraryPaths(target), actor: 'bench', now: () => '' };
+  const docs = searchDocumentsSince(ctx as never, 0).upserts;
+  const text = pagesByRecord(db);
+  db.close();
+  const t0 = performance.now();
+  const index = miniSearchEverything();
+  index.addAll(docs.map((d) => ({ ...d, text: text.get(d.id) ?? '' })));
+  const buildMs = performance.now() - t0;
+  text.clear();
+  const heap = memory();
+  const json = JSON.stringify(index);
+  const file = path.join(target, 'index', 'peer-minisearch.json');
+  fs.writeFileSync(file, json);
+  const t1 = performance.now();
+  const loaded = MiniSearch.loadJSON(fs.readFileSync(file, 'utf8'), (index as unknown as { _options: ConstructorParameters<typeof MiniSearch>[0] })._options);
+  const loadMs = performance.now() - t1;
+  fs.rmSync(file);
+  const latencies: Record<string, number[]> = {};
+  const { QUERIES } = await import('./queries');
+  for (let round = 0; round < 5; round++) {
+    for (const q of QUERIES) {
+      const t = performance.now();
+      loaded.search(q.query);
+      (latencies[q.kind] ??= []).push(performance.now() - t);
+    }
+  }
+  console.log(JSON.stringify({ buildMs, documents: docs.length, ...heap, snapshotBytes: json.length, loadMs, latencies }));
+} else if (mode === 'fts-all') {
+  const db = new Database(target, { readonly: true });
+  ftsEverythingSearch(db)('partnership');
+  const readyMs = performance.now();
+  console.log(JSON.stringify({ readyMs, mainMs: readyMs - mainStart, ...memory() }));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}

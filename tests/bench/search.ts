@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:search -- --records N [--fresh] [--no-peers]`
+ *
+ * Builds (or reuses) a generated library of N records and measures our search (MiniSearch over
+ * record descriptions + FTS5 over document pages, merged) against two peers on the same corpus
+ * and queries: MiniSearch over everything, and FTS5 over everything. Prints figures and ratios.
+ * A benchmark, not a test: figures vary with the machine's load.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { libraryPaths } from '../../src/main/catalogue/library';
+import { allSearchDocuments } from '../../src/main/search/documents';
+import { writeSnapshot } from '../../src/main/search/snapshot';
+import { searchText } from '../../src/main/search/text-search';
+import { RecordSearch } from '../../src/shared/search/engine';
+import { mergeHits } from '../../src/shared/search/merge';
+import { tokenize } from '../../src/shared/search/tokenizer';
+import { BENCH_DIR, benchLibrary } from './library';
+import { buildFtsEverything, ftsEverythingSearch, pagesByRecord } from './peers';
+import { QUERIES } from './queries';
+
+const { values } = parseArgs({ options: { records: { type: 'string', default: '10000' }, fresh: { type: 'boolean' }, 'no-peers': { type: 'boolean' }, rounds: { type: 'string', default: '5' } } });
+const N = Number(values.records);
+const ROUNDS = Number(values.rounds);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const all = (m: Record<string, number[]>) => Object.values(m).flat();
+function child(mode: string, target: string): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(import.meta.dirname, 'child.ts'), mode, target], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+console.log(`Search benchmark: ${N} records (${new Date().toISOString()}, node ${process.version}, ${process.platform})`);
+const dir = await benchLibrary(N, values.fresh, (s) => console.log(s));
+const meta = JSON.parse(fs.readFileSync(path.join(dir, '.complete'), 'utf8')) as { pages: number; seconds: number };
+console.log(`library: ${dir} — ${N} records, ${meta.pages} pages of text (generated in ${meta.seconds.toFixed(0)} s)`);
+
+const paths = libraryPaths(dir);
+const db = new Database(paths.catalogue);
+const ctx = { db, paths, actor: 'bench', now: () => new Date().toISOString() };
+
+// ---- ours: build, snapshot, start-to-searchable, queries, updates
+let t = performance.now();
+const docs = allSearchDocuments(ctx);
+const docsMs = performance.now() - t;
+t = performance.now();
+const ours = new RecordSearch();
+ours.addAll(docs);
+const buildMs = performance.now() - t;
+t = performance.now();
+const snap = writeSnapshot(ctx);
+const snapWriteMs = performance.now() - t;
+const oursStart = child('ours', dir);
+
+const recordLat: Record<string, number[]> = {};
+const mergedLat: Record<string, number[]> = {};
+const facetLat: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const q of QUERIES) {
+    const t0 = performance.now();
+    const outcome = ours.search(q.query, { limit: 50, withFacets: false });
+    const t1 = performance.now();
+    const text = searchText(ctx, q.query, 50);
+    mergeHits(outcome.hits, text.hits, outcome.query.groups.flat().flatMap((c) => tokenize(c.text)));
+    const t2 = performance.now();
+    ours.lastFacets();
+    facetLat.push(performance.now() - t2);
+    (recordLat[q.kind] ??= []).push(t1 - t0);
+    (mergedLat[q.kind] ??= []).push(t2 - t0);
+  }
+}
+const updates: number[] = [];
+for (let i = 0; i < 50; i++) {
+  const d = docs[(i * 7919) % docs.length]!;
+  const t0 = performance.now();
+  ours.upsert({ ...d, title: `${d.title} zzupdated${i}` });
+  ours.search(`zzupdated${i}`);
+  updates.push(performance.now() - t0);
+}
+
+// ---- peers
+let peerMini: Record<string, unknown> | null = null;
+let peerFts: { buildMs: number; start: Record<string, unknown>; latencies: Record<string, number[]>; bytes: number } | null = null;
+if (!values['no-peers']) {
+  const ftsFile = path.join(BENCH_DIR, `fts-everything-${N}.sqlite`);
+  const text = pagesByRecord(db);
+  t = performance.now();
+  buildFtsEverything(ftsFile, docs, text);
+  const ftsBuild = performance.now() - t;
+  text.clear();
+  const fdb = new Database(ftsFile, { readonly: true });
+  const run = ftsEverythingSearch(fdb);
+  const latencies: Record<string, number[]> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const q of QUERIES) {
+      const t0 = performance.now();
+      run(q.query);
+      (latencies[q.kind] ??= []).push(performance.now() - t0);
+    }
+  }
+  fdb.close();
+  peerFts = { buildMs: ftsBuild, start: child('fts-all', ftsFile), latencies, bytes: fs.statSync(ftsFile).size };
+  console.log('measuring MiniSearch over everything (slow at large N)…');
+  peerMini = child('minisearch-all', dir);
+}
+db.close();
+
+// ---- report
+const rows: [string, string, string, string][] = [];
+const row = (what: string, oursV: number, mini: number | null, fts: number | null, unit: string, higherIsBetter = false) => {
+  const ratio = (peer: number | null) => (peer === null || !Number.isFinite(peer) || peer === 0 ? '—' : `${(higherIsBetter ? oursV / peer : peer / oursV).toFixed(2)}×`);
+  rows.push([what, `${f1(oursV)} ${unit}`, mini === null ? '—' : `${f1(mini)} ${unit} (ours ${ratio(mini)} better)`, fts === null ? '—' : `${f1(fts)} ${unit} (ours ${ratio(fts)} better)`]);
+};
+const miniLat = (peerMini?.latencies ?? null) as Record<string, number[]> | null;
+row('index build, records/s', N / (buildMs / 1000), peerMini ? N / ((peerMini.buildMs as number) / 1000) : null, peerFts ? N / (peerFts.buildMs / 1000) : null, 'rec/s', true);
+row('snapshot / index size, MB', snap.bytes / 1e6, peerMini ? (peerMini.snapshotBytes as number) / 1e6 : null, peerFts ? peerFts.bytes / 1e6 : null, 'MB');
+row('snapshot load, ms', (oursStart.mainMs as number), peerMini ? (peerMini.loadMs as number) : null, peerFts ? (peerFts.start.mainMs as number) : null, 'ms');
+row('process start → searchable, ms', oursStart.readyMs as number, peerMini ? (peerMini.loadMs as number) + (oursStart.readyMs as number) - (oursStart.mainMs as number) : null, peerFts ? (peerFts.start.readyMs as number) : null, 'ms');
+row('query p50 (record-level), ms', pct(all(recordLat), 50), miniLat ? pct(all(miniLat), 50) : null, peerFts ? pct(all(peerFts.latencies), 50) : null, 'ms');
+row('query p95 (record-level), ms', pct(all(recordLat), 95), miniLat ? pct(all(miniLat), 95) : null, peerFts ? pct(all(peerFts.latencies), 95) : null, 'ms');
+row('query p99 (record-level), ms', pct(all(recordLat), 99), miniLat ? pct(all(miniLat), 99) : null, peerFts ? pct(all(peerFts.latencies), 99) : null, 'ms');
+row('query p50 (merged with FTS5 text), ms', pct(all(mergedLat), 50), miniLat ? pct(all(miniLat), 50) : null, peerFts ? pct(all(peerFts.latencies), 50) : null, 'ms');
+row('query p95 (merged with FTS5 text), ms', pct(all(mergedLat), 95), miniLat ? pct(all(miniLat), 95) : null, peerFts ? pct(all(peerFts.latencies), 95) : null, 'ms');
+row('memory of the search worker, MB (heap)', oursStart.heapMB as number, peerMini ? (peerMini.heapMB as number) : null, peerFts ? (peerFts.start.heapMB as number) : null, 'MB');
+row('update → searchable, ms (p95)', pct(updates, 95), null, null, 'ms');
+row('facet counts after the hits, ms (p95)', pct(facetLat, 95), null, null, 'ms');
+
+console.log('');
+console.log(`| figure (${N} records) | ours | MiniSearch over everything | FTS5 over everything |`);
+console.log('| --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+console.log('');
+console.log('Per query kind, p95 ms — ours record-level / ours merged / MiniSearch-all / FTS5-all:');
+for (const kind of Object.keys(recordLat)) {
+  console.log(`  ${kind.padEnd(16)} ${f1(pct(recordLat[kind]!, 95)).padStart(7)} ${f1(pct(mergedLat[kind]!, 95)).padStart(7)} ${miniLat ? f1(pct(miniLat[kind]!, 95)).padStart(7) : '      —'} ${peerFts ? f1(pct(peerFts.latencies[kind]!, 95)).padStart(7) : '      —'}`);
+}
+console.log(`(our documents loaded from SQLite in ${f1(docsMs)} ms; snapshot written in ${f1(snapWriteMs)} ms; RSS of our worker ${oursStart.rssMB} MB)`);
+fs.writeFileSync(path.join(BENCH_DIR, `search-${N}.json`), JSON.stringify({ N, rows, recordLat, mergedLat, peerMini, peerFts, oursStart, buildMs, docsMs }, null, 1));
