@@ -14,7 +14,7 @@ import type { CatalogueContext } from '../catalogue/context';
 import { libraryId, type LibraryPaths } from '../catalogue/library';
 import { allSearchDocuments } from './documents';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const FILE = 'records.snapshot.json';
 
 interface Header {
@@ -39,7 +39,8 @@ export function loadSnapshot(paths: LibraryPaths, db?: Database.Database): { rev
     if (header.format !== SNAPSHOT_FORMAT || header.tokenizer !== TOKENIZER_VERSION) return null;
     if (expectedId && header.libraryId !== expectedId) return null;
     const data = text.slice(newline + 1);
-    if (!data.startsWith('{') || !data.trimEnd().endsWith('}')) return null;
+    // A cut-off file (a crash mid-copy, a full disk) ends before the documents' closing bracket.
+    if (!data.startsWith('{') || !data.trimEnd().endsWith(']') || !data.includes('\n')) return null;
     return { revision: header.revision, data };
   } catch {
     return null;

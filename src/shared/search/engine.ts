@@ -172,6 +172,11 @@ function contains(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
+function hasFilters(f: FacetFilters): boolean {
+  for (const v of Object.values(f)) if (Array.isArray(v) ? v.length > 0 : v !== undefined) return true;
+  return false;
+}
+
 const linkTermCache = new WeakMap<object, string[]>();
 function linkTerms(link: SearchDocument['links'][number]): string[] {
   let terms = linkTermCache.get(link);
@@ -238,17 +243,21 @@ export class RecordSearch {
     this.docs.clear();
   }
 
-  /** A snapshot: the MiniSearch index and the documents, as JSON text. */
+  /**
+   * A snapshot as text: the MiniSearch index on one line, the documents on the next, so loading
+   * parses each once (MiniSearch.loadJSON takes its own text).
+   */
   toJSON(): string {
-    return JSON.stringify({ index: this.index, docs: [...this.docs.values()] });
+    return `${JSON.stringify(this.index)}\n${JSON.stringify([...this.docs.values()])}`;
   }
 
-  static fromJSON(json: string): RecordSearch {
-    const data = JSON.parse(json) as { index: unknown; docs: SearchDocument[] };
+  static fromJSON(text: string): RecordSearch {
+    const cut = text.indexOf('\n');
+    if (cut < 0) throw new Error('not a search snapshot');
     const search = new RecordSearch();
     const options = (search.index as unknown as { _options: ConstructorParameters<typeof MiniSearch>[0] })._options;
-    search.index = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(data.index), options);
-    for (const d of data.docs) search.docs.set(d.id, d);
+    search.index = MiniSearch.loadJSON<SearchDocument>(text.slice(0, cut), options);
+    for (const d of JSON.parse(text.slice(cut + 1)) as SearchDocument[]) search.docs.set(d.id, d);
     return search;
   }
 
@@ -262,15 +271,16 @@ export class RecordSearch {
       prefix: exact ? false : prefixFor,
       fuzzy: exact ? false : fuzzyFor,
     });
-    // Phrases, and Chinese (whose bigrams must be adjacent), are checked word by word.
+    // Phrases, and Chinese (whose bigrams must be adjacent), are checked word by word, in the
+    // fields where the words were found.
     const adjacency = exact || words.some(isHanTerm) ? words : null;
     const out = new Map<number, Match>();
     for (const r of results) {
       const id = Number(r.id);
       if (adjacency && adjacency.length > 1) {
         const doc = this.docs.get(id);
-        const inFields = (fields ?? [...SEARCH_FIELDS]).filter((f) => contains(tokenize(doc ? fieldText(doc, f) : ''), adjacency));
-        if (inFields.length === 0) continue;
+        const candidates = new Set(Object.values(r.match).flat() as SearchField[]);
+        if (!doc || ![...candidates].some((f) => contains(tokenize(fieldText(doc, f)), adjacency))) continue;
       }
       out.set(id, { score: r.score, match: r.match, terms: r.terms });
     }
@@ -318,6 +328,7 @@ export class RecordSearch {
   }
 
   private passes(doc: SearchDocument, q: ParsedQuery, f: FacetFilters): boolean {
+    if (!q.filters.types.length && !q.filters.from && !q.filters.to && !hasFilters(f)) return true;
     if (q.filters.types.length && !q.filters.types.includes(doc.type)) return false;
     if (!dateMatches(doc.date, doc.dateEnd, q.filters)) return false;
     if (f.types?.length && !f.types.includes(doc.type)) return false;
