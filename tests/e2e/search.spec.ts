@@ -1,0 +1,63 @@
+/** Search in Chromium through the browser host: as you type, query language, facets, saved searches, markup shown as text. */
+import { api, expect, openWithSample, test } from './fixtures';
+
+test('typing letter by letter puts the expected record at the top', async ({ page, host }) => {
+  await openWithSample(page, host);
+  const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
+  await search.pressSequentially('memorandum of underst', { delay: 30 });
+  const hits = page.getByRole('region', { name: 'Search results' }).getByRole('listitem');
+  await expect(hits.first().getByRole('link')).toHaveText(/Memorandum of understanding between Leeds and Hangzhou/);
+  // The matched words are marked inside the title.
+  await expect(hits.first().locator('mark').first()).toHaveText(/Memorandum/i);
+});
+
+test('Chinese, field scopes and what the query was understood as', async ({ page, host }) => {
+  await openWithSample(page, host);
+  const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
+  const results = page.getByRole('region', { name: 'Search results' });
+  await search.fill('杭州');
+  await expect(results.getByRole('link', { name: /Memorandum of understanding between Leeds and Hangzhou/ })).toBeVisible();
+  await search.fill('person:blake -qingdao "memorandum of');
+  await expect(results.getByText(/Searched for a person matching “blake”, not “qingdao”/)).toBeVisible();
+  await expect(results.getByText(/Note: added the missing closing quote/)).toBeVisible();
+  await expect(results.getByText(/signatory/).first()).toBeVisible();
+});
+
+test('facets filter the result, and a saved search comes back with its filters', async ({ page, host }) => {
+  await openWithSample(page, host);
+  const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
+  const results = page.getByRole('region', { name: 'Search results' });
+  await search.fill('Hangzhou');
+  await expect(results.getByRole('status')).toHaveText(/\d+ records found/);
+  const facets = page.getByRole('group', { name: 'Type' });
+  await facets.getByRole('checkbox', { name: /Media coverage/ }).check();
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByRole('link', { name: /Hangzhou TV/ })).toBeVisible();
+
+  await results.getByRole('button', { name: 'Save search…' }).click();
+  await page.getByLabel('Name').fill('Hangzhou on television');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = page.getByRole('navigation', { name: 'Saved searches' });
+  await expect(saved.getByRole('button', { name: 'Hangzhou on television', exact: true })).toBeVisible();
+
+  await search.fill('');
+  await expect(page.getByRole('heading', { name: 'All records' })).toBeVisible();
+  await saved.getByRole('button', { name: 'Hangzhou on television', exact: true }).click();
+  await expect(search).toHaveValue('Hangzhou');
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+});
+
+test('a title with markup is shown as text in the results, and a near miss suggests the term', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await api(host, 'createRecord', { type: 'report', title: 'Report <script>window.hacked=1</script> on twinning' });
+  await page.reload();
+  const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
+  const results = page.getByRole('region', { name: 'Search results' });
+  await search.fill('twinning');
+  await expect(results.getByRole('link', { name: /Report <script>window.hacked=1<\/script> on twinning/ })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  await search.fill('Hangzqqqu');
+  await results.getByRole('button', { name: 'hangzhou' }).click();
+  await expect(search).toHaveValue('hangzhou');
+  await expect(results.getByRole('link', { name: /Memorandum of understanding/ })).toBeVisible();
+});
