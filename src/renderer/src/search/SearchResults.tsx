@@ -66,7 +66,11 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
   const q = query.trim();
   let summary: string;
   if (status.state === 'failed') summary = 'Search is unavailable.';
-  else if (status.state === 'loading' && !outcome) summary = 'Preparing the search index…';
+  else if (status.state === 'loading' && !outcome) {
+    summary = status.progress
+      ? `Preparing the search index… ${status.progress.done.toLocaleString()} of ${status.progress.total.toLocaleString()} records.`
+      : 'Preparing the search index…';
+  }
   else if (!outcome) summary = 'Searching…';
   else summary = outcome.total === 0 ? `Nothing matches${q ? ` “${q}”` : ''}.` : `${plural(outcome.total, 'record')} found.`;
   return (
@@ -90,6 +94,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
       <p className="muted" role="status">
         {summary}
         {outcome && !outcome.textsMerged ? ' Searching the documents’ text…' : ''}
+        {outcome && status.state === 'loading' ? ' (Found in documents’ text; the record index is still loading.)' : ''}
       </p>
       {outcome && outcome.query.understood.length > 0 ? <p className="understood">Searched for {outcome.query.understood.join(', ')}.</p> : null}
       {outcome && outcome.query.warnings.length > 0 ? (

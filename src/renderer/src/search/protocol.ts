@@ -23,5 +23,7 @@ export type Outcome = Omit<SearchOutcome, 'hits'> & { hits: MergedHit[]; textsMe
 
 export type FromWorker =
   | { kind: 'applied'; revision: number; documents: number; fromSnapshot: boolean }
+  /** Building the index from a full load, a chunk at a time. */
+  | { kind: 'progress'; done: number; total: number }
   | { kind: 'results'; seq: number; outcome: Outcome }
   | { kind: 'failed'; seq?: number; message: string };

@@ -15,6 +15,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let index = new RecordSearch();
+const CHUNK = 5_000;
 
 /** Hits first (facets left empty), so the list shows before the facets over a large result are counted. */
 function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
@@ -35,8 +36,14 @@ function handle(message: ToWorker): FromWorker[] {
     case 'apply':
       if (message.reset) index = new RecordSearch();
       for (const id of message.deletes) index.remove(id);
-      if (message.reset) index.addAll(message.upserts);
-      else for (const doc of message.upserts) index.upsert(doc);
+      if (message.reset) {
+        // In chunks, saying how far it got: a large library takes seconds to index from scratch.
+        const total = message.upserts.length;
+        for (let i = 0; i < total; i += CHUNK) {
+          index.addAll(message.upserts.slice(i, i + CHUNK));
+          if (total > CHUNK) scope.postMessage({ kind: 'progress', done: Math.min(total, i + CHUNK), total });
+        }
+      } else for (const doc of message.upserts) index.upsert(doc);
       return [{ kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: false }];
     case 'search':
     case 'merge': {

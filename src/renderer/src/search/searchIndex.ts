@@ -6,13 +6,28 @@
  * delivered; older ones are dropped.
  */
 import { archive } from '../archive';
+import type { Facets } from '../../../shared/search/engine';
+import { mergeHits, type TextHit } from '../../../shared/search/merge';
+import { parseQuery } from '../../../shared/search/query';
+import { tokenize } from '../../../shared/search/tokenizer';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
+
+const NO_FACETS: Facets = { type: [], decade: [], year: [], partnership: [], organisation: [], place: [], tag: [], language: [], hasFile: 0, hasText: 0 };
+
+/** An outcome from document-text hits alone, for the moments before the record index is ready. */
+function textOnlyOutcome(query: string, texts: TextHit[]): Outcome {
+  const parsed = parseQuery(query);
+  const hits = mergeHits([], texts, parsed.groups.flat().flatMap((c) => tokenize(c.text)));
+  return { query: parsed, total: hits.length, hits, facets: NO_FACETS, suggestions: [], textsMerged: true };
+}
 
 export interface IndexStatus {
   state: 'loading' | 'ready' | 'failed';
   revision: number;
   documents: number;
   message?: string;
+  /** While building from scratch: records indexed so far, of how many. */
+  progress?: { done: number; total: number };
 }
 
 type Listener = (status: IndexStatus) => void;
@@ -89,6 +104,8 @@ export class SearchIndex {
     void archive.searchText({ query: request.query, limit: 200 }).then((result) => {
       if (this.pending?.seq !== seq) return;
       if (!result.ok) return fail(new Error(result.error.message));
+      // While the record index is still loading, the documents' text (FTS5) answers on its own.
+      if (this.status.state === 'loading') deliver(textOnlyOutcome(request.query, result.value.hits));
       this.post({ kind: 'merge', seq, request, texts: result.value.hits });
     });
   }
@@ -115,6 +132,8 @@ export class SearchIndex {
   private receive(message: FromWorker): void {
     if (message.kind === 'applied') {
       this.setStatus({ state: 'ready', revision: message.revision, documents: message.documents });
+    } else if (message.kind === 'progress') {
+      this.setStatus({ ...this.status, progress: { done: message.done, total: message.total } });
     } else if (this.pending && message.seq === this.pending.seq) {
       if (message.kind === 'results') this.pending.deliver(message.outcome);
       else this.pending.fail(new Error(message.message));
