@@ -11,6 +11,7 @@ import * as tags from './tags';
 
 export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   libraryInfo: (ctx) => libraryInfo(ctx),
+  libraryRevision: (ctx) => ({ revision: changes.currentRevision(ctx) }),
   loadSample: (ctx) => loadSample(ctx),
 
   createRecord: (ctx, input) => records.createRecord(ctx, input),

@@ -69,6 +69,8 @@ import { channel } from './channel';
 
 export const catalogueChannels = {
   libraryInfo: channel(z.strictObject({}), LibraryInfo, false),
+  /** Just the catalogue's revision: cheap enough for a window to poll, to notice writes made elsewhere (CLI, background jobs). */
+  libraryRevision: channel(z.strictObject({}), z.object({ revision: z.number() }), false),
   loadSample: channel(
     z.strictObject({}),
     z.object({ records: z.number(), authorities: z.number(), skipped: z.boolean(), revision: z.number() }),
