@@ -55,7 +55,7 @@ test('a title with markup is shown as text in the results, and a near miss sugge
   const results = page.getByRole('region', { name: 'Search results' });
   await search.fill('twinning');
   await expect(results.getByRole('link', { name: /Report <script>window.hacked=1<\/script> on twinning/ })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { hacked?: number }).hacked)).toBeUndefined();
   await search.fill('Hangzqqqu');
   await results.getByRole('button', { name: 'hangzhou' }).click();
   await expect(search).toHaveValue('hangzhou');

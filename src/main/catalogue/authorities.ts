@@ -8,6 +8,7 @@ import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
 import { summaryColumns, toSummary } from './records';
+import { sql } from './statements';
 
 const SELECT = `SELECT a.id, a.kind, a.name, a.description, a.date, a.date_end AS dateEnd, a.place_id AS placeId,
   a.created_at AS createdAt, a.updated_at AS updatedAt,
@@ -17,19 +18,18 @@ const SELECT = `SELECT a.id, a.kind, a.name, a.description, a.date, a.date_end A
 type Row = Omit<AuthorityView, 'altNames' | 'place'> & { placeId: number | null };
 
 function hydrate(ctx: Pick<CatalogueContext, 'db'>, row: Row): AuthorityView {
-  const altNames = ctx.db
-    .prepare('SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position')
+  const altNames = sql(ctx.db, 'SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position')
     .all(row.id) as AuthorityView['altNames'];
   const place =
     row.placeId == null
       ? null
-      : ((ctx.db.prepare('SELECT id, name FROM authorities WHERE id = ?').get(row.placeId) as AuthorityView['place']) ?? null);
+      : ((sql(ctx.db, 'SELECT id, name FROM authorities WHERE id = ?').get(row.placeId) as AuthorityView['place']) ?? null);
   const { placeId: _omit, ...rest } = row;
   return { ...rest, altNames, place };
 }
 
 export function readAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number): AuthorityView | null {
-  const row = ctx.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  const row = sql(ctx.db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
   return row ? hydrate(ctx, row) : null;
 }
 
@@ -61,8 +61,8 @@ function checkPlace(ctx: CatalogueContext, placeId: number | null | undefined, k
 }
 
 function writeAltNames(ctx: CatalogueContext, id: number, names: { name: string; language?: string | null | undefined }[]): void {
-  ctx.db.prepare('DELETE FROM authority_names WHERE authority_id = ?').run(id);
-  const insert = ctx.db.prepare('INSERT INTO authority_names (authority_id, position, name, language) VALUES (?, ?, ?, ?)');
+  sql(ctx.db, 'DELETE FROM authority_names WHERE authority_id = ?').run(id);
+  const insert = sql(ctx.db, 'INSERT INTO authority_names (authority_id, position, name, language) VALUES (?, ?, ?, ?)');
   const seen = new Set<string>();
   let position = 0;
   for (const n of names) {
@@ -77,8 +77,7 @@ export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): 
   return ctx.db.transaction(() => {
     checkPlace(ctx, input.placeId, input.kind);
     const now = ctx.now();
-    const info = ctx.db
-      .prepare(
+    const info = sql(ctx.db, 
         `INSERT INTO authorities (kind, name, description, date, date_end, place_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -93,12 +92,12 @@ export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): 
 
 /** Records whose search text contains an authority's names: they change when it does. */
 function touchLinkedRecords(ctx: CatalogueContext, authorityId: number, field: string, old: string | null, now: string | null): number {
-  const ids = (ctx.db.prepare('SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(authorityId) as { id: number }[]).map(
+  const ids = (sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(authorityId) as { id: number }[]).map(
     (r) => r.id,
   );
   for (const id of ids) {
     const revision = logChange(ctx, 'record', id, 'update', { [field]: old }, { [field]: now });
-    ctx.db.prepare('UPDATE records SET revision = ? WHERE id = ?').run(revision, id);
+    sql(ctx.db, 'UPDATE records SET revision = ? WHERE id = ?').run(revision, id);
   }
   return ids.length;
 }
@@ -120,13 +119,13 @@ export function updateAuthority(ctx: CatalogueContext, id: number, patch: Author
     if (patch.date !== undefined) set('date', patch.date);
     if (patch.dateEnd !== undefined) set('date_end', patch.dateEnd);
     if (patch.placeId !== undefined) set('place_id', patch.placeId);
-    if (sets.length) ctx.db.prepare(`UPDATE authorities SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+    if (sets.length) sql(ctx.db, `UPDATE authorities SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     if (patch.altNames !== undefined) writeAltNames(ctx, id, patch.altNames);
     const after = requireAuthority(ctx, id);
     const b = snapshot(before);
     const a = snapshot(after);
     if (JSON.stringify(a) === JSON.stringify(b)) return before;
-    ctx.db.prepare('UPDATE authorities SET updated_at = ? WHERE id = ?').run(ctx.now(), id);
+    sql(ctx.db, 'UPDATE authorities SET updated_at = ? WHERE id = ?').run(ctx.now(), id);
     logChange(ctx, 'authority', id, 'update', b, a);
     if (a.name !== b.name || a.altNames !== b.altNames) {
       touchLinkedRecords(ctx, id, `${before.kind}:${id}`, `${b.name}${b.altNames ? ` (${b.altNames})` : ''}`, `${a.name}${a.altNames ? ` (${a.altNames})` : ''}`);
@@ -145,12 +144,12 @@ export function deleteAuthority(ctx: CatalogueContext, id: number): { id: number
         'id',
       );
     }
-    const events = (ctx.db.prepare('SELECT count(*) AS n FROM authorities WHERE place_id = ?').get(id) as { n: number }).n;
+    const events = (sql(ctx.db, 'SELECT count(*) AS n FROM authorities WHERE place_id = ?').get(id) as { n: number }).n;
     if (events > 0) {
       throw new ArchiveFailure('in_use', `place "${before.name}" is the place of ${events} event${events === 1 ? '' : 's'}; change them first`, 'id');
     }
     const revision = logChange(ctx, 'authority', id, 'delete', snapshot(before), {});
-    ctx.db.prepare('DELETE FROM authorities WHERE id = ?').run(id);
+    sql(ctx.db, 'DELETE FROM authorities WHERE id = ?').run(id);
     return { id, revision };
   })();
 }
@@ -172,17 +171,15 @@ export function listAuthorities(
     params.push(like, like);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM authorities a ${clause}`).get(...params) as { n: number }).n;
-  const rows = ctx.db
-    .prepare(`${SELECT} ${clause} ORDER BY a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?`)
+  const total = (sql(ctx.db, `SELECT count(*) AS n FROM authorities a ${clause}`).get(...params) as { n: number }).n;
+  const rows = sql(ctx.db, `${SELECT} ${clause} ORDER BY a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as Row[];
   return { total, items: rows.map((r) => hydrate(ctx, r)) };
 }
 
 export function authorityRecords(ctx: CatalogueContext, id: number): (RecordSummary & { roles: string[] })[] {
   requireAuthority(ctx, id);
-  const rows = ctx.db
-    .prepare(
+  const rows = sql(ctx.db, 
       `SELECT ${summaryColumns('r')}, group_concat(l.role, ',') AS roles
          FROM record_links l JOIN records r ON r.id = l.record_id
         WHERE l.authority_id = ? GROUP BY r.id ORDER BY r.date DESC, r.id DESC`,
@@ -205,32 +202,30 @@ export function mergeAuthorities(
     if (keep.kind !== merge.kind) {
       throw new ArchiveFailure('invalid_input', `cannot merge ${merge.kind} "${merge.name}" into ${keep.kind} "${keep.name}": they are of different kinds`, 'mergeId');
     }
-    const affected = (ctx.db.prepare('SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(mergeId) as { id: number }[]).map((r) => r.id);
-    const moved = ctx.db
-      .prepare(
+    const affected = (sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(mergeId) as { id: number }[]).map((r) => r.id);
+    const moved = sql(ctx.db, 
         `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position)
          SELECT record_id, ?, role, note, position FROM record_links WHERE authority_id = ?`,
       )
       .run(keepId, mergeId).changes;
-    ctx.db.prepare('DELETE FROM record_links WHERE authority_id = ?').run(mergeId);
-    ctx.db.prepare('UPDATE authorities SET place_id = ? WHERE place_id = ?').run(keepId, mergeId);
+    sql(ctx.db, 'DELETE FROM record_links WHERE authority_id = ?').run(mergeId);
+    sql(ctx.db, 'UPDATE authorities SET place_id = ? WHERE place_id = ?').run(keepId, mergeId);
 
     const name = nameFrom === 'merge' ? merge.name : keep.name;
     const other = nameFrom === 'merge' ? keep.name : merge.name;
     const altNames = [{ name: other, language: null }, ...keep.altNames, ...merge.altNames].filter(
       (n) => n.name.toLowerCase() !== name.toLowerCase(),
     );
-    ctx.db
-      .prepare('UPDATE authorities SET name = ?, description = coalesce(description, ?), date = coalesce(date, ?), updated_at = ? WHERE id = ?')
+    sql(ctx.db, 'UPDATE authorities SET name = ?, description = coalesce(description, ?), date = coalesce(date, ?), updated_at = ? WHERE id = ?')
       .run(name, merge.description, merge.date, ctx.now(), keepId);
     writeAltNames(ctx, keepId, altNames);
     logChange(ctx, 'authority', mergeId, 'delete', snapshot(merge), { mergedInto: `#${keepId}` });
-    ctx.db.prepare('DELETE FROM authorities WHERE id = ?').run(mergeId);
+    sql(ctx.db, 'DELETE FROM authorities WHERE id = ?').run(mergeId);
     const after = requireAuthority(ctx, keepId);
     logChange(ctx, 'authority', keepId, 'update', snapshot(keep), snapshot(after));
     for (const recordId of affected) {
       const revision = logChange(ctx, 'record', recordId, 'update', { links: `${merge.name} (#${mergeId})` }, { links: `${after.name} (#${keepId})` });
-      ctx.db.prepare('UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), recordId);
+      sql(ctx.db, 'UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), recordId);
     }
     // Records already linked to the kept authority show its new name only if the name changed.
     if (keep.name !== after.name) touchLinkedRecords(ctx, keepId, `${keep.kind}:${keepId}`, keep.name, after.name);

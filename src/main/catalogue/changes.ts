@@ -4,13 +4,14 @@
  */
 import type { AuditEntry, ChangeEntry } from '../../shared/contract';
 import type { CatalogueContext } from './context';
+import { sql } from './statements';
 
 export type Entity = ChangeEntry['entity'];
 export type Action = ChangeEntry['action'];
 export type FieldValues = Record<string, string | null>;
 
 export function currentRevision(ctx: Pick<CatalogueContext, 'db'>): number {
-  const row = ctx.db.prepare('SELECT max(revision) AS r FROM changes').get() as { r: number | null };
+  const row = sql(ctx.db, 'SELECT max(revision) AS r FROM changes').get() as { r: number | null };
   return row.r ?? 0;
 }
 
@@ -35,11 +36,10 @@ export function logChange(
   before: FieldValues,
   after: FieldValues,
 ): number {
-  const info = ctx.db
-    .prepare('INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, ?, ?, ?, ?)')
+  const info = sql(ctx.db, 'INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, ?, ?, ?, ?)')
     .run(ctx.now(), ctx.actor, entity, entityId, action);
   const revision = Number(info.lastInsertRowid);
-  const insert = ctx.db.prepare('INSERT INTO audit (revision, field, old_value, new_value) VALUES (?, ?, ?, ?)');
+  const insert = sql(ctx.db, 'INSERT INTO audit (revision, field, old_value, new_value) VALUES (?, ?, ?, ?)');
   for (const d of diffFields(before, after)) insert.run(revision, d.field, d.old, d.new);
   return revision;
 }
@@ -49,8 +49,7 @@ export function changesSince(
   revision: number,
   limit: number,
 ): { revision: number; changes: ChangeEntry[]; more: boolean } {
-  const rows = ctx.db
-    .prepare(
+  const rows = sql(ctx.db, 
       `SELECT revision, at, actor, entity, entity_id AS entityId, action
          FROM changes WHERE revision > ? ORDER BY revision LIMIT ?`,
     )
@@ -60,8 +59,7 @@ export function changesSince(
 }
 
 export function auditTrail(ctx: CatalogueContext, entity: Entity, id: number): AuditEntry[] {
-  return ctx.db
-    .prepare(
+  return sql(ctx.db, 
       `SELECT c.revision, c.at, c.actor, c.entity, c.entity_id AS entityId, c.action,
               a.field, a.old_value AS oldValue, a.new_value AS newValue
          FROM changes c JOIN audit a ON a.revision = c.revision

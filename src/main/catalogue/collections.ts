@@ -3,12 +3,13 @@ import type { CollectionCreate, CollectionPatch, CollectionView } from '../../sh
 import { ArchiveFailure } from '../../shared/result';
 import { logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
+import { sql } from './statements';
 
 const SELECT = `SELECT c.id, c.name, c.level, c.parent_id AS parentId, c.reference_code AS referenceCode, c.description,
   (SELECT count(*) FROM records r WHERE r.collection_id = c.id) AS recordCount FROM collections c`;
 
 function read(ctx: CatalogueContext, id: number): CollectionView | null {
-  return (ctx.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as CollectionView | undefined) ?? null;
+  return (sql(ctx.db, `${SELECT} WHERE c.id = ?`).get(id) as CollectionView | undefined) ?? null;
 }
 
 function requireCollection(ctx: CatalogueContext, id: number, field = 'id'): CollectionView {
@@ -27,7 +28,7 @@ function checkParent(ctx: CatalogueContext, id: number | null, parentId: number 
   requireCollection(ctx, parentId, 'parentId');
   for (let at: number | null = parentId; at != null; ) {
     if (at === id) throw new ArchiveFailure('invalid_input', 'parentId: a collection cannot be placed inside itself or its own sub-collections', 'parentId');
-    at = (ctx.db.prepare('SELECT parent_id AS p FROM collections WHERE id = ?').get(at) as { p: number | null }).p;
+    at = (sql(ctx.db, 'SELECT parent_id AS p FROM collections WHERE id = ?').get(at) as { p: number | null }).p;
   }
 }
 
@@ -36,8 +37,7 @@ export function createCollection(ctx: CatalogueContext, input: CollectionCreate)
     checkParent(ctx, null, input.parentId);
     const now = ctx.now();
     const id = Number(
-      ctx.db
-        .prepare('INSERT INTO collections (parent_id, name, level, reference_code, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      sql(ctx.db, 'INSERT INTO collections (parent_id, name, level, reference_code, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(input.parentId ?? null, input.name, input.level, input.referenceCode ?? null, input.description ?? null, now, now).lastInsertRowid,
     );
     const view = requireCollection(ctx, id);
@@ -53,8 +53,7 @@ export function updateCollection(ctx: CatalogueContext, id: number, patch: Colle
     const columns = { name: 'name', level: 'level', parentId: 'parent_id', referenceCode: 'reference_code', description: 'description' } as const;
     const fields = (Object.keys(columns) as (keyof typeof columns)[]).filter((f) => patch[f] !== undefined);
     if (fields.length) {
-      ctx.db
-        .prepare(`UPDATE collections SET ${fields.map((f) => `${columns[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      sql(ctx.db, `UPDATE collections SET ${fields.map((f) => `${columns[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
         .run(...fields.map((f) => patch[f] ?? null), ctx.now(), id);
     }
     const after = requireCollection(ctx, id);
@@ -68,7 +67,7 @@ export function updateCollection(ctx: CatalogueContext, id: number, patch: Colle
 export function deleteCollection(ctx: CatalogueContext, id: number): { id: number; revision: number } {
   return ctx.db.transaction(() => {
     const before = requireCollection(ctx, id);
-    const children = (ctx.db.prepare('SELECT count(*) AS n FROM collections WHERE parent_id = ?').get(id) as { n: number }).n;
+    const children = (sql(ctx.db, 'SELECT count(*) AS n FROM collections WHERE parent_id = ?').get(id) as { n: number }).n;
     if (children > 0 || before.recordCount > 0) {
       throw new ArchiveFailure(
         'in_use',
@@ -77,11 +76,11 @@ export function deleteCollection(ctx: CatalogueContext, id: number): { id: numbe
       );
     }
     const revision = logChange(ctx, 'collection', id, 'delete', snapshot(before), {});
-    ctx.db.prepare('DELETE FROM collections WHERE id = ?').run(id);
+    sql(ctx.db, 'DELETE FROM collections WHERE id = ?').run(id);
     return { id, revision };
   })();
 }
 
 export function listCollections(ctx: CatalogueContext): CollectionView[] {
-  return ctx.db.prepare(`${SELECT} ORDER BY c.name COLLATE NOCASE, c.id`).all() as CollectionView[];
+  return sql(ctx.db, `${SELECT} ORDER BY c.name COLLATE NOCASE, c.id`).all() as CollectionView[];
 }

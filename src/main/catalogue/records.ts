@@ -14,6 +14,7 @@ import {
 import { ArchiveFailure } from '../../shared/result';
 import { logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
+import { sql } from './statements';
 
 /** Model field -> column. Only these can be written, so no caller-supplied name ever reaches SQL. */
 const COLUMNS = {
@@ -73,27 +74,24 @@ export function summaryColumns(alias = ''): string {
 
 export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): RecordView | null {
   const { db } = ctx;
-  const row = db.prepare(SELECT_VIEW).get(id) as Record<string, unknown> | undefined;
+  const row = sql(db, SELECT_VIEW).get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
-  const commitments = db
-    .prepare('SELECT text, status FROM commitments WHERE record_id = ? ORDER BY position')
+  const commitments = sql(db, 'SELECT text, status FROM commitments WHERE record_id = ? ORDER BY position')
     .all(id) as RecordView['commitments'];
-  const links = db
-    .prepare(
+  const links = sql(db, 
       `SELECT l.authority_id AS authorityId, a.kind, a.name, l.role, l.note
          FROM record_links l JOIN authorities a ON a.id = l.authority_id
         WHERE l.record_id = ? ORDER BY l.position`,
     )
     .all(id) as RecordView['links'];
   const tags = (
-    db
-      .prepare('SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.record_id = ? ORDER BY t.name COLLATE NOCASE')
+    sql(db, 'SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.record_id = ? ORDER BY t.name COLLATE NOCASE')
       .all(id) as { name: string }[]
   ).map((t) => t.name);
   const collection =
     row.collectionId == null
       ? null
-      : ((db.prepare('SELECT id, name FROM collections WHERE id = ?').get(row.collectionId) as RecordView['collection']) ?? null);
+      : ((sql(db, 'SELECT id, name FROM collections WHERE id = ?').get(row.collectionId) as RecordView['collection']) ?? null);
   const { collectionId: _omit, ...fields } = row;
   return {
     ...(fields as Omit<RecordView, 'commitments' | 'links' | 'tags' | 'collection' | 'languages' | 'dateApproximate'>),
@@ -133,7 +131,7 @@ export function auditSnapshot(r: RecordView): FieldValues {
 
 function checkReferenceCode(ctx: CatalogueContext, code: string | null | undefined, selfId: number | null): void {
   if (!code) return;
-  const other = ctx.db.prepare('SELECT id, title FROM records WHERE reference_code = ?').get(code) as
+  const other = sql(ctx.db, 'SELECT id, title FROM records WHERE reference_code = ?').get(code) as
     | { id: number; title: string }
     | undefined;
   if (other && other.id !== selfId) {
@@ -147,7 +145,7 @@ function checkReferenceCode(ctx: CatalogueContext, code: string | null | undefin
 
 function checkCollection(ctx: CatalogueContext, id: number | null | undefined): void {
   if (id == null) return;
-  if (!ctx.db.prepare('SELECT 1 FROM collections WHERE id = ?').get(id)) {
+  if (!sql(ctx.db, 'SELECT 1 FROM collections WHERE id = ?').get(id)) {
     throw new ArchiveFailure('not_found', `there is no collection #${id}`, 'collectionId');
   }
 }
@@ -157,7 +155,7 @@ type LinkInput = NonNullable<RecordCreate['links']>[number];
 function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void {
   if (!links) return;
   const seen = new Set<string>();
-  const exists = ctx.db.prepare('SELECT 1 FROM authorities WHERE id = ?');
+  const exists = sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?');
   links.forEach((link, i) => {
     if (!exists.get(link.authorityId)) {
       throw new ArchiveFailure('not_found', `there is no authority record #${link.authorityId}`, `links.${i}.authorityId`);
@@ -185,31 +183,31 @@ function checkMerged(merged: Parameters<typeof recordFieldProblems>[0]): void {
 // ---------------------------------------------------------------- writes of the parts
 
 function writeCommitments(ctx: CatalogueContext, id: number, commitments: RecordCreate['commitments']): void {
-  ctx.db.prepare('DELETE FROM commitments WHERE record_id = ?').run(id);
-  const insert = ctx.db.prepare('INSERT INTO commitments (record_id, position, text, status) VALUES (?, ?, ?, ?)');
+  sql(ctx.db, 'DELETE FROM commitments WHERE record_id = ?').run(id);
+  const insert = sql(ctx.db, 'INSERT INTO commitments (record_id, position, text, status) VALUES (?, ?, ?, ?)');
   (commitments ?? []).forEach((c, i) => insert.run(id, i, c.text, c.status));
 }
 
 function writeLinks(ctx: CatalogueContext, id: number, links: LinkInput[] | undefined): void {
-  ctx.db.prepare('DELETE FROM record_links WHERE record_id = ?').run(id);
-  const insert = ctx.db.prepare('INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)');
+  sql(ctx.db, 'DELETE FROM record_links WHERE record_id = ?').run(id);
+  const insert = sql(ctx.db, 'INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)');
   (links ?? []).forEach((l, i) => insert.run(id, l.authorityId, l.role, l.note ?? null, i));
 }
 
 export function tagId(ctx: CatalogueContext, name: string): number {
-  ctx.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
-  return (ctx.db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as { id: number }).id;
+  sql(ctx.db, 'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
+  return (sql(ctx.db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number }).id;
 }
 
 function writeTags(ctx: CatalogueContext, id: number, tags: string[] | undefined): void {
-  ctx.db.prepare('DELETE FROM record_tags WHERE record_id = ?').run(id);
-  const insert = ctx.db.prepare('INSERT OR IGNORE INTO record_tags (record_id, tag_id) VALUES (?, ?)');
+  sql(ctx.db, 'DELETE FROM record_tags WHERE record_id = ?').run(id);
+  const insert = sql(ctx.db, 'INSERT OR IGNORE INTO record_tags (record_id, tag_id) VALUES (?, ?)');
   for (const name of tags ?? []) insert.run(id, tagId(ctx, name));
 }
 
 function stampRevision(ctx: CatalogueContext, id: number, revision: number, touch: boolean): void {
-  if (touch) ctx.db.prepare('UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), id);
-  else ctx.db.prepare('UPDATE records SET revision = ? WHERE id = ?').run(revision, id);
+  if (touch) sql(ctx.db, 'UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), id);
+  else sql(ctx.db, 'UPDATE records SET revision = ? WHERE id = ?').run(revision, id);
 }
 
 // ---------------------------------------------------------------- operations
@@ -228,8 +226,7 @@ export function createRecord(ctx: CatalogueContext, input: RecordCreate): Record
       if (f === 'dateApproximate') return v ? 1 : 0;
       return toColumnValue(f, v);
     });
-    const info = ctx.db
-      .prepare(
+    const info = sql(ctx.db, 
         `INSERT INTO records (${fields.map((f) => COLUMNS[f]).join(', ')}, created_at, updated_at)
          VALUES (${fields.map(() => '?').join(', ')}, ?, ?)`,
       )
@@ -276,8 +273,7 @@ export function updateRecord(
 
     const fields = COLUMN_FIELDS.filter((f) => patch[f] !== undefined);
     if (fields.length > 0) {
-      ctx.db
-        .prepare(`UPDATE records SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`)
+      sql(ctx.db, `UPDATE records SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`)
         .run(...fields.map((f) => (f === 'languages' ? JSON.stringify(patch.languages ?? []) : toColumnValue(f, patch[f]))), id);
     }
     if (patch.commitments !== undefined) writeCommitments(ctx, id, patch.commitments);
@@ -298,7 +294,7 @@ export function deleteRecord(ctx: CatalogueContext, id: number): { id: number; r
   return ctx.db.transaction(() => {
     const before = requireRecord(ctx, id);
     const revision = logChange(ctx, 'record', id, 'delete', auditSnapshot(before), {});
-    ctx.db.prepare('DELETE FROM records WHERE id = ?').run(id);
+    sql(ctx.db, 'DELETE FROM records WHERE id = ?').run(id);
     return { id, revision };
   })();
 }
@@ -344,7 +340,7 @@ export function listQuery(q: ListQuery): { count: string; page: string; params: 
 
 export function listRecords(ctx: CatalogueContext, q: ListQuery): { total: number; items: RecordSummary[] } {
   const { count, page, params } = listQuery(q);
-  const total = (ctx.db.prepare(count).get(...params) as { n: number }).n;
-  const rows = ctx.db.prepare(page).all(...params, q.limit, q.offset) as SummaryRow[];
+  const total = (sql(ctx.db, count).get(...params) as { n: number }).n;
+  const rows = sql(ctx.db, page).all(...params, q.limit, q.offset) as SummaryRow[];
   return { total, items: rows.map(toSummary) };
 }

@@ -11,6 +11,7 @@ import { createAuthority } from './authorities';
 import { currentRevision } from './changes';
 import type { CatalogueContext } from './context';
 import { createRecord } from './records';
+import { sql } from './statements';
 
 const SampleAuthority = z.object({ key: z.string(), place: z.string().optional() }).passthrough();
 const SampleRecord = z
@@ -22,7 +23,7 @@ const LOADED_KEY = 'sample.loaded';
 
 export function loadSample(ctx: CatalogueContext): { records: number; authorities: number; skipped: boolean; revision: number } {
   return ctx.db.transaction(() => {
-    if (ctx.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(LOADED_KEY)) {
+    if (sql(ctx.db, 'SELECT 1 FROM settings WHERE key = ?').get(LOADED_KEY)) {
       return { records: 0, authorities: 0, skipped: true, revision: currentRevision(ctx) };
     }
     const sample = SampleFile.parse(sampleData);
@@ -45,7 +46,7 @@ export function loadSample(ctx: CatalogueContext): { records: number; authoritie
       });
       createRecord(ctx, input);
     }
-    ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(LOADED_KEY, ctx.now());
+    sql(ctx.db, 'INSERT INTO settings (key, value) VALUES (?, ?)').run(LOADED_KEY, ctx.now());
     return { records: sample.records.length, authorities: sample.authorities.length, skipped: false, revision: currentRevision(ctx) };
   })();
 }

@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 2); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 3); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -75,6 +75,23 @@ CREATE TABLE files (
   last_fixity_check TEXT,
   fixity_status TEXT CHECK (fixity_status IN ('ok', 'missing', 'altered')),
   created_at TEXT NOT NULL
+  );
+
+CREATE TABLE jobs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('import', 'extract', 'verify')),
+  status TEXT NOT NULL DEFAULT 'pending'
+  CHECK (status IN ('pending', 'running', 'done', 'failed', 'cancelled')),
+  batch TEXT NOT NULL,
+  file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+  params TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params)),
+  result TEXT CHECK (result IS NULL OR json_valid(result)),
+  error TEXT,
+  progress_done INTEGER NOT NULL DEFAULT 0,
+  progress_total INTEGER NOT NULL DEFAULT 0,
+  progress_label TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
   );
 
 CREATE TABLE pages (
@@ -193,6 +210,12 @@ CREATE INDEX changes_entity ON changes(entity, entity_id);
 CREATE INDEX collections_parent ON collections(parent_id);
 
 CREATE INDEX files_text_status ON files(text_status);
+
+CREATE INDEX jobs_batch ON jobs(batch);
+
+CREATE INDEX jobs_file ON jobs(file_id);
+
+CREATE INDEX jobs_status ON jobs(status, id);
 
 CREATE INDEX record_files_file ON record_files(file_id);
 

@@ -3,10 +3,10 @@ import type { TagView } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange } from './changes';
 import type { CatalogueContext } from './context';
+import { sql } from './statements';
 
 export function listTags(ctx: CatalogueContext): TagView[] {
-  return ctx.db
-    .prepare(
+  return sql(ctx.db, 
       `SELECT t.name, count(rt.record_id) AS count FROM tags t
          LEFT JOIN record_tags rt ON rt.tag_id = t.id
         GROUP BY t.id HAVING count > 0 ORDER BY t.name COLLATE NOCASE`,
@@ -15,16 +15,16 @@ export function listTags(ctx: CatalogueContext): TagView[] {
 }
 
 function taggedRecords(ctx: CatalogueContext, id: number): number[] {
-  return (ctx.db.prepare('SELECT record_id AS id FROM record_tags WHERE tag_id = ?').all(id) as { id: number }[]).map((r) => r.id);
+  return (sql(ctx.db, 'SELECT record_id AS id FROM record_tags WHERE tag_id = ?').all(id) as { id: number }[]).map((r) => r.id);
 }
 
 function logRecordTagChange(ctx: CatalogueContext, recordId: number, old: string, now: string | null): void {
   const revision = logChange(ctx, 'record', recordId, 'update', { tag: old }, { tag: now });
-  ctx.db.prepare('UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), recordId);
+  sql(ctx.db, 'UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), recordId);
 }
 
 function requireTag(ctx: CatalogueContext, name: string, field: string): { id: number; name: string } {
-  const tag = ctx.db.prepare('SELECT id, name FROM tags WHERE name = ?').get(name) as { id: number; name: string } | undefined;
+  const tag = sql(ctx.db, 'SELECT id, name FROM tags WHERE name = ?').get(name) as { id: number; name: string } | undefined;
   if (!tag) throw new ArchiveFailure('not_found', `there is no tag "${name}"`, field);
   return tag;
 }
@@ -34,12 +34,12 @@ export function renameTag(ctx: CatalogueContext, from: string, to: string): { re
   return ctx.db.transaction(() => {
     const tag = requireTag(ctx, from, 'from');
     const records = taggedRecords(ctx, tag.id);
-    const existing = ctx.db.prepare('SELECT id FROM tags WHERE name = ? AND id <> ?').get(to, tag.id) as { id: number } | undefined;
+    const existing = sql(ctx.db, 'SELECT id FROM tags WHERE name = ? AND id <> ?').get(to, tag.id) as { id: number } | undefined;
     if (existing) {
-      ctx.db.prepare('INSERT OR IGNORE INTO record_tags (record_id, tag_id) SELECT record_id, ? FROM record_tags WHERE tag_id = ?').run(existing.id, tag.id);
-      ctx.db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
+      sql(ctx.db, 'INSERT OR IGNORE INTO record_tags (record_id, tag_id) SELECT record_id, ? FROM record_tags WHERE tag_id = ?').run(existing.id, tag.id);
+      sql(ctx.db, 'DELETE FROM tags WHERE id = ?').run(tag.id);
     } else {
-      ctx.db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(to, tag.id);
+      sql(ctx.db, 'UPDATE tags SET name = ? WHERE id = ?').run(to, tag.id);
     }
     if (tag.name !== to) for (const id of records) logRecordTagChange(ctx, id, tag.name, to);
     return { records: records.length, revision: currentRevision(ctx) };
@@ -51,7 +51,7 @@ export function deleteTag(ctx: CatalogueContext, name: string): { records: numbe
     const tag = requireTag(ctx, name, 'name');
     const records = taggedRecords(ctx, tag.id);
     for (const id of records) logRecordTagChange(ctx, id, tag.name, null);
-    ctx.db.prepare('DELETE FROM tags WHERE id = ?').run(tag.id);
+    sql(ctx.db, 'DELETE FROM tags WHERE id = ?').run(tag.id);
     return { records: records.length, revision: currentRevision(ctx) };
   })();
 }

@@ -6,10 +6,11 @@ import type { AuthorityKind, LinkRole } from '../../shared/model';
 import { EXCERPT_CHARS, type SearchDocument, type SearchLink } from '../../shared/search/document';
 import { currentRevision } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';
+import { sql } from '../catalogue/statements';
 
 const CHUNK = 500;
 
-const RECORD_COLUMNS = `r.id, r.type, r.title, coalesce(r.title_alt, '') AS titleAlt, coalesce(r.date, '') AS date,
+const RECORD_COLUMNS = `r.id, r.type, coalesce(r.agreement_kind, '') AS agreementKind, r.title, coalesce(r.title_alt, '') AS titleAlt, coalesce(r.date, '') AS date,
   coalesce(r.date_end, '') AS dateEnd, coalesce(r.reference_code, '') AS referenceCode,
   trim(coalesce(r.outlet, '') || ' ' || coalesce(r.programme, '') || ' ' || coalesce(r.publisher, '')) AS outlet,
   coalesce(r.place_signed, '') AS placeSigned, r.languages AS languagesJson,
@@ -25,15 +26,14 @@ type RecordRow = Omit<SearchDocument, 'links' | 'tags' | 'languages' | 'hasFile'
 /** `filter` restricts by record id, written against the alias `r`. */
 function buildDocuments(ctx: CatalogueContext, filter: string, params: number[]): SearchDocument[] {
   const docs = new Map<number, SearchDocument>();
-  for (const row of ctx.db.prepare(`SELECT ${RECORD_COLUMNS} FROM records r ${filter}`).all(...params) as RecordRow[]) {
+  for (const row of sql(ctx.db, `SELECT ${RECORD_COLUMNS} FROM records r ${filter}`).all(...params) as RecordRow[]) {
     const { placeSigned, languagesJson, hasFile, ...rest } = row;
     const links: SearchLink[] = placeSigned ? [{ kind: 'place', name: placeSigned, altNames: [], roles: [] }] : [];
     docs.set(row.id, { ...rest, links, tags: [], languages: JSON.parse(languagesJson) as string[], hasFile: hasFile === 1, hasText: rest.excerpt.length > 0 });
   }
   if (docs.size === 0) return [];
   const byRecord = filter.replace(/\br\.id\b/g, 'l.record_id');
-  const links = ctx.db
-    .prepare(
+  const links = sql(ctx.db, 
       `SELECT l.record_id AS id, a.id AS authorityId, a.kind, a.name, group_concat(l.role, ',') AS roles,
               (SELECT json_group_array(n.name) FROM authority_names n WHERE n.authority_id = a.id) AS alt
          FROM record_links l JOIN authorities a ON a.id = l.authority_id ${byRecord}
@@ -48,13 +48,11 @@ function buildDocuments(ctx: CatalogueContext, filter: string, params: number[])
     doc.links = doc.links.filter((l) => !(l.roles.length === 0 && l.kind === link.kind && l.name === link.name));
     doc.links.push({ kind: link.kind, name: link.name, altNames: JSON.parse(link.alt) as string[], roles });
   }
-  const tags = ctx.db
-    .prepare(`SELECT rt.record_id AS id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${filter.replace(/\br\.id\b/g, 'rt.record_id')} ORDER BY t.name`)
+  const tags = sql(ctx.db, `SELECT rt.record_id AS id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${filter.replace(/\br\.id\b/g, 'rt.record_id')} ORDER BY t.name`)
     .all(...params) as { id: number; name: string }[];
   for (const t of tags) docs.get(t.id)?.tags.push(t.name);
   // Records whose files have text: their excerpt is the opening of the first page, when they have no body text.
-  const pages = ctx.db
-    .prepare(
+  const pages = sql(ctx.db, 
       `SELECT rf.record_id AS id, substr(p.text, 1, ${EXCERPT_CHARS}) AS text
          FROM record_files rf JOIN pages p ON p.file_id = rf.file_id AND p.page = 1
          ${filter.replace(/\br\.id\b/g, 'rf.record_id')} ORDER BY rf.record_id, rf.position`,
@@ -90,8 +88,7 @@ export function searchDocumentsSince(
     const revision = currentRevision(ctx);
     if (sinceRevision === 0) return { revision, upserts: allSearchDocuments(ctx), deletes: [] };
     const ids = (
-      ctx.db
-        .prepare("SELECT DISTINCT entity_id AS id FROM changes WHERE entity = 'record' AND revision > ? AND revision <= ?")
+      sql(ctx.db, "SELECT DISTINCT entity_id AS id FROM changes WHERE entity = 'record' AND revision > ? AND revision <= ?")
         .all(sinceRevision, revision) as { id: number }[]
     ).map((r) => r.id);
     const upserts = searchDocumentsFor(ctx, ids);

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { tokenize } from '../../shared/search/tokenizer';
+import { sql } from '../catalogue/statements';
 
 export type PageSource = 'text-layer' | 'ocr' | 'plain' | 'html';
 
@@ -25,32 +26,31 @@ export function ftsTerms(text: string): string {
 
 /** Stores (or replaces) one page's text and its index entry. Call inside a transaction. */
 export function writePageText(db: Database.Database, page: PageText): number {
-  const existing = db.prepare('SELECT id FROM pages WHERE file_id = ? AND page = ?').get(page.fileId, page.page) as { id: number } | undefined;
+  const existing = sql(db, 'SELECT id FROM pages WHERE file_id = ? AND page = ?').get(page.fileId, page.page) as { id: number } | undefined;
   if (existing) {
-    db.prepare('DELETE FROM pages_fts WHERE rowid = ?').run(existing.id);
-    db.prepare('UPDATE pages SET text = ?, source = ?, confidence = ?, language = ? WHERE id = ?').run(
+    sql(db, 'DELETE FROM pages_fts WHERE rowid = ?').run(existing.id);
+    sql(db, 'UPDATE pages SET text = ?, source = ?, confidence = ?, language = ? WHERE id = ?').run(
       page.text,
       page.source,
       page.confidence ?? null,
       page.language ?? null,
       existing.id,
     );
-    db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)').run(existing.id, ftsTerms(page.text));
+    sql(db, 'INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)').run(existing.id, ftsTerms(page.text));
     return existing.id;
   }
   const id = Number(
-    db
-      .prepare('INSERT INTO pages (file_id, page, text, source, confidence, language) VALUES (?, ?, ?, ?, ?, ?)')
+    sql(db, 'INSERT INTO pages (file_id, page, text, source, confidence, language) VALUES (?, ?, ?, ?, ?, ?)')
       .run(page.fileId, page.page, page.text, page.source, page.confidence ?? null, page.language ?? null).lastInsertRowid,
   );
-  db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(page.text));
+  sql(db, 'INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(page.text));
   return id;
 }
 
 /** Removes every page of a file and its index entries. Call inside a transaction. */
 export function deletePagesOfFile(db: Database.Database, fileId: number): void {
-  const ids = db.prepare('SELECT id FROM pages WHERE file_id = ?').all(fileId) as { id: number }[];
-  const unindex = db.prepare('DELETE FROM pages_fts WHERE rowid = ?');
+  const ids = sql(db, 'SELECT id FROM pages WHERE file_id = ?').all(fileId) as { id: number }[];
+  const unindex = sql(db, 'DELETE FROM pages_fts WHERE rowid = ?');
   for (const { id } of ids) unindex.run(id);
-  db.prepare('DELETE FROM pages WHERE file_id = ?').run(fileId);
+  sql(db, 'DELETE FROM pages WHERE file_id = ?').run(fileId);
 }

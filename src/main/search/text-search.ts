@@ -10,6 +10,7 @@ import { snippet } from '../../shared/search/snippet';
 import { isHanTerm, tokenize } from '../../shared/search/tokenizer';
 import type { CatalogueContext } from '../catalogue/context';
 import { ftsTerms } from './fulltext';
+import { sql } from '../catalogue/statements';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
@@ -52,8 +53,7 @@ export function searchText(ctx: CatalogueContext, query: string, limit: number):
   const q = parseQuery(query);
   const expression = ftsExpression(q);
   if (!expression) return { hits: [], expression };
-  const rows = ctx.db
-    .prepare(
+  const rows = sql(ctx.db, 
       `SELECT p.id AS pageId, p.page, p.text, f.rank, rf.record_id AS recordId, rf.original_name AS fileName,
               r.title, r.type, coalesce(r.date, '') AS date, coalesce(r.date_end, '') AS dateEnd,
               coalesce(r.reference_code, '') AS referenceCode
@@ -88,9 +88,9 @@ export function searchText(ctx: CatalogueContext, query: string, limit: number):
 /** Rebuilds the FTS5 index from the stored page text (e.g. after the tokenizer changed). */
 export function rebuildTextIndex(ctx: CatalogueContext): { pages: number } {
   return ctx.db.transaction(() => {
-    ctx.db.prepare("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')").run();
-    const insert = ctx.db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)');
-    const batch = ctx.db.prepare('SELECT id, text FROM pages WHERE id > ? ORDER BY id LIMIT 500');
+    sql(ctx.db, "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')").run();
+    const insert = sql(ctx.db, 'INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)');
+    const batch = sql(ctx.db, 'SELECT id, text FROM pages WHERE id > ? ORDER BY id LIMIT 500');
     let pages = 0;
     // In batches: a statement cannot be iterated while the same connection writes.
     for (let last = 0; ; ) {

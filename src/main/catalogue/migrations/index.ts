@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import m0001 from './0001-catalogue';
 import m0002 from './0002-files-and-text';
+import m0003 from './0003-jobs';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue', up: m0001 },
   { version: 2, name: 'files-and-text', up: m0002 },
+  { version: 3, name: 'jobs', up: m0003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
