@@ -51,18 +51,16 @@ function buildDocuments(ctx: CatalogueContext, filter: string, params: number[])
   const tags = sql(ctx.db, `SELECT rt.record_id AS id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${filter.replace(/\br\.id\b/g, 'rt.record_id')} ORDER BY t.name`)
     .all(...params) as { id: number; name: string }[];
   for (const t of tags) docs.get(t.id)?.tags.push(t.name);
-  // Records whose files have text: their excerpt is the opening of the first page, when they have no body text.
-  const pages = sql(ctx.db, 
-      `SELECT rf.record_id AS id, substr(p.text, 1, ${EXCERPT_CHARS}) AS text
-         FROM record_files rf JOIN pages p ON p.file_id = rf.file_id AND p.page = 1
-         ${filter.replace(/\br\.id\b/g, 'rf.record_id')} ORDER BY rf.record_id, rf.position`,
+  // Records whose documents have text are found in it by FTS5 (page by page); here they only say so.
+  const withText = sql(
+      ctx.db,
+      `SELECT DISTINCT rf.record_id AS id FROM record_files rf
+        WHERE EXISTS (SELECT 1 FROM pages p WHERE p.file_id = rf.file_id) ${filter ? `AND ${filter.replace(/^WHERE /, '').replace(/\br\.id\b/g, 'rf.record_id')}` : ''}`,
     )
-    .all(...params) as { id: number; text: string }[];
-  for (const p of pages) {
-    const doc = docs.get(p.id);
-    if (!doc) continue;
-    doc.hasText = true;
-    if (!doc.excerpt) doc.excerpt = p.text;
+    .all(...params) as { id: number }[];
+  for (const { id } of withText) {
+    const doc = docs.get(id);
+    if (doc) doc.hasText = true;
   }
   return [...docs.values()];
 }

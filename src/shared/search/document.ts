@@ -4,7 +4,7 @@
  * renderer's worker and to the CLI by the change feed.
  */
 import { z } from 'zod';
-import { AUTHORITY_KINDS, LINK_ROLES, RECORD_TYPES } from '../model';
+import { AGREEMENT_KIND_LABELS, AUTHORITY_KINDS, LINK_ROLES, RECORD_TYPES, type AgreementKind } from '../model';
 
 export const SearchLink = z.object({
   kind: z.enum(AUTHORITY_KINDS),
@@ -17,6 +17,8 @@ export type SearchLink = z.output<typeof SearchLink>;
 export const SearchDocument = z.object({
   id: z.number(),
   type: z.enum(RECORD_TYPES),
+  /** For agreements: mou, memorandum, contract… ("" otherwise). */
+  agreementKind: z.string(),
   title: z.string(),
   titleAlt: z.string(),
   date: z.string(),
@@ -28,7 +30,7 @@ export const SearchDocument = z.object({
   /** Outlet, programme and publisher. */
   outlet: z.string(),
   description: z.string(),
-  /** The opening of the record's own text (body text, or its documents' first page). */
+  /** The opening of the record's own (born-digital) body text; documents' text is searched by FTS5. */
   excerpt: z.string(),
   hasFile: z.boolean(),
   hasText: z.boolean(),
@@ -79,7 +81,8 @@ export function fieldText(doc: SearchDocument, field: SearchField): string {
     case 'tags':
       return doc.tags.join(' ');
     case 'type':
-      return doc.type.replace(/-/g, ' ');
+      // "MoU" and "letter of intent" find agreements of that kind.
+      return `${doc.type.replace(/-/g, ' ')} ${doc.agreementKind ? `${AGREEMENT_KIND_LABELS[doc.agreementKind as AgreementKind] ?? ''} ${doc.agreementKind === 'mou' ? 'MoU' : ''}` : ''}`;
     default:
       return doc[field];
   }
