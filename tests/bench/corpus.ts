@@ -31,10 +31,20 @@ international mission promote build links share values benefits opportunity futu
 
 const SYLLABLES = ['ka', 'ro', 'mi', 'den', 'sha', 'lu', 'ter', 'vin', 'qo', 'zhe', 'bar', 'nel', 'pos', 'rik', 'tam', 'ul', 'fen', 'gor'];
 
-/** The vocabulary: real civic words first (most frequent), then a long tail of made-up words. */
-export function vocabulary(size = 12_000): string[] {
+/** Function words lead any English text (about half its words); content words follow them in the Zipf ranks. */
+const FUNCTION_WORDS = `the of and to in a is that for it as was with be by on not he this are or his from at which but have an
+they you were her she there been one all we their has would when if so no will more can its than other into some could them
+these two may then do first any my now such like our over also new did most only very after where our those before must made`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/**
+ * The vocabulary: function words first (most frequent), then real civic words, then a long tail of
+ * made-up words — about the shape of English, so a civic word is in some records, not all.
+ */
+export function vocabulary(size = 40_000): string[] {
   const r = rng(7);
-  const words = [...CORE];
+  const words = [...new Set([...FUNCTION_WORDS, ...CORE])];
   const seen = new Set(words);
   while (words.length < size) {
     const n = 2 + Math.floor(r() * 3);
