@@ -7,6 +7,7 @@ import { foldText, tokenize } from '../../src/shared/search/tokenizer';
 export const doc = (id: number, fields: Partial<SearchDocument>): SearchDocument => ({
   id,
   type: 'other',
+  agreementKind: '',
   title: '',
   titleAlt: '',
   date: '',
