@@ -4,7 +4,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { Readable } from 'node:stream';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { JobRunner } from './files/jobs/runner';
+import { receiveUpload, serveStoredFile, toWebBody } from './files/serve';
 import { bindIpc } from './ipc';
 import { startSnapshotKeeper, type SnapshotKeeper } from './search/snapshot-keeper';
 import { chooseLibrary, LIBRARY_ENV, resourcePath } from './locations';
@@ -18,6 +21,46 @@ const devUrl = process.env.ELECTRON_RENDERER_URL;
 let service: Service | null = null;
 let unbind: (() => void) | null = null;
 let keeper: SnapshotKeeper | null = null;
+let runner: JobRunner | null = null;
+let libraryRoot = '';
+
+/**
+ * Stored files reach the renderer through civic-file://files/<sha256> (only hashes the catalogue
+ * knows, never a path) and uploads (drag and drop) go to civic-file://upload?name=...
+ */
+const FILE_SCHEME = 'civic-file';
+protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } }]);
+
+function handleFileProtocol(): void {
+  protocol.handle(FILE_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (!service) return new Response('no library', { status: 503 });
+    // The renderer is a file:// page, so its uploads (and ranged reads) are cross-origin: answer the preflight.
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'GET, HEAD, POST',
+          'Access-Control-Allow-Headers': 'Content-Type, Range',
+        },
+      });
+    }
+    if (url.host === 'files' && (request.method === 'GET' || request.method === 'HEAD')) {
+      const out = await serveStoredFile(service, libraryRoot, url.pathname.replace(/^\//, ''), request.headers.get('range') ?? undefined);
+      // Only this app's windows can load civic-file: (navigation elsewhere is refused), and its page is file://.
+      const headers = { ...out.headers, 'Access-Control-Allow-Origin': '*' };
+      return new Response(request.method === 'HEAD' ? null : (toWebBody(out.body) as ConstructorParameters<typeof Response>[0]), { status: out.status, headers });
+    }
+    if (url.host === 'upload' && request.method === 'POST' && request.body) {
+      const length = request.headers.get('content-length');
+      const { status, result } = await receiveUpload(service, libraryRoot, url.searchParams, Readable.fromWeb(request.body as never), length ? Number(length) : null);
+      runner?.kick();
+      return new Response(JSON.stringify(result), { status, headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' } });
+    }
+    return new Response('not found', { status: 404 });
+  });
+}
 
 function isTrustedUrl(url: string): boolean {
   if (devUrl && url.startsWith(devUrl)) return true;
@@ -31,12 +74,16 @@ function libraryFromArgs(): string | undefined {
 
 async function openService(libraryDir: string): Promise<void> {
   unbind?.();
+  await runner?.stop();
   await service?.close();
   keeper?.stop();
   service = createService(await workerExecutor(libraryDir, 'app'));
   unbind = bindIpc(service, isTrustedUrl);
   keeper = startSnapshotKeeper(libraryDir, service);
   void keeper.refresh();
+  libraryRoot = path.resolve(libraryDir);
+  runner = new JobRunner({ service, libraryRoot, idlePollMs: 500 });
+  runner.start();
 }
 
 function createWindow(): BrowserWindow {
@@ -104,6 +151,7 @@ function buildMenu(): void {
 app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  handleFileProtocol();
   try {
     await openService(chooseLibrary(libraryFromArgs(), app.getPath('userData')));
   } catch (error) {
@@ -127,5 +175,6 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
+  void runner?.stop();
   void service?.close();
 });

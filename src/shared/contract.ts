@@ -7,12 +7,20 @@
 import type { z } from 'zod';
 import { catalogueChannels } from './channels/catalogue';
 import { searchChannels } from './channels/search';
+import { citeChannels } from './channels/cite';
+import { settingsChannels } from './channels/settings';
+import { exchangeChannels } from './channels/exchange';
+import { documentsChannels } from './channels/documents';
 
 export { AuditEntry, ChangeEntry, LibraryInfo, RECORD_SORTS, type RecordSort } from './channels/catalogue';
 
 export const contract = {
   ...catalogueChannels,
   ...searchChannels,
+  ...citeChannels,
+  ...settingsChannels,
+  ...exchangeChannels,
+  ...documentsChannels,
 } as const;
 
 

@@ -88,6 +88,17 @@ export const RequiredText = (max = 2_000) =>
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`);
 
+/**
+ * A path on this machine, absolute: the service never resolves a path against its own working
+ * folder (a door resolves what its user typed; the CLI against the shell's folder).
+ */
+export const AbsolutePath = z
+  .string({ error: 'must be a path' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(4_096)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'must be an absolute path');
+
 export const PartialDate = z
   .string({ error: 'must be a date as text' })
   .trim()

@@ -96,14 +96,18 @@ export const test = base.extend<{ host: HostInfo; pageErrors: string[] }>({
    * the test; a test that provokes one on purpose can empty the array.
    */
   pageErrors: [
-    async ({ page }, use) => {
+    // Depends on `host`, so the page is checked and closed before its host stops: the app polls
+    // the catalogue, and a poll that found the host gone would be a false error.
+    async ({ page, host: _host }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`console: ${message.text()}`);
       });
       await use(errors);
-      expect(errors, 'errors in the page').toEqual([]);
+      const found = [...errors];
+      await page.close();
+      expect(found, 'errors in the page').toEqual([]);
     },
     { auto: true },
   ],

@@ -23,6 +23,8 @@ export interface Command {
   words: [number, number];
   /** Checks the words and options before the library is opened, so a wrong call touches nothing. */
   check?(args: ParsedArgs): void;
+  /** A command that must not open the library first (restore creates it): runs instead of `run`. */
+  standalone?(ctx: Omit<CommandContext, 'service'>): Promise<void>;
   run(ctx: CommandContext): Promise<void>;
 }
 
@@ -44,5 +46,5 @@ export async function call<C extends Channel>(ctx: CommandContext, channel: C, i
   return result.value;
 }
 
-export const print = (ctx: CommandContext, value: unknown, text: () => string) => ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text());
+export const print = (ctx: Pick<CommandContext, 'json' | 'out'>, value: unknown, text: () => string) => ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text());
 

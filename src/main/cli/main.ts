@@ -36,6 +36,10 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     const command = commands[name];
     if (!command) throw new ArchiveFailure('invalid_input', `unknown command "${name}" (try --help)`);
     checkCall(name, command, args);
+    if (command.standalone) {
+      await command.standalone({ args, json: args.flags.has('json'), out });
+      return 0;
+    }
     const executor = await inProcessExecutor(chooseLibrary(single(args, 'library')), 'cli');
     service = createService(executor);
     await command.run({ service, args, json: args.flags.has('json'), out });

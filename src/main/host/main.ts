@@ -2,12 +2,14 @@
  * `npm run serve -- [--library DIR] [--port N]`: the browser host. Prints one line with the URL
  * (carrying the token) and serves until stopped.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArchiveFailure } from '../../shared/result';
 import { chooseLibrary, rendererDir, resourcePath } from '../locations';
 import { createService } from '../service/service';
 import { workerExecutor } from '../service/worker-executor';
 import { startSnapshotKeeper } from '../search/snapshot-keeper';
+import { JobRunner } from '../files/jobs/runner';
 import { startHost } from './server';
 
 async function main(): Promise<void> {
@@ -20,8 +22,12 @@ async function main(): Promise<void> {
   const library = chooseLibrary(values.library);
   const executor = await workerExecutor(library, 'browser host');
   const service = createService(executor);
+  // Imports, text extraction and OCR run in the background; unfinished jobs resume now.
+  const runner = new JobRunner({ service, libraryRoot: path.resolve(library), idlePollMs: 500 });
+  runner.start();
   const host = await startHost({
     service,
+    files: { libraryRoot: path.resolve(library), onUpload: () => runner.kick() },
     rendererDir: rendererDir(),
     faviconFile: resourcePath('icon.ico'),
     port,
@@ -33,7 +39,7 @@ async function main(): Promise<void> {
   console.log(`Library: ${library}`);
   const stop = () => {
     keeper.stop();
-    void host.close().then(() => service.close()).finally(() => process.exit(0));
+    void host.close().then(() => runner.stop()).then(() => service.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

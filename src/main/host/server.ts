@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
+import { receiveUpload, serveStoredFile } from '../files/serve';
 import { refusal, TOKEN_COOKIE } from './guard';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -36,6 +37,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** Serve stored files (GET /files/<sha256>) and take uploads (POST /upload) of this library. */
+  files?: { libraryRoot: string; onUpload?: () => void };
 }
 
 export interface Host {
@@ -154,6 +157,22 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         });
       }
       if (url.pathname.startsWith('/api/')) return handleApi(opts.service, url.pathname.slice(5), req, res);
+      if (opts.files && url.pathname === '/upload') {
+        if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
+        const length = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+        const { status, result } = await receiveUpload(opts.service, opts.files.libraryRoot, url.searchParams, req, length);
+        if (status === 200) opts.files.onUpload?.();
+        else req.resume(); // drain what was not read, so the answer reaches the client
+        return sendJson(res, status, result);
+      }
+      if (opts.files && url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
+        const out = await serveStoredFile(opts.service, opts.files.libraryRoot, url.pathname.slice(7), req.headers.range);
+        res.writeHead(out.status, { 'Referrer-Policy': 'no-referrer', ...out.headers });
+        if (req.method === 'HEAD' || out.body === null) return void res.end();
+        if (typeof out.body === 'string') return void res.end(out.body);
+        out.body.on('error', () => res.destroy());
+        return void out.body.pipe(res);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
       serveStatic(opts, url.pathname, res);
     })().catch((error: unknown) => {

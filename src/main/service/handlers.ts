@@ -6,6 +6,9 @@
 import type { Contract } from '../../shared/contract';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { searchHandlers } from '../search/handlers';
+import { citeHandlers, settingsHandlers } from '../cite/handlers';
+import { exchangeHandlers } from '../exchange/handlers';
+import { documentsHandlers } from '../files/handlers';
 import type { HandlersFor } from './handler-types';
 
 export type Handlers = HandlersFor<Contract>;
@@ -13,4 +16,8 @@ export type Handlers = HandlersFor<Contract>;
 export const handlers: Handlers = {
   ...catalogueHandlers,
   ...searchHandlers,
+  ...citeHandlers,
+  ...settingsHandlers,
+  ...exchangeHandlers,
+  ...documentsHandlers,
 };

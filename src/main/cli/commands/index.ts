@@ -2,8 +2,14 @@
 import type { Command } from '../command';
 import { catalogueCommands } from './catalogue';
 import { searchCommands } from './search';
+import { documentsCommands } from './documents';
+import { citeCommands } from './cite';
+import { exchangeCommands } from './exchange';
 
 export const commands: Record<string, Command> = {
   ...catalogueCommands,
   ...searchCommands,
+  ...documentsCommands,
+  ...citeCommands,
+  ...exchangeCommands,
 };

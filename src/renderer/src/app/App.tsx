@@ -6,10 +6,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RecordView } from '../../../shared/model';
 import { archive } from '../archive';
+import { CiteDialog } from '../cite/CiteDialog';
+import { ExchangeDialog } from '../cite/ExchangeDialog';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
 import { fieldId } from '../editor/Field';
 import { RecordEditor } from '../editor/RecordEditor';
+import { ImportAction } from '../documents/ImportAction';
+import { JobsBar } from '../documents/JobsBar';
+import { VerifyAction } from '../documents/VerifyAction';
 import { EmptyLibrary } from '../empty/EmptyLibrary';
 import { LibraryList } from '../library/LibraryList';
 import { INITIAL_QUERY, type ListQuery } from '../library/query';
@@ -38,6 +43,8 @@ function focusSoon(id: string): void {
 export function App() {
   const route = useRoute();
   const [infoTick, setInfoTick] = useState(0);
+  const [exchangeOpen, setExchangeOpen] = useState(false);
+  const [citingHits, setCitingHits] = useState<number[] | null>(null);
   const info = useResult(() => archive.libraryInfo({}), [infoTick]);
   const [query, setQuery] = useState<ListQuery>(INITIAL_QUERY);
   const [searchText, setSearchText] = useState('');
@@ -54,6 +61,18 @@ export function App() {
   }, [index, info.value]);
 
   const refresh = useCallback(() => setInfoTick((n) => n + 1), []);
+
+  // Writes made elsewhere (the CLI, background text extraction) show up within a couple of seconds.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      void archive.libraryRevision({}).then((r) => {
+        if (r.ok && r.value.revision !== revision) refresh();
+      });
+    }, 2_000);
+    return () => clearInterval(timer);
+  }, [revision, refresh]);
+  const [jobsWake, setJobsWake] = useState(0);
 
   const selectedId = route.view === 'record' || route.view === 'edit' ? route.id : null;
   const searching = searchText.trim() !== '' || hasFacets(facets);
@@ -98,10 +117,16 @@ export function App() {
       <header className="topbar">
         <h1>Civic Archive</h1>
         <SearchBox value={searchText} onChange={setSearch} />
+        <ImportAction onQueued={() => setJobsWake((n) => n + 1)} />
+        <button type="button" onClick={() => setExchangeOpen(true)}>
+          Citations &amp; exchange…
+        </button>
         <button type="button" className="primary" onClick={startCreate}>
           New record
         </button>
+        <ExchangeDialog open={exchangeOpen} libraryPath={info.value.path} onClose={() => setExchangeOpen(false)} onChanged={refresh} />
       </header>
+      <JobsBar onFinished={refresh} wakeKey={`${jobsWake}:${revision}`} />
       <div className="workspace">
         <aside className="sidebar">
           <TypeFilter
@@ -114,6 +139,12 @@ export function App() {
             }}
           />
           {searching && search.outcome ? <Facets facets={search.outcome.facets} chosen={facets} onChange={setFacets} /> : null}
+          {searching && search.outcome && search.outcome.hits.length > 0 ? (
+            <button type="button" className="quiet" onClick={() => setCitingHits(search.outcome!.hits.slice(0, 500).map((h) => h.id))}>
+              Cite these results ({Math.min(search.outcome.hits.length, 500)})…
+            </button>
+          ) : null}
+          <CiteDialog ids={citingHits ?? []} open={citingHits !== null} onClose={() => setCitingHits(null)} />
           <SavedSearches
             saved={saved.value ?? []}
             onOpen={(s) => {
@@ -126,6 +157,7 @@ export function App() {
           <p className="library-path muted" title={info.value.path}>
             Library: {info.value.path}
           </p>
+          <VerifyAction />
         </aside>
         <main className="main">
           {empty && !searching && route.view !== 'create' ? (

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { archive } from '../archive';
+import { CiteDialog } from '../cite/CiteDialog';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
 import type { ArchiveError } from '../../../shared/result';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { AuditTrail } from './AuditTrail';
 import { RecordDetails } from './RecordDetails';
 
@@ -19,6 +21,7 @@ interface Props {
 export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: Props) {
   const loaded = useResult(() => archive.getRecord({ id }), [id, revision]);
   const [confirming, setConfirming] = useState(false);
+  const [citing, setCiting] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<ArchiveError | null>(null);
   const record = loaded.value;
@@ -50,6 +53,9 @@ export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: P
               <button type="button" onClick={onEdit}>
                 Edit
               </button>
+              <button type="button" onClick={() => setCiting(true)}>
+                Cite…
+              </button>
               <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
                 Delete…
               </button>
@@ -57,7 +63,9 @@ export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: P
           </header>
           <ErrorText error={deleteError} prefix="The record was not deleted" />
           <RecordDetails record={record} onShowLinked={onShowLinked} />
+          <DocumentsSection recordId={record.id} revision={revision} />
           <AuditTrail recordId={record.id} revision={record.revision} />
+          <CiteDialog ids={[record.id]} open={citing} onClose={() => setCiting(false)} />
           <ConfirmDialog
             open={confirming}
             title="Delete this record?"

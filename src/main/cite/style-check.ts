@@ -1,0 +1,127 @@
+/**
+ * Checks a CSL style file before it is installed, so a broken file is refused with a reason a
+ * person can act on ("line 12: <layout> is closed by </citation>"), rather than failing later
+ * inside the CSL processor with an obscure error. The structure checked is CSL 1.0's: a
+ * well-formed XML document whose root is <style> in the CSL namespace, with an <info> carrying a
+ * <title> and an <id>, a <citation> with a <layout>, and only CSL elements.
+ */
+import { ArchiveFailure } from '../../shared/result';
+
+const CSL_NS = 'http://purl.org/net/xbiblio/csl';
+const ELEMENTS = new Set(
+  (
+    'style info title title-short id link author contributor name email uri category issn eissn issnl summary rights ' +
+    'updated published locale style-options date date-part terms term single multiple macro citation bibliography ' +
+    'sort key layout text number names label substitute group choose if else-if else et-al name-part institution ' +
+    'institution-part intext'
+  ).split(' '),
+);
+
+export interface StyleOutline {
+  id: string;
+  title: string;
+  citationClass: string;
+  defaultLocale: string | null;
+}
+
+interface Element {
+  name: string;
+  attrs: Map<string, string>;
+  line: number;
+  children: Element[];
+  text: string;
+}
+
+const refuse = (message: string): never => {
+  throw new ArchiveFailure('invalid_input', `this is not a usable CSL style: ${message}`, 'xml');
+};
+
+const decode = (s: string) =>
+  s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+
+/** A small, strict XML reader: enough to check well-formedness with line numbers. */
+function parseXml(xml: string): Element {
+  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|[^<]+/g;
+  const lineAt = (index: number) => xml.slice(0, index).split('\n').length;
+  const stack: Element[] = [];
+  let root: Element | null = null;
+  for (let m = token.exec(xml); m; m = token.exec(xml)) {
+    const [whole, cdata, closing, opening, attrText, selfClosing] = m;
+    const line = lineAt(m.index);
+    if (whole === '<') refuse(`line ${line}: a "<" that does not start a well-formed tag`);
+    if (whole.startsWith('<!--') || whole.startsWith('<?') || whole.startsWith('<!DOCTYPE')) continue;
+    if (cdata !== undefined || !whole.startsWith('<')) {
+      const text = cdata ?? whole;
+      const parent = stack[stack.length - 1];
+      if (parent) parent.text += cdata ?? decode(text);
+      else if (text.trim() !== '') refuse(`line ${line}: text outside the <style> element`);
+      continue;
+    }
+    if (closing !== undefined) {
+      const open = stack.pop();
+      if (!open) refuse(`line ${line}: </${closing}> closes nothing`);
+      else if (open.name !== closing) refuse(`line ${line}: <${open.name}> (opened on line ${open.line}) is closed by </${closing}>`);
+      continue;
+    }
+    const attrs = new Map<string, string>();
+    for (const a of (attrText ?? '').matchAll(/([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
+      if (attrs.has(a[1]!)) refuse(`line ${line}: attribute ${a[1]} appears twice on <${opening}>`);
+      attrs.set(a[1]!, decode(a[3] ?? a[4] ?? ''));
+    }
+    const element: Element = { name: opening!, attrs, line, children: [], text: '' };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else if (root) refuse(`line ${line}: a second root element <${opening}>`);
+    else root = element;
+    if (!selfClosing) stack.push(element);
+  }
+  const unclosed = stack.pop();
+  if (unclosed) refuse(`<${unclosed.name}> opened on line ${unclosed.line} is never closed`);
+  if (!root) refuse('the file has no XML element (is it a CSL style file?)');
+  return root!;
+}
+
+function child(e: Element, name: string): Element | undefined {
+  return e.children.find((c) => c.name === name);
+}
+
+function checkElements(e: Element): void {
+  if (!ELEMENTS.has(e.name)) refuse(`line ${e.line}: <${e.name}> is not a CSL element`);
+  e.children.forEach(checkElements);
+}
+
+export function checkStyle(xml: string): StyleOutline {
+  const root = parseXml(xml.replace(/^\uFEFF/, ''));
+  if (root.name !== 'style') refuse(`the root element is <${root.name}>, not <style>`);
+  if (root.attrs.get('xmlns') !== CSL_NS) refuse(`<style> must be in the CSL namespace (xmlns="${CSL_NS}")`);
+  const version = root.attrs.get('version');
+  if (!version || !/^1\.0/.test(version)) refuse(`<style> must say version="1.0" (it says ${version ? `"${version}"` : 'nothing'})`);
+  const citationClass = root.attrs.get('class');
+  if (citationClass !== 'in-text' && citationClass !== 'note') refuse('<style> must have class="in-text" or class="note"');
+  checkElements(root);
+  const info = child(root, 'info');
+  if (!info) refuse('it has no <info> section');
+  const title = child(info!, 'title')?.text.trim();
+  const id = child(info!, 'id')?.text.trim();
+  if (!title) refuse('<info> has no <title>');
+  if (!id) refuse('<info> has no <id>');
+  const isDependent = info!.children.some((c) => c.name === 'link' && c.attrs.get('rel') === 'independent-parent');
+  if (isDependent) refuse('it is a dependent style (it only points to another style); install its parent style instead');
+  const citation = child(root, 'citation');
+  if (!citation || !child(citation, 'layout')) refuse('it has no <citation> with a <layout>');
+  const bibliography = child(root, 'bibliography');
+  if (bibliography && !child(bibliography, 'layout')) refuse(`line ${bibliography.line}: <bibliography> has no <layout>`);
+  const macros = new Set(root.children.filter((c) => c.name === 'macro').map((c) => c.attrs.get('name')));
+  const walk = (e: Element) => {
+    const macro = e.name === 'text' ? e.attrs.get('macro') : undefined;
+    if (macro !== undefined && !macros.has(macro)) refuse(`line ${e.line}: it calls the macro "${macro}", which it does not define`);
+    e.children.forEach(walk);
+  };
+  walk(root);
+  return { id: id!, title: title!, citationClass: citationClass!, defaultLocale: root.attrs.get('default-locale') ?? null };
+}

@@ -1,0 +1,199 @@
+/** Commands of exchange: export (BibTeX, RIS, CSL-JSON, CSV, JSON, BagIt), import-metadata. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ArchiveFailure } from '../../../shared/result';
+import { buildRecordSearch } from '../../../shared/search/engine';
+import { single } from '../args';
+import { call, print, type CommandContext, type Command } from '../command';
+import { restoreLibrary } from '../../exchange/backup';
+import { recordIds } from './cite';
+
+const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json', 'csv', 'json', 'bagit'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+function exportFormat(raw: string | undefined): ExportFormat {
+  if (raw === undefined) throw new ArchiveFailure('invalid_input', `export needs --format (one of ${EXPORT_FORMATS.join(', ')})`, 'format');
+  if (!(EXPORT_FORMATS as readonly string[]).includes(raw)) {
+    throw new ArchiveFailure('invalid_input', `--format: "${raw}" is not one of ${EXPORT_FORMATS.join(', ')}`, 'format');
+  }
+  return raw as ExportFormat;
+}
+
+/** The records a command works on: the IDs given, else those a --query finds, else every record. */
+export async function selection(ctx: CommandContext): Promise<number[]> {
+  const words = ctx.args.positional.slice(1);
+  const query = single(ctx.args, 'query');
+  if (words.length > 0) return recordIds(words);
+  if (query !== undefined) {
+    const docs = await call(ctx, 'searchDocuments', { sinceRevision: 0 });
+    const hits = buildRecordSearch(docs.upserts).search(query, { limit: 5_000 }).hits;
+    if (hits.length === 0) throw new ArchiveFailure('invalid_input', `nothing matches "${query}": nothing to export`);
+    return hits.map((h) => h.id);
+  }
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += 1_000) {
+    const page = await call(ctx, 'listRecords', { limit: 1_000, offset, sort: 'createdAt', direction: 'asc' });
+    ids.push(...page.items.map((r) => r.id));
+    if (page.items.length < 1_000) break;
+  }
+  if (ids.length === 0) throw new ArchiveFailure('invalid_input', 'the library has no records: nothing to export');
+  return ids;
+}
+
+export function writeOut(file: string, content: string): void {
+  const target = path.resolve(file);
+  const temp = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, content);
+  fs.renameSync(temp, target);
+}
+
+const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
+type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+function importFormat(raw: string | undefined, file: string): ImportFormat | undefined {
+  if (raw !== undefined) {
+    if (!(IMPORT_FORMATS as readonly string[]).includes(raw)) throw new ArchiveFailure('invalid_input', `--format: "${raw}" is not one of ${IMPORT_FORMATS.join(', ')}`, 'format');
+    return raw as ImportFormat;
+  }
+  const ext = path.extname(file).toLowerCase();
+  return ({ '.bib': 'bibtex', '.bibtex': 'bibtex', '.ris': 'ris', '.json': 'csl-json', '.csv': 'csv' } as Record<string, ImportFormat>)[ext];
+}
+
+/** Reads a file as UTF-8, refusing bytes that are not (naming the line), rather than importing mojibake. */
+export function readUtf8(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new ArchiveFailure('invalid_input', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    throw new ArchiveFailure('invalid_input', `${file}: line ${line} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`);
+  }
+}
+
+function reportText(r: { imported: number; merged: number; skipped: number; failed: number; dryRun: boolean; rows: { where: string; title: string; status: string; reason?: string }[]; createdAuthorities: { kind: string; name: string }[] }): string {
+  const lines = [
+    `${r.dryRun ? 'Preview (nothing written): would import' : 'Imported'} ${r.imported}, merged ${r.merged}, skipped ${r.skipped}, with errors ${r.failed}; ${r.createdAuthorities.length} new authority records.`,
+    ...r.rows.filter((row) => row.status !== 'imported').map((row) => `  ${row.where}: ${row.status}: ${row.title} — ${row.reason ?? ''}`),
+    ...r.createdAuthorities.map((a) => `  new ${a.kind}: ${a.name}`),
+  ];
+  return lines.join('\n');
+}
+
+export const exchangeCommands: Record<string, Command> = {
+  'import-bag': {
+    usage: 'import-bag DIR [--dry-run] [--merge] [--skip-bad-rows]',
+    summary: 'check a BagIt package completely, then import its records and files (all or nothing)',
+    options: [],
+    words: [1, 1],
+    run: async (ctx) => {
+      const report = await call(ctx, 'importBag', {
+        dir: path.resolve(ctx.args.positional[1]!),
+        duplicates: ctx.args.flags.has('merge') ? 'merge' : 'skip',
+        skipBadRows: ctx.args.flags.has('skip-bad-rows'),
+        dryRun: ctx.args.flags.has('dry-run'),
+      });
+      print(ctx, report, () => reportText(report));
+    },
+  },
+  backup: {
+    usage: 'backup --out FILE',
+    summary: 'back up the library (an online copy of the catalogue and every file) into one .tar.gz archive',
+    options: ['out'],
+    words: [0, 0],
+    check: (args) => {
+      if (!single(args, 'out')) throw new ArchiveFailure('invalid_input', 'backup needs --out FILE', 'out');
+    },
+    run: async (ctx) => {
+      const b = await call(ctx, 'backupLibrary', { out: path.resolve(single(ctx.args, 'out')!) });
+      print(ctx, b, () => `Backed up ${b.records} records and ${b.files} files to ${b.file} (${b.bytes} bytes)`);
+    },
+  },
+  restore: {
+    usage: 'restore FILE --library DIR [--force]',
+    summary: 'restore a backup into DIR (checked first; an existing library is replaced only with --force, and kept)',
+    options: [],
+    words: [1, 1],
+    check: (args) => {
+      if (!single(args, 'library')) throw new ArchiveFailure('invalid_input', 'restore needs --library DIR: the folder to restore into', 'library');
+    },
+    standalone: async (ctx) => {
+      const r = restoreLibrary(ctx.args.positional[1]!, single(ctx.args, 'library')!, ctx.args.flags.has('force'));
+      print(ctx, r, () =>
+        [`Restored ${r.records} records and ${r.files} files into ${r.library}`, ...(r.replaced ? [`The library that was there is kept at ${r.replaced}`] : [])].join('\n'),
+      );
+    },
+    run: async () => {},
+  },
+  'import-metadata': {
+    usage: 'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows]',
+    summary: 'import records from CSL-JSON, BibTeX, RIS or CSV, all or nothing (--dry-run previews)',
+    options: ['format', 'mapping'],
+    words: [1, 1],
+    check: (args) => void importFormat(single(args, 'format'), args.positional[1]!),
+    run: async (ctx) => {
+      const file = ctx.args.positional[1]!;
+      const format = importFormat(single(ctx.args, 'format'), file);
+      const mappingFile = single(ctx.args, 'mapping');
+      let mapping: Record<string, string> | undefined;
+      if (mappingFile && !fs.existsSync(mappingFile)) {
+        // Not a file: the name of a mapping saved in the library (from the app or saveCsvMapping).
+        const saved = (await call(ctx, 'listCsvMappings', {})).find((m) => m.name === mappingFile);
+        if (!saved) throw new ArchiveFailure('invalid_input', `--mapping: there is no file ${mappingFile} and no saved mapping of that name`, 'mapping');
+        mapping = saved.mapping;
+      } else if (mappingFile) {
+        try {
+          mapping = JSON.parse(readUtf8(mappingFile)) as Record<string, string>;
+        } catch (error) {
+          if (error instanceof ArchiveFailure) throw error;
+          throw new ArchiveFailure('invalid_input', `--mapping: ${mappingFile} is not a JSON object of column -> field (${(error as Error).message})`);
+        }
+      }
+      const input = {
+        content: readUtf8(file),
+        ...(format ? { format } : {}),
+        ...(mapping ? { mapping } : {}),
+        duplicates: ctx.args.flags.has('merge') ? ('merge' as const) : ('skip' as const),
+        skipBadRows: ctx.args.flags.has('skip-bad-rows'),
+      };
+      const report = await call(ctx, ctx.args.flags.has('dry-run') ? 'previewMetadataImport' : 'importMetadata', input);
+      print(ctx, report, () => reportText(report));
+    },
+  },
+  export: {
+    usage: 'export --format bibtex|ris|csl-json|csv|json|bagit [--out FILE|DIR] [ID... | --query Q]',
+    summary: 'export records (all of them, the IDs given, or what a search finds)',
+    options: ['format', 'out', 'query'],
+    words: [0, Infinity],
+    check: (args) => {
+      exportFormat(single(args, 'format'));
+      recordIds(args.positional.slice(1));
+      if (args.positional.length > 1 && args.options.has('query')) throw new ArchiveFailure('invalid_input', 'give record IDs or --query, not both');
+    },
+    run: async (ctx) => {
+      const format = exportFormat(single(ctx.args, 'format'));
+      const out = single(ctx.args, 'out');
+      if (format === 'bagit') {
+        if (!out) throw new ArchiveFailure('invalid_input', 'export --format bagit needs --out DIR (a new or empty folder)', 'out');
+        const whole = ctx.args.positional.length === 1 && !ctx.args.options.has('query');
+        const bag = await call(ctx, 'exportBag', { dir: path.resolve(out), ...(whole ? {} : { ids: await selection(ctx) }) });
+        print(ctx, bag, () => `Wrote a BagIt package of ${bag.records} records and ${bag.files} files (${bag.bytes} bytes) to ${bag.dir}`);
+        return;
+      }
+      const ids = await selection(ctx);
+      const result =
+        format === 'csv' || format === 'json' ? await call(ctx, 'exportRecords', { ids, format }) : await call(ctx, 'exportCitations', { ids, format });
+      if (out) {
+        writeOut(out, result.content);
+        print(ctx, { format, count: result.count, out: path.resolve(out) }, () => `Exported ${result.count} records as ${format} to ${out}`);
+      } else {
+        ctx.out(result.content.replace(/\n$/, ''));
+      }
+    },
+  },
+};

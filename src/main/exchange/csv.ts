@@ -1,0 +1,180 @@
+/**
+ * CSV import and export. Import maps columns to record fields by header name (editable, and a
+ * mapping can be saved and reused), reads dates into partial ISO dates, and turns name columns
+ * ("Author", "Party"...) into links to people and organisations, matched by name or created.
+ * Export writes one row per record with its links, and escapes cells a spreadsheet would run as a
+ * formula (=, +, -, @, and tab or carriage return first) by putting a ' in front.
+ */
+import Papa from 'papaparse';
+import { AGREEMENT_KINDS, AGREEMENT_KIND_LABELS, LINK_ROLES, RECORD_TYPES, RECORD_TYPE_LABELS, type AuthorityKind, type LinkRole, type RecordView } from '../../shared/model';
+import { ArchiveFailure } from '../../shared/result';
+import { parseLooseDate } from './dates';
+import type { ImportName } from './from-csl';
+import type { ImportRow } from './import-records';
+
+/** Record fields a column can fill, with the header each has in our own CSV export. */
+export const CSV_FIELDS: Record<string, string> = {
+  type: 'Type',
+  title: 'Title',
+  titleAlt: 'Title (other language)',
+  date: 'Date',
+  dateEnd: 'End date',
+  description: 'Description',
+  referenceCode: 'Reference code',
+  publisher: 'Publisher',
+  outlet: 'Outlet',
+  programme: 'Programme',
+  medium: 'Medium',
+  url: 'URL',
+  rights: 'Rights',
+  accessStatus: 'Access status',
+  physicalLocation: 'Physical location',
+  extent: 'Extent',
+  notes: 'Notes',
+  agreementKind: 'Agreement kind',
+  dateSigned: 'Date signed',
+  placeSigned: 'Place signed',
+  languages: 'Languages',
+  tags: 'Tags',
+};
+const DATE_FIELDS = new Set(['date', 'dateEnd', 'dateSigned']);
+const LIST_FIELDS = new Set(['languages', 'tags']);
+/** Roles whose new authorities are people; the others are organisations. */
+const PERSON_ROLES = new Set<LinkRole>(['author', 'signatory', 'speaker', 'performer', 'photographer']);
+/** Columns of names by kind rather than role: linked as "mentioned", created with that kind. */
+const KIND_COLUMNS: Record<string, AuthorityKind> = { people: 'person', organisations: 'organisation', places: 'place' };
+const ALIASES: Record<string, string> = {
+  person: 'people',
+  persons: 'people',
+  organisation: 'organisations',
+  organization: 'organisations',
+  organizations: 'organisations',
+  place: 'places',
+  ref: 'referenceCode',
+  reference: 'referenceCode',
+  refno: 'referenceCode',
+  language: 'languages',
+  tag: 'tags',
+  keywords: 'tags',
+  link: 'url',
+  authors: 'author',
+  parties: 'party',
+  signatories: 'signatory',
+  photographers: 'photographer',
+  issuedby: 'issuer',
+  kind: 'agreementKind',
+};
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const TARGETS = new Map<string, string>([
+  ...Object.entries(CSV_FIELDS).flatMap(([field, header]) => [
+    [norm(field), field] as [string, string],
+    [norm(header), field] as [string, string],
+  ]),
+  ...LINK_ROLES.map((r) => [norm(r), r] as [string, string]),
+  ...Object.keys(KIND_COLUMNS).map((k) => [k, k] as [string, string]),
+  ...Object.entries(ALIASES),
+]);
+export const MAPPABLE = [...Object.keys(CSV_FIELDS), ...LINK_ROLES, ...Object.keys(KIND_COLUMNS)];
+
+export function parseCsv(content: string): { headers: string[]; rows: string[][] } {
+  const bad = content.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const line = content.slice(0, bad).split('\n').length;
+    throw new ArchiveFailure('invalid_input', `CSV: line ${line} has a character that is not UTF-8; save the file as UTF-8 (CSV UTF-8) and import it again`, 'content');
+  }
+  const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+  if (fatal) throw new ArchiveFailure('invalid_input', `CSV: ${fatal.message} (row ${(fatal.row ?? 0) + 1})`, 'content');
+  const [headers, ...rows] = parsed.data;
+  if (!headers || headers.length === 0) throw new ArchiveFailure('invalid_input', 'CSV: the file has no header row', 'content');
+  return { headers: headers.map((h) => h.trim()), rows };
+}
+
+/** Headers matched to fields by name; a given mapping wins over the guess. */
+export function mapColumns(headers: string[], given: Record<string, string> = {}): { mapping: Record<string, string>; unmapped: string[] } {
+  const mapping: Record<string, string> = {};
+  const unmapped: string[] = [];
+  for (const h of headers) {
+    const target = given[h] ?? TARGETS.get(norm(h));
+    if (target && target !== '' && target !== 'ignore') {
+      if (!MAPPABLE.includes(target)) throw new ArchiveFailure('invalid_input', `mapping: "${target}" (for column "${h}") is not a record field or a link role`, 'mapping');
+      mapping[h] = target;
+    } else unmapped.push(h);
+  }
+  return { mapping, unmapped };
+}
+
+const slugFor = (value: string, slugs: readonly string[], labels: Record<string, string>) => {
+  const n = norm(value);
+  return slugs.find((s) => norm(s) === n || norm(labels[s] ?? '') === n) ?? value.trim();
+};
+
+const unescapeCell = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+
+export function csvRows(content: string, given?: Record<string, string>): ImportRow[] {
+  const { headers, rows } = parseCsv(content);
+  const { mapping } = mapColumns(headers, given);
+  if (!Object.values(mapping).includes('title')) {
+    throw new ArchiveFailure('invalid_input', `CSV: no column is mapped to the title (columns: ${headers.join(', ')})`, 'mapping');
+  }
+  return rows.map((cells, i) => {
+    const where = `row ${i + 1} (line ${i + 2})`;
+    const fields: Record<string, unknown> = {};
+    const names: ImportName[] = [];
+    let problem: string | undefined;
+    headers.forEach((h, c) => {
+      const target = mapping[h];
+      const value = unescapeCell(cells[c] ?? '').trim();
+      if (!target || value === '') return;
+      const kind = KIND_COLUMNS[target];
+      if (kind) {
+        for (const name of value.split(';').map((s) => s.trim()).filter(Boolean)) names.push({ name, kind, role: 'mentioned' });
+        return;
+      }
+      if ((LINK_ROLES as readonly string[]).includes(target)) {
+        const linkRole = target as LinkRole;
+        for (const name of value.split(';').map((s) => s.trim()).filter(Boolean)) {
+          names.push({ name, kind: PERSON_ROLES.has(linkRole) ? 'person' : 'organisation', role: linkRole });
+        }
+        return;
+      }
+      if (DATE_FIELDS.has(target)) {
+        try {
+          fields[target] = parseLooseDate(value);
+        } catch (error) {
+          problem ??= `${target}: ${(error as Error).message}`;
+        }
+        return;
+      }
+      if (LIST_FIELDS.has(target)) fields[target] = value.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+      else if (target === 'type') fields.type = slugFor(value, RECORD_TYPES, RECORD_TYPE_LABELS);
+      else if (target === 'agreementKind') fields.agreementKind = slugFor(value, AGREEMENT_KINDS, AGREEMENT_KIND_LABELS);
+      else if (target === 'medium' || target === 'accessStatus') fields[target] = value.toLowerCase();
+      else fields[target] = value;
+    });
+    fields.type ??= 'other';
+    return { where, fields, names, role: 'author' as LinkRole, ...(problem ? { problem } : {}) };
+  });
+}
+
+/** A cell a spreadsheet would run as a formula gets a ' in front (OWASP's CSV-injection advice). */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function recordsToCsv(records: RecordView[]): string {
+  const roles = LINK_ROLES.filter((r) => records.some((rec) => rec.links.some((l) => l.role === r)));
+  const header = ['ID', ...Object.values(CSV_FIELDS), ...roles.map((r) => r[0]!.toUpperCase() + r.slice(1))];
+  const rows = records.map((r) => {
+    const cells = Object.keys(CSV_FIELDS).map((field) => {
+      const v = (r as unknown as Record<string, unknown>)[field];
+      if (Array.isArray(v)) return v.join('; ');
+      if (field === 'type') return RECORD_TYPE_LABELS[r.type];
+      return v == null ? '' : String(v);
+    });
+    const links = roles.map((role) => r.links.filter((l) => l.role === role).map((l) => l.name).join('; '));
+    return [String(r.id), ...cells, ...links].map(safeCell);
+  });
+  return `${Papa.unparse([header, ...rows], { newline: '\r\n' })}\r\n`;
+}

@@ -1,0 +1,67 @@
+/** The handlers of exchange: one function per channel of src/shared/channels/exchange.ts. */
+import { z } from 'zod';
+import type { exchangeChannels } from '../../shared/channels/exchange';
+import { ArchiveFailure } from '../../shared/result';
+import type { CatalogueContext } from '../catalogue/context';
+import { requireRecord } from '../catalogue/records';
+import { writeSetting } from '../cite/library-settings';
+import type { HandlersFor } from '../service/handler-types';
+import { exportBag, importBag } from './bagit';
+import { backupLibrary } from './backup';
+import { csvRows, mapColumns, MAPPABLE, parseCsv, recordsToCsv } from './csv';
+import { fromCsl } from './from-csl';
+import { importRows, type ImportRow } from './import-records';
+import { detectFormat, parseMetadata } from './parse-metadata';
+import { looksLikeRecordJson, RecordJson, recordRows } from './record-json';
+
+type ImportInput = Parameters<HandlersFor<typeof exchangeChannels>['importMetadata']>[1];
+
+const MAPPING_PREFIX = 'exchange.csv-mapping:';
+
+export function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): ImportRow[] {
+  const format = input.format ?? detectFormat(input.content);
+  if (format === 'csv') return csvRows(input.content, input.mapping);
+  if (input.content.includes('\uFFFD')) {
+    const line = input.content.slice(0, input.content.indexOf('\uFFFD')).split('\n').length;
+    throw new ArchiveFailure('invalid_input', `line ${line} has a character that is not UTF-8: save the file as UTF-8 and import it again`, 'content');
+  }
+  const parsed = parseMetadata(input.content, format);
+  if (format === 'csl-json' && looksLikeRecordJson(parsed.map((p) => p.item))) {
+    // Our own JSON export: every field and link comes back, not only what CSL carries.
+    const records = z.array(RecordJson).safeParse(parsed.map((p) => p.item));
+    if (!records.success) throw new ArchiveFailure('invalid_input', `this JSON of records is not readable: ${records.error.issues[0]?.message ?? 'invalid'}`, 'content');
+    return recordRows(records.data, 'the JSON file');
+  }
+  return parsed.map(({ item, where }) => ({ where, ...fromCsl(item) }));
+}
+
+function runImport(ctx: CatalogueContext, input: ImportInput, dryRun: boolean) {
+  return importRows(ctx, rowsOf(input), { duplicates: input.duplicates, skipBadRows: input.skipBadRows, dryRun });
+}
+
+export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {
+  previewMetadataImport: (ctx, input) => runImport(ctx, input, true),
+  importMetadata: (ctx, input) => runImport(ctx, input, false),
+  csvColumns: (_ctx, { content, mapping }) => {
+    const { headers } = parseCsv(content);
+    return { headers, ...mapColumns(headers, mapping), fields: MAPPABLE };
+  },
+  saveCsvMapping: (ctx, { name, mapping }) => {
+    mapColumns(Object.keys(mapping), mapping); // refuses a mapping to an unknown field
+    writeSetting(ctx, MAPPING_PREFIX + name, JSON.stringify(mapping));
+    return { name };
+  },
+  listCsvMappings: (ctx) =>
+    (ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.csv-mapping:%' ORDER BY key").all() as { key: string; value: string }[]).map(
+      (r) => ({ name: r.key.slice(MAPPING_PREFIX.length), mapping: JSON.parse(r.value) as Record<string, string> }),
+    ),
+  exportBag: (ctx, input) => exportBag(ctx, input),
+  importBag: (ctx, { dir, duplicates, skipBadRows, dryRun }) => importBag(ctx, dir, { duplicates, skipBadRows, dryRun }),
+  backupLibrary: (ctx, { out }) => backupLibrary(ctx, out),
+  exportRecords: (ctx, { ids, format }) => {
+    const records = [...new Set(ids)].map((id) => requireRecord(ctx, id));
+    const content = format === 'csv' ? recordsToCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
+    return { format, count: records.length, content };
+  },
+};
+

@@ -1,0 +1,100 @@
+/**
+ * Serving stored files to the renderer (the browser host's /files/<sha256> route and the desktop
+ * app's civic-file: protocol): only a hash the catalogue knows, never a path; inline, with the
+ * stored type, no sniffing, and HTML sandboxed (a saved web page never runs as our origin).
+ * Byte ranges are honoured so audio and video can seek. Uploads stream into storage the same way.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Service } from '../service/service';
+import { SHA256, storedPath, storeStream } from './store';
+
+export interface FileResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Readable | string | null;
+}
+
+const text = (status: number, message: string): FileResponse => ({
+  status,
+  headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  body: message,
+});
+
+/** The response for GET /files/<sha256> (with an optional Range header). */
+export async function serveStoredFile(service: Service, libraryRoot: string, sha256: string, range: string | undefined): Promise<FileResponse> {
+  if (!SHA256.test(sha256)) return text(404, 'not found');
+  const known = await service.call('storedFileType', { sha256 });
+  if (!known.ok) return text(404, 'not found');
+  const file = storedPath(path.join(libraryRoot, 'files'), sha256);
+  let size: number;
+  try {
+    size = (await fs.promises.stat(file)).size;
+  } catch {
+    return text(410, 'the stored file is missing (run verify)');
+  }
+  const headers: Record<string, string> = {
+    'Content-Type': known.value.mediaType,
+    'Content-Disposition': 'inline',
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    'Accept-Ranges': 'bytes',
+    // A stored web page or SVG is shown, never run with the app's rights.
+    'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'",
+  };
+  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  if (m && (m[1] || m[2])) {
+    let start = m[1] ? Number(m[1]) : size - Number(m[2]);
+    let end = m[1] && m[2] ? Number(m[2]) : size - 1;
+    start = Math.max(0, start);
+    end = Math.min(end, size - 1);
+    if (start > end || start >= size) return { status: 416, headers: { 'Content-Range': `bytes */${size}` }, body: null };
+    return {
+      status: 206,
+      headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) },
+      body: fs.createReadStream(file, { start, end }),
+    };
+  }
+  return { status: 200, headers: { ...headers, 'Content-Length': String(size) }, body: fs.createReadStream(file) };
+}
+
+/**
+ * POST /upload?name=N[&recordId=ID][&recordType=T][&batch=B]: the body (raw bytes) is stored, then
+ * its import is queued. Answers a Result envelope like /api.
+ */
+export async function receiveUpload(service: Service, libraryRoot: string, query: URLSearchParams, body: NodeJS.ReadableStream, declaredLength: number | null): Promise<{ status: number; result: unknown }> {
+  const fail = (status: number, message: string) => ({ status, result: { ok: false, error: { code: 'invalid_input', message } } });
+  const name = query.get('name');
+  if (!name) return fail(400, 'name: is required');
+  const settings = await service.call('documentSettings', {});
+  if (!settings.ok) return fail(500, settings.error.message);
+  const max = settings.value.maxFileBytes;
+  if (declaredLength !== null && declaredLength > max) return fail(413, `${name} is ${declaredLength} bytes, over the size limit of ${max} bytes`);
+  let stored;
+  try {
+    stored = await storeStream(path.join(libraryRoot, 'files'), body, name, max);
+  } catch (error) {
+    return fail(400, (error as Error).message);
+  }
+  const recordId = query.get('recordId');
+  const result = await service.call('importUploaded', {
+    sha256: stored.sha256,
+    size: stored.size,
+    name,
+    ...(recordId ? { recordId: Number(recordId) } : {}),
+    ...(query.get('recordType') ? { recordType: query.get('recordType') as never } : {}),
+    ...(query.get('batch') ? { batch: query.get('batch')! } : {}),
+  });
+  if (!result.ok && !stored.alreadyStored) {
+    // Nothing will register it: do not leave an orphan behind (unless the catalogue knows the hash).
+    const known = await service.call('storedFileType', { sha256: stored.sha256 });
+    if (!known.ok) await fs.promises.rm(storedPath(path.join(libraryRoot, 'files'), stored.sha256), { force: true });
+  }
+  return { status: 200, result };
+}
+
+export function toWebBody(body: FileResponse['body']): ReadableStream | string | null {
+  if (body === null || typeof body === 'string') return body;
+  return Readable.toWeb(body) as ReadableStream;
+}

@@ -1,0 +1,148 @@
+/**
+ * The file store: content-addressed by SHA-256 under files/<first two hex>/<sha256>. A file is
+ * hashed while it is copied to a temporary name inside files/, fsynced, then renamed into place,
+ * so a stored file is either complete or absent. Registering it in the catalogue is a separate,
+ * single transaction (see catalogue.ts); if that fails, the file is removed unless a row refers to it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { ArchiveFailure } from '../../shared/result';
+
+export const SHA256 = /^[0-9a-f]{64}$/;
+const TEMP_PREFIX = '.incoming-';
+
+export function storedPath(filesDir: string, sha256: string): string {
+  if (!SHA256.test(sha256)) throw new ArchiveFailure('invalid_input', `"${sha256}" is not a SHA-256 hash`, 'sha256');
+  return path.join(filesDir, sha256.slice(0, 2), sha256);
+}
+
+export interface Stored {
+  sha256: string;
+  size: number;
+  /** The same content was already in storage: nothing was written. */
+  alreadyStored: boolean;
+}
+
+/** A reason a source file cannot be stored, as a user-facing sentence. */
+function unreadable(source: string, error: NodeJS.ErrnoException): ArchiveFailure {
+  const why =
+    error.code === 'ENOENT' ? 'it does not exist' : error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.code === 'EISDIR' ? 'it is a folder' : error.message;
+  return new ArchiveFailure('invalid_input', `cannot read ${source}: ${why}`, 'path');
+}
+
+/** Copies `source` into storage, hashing on the way; refuses empty files and files over `maxBytes`. */
+export async function storeFile(filesDir: string, source: string, maxBytes: number): Promise<Stored> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(source);
+  } catch (error) {
+    throw unreadable(source, error as NodeJS.ErrnoException);
+  }
+  if (!stat.isFile()) throw new ArchiveFailure('invalid_input', `cannot import ${source}: it is not a regular file`, 'path');
+  if (stat.size === 0) throw new ArchiveFailure('invalid_input', `${path.basename(source)} is empty (0 bytes): nothing to keep`, 'path');
+  if (stat.size > maxBytes) {
+    throw new ArchiveFailure('invalid_input', `${path.basename(source)} is ${stat.size} bytes, over the size limit of ${maxBytes} bytes`, 'path');
+  }
+  let input: fs.ReadStream;
+  try {
+    input = fs.createReadStream(source);
+    await new Promise<void>((resolve, reject) => {
+      input.once('open', () => resolve());
+      input.once('error', reject);
+    });
+  } catch (error) {
+    throw unreadable(source, error as NodeJS.ErrnoException);
+  }
+  try {
+    return await storeStream(filesDir, input, path.basename(source), maxBytes);
+  } catch (error) {
+    if (error instanceof ArchiveFailure) throw error;
+    throw unreadable(source, error as NodeJS.ErrnoException);
+  }
+}
+
+/** Stores a stream (a file being read, or an upload through the browser host): temp name, fsync, rename. */
+export async function storeStream(filesDir: string, input: NodeJS.ReadableStream, name: string, maxBytes: number): Promise<Stored> {
+  await fs.promises.mkdir(filesDir, { recursive: true });
+  const temp = path.join(filesDir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(new ArchiveFailure('invalid_input', `${name} is over the size limit of ${maxBytes} bytes`, 'file'));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    // flush: the data is fsynced before the stream closes, so the rename below publishes a durable file.
+    await pipeline(input, tap, fs.createWriteStream(temp, { flags: 'wx', flush: true }));
+    if (size === 0) throw new ArchiveFailure('invalid_input', `${name} is empty (0 bytes): nothing to keep`, 'file');
+    const sha256 = hash.digest('hex');
+    const target = storedPath(filesDir, sha256);
+    if (await isIntact(target, size)) {
+      await fs.promises.rm(temp, { force: true });
+      return { sha256, size, alreadyStored: true };
+    }
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.rename(temp, target);
+    await fsyncDir(path.dirname(target));
+    return { sha256, size, alreadyStored: false };
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function isIntact(target: string, size: number): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(target)).size === size;
+  } catch {
+    return false;
+  }
+}
+
+/** Makes a rename durable (POSIX); directories cannot be opened for sync on Windows, where this is a no-op. */
+async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** SHA-256 of a stored file, streamed. */
+export async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    hash.update(chunk);
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+/** Every content-addressed file present in storage (temporary and unrelated names are listed apart). */
+export function listStorage(filesDir: string): { hashes: Set<string>; strays: string[] } {
+  const hashes = new Set<string>();
+  const strays: string[] = [];
+  if (!fs.existsSync(filesDir)) return { hashes, strays };
+  for (const entry of fs.readdirSync(filesDir, { withFileTypes: true })) {
+    const p = path.join(filesDir, entry.name);
+    if (!entry.isDirectory() || !/^[0-9a-f]{2}$/.test(entry.name)) {
+      strays.push(p);
+      continue;
+    }
+    for (const inner of fs.readdirSync(p, { withFileTypes: true })) {
+      if (inner.isFile() && SHA256.test(inner.name) && inner.name.startsWith(entry.name)) hashes.add(inner.name);
+      else strays.push(path.join(p, inner.name));
+    }
+  }
+  return { hashes, strays };
+}

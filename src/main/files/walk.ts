@@ -1,0 +1,100 @@
+/**
+ * Expands the paths of an import into the files it would bring in: folders recursively (hidden
+ * entries and symbolic links to folders are skipped, so a link loop cannot hang an import).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Candidate {
+  path: string;
+  name: string;
+  size: number;
+}
+
+export interface Walked {
+  files: Candidate[];
+  skipped: { path: string; reason: string }[];
+}
+
+const MAX_FILES = 100_000;
+/** Entries looked at in one walk (files, folders, skipped ones): a walk of a whole disk stops here, saying so. */
+const MAX_ENTRIES = 300_000;
+
+/** `library` is never walked into: importing the library's own catalogue and storage would be nonsense. */
+export function walkPaths(paths: readonly string[], maxBytes: number, library?: string): Walked {
+  const files: Candidate[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const seen = new Set<string>();
+  const inLibrary = (p: string) => library !== undefined && (path.resolve(p) === library || path.resolve(p).startsWith(library + path.sep));
+  let entries = 0;
+  const visit = (p: string, top: boolean) => {
+    if (top && path.parse(path.resolve(p)).root === path.resolve(p)) {
+      skipped.push({ path: p, reason: 'the root of a file system: choose the folder that holds the documents' });
+      return;
+    }
+    if (++entries > MAX_ENTRIES) {
+      if (entries === MAX_ENTRIES + 1) skipped.push({ path: p, reason: `the walk stopped after ${MAX_ENTRIES} entries: import smaller folders` });
+      return;
+    }
+    if (inLibrary(p)) {
+      skipped.push({ path: p, reason: 'inside the library itself' });
+      return;
+    }
+    if (files.length >= MAX_FILES) {
+      skipped.push({ path: p, reason: `more than ${MAX_FILES} files in one import` });
+      return;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = top ? fs.statSync(p) : fs.lstatSync(p);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      skipped.push({ path: p, reason: code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message });
+      return;
+    }
+    if (stat.isSymbolicLink()) {
+      try {
+        stat = fs.statSync(p);
+      } catch {
+        skipped.push({ path: p, reason: 'a broken link' });
+        return;
+      }
+      if (stat.isDirectory()) {
+        skipped.push({ path: p, reason: 'a link to a folder (not followed)' });
+        return;
+      }
+    }
+    if (stat.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = fs.readdirSync(p).sort((a, b) => a.localeCompare(b));
+      } catch (error) {
+        skipped.push({ path: p, reason: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message });
+        return;
+      }
+      for (const entry of entries) {
+        if (entry.startsWith('.')) continue;
+        visit(path.join(p, entry), false);
+      }
+      return;
+    }
+    if (!stat.isFile()) {
+      skipped.push({ path: p, reason: 'not a regular file' });
+      return;
+    }
+    const real = path.resolve(p);
+    if (seen.has(real)) return;
+    seen.add(real);
+    if (stat.size === 0) {
+      skipped.push({ path: p, reason: 'empty (0 bytes): nothing to keep' });
+      return;
+    }
+    if (stat.size > maxBytes) {
+      skipped.push({ path: p, reason: `${stat.size} bytes, over the size limit of ${maxBytes} bytes` });
+      return;
+    }
+    files.push({ path: real, name: path.basename(p), size: stat.size });
+  };
+  for (const p of paths) visit(p, true);
+  return { files, skipped };
+}

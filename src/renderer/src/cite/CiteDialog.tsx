@@ -1,0 +1,154 @@
+/**
+ * Cite records: choose a style, see the bibliography and the in-text citation, copy them (HTML and
+ * plain text together) or save them, also as BibTeX, RIS or CSL-JSON. The chosen style can be made
+ * the library's default.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CiteFormat } from '../../../shared/channels/cite';
+import type { ArchiveError } from '../../../shared/result';
+import { archive } from '../archive';
+import { ErrorText } from '../common/ErrorText';
+import { useResult } from '../common/useResult';
+import { copyCitation, saveText } from './download';
+import './cite.css';
+
+interface Props {
+  ids: number[];
+  open: boolean;
+  onClose: () => void;
+}
+
+const SAVE_FORMATS: { value: 'text' | 'html' | CiteFormat; label: string; ext: string; type: string }[] = [
+  { value: 'text', label: 'Plain text', ext: 'txt', type: 'text/plain' },
+  { value: 'html', label: 'HTML', ext: 'html', type: 'text/html' },
+  { value: 'bibtex', label: 'BibTeX', ext: 'bib', type: 'application/x-bibtex' },
+  { value: 'ris', label: 'RIS', ext: 'ris', type: 'application/x-research-info-systems' },
+  { value: 'csl-json', label: 'CSL-JSON', ext: 'json', type: 'application/vnd.citationstyles.csl+json' },
+];
+
+export function CiteDialog({ ids, open, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+  // Two cite dialogs can be mounted (a record's, and the search results'): ids must differ.
+  const uid = useId();
+  const styles = useResult(() => (open ? archive.listStyles({}) : null), [open]);
+  const settings = useResult(() => (open ? archive.getSettings({}) : null), [open]);
+  const [style, setStyle] = useState<string | null>(null);
+  const [saveFormat, setSaveFormat] = useState<(typeof SAVE_FORMATS)[number]['value']>('text');
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const chosen = style ?? settings.value?.defaultStyle ?? null;
+  const citation = useResult(() => (open && chosen ? archive.citeRecords({ ids, style: chosen }) : null), [open, chosen, ids.join(',')]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+    if (!open) {
+      setStatus(null);
+      setError(null);
+    }
+  }, [open]);
+
+  const copy = async () => {
+    if (!citation.value) return;
+    try {
+      await copyCitation(citation.value.html, citation.value.text, previewRef.current);
+      setStatus('Copied (formatted and plain text).');
+    } catch (e) {
+      setError({ code: 'internal', message: `the clipboard refused the citation: ${String(e)}` });
+    }
+  };
+
+  const save = async () => {
+    const format = SAVE_FORMATS.find((f) => f.value === saveFormat)!;
+    let content: string;
+    if (format.value === 'text' || format.value === 'html') {
+      if (!citation.value) return;
+      content = format.value === 'text' ? `${citation.value.text}\n` : `<!doctype html>\n<meta charset="utf-8">\n${citation.value.html}\n`;
+    } else {
+      const result = await archive.exportCitations({ ids, format: format.value });
+      if (!result.ok) return setError(result.error);
+      content = result.value.content;
+    }
+    saveText(`citations.${format.ext}`, content, format.type);
+    setStatus(`Saved as citations.${format.ext}.`);
+  };
+
+  const makeDefault = async () => {
+    if (!chosen) return;
+    const result = await archive.updateSettings({ defaultStyle: chosen });
+    if (!result.ok) setError(result.error);
+    else setStatus(`${chosen} is now the library's default style.`);
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="cite-dialog"
+      aria-labelledby={`cite-title-${uid}`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={`cite-title-${uid}`}>Cite {ids.length === 1 ? 'this record' : `${ids.length} records`}</h2>
+      <ErrorText error={styles.error ?? settings.error} prefix="The styles could not be loaded" />
+      <div className="cite-controls">
+        <label htmlFor={`cite-style-${uid}`}>Style</label>
+        <select id={`cite-style-${uid}`} value={chosen ?? ''} onChange={(e) => setStyle(e.target.value)}>
+          {(styles.value ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        {chosen && settings.value && chosen !== settings.value.defaultStyle ? (
+          <button type="button" className="quiet" onClick={() => void makeDefault()}>
+            Make default
+          </button>
+        ) : null}
+      </div>
+      <ErrorText error={citation.error} prefix="The citation could not be made" />
+      {citation.value ? (
+        <>
+          <h3>Bibliography</h3>
+          {/* The HTML comes from the CSL processor, which escapes every value taken from a record. */}
+          <div ref={previewRef} className="cite-preview" data-testid="cite-preview" dangerouslySetInnerHTML={{ __html: citation.value.html }} />
+          <h3>In the text</h3>
+          <p className="cite-intext" data-testid="cite-intext">
+            {citation.value.inText.text}
+          </p>
+        </>
+      ) : citation.loading ? (
+        <p className="muted">Formatting…</p>
+      ) : null}
+      <ErrorText error={error} prefix="That did not work" />
+      <p className="cite-status" role="status">
+        {status}
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" disabled={!citation.value} onClick={() => void copy()}>
+          Copy
+        </button>
+        <label htmlFor={`cite-save-format-${uid}`} className="visually-hidden">
+          Save as
+        </label>
+        <select id={`cite-save-format-${uid}`} value={saveFormat} onChange={(e) => setSaveFormat(e.target.value as typeof saveFormat)}>
+          {SAVE_FORMATS.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void save()}>
+          Save…
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Import records from a file: CSL-JSON, BibTeX, RIS or CSV. A CSV first gets its column mapping
+ * (headers matched by name, editable, a saved mapping reusable); every import is previewed (what
+ * would be imported, skipped or merged, and which authority records would be created) before the
+ * user commits it, all or nothing.
+ */
+import { useState } from 'react';
+import type { ImportFormat, ImportReport } from '../../../shared/channels/exchange';
+import type { ArchiveError } from '../../../shared/result';
+import { archive } from '../archive';
+import { ErrorText } from '../common/ErrorText';
+
+interface Props {
+  onImported: () => void;
+}
+
+const EXTENSIONS: Record<string, ImportFormat> = { bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', json: 'csl-json', csv: 'csv' };
+
+export function ImportSection({ onImported }: Props) {
+  const [file, setFile] = useState<{ name: string; content: string; format: ImportFormat | undefined } | null>(null);
+  const [columns, setColumns] = useState<{ headers: string[]; fields: string[] } | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [mappings, setMappings] = useState<{ name: string; mapping: Record<string, string> }[]>([]);
+  const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
+  const [skipBadRows, setSkipBadRows] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (chosen: File | undefined) => {
+    setReport(null);
+    setError(null);
+    setColumns(null);
+    if (!chosen) return setFile(null);
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    let content: string;
+    try {
+      content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+      return setError({ code: 'invalid_input', message: `${chosen.name}: line ${line} is not UTF-8 text; save it as UTF-8 and choose it again` });
+    }
+    const format = EXTENSIONS[chosen.name.split('.').pop()?.toLowerCase() ?? ''];
+    setFile({ name: chosen.name, content, format });
+    if (format === 'csv') {
+      const [cols, saved] = await Promise.all([archive.csvColumns({ content }), archive.listCsvMappings({})]);
+      if (!cols.ok) return setError(cols.error);
+      setColumns({ headers: cols.value.headers, fields: cols.value.fields });
+      setMapping(cols.value.mapping);
+      if (saved.ok) setMappings(saved.value);
+    }
+  };
+
+  const input = () => ({
+    content: file!.content,
+    ...(file!.format ? { format: file!.format } : {}),
+    ...(file!.format === 'csv' ? { mapping: Object.fromEntries(columns!.headers.map((h) => [h, mapping[h] ?? 'ignore'])) } : {}),
+    duplicates,
+    skipBadRows,
+  });
+
+  const preview = async () => {
+    if (!file) return;
+    setBusy(true);
+    const result = await archive.previewMetadataImport(input());
+    setBusy(false);
+    setError(result.ok ? null : result.error);
+    setReport(result.ok ? result.value : null);
+  };
+
+  const commit = async () => {
+    if (!file) return;
+    setBusy(true);
+    const result = await archive.importMetadata(input());
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setReport(result.value);
+    setFile(null);
+    onImported();
+  };
+
+  const saveMapping = async () => {
+    const name = window.prompt('Name this column mapping');
+    if (!name) return;
+    const result = await archive.saveCsvMapping({ name, mapping });
+    if (!result.ok) return setError(result.error);
+    setMappings((m) => [...m.filter((x) => x.name !== name), { name, mapping }]);
+  };
+
+  return (
+    <section aria-labelledby="metadata-import-heading">
+      <h3 id="metadata-import-heading">Import records</h3>
+      <p className="muted">CSL-JSON, BibTeX or RIS (e.g. from Zotero), or CSV from a spreadsheet. You see what will happen before anything is written.</p>
+      <div className="form-row">
+        <label htmlFor="metadata-import-file">File</label>
+        <input id="metadata-import-file" type="file" accept=".json,.bib,.bibtex,.ris,.csv" onChange={(e) => void choose(e.target.files?.[0])} />
+        <label htmlFor="import-duplicates">Records already in the library</label>
+        <select id="import-duplicates" value={duplicates} onChange={(e) => setDuplicates(e.target.value as 'skip' | 'merge')}>
+          <option value="skip">Skip them</option>
+          <option value="merge">Merge (fill in empty fields)</option>
+        </select>
+        <label htmlFor="import-skip-bad">Rows with errors</label>
+        <span>
+          <input id="import-skip-bad" type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} /> skip them and import the rest
+        </span>
+      </div>
+      {columns ? (
+        <fieldset>
+          <legend>Columns</legend>
+          {mappings.length > 0 ? (
+            <p>
+              <label htmlFor="import-saved-mapping">Use a saved mapping </label>
+              <select id="import-saved-mapping" defaultValue="" onChange={(e) => setMapping({ ...mapping, ...(mappings.find((m) => m.name === e.target.value)?.mapping ?? {}) })}>
+                <option value="">—</option>
+                {mappings.map((m) => (
+                  <option key={m.name}>{m.name}</option>
+                ))}
+              </select>
+            </p>
+          ) : null}
+          <div className="form-row">
+            {columns.headers.map((h, i) => (
+              <FragmentRow key={h} id={`map-${i}`} header={h} value={mapping[h] ?? 'ignore'} fields={columns.fields} onChange={(v) => setMapping({ ...mapping, [h]: v })} />
+            ))}
+          </div>
+          <button type="button" className="quiet" onClick={() => void saveMapping()}>
+            Save this mapping…
+          </button>
+        </fieldset>
+      ) : null}
+      <ErrorText error={error} prefix="The file cannot be imported" />
+      <div className="actions">
+        <button type="button" disabled={!file || busy} onClick={() => void preview()}>
+          Preview
+        </button>
+        <button type="button" className="primary" disabled={!file || busy || !report || !report.dryRun} onClick={() => void commit()}>
+          Import
+        </button>
+      </div>
+      {report ? <Report report={report} /> : null}
+    </section>
+  );
+}
+
+function FragmentRow({ id, header, value, fields, onChange }: { id: string; header: string; value: string; fields: string[]; onChange: (v: string) => void }) {
+  return (
+    <>
+      <label htmlFor={id}>{header}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="ignore">(ignore)</option>
+        {fields.map((f) => (
+          <option key={f} value={f}>
+            {f}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function Report({ report }: { report: ImportReport }) {
+  return (
+    <div className="import-report" data-testid="import-report" role="status">
+      <p>
+        <strong>
+          {report.dryRun ? 'Preview — nothing written yet: ' : 'Done: '}
+          {report.imported} to import, {report.merged} to merge, {report.skipped} skipped, {report.failed} with errors; {report.createdAuthorities.length} new
+          authority records.
+        </strong>
+      </p>
+      <ul>
+        {report.rows
+          .filter((r) => r.status !== 'imported')
+          .map((r) => (
+            <li key={r.row} className={r.status === 'error' ? 'error' : undefined}>
+              {r.where}: {r.status} — {r.title} {r.reason ? `(${r.reason})` : ''}
+            </li>
+          ))}
+        {report.createdAuthorities.map((a) => (
+          <li key={`${a.kind}-${a.name}`}>
+            new {a.kind}: {a.name}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

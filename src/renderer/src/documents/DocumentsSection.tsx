@@ -1,0 +1,190 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { RecordFile } from '../../../shared/channels/documents';
+import { archive } from '../archive';
+import { ErrorText } from '../common/ErrorText';
+import { useResult } from '../common/useResult';
+import { fileUrl, formatBytes, kindOf, uploadFiles } from './files';
+import { ImageViewer } from './ImageViewer';
+import { PageNav } from './PageNav';
+import { PageText } from './PageText';
+import './documents.css';
+
+const PdfViewer = lazy(() => import('./PdfViewer'));
+
+const TEXT_LABELS: Record<RecordFile['textStatus'], string> = {
+  pending: 'text pending',
+  done: 'text read',
+  none: 'no text',
+  failed: 'text failed',
+  skipped: 'text skipped',
+};
+
+/** A record's files: the list (thumbnail, type, size, pages, text status), attaching more, and the viewer. */
+export function DocumentsSection({ recordId, revision, onChanged }: { recordId: number; revision: number; onChanged?: () => void }) {
+  const [tick, setTick] = useState(0);
+  const files = useResult(() => archive.recordFiles({ recordId }), [recordId, revision, tick]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const list = files.value ?? [];
+  const current = list.find((f) => f.id === selected) ?? list[0] ?? null;
+
+  // While a file's text is being read, look again now and then.
+  const pending = list.some((f) => f.textStatus === 'pending');
+  useEffect(() => {
+    if (!pending) return;
+    const t = setTimeout(() => setTick((n) => n + 1), 1_500);
+    return () => clearTimeout(t);
+  }, [pending, tick]);
+
+  const attach = async (chosen: File[]) => {
+    if (chosen.length === 0) return;
+    setErrors([]);
+    const out = await uploadFiles(chosen, { recordId, onProgress: (i, n) => setBusy(i < n ? `Uploading ${i + 1} of ${n}…` : null) });
+    setBusy(null);
+    setErrors(out.errors.map((e) => `${e.name}: ${e.message}`));
+    setTick((n) => n + 1);
+    onChanged?.();
+  };
+
+  return (
+    <section
+      className="record-section documents"
+      aria-labelledby="documents-heading"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        void attach([...e.dataTransfer.files]);
+      }}
+    >
+      <div className="documents-head">
+        <h3 id="documents-heading">Files</h3>
+        <label className="button-like">
+          Attach files…
+          <input
+            type="file"
+            multiple
+            className="visually-hidden"
+            data-testid="attach-files"
+            onChange={(e) => {
+              const chosen = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void attach(chosen);
+            }}
+          />
+        </label>
+      </div>
+      <ErrorText error={files.error} prefix="The files could not be listed" />
+      {busy ? <p className="muted">{busy}</p> : null}
+      {errors.length ? (
+        <ul className="error">
+          {errors.map((e, i) => (
+            <li key={`${i}:${e}`}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {list.length === 0 && !files.loading ? <p className="muted">No files yet. Attach files, or drop them here.</p> : null}
+      {list.length > 0 ? (
+        <ul className="file-list">
+          {list.map((f) => (
+            <li key={f.id}>
+              <button type="button" className="file-item" aria-pressed={current?.id === f.id} onClick={() => setSelected(f.id)}>
+                {f.thumbnailSha256 ? <img className="file-thumb" src={fileUrl(f.thumbnailSha256)} alt="" /> : <span className="file-thumb file-thumb-none">{kindOf(f.mediaType)}</span>}
+                <span className="file-meta">
+                  <span className="file-name">{f.originalName}</span>
+                  <span className="muted">
+                    {f.mediaType}, {formatBytes(f.size)}
+                    {f.pageCount ? `, ${f.pageCount} page${f.pageCount === 1 ? '' : 's'}` : ''}
+                    {f.durationSeconds ? `, ${Math.round(f.durationSeconds)} s` : ''}
+                    {f.encrypted ? ', encrypted' : ''}
+                  </span>
+                  <span className={`text-status text-${f.textStatus}`} title={f.textError ?? undefined}>
+                    {TEXT_LABELS[f.textStatus]}
+                    {f.textError && f.textStatus !== 'done' ? `: ${f.textError}` : ''}
+                  </span>
+                  {f.fixityStatus && f.fixityStatus !== 'ok' ? <span className="error">fixity: {f.fixityStatus}</span> : null}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {current ? <FileViewer key={current.id} file={current} /> : null}
+    </section>
+  );
+}
+
+function FileViewer({ file }: { file: RecordFile }) {
+  const [page, setPage] = useState(1);
+  const kind = kindOf(file.mediaType);
+  const browserImage = kind === 'image' && file.mediaType !== 'image/tiff';
+  const previews = Array.isArray(file.metadata.pagePreviews) ? (file.metadata.pagePreviews as string[]) : [];
+  return (
+    <div className="viewer" aria-label={`Viewer: ${file.originalName}`}>
+      <div className="viewer-main">
+        {kind === 'pdf' && !file.encrypted ? (
+          <Suspense fallback={<p className="muted">Loading the PDF viewer…</p>}>
+            <PdfViewer url={fileUrl(file.sha256)} page={page} pageCount={file.pageCount ?? 1} onPage={setPage} />
+          </Suspense>
+        ) : browserImage ? (
+          <ImageViewer src={fileUrl(file.sha256)} alt={file.originalName} />
+        ) : kind === 'image' && (previews.length > 0 || file.thumbnailSha256) ? (
+          <div>
+            {previews.length > 1 ? <PageNav page={page} pageCount={previews.length} onPage={setPage} /> : null}
+            <ImageViewer
+              key={page}
+              src={fileUrl(previews[page - 1] ?? file.thumbnailSha256 ?? '')}
+              alt={`Page ${page} of ${file.originalName}`}
+            />
+          </div>
+        ) : kind === 'audio' ? (
+          <audio controls preload="metadata" src={fileUrl(file.sha256)} />
+        ) : kind === 'video' ? (
+          <video controls preload="metadata" className="video" src={fileUrl(file.sha256)} />
+        ) : (
+          <p className="muted">
+            <a href={fileUrl(file.sha256)} target="_blank" rel="noreferrer">
+              Open the original file
+            </a>
+          </p>
+        )}
+      </div>
+      <PageText fileId={file.id} page={kind === 'pdf' || (kind === 'image' && (file.pageCount ?? 1) > 1) ? page : null} textStatus={file.textStatus} />
+      <FileFacts file={file} />
+    </div>
+  );
+}
+
+const FACTS: [string, string][] = [
+  ['title', 'Title'],
+  ['author', 'Author'],
+  ['subject', 'Subject'],
+  ['created', 'Created'],
+  ['date', 'Published'],
+  ['dateTaken', 'Date taken'],
+  ['camera', 'Camera'],
+  ['description', 'Description'],
+];
+
+/** What the file says about itself (PDF info, EXIF/XMP, HTML head), and its hash. */
+function FileFacts({ file }: { file: RecordFile }) {
+  const m = file.metadata;
+  const gps = m.gps as { latitude: number; longitude: number } | undefined;
+  const rows = FACTS.filter(([k]) => typeof m[k] === 'string' && m[k]).map(([k, label]) => [label, String(m[k])]);
+  if (gps) rows.push(['GPS position', `${gps.latitude.toFixed(5)}, ${gps.longitude.toFixed(5)}`]);
+  rows.push(['SHA-256', file.sha256]);
+  if (file.lastFixityCheck) rows.push(['Last fixity check', `${file.lastFixityCheck.slice(0, 10)}: ${file.fixityStatus ?? ''}`]);
+  return (
+    <dl className="file-facts" aria-label="About the file">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

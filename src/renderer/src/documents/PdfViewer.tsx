@@ -1,0 +1,61 @@
+/** PDF pages with pdf.js in the renderer (its worker is a bundled asset, so the CSP's worker-src 'self' holds). */
+import { useEffect, useRef, useState } from 'react';
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { PageNav } from './PageNav';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+export default function PdfViewer({ url, page, pageCount, onPage }: { url: string; page: number; pageCount: number; onPage: (p: number) => void }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    // One plain GET for the whole file (no ranged requests): the same on the host and on civic-file:.
+    let task: ReturnType<typeof getDocument> | null = null;
+    let stopped = false;
+    void fetch(url, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`the file could not be read (${r.status})`))))
+      .then((data) => {
+        if (stopped) return;
+        task = getDocument({ data: new Uint8Array(data) });
+        return task.promise.then(setDoc);
+      })
+      .catch((e: Error) => {
+        if (!stopped) setError(e.message);
+      });
+    return () => {
+      stopped = true;
+      void task?.destroy();
+    };
+  }, [url]);
+
+  useEffect(() => {
+    if (!doc || !canvas.current) return;
+    let cancelled = false;
+    let render: { cancel: () => void } | null = null;
+    void doc.getPage(Math.min(page, doc.numPages)).then((p) => {
+      if (cancelled || !canvas.current) return;
+      const viewport = p.getViewport({ scale: 1.5 });
+      const c = canvas.current;
+      c.width = Math.ceil(viewport.width);
+      c.height = Math.ceil(viewport.height);
+      const task = p.render({ canvas: c, viewport });
+      render = task;
+      task.promise.catch(() => {});
+    });
+    return () => {
+      cancelled = true;
+      render?.cancel();
+    };
+  }, [doc, page]);
+
+  return (
+    <div className="pdf-viewer">
+      <PageNav page={page} pageCount={doc?.numPages ?? pageCount} onPage={onPage} />
+      {error ? <p className="error">The PDF cannot be shown: {error}</p> : null}
+      <canvas ref={canvas} className="pdf-page" aria-label={`Page ${page}`} />
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * Channels of documents: stored files, their pages of text, the import/extraction job queue and
+ * fixity. Channels marked "runner" are called by the job runner in the main process (the
+ * catalogue worker only ever does the short, transactional part of a job).
+ */
+import { z } from 'zod';
+import { AbsolutePath, Id, RECORD_TYPES } from '../model';
+import { channel } from './channel';
+
+export const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
+export const JOB_STATUSES = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
+export const JOB_KINDS = ['import', 'extract', 'verify'] as const;
+export const PAGE_SOURCES = ['text-layer', 'ocr', 'plain', 'html'] as const;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash (64 lower-case hex digits)');
+
+export const FileView = z.object({
+  id: z.number(),
+  sha256: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+  pageCount: z.number().nullable(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  durationSeconds: z.number().nullable(),
+  encrypted: z.boolean(),
+  textStatus: z.enum(TEXT_STATUSES),
+  textError: z.string().nullable(),
+  thumbnailSha256: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  lastFixityCheck: z.string().nullable(),
+  fixityStatus: z.enum(['ok', 'missing', 'altered']).nullable(),
+  createdAt: z.string(),
+});
+export type FileView = z.output<typeof FileView>;
+
+export const RecordFile = FileView.extend({ originalName: z.string(), position: z.number(), addedAt: z.string() });
+export type RecordFile = z.output<typeof RecordFile>;
+
+export const FileHolder = z.object({ recordId: z.number(), title: z.string(), originalName: z.string() });
+
+export const PageView = z.object({
+  page: z.number(),
+  text: z.string(),
+  source: z.enum(PAGE_SOURCES),
+  confidence: z.number().nullable(),
+  language: z.string().nullable(),
+});
+export type PageView = z.output<typeof PageView>;
+
+export const JobView = z.object({
+  id: z.number(),
+  kind: z.enum(JOB_KINDS),
+  status: z.enum(JOB_STATUSES),
+  batch: z.string(),
+  fileId: z.number().nullable(),
+  name: z.string(),
+  /** The path an import job reads from. */
+  source: z.string().nullable(),
+  progressDone: z.number(),
+  progressTotal: z.number(),
+  progressLabel: z.string().nullable(),
+  error: z.string().nullable(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type JobView = z.output<typeof JobView>;
+
+const JobCounts = z.object(Object.fromEntries(JOB_STATUSES.map((s) => [s, z.number()])) as Record<(typeof JOB_STATUSES)[number], z.ZodNumber>);
+
+export const ImportCandidate = z.object({ path: z.string(), name: z.string(), size: z.number() });
+export const ImportSkip = z.object({ path: z.string(), reason: z.string() });
+
+const ImportPaths = {
+  /** Files and folders (folders are walked recursively), as absolute paths on this machine. */
+  paths: z.array(AbsolutePath).min(1, 'give at least one file or folder').max(10_000),
+};
+
+export const PageText = z.strictObject({
+  page: z.number().int().min(1),
+  text: z.string().max(5_000_000),
+  source: z.enum(PAGE_SOURCES),
+  confidence: z.number().min(0).max(100).nullable().default(null),
+  language: z.string().max(50).nullable().default(null),
+});
+
+export const Extraction = z.strictObject({
+  pageCount: z.number().int().min(0).nullable(),
+  width: z.number().int().min(0).nullable(),
+  height: z.number().int().min(0).nullable(),
+  durationSeconds: z.number().min(0).nullable(),
+  encrypted: z.boolean(),
+  metadata: z.record(z.string(), z.unknown()),
+  thumbnailSha256: Sha256.nullable(),
+  pages: z.array(PageText).max(100_000),
+  textStatus: z.enum(['done', 'none', 'failed', 'skipped']),
+  textError: z.string().max(2_000).nullable(),
+});
+export type Extraction = z.input<typeof Extraction>;
+
+const DocumentSettings = z.object({
+  /** Files larger than this are refused (with the reason) at import. */
+  maxFileBytes: z.number(),
+  /** Where the limit comes from: CIVIC_ARCHIVE_MAX_FILE_BYTES (one run), the library's setting, or the default (2 GiB). */
+  source: z.enum(['environment', 'library', 'default']),
+});
+
+export const documentsChannels = {
+  documentSettings: channel(z.strictObject({}), DocumentSettings, false),
+  /** Sets the library's file size limit (null: back to the default). */
+  updateDocumentSettings: channel(
+    z.strictObject({ maxFileBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable() }),
+    DocumentSettings,
+    true,
+  ),
+  /** What an import of these paths would bring in (a folder import shows this before it starts). */
+  previewImport: channel(
+    z.strictObject(ImportPaths),
+    z.object({ files: z.array(ImportCandidate), skipped: z.array(ImportSkip), totalBytes: z.number() }),
+    false,
+  ),
+  /**
+   * Queues the import of files: one new record per file, or all attached to `recordId`. The work
+   * (copy, hash, text, OCR) runs in the background; follow it with listJobs({ batch }).
+   */
+  importFiles: channel(
+    z.strictObject({
+      ...ImportPaths,
+      recordId: Id.optional(),
+      /** The type of the records created (one per file). */
+      recordType: z.enum(RECORD_TYPES).default('other'),
+    }),
+    z.object({ batch: z.string(), queued: z.number(), files: z.array(ImportCandidate), skipped: z.array(ImportSkip) }),
+    true,
+  ),
+  /**
+   * Queues the registration of a file already streamed into storage (an upload through the browser
+   * host or the desktop app's file protocol; the bytes never pass through this channel).
+   */
+  importUploaded: channel(
+    z.strictObject({
+      sha256: Sha256,
+      size: z.number().int().min(1),
+      name: z.string().min(1).max(4_096),
+      recordId: Id.optional(),
+      recordType: z.enum(RECORD_TYPES).default('other'),
+      batch: z.string().max(100).optional(),
+    }),
+    z.object({ batch: z.string(), jobId: z.number() }),
+    true,
+  ),
+  /** A stored file's (or thumbnail's) type, for the file routes: only hashes known to the catalogue. */
+  storedFileType: channel(z.strictObject({ sha256: Sha256 }), z.object({ mediaType: z.string() }), false),
+  recordFiles: channel(z.strictObject({ recordId: Id }), z.array(RecordFile), false),
+  fileInfo: channel(
+    z.strictObject({ id: Id.optional(), sha256: Sha256.optional() }).refine((v) => (v.id === undefined) !== (v.sha256 === undefined), 'give id or sha256'),
+    FileView.extend({ records: z.array(FileHolder) }),
+    false,
+  ),
+  filePages: channel(
+    z.strictObject({ fileId: Id, from: z.number().int().min(1).default(1), limit: z.number().int().min(1).max(1_000).default(1_000) }),
+    z.array(PageView),
+    false,
+  ),
+  detachFile: channel(z.strictObject({ recordId: Id, fileId: Id }), z.object({ revision: z.number() }), true),
+
+  listJobs: channel(
+    z.strictObject({
+      batch: z.string().max(100).optional(),
+      /** Only pending and running jobs, plus those that finished in the last minute. */
+      active: z.boolean().default(false),
+      limit: z.number().int().min(1).max(10_000).default(200),
+    }),
+    z.object({ jobs: z.array(JobView), counts: JobCounts }),
+    false,
+  ),
+  cancelJobs: channel(
+    z.strictObject({ ids: z.array(Id).max(10_000).optional(), batch: z.string().max(100).optional() }),
+    z.object({ cancelled: z.number() }),
+    true,
+  ),
+
+  /** Queues a fixity check of every stored file (the app's "Check files"); its report is the job's result. */
+  startVerify: channel(z.strictObject({}), z.object({ batch: z.string(), jobId: z.number() }), true),
+
+  // ---- runner channels: the job runner reports through these
+  /** Jobs left running by a process that stopped go back to pending (call once at start). */
+  resumeJobs: channel(z.strictObject({}), z.object({ resumed: z.number() }), true),
+  claimJob: channel(
+    z.strictObject({ batch: z.string().max(100).optional(), kind: z.enum(JOB_KINDS).optional() }),
+    JobView.extend({ params: z.record(z.string(), z.unknown()), sha256: z.string().nullable(), mediaType: z.string().nullable() }).nullable(),
+    true,
+  ),
+  jobProgress: channel(
+    z.strictObject({ id: Id, done: z.number().int().min(0), total: z.number().int().min(0), label: z.string().max(500).nullable().default(null) }),
+    z.object({ status: z.enum(JOB_STATUSES) }),
+    true,
+  ),
+  failJob: channel(z.strictObject({ id: Id, error: z.string().max(2_000) }), z.object({ status: z.enum(JOB_STATUSES) }), true),
+  /** The file of an import job is in storage: register it (file row, record, link, extract job) in one transaction. */
+  registerImport: channel(
+    z.strictObject({ id: Id, sha256: Sha256, size: z.number().int().min(1), mediaType: z.string().max(200) }),
+    z.object({
+      status: z.enum(JOB_STATUSES),
+      fileId: z.number().nullable(),
+      recordId: z.number().nullable(),
+      /** Records that already held this content before the import. */
+      alreadyIn: z.array(z.number()),
+      error: z.string().nullable(),
+    }),
+    true,
+  ),
+  /** An extract job's outcome: the file's facts and its page text, written in one transaction. */
+  finishExtract: channel(z.strictObject({ id: Id, extraction: Extraction }), z.object({ status: z.enum(JOB_STATUSES), pages: z.number() }), true),
+
+  /** A job's outcome when it has no file to update (verify). */
+  finishJob: channel(z.strictObject({ id: Id, result: z.record(z.string(), z.unknown()) }), z.object({ status: z.enum(JOB_STATUSES) }), true),
+  storedFiles: channel(
+    z.strictObject({ afterId: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1_000) }),
+    z.object({ files: z.array(z.object({ id: z.number(), sha256: z.string(), size: z.number() })), thumbnails: z.array(z.string()) }),
+    false,
+  ),
+  recordFixity: channel(
+    z.strictObject({ results: z.array(z.object({ id: Id, status: z.enum(['ok', 'missing', 'altered']) })).max(10_000) }),
+    z.object({ updated: z.number() }),
+    true,
+  ),
+};

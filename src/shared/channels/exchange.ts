@@ -1,0 +1,88 @@
+/** Channels of exchange: importing metadata (CSL-JSON, BibTeX, RIS, CSV) with a preview, and exporting records. */
+import { z } from 'zod';
+import { AbsolutePath, AUTHORITY_KINDS, Id } from '../model';
+import { channel } from './channel';
+
+export const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const ImportReport = z.object({
+  imported: z.number(),
+  merged: z.number(),
+  skipped: z.number(),
+  failed: z.number(),
+  /** True for a preview: nothing was written. */
+  dryRun: z.boolean(),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      /** Where in the file: "line 12", "row 3", "item 2". */
+      where: z.string(),
+      title: z.string(),
+      status: z.enum(['imported', 'merged', 'skipped', 'error']),
+      reason: z.string().optional(),
+      recordId: z.number().optional(),
+    }),
+  ),
+  createdAuthorities: z.array(z.object({ id: z.number(), kind: z.enum(AUTHORITY_KINDS), name: z.string() })),
+});
+export type ImportReport = z.output<typeof ImportReport>;
+
+/** CSV column mapping: column header -> record field (or an authority role, e.g. "author", "party"). */
+export const ColumnMapping = z.record(z.string(), z.string());
+export type ColumnMapping = z.output<typeof ColumnMapping>;
+
+const ImportInput = z.strictObject({
+  content: z.string().min(1, 'the file is empty').max(200_000_000, 'the file is too large (200 MB at most)'),
+  /** Guessed from the content when left out (CSV must be named). */
+  format: z.enum(IMPORT_FORMATS).optional(),
+  /** What to do with a record that has the same reference code, or the same title and date, as one in the library. */
+  duplicates: z.enum(['skip', 'merge']).default('skip'),
+  /** Import the good rows and report the bad ones, instead of importing nothing. */
+  skipBadRows: z.boolean().default(false),
+  /** CSV only: column -> field; headers are matched by name where no mapping is given. */
+  mapping: ColumnMapping.optional(),
+});
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+
+export const exchangeChannels = {
+  previewMetadataImport: channel(ImportInput, ImportReport, false),
+  importMetadata: channel(ImportInput, ImportReport, true),
+  /** CSV: the column headers and the mapping they would get, for the mapping step. */
+  csvColumns: channel(
+    z.strictObject({ content: z.string().min(1).max(200_000_000), mapping: ColumnMapping.optional() }),
+    z.object({ headers: z.array(z.string()), mapping: ColumnMapping, unmapped: z.array(z.string()), fields: z.array(z.string()) }),
+    false,
+  ),
+  saveCsvMapping: channel(z.strictObject({ name: z.string().trim().min(1).max(200), mapping: ColumnMapping }), z.object({ name: z.string() }), true),
+  listCsvMappings: channel(z.strictObject({}), z.array(z.object({ name: z.string(), mapping: ColumnMapping })), false),
+  /** A BagIt package (RFC 8493) of the records given, or of the whole library, written to a new or empty folder. */
+  exportBag: channel(
+    z.strictObject({ dir: AbsolutePath, ids: z.array(Id).max(100_000).optional() }),
+    z.object({ dir: z.string(), records: z.number(), files: z.number(), bytes: z.number() }),
+    true,
+  ),
+  /** Checks a bag completely, then imports its records and files all or nothing (dryRun: check and report only). */
+  importBag: channel(
+    z.strictObject({
+      dir: AbsolutePath,
+      duplicates: z.enum(['skip', 'merge']).default('skip'),
+      skipBadRows: z.boolean().default(false),
+      dryRun: z.boolean().default(false),
+    }),
+    ImportReport,
+    true,
+  ),
+  /** An online backup: a consistent copy of the catalogue and every stored file, in one .tar.gz archive. */
+  backupLibrary: channel(
+    z.strictObject({ out: AbsolutePath }),
+    z.object({ file: z.string(), bytes: z.number(), files: z.number(), records: z.number() }),
+    false,
+  ),
+  exportRecords: channel(
+    z.strictObject({ ids: z.array(Id).min(1, 'choose at least one record').max(100_000), format: z.enum(EXPORT_FORMATS) }),
+    z.object({ format: z.enum(EXPORT_FORMATS), count: z.number(), content: z.string() }),
+    false,
+  ),
+};

@@ -1,0 +1,156 @@
+/** Citing from the app: the cite dialog (style, preview, copy, save), the default style, and the import preview. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { api, expect, MOU_TITLE, openWithSample, revisionOf, test } from './fixtures';
+
+test('cite the MoU: choose a style, see the archival location, copy HTML and text, save, make the style the default', async ({ page, host, context }) => {
+  await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds' });
+  await openWithSample(page, host);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.baseUrl });
+  await page.getByRole('table').getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page.getByRole('button', { name: 'Cite…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Cite this record' });
+  await expect(dialog).toBeVisible();
+  const preview = dialog.getByTestId('cite-preview');
+  // APA by default: the title in italics, and the holding archive.
+  await expect(preview.locator('i')).toHaveText('Memorandum of understanding between Leeds and Hangzhou (2018)');
+  await expect(preview).toContainText('West Yorkshire Archive Service, Leeds.');
+  await expect(dialog.getByTestId('cite-intext')).toHaveText('(Leeds & Hangzhou, 2018)');
+
+  await dialog.getByLabel('Style').selectOption('harvard-cite-them-right');
+  await expect(preview).toContainText('Leeds and Hangzhou (2018)');
+  await expect(preview).toContainText('Leeds: West Yorkshire Archive Service.');
+
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied (formatted and plain text).');
+  const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(clipboard).toContain('Leeds and Hangzhou (2018) Memorandum of understanding between Leeds and Hangzhou (2018).');
+
+  await dialog.getByLabel('Save as').selectOption('ris');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('citations.ris');
+  const saved = fs.readFileSync((await file.path())!, 'utf8');
+  expect(saved).toMatch(/^TY {2}- GEN/m);
+  expect(saved).toMatch(/^TI {2}- Memorandum of understanding between Leeds and Hangzhou \(2018\)$/m);
+
+  await dialog.getByRole('button', { name: 'Make default' }).click();
+  await expect(dialog.getByRole('status')).toHaveText("harvard-cite-them-right is now the library's default style.");
+  expect(await api<{ defaultStyle: string }>(host, 'getSettings')).toMatchObject({ defaultStyle: 'harvard-cite-them-right' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('import a BibTeX file: the preview shows what would happen and writes nothing; Import writes it', async ({ page, host }, testInfo) => {
+  await openWithSample(page, host);
+  const bib = testInfo.outputPath('zotero.bib');
+  fs.mkdirSync(path.dirname(bib), { recursive: true });
+  fs.writeFileSync(
+    bib,
+    [
+      '@techreport{leeds2019,',
+      '  author = {Müller, Zoë and {Leeds City Council}},',
+      '  title = {Report on the sister-city partnership},',
+      '  year = {2019},',
+      '}',
+      '@misc{mou,',
+      '  title = {Memorandum of understanding between Leeds and Hangzhou (2018)},',
+      '  year = {2018}, month = sep,',
+      '}',
+    ].join('\n'),
+  );
+  await page.getByRole('button', { name: 'Citations & exchange…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Citations & exchange' });
+  await dialog.getByLabel('File').setInputFiles(bib);
+  const before = await revisionOf(host);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const report = dialog.getByTestId('import-report');
+  await expect(report).toContainText('Preview — nothing written yet: 1 to import, 0 to merge, 1 skipped, 0 with errors; 1 new authority records.');
+  await expect(report).toContainText('duplicate: the same title and date as record #2');
+  await expect(report).toContainText('new person: Zoë Müller');
+  expect(await revisionOf(host)).toBe(before);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(report).toContainText('Done: 1 to import');
+  expect(await revisionOf(host)).toBeGreaterThan(before);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('table').getByRole('link', { name: 'Report on the sister-city partnership' })).toBeVisible();
+});
+
+test('cite the results of a search together, numbered in Vancouver', async ({ page, host }) => {
+  await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver' });
+  await openWithSample(page, host);
+  await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('Qingdao agreement');
+  const cite = page.getByRole('button', { name: /^Cite these results \(\d+\)…$/ });
+  await expect(cite).toBeVisible();
+  const n = Number(/\((\d+)\)/.exec((await cite.textContent()) ?? '')![1]);
+  await cite.click();
+  const dialog = page.getByRole('dialog', { name: n === 1 ? 'Cite this record' : `Cite ${n} records` });
+  await expect(dialog.getByLabel('Style')).toHaveValue('vancouver');
+  await expect(dialog.getByTestId('cite-preview').locator('.csl-entry')).toHaveCount(n);
+  await expect(dialog.getByTestId('cite-preview')).toContainText('Located at: West Yorkshire Archive Service, Leeds.');
+  await expect(dialog.getByTestId('cite-intext')).toHaveText(n === 1 ? '(1)' : n === 2 ? '(1,2)' : `(1–${n})`);
+});
+
+test('the library settings and a backup from the app', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'Citations & exchange…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Citations & exchange' });
+  await dialog.getByLabel('Holding archive').fill('Leeds City Council International Relations Archive');
+  await dialog.getByLabel('Its place').fill('Leeds');
+  await dialog.getByLabel('Default citation style').selectOption('chicago-author-date');
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText('Settings saved.');
+  expect(await api(host, 'getSettings')).toEqual({
+    archiveName: 'Leeds City Council International Relations Archive',
+    archivePlace: 'Leeds',
+    defaultStyle: 'chicago-author-date',
+  });
+  const target = dialog.getByLabel('Back up to');
+  await expect(target).toHaveValue(/\/backups\/library-\d{4}-\d{2}-\d{2}\.tar\.gz$/);
+  const file = await target.inputValue();
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText(`Backed up 5 records and 0 files to ${file}.`);
+  expect(fs.statSync(file).size).toBeGreaterThan(1000);
+});
+
+test('write a BagIt package from the app, check it, and refuse it once a file in it is altered', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'Citations & exchange…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Citations & exchange' });
+  const folder = await dialog.getByLabel('BagIt package folder').inputValue();
+  await dialog.getByRole('button', { name: 'Write a bag of all records' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText(`Wrote a BagIt package of 5 records and 0 files to ${folder}.`);
+  await dialog.getByRole('button', { name: 'Check a bag' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText(
+    'The bag checks out. It would import 0 records (5 already here, 0 with errors; 0 new authority records).',
+  );
+  fs.appendFileSync(path.join(folder, 'data', 'records.csv'), 'tampered\r\n');
+  const before = await revisionOf(host);
+  await dialog.getByRole('button', { name: 'Import a bag' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('data/records.csv does not match its checksum in manifest-sha256.txt');
+  expect(await revisionOf(host)).toBe(before);
+});
+
+test('copy still works where the Clipboard API is refused (as in the desktop app, which grants pages no permissions)', async ({ page, host, context }) => {
+  await context.grantPermissions(['clipboard-read'], { origin: host.baseUrl });
+  // The desktop app's permission handler refuses the Clipboard API; here the page's own API refuses.
+  await page.addInitScript({
+    content: `{
+      const refuse = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      Object.defineProperty(navigator.clipboard, 'write', { value: refuse });
+      Object.defineProperty(navigator.clipboard, 'writeText', { value: refuse });
+    }`,
+  });
+  await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds' });
+  await openWithSample(page, host);
+  await page.getByRole('table').getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page.getByRole('button', { name: 'Cite…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cite this record' });
+  await expect(dialog.getByTestId('cite-preview')).toContainText('West Yorkshire Archive Service');
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied (formatted and plain text).');
+  const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(clipboard).toContain('Leeds & Hangzhou. (2018, September). Memorandum of understanding between Leeds and Hangzhou (2018)');
+});
