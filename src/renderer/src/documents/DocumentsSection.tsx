@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { RecordFile } from '../../../shared/channels/documents';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { ErrorList } from '../common/ErrorList';
 import { useResult } from '../common/useResult';
 import { fileUrl, formatBytes, kindOf, uploadFiles } from './files';
 import { ImageViewer } from './ImageViewer';
@@ -79,13 +80,7 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
       </div>
       <ErrorText error={files.error} prefix="The files could not be listed" />
       {busy ? <p className="muted">{busy}</p> : null}
-      {errors.length ? (
-        <ul className="error">
-          {errors.map((e, i) => (
-            <li key={`${i}:${e}`}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList errors={errors} />
       {list.length === 0 && !files.loading ? <p className="muted">No files yet. Attach files, or drop them here.</p> : null}
       {list.length > 0 ? (
         <ul className="file-list">

@@ -1,3 +1,4 @@
+import { ErrorList } from '../common/ErrorList';
 import { useEffect, useRef, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
@@ -189,13 +190,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
           </details>
         ) : null}
         {status ? <p className="muted">{status}</p> : null}
-        {errors.length ? (
-          <ul className="error">
-            {errors.map((e, i) => (
-              <li key={`${i}:${e}`}>{e}</li>
-            ))}
-          </ul>
-        ) : null}
+        <ErrorList errors={errors} />
         <div className="actions">
           <button type="button" className="primary" disabled={items.length === 0} onClick={() => void start()}>
             Import {items.length || ''} file{items.length === 1 ? '' : 's'}
