@@ -61,3 +61,17 @@ test('a title with markup is shown as text in the results, and a near miss sugge
   await expect(search).toHaveValue('hangzhou');
   await expect(results.getByRole('link', { name: /Memorandum of understanding/ })).toBeVisible();
 });
+
+test('the theme follows the choice in the header and is remembered', async ({ page, host }) => {
+  await openWithSample(page, host);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect.poll(background).not.toBe(light);
+  const dark = await background();
+  await page.reload();
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  expect(await background()).toBe(dark);
+  await page.getByLabel('Theme').selectOption('light');
+  await expect.poll(background).toBe(light);
+});

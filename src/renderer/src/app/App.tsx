@@ -28,6 +28,7 @@ import { searchIndex } from '../search/searchIndex';
 import { SearchResults } from '../search/SearchResults';
 import { hasFacets, useSearch } from '../search/useSearch';
 import { navigate, useRoute } from './route';
+import { ThemeChoice } from './ThemeChoice';
 
 /** Moves focus once the element exists (after React has rendered it). */
 function focusSoon(id: string): void {
@@ -124,6 +125,7 @@ export function App() {
         <button type="button" className="primary" onClick={startCreate}>
           New record
         </button>
+        <ThemeChoice />
         <ExchangeDialog open={exchangeOpen} libraryPath={info.value.path} onClose={() => setExchangeOpen(false)} onChanged={refresh} />
       </header>
       <JobsBar onFinished={refresh} wakeKey={`${jobsWake}:${revision}`} />
