@@ -64,14 +64,16 @@ test('a title with markup is shown as text in the results, and a near miss sugge
 
 test('the theme follows the choice in the header and is remembered', async ({ page, host }) => {
   await openWithSample(page, host);
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const light = await background();
+  const body = page.locator('body');
+  const LIGHT = 'rgb(246, 245, 242)';
+  const DARK = 'rgb(22, 25, 29)';
+  await page.getByLabel('Theme').selectOption('light');
+  await expect(body).toHaveCSS('background-color', LIGHT);
   await page.getByLabel('Theme').selectOption('dark');
-  await expect.poll(background).not.toBe(light);
-  const dark = await background();
+  await expect(body).toHaveCSS('background-color', DARK);
   await page.reload();
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
-  expect(await background()).toBe(dark);
+  await expect(body).toHaveCSS('background-color', DARK);
   await page.getByLabel('Theme').selectOption('light');
-  await expect.poll(background).toBe(light);
+  await expect(body).toHaveCSS('background-color', LIGHT);
 });

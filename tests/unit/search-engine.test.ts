@@ -186,6 +186,18 @@ describe('record-level search', () => {
     expect(ids(back, 'phoenix')).toEqual([5]);
   });
 
+  it('stop words constrain nothing in the record index, but phrases still check them', () => {
+    expect(ids(s, 'memorandum of understanding')).toEqual([1]);
+    expect(ids(s, 'the')).toEqual([]);
+    expect(ids(s, '"understanding between leeds"')).toEqual([1]);
+    expect(ids(s, '"understanding of leeds"')).toEqual([]);
+  });
+
+  it('prefixes start at the third letter', () => {
+    expect(ids(s, 'mem')).toEqual([1]);
+    expect(ids(s, 'me')).toEqual([]);
+  });
+
   it('returns nothing for a query with no terms', () => {
     expect(s.search('  ,, ').hits).toEqual([]);
   });

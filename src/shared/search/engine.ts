@@ -60,9 +60,23 @@ export function fuzzyFor(term: string): number | false {
   return term.length <= 5 ? 1 : 2;
 }
 
+/**
+ * Prefix matching from the third letter: "ha" would expand to every word starting so (thousands in
+ * a large library) and match nearly every record; "han" is already a useful prefix.
+ */
 export function prefixFor(term: string): boolean {
-  return !isHanTerm(term) && term.length >= 2;
+  return !isHanTerm(term) && term.length >= 3;
 }
+
+/**
+ * English stop words (Lucene's classic set) are left out of the record-level index: they occur in
+ * nearly every description, so any query containing one ("memorandum of understanding") would score
+ * every record. FTS5 keeps them; phrases are still checked word for word against the text.
+ */
+export const STOP_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
+);
+const indexTerm = (term: string): string | null => (STOP_WORDS.has(term) ? null : term);
 
 export type SortOrder = 'relevance' | 'date-desc' | 'date-asc' | 'title';
 
@@ -159,8 +173,8 @@ function miniSearch(): MiniSearch<SearchDocument> {
     // The id stays a number, so discard(id) finds what add(doc) stored.
     extractField: (doc, field) => (field === 'id' ? (doc.id as unknown as string) : fieldText(doc, field as SearchField)),
     tokenize,
-    processTerm: (term) => term,
-    searchOptions: { boost: FIELD_BOOSTS, tokenize, processTerm: (term) => term },
+    processTerm: indexTerm,
+    searchOptions: { boost: FIELD_BOOSTS, tokenize, processTerm: indexTerm },
   });
 }
 
@@ -289,7 +303,11 @@ export class RecordSearch {
 
   private evaluate(q: ParsedQuery): Map<number, Match> {
     let result: Map<number, Match> | null = null;
-    for (const group of q.groups) {
+    // A clause made only of stop words ("of" in "memorandum of understanding") constrains nothing here.
+    const indexed = (c: Clause) => tokenize(c.text).some((t) => !STOP_WORDS.has(t));
+    for (const all of q.groups) {
+      const group = all.filter(indexed);
+      if (group.length === 0) continue;
       // Most groups hold one clause: its matches are used as they are, without copying.
       let union = group.length === 1 ? this.clauseMatches(group[0]!) : new Map<number, Match>();
       if (group.length > 1) {
@@ -318,12 +336,14 @@ export class RecordSearch {
       }
       if (result.size === 0) break;
     }
+    // Words that were all stop words ("the") find nothing here; FTS5 may still find them in text.
+    if (result === null && q.groups.length > 0) return new Map();
     if (result === null) {
       // Filters alone ("type:agreement year:2018"): every record is a candidate.
       result = new Map();
       for (const id of this.docs.keys()) result.set(id, { score: 0, match: {}, terms: [] });
     }
-    for (const clause of q.excluded) for (const id of this.clauseMatches(clause).keys()) result.delete(id);
+    for (const clause of q.excluded.filter(indexed)) for (const id of this.clauseMatches(clause).keys()) result.delete(id);
     return result;
   }
 
