@@ -94,6 +94,11 @@ export async function storeStream(filesDir: string, input: NodeJS.ReadableStream
     return { sha256, size, alreadyStored: false };
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      // A write into the library failed: say so, rather than blaming the file being read.
+      throw new ArchiveFailure('library', `no space left on the disk holding the library to store ${name}: nothing of it was kept (free some space and import it again)`);
+    }
     throw error;
   }
 }

@@ -36,6 +36,9 @@ export function runHandler(ctx: CatalogueContext, channel: Channel, input: unkno
     if (/SQLITE_CONSTRAINT/.test((error as { code?: string }).code ?? '')) {
       return { ok: false, error: { code: 'conflict', message: `the catalogue refused the change: ${message}` } };
     }
+    if (/SQLITE_FULL/.test((error as { code?: string }).code ?? '')) {
+      return { ok: false, error: { code: 'library', message: 'the disk holding the library is full: nothing was changed (free some space and try again)' } };
+    }
     if (/SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) {
       return { ok: false, error: { code: 'conflict', message: 'the catalogue is busy with another writer; try again' } };
     }

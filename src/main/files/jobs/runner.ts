@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OutputOf } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import { ArchiveFailure, type Result } from '../../../shared/result';
 import type { Service } from '../../service/service';
 import { workerScript } from '../../worker-script';
 import { detectFile } from '../detect';
@@ -43,7 +43,7 @@ export interface RunnerOptions {
 
 async function must<T>(p: Promise<Result<T>>): Promise<T> {
   const r = await p;
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new ArchiveFailure(r.error.code, r.error.message, r.error.field);
   return r.value;
 }
 
