@@ -76,4 +76,10 @@ test('the theme follows the choice in the header and is remembered', async ({ pa
   await expect(body).toHaveCSS('background-color', DARK);
   await page.getByLabel('Theme').selectOption('light');
   await expect(body).toHaveCSS('background-color', LIGHT);
+  // "System" follows the operating system, also when it switches while the app is open.
+  await page.getByLabel('Theme').selectOption('system');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(body).toHaveCSS('background-color', DARK);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(body).toHaveCSS('background-color', LIGHT);
 });

@@ -12,13 +12,24 @@ export function savedTheme(): Theme {
   }
 }
 
-/** "system" leaves the choice to the stylesheet's prefers-color-scheme rule. */
+const systemDark = () => window.matchMedia('(prefers-color-scheme: dark)');
+let current: Theme = 'system';
+
+function paint(): void {
+  const dark = current === 'dark' || (current === 'system' && systemDark().matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+}
+
+/** "system" follows the operating system's setting, also when it changes while the app is open. */
 export function applyTheme(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
+  current = theme;
+  paint();
   try {
     localStorage.setItem(KEY, theme);
   } catch {
     /* storage refused (private mode): the choice lasts this session */
   }
 }
+
+// Follow the system's light/dark switch while "System" is chosen.
+if (typeof window !== 'undefined') systemDark().addEventListener('change', paint);
