@@ -57,6 +57,15 @@ describe('authority records', () => {
     expect(await lib.ok('libraryInfo', {})).toEqual(before);
   });
 
+  it('applies the same date rules as records when an authority is edited', async () => {
+    const p = await lib.ok('createAuthority', { kind: 'partnership', name: 'Leeds–Hangzhou', date: '1988' });
+    const before = await lib.service.call('updateAuthority', { id: p.id, patch: { dateEnd: '1987' } });
+    expect(before.ok ? null : before.error).toMatchObject({ code: 'invalid_input', field: 'dateEnd', message: 'dateEnd: end date 1987 is before the start date 1988' });
+    const orphan = await lib.service.call('updateAuthority', { id: p.id, patch: { date: null, dateEnd: '2020' } });
+    expect(orphan.ok ? null : orphan.error).toMatchObject({ field: 'dateEnd', message: 'dateEnd: an end date needs a start date' });
+    expect((await lib.ok('updateAuthority', { id: p.id, patch: { dateEnd: '2018-09' } })).dateEnd).toBe('2018-09');
+  });
+
   it('refuses to delete a place that is an event’s place', async () => {
     const theatre = await lib.ok('createAuthority', { kind: 'place', name: 'Theatre' });
     await lib.ok('createAuthority', { kind: 'event', name: 'Performance', placeId: theatre.id });

@@ -3,11 +3,10 @@
  * names. Records link to them with a role; an authority still linked cannot be deleted, only merged.
  */
 import type { AuthorityCreate, AuthorityKind, AuthorityPatch, AuthorityView, RecordSummary } from '../../shared/model';
-import { rangeProblem } from '../../shared/partial-date';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
-import { summaryColumns, toSummary } from './records';
+import { checkMerged, summaryColumns, toSummary } from './records';
 import { sql } from './statements';
 
 const SELECT = `SELECT a.id, a.kind, a.name, a.description, a.date, a.date_end AS dateEnd, a.place_id AS placeId,
@@ -107,9 +106,7 @@ export function updateAuthority(ctx: CatalogueContext, id: number, patch: Author
     const before = requireAuthority(ctx, id);
     const date = patch.date !== undefined ? patch.date : before.date;
     const dateEnd = patch.dateEnd !== undefined ? patch.dateEnd : before.dateEnd;
-    if (dateEnd && !date) throw new ArchiveFailure('invalid_input', 'dateEnd: an end date needs a start date', 'dateEnd');
-    const range = date && dateEnd ? rangeProblem(date, dateEnd) : null;
-    if (range) throw new ArchiveFailure('invalid_input', `dateEnd: ${range}`, 'dateEnd');
+    checkMerged({ date, dateEnd });
     if (patch.placeId !== undefined) checkPlace(ctx, patch.placeId, before.kind);
     const sets: string[] = [];
     const params: (string | number | null)[] = [];

@@ -168,8 +168,11 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
   });
 }
 
-/** Cross-field rules on the record as it will be after a patch (e.g. a medium only on media coverage). */
-function checkMerged(merged: Parameters<typeof recordFieldProblems>[0]): void {
+/**
+ * Cross-field rules (the model's recordFieldProblems) on an entity as it will be after a patch:
+ * a medium only on media coverage, an end date only after its start. Authorities use it too.
+ */
+export function checkMerged(merged: Parameters<typeof recordFieldProblems>[0]): void {
   const issues: { message: string; path?: PropertyKey[] }[] = [];
   const ctx = { addIssue: (issue: { message?: string; path?: PropertyKey[] }) => issues.push({ message: issue.message ?? 'invalid', path: issue.path ?? [] }) };
   recordFieldProblems(merged, ctx as unknown as z.RefinementCtx);
