@@ -44,6 +44,19 @@ describe('opening a library', () => {
     expect(lib.backup).toBeNull();
   });
 
+  it('opens a library another process is writing, while its newest header is still only in the -wal file', async () => {
+    const dir = path.join(tempDir(), 'live-library');
+    const writer = await open(dir);
+    // As a running app or host leaves it: nothing checkpointed yet, so the main file's header
+    // still says "user_version 0, no application id" although the -wal file holds the schema.
+    const main = fs.readFileSync(path.join(dir, 'catalogue.sqlite'));
+    expect(main.length === 0 || main.readInt32BE(60) < LATEST_VERSION).toBe(true);
+    const second = await open(dir);
+    expect(second.schemaVersion).toBe(LATEST_VERSION);
+    expect(second.backup).toBeNull();
+    expect(writer.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+  });
+
   it('reopens an up-to-date library without a backup or a migration', async () => {
     const dir = path.join(tempDir(), 'lib');
     (await open(dir)).close();

@@ -47,42 +47,46 @@ const refuse = (message: string): never => {
   throw new ArchiveFailure('library', message);
 };
 
-interface Header {
-  sqlite: boolean;
-  userVersion: number;
-  applicationId: number;
-}
-
-/** The SQLite file header (https://sqlite.org/fileformat.html): read as bytes, so refusing a file never opens it. */
-function readHeader(file: string): Header {
+/** True when the file starts with the SQLite magic; read as bytes, so a foreign file is never opened. */
+function hasSqliteHeader(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   try {
-    const header = Buffer.alloc(100);
-    const read = fs.readSync(fd, header, 0, 100, 0);
-    return {
-      sqlite: read === 100 && header.toString('latin1', 0, 16) === 'SQLite format 3\0',
-      userVersion: read === 100 ? header.readInt32BE(60) : 0,
-      applicationId: read === 100 ? header.readInt32BE(68) : 0,
-    };
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    return read === 16 && header.toString('latin1') === 'SQLite format 3\0';
   } finally {
     fs.closeSync(fd);
   }
 }
 
+interface Look {
+  check: string;
+  tables: number;
+  userVersion: number;
+  applicationId: number;
+}
+
 /**
- * Runs quick_check and counts tables, read-only; removes the -wal/-shm files such a read
- * creates, so a refused library is left exactly as found.
+ * Reads the catalogue's identity and runs quick_check through a read-only connection; removes
+ * the -wal/-shm files such a read creates, so a refused library is left exactly as found.
+ *
+ * user_version and application_id are read with PRAGMAs, not from the file's header bytes: in
+ * WAL mode the newest header lives in the -wal file until a checkpoint, so while another
+ * process (the app, the host) writes, the main file's header can be stale. Reading the bytes
+ * made the CLI refuse a live library as "another application" (seen in CI).
  */
-function lookReadOnly(file: string): { check: string; tables: number } {
+function lookReadOnly(file: string): Look {
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    const userVersion = Number(db.pragma('user_version', { simple: true }));
+    const applicationId = Number(db.pragma('application_id', { simple: true }));
     const check = String(db.pragma('quick_check', { simple: true }));
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
-    return { check, tables };
+    return { check, tables, userVersion, applicationId };
   } catch (error) {
-    return { check: (error as Error).message, tables: 0 };
+    return { check: (error as Error).message, tables: 0, userVersion: 0, applicationId: 0 };
   } finally {
     db?.close();
     for (const f of sidecars) {
@@ -95,24 +99,20 @@ function lookReadOnly(file: string): { check: string; tables: number } {
 function inspectCatalogue(paths: LibraryPaths): number {
   const where = paths.catalogue;
   if (!fs.statSync(where).isFile()) refuse(`${where} is not a file`);
-  const header = readHeader(where);
   const restore = `It was left untouched; restore the latest copy from ${paths.backups}.`;
-  if (!header.sqlite) refuse(`${where} is corrupt or not a catalogue (no SQLite header). ${restore}`);
-  if (header.applicationId !== APPLICATION_ID && !(header.applicationId === 0 && header.userVersion === 0)) {
-    refuse(`${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`);
-  }
-  if (header.userVersion > LATEST_VERSION) {
+  if (!hasSqliteHeader(where)) refuse(`${where} is corrupt or not a catalogue (no SQLite header). ${restore}`);
+  const look = lookReadOnly(where);
+  if (look.check !== 'ok') refuse(`${where} is corrupt (${look.check}). ${restore}`);
+  const foreign = `${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`;
+  if (look.applicationId !== APPLICATION_ID && !(look.applicationId === 0 && look.userVersion === 0)) refuse(foreign);
+  if (look.userVersion > LATEST_VERSION) {
     refuse(
-      `${paths.root} was made by a newer version of Civic Archive (catalogue schema ${header.userVersion}; this version knows up to ${LATEST_VERSION}). Update the app to open it; the library was left untouched.`,
+      `${paths.root} was made by a newer version of Civic Archive (catalogue schema ${look.userVersion}; this version knows up to ${LATEST_VERSION}). Update the app to open it; the library was left untouched.`,
     );
   }
-  const { check, tables } = lookReadOnly(where);
-  if (check !== 'ok') refuse(`${where} is corrupt (${check}). ${restore}`);
   // Version 0 without our id: only an empty database may become a catalogue.
-  if (header.userVersion === 0 && tables > 0) {
-    refuse(`${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`);
-  }
-  return header.userVersion;
+  if (look.userVersion === 0 && look.tables > 0) refuse(foreign);
+  return look.userVersion;
 }
 
 /** A folder with no catalogue may become a library only if it is empty or holds nothing but our folders. */
