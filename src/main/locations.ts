@@ -22,8 +22,17 @@ export function appRoot(): string {
   }
 }
 
+/**
+ * The build folder: out/, or another one named by CIVIC_ARCHIVE_OUT (relative to the app folder),
+ * so several builds can sit side by side (`electron-vite build --outDir out-x`) without one
+ * overwriting the renderer another's browser tests are using.
+ */
+export function buildDir(): string {
+  return path.join(appRoot(), process.env.CIVIC_ARCHIVE_OUT || 'out');
+}
+
 export function rendererDir(): string {
-  return path.join(appRoot(), 'out', 'renderer');
+  return path.join(buildDir(), 'renderer');
 }
 
 export function resourcePath(...parts: string[]): string {

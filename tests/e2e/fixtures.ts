@@ -18,8 +18,10 @@ export interface HostInfo {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const HOST_SCRIPT = path.join(ROOT, 'out/main/host.js');
-const RENDERER = path.join(ROOT, 'out/renderer/index.html');
+// CIVIC_ARCHIVE_OUT names another build folder (see src/main/locations.ts); the host inherits it.
+const OUT = path.join(ROOT, process.env.CIVIC_ARCHIVE_OUT || 'out');
+const HOST_SCRIPT = path.join(OUT, 'main/host.js');
+const RENDERER = path.join(OUT, 'renderer/index.html');
 const FIRST_LINE = /^Civic Archive browser host: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]+)$/;
 const START_TIMEOUT_MS = 15_000;
 

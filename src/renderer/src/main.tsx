@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { applyTheme, savedTheme } from './app/theme';
+import './i18n/i18n';
 import './styles/app.css';
 
 // Before the first paint, so a dark theme never flashes light.

@@ -29,6 +29,7 @@ import { SearchResults } from '../search/SearchResults';
 import { hasFacets, useSearch } from '../search/useSearch';
 import { navigate, useRoute } from './route';
 import { ThemeChoice } from './ThemeChoice';
+import { LanguageChoice } from './LanguageChoice';
 
 /** Moves focus once the element exists (after React has rendered it). */
 function focusSoon(id: string): void {
@@ -125,6 +126,7 @@ export function App() {
         <button type="button" className="primary" onClick={startCreate}>
           New record
         </button>
+        <LanguageChoice />
         <ThemeChoice />
         <ExchangeDialog open={exchangeOpen} libraryPath={info.value.path} onClose={() => setExchangeOpen(false)} onChanged={refresh} />
       </header>

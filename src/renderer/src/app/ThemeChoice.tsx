@@ -1,13 +1,13 @@
 import { useState } from 'react';
+import { useT } from '../i18n/i18n';
 import { applyTheme, savedTheme, THEMES, type Theme } from './theme';
 
-const LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
-
 export function ThemeChoice() {
+  const { t } = useT('common');
   const [theme, setTheme] = useState<Theme>(savedTheme);
   return (
     <label className="theme-choice">
-      Theme{' '}
+      {t('theme.label')}{' '}
       <select
         value={theme}
         onChange={(e) => {
@@ -16,9 +16,9 @@ export function ThemeChoice() {
           applyTheme(next);
         }}
       >
-        {THEMES.map((t) => (
-          <option key={t} value={t}>
-            {LABELS[t]}
+        {THEMES.map((th) => (
+          <option key={th} value={th}>
+            {t(`theme.${th}`)}
           </option>
         ))}
       </select>

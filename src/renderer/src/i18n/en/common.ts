@@ -1,0 +1,21 @@
+/** Strings shared across the workspace (English, the reference catalogue every other language mirrors). */
+export const common = {
+  appName: 'Civic Archive',
+  save: 'Save',
+  cancel: 'Cancel',
+  close: 'Close',
+  delete: 'Delete',
+  edit: 'Edit',
+  undo: 'Undo',
+  redo: 'Redo',
+  loading: 'Loading…',
+  theme: {
+    label: 'Theme',
+    system: 'System',
+    light: 'Light',
+    dark: 'Dark',
+  },
+  language: {
+    label: 'Language',
+  },
+};
