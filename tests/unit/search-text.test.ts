@@ -70,7 +70,8 @@ describe('full-text search of document pages', () => {
     const r = await lib.ok('createRecord', { type: 'letter', title: 'Letter from Hangzhou' });
     attachPages(r.id, 'letter.pdf', ['Dear Councillor Blake, thank you for your visit.']);
     const doc = (await lib.ok('searchDocuments', { sinceRevision: 0 })).upserts.find((d) => d.id === r.id)!;
-    expect(doc).toMatchObject({ hasFile: true, hasText: true, excerpt: '' });
+    expect(doc).toMatchObject({ hasFile: true, hasText: true });
+    expect(JSON.stringify(doc)).not.toContain('Councillor');
     expect((await lib.ok('searchText', { query: 'Councillor Blake' })).hits.map((h) => h.recordId)).toEqual([r.id]);
   });
 
@@ -81,7 +82,7 @@ describe('full-text search of document pages', () => {
     db.exec("INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')");
     db.close();
     expect((await lib.ok('searchText', { query: 'hisense' })).hits).toEqual([]);
-    expect(await lib.ok('rebuildTextIndex', {})).toEqual({ pages: 2 });
+    expect(await lib.ok('rebuildTextIndex', {})).toEqual({ pages: 2, records: 1 });
     expect((await lib.ok('searchText', { query: 'hisense' })).hits.map((h) => h.recordId)).toEqual([r.id]);
   });
 
@@ -98,6 +99,58 @@ describe('full-text search of document pages', () => {
     expect(hits[1]!.matchedIn).toEqual(['page 2 of scan.pdf']);
     expect(hits[1]!.snippet).toContain('memorandum is signed in Qingdao');
     lib = await openTestLibrary(lib.dir);
+  });
+});
+
+describe("full-text search of records' own words (records_fts)", () => {
+  const found = async (query: string) => (await lib.ok('searchText', { query })).hits.map((h) => [h.recordId, h.foundIn]);
+
+  it('finds description and body text, and words spread across a linked name and the description', async () => {
+    const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
+    const a = await lib.ok('createRecord', {
+      type: 'press-release',
+      title: 'Leeds welcomes a delegation',
+      description: 'The delegation attended the Light Night festival.',
+      bodyText: '杭州市代表团访问利兹，签署了谅解备忘录。',
+      links: [{ authorityId: blake.id, role: 'speaker' }],
+    });
+    const b = await lib.ok('createRecord', { type: 'report', title: 'Annual report', description: 'Nothing about the light show here.' });
+    expect(await found('festival')).toEqual([[a.id, 'description']]);
+    expect(await found('festiv')).toEqual([[a.id, 'description']]);
+    expect((await found('light')).sort()).toEqual([[a.id, 'description'], [b.id, 'description']]);
+    expect(await found('谅解备忘录')).toEqual([[a.id, 'text']]);
+    expect(await found('Blake festival')).toEqual([[a.id, 'description']]);
+    expect(await found('"light night festival"')).toEqual([[a.id, 'description']]);
+    expect(await found('festival -blake')).toEqual([]);
+    const hit = (await lib.ok('searchText', { query: 'festival' })).hits[0]!;
+    expect(hit).toMatchObject({ title: 'Leeds welcomes a delegation', type: 'press-release', fileName: '', page: 0 });
+    expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['festival']);
+  });
+
+  it('follows edits, deletes and a renamed authority in the same call that made them', async () => {
+    const org = await lib.ok('createAuthority', { kind: 'organisation', name: 'Hisense' });
+    const r = await lib.ok('createRecord', { type: 'report', title: 'Factory visit', description: 'A visit to the factory.', links: [{ authorityId: org.id, role: 'subject' }] });
+    expect(await found('hisense factory')).toEqual([[r.id, 'description']]);
+    await lib.ok('updateRecord', { id: r.id, patch: { description: 'A tour of the research centre.' } });
+    expect(await found('factory')).toEqual([[r.id, 'record']]);
+    expect(await found('research centre')).toEqual([[r.id, 'description']]);
+    await lib.ok('updateAuthority', { id: org.id, patch: { name: 'Hisense Group' } });
+    expect(await found('group research')).toEqual([[r.id, 'description']]);
+    await lib.ok('deleteRecord', { id: r.id });
+    expect(await found('research')).toEqual([]);
+  });
+
+  it('is filled for a catalogue that never had it, and rebuilt when asked', async () => {
+    const r = await lib.ok('createRecord', { type: 'letter', title: 'Letter', description: 'Greetings from Hangzhou' });
+    await lib.close();
+    // As a catalogue from before records_fts: the index empty, its state "never built".
+    const db = new Database(path.join(lib.dir, 'catalogue.sqlite'));
+    db.exec("INSERT INTO records_fts (records_fts) VALUES ('delete-all'); UPDATE record_text_state SET revision = -1");
+    db.close();
+    lib = await openTestLibrary(lib.dir);
+    expect(await found('greetings')).toEqual([[r.id, 'description']]);
+    expect(await lib.ok('rebuildTextIndex', {})).toEqual({ pages: 0, records: 1 });
+    expect(await found('greetings')).toEqual([[r.id, 'description']]);
   });
 });
 

@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 3); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 4); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -145,6 +145,12 @@ CREATE TABLE record_tags (
   PRIMARY KEY (record_id, tag_id)
   );
 
+CREATE TABLE record_text_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  revision INTEGER NOT NULL,
+  tokenizer INTEGER NOT NULL
+  );
+
 CREATE TABLE records (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   type TEXT NOT NULL CHECK (type IN ('press-release', 'agreement', 'media-coverage', 'photograph',
@@ -177,6 +183,22 @@ CREATE TABLE records (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
   );
+
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  meta,
+  text,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 0'
+  );
+
+CREATE TABLE 'records_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'records_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'records_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'records_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 CREATE TABLE saved_searches (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

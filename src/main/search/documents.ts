@@ -3,7 +3,7 @@
  * for all records, or for those changed since a revision, so a search index can follow the change log.
  */
 import type { AuthorityKind, LinkRole } from '../../shared/model';
-import { EXCERPT_CHARS, type SearchDocument, type SearchLink } from '../../shared/search/document';
+import { SUMMARY_CHARS, type SearchDocument, type SearchLink } from '../../shared/search/document';
 import { currentRevision } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';
 import { sql } from '../catalogue/statements';
@@ -14,22 +14,23 @@ const RECORD_COLUMNS = `r.id, r.type, coalesce(r.agreement_kind, '') AS agreemen
   coalesce(r.date_end, '') AS dateEnd, coalesce(r.reference_code, '') AS referenceCode,
   trim(coalesce(r.outlet, '') || ' ' || coalesce(r.programme, '') || ' ' || coalesce(r.publisher, '')) AS outlet,
   coalesce(r.place_signed, '') AS placeSigned, r.languages AS languagesJson,
-  coalesce(r.description, '') AS description, substr(coalesce(r.body_text, ''), 1, ${EXCERPT_CHARS}) AS excerpt,
+  substr(coalesce(r.description, ''), 1, ${SUMMARY_CHARS}) AS description, length(coalesce(r.body_text, '')) > 0 AS hasBody,
   EXISTS (SELECT 1 FROM record_files rf WHERE rf.record_id = r.id) AS hasFile`;
 
 type RecordRow = Omit<SearchDocument, 'links' | 'tags' | 'languages' | 'hasFile' | 'hasText'> & {
   placeSigned: string;
   languagesJson: string;
   hasFile: number;
+  hasBody: number;
 };
 
 /** `filter` restricts by record id, written against the alias `r`. */
 function buildDocuments(ctx: CatalogueContext, filter: string, params: number[]): SearchDocument[] {
   const docs = new Map<number, SearchDocument>();
   for (const row of sql(ctx.db, `SELECT ${RECORD_COLUMNS} FROM records r ${filter}`).all(...params) as RecordRow[]) {
-    const { placeSigned, languagesJson, hasFile, ...rest } = row;
+    const { placeSigned, languagesJson, hasFile, hasBody, ...rest } = row;
     const links: SearchLink[] = placeSigned ? [{ kind: 'place', name: placeSigned, altNames: [], roles: [] }] : [];
-    docs.set(row.id, { ...rest, links, tags: [], languages: JSON.parse(languagesJson) as string[], hasFile: hasFile === 1, hasText: rest.excerpt.length > 0 });
+    docs.set(row.id, { ...rest, links, tags: [], languages: JSON.parse(languagesJson) as string[], hasFile: hasFile === 1, hasText: hasBody === 1 });
   }
   if (docs.size === 0) return [];
   const byRecord = filter.replace(/\br\.id\b/g, 'l.record_id');

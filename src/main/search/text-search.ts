@@ -1,7 +1,9 @@
 /**
- * Full-text search over documents' pages with SQLite FTS5. The query language is the same as the
- * record-level engine's (src/shared/search/query.ts); its words become an FTS5 expression over the
- * tokenizer's terms, so both engines agree on what a word is.
+ * Full-text search with SQLite FTS5: over records' own words (records_fts: description, body text
+ * and the short fields, so a query whose words are spread across them still matches) and over
+ * documents' pages (pages_fts: text layers and OCR). The query language is the same as the
+ * record-level engine's (src/shared/search/query.ts); its words become an FTS5 expression over
+ * the tokenizer's terms, so both engines agree on what a word is.
  */
 import type { RecordType } from '../../shared/model';
 import type { TextHit } from '../../shared/search/merge';
@@ -10,6 +12,7 @@ import { snippet } from '../../shared/search/snippet';
 import { isHanTerm, tokenize } from '../../shared/search/tokenizer';
 import type { CatalogueContext } from '../catalogue/context';
 import { ftsTerms } from './fulltext';
+import { syncRecordText } from './record-text';
 import { sql } from '../catalogue/statements';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -35,13 +38,24 @@ export function ftsExpression(q: ParsedQuery): string | null {
   return expr;
 }
 
-interface Row {
+interface PageRow {
   pageId: number;
   page: number;
   text: string;
   rank: number;
   recordId: number;
   fileName: string;
+}
+
+interface RecordRow {
+  recordId: number;
+  rank: number;
+  description: string;
+  body: string;
+}
+
+interface RecordInfo {
+  id: number;
   title: string;
   type: RecordType;
   date: string;
@@ -49,45 +63,74 @@ interface Row {
   referenceCode: string;
 }
 
+function recordInfo(ctx: CatalogueContext, ids: number[]): Map<number, RecordInfo> {
+  if (ids.length === 0) return new Map();
+  const rows = sql(
+    ctx.db,
+    `SELECT id, title, type, coalesce(date, '') AS date, coalesce(date_end, '') AS dateEnd, coalesce(reference_code, '') AS referenceCode
+       FROM records WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as RecordInfo[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Where in a record's own words the terms are: its description, its body text, or only its named fields. */
+function foundIn(row: RecordRow, terms: string[]): { where: TextHit['foundIn']; text: string } {
+  const has = (text: string) => {
+    const words = new Set(tokenize(text));
+    return terms.some((t) => words.has(t) || [...words].some((w) => w.startsWith(t)));
+  };
+  if (row.description && has(row.description)) return { where: 'description', text: row.description };
+  if (row.body && has(row.body.slice(0, 20_000))) return { where: 'text', text: row.body };
+  return { where: 'record', text: row.description || row.body };
+}
+
 export function searchText(ctx: CatalogueContext, query: string, limit: number): { hits: TextHit[]; expression: string | null } {
   const q = parseQuery(query);
   const expression = ftsExpression(q);
   if (!expression) return { hits: [], expression };
-  const rows = sql(ctx.db, 
-      `SELECT p.id AS pageId, p.page, p.text, f.rank, rf.record_id AS recordId, rf.original_name AS fileName,
-              r.title, r.type, coalesce(r.date, '') AS date, coalesce(r.date_end, '') AS dateEnd,
-              coalesce(r.reference_code, '') AS referenceCode
-         FROM (SELECT rowid, bm25(pages_fts) AS rank FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?) f
-         JOIN pages p ON p.id = f.rowid
-         JOIN record_files rf ON rf.file_id = p.file_id
-         JOIN records r ON r.id = rf.record_id
-        ORDER BY f.rank, r.id, p.page`,
-    )
-    .all(expression, limit * 4) as Row[];
   const terms = q.groups.flat().flatMap((c) => tokenize(c.text));
+  // Records whose own words match come first (bm25 of one table is not comparable with another's).
+  const recordRows = sql(
+    ctx.db,
+    `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description, substr(coalesce(r.body_text, ''), 1, 200000) AS body
+       FROM (SELECT rowid, bm25(records_fts, 2.0, 1.0) AS rank FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?) f
+       JOIN records r ON r.id = f.rowid
+      ORDER BY f.rank, r.id`,
+  ).all(expression, limit * 4) as RecordRow[];
+  const pageRows = sql(
+    ctx.db,
+    `SELECT p.id AS pageId, p.page, p.text, f.rank, rf.record_id AS recordId, rf.original_name AS fileName
+       FROM (SELECT rowid, bm25(pages_fts) AS rank FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?) f
+       JOIN pages p ON p.id = f.rowid
+       JOIN record_files rf ON rf.file_id = p.file_id
+      ORDER BY f.rank, rf.record_id, p.page`,
+  ).all(expression, limit * 4) as PageRow[];
+  const info = recordInfo(ctx, [...new Set([...recordRows.map((r) => r.recordId), ...pageRows.map((r) => r.recordId)])]);
+  const passes = (r: RecordInfo | undefined): r is RecordInfo =>
+    r !== undefined && (!q.filters.types.length || q.filters.types.includes(r.type)) && dateMatches(r.date, r.dateEnd, q.filters);
+  const base = (r: RecordInfo) => ({ recordId: r.id, title: r.title, type: r.type, date: r.date, referenceCode: r.referenceCode });
   const hits: TextHit[] = [];
-  for (const row of rows) {
-    if (q.filters.types.length && !q.filters.types.includes(row.type)) continue;
-    if (!dateMatches(row.date, row.dateEnd, q.filters)) continue;
-    hits.push({
-      recordId: row.recordId,
-      title: row.title,
-      type: row.type,
-      date: row.date,
-      referenceCode: row.referenceCode,
-      fileName: row.fileName,
-      page: row.page,
-      rank: row.rank,
-      snippet: snippet(row.text, terms),
-    });
+  for (const row of recordRows) {
+    const r = info.get(row.recordId);
+    if (!passes(r)) continue;
+    const found = foundIn(row, terms);
+    hits.push({ ...base(r), foundIn: found.where, fileName: '', page: 0, rank: row.rank, snippet: snippet(found.text, terms) });
+    if (hits.length >= limit) return { hits, expression };
+  }
+  for (const row of pageRows) {
+    const r = info.get(row.recordId);
+    if (!passes(r)) continue;
+    hits.push({ ...base(r), foundIn: 'page', fileName: row.fileName, page: row.page, rank: row.rank, snippet: snippet(row.text, terms) });
     if (hits.length >= limit) break;
   }
   return { hits, expression };
 }
 
-/** Rebuilds the FTS5 index from the stored page text (e.g. after the tokenizer changed). */
-export function rebuildTextIndex(ctx: CatalogueContext): { pages: number } {
+/** Rebuilds both FTS5 indexes: pages from the stored page text, records from the catalogue (e.g. after the tokenizer changed). */
+export function rebuildTextIndex(ctx: CatalogueContext): { pages: number; records: number } {
   return ctx.db.transaction(() => {
+    sql(ctx.db, 'UPDATE record_text_state SET revision = -1 WHERE id = 1').run();
+    const records = syncRecordText(ctx);
     sql(ctx.db, "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')").run();
     const insert = sql(ctx.db, 'INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)');
     const batch = sql(ctx.db, 'SELECT id, text FROM pages WHERE id > ? ORDER BY id LIMIT 500');
@@ -100,6 +143,6 @@ export function rebuildTextIndex(ctx: CatalogueContext): { pages: number } {
       pages += rows.length;
       last = rows[rows.length - 1]!.id;
     }
-    return { pages };
+    return { pages, records };
   })();
 }

@@ -4,11 +4,26 @@
  * same outcome: a Result, never a thrown error.
  */
 import os from 'node:os';
-import type { Channel } from '../../shared/contract';
+import { contract, type Channel } from '../../shared/contract';
 import { ArchiveFailure, type Result } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { openLibrary, type Library } from '../catalogue/library';
+import { syncRecordText } from '../search/record-text';
 import { handlers } from './handlers';
+
+/**
+ * Brings the derived full-text index of records up to the newest revision. A failure here (a full
+ * disk) must not turn a write that has already committed into an error: the index stays behind
+ * and the next write, or the next opening of the library, catches it up.
+ */
+function catchUpIndexes(ctx: CatalogueContext): void {
+  try {
+    syncRecordText(ctx);
+  } catch (error) {
+    // Only the disk's or another writer's refusals wait for the next catch-up; a bug is reported.
+    if (!/^SQLITE_(FULL|IOERR|BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) throw error;
+  }
+}
 
 export interface Executor {
   run(channel: Channel, input: unknown): Promise<Result<unknown>>;
@@ -29,7 +44,9 @@ export function actorName(door: string): string {
 export function runHandler(ctx: CatalogueContext, channel: Channel, input: unknown): Result<unknown> {
   try {
     const handler = handlers[channel] as (ctx: CatalogueContext, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, input) };
+    const value = handler(ctx, input);
+    if (contract[channel].mutates) catchUpIndexes(ctx);
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof ArchiveFailure) return { ok: false, error: error.toError() };
     const message = error instanceof Error ? error.message : String(error);
@@ -47,7 +64,10 @@ export function runHandler(ctx: CatalogueContext, channel: Channel, input: unkno
 }
 
 export function contextFor(library: Library, door: string): CatalogueContext {
-  return { db: library.db, paths: library.paths, actor: actorName(door), now: () => new Date().toISOString() };
+  const ctx: CatalogueContext = { db: library.db, paths: library.paths, actor: actorName(door), now: () => new Date().toISOString() };
+  // A library written by an older version (or left mid catch-up) gets its derived index completed.
+  catchUpIndexes(ctx);
+  return ctx;
 }
 
 export async function inProcessExecutor(libraryDir: string, door: string): Promise<Executor & { library: Library }> {

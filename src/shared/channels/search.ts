@@ -12,6 +12,9 @@ export const TextHit = z.object({
   type: z.enum(RECORD_TYPES),
   date: z.string(),
   referenceCode: z.string(),
+  /** In a page of a stored document, or in the record's own description or body text ("record": its named fields). */
+  foundIn: z.enum(['page', 'description', 'text', 'record']),
+  /** For a page: the file's name and the page number; "" and 0 otherwise. */
   fileName: z.string(),
   page: z.number(),
   rank: z.number(),
@@ -52,13 +55,13 @@ export const searchChannels = {
     z.object({ revision: z.number(), upserts: z.array(SearchDocument), deletes: z.array(z.number()) }),
     false,
   ),
-  /** Full-text search of the documents' pages (text layers and OCR), best pages first. */
+  /** Full-text search (FTS5) of records' own words, then of documents' pages (text layers and OCR), best first. */
   searchText: channel(
     z.strictObject({ query: z.string().max(2_000), limit: z.number().int().min(1).max(1_000).default(100) }),
     z.object({ hits: z.array(TextHit), expression: z.string().nullable() }),
     false,
   ),
-  rebuildTextIndex: channel(z.strictObject({}), z.object({ pages: z.number() }), true),
+  rebuildTextIndex: channel(z.strictObject({}), z.object({ pages: z.number(), records: z.number() }), true),
   listSavedSearches: channel(z.strictObject({}), z.array(SavedSearch), false),
   saveSearch: channel(
     z.strictObject({ name: RequiredText(200), query: z.string().max(2_000), filters: FacetFilters.default({}) }),

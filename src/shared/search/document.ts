@@ -1,7 +1,9 @@
 /**
- * What the record-level search engine holds for one record: its description, not its full
- * text (which belongs to SQLite FTS5, page by page). Built in the catalogue, shipped to the
- * renderer's worker and to the CLI by the change feed.
+ * What the record-level search engine holds for one record: its short, named fields (titles,
+ * names, places, tags, codes), where search-as-you-type needs prefix and typo matching. Prose —
+ * the description and the body text — and documents' pages are searched by SQLite FTS5 in the
+ * catalogue (records_fts, pages_fts), which holds them in a fraction of the memory. Built in the
+ * catalogue, shipped to the renderer's worker and to the CLI by the change feed.
  */
 import { z } from 'zod';
 import { AGREEMENT_KIND_LABELS, AUTHORITY_KINDS, LINK_ROLES, RECORD_TYPES, type AgreementKind } from '../model';
@@ -29,9 +31,8 @@ export const SearchDocument = z.object({
   languages: z.array(z.string()),
   /** Outlet, programme and publisher. */
   outlet: z.string(),
+  /** The opening of the description (SUMMARY_CHARS), for snippets; not indexed here (FTS5 searches it whole). */
   description: z.string(),
-  /** The opening of the record's own (born-digital) body text; documents' text is searched by FTS5. */
-  excerpt: z.string(),
   hasFile: z.boolean(),
   hasText: z.boolean(),
 });
@@ -51,8 +52,6 @@ export const SEARCH_FIELDS = [
   'outlet',
   'type',
   'date',
-  'description',
-  'excerpt',
 ] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
@@ -88,5 +87,5 @@ export function fieldText(doc: SearchDocument, field: SearchField): string {
   }
 }
 
-/** How long the excerpt of a record's text is: enough to find a record by its opening, small enough for 100k records. */
-export const EXCERPT_CHARS = 600;
+/** How much of the description the search document carries, for a snippet under each hit. */
+export const SUMMARY_CHARS = 280;

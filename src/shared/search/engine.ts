@@ -10,7 +10,7 @@ import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } fr
 import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
 
-/** Titles and names find a record before its description does, and the description before the excerpt. */
+/** Titles and codes first, then names, then places, events and tags. (Prose is FTS5's: records_fts.) */
 export const FIELD_BOOSTS: Partial<Record<SearchField, number>> = {
   title: 4,
   titleAlt: 4,
@@ -22,8 +22,6 @@ export const FIELD_BOOSTS: Partial<Record<SearchField, number>> = {
   partnerships: 2.5,
   tags: 2,
   outlet: 2,
-  description: 1.2,
-  excerpt: 0.6,
 };
 
 const SCOPE_FIELDS: Record<Scope, SearchField[]> = {
@@ -49,15 +47,16 @@ const FIELD_LABELS: Record<SearchField, string> = {
   outlet: 'outlet',
   type: 'type',
   date: 'date',
-  description: 'description',
-  excerpt: 'text',
 };
 
-/** Typo tolerance grows with the term: none for short words, one edit up to 5 letters, two beyond. */
+/**
+ * Typo tolerance grows with the term: none up to 3 letters, one edit up to 8, two beyond. (Two
+ * edits on a 6-letter word reach a third of its letters and walk much of a large vocabulary.)
+ */
 export function fuzzyFor(term: string): number | false {
   if (isHanTerm(term) || /^\d+$/.test(term)) return false;
   if (term.length <= 3) return false;
-  return term.length <= 5 ? 1 : 2;
+  return term.length <= 8 ? 1 : 2;
 }
 
 /**
@@ -388,7 +387,7 @@ export class RecordSearch {
   private hit(doc: SearchDocument, m: Match): RecordHit {
     const terms = m.terms;
     const fields = new Set(Object.values(m.match).flat());
-    const textField = (['description', 'excerpt', 'titleAlt', 'outlet'] as const).find((f) => fields.has(f));
+    const textField = (['titleAlt', 'outlet'] as const).find((f) => fields.has(f));
     return {
       id: doc.id,
       title: doc.title,
@@ -399,7 +398,7 @@ export class RecordSearch {
       matchedIn: this.whereMatched(doc, m),
       terms,
       titleSegments: highlight(doc.title, terms),
-      snippet: textField ? snippet(doc[textField], terms) : snippet(doc.description || doc.excerpt, terms),
+      snippet: textField ? snippet(doc[textField], terms) : snippet(doc.description, terms),
     };
   }
 
@@ -435,9 +434,26 @@ export class RecordSearch {
     };
   }
 
-  /** The facets of the last search's whole result (for callers that showed its hits first). */
-  lastFacets(): Facets {
-    return this.facets(this.lastFound);
+  private lastIds: Set<number> | null = null;
+
+  /** Whether the last search's whole result (not just the page of hits returned) holds this record. */
+  lastResultHas(id: number): boolean {
+    this.lastIds ??= new Set(this.lastFound.map((d) => d.id));
+    return this.lastIds.has(id);
+  }
+
+  /**
+   * The facets of the last search's whole result (for callers that showed its hits first), plus
+   * the records another engine found (full text), so the counts describe the whole merged list.
+   */
+  lastFacets(alsoFound: Iterable<number> = []): Facets {
+    const seen = new Set(this.lastFound.map((d) => d.id));
+    const extra: SearchDocument[] = [];
+    for (const id of alsoFound) {
+      const doc = this.docs.get(id);
+      if (doc && !seen.has(id)) (seen.add(id), extra.push(doc));
+    }
+    return this.facets(extra.length ? [...this.lastFound, ...extra] : this.lastFound);
   }
 
   /**
@@ -494,6 +510,7 @@ export class RecordSearch {
     const limit = options.limit ?? 50;
     const page = topK(found, offset + limit, cmp).slice(offset);
     this.lastFound = found.map((x) => x.doc);
+    this.lastIds = null;
     return {
       query: q,
       total: found.length,

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import m0001 from './0001-catalogue';
 import m0002 from './0002-files-and-text';
 import m0003 from './0003-jobs';
+import m0004 from './0004-record-text';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'catalogue', up: m0001 },
   { version: 2, name: 'files-and-text', up: m0002 },
   { version: 3, name: 'jobs', up: m0003 },
+  { version: 4, name: 'record-text', up: m0004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -81,8 +81,8 @@ export const searchCommands: Record<string, Command> = {
       const text = await call(ctx, 'rebuildTextIndex', {});
       const info = await call(ctx, 'libraryInfo', {});
       const snap = writeSnapshotFor(libraryPaths(info.path));
-      const result = { pages: text.pages, records: snap.documents, revision: snap.revision, snapshotBytes: snap.bytes };
-      print(ctx, result, () => `Reindexed ${text.pages} pages of text and ${snap.documents} records (revision ${snap.revision}).`);
+      const result = { pages: text.pages, records: snap.documents, recordTexts: text.records, revision: snap.revision, snapshotBytes: snap.bytes };
+      print(ctx, result, () => `Reindexed ${text.pages} pages of text, the full text of ${text.records} records, and ${snap.documents} records for search as you type (revision ${snap.revision}).`);
     },
   },
 };

@@ -17,6 +17,9 @@ const scope = self as unknown as WorkerScope;
 let index = new RecordSearch();
 const CHUNK = 5_000;
 
+/** Records found only by their full text in the last merge: counted in the facets too. */
+let textOnly: number[] = [];
+
 /** Hits first (facets left empty), so the list shows before the facets over a large result are counted. */
 function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
   const outcome = index.search(request.query, { sort: request.sort, facets: request.facets, limit: request.limit, withFacets: false });
@@ -24,7 +27,8 @@ function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
   const accepted = texts ? index.accepted([...new Set(texts.map((t) => t.recordId))], outcome.query, request.facets) : new Set<number>();
   const kept = (texts ?? []).filter((t) => accepted.has(t.recordId));
   const hits = mergeHits(outcome.hits, kept, terms);
-  const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !outcome.hits.some((h) => h.id === id)));
+  const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !index.lastResultHas(id)));
+  textOnly = [...onlyText];
   return { ...outcome, hits, total: outcome.total + onlyText.size, textsMerged: texts !== null };
 }
 
@@ -49,7 +53,7 @@ function handle(message: ToWorker): FromWorker[] {
     case 'merge': {
       const outcome = run(message.request, message.kind === 'merge' ? message.texts : null);
       scope.postMessage({ kind: 'results', seq: message.seq, outcome });
-      return [{ kind: 'results', seq: message.seq, outcome: { ...outcome, facets: index.lastFacets() } }];
+      return [{ kind: 'results', seq: message.seq, outcome: { ...outcome, facets: index.lastFacets(textOnly) } }];
     }
   }
 }
