@@ -9,6 +9,7 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
+import { useT } from '../i18n/i18n';
 import { copyCitation, saveText } from './download';
 import './cite.css';
 
@@ -18,15 +19,17 @@ interface Props {
   onClose: () => void;
 }
 
-const SAVE_FORMATS: { value: 'text' | 'html' | CiteFormat; label: string; ext: string; type: string }[] = [
-  { value: 'text', label: 'Plain text', ext: 'txt', type: 'text/plain' },
-  { value: 'html', label: 'HTML', ext: 'html', type: 'text/html' },
-  { value: 'bibtex', label: 'BibTeX', ext: 'bib', type: 'application/x-bibtex' },
-  { value: 'ris', label: 'RIS', ext: 'ris', type: 'application/x-research-info-systems' },
-  { value: 'csl-json', label: 'CSL-JSON', ext: 'json', type: 'application/vnd.citationstyles.csl+json' },
+const SAVE_FORMATS: { value: 'text' | 'html' | CiteFormat; ext: string; type: string }[] = [
+  { value: 'text', ext: 'txt', type: 'text/plain' },
+  { value: 'html', ext: 'html', type: 'text/html' },
+  { value: 'bibtex', ext: 'bib', type: 'application/x-bibtex' },
+  { value: 'ris', ext: 'ris', type: 'application/x-research-info-systems' },
+  { value: 'csl-json', ext: 'json', type: 'application/vnd.citationstyles.csl+json' },
 ];
 
 export function CiteDialog({ ids, open, onClose }: Props) {
+  const { t } = useT('cite');
+  const { t: tc } = useT('common');
   const ref = useRef<HTMLDialogElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
   // Two cite dialogs can be mounted (a record's, and the search results'): ids must differ.
@@ -55,9 +58,9 @@ export function CiteDialog({ ids, open, onClose }: Props) {
     if (!citation.value) return;
     try {
       await copyCitation(citation.value.html, citation.value.text, previewRef.current);
-      setStatus('Copied (formatted and plain text).');
+      setStatus(t('copied'));
     } catch (e) {
-      setError({ code: 'internal', message: `the clipboard refused the citation: ${String(e)}` });
+      setError({ code: 'internal', message: t('clipboardRefused', { reason: String(e) }) });
     }
   };
 
@@ -73,14 +76,14 @@ export function CiteDialog({ ids, open, onClose }: Props) {
       content = result.value.content;
     }
     saveText(`citations.${format.ext}`, content, format.type);
-    setStatus(`Saved as citations.${format.ext}.`);
+    setStatus(t('savedAs', { name: `citations.${format.ext}` }));
   };
 
   const makeDefault = async () => {
     if (!chosen) return;
     const result = await archive.updateSettings({ defaultStyle: chosen });
     if (!result.ok) setError(result.error);
-    else setStatus(`${chosen} is now the library's default style.`);
+    else setStatus(t('nowDefault', { style: chosen }));
   };
 
   return (
@@ -93,10 +96,10 @@ export function CiteDialog({ ids, open, onClose }: Props) {
         onClose();
       }}
     >
-      <h2 id={`cite-title-${uid}`}>Cite {ids.length === 1 ? 'this record' : `${ids.length} records`}</h2>
-      <ErrorText error={styles.error ?? settings.error} prefix="The styles could not be loaded" />
+      <h2 id={`cite-title-${uid}`}>{t('title', { count: ids.length })}</h2>
+      <ErrorText error={styles.error ?? settings.error} prefix={t('stylesFailed')} />
       <div className="cite-controls">
-        <label htmlFor={`cite-style-${uid}`}>Style</label>
+        <label htmlFor={`cite-style-${uid}`}>{t('style')}</label>
         <select id={`cite-style-${uid}`} value={chosen ?? ''} onChange={(e) => setStyle(e.target.value)}>
           {(styles.value ?? []).map((s) => (
             <option key={s.id} value={s.id}>
@@ -106,47 +109,47 @@ export function CiteDialog({ ids, open, onClose }: Props) {
         </select>
         {chosen && settings.value && chosen !== settings.value.defaultStyle ? (
           <button type="button" className="quiet" onClick={() => void makeDefault()}>
-            Make default
+            {t('makeDefault')}
           </button>
         ) : null}
       </div>
-      <ErrorText error={citation.error} prefix="The citation could not be made" />
+      <ErrorText error={citation.error} prefix={t('citationFailed')} />
       {citation.value ? (
         <>
-          <h3>Bibliography</h3>
+          <h3>{t('bibliography')}</h3>
           {/* The HTML comes from the CSL processor, which escapes every value taken from a record. */}
           <div ref={previewRef} className="cite-preview" data-testid="cite-preview" dangerouslySetInnerHTML={{ __html: citation.value.html }} />
-          <h3>In the text</h3>
+          <h3>{t('inText')}</h3>
           <p className="cite-intext" data-testid="cite-intext">
             {citation.value.inText.text}
           </p>
         </>
       ) : citation.loading ? (
-        <p className="muted">Formatting…</p>
+        <p className="muted">{t('formatting')}</p>
       ) : null}
-      <ErrorText error={error} prefix="That did not work" />
+      <ErrorText error={error} prefix={t('failed')} />
       <p className="cite-status" role="status">
         {status}
       </p>
       <div className="actions">
         <button type="button" className="primary" disabled={!citation.value} onClick={() => void copy()}>
-          Copy
+          {t('copy')}
         </button>
         <label htmlFor={`cite-save-format-${uid}`} className="visually-hidden">
-          Save as
+          {t('saveAs')}
         </label>
         <select id={`cite-save-format-${uid}`} value={saveFormat} onChange={(e) => setSaveFormat(e.target.value as typeof saveFormat)}>
           {SAVE_FORMATS.map((f) => (
             <option key={f.value} value={f.value}>
-              {f.label}
+              {t(`formats.${f.value}`)}
             </option>
           ))}
         </select>
         <button type="button" onClick={() => void save()}>
-          Save…
+          {t('saveButton')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {tc('close')}
         </button>
       </div>
     </dialog>

@@ -7,6 +7,7 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
+import { useT } from '../i18n/i18n';
 import { saveText } from './download';
 import { ImportSection } from './ImportSection';
 import './cite.css';
@@ -19,6 +20,8 @@ interface Props {
 }
 
 export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props) {
+  const { t } = useT('cite');
+  const { t: tc } = useT('common');
   const ref = useRef<HTMLDialogElement>(null);
   const [tick, setTick] = useState(0);
   const settings = useResult(() => (open ? archive.getSettings({}) : null), [open, tick]);
@@ -54,7 +57,7 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
   const saveSettings = async () => {
     const result = await archive.updateSettings(draft);
     if (!result.ok) return setError(result.error);
-    done('Settings saved.');
+    done(t('exchange.settingsSaved'));
     setTick((n) => n + 1);
   };
 
@@ -62,7 +65,7 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
     if (!file) return;
     const result = await archive.installStyle({ xml: await file.text() });
     if (!result.ok) return setError(result.error);
-    done(`Installed the style “${result.value.title}”.`);
+    done(t('exchange.installed', { title: result.value.title }));
     setTick((n) => n + 1);
   };
 
@@ -74,33 +77,32 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
       ids.push(...page.value.items.map((r) => r.id));
       if (page.value.items.length < 1000) break;
     }
-    if (ids.length === 0) return setError({ code: 'invalid_input', message: 'the library has no records' });
+    if (ids.length === 0) return setError({ code: 'invalid_input', message: t('exchange.noRecords') });
     const result = await archive.exportRecords({ ids, format });
     if (!result.ok) return setError(result.error);
     saveText(`records.${format}`, result.value.content, format === 'csv' ? 'text/csv' : 'application/json');
-    done(`Exported ${result.value.count} records as ${format.toUpperCase()}.`);
+    done(t('exchange.exported', { count: result.value.count, format: format.toUpperCase() }));
   };
 
   const exportBag = async () => {
     const result = await archive.exportBag({ dir: bagPath });
     if (!result.ok) return setError(result.error);
-    done(`Wrote a BagIt package of ${result.value.records} records and ${result.value.files} files to ${result.value.dir}.`);
+    done(t('exchange.bagWritten', { records: result.value.records, files: result.value.files, dir: result.value.dir }));
   };
 
   const importBag = async (dryRun: boolean) => {
     const result = await archive.importBag({ dir: bagPath, dryRun });
     if (!result.ok) return setError(result.error);
     const r = result.value;
-    done(
-      `${dryRun ? 'The bag checks out. It would import' : 'Imported'} ${r.imported} records (${r.skipped} already here, ${r.failed} with errors; ${r.createdAuthorities.length} new authority records).`,
-    );
+    const counts = { imported: r.imported, skipped: r.skipped, failed: r.failed, authorities: r.createdAuthorities.length };
+    done(dryRun ? t('exchange.bagChecked', counts) : t('exchange.bagImported', counts));
     if (!dryRun) onChanged();
   };
 
   const backup = async () => {
     const result = await archive.backupLibrary({ out: backupPath });
     if (!result.ok) return setError(result.error);
-    done(`Backed up ${result.value.records} records and ${result.value.files} files to ${result.value.file}.`);
+    done(t('exchange.backedUp', { records: result.value.records, files: result.value.files, file: result.value.file }));
   };
 
   return (
@@ -113,19 +115,19 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
         onClose();
       }}
     >
-      <h2 id="exchange-title">Citations &amp; exchange</h2>
-      <ErrorText error={settings.error ?? styles.error ?? error} prefix="That did not work" />
+      <h2 id="exchange-title">{t('exchange.title')}</h2>
+      <ErrorText error={settings.error ?? styles.error ?? error} prefix={t('failed')} />
       <p className="cite-status" role="status">
         {status}
       </p>
       <section aria-labelledby="settings-heading">
-        <h3 id="settings-heading">Citations</h3>
+        <h3 id="settings-heading">{t('exchange.citations')}</h3>
         <div className="form-row">
-          <label htmlFor="settings-archive">Holding archive</label>
+          <label htmlFor="settings-archive">{t('exchange.archiveName')}</label>
           <input id="settings-archive" value={draft.archiveName} onChange={(e) => setDraft({ ...draft, archiveName: e.target.value })} />
-          <label htmlFor="settings-place">Its place</label>
+          <label htmlFor="settings-place">{t('exchange.archivePlace')}</label>
           <input id="settings-place" value={draft.archivePlace} onChange={(e) => setDraft({ ...draft, archivePlace: e.target.value })} />
-          <label htmlFor="settings-style">Default citation style</label>
+          <label htmlFor="settings-style">{t('exchange.defaultStyle')}</label>
           <select id="settings-style" value={draft.defaultStyle} onChange={(e) => setDraft({ ...draft, defaultStyle: e.target.value })}>
             {(styles.value ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -133,55 +135,55 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
               </option>
             ))}
           </select>
-          <label htmlFor="settings-install">Install a CSL style</label>
+          <label htmlFor="settings-install">{t('exchange.installStyle')}</label>
           <input id="settings-install" type="file" accept=".csl,.xml" onChange={(e) => void installStyle(e.target.files?.[0])} />
         </div>
         <button type="button" className="primary" onClick={() => void saveSettings()}>
-          Save settings
+          {t('exchange.saveSettings')}
         </button>
       </section>
       <ImportSection
         onImported={() => {
-          done('Imported.');
+          done(t('exchange.imported'));
           onChanged();
         }}
       />
       <section aria-labelledby="export-heading">
-        <h3 id="export-heading">Export and back up</h3>
+        <h3 id="export-heading">{t('exchange.exportHeading')}</h3>
         <div className="actions">
           <button type="button" onClick={() => void exportAll('csv')}>
-            Export all as CSV
+            {t('exchange.exportCsv')}
           </button>
           <button type="button" onClick={() => void exportAll('json')}>
-            Export all as JSON
+            {t('exchange.exportJson')}
           </button>
         </div>
         <div className="form-row">
-          <label htmlFor="backup-path">Back up to</label>
+          <label htmlFor="backup-path">{t('exchange.backupTo')}</label>
           <input id="backup-path" value={backupPath} onChange={(e) => setBackupPath(e.target.value)} />
         </div>
         <button type="button" onClick={() => void backup()}>
-          Back up now
+          {t('exchange.backupNow')}
         </button>
         <div className="form-row">
-          <label htmlFor="bag-path">BagIt package folder</label>
+          <label htmlFor="bag-path">{t('exchange.bagFolder')}</label>
           <input id="bag-path" value={bagPath} onChange={(e) => setBagPath(e.target.value)} />
         </div>
         <div className="actions">
           <button type="button" onClick={() => void exportBag()}>
-            Write a bag of all records
+            {t('exchange.writeBag')}
           </button>
           <button type="button" onClick={() => void importBag(true)}>
-            Check a bag
+            {t('exchange.checkBag')}
           </button>
           <button type="button" onClick={() => void importBag(false)}>
-            Import a bag
+            {t('exchange.importBag')}
           </button>
         </div>
       </section>
       <div className="actions">
         <button type="button" onClick={onClose}>
-          Close
+          {tc('close')}
         </button>
       </div>
     </dialog>

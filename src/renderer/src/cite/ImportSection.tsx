@@ -9,6 +9,8 @@ import type { ImportFormat, ImportReport } from '../../../shared/channels/exchan
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { AUTHORITY_KIND_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
 
 interface Props {
   onImported: () => void;
@@ -17,6 +19,7 @@ interface Props {
 const EXTENSIONS: Record<string, ImportFormat> = { bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', json: 'csl-json', csv: 'csv' };
 
 export function ImportSection({ onImported }: Props) {
+  const { t } = useT('cite');
   const [file, setFile] = useState<{ name: string; content: string; format: ImportFormat | undefined } | null>(null);
   const [columns, setColumns] = useState<{ headers: string[]; fields: string[] } | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -39,7 +42,7 @@ export function ImportSection({ onImported }: Props) {
     } catch {
       const text = new TextDecoder('utf-8').decode(bytes);
       const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-      return setError({ code: 'invalid_input', message: `${chosen.name}: line ${line} is not UTF-8 text; save it as UTF-8 and choose it again` });
+      return setError({ code: 'invalid_input', message: t('import.notUtf8', { name: chosen.name, line }) });
     }
     const format = EXTENSIONS[chosen.name.split('.').pop()?.toLowerCase() ?? ''];
     setFile({ name: chosen.name, content, format });
@@ -81,7 +84,7 @@ export function ImportSection({ onImported }: Props) {
   };
 
   const saveMapping = async () => {
-    const name = window.prompt('Name this column mapping');
+    const name = window.prompt(t('import.nameMapping'));
     if (!name) return;
     const result = await archive.saveCsvMapping({ name, mapping });
     if (!result.ok) return setError(result.error);
@@ -90,27 +93,27 @@ export function ImportSection({ onImported }: Props) {
 
   return (
     <section aria-labelledby="metadata-import-heading">
-      <h3 id="metadata-import-heading">Import records</h3>
-      <p className="muted">CSL-JSON, BibTeX or RIS (e.g. from Zotero), or CSV from a spreadsheet. You see what will happen before anything is written.</p>
+      <h3 id="metadata-import-heading">{t('import.heading')}</h3>
+      <p className="muted">{t('import.intro')}</p>
       <div className="form-row">
-        <label htmlFor="metadata-import-file">File</label>
+        <label htmlFor="metadata-import-file">{t('import.file')}</label>
         <input id="metadata-import-file" type="file" accept=".json,.bib,.bibtex,.ris,.csv" onChange={(e) => void choose(e.target.files?.[0])} />
-        <label htmlFor="import-duplicates">Records already in the library</label>
+        <label htmlFor="import-duplicates">{t('import.duplicates')}</label>
         <select id="import-duplicates" value={duplicates} onChange={(e) => setDuplicates(e.target.value as 'skip' | 'merge')}>
-          <option value="skip">Skip them</option>
-          <option value="merge">Merge (fill in empty fields)</option>
+          <option value="skip">{t('import.skip')}</option>
+          <option value="merge">{t('import.merge')}</option>
         </select>
-        <label htmlFor="import-skip-bad">Rows with errors</label>
+        <label htmlFor="import-skip-bad">{t('import.badRows')}</label>
         <span>
-          <input id="import-skip-bad" type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} /> skip them and import the rest
+          <input id="import-skip-bad" type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} /> {t('import.skipBadRows')}
         </span>
       </div>
       {columns ? (
         <fieldset>
-          <legend>Columns</legend>
+          <legend>{t('import.columns')}</legend>
           {mappings.length > 0 ? (
             <p>
-              <label htmlFor="import-saved-mapping">Use a saved mapping </label>
+              <label htmlFor="import-saved-mapping">{t('import.savedMapping')} </label>
               <select id="import-saved-mapping" defaultValue="" onChange={(e) => setMapping({ ...mapping, ...(mappings.find((m) => m.name === e.target.value)?.mapping ?? {}) })}>
                 <option value="">—</option>
                 {mappings.map((m) => (
@@ -125,17 +128,17 @@ export function ImportSection({ onImported }: Props) {
             ))}
           </div>
           <button type="button" className="quiet" onClick={() => void saveMapping()}>
-            Save this mapping…
+            {t('import.saveMapping')}
           </button>
         </fieldset>
       ) : null}
-      <ErrorText error={error} prefix="The file cannot be imported" />
+      <ErrorText error={error} prefix={t('import.cannotImport')} />
       <div className="actions">
         <button type="button" disabled={!file || busy} onClick={() => void preview()}>
-          Preview
+          {t('import.preview')}
         </button>
         <button type="button" className="primary" disabled={!file || busy || !report || !report.dryRun} onClick={() => void commit()}>
-          Import
+          {t('import.import')}
         </button>
       </div>
       {report ? <Report report={report} /> : null}
@@ -144,11 +147,12 @@ export function ImportSection({ onImported }: Props) {
 }
 
 function FragmentRow({ id, header, value, fields, onChange }: { id: string; header: string; value: string; fields: string[]; onChange: (v: string) => void }) {
+  const { t } = useT('cite');
   return (
     <>
       <label htmlFor={id}>{header}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="ignore">(ignore)</option>
+        <option value="ignore">{t('import.ignore')}</option>
         {fields.map((f) => (
           <option key={f} value={f}>
             {f}
@@ -160,13 +164,19 @@ function FragmentRow({ id, header, value, fields, onChange }: { id: string; head
 }
 
 function Report({ report }: { report: ImportReport }) {
+  const { t } = useT('cite');
   return (
     <div className="import-report" data-testid="import-report" role="status">
       <p>
         <strong>
-          {report.dryRun ? 'Preview — nothing written yet: ' : 'Done: '}
-          {report.imported} to import, {report.merged} to merge, {report.skipped} skipped, {report.failed} with errors; {report.createdAuthorities.length} new
-          authority records.
+          {report.dryRun ? t('import.previewSummary') : t('import.doneSummary')}
+          {t('import.summary', {
+            imported: report.imported,
+            merged: report.merged,
+            skipped: report.skipped,
+            failed: report.failed,
+            authorities: report.createdAuthorities.length,
+          })}
         </strong>
       </p>
       <ul>
@@ -174,12 +184,12 @@ function Report({ report }: { report: ImportReport }) {
           .filter((r) => r.status !== 'imported')
           .map((r) => (
             <li key={r.row} className={r.status === 'error' ? 'error' : undefined}>
-              {r.where}: {r.status} — {r.title} {r.reason ? `(${r.reason})` : ''}
+              {r.where}: {t(`import.rowStatus.${r.status}`)} — {r.title} {r.reason ? `(${r.reason})` : ''}
             </li>
           ))}
         {report.createdAuthorities.map((a) => (
           <li key={`${a.kind}-${a.name}`}>
-            new {a.kind}: {a.name}
+            {t('import.newAuthority', { kind: AUTHORITY_KIND_LABELS[a.kind].toLocaleLowerCase(), name: a.name })}
           </li>
         ))}
       </ul>

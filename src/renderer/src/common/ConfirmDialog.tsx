@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/i18n';
 
 interface Props {
   open: boolean;
@@ -12,6 +13,7 @@ interface Props {
 
 /** A modal question (native <dialog>: focus is trapped and Escape cancels); Cancel has the focus first. */
 export function ConfirmDialog({ open, title, message, confirmLabel, busy, onConfirm, onCancel }: Props) {
+  const { t } = useT('common');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -34,7 +36,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, busy, onConf
       <p id="confirm-message">{message}</p>
       <div className="actions">
         <button type="button" autoFocus onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
           {confirmLabel}

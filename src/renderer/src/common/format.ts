@@ -1,21 +1,52 @@
-/** How dates and times read in the interface: partial dates exactly as catalogued, never padded to a day. */
+/**
+ * How dates, times and numbers read in the interface language. Partial dates keep their precision
+ * (a year stays a year): in English they read as catalogued (ISO 8601, "c. 2018"), in Chinese as
+ * 2018年9月14日, 约2018年.
+ */
+import { currentLanguage } from '../i18n/i18n';
 
-/** "2018-09", "c. 2018", "2018-09-14 – 2018-09-16"; null when the record is undated. */
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** One partial date ("2018", "2018-09", "2018-09-14") in the interface language; anything else as it is. */
+export function formatPartialDate(date: string): string {
+  if (currentLanguage() !== 'zh-Hans') return date;
+  const m = PARTIAL.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  return `${y}年${mo ? `${Number(mo)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+}
+
+/** "2018-09", "c. 2018", "2018-09-14 – 2018-09-16" (约2018年, 2018年9月14日至2018年9月16日); null when undated. */
 export function formatRecordDate(
   date: string | null | undefined,
   dateEnd?: string | null,
   approximate?: boolean,
 ): string | null {
   if (!date) return null;
-  const range = dateEnd && dateEnd !== date ? `${date} – ${dateEnd}` : date;
-  return approximate ? `c. ${range}` : range;
+  const zh = currentLanguage() === 'zh-Hans';
+  const start = formatPartialDate(date);
+  const range = dateEnd && dateEnd !== date ? `${start}${zh ? '至' : ' – '}${formatPartialDate(dateEnd)}` : start;
+  if (!approximate) return range;
+  return zh ? `约${range}` : `c. ${range}`;
 }
 
-/** A stored ISO timestamp in the reader's locale, to the minute. */
+/** A stored ISO timestamp in the interface language, to the minute. */
 export function formatTimestamp(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleString(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A calendar date ("2026-11-29" or a timestamp) as the interface language writes it in full: 29 November 2026, 2026年11月29日. */
+export function formatDay(iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(currentLanguage() === 'zh-Hans' ? 'zh-Hans' : 'en-GB', { dateStyle: 'long', timeZone: iso.length === 10 ? 'UTC' : undefined });
+}
+
+/** A count in the interface language's digits grouping (12,345). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(currentLanguage()).format(n);
 }
 
 /** Splits "en, zh-Hans" or "culture, trade" into trimmed, non-empty items. */
@@ -26,6 +57,10 @@ export function splitList(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * English-only count phrase, kept for areas not yet in the catalogues; translated text uses
+ * i18next's `_one`/`_other` keys with `count` instead.
+ */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

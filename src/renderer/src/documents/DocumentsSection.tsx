@@ -4,6 +4,8 @@ import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { ErrorList } from '../common/ErrorList';
 import { useResult } from '../common/useResult';
+import { formatPartialDate } from '../common/format';
+import { useT } from '../i18n/i18n';
 import { fileUrl, formatBytes, kindOf, uploadFiles } from './files';
 import { ImageViewer } from './ImageViewer';
 import { PageNav } from './PageNav';
@@ -12,16 +14,9 @@ import './documents.css';
 
 const PdfViewer = lazy(() => import('./PdfViewer'));
 
-const TEXT_LABELS: Record<RecordFile['textStatus'], string> = {
-  pending: 'text pending',
-  done: 'text read',
-  none: 'no text',
-  failed: 'text failed',
-  skipped: 'text skipped',
-};
-
 /** A record's files: the list (thumbnail, type, size, pages, text status), attaching more, and the viewer. */
 export function DocumentsSection({ recordId, revision, onChanged }: { recordId: number; revision: number; onChanged?: () => void }) {
+  const { t } = useT('documents');
   const [tick, setTick] = useState(0);
   const files = useResult(() => archive.recordFiles({ recordId }), [recordId, revision, tick]);
   const [selected, setSelected] = useState<number | null>(null);
@@ -41,7 +36,7 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
   const attach = async (chosen: File[]) => {
     if (chosen.length === 0) return;
     setErrors([]);
-    const out = await uploadFiles(chosen, { recordId, onProgress: (i, n) => setBusy(i < n ? `Uploading ${i + 1} of ${n}…` : null) });
+    const out = await uploadFiles(chosen, { recordId, onProgress: (i, n) => setBusy(i < n ? t('uploading', { current: i + 1, total: n }) : null) });
     setBusy(null);
     setErrors(out.errors.map((e) => `${e.name}: ${e.message}`));
     setTick((n) => n + 1);
@@ -62,9 +57,9 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
       }}
     >
       <div className="documents-head">
-        <h3 id="documents-heading">Files</h3>
+        <h3 id="documents-heading">{t('files')}</h3>
         <label className="button-like">
-          Attach files…
+          {t('attach')}
           <input
             type="file"
             multiple
@@ -78,10 +73,10 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
           />
         </label>
       </div>
-      <ErrorText error={files.error} prefix="The files could not be listed" />
+      <ErrorText error={files.error} prefix={t('listFailed')} />
       {busy ? <p className="muted">{busy}</p> : null}
       <ErrorList errors={errors} />
-      {list.length === 0 && !files.loading ? <p className="muted">No files yet. Attach files, or drop them here.</p> : null}
+      {list.length === 0 && !files.loading ? <p className="muted">{t('noFiles')}</p> : null}
       {list.length > 0 ? (
         <ul className="file-list">
           {list.map((f) => (
@@ -91,16 +86,21 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
                 <span className="file-meta">
                   <span className="file-name">{f.originalName}</span>
                   <span className="muted">
-                    {f.mediaType}, {formatBytes(f.size)}
-                    {f.pageCount ? `, ${f.pageCount} page${f.pageCount === 1 ? '' : 's'}` : ''}
-                    {f.durationSeconds ? `, ${Math.round(f.durationSeconds)} s` : ''}
-                    {f.encrypted ? ', encrypted' : ''}
+                    {[
+                      f.mediaType,
+                      formatBytes(f.size),
+                      f.pageCount ? t('pages', { count: f.pageCount }) : null,
+                      f.durationSeconds ? t('seconds', { count: Math.round(f.durationSeconds) }) : null,
+                      f.encrypted ? t('encrypted') : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
                   </span>
                   <span className={`text-status text-${f.textStatus}`} title={f.textError ?? undefined}>
-                    {TEXT_LABELS[f.textStatus]}
+                    {t(`textStatus.${f.textStatus}`)}
                     {f.textError && f.textStatus !== 'done' ? `: ${f.textError}` : ''}
                   </span>
-                  {f.fixityStatus && f.fixityStatus !== 'ok' ? <span className="error">fixity: {f.fixityStatus}</span> : null}
+                  {f.fixityStatus && f.fixityStatus !== 'ok' ? <span className="error">{t('fixity', { status: f.fixityStatus })}</span> : null}
                 </span>
               </button>
             </li>
@@ -113,15 +113,16 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
 }
 
 function FileViewer({ file }: { file: RecordFile }) {
+  const { t } = useT('documents');
   const [page, setPage] = useState(1);
   const kind = kindOf(file.mediaType);
   const browserImage = kind === 'image' && file.mediaType !== 'image/tiff';
   const previews = Array.isArray(file.metadata.pagePreviews) ? (file.metadata.pagePreviews as string[]) : [];
   return (
-    <div className="viewer" aria-label={`Viewer: ${file.originalName}`}>
+    <div className="viewer" aria-label={t('viewer', { name: file.originalName })}>
       <div className="viewer-main">
         {kind === 'pdf' && !file.encrypted ? (
-          <Suspense fallback={<p className="muted">Loading the PDF viewer…</p>}>
+          <Suspense fallback={<p className="muted">{t('loadingPdf')}</p>}>
             <PdfViewer url={fileUrl(file.sha256)} page={page} pageCount={file.pageCount ?? 1} onPage={setPage} />
           </Suspense>
         ) : browserImage ? (
@@ -132,7 +133,7 @@ function FileViewer({ file }: { file: RecordFile }) {
             <ImageViewer
               key={page}
               src={fileUrl(previews[page - 1] ?? file.thumbnailSha256 ?? '')}
-              alt={`Page ${page} of ${file.originalName}`}
+              alt={t('pageOf', { page, name: file.originalName })}
             />
           </div>
         ) : kind === 'audio' ? (
@@ -142,7 +143,7 @@ function FileViewer({ file }: { file: RecordFile }) {
         ) : (
           <p className="muted">
             <a href={fileUrl(file.sha256)} target="_blank" rel="noreferrer">
-              Open the original file
+              {t('openOriginal')}
             </a>
           </p>
         )}
@@ -153,27 +154,19 @@ function FileViewer({ file }: { file: RecordFile }) {
   );
 }
 
-const FACTS: [string, string][] = [
-  ['title', 'Title'],
-  ['author', 'Author'],
-  ['subject', 'Subject'],
-  ['created', 'Created'],
-  ['date', 'Published'],
-  ['dateTaken', 'Date taken'],
-  ['camera', 'Camera'],
-  ['description', 'Description'],
-];
+const FACTS = ['title', 'author', 'subject', 'created', 'date', 'dateTaken', 'camera', 'description'] as const;
 
 /** What the file says about itself (PDF info, EXIF/XMP, HTML head), and its hash. */
 function FileFacts({ file }: { file: RecordFile }) {
+  const { t } = useT('documents');
   const m = file.metadata;
   const gps = m.gps as { latitude: number; longitude: number } | undefined;
-  const rows = FACTS.filter(([k]) => typeof m[k] === 'string' && m[k]).map(([k, label]) => [label, String(m[k])]);
-  if (gps) rows.push(['GPS position', `${gps.latitude.toFixed(5)}, ${gps.longitude.toFixed(5)}`]);
-  rows.push(['SHA-256', file.sha256]);
-  if (file.lastFixityCheck) rows.push(['Last fixity check', `${file.lastFixityCheck.slice(0, 10)}: ${file.fixityStatus ?? ''}`]);
+  const rows = FACTS.filter((k) => typeof m[k] === 'string' && m[k]).map((k) => [t(`facts.${k}`), String(m[k])]);
+  if (gps) rows.push([t('facts.gps'), `${gps.latitude.toFixed(5)}, ${gps.longitude.toFixed(5)}`]);
+  rows.push([t('facts.sha256'), file.sha256]);
+  if (file.lastFixityCheck) rows.push([t('facts.lastFixity'), `${formatPartialDate(file.lastFixityCheck.slice(0, 10))}: ${file.fixityStatus ?? ''}`]);
   return (
-    <dl className="file-facts" aria-label="About the file">
+    <dl className="file-facts" aria-label={t('about')}>
       {rows.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>

@@ -1,23 +1,25 @@
 import { useRef, useState } from 'react';
+import { useT } from '../i18n/i18n';
 
 /** An image with zoom (buttons, wheel) and pan (drag, or scroll the frame). */
 export function ImageViewer({ src, alt }: { src: string; alt: string }) {
+  const { t } = useT('documents');
   const [zoom, setZoom] = useState(1);
   const frame = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
   const set = (z: number) => setZoom(Math.min(8, Math.max(0.25, Math.round(z * 100) / 100)));
   return (
     <div className="image-viewer">
-      <div className="zoom-controls" role="group" aria-label="Zoom">
+      <div className="zoom-controls" role="group" aria-label={t('zoom')}>
         <button type="button" onClick={() => set(zoom / 1.25)}>
-          Zoom out
+          {t('zoomOut')}
         </button>
         <span>{Math.round(zoom * 100)}%</span>
         <button type="button" onClick={() => set(zoom * 1.25)}>
-          Zoom in
+          {t('zoomIn')}
         </button>
         <button type="button" onClick={() => set(1)}>
-          Fit
+          {t('fit')}
         </button>
       </div>
       <div

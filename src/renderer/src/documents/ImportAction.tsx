@@ -4,6 +4,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
 import { archive } from '../archive';
 import { RECORD_TYPE_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
 import { announceJobs, formatBytes, uploadFiles } from './files';
 
 type Preview = OutputOf<'previewImport'>;
@@ -33,6 +34,8 @@ async function filesOf(items: DataTransferItemList): Promise<File[]> {
  * is shown before anything is imported. Dropping files or folders onto the window opens it too.
  */
 export function ImportAction({ onQueued }: { onQueued: () => void }) {
+  const { t } = useT('documents');
+  const { t: tc } = useT('common');
   const dialog = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<File[]>([]);
   const [folderPath, setFolderPath] = useState('');
@@ -101,7 +104,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
       if (!r.ok) return setErrors([r.error.message]);
       announceJobs();
     } else {
-      const out = await uploadFiles(chosen, { recordType: type, onProgress: (i, n) => setStatus(i < n ? `Uploading ${i + 1} of ${n}…` : null) });
+      const out = await uploadFiles(chosen, { recordType: type, onProgress: (i, n) => setStatus(i < n ? t('uploading', { current: i + 1, total: n }) : null) });
       setErrors(out.errors.map((e) => `${e.name}: ${e.message}`));
       if (out.errors.length) return onQueued();
     }
@@ -115,19 +118,19 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
   return (
     <>
       <button type="button" onClick={() => open()}>
-        Import…
+        {t('import.open')}
       </button>
-      {dragging ? <div className="drop-hint">Drop files or folders to import them</div> : null}
+      {dragging ? <div className="drop-hint">{t('import.dropHint')}</div> : null}
       <dialog ref={dialog} className="import-dialog" aria-labelledby="import-heading">
-        <h2 id="import-heading">Import files</h2>
-        <p className="muted">Each file becomes a new record. A file already in the library is not stored twice.</p>
+        <h2 id="import-heading">{t('import.title')}</h2>
+        <p className="muted">{t('import.intro')}</p>
         <div className="actions">
           <label className="button-like">
-            Choose files…
+            {t('import.chooseFiles')}
             <input type="file" multiple className="visually-hidden" data-testid="import-files" onChange={(e) => open([...(e.target.files ?? [])])} />
           </label>
           <label className="button-like">
-            Import folder…
+            {t('import.chooseFolder')}
             <input
               type="file"
               multiple
@@ -146,21 +149,21 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
           }}
         >
           <label>
-            Or a folder on this computer:{' '}
+            {t('import.folderPath')}{' '}
             <input type="text" value={folderPath} onChange={(e) => setFolderPath(e.target.value)} placeholder="/home/me/Scans" />
           </label>{' '}
           <button type="submit" disabled={!folderPath.trim()}>
-            Preview
+            {t('import.preview')}
           </button>
         </form>
         {items.length > 0 ? (
           <>
             <p>
               <strong>
-                {items.length} file{items.length === 1 ? '' : 's'} ({formatBytes(total)})
+                {t('import.fileCount', { count: items.length, size: formatBytes(total) })}
               </strong>{' '}
-              will become {items.length} new record{items.length === 1 ? '' : 's'} of type{' '}
-              <select value={type} onChange={(e) => setType(e.target.value as RecordType)} aria-label="Record type">
+              {t('import.willBecome', { count: items.length })}{' '}
+              <select value={type} onChange={(e) => setType(e.target.value as RecordType)} aria-label={t('import.recordType')}>
                 {RECORD_TYPES.map((t) => (
                   <option key={t} value={t}>
                     {RECORD_TYPE_LABELS[t]}
@@ -168,7 +171,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
                 ))}
               </select>
             </p>
-            <ul className="import-list" aria-label="Files to import">
+            <ul className="import-list" aria-label={t('import.filesToImport')}>
               {items.map((f, i) => (
                 <li key={`${i}:${f.name}`}>
                   {f.name} <span className="muted">({formatBytes(f.size)})</span>
@@ -179,7 +182,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         ) : null}
         {preview?.skipped.length ? (
           <details>
-            <summary>{preview.skipped.length} skipped</summary>
+            <summary>{t('import.skipped', { count: preview.skipped.length })}</summary>
             <ul className="import-list">
               {preview.skipped.map((s, i) => (
                 <li key={`${i}:${s.path}`}>
@@ -193,10 +196,10 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         <ErrorList errors={errors} />
         <div className="actions">
           <button type="button" className="primary" disabled={items.length === 0} onClick={() => void start()}>
-            Import {items.length || ''} file{items.length === 1 ? '' : 's'}
+            {items.length ? t('import.start', { count: items.length }) : t('import.startNone')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>
-            Close
+            {tc('close')}
           </button>
         </div>
       </dialog>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { archive } from '../archive';
+import { useT } from '../i18n/i18n';
 import { onJobsAnnounced } from './files';
 
 type Jobs = OutputOf<'listJobs'>;
@@ -11,6 +12,7 @@ type Jobs = OutputOf<'listJobs'>;
  * something is pending or running — never when idle; tells the app when jobs finish so views refresh.
  */
 export function JobsBar({ onFinished, wakeKey }: { onFinished: () => void; wakeKey: number | string }) {
+  const { t } = useT('documents');
   const [jobs, setJobs] = useState<Jobs | null>(null);
   const doneCount = useRef<number | null>(null);
   const [announced, setAnnounced] = useState(0);
@@ -50,11 +52,11 @@ export function JobsBar({ onFinished, wakeKey }: { onFinished: () => void; wakeK
   const batches = [...new Set(open.map((j) => j.batch))];
 
   return (
-    <section className="jobs-bar" aria-label="Background work" aria-live="polite">
+    <section className="jobs-bar" aria-label={t('jobs.label')} aria-live="polite">
       {imports.length > 0 ? (
         <label className="job-line">
           <span>
-            Storing file {Math.min(finished(imports) + 1, imports.length)} of {imports.length}
+            {t('jobs.storing', { current: Math.min(finished(imports) + 1, imports.length), total: imports.length })}
           </span>
           <progress max={imports.length} value={finished(imports)} />
         </label>
@@ -62,20 +64,22 @@ export function JobsBar({ onFinished, wakeKey }: { onFinished: () => void; wakeK
       {extracts.length > 0 ? (
         <label className="job-line">
           <span>
-            Reading text: file {Math.min(finished(extracts) + 1, extracts.length)} of {extracts.length}
-            {running?.kind === 'extract' && running.progressTotal > 0 ? `, ${running.progressLabel ?? `page ${running.progressDone + 1} of ${running.progressTotal}`}` : ''}
+            {t('jobs.reading', { current: Math.min(finished(extracts) + 1, extracts.length), total: extracts.length })}
+            {running?.kind === 'extract' && running.progressTotal > 0
+              ? `, ${running.progressLabel ?? t('jobs.pageOf', { current: running.progressDone + 1, total: running.progressTotal })}`
+              : ''}
           </span>
           <progress max={extracts.length} value={finished(extracts) + (running && running.progressTotal ? running.progressDone / running.progressTotal : 0)} />
         </label>
       ) : null}
       {batches.length > 0 ? (
         <button type="button" className="danger-quiet" onClick={() => void Promise.all(batches.map((batch) => archive.cancelJobs({ batch })))}>
-          Cancel
+          {t('jobs.cancel')}
         </button>
       ) : null}
       {failed.length > 0 ? (
         <details className="job-failures">
-          <summary>{failed.length} failed</summary>
+          <summary>{t('jobs.failed', { count: failed.length })}</summary>
           <ul>
             {failed.map((j) => (
               <li key={j.id}>

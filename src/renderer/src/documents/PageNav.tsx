@@ -1,12 +1,15 @@
+import { useT } from '../i18n/i18n';
+
 /** Previous / next / go to page. */
 export function PageNav({ page, pageCount, onPage }: { page: number; pageCount: number; onPage: (p: number) => void }) {
+  const { t } = useT('documents');
   return (
-    <nav className="page-nav" aria-label="Pages">
+    <nav className="page-nav" aria-label={t('pages')}>
       <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous page
+        {t('previousPage')}
       </button>
       <label>
-        Page{' '}
+        {t('page')}{' '}
         <input
           type="number"
           min={1}
@@ -17,10 +20,10 @@ export function PageNav({ page, pageCount, onPage }: { page: number; pageCount: 
             if (Number.isInteger(n) && n >= 1 && n <= pageCount) onPage(n);
           }}
         />{' '}
-        of {pageCount}
+        {t('ofPages', { count: pageCount })}
       </label>
       <button type="button" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
-        Next page
+        {t('nextPage')}
       </button>
     </nav>
   );

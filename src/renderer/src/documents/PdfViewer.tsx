@@ -2,11 +2,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { useT } from '../i18n/i18n';
 import { PageNav } from './PageNav';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 export default function PdfViewer({ url, page, pageCount, onPage }: { url: string; page: number; pageCount: number; onPage: (p: number) => void }) {
+  const { t } = useT('documents');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,8 +56,8 @@ export default function PdfViewer({ url, page, pageCount, onPage }: { url: strin
   return (
     <div className="pdf-viewer">
       <PageNav page={page} pageCount={doc?.numPages ?? pageCount} onPage={onPage} />
-      {error ? <p className="error">The PDF cannot be shown: {error}</p> : null}
-      <canvas ref={canvas} className="pdf-page" aria-label={`Page ${page}`} />
+      {error ? <p className="error">{t('pdfFailed', { reason: error })}</p> : null}
+      <canvas ref={canvas} className="pdf-page" aria-label={t('pageLabel', { page })} />
     </div>
   );
 }

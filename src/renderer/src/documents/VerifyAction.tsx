@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JobView } from '../../../shared/channels/documents';
 import { archive } from '../archive';
+import { useT } from '../i18n/i18n';
 import { announceJobs } from './files';
 
 interface Report {
@@ -14,6 +15,7 @@ interface Report {
 
 /** "Check files": re-hashes every stored file in the background and shows what is missing, altered or orphaned. Repairs nothing. */
 export function VerifyAction() {
+  const { t } = useT('documents');
   const [batch, setBatch] = useState<string | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,37 +51,37 @@ export function VerifyAction() {
   const running = job && (job.status === 'pending' || job.status === 'running');
   const report = job?.status === 'done' ? (job.result as unknown as Report) : null;
   return (
-    <section className="verify-action" aria-label="Fixity">
+    <section className="verify-action" aria-label={t('verify.label')}>
       <button type="button" disabled={Boolean(running)} onClick={() => void start()}>
-        Check files
+        {t('verify.check')}
       </button>
       {running ? (
         <p className="muted" role="status">
-          Checking{job.progressTotal ? ` file ${job.progressDone} of ${job.progressTotal}` : ''}…
+          {job.progressTotal ? t('verify.checkingFile', { done: job.progressDone, total: job.progressTotal }) : t('verify.checking')}
         </p>
       ) : null}
       {error ? <p className="error">{error}</p> : null}
-      {job?.status === 'failed' ? <p className="error">The check failed: {job.error}</p> : null}
+      {job?.status === 'failed' ? <p className="error">{t('verify.failed', { reason: job.error })}</p> : null}
       {report ? (
         <div role="status">
           {report.problems === 0 ? (
             <p className="muted">
-              {report.checked} stored file{report.checked === 1 ? '' : 's'} checked: all intact.
+              {t('verify.intact', { count: report.checked })}
             </p>
           ) : (
             <>
               <p className="error">
-                {report.problems} problem{report.problems === 1 ? '' : 's'} in {report.checked} files; nothing was changed.
+                {t('verify.problems', { count: report.problems, checked: report.checked })}
               </p>
               <ul className="error">
                 {report.missing.map((p) => (
-                  <li key={`m${p.id}`}>Missing: file #{p.id} (record #{p.records.join(', #')})</li>
+                  <li key={`m${p.id}`}>{t('verify.missing', { id: p.id, records: p.records.join(', #') })}</li>
                 ))}
                 {report.altered.map((p) => (
-                  <li key={`a${p.id}`}>Altered: file #{p.id} (record #{p.records.join(', #')})</li>
+                  <li key={`a${p.id}`}>{t('verify.altered', { id: p.id, records: p.records.join(', #') })}</li>
                 ))}
                 {report.orphaned.map((p) => (
-                  <li key={p}>Orphaned: {p}</li>
+                  <li key={p}>{t('verify.orphaned', { path: p })}</li>
                 ))}
               </ul>
             </>

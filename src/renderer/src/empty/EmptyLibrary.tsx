@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { useT } from '../i18n/i18n';
 
 interface Props {
   libraryPath: string;
@@ -11,6 +12,7 @@ interface Props {
 
 /** What a new library shows: what the app is for, and two ways to begin. */
 export function EmptyLibrary({ libraryPath, onLoaded, onCreate }: Props) {
+  const { t } = useT('empty');
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ArchiveError | null>(null);
 
@@ -25,26 +27,19 @@ export function EmptyLibrary({ libraryPath, onLoaded, onCreate }: Props) {
 
   return (
     <section className="empty-library" aria-labelledby="empty-heading">
-      <h2 id="empty-heading">This library is empty</h2>
-      <p>
-        Civic Archive keeps the records of a city’s international partnerships — press releases, signed memoranda and
-        agreements, media coverage, photographs, letters and reports — each described with its date, reference code and the
-        people, organisations, places and events it involves.
-      </p>
-      <p>
-        To look around first, load the sample catalogue: records of the Leeds City Region delegation to Hangzhou in 2018,
-        built from a Leeds City Council press release. Or start describing your own records.
-      </p>
+      <h2 id="empty-heading">{t('heading')}</h2>
+      <p>{t('about')}</p>
+      <p>{t('sample')}</p>
       <div className="actions">
         <button type="button" className="primary" disabled={loading} onClick={() => void loadSample()}>
-          {loading ? 'Loading the sample…' : 'Load the sample catalogue'}
+          {loading ? t('loading') : t('load')}
         </button>
         <button type="button" onClick={onCreate}>
-          Create a record
+          {t('create')}
         </button>
       </div>
-      <ErrorText error={error} prefix="The sample could not be loaded" />
-      <p className="muted library-path">Library: {libraryPath}</p>
+      <ErrorText error={error} prefix={t('failed')} />
+      <p className="muted library-path">{t('library', { path: libraryPath })}</p>
     </section>
   );
 }

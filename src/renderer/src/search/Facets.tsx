@@ -2,6 +2,7 @@
 import type { FacetFilters, Facets as FacetCounts, FacetValue } from '../../../shared/search/engine';
 import type { RecordType } from '../../../shared/model';
 import { RECORD_TYPE_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
 
 interface Props {
   facets: FacetCounts;
@@ -37,33 +38,34 @@ function Group({ title, values, chosen, label, onToggle }: { title: string; valu
 }
 
 export function Facets({ facets, chosen, onChange }: Props) {
+  const { t } = useT('search');
   const strings = (key: ListKey) => (chosen[key] ?? []).map(String);
   const flip = (key: ListKey, raw: string) => {
     const value = key === 'years' || key === 'decades' ? Number(raw) : raw;
     onChange({ ...chosen, [key]: toggle(chosen[key] as unknown[] | undefined, value) });
   };
   return (
-    <div className="facets" aria-label="Filter the results">
-      <Group title="Type" values={facets.type} chosen={strings('types')} label={(v) => RECORD_TYPE_LABELS[v as RecordType] ?? v} onToggle={(v) => flip('types', v)} />
-      <Group title="Decade" values={facets.decade} chosen={strings('decades')} label={(v) => `${v}s`} onToggle={(v) => flip('decades', v)} />
-      <Group title="Year" values={facets.year} chosen={strings('years')} onToggle={(v) => flip('years', v)} />
-      <Group title="Partnership" values={facets.partnership} chosen={strings('partnerships')} onToggle={(v) => flip('partnerships', v)} />
-      <Group title="Organisation" values={facets.organisation} chosen={strings('organisations')} onToggle={(v) => flip('organisations', v)} />
-      <Group title="Place" values={facets.place} chosen={strings('places')} onToggle={(v) => flip('places', v)} />
-      <Group title="Tag" values={facets.tag} chosen={strings('tags')} onToggle={(v) => flip('tags', v)} />
-      <Group title="Language" values={facets.language} chosen={strings('languages')} onToggle={(v) => flip('languages', v)} />
+    <div className="facets" role="group" aria-label={t('facets.label')}>
+      <Group title={t('facets.type')} values={facets.type} chosen={strings('types')} label={(v) => RECORD_TYPE_LABELS[v as RecordType] ?? v} onToggle={(v) => flip('types', v)} />
+      <Group title={t('facets.decade')} values={facets.decade} chosen={strings('decades')} label={(v) => t('facets.decadeValue', { decade: v })} onToggle={(v) => flip('decades', v)} />
+      <Group title={t('facets.year')} values={facets.year} chosen={strings('years')} onToggle={(v) => flip('years', v)} />
+      <Group title={t('facets.partnership')} values={facets.partnership} chosen={strings('partnerships')} onToggle={(v) => flip('partnerships', v)} />
+      <Group title={t('facets.organisation')} values={facets.organisation} chosen={strings('organisations')} onToggle={(v) => flip('organisations', v)} />
+      <Group title={t('facets.place')} values={facets.place} chosen={strings('places')} onToggle={(v) => flip('places', v)} />
+      <Group title={t('facets.tag')} values={facets.tag} chosen={strings('tags')} onToggle={(v) => flip('tags', v)} />
+      <Group title={t('facets.language')} values={facets.language} chosen={strings('languages')} onToggle={(v) => flip('languages', v)} />
       <fieldset className="facet">
-        <legend>Documents</legend>
+        <legend>{t('facets.documents')}</legend>
         <ul>
           <li>
             <label>
-              <input type="checkbox" checked={chosen.hasFile === true} onChange={() => onChange({ ...chosen, hasFile: chosen.hasFile ? undefined : true })} /> Has a file{' '}
+              <input type="checkbox" checked={chosen.hasFile === true} onChange={() => onChange({ ...chosen, hasFile: chosen.hasFile ? undefined : true })} /> {t('facets.hasFile')}{' '}
               <span className="count">{facets.hasFile}</span>
             </label>
           </li>
           <li>
             <label>
-              <input type="checkbox" checked={chosen.hasText === true} onChange={() => onChange({ ...chosen, hasText: chosen.hasText ? undefined : true })} /> Has text{' '}
+              <input type="checkbox" checked={chosen.hasText === true} onChange={() => onChange({ ...chosen, hasText: chosen.hasText ? undefined : true })} /> {t('facets.hasText')}{' '}
               <span className="count">{facets.hasText}</span>
             </label>
           </li>

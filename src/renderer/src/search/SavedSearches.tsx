@@ -1,4 +1,5 @@
 import type { SavedSearch } from '../../../shared/channels/search';
+import { useT } from '../i18n/i18n';
 
 interface Props {
   saved: SavedSearch[];
@@ -8,17 +9,18 @@ interface Props {
 
 /** The sidebar's saved searches: open one to run it again, with its filters. */
 export function SavedSearches({ saved, onOpen, onDelete }: Props) {
+  const { t } = useT('search');
   if (saved.length === 0) return null;
   return (
-    <nav aria-label="Saved searches">
-      <h2 className="sidebar-heading">Saved searches</h2>
+    <nav aria-label={t('saved.heading')}>
+      <h2 className="sidebar-heading">{t('saved.heading')}</h2>
       <ul className="saved-searches">
         {saved.map((s) => (
           <li key={s.id}>
             <button type="button" onClick={() => onOpen(s)} title={s.query}>
               {s.name}
             </button>
-            <button type="button" className="icon" aria-label={`Delete saved search ${s.name}`} onClick={() => onDelete(s)}>
+            <button type="button" className="icon" aria-label={t('saved.delete', { name: s.name })} onClick={() => onDelete(s)}>
               ×
             </button>
           </li>

@@ -1,14 +1,17 @@
+import { useT } from '../i18n/i18n';
+
 /** The search field in the header; Escape clears it and brings the library list back. */
 export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useT('search');
   return (
     <div className="search-box" role="search">
       <label htmlFor="search" className="visually-hidden">
-        Search the catalogue
+        {t('label')}
       </label>
       <input
         id="search"
         type="search"
-        placeholder="Search titles, names, places, tags…"
+        placeholder={t('placeholder')}
         autoComplete="off"
         spellCheck={false}
         value={value}

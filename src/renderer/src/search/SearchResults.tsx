@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { SortOrder } from '../../../shared/search/engine';
 import { routeHref } from '../app/route';
 import { ErrorText } from '../common/ErrorText';
-import { plural } from '../common/format';
+import { formatRecordDate } from '../common/format';
 import { RECORD_TYPE_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
 import type { SearchState } from './useSearch';
 
@@ -17,21 +18,18 @@ interface Props {
   onSave: (name: string) => Promise<string | null>;
 }
 
-const SORT_LABELS: Record<SortOrder, string> = {
-  relevance: 'Relevance',
-  'date-desc': 'Newest first',
-  'date-asc': 'Oldest first',
-  title: 'Title',
-};
+const SORT_ORDERS: SortOrder[] = ['relevance', 'date-desc', 'date-asc', 'title'];
 
 function SaveSearch({ onSave }: { onSave: Props['onSave'] }) {
+  const { t } = useT('search');
+  const { t: tc } = useT('common');
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        Save search…
+        {t('save')}
       </button>
     );
   }
@@ -49,11 +47,11 @@ function SaveSearch({ onSave }: { onSave: Props['onSave'] }) {
         });
       }}
     >
-      <label htmlFor="save-search-name">Name</label>
+      <label htmlFor="save-search-name">{t('name')}</label>
       <input id="save-search-name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
-      <button type="submit">Save</button>
+      <button type="submit">{tc('save')}</button>
       <button type="button" onClick={() => setOpen(false)}>
-        Cancel
+        {tc('cancel')}
       </button>
       <ErrorText error={error} />
     </form>
@@ -62,29 +60,28 @@ function SaveSearch({ onSave }: { onSave: Props['onSave'] }) {
 
 /** The middle pane while searching: what was understood, the merged hits best first, each saying where it matched. */
 export function SearchResults({ query, search, selectedId, sort, onSort, onSuggestion, onSave }: Props) {
+  const { t } = useT('search');
   const { outcome, error, status } = search;
   const q = query.trim();
   let summary: string;
-  if (status.state === 'failed') summary = 'Search is unavailable.';
+  if (status.state === 'failed') summary = t('unavailable');
   else if (status.state === 'loading' && !outcome) {
-    summary = status.progress
-      ? `Preparing the search index… ${status.progress.done.toLocaleString()} of ${status.progress.total.toLocaleString()} records.`
-      : 'Preparing the search index…';
-  }
-  else if (!outcome) summary = 'Searching…';
-  else summary = outcome.total === 0 ? `Nothing matches${q ? ` “${q}”` : ''}.` : `${plural(outcome.total, 'record')} found.`;
+    summary = status.progress ? t('preparingProgress', { done: status.progress.done, total: status.progress.total }) : t('preparing');
+  } else if (!outcome) summary = t('searching');
+  else if (outcome.total === 0) summary = q ? t('nothingFor', { query: q }) : t('nothing');
+  else summary = t('found', { count: outcome.total });
   return (
     <section className="list-pane" aria-labelledby="list-heading">
       <div className="pane-head">
         <h2 id="list-heading" tabIndex={-1}>
-          Search results
+          {t('heading')}
         </h2>
         <label className="sort-choice">
-          Sort{' '}
+          {t('sort')}{' '}
           <select value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
-            {(Object.keys(SORT_LABELS) as SortOrder[]).map((s) => (
+            {SORT_ORDERS.map((s) => (
               <option key={s} value={s}>
-                {SORT_LABELS[s]}
+                {t(`sortOrder.${s}`)}
               </option>
             ))}
           </select>
@@ -93,23 +90,23 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
       </div>
       <p className="muted" role="status">
         {summary}
-        {outcome && !outcome.textsMerged ? ' Searching the documents’ text…' : ''}
-        {outcome && status.state === 'loading' ? ' (Found in documents’ text; the record index is still loading.)' : ''}
+        {outcome && !outcome.textsMerged ? t('searchingText') : ''}
+        {outcome && status.state === 'loading' ? t('indexLoading') : ''}
       </p>
-      {outcome && outcome.query.understood.length > 0 ? <p className="understood">Searched for {outcome.query.understood.join(', ')}.</p> : null}
+      {outcome && outcome.query.understood.length > 0 ? <p className="understood">{t('understood', { what: outcome.query.understood.join(', ') })}</p> : null}
       {outcome && outcome.query.warnings.length > 0 ? (
         <ul className="query-notes">
           {outcome.query.warnings.map((w) => (
-            <li key={w}>Note: {w}.</li>
+            <li key={w}>{t('note', { warning: w })}</li>
           ))}
         </ul>
       ) : null}
       {outcome && outcome.suggestions.length > 0 ? (
         <p className="suggestions">
-          Did you mean{' '}
+          {t('didYouMean')}{' '}
           {outcome.suggestions.map((s, i) => (
             <span key={s}>
-              {i > 0 ? ' or ' : ''}
+              {i > 0 ? t('or') : ''}
               <button type="button" className="link" onClick={() => onSuggestion(s)}>
                 {s}
               </button>
@@ -118,7 +115,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
           ?
         </p>
       ) : null}
-      <ErrorText error={status.state === 'failed' ? status.message : error} prefix="Search failed" />
+      <ErrorText error={status.state === 'failed' ? status.message : error} prefix={t('failed')} />
       {outcome && outcome.hits.length > 0 ? (
         <ol className="hits">
           {outcome.hits.map((hit) => (
@@ -128,7 +125,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
               </a>
               <p className="hit-meta">
                 {RECORD_TYPE_LABELS[hit.type]}
-                {hit.date ? ` · ${hit.date}` : ''}
+                {hit.date ? ` · ${formatRecordDate(hit.date)}` : ''}
                 {hit.referenceCode ? ` · ${hit.referenceCode}` : ''}
               </p>
               {hit.snippet.length > 0 && hit.snippet.some((s) => s.text.trim()) ? (
@@ -136,7 +133,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
                   <Marked segments={hit.snippet} />
                 </p>
               ) : null}
-              <p className="hit-where">Matched in {hit.matchedIn.join(', ') || 'filters'}</p>
+              <p className="hit-where">{t('matchedIn', { where: hit.matchedIn.join(', ') || t('filters') })}</p>
             </li>
           ))}
         </ol>

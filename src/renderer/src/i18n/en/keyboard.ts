@@ -1,0 +1,37 @@
+/** Keyboard shortcuts and their list. */
+export const keyboard = {
+  title: 'Keyboard shortcuts',
+  intro: 'Single-letter shortcuts work when the cursor is not in a text field.',
+  open: 'Keyboard shortcuts',
+  keys: 'Keys',
+  action: 'Action',
+  or: 'or',
+  groups: {
+    records: 'Records',
+    navigation: 'Moving around',
+    editing: 'Editing',
+    app: 'The app',
+  },
+  actions: {
+    newRecord: 'New record',
+    focusSearch: 'Search the catalogue',
+    save: 'Save the record being edited',
+    delete: 'Delete the selected record (asks first)',
+    edit: 'Edit the selected record',
+    next: 'Next record in the list',
+    previous: 'Previous record in the list',
+    openFile: 'Open the selected record’s file',
+    undo: 'Undo',
+    redo: 'Redo',
+    settings: 'Settings',
+    help: 'Show this list',
+    closeDialog: 'Close a dialog or clear the search',
+  },
+  confirmDelete: {
+    title: 'Delete this record?',
+    message: '“{{title}}” and its links will be removed. Its files stay in the library’s store.',
+    confirm: 'Delete',
+  },
+  noFile: 'This record has no file to open.',
+  deleteFailed: 'The record could not be deleted',
+};

@@ -1,0 +1,41 @@
+import type { Messages } from '../messages';
+import type { settings as en } from '../en/settings';
+
+export const settings: Messages<typeof en> = {
+  open: '设置…',
+  title: '设置',
+  saved: '设置已保存。',
+  failed: '无法保存设置',
+  loadFailed: '无法载入设置',
+  save: '保存设置',
+  library: {
+    heading: '档案库',
+    current: '当前档案库',
+    records_one: '{{count, number}} 条记录',
+    records_other: '{{count, number}} 条记录',
+    other: '其他档案库',
+    otherDesktop: '在桌面应用中，通过“文件 → 打开档案库…”可打开其他档案库文件夹，或将空文件夹作为新档案库打开。',
+    otherHost: '浏览器服务只提供一个档案库；如需打开其他档案库，或在空文件夹中新建档案库，请使用以下参数启动：',
+    otherEnv: '或设置环境变量',
+  },
+  citations: {
+    heading: '引文',
+    archiveName: '收藏机构（档案馆）',
+    archiveNameHelp: '在每条引文中作为档案馆名称输出。',
+    archivePlace: '所在地',
+    defaultStyle: '默认引文格式',
+  },
+  documents: {
+    heading: '文件',
+    maxFile: '可导入的最大文件（MB）',
+    maxFileHelp: '超过此大小的文件在导入时会被拒绝，并说明原因。留空：使用默认值（{{size}}）。',
+    maxFileEnvironment: '本次运行由 CIVIC_ARCHIVE_MAX_FILE_BYTES 设定（{{size}}）；未设定时使用档案库自身的设置。',
+    notNumber: '最大文件：“{{value}}”不是以 MB 为单位的数字',
+    ocr: 'OCR 识别语种',
+    ocrHelp: '扫描件按英文和简体中文识别。如需增加语种，请将相应的 Tesseract .traineddata 文件放入档案库的 ocr/ 文件夹；环境变量 CIVIC_ARCHIVE_OCR_LANGS（例如 eng+chi_sim）可限定某次运行所用的语种。',
+  },
+  interface: {
+    heading: '界面',
+    help: '语言和主题即时生效，并保存在本机上。',
+  },
+};
