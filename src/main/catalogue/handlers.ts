@@ -2,10 +2,12 @@
 import type { catalogueChannels } from '../../shared/channels/catalogue';
 import type { HandlersFor } from '../service/handler-types';
 import * as authorities from './authorities';
+import * as batch from './batch';
 import * as changes from './changes';
 import * as collections from './collections';
 import { libraryInfo } from './info';
 import * as records from './records';
+import * as restore from './restore';
 import { loadSample } from './sample';
 import * as tags from './tags';
 
@@ -39,4 +41,9 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
 
   changesSince: (ctx, { revision, limit }) => changes.changesSince(ctx, revision, limit),
   auditTrail: (ctx, { entity, id }) => changes.auditTrail(ctx, entity, id),
+
+  deleteRecordRestorably: (ctx, { id }) => restore.deleteRestorably(ctx, id),
+  restoreRecord: (ctx, { id, deletedRevision, snapshot }) => restore.restoreRecord(ctx, id, deletedRevision, snapshot),
+  batchEdit: (ctx, input) => batch.batchEdit(ctx, input),
+  patchRecords: (ctx, input) => batch.patchRecords(ctx, input),
 };

@@ -216,32 +216,46 @@ function stampRevision(ctx: CatalogueContext, id: number, revision: number, touc
 // ---------------------------------------------------------------- operations
 
 export function createRecord(ctx: CatalogueContext, input: RecordCreate): RecordView {
-  return ctx.db.transaction(() => {
-    checkReferenceCode(ctx, input.referenceCode, null);
-    checkCollection(ctx, input.collectionId);
-    checkLinks(ctx, input.links);
-    const now = ctx.now();
-    const fields = COLUMN_FIELDS.filter((f) => f in input || f === 'languages' || f === 'accessStatus' || f === 'dateApproximate');
-    const values = fields.map((f) => {
-      const v = (input as Record<string, unknown>)[f];
-      if (f === 'languages') return JSON.stringify(v ?? []);
-      if (f === 'accessStatus') return (v as string | undefined) ?? 'open';
-      if (f === 'dateApproximate') return v ? 1 : 0;
-      return toColumnValue(f, v);
-    });
-    const info = sql(ctx.db, 
-        `INSERT INTO records (${fields.map((f) => COLUMNS[f]).join(', ')}, created_at, updated_at)
-         VALUES (${fields.map(() => '?').join(', ')}, ?, ?)`,
-      )
-      .run(...values, now, now);
-    const id = Number(info.lastInsertRowid);
-    writeCommitments(ctx, id, input.commitments);
-    writeLinks(ctx, id, input.links);
-    writeTags(ctx, id, input.tags);
-    const revision = logChange(ctx, 'record', id, 'create', {}, auditSnapshot(requireRecord(ctx, id)));
-    stampRevision(ctx, id, revision, false);
-    return requireRecord(ctx, id);
-  })();
+  return ctx.db.transaction(() => insertRecord(ctx, input, {}))();
+}
+
+/**
+ * Writes a new record with its parts and logs its creation. Restoring a deleted record (undo)
+ * passes the id it had and when it was first made, and what to add to the audit entry; call it
+ * inside a transaction.
+ */
+export function insertRecord(
+  ctx: CatalogueContext,
+  input: RecordCreate,
+  restoring: { id?: number; createdAt?: string; audit?: FieldValues; parts?: (id: number) => void },
+): RecordView {
+  checkReferenceCode(ctx, input.referenceCode, null);
+  checkCollection(ctx, input.collectionId);
+  checkLinks(ctx, input.links);
+  const now = ctx.now();
+  const fields = COLUMN_FIELDS.filter((f) => f in input || f === 'languages' || f === 'accessStatus' || f === 'dateApproximate');
+  const values = fields.map((f) => {
+    const v = (input as Record<string, unknown>)[f];
+    if (f === 'languages') return JSON.stringify(v ?? []);
+    if (f === 'accessStatus') return (v as string | undefined) ?? 'open';
+    if (f === 'dateApproximate') return v ? 1 : 0;
+    return toColumnValue(f, v);
+  });
+  const columns = [...(restoring.id !== undefined ? ['id'] : []), ...fields.map((f) => COLUMNS[f]), 'created_at', 'updated_at'];
+  const info = sql(ctx.db, `INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+    ...(restoring.id !== undefined ? [restoring.id] : []),
+    ...values,
+    restoring.createdAt ?? now,
+    now,
+  );
+  const id = Number(info.lastInsertRowid);
+  writeCommitments(ctx, id, input.commitments);
+  writeLinks(ctx, id, input.links);
+  writeTags(ctx, id, input.tags);
+  restoring.parts?.(id);
+  const revision = logChange(ctx, 'record', id, 'create', {}, { ...auditSnapshot(requireRecord(ctx, id)), ...restoring.audit });
+  stampRevision(ctx, id, revision, false);
+  return requireRecord(ctx, id);
 }
 
 export function updateRecord(

@@ -66,6 +66,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.output<typeof AuditEntry>;
 
 import { channel } from './channel';
+import { BatchEditInput, BatchEditOutput, DeletedRecord, PatchRecordsInput, PatchRecordsOutput, RestoreRecordInput } from '../batch';
 
 export const catalogueChannels = {
   libraryInfo: channel(z.strictObject({}), LibraryInfo, false),
@@ -154,4 +155,13 @@ export const catalogueChannels = {
     z.array(AuditEntry),
     false,
   ),
+
+  /** Deletes a record and hands back what restoreRecord needs to undo it (same id, links, tags, files). */
+  deleteRecordRestorably: channel(ById, DeletedRecord, true),
+  /** Undoes a deletion: the record comes back with its id, refused if anything happened to that id since. */
+  restoreRecord: channel(RestoreRecordInput, RecordView, true),
+  /** Adds or removes a tag, moves to a collection or sets a field on many records, in one transaction; `dryRun` previews. */
+  batchEdit: channel(BatchEditInput, BatchEditOutput, true),
+  /** Per-record patches (undo and redo of a batch), all or none, each refused if its record changed since. */
+  patchRecords: channel(PatchRecordsInput, PatchRecordsOutput, true),
 };

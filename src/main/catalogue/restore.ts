@@ -1,0 +1,112 @@
+/**
+ * Deleting a record so that it can be brought back: the deletion hands back a snapshot of the
+ * record as it was (description, links, tags, collection, attached files), taken in the same
+ * transaction as the delete, and restoring puts it back under the SAME id — citations and audit
+ * entries point at ids, so a restored record must not come back as a new one.
+ *
+ * The snapshot travels with the caller (the window's undo history) rather than being kept in the
+ * catalogue: undo lasts a session, and the audit trail already keeps what was deleted for good.
+ * The catalogue only vouches that the id was deleted at that revision and nothing happened to it
+ * since, so a snapshot can never resurrect an id twice or invent one.
+ */
+import type { RecordSnapshot } from '../../shared/batch';
+import type { RecordCreate, RecordView } from '../../shared/model';
+import { ArchiveFailure } from '../../shared/result';
+import type { CatalogueContext } from './context';
+import { deleteRecord, insertRecord, requireRecord } from './records';
+import { sql } from './statements';
+
+/** The record as its creation input: what insertRecord needs to write it again. */
+export function snapshotOf(ctx: CatalogueContext, r: RecordView): RecordSnapshot {
+  const record: RecordCreate = {
+    type: r.type,
+    title: r.title,
+    titleAlt: r.titleAlt,
+    titleAltLanguage: r.titleAltLanguage,
+    date: r.date,
+    dateEnd: r.dateEnd,
+    dateApproximate: r.dateApproximate,
+    description: r.description,
+    bodyText: r.bodyText,
+    languages: r.languages,
+    referenceCode: r.referenceCode,
+    publisher: r.publisher,
+    outlet: r.outlet,
+    programme: r.programme,
+    medium: r.medium,
+    url: r.url,
+    rights: r.rights,
+    accessStatus: r.accessStatus,
+    physicalLocation: r.physicalLocation,
+    extent: r.extent,
+    notes: r.notes,
+    agreementKind: r.agreementKind,
+    dateSigned: r.dateSigned,
+    placeSigned: r.placeSigned,
+    commitments: r.commitments,
+    collectionId: r.collection?.id ?? null,
+    links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
+    tags: r.tags,
+  };
+  const files = sql(
+    ctx.db,
+    'SELECT file_id AS fileId, original_name AS originalName, position, added_at AS addedAt FROM record_files WHERE record_id = ? ORDER BY position, file_id',
+  ).all(r.id) as RecordSnapshot['files'];
+  return { record, createdAt: r.createdAt, files };
+}
+
+export function deleteRestorably(ctx: CatalogueContext, id: number): { id: number; revision: number; snapshot: RecordSnapshot } {
+  return ctx.db.transaction(() => {
+    const snapshot = snapshotOf(ctx, requireRecord(ctx, id));
+    return { ...deleteRecord(ctx, id), snapshot };
+  })();
+}
+
+/** Why a restore cannot go ahead, as the archivist should read it. */
+function refuse(id: number, why: string, field?: string): never {
+  throw new ArchiveFailure('conflict', `record #${id} cannot be restored: ${why}`, field);
+}
+
+export function restoreRecord(ctx: CatalogueContext, id: number, deletedRevision: number, snapshot: RecordSnapshot): RecordView {
+  return ctx.db.transaction(() => {
+    const last = sql(ctx.db, "SELECT revision, action FROM changes WHERE entity = 'record' AND entity_id = ? ORDER BY revision DESC LIMIT 1").get(id) as
+      | { revision: number; action: string }
+      | undefined;
+    if (!last || last.action !== 'delete') {
+      if (last) refuse(id, 'it exists (it was restored or never deleted)', 'id');
+      throw new ArchiveFailure('not_found', `there was never a record #${id}`, 'id');
+    }
+    if (last.revision !== deletedRevision) {
+      refuse(id, `it was deleted at revision ${last.revision}, not ${deletedRevision}`, 'deletedRevision');
+    }
+    for (const [i, link] of (snapshot.record.links ?? []).entries()) {
+      if (!sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?').get(link.authorityId)) {
+        refuse(id, `authority record #${link.authorityId}, which it was linked to, has since been deleted or merged`, `snapshot.record.links.${i}.authorityId`);
+      }
+    }
+    const collectionId = snapshot.record.collectionId;
+    if (collectionId != null && !sql(ctx.db, 'SELECT 1 FROM collections WHERE id = ?').get(collectionId)) {
+      refuse(id, `its collection #${collectionId} has since been deleted`, 'snapshot.record.collectionId');
+    }
+    const code = snapshot.record.referenceCode;
+    const holder = code ? (sql(ctx.db, 'SELECT id FROM records WHERE reference_code = ?').get(code) as { id: number } | undefined) : undefined;
+    if (holder) refuse(id, `its reference code "${code}" is now used by record #${holder.id}`, 'snapshot.record.referenceCode');
+    for (const [i, f] of snapshot.files.entries()) {
+      if (!sql(ctx.db, 'SELECT 1 FROM files WHERE id = ?').get(f.fileId)) {
+        refuse(id, `its file #${f.fileId} "${f.originalName}" is no longer stored`, `snapshot.files.${i}.fileId`);
+      }
+    }
+    const attach = sql(ctx.db, 'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, ?, ?)');
+    return insertRecord(ctx, snapshot.record, {
+      id,
+      createdAt: snapshot.createdAt,
+      audit: {
+        restored: `deletion at revision ${deletedRevision} undone`,
+        ...Object.fromEntries(snapshot.files.map((f) => [`file ${f.position}`, f.originalName])),
+      },
+      parts: (rid) => {
+        for (const f of snapshot.files) attach.run(rid, f.fileId, f.originalName, f.position, f.addedAt);
+      },
+    });
+  })();
+}
