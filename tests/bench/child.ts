@@ -13,7 +13,7 @@ import { libraryPaths } from '../../src/main/catalogue/library';
 import { loadSnapshot } from '../../src/main/search/snapshot';
 import { searchDocumentsSince } from '../../src/main/search/documents';
 import { RecordSearch } from '../../src/shared/search/engine';
-import { ftsEverythingSearch, miniSearchEverything, pagesByRecord } from './peers';
+import { ftsEverythingSearch, miniSearchEverything, everythingText } from './peers';
 
 const mainStart = performance.now();
 const [mode, target] = process.argv.slice(2) as [string, string];
@@ -40,7 +40,7 @@ if (mode === 'ours') {
   const db = new Database(path.join(target, 'catalogue.sqlite'), { readonly: true });
   const ctx = { db, paths: libraryPaths(target), actor: 'bench', now: () => '' };
   const docs = searchDocumentsSince(ctx as never, 0).upserts;
-  const text = pagesByRecord(db);
+  const text = everythingText(db);
   db.close();
   const t0 = performance.now();
   const index = miniSearchEverything();

@@ -15,10 +15,17 @@ import { tokenize } from '../../src/shared/search/tokenizer';
 
 export type EverythingDoc = SearchDocument & { text: string };
 
-export function pagesByRecord(db: Database.Database): Map<number, string> {
+/** Each record's prose — description, body text, and all its documents' pages — as one text. */
+export function everythingText(db: Database.Database): Map<number, string> {
   const out = new Map<number, string>();
+  const append = (id: number, text: string) => {
+    if (text) out.set(id, out.has(id) ? `${out.get(id)}\n${text}` : text);
+  };
+  for (const r of db.prepare("SELECT id, coalesce(description, '') || ' ' || coalesce(body_text, '') AS text FROM records ORDER BY id").iterate() as Iterable<{ id: number; text: string }>) {
+    append(r.id, r.text.trim());
+  }
   const rows = db.prepare('SELECT rf.record_id AS id, p.text FROM record_files rf JOIN pages p ON p.file_id = rf.file_id ORDER BY rf.record_id, p.page').iterate() as Iterable<{ id: number; text: string }>;
-  for (const r of rows) out.set(r.id, out.has(r.id) ? `${out.get(r.id)}\n${r.text}` : r.text);
+  for (const r of rows) append(r.id, r.text);
   return out;
 }
 
