@@ -30,6 +30,9 @@ import { hasFacets, useSearch } from '../search/useSearch';
 import { navigate, useRoute } from './route';
 import { ThemeChoice } from './ThemeChoice';
 import { LanguageChoice } from './LanguageChoice';
+import { useT } from '../i18n/i18n';
+import { WorkspaceKeys } from '../keyboard/WorkspaceKeys';
+import { SettingsAction } from '../settings/SettingsAction';
 
 /** Moves focus once the element exists (after React has rendered it). */
 function focusSoon(id: string): void {
@@ -44,6 +47,9 @@ function focusSoon(id: string): void {
 
 export function App() {
   const route = useRoute();
+  // Subscribing here re-renders the whole workspace when the interface language changes.
+  const { t: tCite } = useT('cite');
+  const { t: tSearch } = useT('search');
   const [infoTick, setInfoTick] = useState(0);
   const [exchangeOpen, setExchangeOpen] = useState(false);
   const [citingHits, setCitingHits] = useState<number[] | null>(null);
@@ -121,13 +127,23 @@ export function App() {
         <SearchBox value={searchText} onChange={setSearch} />
         <ImportAction onQueued={() => setJobsWake((n) => n + 1)} />
         <button type="button" onClick={() => setExchangeOpen(true)}>
-          Citations &amp; exchange…
+          {tCite('exchange.open')}
         </button>
         <button type="button" className="primary" onClick={startCreate}>
           New record
         </button>
         <LanguageChoice />
         <ThemeChoice />
+        <SettingsAction info={info.value} onSaved={refresh} />
+        <WorkspaceKeys
+          selectedId={selectedId}
+          editing={route.view === 'edit' || route.view === 'create'}
+          onNewRecord={startCreate}
+          onEdit={(id) => {
+            navigate({ view: 'edit', id });
+            focusSoon(fieldId('title'));
+          }}
+        />
         <ExchangeDialog open={exchangeOpen} libraryPath={info.value.path} onClose={() => setExchangeOpen(false)} onChanged={refresh} />
       </header>
       <JobsBar onFinished={refresh} wakeKey={`${jobsWake}:${revision}`} />
@@ -145,7 +161,7 @@ export function App() {
           {searching && search.outcome ? <Facets facets={search.outcome.facets} chosen={facets} onChange={setFacets} /> : null}
           {searching && search.outcome && search.outcome.hits.length > 0 ? (
             <button type="button" className="quiet" onClick={() => setCitingHits(search.outcome!.hits.slice(0, 500).map((h) => h.id))}>
-              Cite these results ({Math.min(search.outcome.hits.length, 500)})…
+              {tSearch('cite', { count: Math.min(search.outcome.hits.length, 500) })}
             </button>
           ) : null}
           <CiteDialog ids={citingHits ?? []} open={citingHits !== null} onClose={() => setCitingHits(null)} />

@@ -1,19 +1,28 @@
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useT } from '../i18n/i18n';
 import { applyTheme, savedTheme, THEMES, type Theme } from './theme';
 
+// The header and the settings dialog each show this choice: both follow the one saved value.
+const CHANGED = 'civic-archive:theme';
+let chosen: Theme | null = null;
+const current = () => (chosen ??= savedTheme());
+const subscribe = (onChange: () => void) => {
+  window.addEventListener(CHANGED, onChange);
+  return () => window.removeEventListener(CHANGED, onChange);
+};
+
 export function ThemeChoice() {
   const { t } = useT('common');
-  const [theme, setTheme] = useState<Theme>(savedTheme);
+  const theme = useSyncExternalStore(subscribe, current);
   return (
     <label className="theme-choice">
       {t('theme.label')}{' '}
       <select
         value={theme}
         onChange={(e) => {
-          const next = e.target.value as Theme;
-          setTheme(next);
-          applyTheme(next);
+          chosen = e.target.value as Theme;
+          applyTheme(chosen);
+          window.dispatchEvent(new Event(CHANGED));
         }}
       >
         {THEMES.map((th) => (

@@ -48,6 +48,5 @@ export const search = {
     heading: 'Saved searches',
     delete: 'Delete saved search {{name}}',
   },
-  cite_one: 'Cite this result…',
-  cite_other: 'Cite these results ({{count, number}})…',
+  cite: 'Cite these results ({{count, number}})…',
 };

@@ -50,6 +50,5 @@ export const search: Messages<typeof en> = {
     heading: '已保存的检索',
     delete: '删除已保存的检索“{{name}}”',
   },
-  cite_one: '引用此检索结果…',
-  cite_other: '引用这些检索结果（{{count, number}}）…',
+  cite: '引用这些检索结果（{{count, number}}）…',
 };
