@@ -100,6 +100,11 @@ describe('deleting and restoring a record', () => {
     expect(back.id).toBe(r.id);
     await check(input, 'conflict', /it exists/);
 
+    // Deleting with the revision last seen: refused once someone else has edited the record.
+    await lib.ok('updateRecord', { id: r.id, patch: { description: 'edited by a colleague' } });
+    const stale = await lib.service.call('deleteRecordRestorably', { id: r.id, expectedRevision: back.revision });
+    expect(stale.ok || stale.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed elsewhere.*not deleted/) });
+
     // An authority deleted after the record was: the link cannot come back, so neither does the record.
     const d2 = await lib.ok('deleteRecordRestorably', { id: r.id });
     const hangzhou = d2.snapshot.record.links!.find((l) => l.role === 'party')!.authorityId;

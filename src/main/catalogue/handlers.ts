@@ -42,7 +42,7 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   changesSince: (ctx, { revision, limit }) => changes.changesSince(ctx, revision, limit),
   auditTrail: (ctx, { entity, id }) => changes.auditTrail(ctx, entity, id),
 
-  deleteRecordRestorably: (ctx, { id }) => restore.deleteRestorably(ctx, id),
+  deleteRecordRestorably: (ctx, { id, expectedRevision }) => restore.deleteRestorably(ctx, id, expectedRevision),
   restoreRecord: (ctx, { id, deletedRevision, snapshot }) => restore.restoreRecord(ctx, id, deletedRevision, snapshot),
   batchEdit: (ctx, input) => batch.batchEdit(ctx, input),
   patchRecords: (ctx, input) => batch.patchRecords(ctx, input),

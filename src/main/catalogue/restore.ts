@@ -55,9 +55,21 @@ export function snapshotOf(ctx: CatalogueContext, r: RecordView): RecordSnapshot
   return { record, createdAt: r.createdAt, files };
 }
 
-export function deleteRestorably(ctx: CatalogueContext, id: number): { id: number; revision: number; snapshot: RecordSnapshot } {
+export function deleteRestorably(
+  ctx: CatalogueContext,
+  id: number,
+  expectedRevision: number | undefined,
+): { id: number; revision: number; snapshot: RecordSnapshot } {
   return ctx.db.transaction(() => {
-    const snapshot = snapshotOf(ctx, requireRecord(ctx, id));
+    const record = requireRecord(ctx, id);
+    if (expectedRevision !== undefined && record.revision !== expectedRevision) {
+      throw new ArchiveFailure(
+        'conflict',
+        `record #${id} was changed elsewhere since revision ${expectedRevision} (it is now at ${record.revision}); it was not deleted`,
+        'expectedRevision',
+      );
+    }
+    const snapshot = snapshotOf(ctx, record);
     return { ...deleteRecord(ctx, id), snapshot };
   })();
 }

@@ -157,7 +157,15 @@ export const catalogueChannels = {
   ),
 
   /** Deletes a record and hands back what restoreRecord needs to undo it (same id, links, tags, files). */
-  deleteRecordRestorably: channel(ById, DeletedRecord, true),
+  deleteRecordRestorably: channel(
+    z.strictObject({
+      id: Id,
+      /** Refuse if the record changed since this revision (undoing a creation must not delete a colleague's edit). */
+      expectedRevision: z.number().int().min(0).optional(),
+    }),
+    DeletedRecord,
+    true,
+  ),
   /** Undoes a deletion: the record comes back with its id, refused if anything happened to that id since. */
   restoreRecord: channel(RestoreRecordInput, RecordView, true),
   /** Adds or removes a tag, moves to a collection or sets a field on many records, in one transaction; `dryRun` previews. */
