@@ -39,6 +39,7 @@ describe('the tokenizer', () => {
   });
   it('scales typo tolerance with term length, and never for Chinese or numbers', () => {
     expect(fuzzyFor('mou')).toBe(false);
+    expect(fuzzyFor('hang')).toBe(false);
     expect(fuzzyFor('leeds')).toBe(1);
     expect(fuzzyFor('hangzhou')).toBe(1);
     expect(fuzzyFor('memorandun')).toBe(2);

@@ -3,7 +3,7 @@
  * here, so the renderer's worker, the CLI and the benchmarks run exactly the same code. It
  * evaluates the query language (query.ts), applies facet filters, counts facets and ranks.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { LinkRole, RecordType } from '../model';
 import { fieldText, LINK_FIELD_KIND, SEARCH_FIELDS, type SearchDocument, type SearchField } from './document';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } from './query';
@@ -50,12 +50,14 @@ const FIELD_LABELS: Record<SearchField, string> = {
 };
 
 /**
- * Typo tolerance grows with the term: none up to 3 letters, one edit up to 8, two beyond. (Two
- * edits on a 6-letter word reach a third of its letters and walk much of a large vocabulary.)
+ * Typo tolerance grows with the term: none up to 4 letters, one edit up to 8, two beyond. One edit
+ * on a 4-letter word is a quarter of it — "hang" would also find hand, bang, hans — and while
+ * typing, a short word is usually a prefix, which prefix matching already covers. Two edits on a
+ * 6-letter word would reach a third of its letters and walk much of a large vocabulary.
  */
 export function fuzzyFor(term: string): number | false {
   if (isHanTerm(term) || /^\d+$/.test(term)) return false;
-  if (term.length <= 3) return false;
+  if (term.length <= 4) return false;
   return term.length <= 8 ? 1 : 2;
 }
 
@@ -144,8 +146,8 @@ export interface SearchOptions {
 }
 
 /** The k best items by `cmp`, in order, without sorting all of them (a result can be 100,000 records). */
-export function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
-  if (items.length <= k * 4) return [...items].sort(cmp).slice(0, k);
+export function topK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
+  if (Array.isArray(items) && items.length <= k * 4) return [...(items as T[])].sort(cmp).slice(0, k);
   const top: T[] = [];
   for (const item of items) {
     if (top.length === k && cmp(item, top[k - 1]!) >= 0) continue;
@@ -162,7 +164,25 @@ export function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[]
   return top;
 }
 
+/**
+ * One record's match, exactly as MiniSearch's query evaluation produces it (no copy per record):
+ * `terms` are the query's terms it matched, `match` maps each matched index term to its fields.
+ */
 type Match = { score: number; match: Record<string, string[]>; terms: string[] };
+
+/**
+ * MiniSearch's query evaluation, before `search()` turns every match into a result object and
+ * sorts them all. A word common to half of 100,000 records would cost tens of milliseconds in
+ * that step alone; ranking needs only the best page, found with topK. (minisearch is pinned in
+ * package.json; tests/unit/search-engine.test.ts covers the behaviour this relies on.)
+ */
+interface MiniSearchInternals {
+  executeQuery(query: string, options: object): Map<number, Match>;
+  _documentIds: Map<number, number>;
+}
+
+/** The score MiniSearch itself would report: matching more of the query's terms counts. */
+const scoreOf = (m: Match): number => m.score * (m.terms.length || 1);
 
 function miniSearch(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>({
@@ -217,7 +237,9 @@ function facetKeys(d: SearchDocument): string[] {
 export class RecordSearch {
   private index = miniSearch();
   private readonly docs = new Map<number, SearchDocument>();
-  private lastFound: SearchDocument[] = [];
+  /** The last search's whole result, kept as its matches and filter; turned into documents only when asked (facets). */
+  private last: { matches: Map<number, Match>; keep: ((doc: SearchDocument) => boolean) | null } = { matches: new Map(), keep: null };
+  private lastFoundCache: SearchDocument[] | null = null;
 
   get size(): number {
     return this.docs.size;
@@ -278,7 +300,8 @@ export class RecordSearch {
     const fields = clause.scope ? SCOPE_FIELDS[clause.scope] : undefined;
     const words = tokenize(clause.text);
     const exact = clause.phrase;
-    const results: SearchResult[] = this.index.search(clause.text, {
+    const internals = this.index as unknown as MiniSearchInternals;
+    const raw = internals.executeQuery(clause.text, {
       ...(fields ? { fields } : {}),
       combineWith: 'AND',
       prefix: exact ? false : prefixFor,
@@ -287,15 +310,17 @@ export class RecordSearch {
     // Phrases, and Chinese (whose bigrams must be adjacent), are checked word by word, in the
     // fields where the words were found.
     const adjacency = exact || words.some(isHanTerm) ? words : null;
+    const ids = internals._documentIds;
     const out = new Map<number, Match>();
-    for (const r of results) {
-      const id = Number(r.id);
+    for (const [short, m] of raw) {
+      const id = ids.get(short);
+      if (id === undefined) continue;
       if (adjacency && adjacency.length > 1) {
         const doc = this.docs.get(id);
-        const candidates = new Set(Object.values(r.match).flat() as SearchField[]);
+        const candidates = new Set(Object.values(m.match).flat() as SearchField[]);
         if (!doc || ![...candidates].some((f) => contains(tokenize(fieldText(doc, f)), adjacency))) continue;
       }
-      out.set(id, { score: r.score, match: r.match, terms: r.terms });
+      out.set(id, m);
     }
     return out;
   }
@@ -313,11 +338,11 @@ export class RecordSearch {
         for (const clause of group) {
           for (const [id, m] of this.clauseMatches(clause)) {
             const prev = union.get(id);
-            if (!prev) union.set(id, { score: m.score, match: { ...m.match }, terms: [...m.terms] });
+            // Combined matches carry their final score (terms: [] so scoreOf leaves it as it is).
+            if (!prev) union.set(id, { score: scoreOf(m), match: { ...m.match }, terms: [] });
             else {
-              prev.score += m.score;
+              prev.score += scoreOf(m);
               for (const [t, f] of Object.entries(m.match)) prev.match[t] = [...new Set([...(prev.match[t] ?? []), ...f])];
-              prev.terms = [...new Set([...prev.terms, ...m.terms])];
             }
           }
         }
@@ -329,7 +354,7 @@ export class RecordSearch {
         for (const [id, m] of union) {
           const prev = result.get(id);
           if (!prev) continue;
-          next.set(id, { score: prev.score + m.score, match: { ...prev.match, ...m.match }, terms: [...new Set([...prev.terms, ...m.terms])] });
+          next.set(id, { score: scoreOf(prev) + scoreOf(m), match: { ...prev.match, ...m.match }, terms: [] });
         }
         result = next;
       }
@@ -385,7 +410,7 @@ export class RecordSearch {
   }
 
   private hit(doc: SearchDocument, m: Match): RecordHit {
-    const terms = m.terms;
+    const terms = Object.keys(m.match);
     const fields = new Set(Object.values(m.match).flat());
     const textField = (['titleAlt', 'outlet'] as const).find((f) => fields.has(f));
     return {
@@ -394,7 +419,7 @@ export class RecordSearch {
       type: doc.type,
       date: doc.date,
       referenceCode: doc.referenceCode,
-      score: m.score,
+      score: scoreOf(m),
       matchedIn: this.whereMatched(doc, m),
       terms,
       titleSegments: highlight(doc.title, terms),
@@ -434,12 +459,21 @@ export class RecordSearch {
     };
   }
 
-  private lastIds: Set<number> | null = null;
+  private get lastFound(): SearchDocument[] {
+    if (this.lastFoundCache) return this.lastFoundCache;
+    const out: SearchDocument[] = [];
+    const { matches, keep } = this.last;
+    for (const id of matches.keys()) {
+      const doc = this.docs.get(id);
+      if (doc && (!keep || keep(doc))) out.push(doc);
+    }
+    return (this.lastFoundCache = out);
+  }
 
   /** Whether the last search's whole result (not just the page of hits returned) holds this record. */
   lastResultHas(id: number): boolean {
-    this.lastIds ??= new Set(this.lastFound.map((d) => d.id));
-    return this.lastIds.has(id);
+    const doc = this.last.matches.has(id) ? this.docs.get(id) : undefined;
+    return doc !== undefined && (!this.last.keep || this.last.keep(doc));
   }
 
   /**
@@ -493,31 +527,56 @@ export class RecordSearch {
     const empty: SearchOutcome = { query: q, total: 0, hits: [], facets: this.facets([]), suggestions: [] };
     if (q.groups.length === 0 && !q.filters.types.length && !q.filters.from && !q.filters.to && !hasFacet) return empty;
     const matches = this.evaluate(q);
-    const found: { doc: SearchDocument; m: Match }[] = [];
-    for (const [id, m] of matches) {
-      const doc = this.docs.get(id);
-      if (doc && this.passes(doc, q, f)) found.push({ doc, m });
-    }
+    const filtered = q.filters.types.length > 0 || !!q.filters.from || !!q.filters.to || hasFacet;
+    const keep = filtered ? (doc: SearchDocument) => this.passes(doc, q, f) : null;
+    this.last = { matches, keep };
+    this.lastFoundCache = null;
     const sort = options.sort ?? 'relevance';
-    const byDate = (a: SearchDocument, b: SearchDocument) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id);
-    const cmp = (a: (typeof found)[number], b: (typeof found)[number]) => {
-      if (sort === 'date-asc') return byDate(a.doc, b.doc);
-      if (sort === 'date-desc') return byDate(b.doc, a.doc);
-      if (sort === 'title') return a.doc.title.localeCompare(b.doc.title) || a.doc.id - b.doc.id;
-      return b.m.score - a.m.score || byDate(b.doc, a.doc);
-    };
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 50;
-    const page = topK(found, offset + limit, cmp).slice(offset);
-    this.lastFound = found.map((x) => x.doc);
-    this.lastIds = null;
+    const byDate = (a: SearchDocument, b: SearchDocument) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id);
+    type Entry = [number, Match];
+    let page: { doc: SearchDocument; m: Match }[];
+    let total: number;
+    if (sort === 'relevance') {
+      // The common case, kept lean: rank the matches as they are and look documents up only for
+      // the page shown (and for ties, which break on date).
+      const entries: Iterable<Entry> = keep ? this.kept(matches, keep) : matches;
+      const docOf = (id: number) => this.docs.get(id)!;
+      const cmp = (a: Entry, b: Entry) => scoreOf(b[1]) - scoreOf(a[1]) || byDate(docOf(b[0]), docOf(a[0]));
+      page = topK(entries, offset + limit, cmp)
+        .slice(offset)
+        .map(([id, m]) => ({ doc: docOf(id), m }));
+      total = keep ? this.lastFound.length : matches.size;
+    } else {
+      const found: { doc: SearchDocument; m: Match }[] = [];
+      for (const [id, m] of matches) {
+        const doc = this.docs.get(id);
+        if (doc && (!keep || keep(doc))) found.push({ doc, m });
+      }
+      const cmp = (a: (typeof found)[number], b: (typeof found)[number]) => {
+        if (sort === 'date-asc') return byDate(a.doc, b.doc);
+        if (sort === 'date-desc') return byDate(b.doc, a.doc);
+        return a.doc.title.localeCompare(b.doc.title) || a.doc.id - b.doc.id;
+      };
+      page = topK(found, offset + limit, cmp).slice(offset);
+      total = found.length;
+    }
     return {
       query: q,
-      total: found.length,
+      total,
       hits: page.map(({ doc, m }) => this.hit(doc, m)),
       facets: options.withFacets === false ? this.facets([]) : this.facets(this.lastFound),
-      suggestions: found.length === 0 && q.groups.length > 0 ? this.suggest(q) : [],
+      suggestions: total === 0 && q.groups.length > 0 ? this.suggest(q) : [],
     };
+  }
+
+  /** The matches whose documents pass the filters (documents that vanished are skipped). */
+  private *kept(matches: Map<number, Match>, keep: (doc: SearchDocument) => boolean): Generator<[number, Match]> {
+    for (const entry of matches) {
+      const doc = this.docs.get(entry[0]);
+      if (doc && keep(doc)) yield entry;
+    }
   }
 }
 
