@@ -1,0 +1,83 @@
+/** The settings dialog: what is saved is what the library then uses. */
+import { api, expect, MOU_TITLE, openWithSample, revisionOf, test } from './fixtures';
+
+test('the holding archive and default style saved in Settings appear in the next citation', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'Settings…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Holding archive').fill('West Yorkshire Archive Service');
+  await settings.getByLabel('Its place').fill('Leeds');
+  await settings.getByLabel('Default citation style').selectOption('vancouver');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+  expect(await api(host, 'getSettings')).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver' });
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  await page.locator('.list-pane a[href^="#/records/"]').filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page.getByRole('button', { name: 'Cite…' }).click();
+  const cite = page.getByRole('dialog', { name: 'Cite this record' });
+  await expect(cite.getByLabel('Style')).toHaveValue('vancouver');
+  await expect(cite.getByTestId('cite-preview')).toContainText('Located at: West Yorkshire Archive Service, Leeds.');
+
+  // Reopened, the dialog shows what was saved.
+  await cite.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Control+Comma');
+  await expect(settings.getByLabel('Holding archive')).toHaveValue('West Yorkshire Archive Service');
+  await expect(settings.getByLabel('Default citation style')).toHaveValue('vancouver');
+});
+
+test('the file size limit: a bad value is one message and saves nothing; a good one refuses larger files; empty is the default', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'Settings…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const limit = settings.getByLabel('Largest file to import (MB)');
+  await expect(limit).toHaveValue('');
+  const before = await revisionOf(host);
+
+  await settings.getByLabel('Holding archive').fill('Not to be saved');
+  await limit.fill('lots');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('alert')).toHaveText('The settings could not be saved: Largest file: “lots” is not a number of megabytes');
+  expect(await revisionOf(host)).toBe(before);
+  expect((await api<{ archiveName: string | null }>(host, 'getSettings')).archiveName).toBeNull();
+
+  await limit.fill('1');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+  expect(await api(host, 'documentSettings')).toEqual({ maxFileBytes: 1024 * 1024, source: 'library' });
+  const big = await page.request.post(`${host.baseUrl}/upload?name=big.txt`, {
+    headers: { 'Content-Type': 'application/octet-stream' },
+    data: Buffer.alloc(1024 * 1024 + 10, 'a'),
+  });
+  const body = (await big.json()) as { ok: boolean; error?: { message: string } };
+  expect(body.ok).toBe(false);
+  expect(body.error?.message).toBe(`big.txt is ${1024 * 1024 + 10} bytes, over the size limit of ${1024 * 1024} bytes`);
+
+  await limit.fill('');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+  expect(await api(host, 'documentSettings')).toEqual({ maxFileBytes: 2 * 1024 ** 3, source: 'default' });
+});
+
+test('the library in use, with how to open another; language and theme apply at once and the header follows', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'Settings…' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByTestId('library-path')).toHaveText((await api<{ path: string }>(host, 'libraryInfo')).path);
+  await expect(settings).toContainText('--library DIR');
+  await expect(settings).toContainText('CIVIC_ARCHIVE_LIBRARY');
+
+  await settings.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await settings.getByLabel('Language').selectOption('zh-Hans');
+  const zh = page.getByRole('dialog', { name: '设置' });
+  await expect(zh).toBeVisible();
+  await expect(zh.getByLabel('收藏机构（档案馆）')).toBeVisible();
+  await zh.getByRole('button', { name: '关闭' }).click();
+  await expect(page.getByLabel('主题')).toHaveValue('dark');
+  await expect(page.getByLabel('语言')).toHaveValue('zh-Hans');
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByLabel('Theme').selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
