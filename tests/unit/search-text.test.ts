@@ -127,6 +127,16 @@ describe("full-text search of records' own words (records_fts)", () => {
     expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['festival']);
   });
 
+  it('finds a word near the end of a long body text and shows the neighbourhood of the match', async () => {
+    const filler = 'The council met and discussed the budget. '.repeat(40_000); // ~1.7 MB
+    const r = await lib.ok('createRecord', { type: 'report', title: 'Minutes', bodyText: `${filler}Finally the Qiantang river delegation was welcomed.` });
+    const hit = (await lib.ok('searchText', { query: 'qiantang' })).hits[0]!;
+    expect([hit.recordId, hit.foundIn]).toEqual([r.id, 'text']);
+    expect(hit.snippet[0]).toEqual({ text: '…', match: false });
+    expect(hit.snippet.filter((x) => x.match).map((x) => x.text)).toEqual(['Qiantang']);
+    expect(segmentsText(hit.snippet).length).toBeLessThan(260);
+  });
+
   it('follows edits, deletes and a renamed authority in the same call that made them', async () => {
     const org = await lib.ok('createAuthority', { kind: 'organisation', name: 'Hisense' });
     const r = await lib.ok('createRecord', { type: 'report', title: 'Factory visit', description: 'A visit to the factory.', links: [{ authorityId: org.id, role: 'subject' }] });

@@ -8,7 +8,7 @@
 import type { RecordType } from '../../shared/model';
 import type { TextHit } from '../../shared/search/merge';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery } from '../../shared/search/query';
-import { snippet } from '../../shared/search/snippet';
+import { firstMatchAt, snippet } from '../../shared/search/snippet';
 import { isHanTerm, tokenize } from '../../shared/search/tokenizer';
 import type { CatalogueContext } from '../catalogue/context';
 import { ftsTerms } from './fulltext';
@@ -51,7 +51,6 @@ interface RecordRow {
   recordId: number;
   rank: number;
   description: string;
-  body: string;
 }
 
 interface RecordInfo {
@@ -73,15 +72,16 @@ function recordInfo(ctx: CatalogueContext, ids: number[]): Map<number, RecordInf
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Where in a record's own words the terms are: its description, its body text, or only its named fields. */
-function foundIn(row: RecordRow, terms: string[]): { where: TextHit['foundIn']; text: string } {
-  const has = (text: string) => {
-    const words = new Set(tokenize(text));
-    return terms.some((t) => words.has(t) || [...words].some((w) => w.startsWith(t)));
-  };
-  if (row.description && has(row.description)) return { where: 'description', text: row.description };
-  if (row.body && has(row.body.slice(0, 20_000))) return { where: 'text', text: row.body };
-  return { where: 'record', text: row.description || row.body };
+/**
+ * Where in a record's own words the terms are: its description, its body text, or only its named
+ * fields. The body (up to megabytes) is read only for the hits shown, and only when the
+ * description does not already say.
+ */
+function foundIn(ctx: CatalogueContext, row: RecordRow, terms: string[]): { where: TextHit['foundIn']; text: string } {
+  if (row.description && firstMatchAt(row.description, terms) >= 0) return { where: 'description', text: row.description };
+  const body = (sql(ctx.db, "SELECT coalesce(body_text, '') AS body FROM records WHERE id = ?").get(row.recordId) as { body: string } | undefined)?.body ?? '';
+  if (body && firstMatchAt(body, terms) >= 0) return { where: 'text', text: body };
+  return { where: 'record', text: row.description || body };
 }
 
 export function searchText(ctx: CatalogueContext, query: string, limit: number): { hits: TextHit[]; expression: string | null } {
@@ -92,7 +92,7 @@ export function searchText(ctx: CatalogueContext, query: string, limit: number):
   // Records whose own words match come first (bm25 of one table is not comparable with another's).
   const recordRows = sql(
     ctx.db,
-    `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description, substr(coalesce(r.body_text, ''), 1, 200000) AS body
+    `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description
        FROM (SELECT rowid, bm25(records_fts, 2.0, 1.0) AS rank FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?) f
        JOIN records r ON r.id = f.rowid
       ORDER BY f.rank, r.id`,
@@ -113,7 +113,7 @@ export function searchText(ctx: CatalogueContext, query: string, limit: number):
   for (const row of recordRows) {
     const r = info.get(row.recordId);
     if (!passes(r)) continue;
-    const found = foundIn(row, terms);
+    const found = foundIn(ctx, row, terms);
     hits.push({ ...base(r), foundIn: found.where, fileName: '', page: 0, rank: row.rank, snippet: snippet(found.text, terms) });
     if (hits.length >= limit) return { hits, expression };
   }

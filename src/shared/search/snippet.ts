@@ -45,8 +45,16 @@ export function highlight(text: string, terms: string[]): Segment[] {
   return out;
 }
 
-/** A window of about `width` characters around the first match, with ellipses where cut. */
-export function snippet(text: string, terms: string[], width = 180): Segment[] {
+/** Where the first word a term matches starts in `text`, or -1; stops at that word (a body text can be megabytes). */
+export function firstMatchAt(text: string, terms: string[]): number {
+  const folded = terms.map(foldWord);
+  if (folded.length === 0) return -1;
+  for (const m of text.matchAll(WORD)) if (wordMatches(foldWord(m[0]), folded)) return m.index ?? 0;
+  return -1;
+}
+
+/** The window algorithm on a (short) text: about `width` characters from a little before the first match. */
+function window(text: string, terms: string[], width: number): Segment[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   const marked = highlight(flat, terms);
   let offset = 0;
@@ -65,10 +73,24 @@ export function snippet(text: string, terms: string[], width = 180): Segment[] {
     if (space > first - width / 2) start = space + 1;
   }
   const end = Math.min(flat.length, start + width);
-  const window = flat.slice(start, end);
-  const segments = highlight(window, terms);
+  const segments = highlight(flat.slice(start, end), terms);
   if (start > 0) segments.unshift({ text: '…', match: false });
   if (end < flat.length) segments.push({ text: '…', match: false });
+  return segments;
+}
+
+/**
+ * A window of about `width` characters around the first match, with ellipses where cut. Only the
+ * neighbourhood of the first match is marked up, however long the text.
+ */
+export function snippet(text: string, terms: string[], width = 180): Segment[] {
+  const at = firstMatchAt(text, terms);
+  const from = at < 0 ? 0 : Math.max(0, at - width);
+  const to = Math.min(text.length, (at < 0 ? 0 : at) + width * 3);
+  const segments = window(text.slice(from, to), terms, width);
+  const ellipsis = (s: Segment | undefined) => s !== undefined && !s.match && s.text.endsWith('…');
+  if (from > 0 && segments[0]?.text !== '…') segments.unshift({ text: '…', match: false });
+  if (to < text.length && !ellipsis(segments[segments.length - 1])) segments.push({ text: '…', match: false });
   return segments;
 }
 
