@@ -1,0 +1,94 @@
+/**
+ * axe-core on each main screen, in the light and the dark theme: no serious or critical
+ * violation of WCAG 2.0/2.1 A and AA. A failure lists each rule with the elements it found.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, MOU_TITLE, openWithSample, test, type HostInfo } from './fixtures';
+
+async function audit(page: Page, screen: string, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const grave = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
+  expect(grave, `axe on ${screen}`).toEqual([]);
+}
+
+const mou = (page: Page) => page.locator('.list-pane a[href^="#/records/"]').filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i });
+
+async function open(page: Page, host: HostInfo, theme: 'light' | 'dark'): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('civic-archive.theme', t), theme);
+  await openWithSample(page, host);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test('the empty library', async ({ page, host }) => {
+      await page.addInitScript((t) => localStorage.setItem('civic-archive.theme', t), theme);
+      await page.goto(host.url);
+      await expect(page.getByRole('heading', { name: 'This library is empty' })).toBeVisible();
+      await audit(page, 'the empty library');
+    });
+
+    test('the library list and a record', async ({ page, host }) => {
+      await open(page, host, theme);
+      await audit(page, 'the library list');
+      await mou(page).click();
+      await expect(page.locator('#record-heading')).toHaveText(MOU_TITLE);
+      await audit(page, 'a record');
+    });
+
+    test('the editor', async ({ page, host }) => {
+      await open(page, host, theme);
+      await mou(page).click();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
+      await audit(page, 'the editor');
+      await page.getByRole('button', { name: 'New record' }).click();
+      await expect(page.getByLabel('Title', { exact: true })).toHaveValue('');
+      await audit(page, 'a new record');
+    });
+
+    test('search results with facets', async ({ page, host }) => {
+      await open(page, host, theme);
+      await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('Hangzhou');
+      await expect(page.getByRole('group', { name: 'Filter the results' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).toContainText('found');
+      await audit(page, 'search results');
+    });
+
+    test('the cite and exchange dialogs', async ({ page, host }) => {
+      await open(page, host, theme);
+      await mou(page).click();
+      await page.getByRole('button', { name: 'Cite…' }).click();
+      const cite = page.getByRole('dialog', { name: 'Cite this record' });
+      await expect(cite.getByTestId('cite-preview')).toContainText('Hangzhou');
+      await audit(page, 'the cite dialog', 'dialog.cite-dialog[open]');
+      await cite.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Citations & exchange…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Citations & exchange' })).toBeVisible();
+      await audit(page, 'the exchange dialog', 'dialog.exchange-dialog[open]');
+    });
+
+    test('the settings and the shortcut list', async ({ page, host }) => {
+      await open(page, host, theme);
+      await page.getByRole('button', { name: 'Settings…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Holding archive')).toBeVisible();
+      await audit(page, 'the settings', 'dialog.settings-dialog[open]');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Shift+?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await audit(page, 'the shortcut list', 'dialog.shortcuts-dialog[open]');
+    });
+
+    test('the import dialog and a file in the viewer', async ({ page, host }) => {
+      await open(page, host, theme);
+      await page.getByRole('button', { name: 'Import…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Import files' })).toBeVisible();
+      await audit(page, 'the import dialog', 'dialog.import-dialog[open]');
+    });
+  });
+}
