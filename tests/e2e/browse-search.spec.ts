@@ -3,11 +3,11 @@ import { expect, MOU_TITLE, openWithSample, test } from './fixtures';
 
 test('the list sorts by column and filters by type', async ({ page, host }) => {
   await openWithSample(page, host);
-  const table = page.getByRole('table');
+  const table = page.getByRole('grid', { name: 'Records' });
   const titleHeader = table.getByRole('columnheader', { name: 'Title' });
   await expect(table.getByRole('columnheader', { name: 'Date' })).toHaveAttribute('aria-sort', 'descending');
 
-  const titles = () => table.locator('tbody td.col-title a').allTextContents();
+  const titles = () => table.locator('.grid-body .col-title a').allTextContents();
   const byTitle = (list: string[]) => [...list].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 
   await titleHeader.getByRole('button').click();
@@ -20,7 +20,7 @@ test('the list sorts by column and filters by type', async ({ page, host }) => {
 
   await page.getByRole('navigation', { name: 'Record types' }).getByRole('button', { name: /^Agreement/ }).click();
   await expect(page.getByRole('heading', { name: 'Agreement', exact: true })).toBeVisible();
-  await expect.poll(async () => [...new Set(await table.locator('tbody td.col-type').allTextContents())]).toEqual(['Agreement']);
+  await expect.poll(async () => [...new Set(await table.locator('.grid-body .col-type').allTextContents())]).toEqual(['Agreement']);
 });
 
 test('search as you type finds the sample through a typo, and follows edits', async ({ page, host }) => {

@@ -7,7 +7,7 @@ test('cite the MoU: choose a style, see the archival location, copy HTML and tex
   await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds' });
   await openWithSample(page, host);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.baseUrl });
-  await page.getByRole('table').getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
   await page.getByRole('button', { name: 'Cite…' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Cite this record' });
@@ -75,7 +75,7 @@ test('import a BibTeX file: the preview shows what would happen and writes nothi
   await expect(report).toContainText('Done: 1 to import');
   expect(await revisionOf(host)).toBeGreaterThan(before);
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('table').getByRole('link', { name: 'Report on the sister-city partnership' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: 'Report on the sister-city partnership' })).toBeVisible();
 });
 
 test('cite the results of a search together, numbered in Vancouver', async ({ page, host }) => {
@@ -145,7 +145,7 @@ test('copy still works where the Clipboard API is refused (as in the desktop app
   });
   await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds' });
   await openWithSample(page, host);
-  await page.getByRole('table').getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
   await page.getByRole('button', { name: 'Cite…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cite this record' });
   await expect(dialog.getByTestId('cite-preview')).toContainText('West Yorkshire Archive Service');

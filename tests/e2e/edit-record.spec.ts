@@ -6,7 +6,7 @@ test('load the sample, edit the MoU title, and the list shows it after a reload'
   await expect(page.getByRole('heading', { name: 'This library is empty' })).toBeVisible();
   await page.getByRole('button', { name: 'Load the sample catalogue' }).click();
 
-  const records = page.getByRole('table');
+  const records = page.getByRole('grid', { name: 'Records' });
   const mou = records.getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i });
   await expect(mou).toHaveCount(1);
   await mou.click();
@@ -25,9 +25,9 @@ test('load the sample, edit the MoU title, and the list shows it after a reload'
   await expect(heading).toHaveText(newTitle);
 
   await page.reload();
-  await expect(page.getByRole('table').getByRole('link', { name: newTitle })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: newTitle })).toBeVisible();
   // The old title is gone, the change is in the record's history.
-  await expect(page.getByRole('table').getByRole('link', { name: 'Memorandum of understanding between Leeds and Hangzhou (2018)' })).toHaveCount(0);
+  await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: 'Memorandum of understanding between Leeds and Hangzhou (2018)' })).toHaveCount(0);
   await page.getByText('History', { exact: true }).click();
   await expect(page.locator('.audit-list')).toContainText(newTitle);
 });
@@ -35,7 +35,7 @@ test('load the sample, edit the MoU title, and the list shows it after a reload'
 test('an impossible date is refused beside the date field and nothing is saved', async ({ page, host }) => {
   await api(host, 'loadSample');
   await page.goto(host.url);
-  await page.getByRole('table').getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const before = await revisionOf(host);
 
@@ -81,7 +81,7 @@ test('create, a duplicate reference code refused by the service, then delete wit
   expect(await revisionOf(host)).toBe(before);
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  await page.getByRole('table').getByRole('link', { name: 'Yorkshire Post report on the Hangzhou visit' }).click();
+  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: 'Yorkshire Post report on the Hangzhou visit' }).click();
   await page.getByRole('button', { name: 'Delete…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this record?' });
   await expect(dialog).toBeVisible();

@@ -3,7 +3,7 @@ import { expect, fieldValue, MOU_TITLE, openWithSample, test } from './fixtures'
 
 test('edit commitments and links of the MoU, then follow a link to its records', async ({ page, host }) => {
   await openWithSample(page, host);
-  await page.getByRole('table').getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
 
   // Commitments: drop the first, add one with a status.
@@ -41,12 +41,12 @@ test('edit commitments and links of the MoU, then follow a link to its records',
   // A linked name shows the records linked to it.
   await links.getByRole('button', { name: 'Sharon Watson' }).click();
   await expect(page.getByText('Linked to Sharon Watson')).toBeVisible();
-  await expect(page.getByRole('table').getByRole('link', { name: MOU_TITLE })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE })).toBeVisible();
 });
 
 test('changing an agreement to another type clears its agreement details', async ({ page, host }) => {
   await openWithSample(page, host);
-  await page.getByRole('table').getByRole('link', { name: /Qingdao/ }).click();
+  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: /Qingdao/ }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('group', { name: 'Agreement' })).toBeVisible();
   await page.getByLabel('Type', { exact: true }).selectOption('letter');

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../src/main/catalogue/library';
-import { listQuery } from '../../src/main/catalogue/records';
+import { listQuery, perYearQuery } from '../../src/main/catalogue/record-list';
 import { RECORD_SORTS } from '../../src/shared/contract';
 import { tempDir } from '../support/catalogue';
 
@@ -20,7 +20,7 @@ describe('query plans', () => {
   for (const sort of RECORD_SORTS) {
     for (const direction of ['asc', 'desc'] as const) {
       it(`the record list sorted by ${sort} ${direction} pages through an index, without a temp sort`, () => {
-        const q = listQuery({ sort, direction, offset: 0, limit: 100 });
+        const q = listQuery({ sort, direction });
         const p = plan(q.page, [...q.params, 100, 0]);
         expect(p).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
         expect(p).not.toMatch(/TEMP B-TREE/);
@@ -29,8 +29,24 @@ describe('query plans', () => {
   }
 
   it('the records of an authority are found through the link index', () => {
-    const q = listQuery({ sort: 'date', direction: 'desc', offset: 0, limit: 100, authorityId: 1 });
+    const q = listQuery({ sort: 'date', direction: 'desc', authorityId: 1 });
     expect(plan(q.page, [...q.params, 100, 0])).toMatch(/record_links_authority/);
+  });
+
+  it('a year of the timeline is a range of the date index', () => {
+    const q = listQuery({ sort: 'date', direction: 'desc', year: 1988 });
+    expect(plan(q.page, [...q.params, 100, 0])).toMatch(/records_date \(date>\? AND date<\?\)/);
+  });
+
+  it('records per year are counted from the date index alone, without reading the records', () => {
+    const q = perYearQuery({});
+    expect(plan(q.years, q.params)).toMatch(/COVERING INDEX records_date/);
+    expect(plan(q.undated, q.params)).toMatch(/COVERING INDEX records_date/);
+  });
+
+  it('the ids of a range page through the same index as the list', () => {
+    const q = listQuery({ sort: 'title', direction: 'asc' });
+    expect(plan(q.ids, [...q.params, 100, 0])).toMatch(/records_title/);
   });
 
   it('the change feed reads by revision', () => {

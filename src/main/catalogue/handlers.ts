@@ -6,6 +6,7 @@ import * as batch from './batch';
 import * as changes from './changes';
 import * as collections from './collections';
 import { libraryInfo } from './info';
+import * as recordList from './record-list';
 import * as records from './records';
 import * as restore from './restore';
 import { loadSample } from './sample';
@@ -20,7 +21,10 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   getRecord: (ctx, { id }) => records.requireRecord(ctx, id),
   updateRecord: (ctx, { id, patch, expectedRevision }) => records.updateRecord(ctx, id, patch, expectedRevision),
   deleteRecord: (ctx, { id }) => records.deleteRecord(ctx, id),
-  listRecords: (ctx, query) => records.listRecords(ctx, query),
+  listRecords: (ctx, query) => recordList.listRecords(ctx, query),
+  recordIds: (ctx, query) => recordList.recordIds(ctx, query),
+  recordsPerYear: (ctx, filters) => recordList.recordsPerYear(ctx, filters),
+  recordThumbnails: (ctx, { ids }) => recordList.recordThumbnails(ctx, ids),
 
   createAuthority: (ctx, input) => authorities.createAuthority(ctx, input),
   getAuthority: (ctx, { id }) => authorities.requireAuthority(ctx, id),

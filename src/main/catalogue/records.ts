@@ -3,7 +3,6 @@
  * Every write runs in one transaction and logs one change with its field-level audit.
  */
 import type { z } from 'zod';
-import type { contract, RecordSort } from '../../shared/contract';
 import {
   recordFieldProblems,
   type RecordCreate,
@@ -314,50 +313,4 @@ export function deleteRecord(ctx: CatalogueContext, id: number): { id: number; r
     sql(ctx.db, 'DELETE FROM records WHERE id = ?').run(id);
     return { id, revision };
   })();
-}
-
-type ListQuery = z.output<(typeof contract)['listRecords']['input']>;
-
-const ORDER: Record<RecordSort, (dir: string) => string> = {
-  date: (d) => `date ${d}, id ${d}`,
-  title: (d) => `title COLLATE NOCASE ${d}, id ${d}`,
-  type: (d) => `type ${d}, date ${d}, id ${d}`,
-  referenceCode: (d) => `reference_code ${d}, id ${d}`,
-  updatedAt: (d) => `updated_at ${d}, id ${d}`,
-  createdAt: (d) => `created_at ${d}, id ${d}`,
-};
-
-/** The SQL of a list query, separate from running it so tests can check its query plan. */
-export function listQuery(q: ListQuery): { count: string; page: string; params: (string | number)[] } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (q.type) (where.push('type = ?'), params.push(q.type));
-  if (q.accessStatus) (where.push('access_status = ?'), params.push(q.accessStatus));
-  if (q.collectionId) (where.push('collection_id = ?'), params.push(q.collectionId));
-  if (q.tag) {
-    where.push('id IN (SELECT rt.record_id FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name = ?)');
-    params.push(q.tag);
-  }
-  if (q.authorityId) {
-    where.push('id IN (SELECT record_id FROM record_links WHERE authority_id = ?)');
-    params.push(q.authorityId);
-  }
-  if (q.ids) {
-    where.push(`id IN (${q.ids.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...q.ids);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  return {
-    count: `SELECT count(*) AS n FROM records ${clause}`,
-    page: `SELECT ${SUMMARY_COLUMNS} FROM records ${clause} ORDER BY ${ORDER[q.sort](dir)} LIMIT ? OFFSET ?`,
-    params,
-  };
-}
-
-export function listRecords(ctx: CatalogueContext, q: ListQuery): { total: number; items: RecordSummary[] } {
-  const { count, page, params } = listQuery(q);
-  const total = (sql(ctx.db, count).get(...params) as { n: number }).n;
-  const rows = sql(ctx.db, page).all(...params, q.limit, q.offset) as SummaryRow[];
-  return { total, items: rows.map(toSummary) };
 }

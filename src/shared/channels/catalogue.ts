@@ -23,6 +23,27 @@ export const RECORD_SORTS = ['date', 'title', 'type', 'referenceCode', 'updatedA
 export type RecordSort = (typeof RECORD_SORTS)[number];
 
 const ById = z.strictObject({ id: Id });
+
+/** What a list of records can be narrowed to; every filter given must hold. */
+export const RecordFilters = {
+  type: z.enum(RECORD_TYPES).optional(),
+  tag: Tag.optional(),
+  collectionId: Id.optional(),
+  /** With collectionId: also the records of its series and files, all the way down. */
+  subcollections: z.boolean().optional(),
+  authorityId: Id.optional(),
+  accessStatus: z.enum(ACCESS_STATUSES).optional(),
+  ids: z.array(Id).max(1_000).optional(),
+  /** Records whose (start) date falls in this year. */
+  year: z.number().int().min(0).max(9_999).optional(),
+  /** Records holding a file brought in by this import batch (listJobs names the batches). */
+  importBatch: z.string().min(1).max(100).optional(),
+};
+
+const RecordOrder = {
+  sort: z.enum(RECORD_SORTS).default('date'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+};
 const Deleted = z.object({ id: z.number(), revision: z.number() });
 const Page = {
   offset: z.number().int().min(0).default(0),
@@ -92,18 +113,38 @@ export const catalogueChannels = {
   ),
   deleteRecord: channel(ById, Deleted, true),
   listRecords: channel(
-    z.strictObject({
-      type: z.enum(RECORD_TYPES).optional(),
-      tag: Tag.optional(),
-      collectionId: Id.optional(),
-      authorityId: Id.optional(),
-      accessStatus: z.enum(ACCESS_STATUSES).optional(),
-      ids: z.array(Id).max(1_000).optional(),
-      sort: z.enum(RECORD_SORTS).default('date'),
-      direction: z.enum(['asc', 'desc']).default('desc'),
-      ...Page,
-    }),
+    z.strictObject({ ...RecordFilters, ...RecordOrder, ...Page }),
     z.object({ total: z.number(), items: z.array(RecordSummary) }),
+    false,
+  ),
+  /**
+   * Just the ids of a list, in its order: what a selection of a range or of everything matching
+   * needs without loading the rows (at most 10,000 at once, the batch-edit limit).
+   */
+  recordIds: channel(
+    z.strictObject({
+      ...RecordFilters,
+      ...RecordOrder,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(10_000).default(10_000),
+    }),
+    z.object({ total: z.number(), ids: z.array(z.number()) }),
+    false,
+  ),
+  /** The thumbnail of each record's first file that has one (an image, a PDF's first page), for the list. */
+  recordThumbnails: channel(
+    z.strictObject({ ids: z.array(Id).max(1_000) }),
+    z.array(z.object({ id: z.number(), sha256: z.string() })),
+    false,
+  ),
+  /** Records per year of their (start) date, for the timeline; the same filters as listRecords. */
+  recordsPerYear: channel(
+    z.strictObject(RecordFilters),
+    z.object({
+      years: z.array(z.object({ year: z.number(), count: z.number() })),
+      undated: z.number(),
+      total: z.number(),
+    }),
     false,
   ),
 

@@ -17,7 +17,7 @@ import { JobsBar } from '../documents/JobsBar';
 import { VerifyAction } from '../documents/VerifyAction';
 import { EmptyLibrary } from '../empty/EmptyLibrary';
 import { LibraryList } from '../library/LibraryList';
-import { INITIAL_QUERY, type ListQuery } from '../library/query';
+import { filterKey, INITIAL_QUERY, type ListQuery } from '../library/query';
 import { TypeFilter } from '../library/TypeFilter';
 import { RecordPanel } from '../record/RecordPanel';
 import type { FacetFilters, SortOrder } from '../../../shared/search/engine';
@@ -55,6 +55,10 @@ export function App() {
   const [citingHits, setCitingHits] = useState<number[] | null>(null);
   const info = useResult(() => archive.libraryInfo({}), [infoTick]);
   const [query, setQuery] = useState<ListQuery>(INITIAL_QUERY);
+  /** Records chosen in the list (checkboxes, Shift/Ctrl-click, Ctrl+A) for a batch action; cleared when the list's filter changes. */
+  const [selection, setSelection] = useState<number[]>([]);
+  const listFilter = filterKey(query);
+  useEffect(() => setSelection([]), [listFilter]);
   const [searchText, setSearchText] = useState('');
   const [facets, setFacets] = useState<FacetFilters>({});
   const [sort, setSort] = useState<SortOrder>('relevance');
@@ -154,7 +158,7 @@ export function App() {
             total={counts.records}
             byType={counts.byType}
             onSelect={(type) => {
-              setQuery({ ...query, type, offset: 0 });
+              setQuery({ ...query, type });
               setSearch('');
             }}
           />
@@ -207,7 +211,15 @@ export function App() {
                   }}
                 />
               ) : (
-                <LibraryList query={query} onQuery={setQuery} selectedId={selectedId} revision={revision} />
+                <LibraryList
+                  query={query}
+                  onQuery={setQuery}
+                  openedId={selectedId}
+                  onOpen={(id) => navigate({ view: 'record', id })}
+                  selection={selection}
+                  onSelectionChange={setSelection}
+                  revision={revision}
+                />
               )}
               <div className="record-column">
                 {route.view === 'record' ? (

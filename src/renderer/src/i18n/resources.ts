@@ -8,16 +8,22 @@ import { documents as enDocuments } from './en/documents';
 import { empty as enEmpty } from './en/empty';
 import { keyboard as enKeyboard } from './en/keyboard';
 import { labels as enLabels } from './en/labels';
+import { layout as enLayout } from './en/layout';
+import { library as enLibrary } from './en/library';
 import { search as enSearch } from './en/search';
 import { settings as enSettings } from './en/settings';
+import { timeline as enTimeline } from './en/timeline';
 import { cite as zhCite } from './zh-Hans/cite';
 import { common as zhCommon } from './zh-Hans/common';
 import { documents as zhDocuments } from './zh-Hans/documents';
 import { empty as zhEmpty } from './zh-Hans/empty';
 import { keyboard as zhKeyboard } from './zh-Hans/keyboard';
 import { labels as zhLabels } from './zh-Hans/labels';
+import { layout as zhLayout } from './zh-Hans/layout';
+import { library as zhLibrary } from './zh-Hans/library';
 import { search as zhSearch } from './zh-Hans/search';
 import { settings as zhSettings } from './zh-Hans/settings';
+import { timeline as zhTimeline } from './zh-Hans/timeline';
 
 export const resources = {
   en: {
@@ -29,6 +35,9 @@ export const resources = {
     empty: enEmpty,
     keyboard: enKeyboard,
     settings: enSettings,
+    library: enLibrary,
+    layout: enLayout,
+    timeline: enTimeline,
   },
   'zh-Hans': {
     common: zhCommon,
@@ -39,6 +48,9 @@ export const resources = {
     empty: zhEmpty,
     keyboard: zhKeyboard,
     settings: zhSettings,
+    library: zhLibrary,
+    layout: zhLayout,
+    timeline: zhTimeline,
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
 import { RECORD_TYPE_LABELS } from '../common/labels';
+import { formatNumber, useT } from '../i18n/i18n';
 
 interface Props {
   selected: RecordType | null;
@@ -10,22 +11,23 @@ interface Props {
 
 /** The sidebar's record types with their counts; types with no records are left out to keep it short. */
 export function TypeFilter({ selected, total, byType, onSelect }: Props) {
-  const types = RECORD_TYPES.filter((t) => (byType[t] ?? 0) > 0 || t === selected);
+  const { t } = useT('library');
+  const types = RECORD_TYPES.filter((type) => (byType[type] ?? 0) > 0 || type === selected);
   return (
-    <nav aria-label="Record types">
-      <h2 className="sidebar-heading">Record types</h2>
+    <nav aria-label={t('types.heading')}>
+      <h2 className="sidebar-heading">{t('types.heading')}</h2>
       <ul className="type-filter">
         <li>
           <button type="button" aria-pressed={selected === null} onClick={() => onSelect(null)}>
-            <span>All records</span>{' '}
-            <span className="count">{total}</span>
+            <span>{t('allRecords')}</span>{' '}
+            <span className="count">{formatNumber(total)}</span>
           </button>
         </li>
-        {types.map((t) => (
-          <li key={t}>
-            <button type="button" aria-pressed={selected === t} onClick={() => onSelect(t)}>
-              <span>{RECORD_TYPE_LABELS[t]}</span>{' '}
-              <span className="count">{byType[t] ?? 0}</span>
+        {types.map((type) => (
+          <li key={type}>
+            <button type="button" aria-pressed={selected === type} onClick={() => onSelect(type)}>
+              <span>{RECORD_TYPE_LABELS[type]}</span>{' '}
+              <span className="count">{formatNumber(byType[type] ?? 0)}</span>
             </button>
           </li>
         ))}

@@ -1,0 +1,33 @@
+/** 工作区框架：窗格、分隔条、侧栏各部分（简体中文）。 */
+import type { layout as en } from '../en/layout';
+import type { Messages } from '../messages';
+
+export const layout: Messages<typeof en> = {
+  skipToRecords: '跳到记录列表',
+  opening: '正在打开档案库…',
+  openFailed: '无法打开档案库',
+  importAction: '导入…',
+  exchange: '引用与交换…',
+  newRecord: '新建记录',
+  citeResults: '引用这些结果（{{count, number}}）…',
+  libraryPath: '档案库：{{path}}',
+  choose: '选择一条记录以查看其著录。',
+  splitters: {
+    sidebar: '调整侧栏宽度',
+    list: '调整列表宽度',
+  },
+  sidebar: {
+    label: '档案库',
+    collections: '案卷',
+    collectionsNone: '尚无案卷。',
+    expand: '显示“{{name}}”下的案卷',
+    partnerships: '友好关系',
+    partnershipsNone: '尚无友好关系。',
+    tags: '标签',
+    tagsNone: '尚无标签。',
+    imports: '最近导入',
+    importsNone: '尚未导入任何文件。',
+    importName: '{{name}} 等 {{count, number}} 个',
+    since: '始于 {{year}} 年',
+  },
+};

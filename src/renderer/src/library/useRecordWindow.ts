@@ -1,0 +1,123 @@
+/**
+ * The rows of a long list, fetched a block at a time as they scroll into view and kept in a
+ * small cache: 100,000 records never come over at once. A new filter or order starts afresh; a
+ * new catalogue revision keeps the rows on screen and refetches them behind the scenes, so the
+ * list never blinks empty after an edit.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RecordSummary } from '../../../shared/model';
+import type { ArchiveError } from '../../../shared/result';
+import { archive } from '../archive';
+import { toFilters, type ListQuery } from './query';
+
+export const BLOCK = 100;
+/** Blocks kept: about 40 screens of rows; the farthest from what was last asked for go first. */
+const MAX_BLOCKS = 40;
+
+interface Block {
+  rows: RecordSummary[];
+  revision: number;
+}
+
+export interface RecordWindow {
+  /** Records matching, once the first block has answered. */
+  total: number | null;
+  error: ArchiveError | null;
+  row(index: number): RecordSummary | undefined;
+  /** Asks for the rows from `start` to `end` (inclusive): called with what the list shows. */
+  ensure(start: number, end: number): void;
+  /** Thumbnail hash of a record, when the preview column is shown and the record has one. */
+  thumbnail(id: number): string | undefined;
+}
+
+export function useRecordWindow(query: ListQuery, revision: number, withThumbnails: boolean): RecordWindow {
+  const key = JSON.stringify([toFilters(query), query.sort, query.direction]);
+  const blocks = useRef(new Map<number, Block>());
+  const inFlight = useRef(new Set<string>());
+  const thumbs = useRef(new Map<number, string | null>());
+  const keyRef = useRef(key);
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [, setTick] = useState(0);
+  const rerender = useCallback(() => setTick((n) => n + 1), []);
+
+  if (keyRef.current !== key) {
+    // Another filter or order: what is cached belongs to a different list.
+    keyRef.current = key;
+    blocks.current = new Map();
+    inFlight.current = new Set();
+  }
+
+  const fetchThumbnails = useCallback(
+    (rows: RecordSummary[]) => {
+      const ids = rows.map((r) => r.id).filter((id) => !thumbs.current.has(id));
+      if (ids.length === 0) return;
+      for (const id of ids) thumbs.current.set(id, null);
+      void archive.recordThumbnails({ ids }).then((r) => {
+        if (!r.ok) return;
+        for (const t of r.value) thumbs.current.set(t.id, t.sha256);
+        if (r.value.length) rerender();
+      });
+    },
+    [rerender],
+  );
+
+  const load = useCallback(
+    (block: number) => {
+      const requestKey = keyRef.current;
+      const flight = `${requestKey}#${block}@${revision}`;
+      if (inFlight.current.has(flight)) return;
+      inFlight.current.add(flight);
+      void archive
+        .listRecords({ ...toFilters(query), sort: query.sort, direction: query.direction, offset: block * BLOCK, limit: BLOCK })
+        .then((result) => {
+          inFlight.current.delete(flight);
+          if (keyRef.current !== requestKey) return; // an answer for a list no longer shown
+          if (!result.ok) {
+            setError(result.error);
+            return;
+          }
+          setError(null);
+          const cache = blocks.current;
+          cache.set(block, { rows: result.value.items, revision });
+          if (cache.size > MAX_BLOCKS) {
+            const farthest = [...cache.keys()].sort((a, b) => Math.abs(b - block) - Math.abs(a - block))[0]!;
+            cache.delete(farthest);
+          }
+          setTotal(result.value.total);
+          if (withThumbnails) fetchThumbnails(result.value.items);
+          rerender();
+        });
+    },
+    // query is read through key (same filters and order give the same key)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, revision, withThumbnails, fetchThumbnails, rerender],
+  );
+
+  // A new list or a new revision: (re)load the first block, which also gives the total.
+  useEffect(() => {
+    if (!blocks.current.has(0)) setTotal(null);
+    load(0);
+  }, [key, revision, load]);
+
+  // An edit can change thumbnails (a file attached): ask again for what is shown.
+  useEffect(() => {
+    thumbs.current = new Map();
+  }, [revision]);
+
+  const ensure = useCallback(
+    (start: number, end: number) => {
+      for (let b = Math.floor(Math.max(0, start) / BLOCK); b <= Math.floor(Math.max(0, end) / BLOCK); b++) {
+        const cached = blocks.current.get(b);
+        if (!cached || cached.revision !== revision) load(b);
+        else if (withThumbnails) fetchThumbnails(cached.rows);
+      }
+    },
+    [load, revision, withThumbnails, fetchThumbnails],
+  );
+
+  const row = useCallback((index: number) => blocks.current.get(Math.floor(index / BLOCK))?.rows[index % BLOCK], []);
+  const thumbnail = useCallback((id: number) => thumbs.current.get(id) ?? undefined, []);
+
+  return { total, error, row, ensure, thumbnail };
+}
