@@ -84,6 +84,30 @@ for (const theme of ['light', 'dark'] as const) {
       await audit(page, 'the shortcut list', 'dialog.shortcuts-dialog[open]');
     });
 
+    test('keyboard focus is always visible: a 3px ring in the theme’s focus colour, 3:1 against the page', async ({ page, host }) => {
+      await open(page, host, theme);
+      const ring = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const style = getComputedStyle(el);
+          return { tag: el.tagName, style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor };
+        });
+      const expected = theme === 'light' ? 'rgb(154, 77, 0)' : 'rgb(240, 180, 41)';
+      // The first stops of the Tab order: skip link, search box, header buttons and choices.
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        expect(await ring(), `Tab stop ${i + 1}`).toMatchObject({ style: 'solid', width: '3px', color: expected });
+      }
+      // A record reached by J, and a dialog's button.
+      await page.keyboard.press('Escape');
+      await page.locator('body').click({ position: { x: 1, y: 1 } });
+      await page.keyboard.press('j');
+      expect(await ring()).toMatchObject({ tag: 'A', style: 'solid', color: expected });
+      await page.keyboard.press('Shift+?');
+      await page.keyboard.press('Tab');
+      expect(await ring()).toMatchObject({ tag: 'BUTTON', style: 'solid', color: expected });
+    });
+
     test('the import dialog and a file in the viewer', async ({ page, host }) => {
       await open(page, host, theme);
       await page.getByRole('button', { name: 'Import…' }).click();

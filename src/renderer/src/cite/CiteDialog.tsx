@@ -9,6 +9,7 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
+import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
 import { copyCitation, saveText } from './download';
 import './cite.css';
@@ -91,6 +92,7 @@ export function CiteDialog({ ids, open, onClose }: Props) {
       ref={ref}
       className="cite-dialog"
       aria-labelledby={`cite-title-${uid}`}
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

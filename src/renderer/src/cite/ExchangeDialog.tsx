@@ -7,6 +7,7 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
+import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
 import { saveText } from './download';
 import { ImportSection } from './ImportSection';
@@ -110,6 +111,7 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
       ref={ref}
       className="exchange-dialog"
       aria-labelledby="exchange-title"
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

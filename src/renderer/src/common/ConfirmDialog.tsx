@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/i18n';
+import { trapTab } from './focusTrap';
 
 interface Props {
   open: boolean;
@@ -27,6 +28,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, busy, onConf
       className="confirm"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-message"
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();

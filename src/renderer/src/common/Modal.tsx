@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { trapTab } from './focusTrap';
 
 interface Props {
   open: boolean;
@@ -34,6 +35,7 @@ export function Modal({ open, labelledBy, className, onClose, children }: Props)
       ref={ref}
       className={className}
       aria-labelledby={labelledBy}
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

@@ -4,6 +4,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
 import { archive } from '../archive';
 import { RECORD_TYPE_LABELS } from '../common/labels';
+import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
 import { announceJobs, formatBytes, uploadFiles } from './files';
 
@@ -121,7 +122,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         {t('import.open')}
       </button>
       {dragging ? <div className="drop-hint">{t('import.dropHint')}</div> : null}
-      <dialog ref={dialog} className="import-dialog" aria-labelledby="import-heading">
+      <dialog ref={dialog} className="import-dialog" aria-labelledby="import-heading" onKeyDown={trapTab}>
         <h2 id="import-heading">{t('import.title')}</h2>
         <p className="muted">{t('import.intro')}</p>
         <div className="actions">
