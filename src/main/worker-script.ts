@@ -9,5 +9,6 @@ import { appRoot } from './locations';
 export function workerScript(entry: string, source: string): { file: string; execArgv: string[] } {
   const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
   if (fromSource) return { file: path.join(appRoot(), 'src', 'main', source), execArgv: ['--import', 'tsx'] };
-  return { file: path.join(appRoot(), 'out', 'main', `${entry}.js`), execArgv: [] };
+  // Beside this bundle, not in a fixed out/: a build made with --outDir (CIVIC_ARCHIVE_OUT) must run its own workers.
+  return { file: path.join(path.dirname(fileURLToPath(import.meta.url)), `${entry}.js`), execArgv: [] };
 }
