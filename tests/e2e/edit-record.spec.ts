@@ -39,7 +39,8 @@ test('an impossible date is refused beside the date field and nothing is saved',
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const before = await revisionOf(host);
 
-  const date = page.getByLabel('Date', { exact: true });
+  // An agreement's date is the date of the agreement (it also has a date signed).
+  const date = page.getByLabel('Date of the agreement');
   await date.fill('2018-13-40');
   await page.getByRole('button', { name: 'Save changes' }).click();
 
@@ -59,12 +60,14 @@ test('create, a duplicate reference code refused by the service, then delete wit
   await page.getByRole('button', { name: 'Create a record' }).click();
   await page.getByLabel('Type', { exact: true }).selectOption('media-coverage');
   await page.getByLabel('Title', { exact: true }).fill('Yorkshire Post report on the Hangzhou visit');
-  await page.getByLabel('Date', { exact: true }).fill('2018-09');
+  // Media coverage calls its date what it is, and reads it as typed.
+  await page.getByLabel('Broadcast or publication date').fill('Sept 2018');
+  await expect(page.locator('#field-date-parsed')).toHaveText('Read as September 2018');
   await page.getByLabel('Reference code').fill('TEST/MEDIA/1');
   await page.getByLabel('Medium').selectOption('newspaper');
   await page.getByLabel('Outlet').fill('Yorkshire Post');
   await page.getByLabel('Languages').fill('en');
-  await page.getByLabel('Tags').fill('press, Hangzhou');
+  await page.getByRole('textbox', { name: 'Tags' }).fill('press, Hangzhou');
   await page.getByRole('button', { name: 'Create record' }).click();
   await expect(page.locator('#record-heading')).toHaveText('Yorkshire Post report on the Hangzhou visit');
   await expect(fieldValue(page, 'Medium')).toHaveText('Newspaper');

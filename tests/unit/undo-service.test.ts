@@ -58,7 +58,7 @@ describe('deleting and restoring a record', () => {
     const { revision: _r, updatedAt: _u, ...rest } = back;
     const { revision: _r0, updatedAt: _u0, ...restBefore } = before;
     expect(rest).toEqual(restBefore);
-    expect((await lib.ok('recordFiles', { recordId: r.id })).map((f) => [f.fileId, f.originalName])).toEqual(files.map((f) => [f.fileId, f.originalName]));
+    expect((await lib.ok('recordFiles', { recordId: r.id })).map((f) => [f.id, f.originalName])).toEqual(files.map((f) => [f.id, f.originalName]));
     // Listed again under its authority and tag.
     expect((await lib.ok('listRecords', { tag: 'culture' })).items.map((i) => i.id)).toEqual([r.id]);
 

@@ -33,6 +33,11 @@ import { LanguageChoice } from './LanguageChoice';
 import { useT } from '../i18n/i18n';
 import { WorkspaceKeys } from '../keyboard/WorkspaceKeys';
 import { SettingsAction } from '../settings/SettingsAction';
+import { AuthoritiesNav } from '../authorities/AuthoritiesNav';
+import { AuthorityIndex } from '../authorities/AuthorityIndex';
+import { AuthorityPage } from '../authorities/AuthorityPage';
+import { BatchAction } from '../batch/BatchAction';
+import { UndoControls } from '../undo/UndoControls';
 
 /** Moves focus once the element exists (after React has rendered it). */
 function focusSoon(id: string): void {
@@ -136,6 +141,8 @@ export function App() {
         <button type="button" className="primary" onClick={startCreate}>
           New record
         </button>
+        {selection.length > 0 && !searching ? <BatchAction ids={selection} onApplied={refresh} /> : null}
+        <UndoControls onChanged={refresh} />
         <LanguageChoice />
         <ThemeChoice />
         <SettingsAction info={info.value} onSaved={refresh} />
@@ -178,6 +185,7 @@ export function App() {
             }}
             onDelete={(s) => void archive.deleteSavedSearch({ id: s.id }).then(refresh)}
           />
+          <AuthoritiesNav counts={counts.authorities} />
           <p className="library-path muted" title={info.value.path}>
             Library: {info.value.path}
           </p>
@@ -263,6 +271,20 @@ export function App() {
                       focusSoon('list-heading');
                     }}
                   />
+                ) : route.view === 'authority' ? (
+                  <AuthorityPage
+                    key={`authority-${route.id}`}
+                    id={route.id}
+                    revision={revision}
+                    onChanged={refresh}
+                    onShowLinked={(authority) => {
+                      setSearch('');
+                      setQuery({ ...INITIAL_QUERY, sort: query.sort, direction: query.direction, authority });
+                      focusSoon('list-heading');
+                    }}
+                  />
+                ) : route.view === 'authorities' ? (
+                  <AuthorityIndex key={`authorities-${route.kind}`} kind={route.kind} revision={revision} />
                 ) : (
                   <p className="muted placeholder">Choose a record to see its description.</p>
                 )}

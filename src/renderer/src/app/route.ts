@@ -1,18 +1,26 @@
 /**
  * Where the user is, kept in the URL's hash so reload, back and forward behave: `#/records/12`,
- * `#/records/12/edit`, `#/new`. The hash works the same from file:// (Electron) and http (host).
+ * `#/records/12/edit`, `#/new`, an authority's page `#/authorities/7`, all the people
+ * `#/authorities/person`. The hash works the same from file:// (Electron) and http (host).
  */
 import { useSyncExternalStore } from 'react';
+import { AUTHORITY_KINDS, type AuthorityKind } from '../../../shared/model';
 
 export type Route =
   | { view: 'none' }
   | { view: 'record'; id: number }
   | { view: 'edit'; id: number }
-  | { view: 'create' };
+  | { view: 'create' }
+  | { view: 'authority'; id: number }
+  | { view: 'authorities'; kind: AuthorityKind };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'new') return { view: 'create' };
+  const authority = /^authorities\/(\d+)$/.exec(path);
+  if (authority) return { view: 'authority', id: Number(authority[1]) };
+  const kind = /^authorities\/([a-z]+)$/.exec(path)?.[1];
+  if (kind && (AUTHORITY_KINDS as readonly string[]).includes(kind)) return { view: 'authorities', kind: kind as AuthorityKind };
   const m = /^records\/(\d+)(\/edit)?$/.exec(path);
   if (m) {
     const id = Number(m[1]);
@@ -29,6 +37,10 @@ export function routeHref(route: Route): string {
       return `#/records/${route.id}/edit`;
     case 'create':
       return '#/new';
+    case 'authority':
+      return `#/authorities/${route.id}`;
+    case 'authorities':
+      return `#/authorities/${route.kind}`;
     default:
       return '#/';
   }

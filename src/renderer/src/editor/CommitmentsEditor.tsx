@@ -1,5 +1,6 @@
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../../shared/model';
 import { COMMITMENT_STATUS_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
 import { errorAt, type FieldErrors } from './errors';
 import { fieldId, FieldError } from './Field';
 import { commitmentKey, type CommitmentDraft } from './form';
@@ -12,13 +13,14 @@ interface Props {
 
 /** An agreement's commitments: text and status per row, added and removed in place. */
 export function CommitmentsEditor({ commitments, errors, onChange }: Props) {
+  const { t } = useT('editor');
   const update = (i: number, change: Partial<CommitmentDraft>) =>
     onChange(commitments.map((c, j) => (j === i ? { ...c, ...change } : c)));
   return (
     <fieldset className="subfieldset">
-      <legend>Commitments</legend>
+      <legend>{t('commitments.title')}</legend>
       <FieldError id={`${fieldId('commitments')}-error`} message={errors['commitments']} />
-      {commitments.length === 0 ? <p className="muted">No commitments recorded.</p> : null}
+      {commitments.length === 0 ? <p className="muted">{t('commitments.none')}</p> : null}
       <ol className="commitment-rows">
         {commitments.map((c, i) => {
           const n = i + 1;
@@ -26,7 +28,7 @@ export function CommitmentsEditor({ commitments, errors, onChange }: Props) {
           const error = errorAt(errors, `commitments.${i}`);
           return (
             <li key={c.key} className={error ? 'has-error' : undefined}>
-              <label htmlFor={textId}>Commitment {n}</label>
+              <label htmlFor={textId}>{t('commitments.label', { n })}</label>
               <textarea
                 id={textId}
                 rows={2}
@@ -37,7 +39,7 @@ export function CommitmentsEditor({ commitments, errors, onChange }: Props) {
               />
               <div className="row-controls">
                 <label htmlFor={fieldId(`commitments.${i}.status`)} className="visually-hidden">
-                  Status of commitment {n}
+                  {t('commitments.status', { n })}
                 </label>
                 <select
                   id={fieldId(`commitments.${i}.status`)}
@@ -53,10 +55,10 @@ export function CommitmentsEditor({ commitments, errors, onChange }: Props) {
                 <button
                   type="button"
                   className="danger-quiet"
-                  aria-label={`Remove commitment ${n}`}
+                  aria-label={t('commitments.removeLabel', { n })}
                   onClick={() => onChange(commitments.filter((_, j) => j !== i))}
                 >
-                  Remove
+                  {t('commitments.remove')}
                 </button>
               </div>
               <FieldError id={`${textId}-error`} message={error} />
@@ -68,7 +70,7 @@ export function CommitmentsEditor({ commitments, errors, onChange }: Props) {
         type="button"
         onClick={() => onChange([...commitments, { key: commitmentKey(), text: '', status: 'unknown' }])}
       >
-        Add a commitment
+        {t('commitments.add')}
       </button>
     </fieldset>
   );

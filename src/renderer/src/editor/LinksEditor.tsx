@@ -1,26 +1,37 @@
-import { LINK_ROLES, type LinkRole } from '../../../shared/model';
+/**
+ * The record's other links to people, organisations, places, events and partnerships, each with
+ * a role and an optional note: the ones no picker of its type shows (a person merely mentioned).
+ */
+import { useState } from 'react';
+import { AUTHORITY_KINDS, LINK_ROLES, type LinkRole } from '../../../shared/model';
 import { AUTHORITY_KIND_LABELS, ROLE_LABELS } from '../common/labels';
-import { AuthorityPicker } from './AuthorityPicker';
+import { useT } from '../i18n/i18n';
+import { AuthorityCombobox } from './AuthorityCombobox';
 import { errorAt, type FieldErrors } from './errors';
 import { fieldId, FieldError } from './Field';
 import type { LinkDraft } from './form';
 
 interface Props {
   links: LinkDraft[];
+  /** Roles shown by the type's own pickers, left out here. */
+  pickedRoles: readonly LinkRole[];
   errors: FieldErrors;
   onChange: (links: LinkDraft[]) => void;
 }
 
-/** The record's links to people, organisations, places, events and partnerships, each with a role. */
-export function LinksEditor({ links, errors, onChange }: Props) {
+export function LinksEditor({ links, pickedRoles, errors, onChange }: Props) {
+  const { t } = useT('editor');
+  const [role, setRole] = useState<LinkRole>('mentioned');
+  const [notice, setNotice] = useState('');
   const update = (i: number, change: Partial<LinkDraft>) => onChange(links.map((l, j) => (j === i ? { ...l, ...change } : l)));
+  const shown = links.map((l, i) => [l, i] as const).filter(([l]) => !pickedRoles.includes(l.role));
   return (
     <fieldset>
-      <legend>Links</legend>
+      <legend>{pickedRoles.length ? t('links.otherTitle') : t('links.title')}</legend>
       <FieldError id={`${fieldId('links')}-error`} message={errors['links']} />
-      {links.length === 0 ? <p className="muted">Not linked to anyone or anything yet.</p> : null}
+      {shown.length === 0 ? <p className="muted">{t('links.none')}</p> : null}
       <ul className="link-rows">
-        {links.map((l, i) => {
+        {shown.map(([l, i]) => {
           const roleId = fieldId(`links.${i}.role`);
           const noteId = fieldId(`links.${i}.note`);
           const error = errorAt(errors, `links.${i}`);
@@ -30,7 +41,7 @@ export function LinksEditor({ links, errors, onChange }: Props) {
                 {l.name} <span className="muted">({AUTHORITY_KIND_LABELS[l.kind]})</span>
               </span>
               <label htmlFor={roleId} className="visually-hidden">
-                Role of {l.name}
+                {t('links.roleOf', { name: l.name })}
               </label>
               <select
                 id={roleId}
@@ -46,32 +57,53 @@ export function LinksEditor({ links, errors, onChange }: Props) {
                 ))}
               </select>
               <label htmlFor={noteId} className="visually-hidden">
-                Note on the link to {l.name}
+                {t('links.noteOn', { name: l.name })}
               </label>
-              <input
-                id={noteId}
-                type="text"
-                placeholder="Note (optional)"
-                value={l.note}
-                onChange={(e) => update(i, { note: e.target.value })}
-              />
+              <input id={noteId} type="text" placeholder={t('links.notePlaceholder')} value={l.note} onChange={(e) => update(i, { note: e.target.value })} />
               <button
                 type="button"
                 className="danger-quiet"
-                aria-label={`Remove the link to ${l.name} (${ROLE_LABELS[l.role]})`}
+                aria-label={t('links.removeLink', { name: l.name, role: ROLE_LABELS[l.role] })}
                 onClick={() => onChange(links.filter((_, j) => j !== i))}
               >
-                Remove
+                {t('links.remove')}
               </button>
               <FieldError id={`${fieldId(`links.${i}`)}-error`} message={error} />
             </li>
           );
         })}
       </ul>
-      <AuthorityPicker
-        isLinked={(authorityId, role) => links.some((l) => l.authorityId === authorityId && l.role === role)}
-        onAdd={(link) => onChange([...links, link])}
-      />
+      <div className="picker" role="group" aria-label={t('links.add')}>
+        <div className="picker-controls">
+          <div className="form-field">
+            <label htmlFor="links-new-role">{t('links.role')}</label>
+            <select id="links-new-role" value={role} onChange={(e) => setRole(e.target.value as LinkRole)}>
+              {LINK_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-field grow">
+            <AuthorityCombobox
+              label={t('links.find')}
+              kinds={AUTHORITY_KINDS}
+              onPick={(a) => {
+                if (links.some((l) => l.authorityId === a.id && l.role === role)) {
+                  setNotice(t('links.already', { name: a.name, role: ROLE_LABELS[role] }));
+                  return;
+                }
+                onChange([...links, { authorityId: a.id, name: a.name, kind: a.kind, role, note: '' }]);
+                setNotice(t('links.linked', { name: a.name, role: ROLE_LABELS[role] }));
+              }}
+            />
+          </div>
+        </div>
+        <p className="picker-notice" role="status">
+          {notice}
+        </p>
+      </div>
     </fieldset>
   );
 }

@@ -5,9 +5,13 @@ import type { Result } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
+import { useT } from '../i18n/i18n';
+import { createCommand, editCommand } from '../undo/commands';
+import { record as recordUndo } from '../undo/history';
+import { dateProblemText } from './date-messages';
 import { fieldErrorsFromService, fieldErrorsFromZod, type FieldErrors } from './errors';
 import { fieldId } from './Field';
-import { emptyForm, formFromRecord, toCreateInput, toUpdateInput, type RecordForm } from './form';
+import { emptyForm, formFromRecord, toCreateInput, toUpdateInput, type DateProblems, type RecordForm } from './form';
 import { RecordFormFields, showsField } from './RecordForm';
 
 interface Props {
@@ -21,9 +25,10 @@ interface Props {
 /**
  * Create or edit a record. The form is checked against the contract's own schema first (so every
  * problem shows at once, beside its field), then the service has the last word (unique reference
- * codes, links, edits made elsewhere in the meantime).
+ * codes, links, edits made elsewhere in the meantime). A saved change can be undone.
  */
 export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
+  const { t } = useT('editor');
   const [reloads, setReloads] = useState(0);
   const loaded = useResult(() => (id === null ? null : archive.getRecord({ id })), [id, reloads]);
   const collections = useResult(() => archive.listCollections({}), []);
@@ -56,10 +61,12 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
     e.preventDefault();
     if (!form || saving) return;
     const editing = id !== null && base !== null;
-    const input = editing ? toUpdateInput(form, id, base.revision) : toCreateInput(form);
+    const problems: DateProblems = {};
+    const input = editing ? toUpdateInput(form, id, base.revision, problems) : toCreateInput(form, problems);
     const local = (editing ? contract.updateRecord.input : contract.createRecord.input).safeParse(input);
-    if (!local.success) {
-      const found = fieldErrorsFromZod(local.error);
+    const found: FieldErrors = local.success ? {} : fieldErrorsFromZod(local.error);
+    for (const [field, problem] of Object.entries(problems)) found[field] = dateProblemText(t, problem);
+    if (Object.keys(found).length > 0) {
       setErrors(found);
       focusFirstError(found);
       return;
@@ -71,19 +78,24 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
     setSaving(false);
     if (result.ok) {
       setErrors({});
+      if (editing) {
+        if (result.value.revision !== base.revision) recordUndo(editCommand(base, result.value));
+      } else {
+        recordUndo(createCommand(result.value));
+      }
       onSaved(result.value);
     } else {
-      const found = fieldErrorsFromService(result.error);
-      setErrors(found);
-      focusFirstError(found);
+      const fromService = fieldErrorsFromService(result.error);
+      setErrors(fromService);
+      focusFirstError(fromService);
     }
   };
 
   if (id !== null && !form) {
     return (
       <section className="record-pane">
-        <ErrorText error={loaded.error} prefix="The record could not be loaded" />
-        {loaded.loading ? <p className="muted">Loading…</p> : null}
+        <ErrorText error={loaded.error} prefix={t('loadFailed')} />
+        {loaded.loading ? <p className="muted">{t('loading')}</p> : null}
       </section>
     );
   }
@@ -94,14 +106,14 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
 
   return (
     <section className="record-pane editor" aria-labelledby="editor-heading">
-      <h2 id="editor-heading">{id === null ? 'New record' : `Edit: ${base?.title ?? ''}`}</h2>
+      <h2 id="editor-heading">{id === null ? t('newRecord') : t('editing', { title: base?.title ?? '' })}</h2>
       <form noValidate onSubmit={(e) => void save(e)}>
         <div ref={summary} tabIndex={-1} className="form-summary">
           {errorCount > 0 ? (
             <div className="error" role="alert">
               <p>
-                Not saved: {errorCount === 1 ? 'one thing needs' : `${errorCount} things need`} correcting
-                {unplaced.length < errorCount ? ' (marked below)' : ''}.
+                {t('notSaved', { count: errorCount })}
+                {unplaced.length < errorCount ? t('markedBelow') : ''}.
               </p>
               {unplaced.length > 0 ? (
                 <ul>
@@ -112,7 +124,7 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
               ) : null}
               {conflict && id !== null ? (
                 <button type="button" onClick={() => setReloads((n) => n + 1)}>
-                  Discard my changes and load the current version
+                  {t('reload')}
                 </button>
               ) : null}
             </div>
@@ -126,10 +138,10 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : id === null ? 'Create record' : 'Save changes'}
+            {saving ? t('saving') : id === null ? t('create') : t('save')}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>

@@ -14,6 +14,7 @@ import type {
   RecordView,
 } from '../../../shared/model';
 import { splitList } from '../common/format';
+import { dateEntryText, parseDateEntry, type DateEntryProblem } from '../../../shared/partial-date';
 
 export interface LinkDraft {
   authorityId: number;
@@ -35,9 +36,8 @@ export interface RecordForm {
   title: string;
   titleAlt: string;
   titleAltLanguage: string;
+  /** The date as typed: a single date, a range or an approximate date ("c. 1988", "Sept 2018 to June 2019"). */
   date: string;
-  dateEnd: string;
-  dateApproximate: boolean;
   description: string;
   bodyText: string;
   languages: string;
@@ -71,8 +71,6 @@ export function emptyForm(type: RecordType = 'press-release'): RecordForm {
     titleAlt: '',
     titleAltLanguage: '',
     date: '',
-    dateEnd: '',
-    dateApproximate: false,
     description: '',
     bodyText: '',
     languages: '',
@@ -103,9 +101,7 @@ export function formFromRecord(r: RecordView): RecordForm {
     title: r.title,
     titleAlt: r.titleAlt ?? '',
     titleAltLanguage: r.titleAltLanguage ?? '',
-    date: r.date ?? '',
-    dateEnd: r.dateEnd ?? '',
-    dateApproximate: r.dateApproximate,
+    date: dateEntryText(r.date, r.dateEnd, r.dateApproximate),
     description: r.description ?? '',
     bodyText: r.bodyText ?? '',
     languages: r.languages.join(', '),
@@ -133,20 +129,29 @@ export function formFromRecord(r: RecordView): RecordForm {
 export const isAgreement = (f: Pick<RecordForm, 'type'>) => f.type === 'agreement';
 export const isMedia = (f: Pick<RecordForm, 'type'>) => f.type === 'media-coverage';
 
+/** Dates the form could not read, by field: shown beside the field, nothing is sent. */
+export type DateProblems = Partial<Record<'date' | 'dateSigned', DateEntryProblem>>;
+
 /**
  * The whole form as record fields. Fields that the chosen type does not allow are cleared
  * (a record changed from agreement to letter loses its signing details), so the service's
- * cross-field rules hold; everything else is sent as typed and validated there.
+ * cross-field rules hold; dates are read from what was typed; everything else is sent as typed
+ * and validated there.
  */
-function recordFields(f: RecordForm) {
+function recordFields(f: RecordForm, problems: DateProblems) {
   const agreement = isAgreement(f);
+  const date = parseDateEntry(f.date);
+  if (!date.ok) problems.date = date.problem;
+  const signed = agreement ? parseDateEntry(f.dateSigned, { range: false, approximate: false }) : null;
+  if (signed && !signed.ok) problems.dateSigned = signed.problem;
+  const when = date.ok ? date.value : null;
   return {
     title: f.title,
     titleAlt: f.titleAlt,
     titleAltLanguage: f.titleAltLanguage.trim() === '' ? null : f.titleAltLanguage,
-    date: f.date,
-    dateEnd: f.dateEnd,
-    dateApproximate: f.dateApproximate,
+    date: when?.date ?? null,
+    dateEnd: when?.dateEnd ?? null,
+    dateApproximate: when?.approximate ?? false,
     description: f.description,
     bodyText: f.bodyText,
     languages: splitList(f.languages),
@@ -162,7 +167,7 @@ function recordFields(f: RecordForm) {
     extent: f.extent,
     notes: f.notes,
     agreementKind: agreement && f.agreementKind !== '' ? f.agreementKind : null,
-    dateSigned: agreement ? f.dateSigned : null,
+    dateSigned: signed?.ok ? (signed.value?.date ?? null) : null,
     placeSigned: agreement ? f.placeSigned : null,
     commitments: agreement ? f.commitments.map((c) => ({ text: c.text, status: c.status })) : [],
     collectionId: f.collectionId,
@@ -171,10 +176,10 @@ function recordFields(f: RecordForm) {
   };
 }
 
-export function toCreateInput(f: RecordForm): InputOf<'createRecord'> {
-  return { type: f.type, ...recordFields(f) };
+export function toCreateInput(f: RecordForm, problems: DateProblems = {}): InputOf<'createRecord'> {
+  return { type: f.type, ...recordFields(f, problems) };
 }
 
-export function toUpdateInput(f: RecordForm, id: number, expectedRevision: number): InputOf<'updateRecord'> {
-  return { id, expectedRevision, patch: { type: f.type, ...recordFields(f) } };
+export function toUpdateInput(f: RecordForm, id: number, expectedRevision: number, problems: DateProblems = {}): InputOf<'updateRecord'> {
+  return { id, expectedRevision, patch: { type: f.type, ...recordFields(f, problems) } };
 }

@@ -13,6 +13,11 @@ import { library as enLibrary } from './en/library';
 import { search as enSearch } from './en/search';
 import { settings as enSettings } from './en/settings';
 import { timeline as enTimeline } from './en/timeline';
+import { authorities as enAuthorities } from './en/authorities';
+import { batch as enBatch } from './en/batch';
+import { editor as enEditor } from './en/editor';
+import { record as enRecord } from './en/record';
+import { undo as enUndo } from './en/undo';
 import { cite as zhCite } from './zh-Hans/cite';
 import { common as zhCommon } from './zh-Hans/common';
 import { documents as zhDocuments } from './zh-Hans/documents';
@@ -24,6 +29,11 @@ import { library as zhLibrary } from './zh-Hans/library';
 import { search as zhSearch } from './zh-Hans/search';
 import { settings as zhSettings } from './zh-Hans/settings';
 import { timeline as zhTimeline } from './zh-Hans/timeline';
+import { authorities as zhAuthorities } from './zh-Hans/authorities';
+import { batch as zhBatch } from './zh-Hans/batch';
+import { editor as zhEditor } from './zh-Hans/editor';
+import { record as zhRecord } from './zh-Hans/record';
+import { undo as zhUndo } from './zh-Hans/undo';
 
 export const resources = {
   en: {
@@ -38,6 +48,11 @@ export const resources = {
     library: enLibrary,
     layout: enLayout,
     timeline: enTimeline,
+    editor: enEditor,
+    record: enRecord,
+    undo: enUndo,
+    batch: enBatch,
+    authorities: enAuthorities,
   },
   'zh-Hans': {
     common: zhCommon,
@@ -51,6 +66,11 @@ export const resources = {
     library: zhLibrary,
     layout: zhLayout,
     timeline: zhTimeline,
+    editor: zhEditor,
+    record: zhRecord,
+    undo: zhUndo,
+    batch: zhBatch,
+    authorities: zhAuthorities,
   },
 } as const;
 

@@ -4,12 +4,11 @@ import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { formatTimestamp } from '../common/format';
 import { useResult } from '../common/useResult';
-
-const ACTION_LABELS: Record<AuditEntry['action'], string> = { create: 'Created', update: 'Changed', delete: 'Deleted' };
+import { useT } from '../i18n/i18n';
 
 /** Long values (body text, commitments) are cut in the trail: it says what changed, not the whole text. */
-function short(value: string | null): string {
-  if (value === null) return '(empty)';
+function short(value: string | null, empty: string): string {
+  if (value === null) return empty;
   return value.length > 200 ? `${value.slice(0, 200)}…` : value;
 }
 
@@ -21,12 +20,14 @@ function byRevision(entries: AuditEntry[]): AuditEntry[][] {
 
 /** Who changed what and when, field by field; loaded only when opened. */
 export function AuditTrail({ recordId, revision }: { recordId: number; revision: number }) {
+  const { t } = useT('record');
   const [open, setOpen] = useState(false);
+  const action = { create: t('history.created'), update: t('history.update'), delete: t('history.deleted') } as const;
   const trail = useResult(() => (open ? archive.auditTrail({ entity: 'record', id: recordId }) : null), [open, recordId, revision]);
   return (
     <details className="audit" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>History</summary>
-      <ErrorText error={trail.error} prefix="The history could not be loaded" />
+      <summary>{t('history.title')}</summary>
+      <ErrorText error={trail.error} prefix={t('history.failed')} />
       {open && trail.value ? (
         <ol className="audit-list">
           {byRevision(trail.value).map((group) => {
@@ -34,15 +35,15 @@ export function AuditTrail({ recordId, revision }: { recordId: number; revision:
             return (
               <li key={first.revision}>
                 <p className="audit-head">
-                  <strong>{ACTION_LABELS[first.action]}</strong> {formatTimestamp(first.at)} by {first.actor}{' '}
-                  <span className="muted">(revision {first.revision})</span>
+                  <strong>{action[first.action]}</strong> {t('history.by', { when: formatTimestamp(first.at), who: first.actor })}{' '}
+                  <span className="muted">{t('history.revision', { revision: first.revision })}</span>
                 </p>
                 {first.action === 'update' ? (
                   <ul>
                     {group.map((e) => (
                       <li key={e.field}>
-                        <span className="audit-field">{e.field}</span>: <del>{short(e.oldValue)}</del> →{' '}
-                        <ins>{short(e.newValue)}</ins>
+                        <span className="audit-field">{e.field}</span>: <del>{short(e.oldValue, t('history.empty'))}</del> →{' '}
+                        <ins>{short(e.newValue, t('history.empty'))}</ins>
                       </li>
                     ))}
                   </ul>

@@ -1,6 +1,7 @@
 import type { RecordView } from '../../../shared/model';
 import { formatRecordDate, formatTimestamp } from '../common/format';
 import { ACCESS_LABELS, MEDIUM_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
 import { AgreementSection } from './AgreementSection';
 import { FieldList } from './FieldList';
 import { LinkGroups } from './LinkGroups';
@@ -12,6 +13,7 @@ interface Props {
 
 /** Everything catalogued about one record, as text, with labels; empty fields are not shown. */
 export function RecordDetails({ record: r, onShowLinked }: Props) {
+  const { t } = useT('record');
   const date = formatRecordDate(r.date, r.dateEnd, r.dateApproximate);
   const isMedia = r.type === 'media-coverage';
   return (
@@ -24,21 +26,21 @@ export function RecordDetails({ record: r, onShowLinked }: Props) {
       ) : null}
       <FieldList
         fields={[
-          ['Reference code', r.referenceCode],
-          ['Date', date],
-          ['Description', r.description ? <p className="prose">{r.description}</p> : null],
-          ['Languages', r.languages.join(', ')],
-          ['Publisher / issuer', r.publisher],
+          [t('fields.referenceCode'), r.referenceCode],
+          [t('fields.date'), date],
+          [t('fields.description'), r.description ? <p className="prose">{r.description}</p> : null],
+          [t('fields.languages'), r.languages.join(', ')],
+          [t('fields.publisher'), r.publisher],
         ]}
       />
       {isMedia || r.medium || r.outlet || r.programme ? (
         <section className="record-section" aria-labelledby="media-heading">
-          <h3 id="media-heading">Media</h3>
+          <h3 id="media-heading">{t('sections.media')}</h3>
           <FieldList
             fields={[
-              ['Medium', r.medium ? MEDIUM_LABELS[r.medium] : null],
-              ['Outlet', r.outlet],
-              ['Programme', r.programme],
+              [t('fields.medium'), r.medium ? MEDIUM_LABELS[r.medium] : null],
+              [t('fields.outlet'), r.outlet],
+              [t('fields.programme'), r.programme],
             ]}
           />
         </section>
@@ -46,41 +48,41 @@ export function RecordDetails({ record: r, onShowLinked }: Props) {
       <AgreementSection record={r} />
       <LinkGroups links={r.links} onShowLinked={onShowLinked} />
       <section className="record-section" aria-labelledby="description-heading">
-        <h3 id="description-heading">Archival description</h3>
+        <h3 id="description-heading">{t('sections.archival')}</h3>
         <FieldList
           fields={[
-            ['Collection', r.collection?.name],
+            [t('fields.collection'), r.collection?.name],
             [
-              'Tags',
+              t('fields.tags'),
               r.tags.length > 0 ? (
                 <ul className="tags">
-                  {r.tags.map((t) => (
-                    <li key={t}>{t}</li>
+                  {r.tags.map((tag) => (
+                    <li key={tag}>{tag}</li>
                   ))}
                 </ul>
               ) : null,
             ],
             [
-              'Web address',
+              t('fields.url'),
               r.url ? (
                 <a href={r.url} target="_blank" rel="noopener noreferrer">
                   {r.url}
                 </a>
               ) : null,
             ],
-            ['Rights', r.rights],
-            ['Access', ACCESS_LABELS[r.accessStatus]],
-            ['Physical location', r.physicalLocation],
-            ['Extent', r.extent],
-            ['Notes', r.notes ? <p className="prose">{r.notes}</p> : null],
-            ['Created', formatTimestamp(r.createdAt)],
-            ['Last changed', formatTimestamp(r.updatedAt)],
+            [t('fields.rights'), r.rights],
+            [t('fields.access'), ACCESS_LABELS[r.accessStatus]],
+            [t('fields.physicalLocation'), r.physicalLocation],
+            [t('fields.extent'), r.extent],
+            [t('fields.notes'), r.notes ? <p className="prose">{r.notes}</p> : null],
+            [t('fields.created'), formatTimestamp(r.createdAt)],
+            [t('fields.updated'), formatTimestamp(r.updatedAt)],
           ]}
         />
       </section>
       {r.bodyText ? (
         <details className="record-section body-text">
-          <summary>Text of the record</summary>
+          <summary>{t('sections.bodyText')}</summary>
           <p className="prose">{r.bodyText}</p>
         </details>
       ) : null}

@@ -6,6 +6,9 @@ import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
 import type { ArchiveError } from '../../../shared/result';
 import { DocumentsSection } from '../documents/DocumentsSection';
+import { useT } from '../i18n/i18n';
+import { deleteCommand } from '../undo/commands';
+import { record as recordUndo } from '../undo/history';
 import { AuditTrail } from './AuditTrail';
 import { RecordDetails } from './RecordDetails';
 
@@ -19,6 +22,7 @@ interface Props {
 
 /** The right-hand pane: one record, its actions (edit, delete) and its history. */
 export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: Props) {
+  const { t } = useT('record');
   const loaded = useResult(() => archive.getRecord({ id }), [id, revision]);
   const [confirming, setConfirming] = useState(false);
   const [citing, setCiting] = useState(false);
@@ -33,16 +37,19 @@ export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: P
 
   const remove = async () => {
     setDeleting(true);
-    const result = await archive.deleteRecord({ id });
+    const title = record?.title ?? `#${id}`;
+    const result = await archive.deleteRecordRestorably({ id, ...(record ? { expectedRevision: record.revision } : {}) });
     setDeleting(false);
     setConfirming(false);
-    if (result.ok) onDeleted();
-    else setDeleteError(result.error);
+    if (result.ok) {
+      recordUndo(deleteCommand(title, result.value));
+      onDeleted();
+    } else setDeleteError(result.error);
   };
 
   return (
     <section className="record-pane" aria-labelledby="record-heading">
-      <ErrorText error={loaded.error} prefix="The record could not be loaded" />
+      <ErrorText error={loaded.error} prefix={t('loadFailed')} />
       {record && record.id === id ? (
         <article>
           <header className="record-header">
@@ -51,33 +58,33 @@ export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: P
             </h2>
             <div className="actions">
               <button type="button" onClick={onEdit}>
-                Edit
+                {t('edit')}
               </button>
               <button type="button" onClick={() => setCiting(true)}>
-                Cite…
+                {t('cite')}
               </button>
               <button type="button" className="danger-quiet" onClick={() => setConfirming(true)}>
-                Delete…
+                {t('delete')}
               </button>
             </div>
           </header>
-          <ErrorText error={deleteError} prefix="The record was not deleted" />
+          <ErrorText error={deleteError} prefix={t('notDeleted')} />
           <RecordDetails record={record} onShowLinked={onShowLinked} />
           <DocumentsSection recordId={record.id} revision={revision} />
           <AuditTrail recordId={record.id} revision={record.revision} />
           <CiteDialog ids={[record.id]} open={citing} onClose={() => setCiting(false)} />
           <ConfirmDialog
             open={confirming}
-            title="Delete this record?"
-            message={`“${record.title}” and its links and tags will be removed from the catalogue. Its history stays in the audit trail.`}
-            confirmLabel="Delete record"
+            title={t('confirmTitle')}
+            message={t('confirmMessage', { title: record.title })}
+            confirmLabel={t('confirmButton')}
             busy={deleting}
             onConfirm={() => void remove()}
             onCancel={() => setConfirming(false)}
           />
         </article>
       ) : loaded.loading ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('loading')}</p>
       ) : null}
     </section>
   );

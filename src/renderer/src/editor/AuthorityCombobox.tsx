@@ -1,0 +1,183 @@
+/**
+ * Find a person, organisation, place, event or partnership as you type — by any of its names,
+ * in any script — or create one on the spot. An ARIA combobox (the APG "list autocomplete"
+ * pattern): the text box keeps the focus, Up and Down move through the options, Enter chooses,
+ * Escape closes; the active option is announced through aria-activedescendant.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { AuthorityKind, AuthorityView } from '../../../shared/model';
+import type { ArchiveError } from '../../../shared/result';
+import { archive } from '../archive';
+import { ErrorText } from '../common/ErrorText';
+import { AUTHORITY_KIND_LABELS } from '../common/labels';
+import { useResult } from '../common/useResult';
+import { useT } from '../i18n/i18n';
+
+export type PickedAuthority = Pick<AuthorityView, 'id' | 'name' | 'kind'>;
+
+interface Props {
+  /** The text box's accessible name, shown as its label. */
+  label: string;
+  /** Which kinds it offers (and can create). */
+  kinds: readonly AuthorityKind[];
+  onPick: (authority: PickedAuthority, created: boolean) => void;
+  /** Leave some out (those already chosen, the authority itself when merging). */
+  exclude?: (id: number) => boolean;
+  /** Offer "create" options. */
+  allowCreate?: boolean;
+  /** A text box whose own text is the value (Place signed): typing changes it; choosing sets it. */
+  text?: { value: string; onChange: (value: string) => void };
+  /** The id of the text box, for a label elsewhere and for errors tied to it. */
+  inputId?: string;
+  describedBy?: string;
+  invalid?: boolean;
+}
+
+type Option = { key: string; kind: 'found'; authority: AuthorityView } | { key: string; kind: 'create'; as: AuthorityKind };
+
+export function AuthorityCombobox({ label, kinds, onPick, exclude, allowCreate = true, text, inputId, describedBy, invalid }: Props) {
+  const { t } = useT('editor');
+  const auto = useId();
+  const id = inputId ?? `combo-${auto.replace(/:/g, '')}`;
+  const listId = `${id}-list`;
+  const [own, setOwn] = useState('');
+  const query = text ? text.value : own;
+  const setQuery = text ? text.onChange : setOwn;
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const trimmed = query.trim();
+
+  // One kind is searched by the service; several are searched together and filtered here.
+  const found = useResult(
+    () => (open && trimmed ? archive.listAuthorities({ query: trimmed, ...(kinds.length === 1 ? { kind: kinds[0] } : {}), limit: 20 }) : null),
+    [open, trimmed, kinds.join(',')],
+  );
+  const matches = (found.value?.items ?? []).filter((a) => kinds.includes(a.kind) && !exclude?.(a.id)).slice(0, 8);
+  const exact = matches.some((a) => a.name.toLowerCase() === trimmed.toLowerCase());
+  const options: Option[] = [
+    ...matches.map((a) => ({ key: `a${a.id}`, kind: 'found' as const, authority: a })),
+    ...(allowCreate && trimmed && !exact ? kinds.map((k) => ({ key: `new-${k}`, kind: 'create' as const, as: k })) : []),
+  ];
+  const expanded = open && trimmed !== '' && (options.length > 0 || !found.loading);
+
+  useEffect(() => setActive(-1), [trimmed]);
+
+  const choose = async (option: Option) => {
+    setError(null);
+    if (option.kind === 'found') {
+      finish(option.authority, false);
+      return;
+    }
+    setCreating(true);
+    const result = await archive.createAuthority({ kind: option.as, name: trimmed });
+    setCreating(false);
+    if (result.ok) finish(result.value, true);
+    else setError(result.error);
+  };
+
+  const finish = (a: PickedAuthority, created: boolean) => {
+    onPick(a, created);
+    setNotice(created ? t('combobox.created', { name: a.name, kind: AUTHORITY_KIND_LABELS[a.kind] }) : t('combobox.chosen', { name: a.name }));
+    if (text) text.onChange(a.name);
+    else setOwn('');
+    setOpen(false);
+    input.current?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      if (options.length) setActive((i) => (i + 1) % options.length);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      if (options.length) setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
+    } else if (e.key === 'Enter') {
+      // Enter never submits the record form around the box.
+      e.preventDefault();
+      const option = options[active];
+      if (expanded && option) void choose(option);
+    } else if (e.key === 'Escape') {
+      if (expanded) {
+        e.preventDefault();
+        e.stopPropagation();
+        setOpen(false);
+      }
+    } else if (e.key === 'Tab') {
+      setOpen(false);
+    }
+  };
+
+  const optionId = (i: number) => `${id}-option-${i}`;
+  return (
+    <div className="combobox">
+      <label htmlFor={id}>{label}</label>
+      <input
+        ref={input}
+        id={id}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        aria-busy={creating || undefined}
+        value={query}
+        placeholder={t('combobox.placeholder')}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setNotice('');
+          setError(null);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label={label} className="combobox-options" hidden={!expanded}>
+        {options.map((o, i) => (
+          <li
+            key={o.key}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            // mousedown, not click: the text box must not lose the focus (and close the list) first.
+            onMouseDown={(e) => {
+              e.preventDefault();
+              void choose(o);
+            }}
+            onMouseMove={() => setActive(i)}
+          >
+            {o.kind === 'found' ? (
+              <>
+                <span className="option-name">{o.authority.name}</span> <span className="muted">{AUTHORITY_KIND_LABELS[o.authority.kind]}</span>
+                {o.authority.altNames.length > 0 ? <span className="muted"> · {o.authority.altNames.map((n) => n.name).join(', ')}</span> : null}
+              </>
+            ) : (
+              <span className="option-create">{t('combobox.create', { name: trimmed, kind: AUTHORITY_KIND_LABELS[o.as].toLowerCase() })}</span>
+            )}
+          </li>
+        ))}
+        {options.length === 0 && !found.loading ? (
+          <li role="option" aria-disabled="true" aria-selected={false} className="muted">
+            {t('combobox.none', { name: trimmed })}
+          </li>
+        ) : null}
+      </ul>
+      <p className="visually-hidden" role="status">
+        {expanded ? t('combobox.count', { count: options.length }) : notice}
+      </p>
+      <ErrorText error={found.error ?? error} prefix={t('combobox.failed')} />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Which fields each type of record shows, in the order an archivist describes it, and which
+ * links get a picker of their own: an agreement's parties and signatories, a photograph's
+ * photographer. A field another type uses but this record still has a value in is shown under
+ * "Other fields", so changing the type never hides anything.
+ */
+import type { AuthorityKind, LinkRole, RecordType } from '../../../shared/model';
+
+/** Fields placed by the layout (the identity, description and archival groups are the same for every type). */
+export type DetailField =
+  | 'date'
+  | 'referenceCode'
+  | 'publisher'
+  | 'url'
+  | 'bodyText'
+  | 'outlet'
+  | 'programme'
+  | 'medium'
+  | 'extent'
+  | 'agreementKind'
+  | 'dateSigned'
+  | 'placeSigned'
+  | 'commitments';
+
+export interface RolePick {
+  role: LinkRole;
+  kinds: readonly AuthorityKind[];
+  /** Key of its title and "add" label in the editor catalogue. */
+  picker: 'issuers' | 'parties' | 'signatories' | 'authors' | 'photographers' | 'subjects' | 'events' | 'performers' | 'speakers';
+}
+
+export type LayoutItem = { field: DetailField } | RolePick;
+
+const f = (field: DetailField): LayoutItem => ({ field });
+const PEOPLE_AND_BODIES: readonly AuthorityKind[] = ['person', 'organisation'];
+
+export const LAYOUT: Record<RecordType, LayoutItem[]> = {
+  'press-release': [
+    f('date'),
+    f('referenceCode'),
+    { role: 'issuer', kinds: ['organisation', 'person'], picker: 'issuers' },
+    f('publisher'),
+    f('url'),
+    f('bodyText'),
+  ],
+  agreement: [
+    f('agreementKind'),
+    { role: 'party', kinds: ['organisation', 'place', 'person'], picker: 'parties' },
+    { role: 'signatory', kinds: ['person'], picker: 'signatories' },
+    f('dateSigned'),
+    f('placeSigned'),
+    f('date'),
+    f('referenceCode'),
+    f('commitments'),
+  ],
+  'media-coverage': [
+    f('medium'),
+    f('outlet'),
+    f('programme'),
+    f('date'),
+    f('extent'),
+    f('url'),
+    { role: 'speaker', kinds: ['person'], picker: 'speakers' },
+    f('referenceCode'),
+    f('bodyText'),
+  ],
+  photograph: [
+    f('date'),
+    { role: 'photographer', kinds: PEOPLE_AND_BODIES, picker: 'photographers' },
+    { role: 'subject', kinds: ['person', 'organisation', 'place', 'event'], picker: 'subjects' },
+    f('extent'),
+    f('referenceCode'),
+  ],
+  letter: [f('date'), { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' }, f('referenceCode'), f('bodyText')],
+  report: [
+    f('date'),
+    { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' },
+    f('publisher'),
+    f('referenceCode'),
+    f('extent'),
+    f('url'),
+    f('bodyText'),
+  ],
+  'event-programme': [
+    { role: 'subject', kinds: ['event'], picker: 'events' },
+    f('date'),
+    { role: 'performer', kinds: PEOPLE_AND_BODIES, picker: 'performers' },
+    { role: 'speaker', kinds: ['person'], picker: 'speakers' },
+    f('publisher'),
+    f('referenceCode'),
+    f('extent'),
+  ],
+  other: [f('date'), f('referenceCode'), f('publisher'), f('url'), f('extent'), f('bodyText')],
+};
+
+/**
+ * Text fields any type may hold: shown under "Other fields" when the type does not place them but
+ * they have a value (extent needs no such care: the archival group shows it when the type does not).
+ */
+export const PORTABLE_FIELDS = ['referenceCode', 'publisher', 'url', 'bodyText', 'outlet', 'programme'] as const;
+
+export const isRolePick = (item: LayoutItem): item is RolePick => 'role' in item;
+
+export function layoutFields(type: RecordType): DetailField[] {
+  return LAYOUT[type].flatMap((i) => (isRolePick(i) ? [] : [i.field]));
+}
+
+export function pickedRoles(type: RecordType): LinkRole[] {
+  return LAYOUT[type].flatMap((i) => (isRolePick(i) ? [i.role] : []));
+}

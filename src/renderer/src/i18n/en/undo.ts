@@ -1,0 +1,23 @@
+/** Undo and redo: the header's buttons, their status line and what each change is called. */
+export const undo = {
+  undo: 'Undo',
+  redo: 'Redo',
+  undoWhat: 'Undo {{what}}',
+  redoWhat: 'Redo {{what}}',
+  nothingToUndo: 'Nothing to undo',
+  nothingToRedo: 'Nothing to redo',
+  undone: 'Undone: {{what}}.',
+  redone: 'Redone: {{what}}.',
+  refused: 'Could not undo or redo {{what}}: {{message}}',
+  working: 'Working…',
+  what: {
+    edit: 'the edit of “{{title}}”',
+    create: 'the creation of “{{title}}”',
+    delete: 'the deletion of “{{title}}”',
+    batch_one: 'the batch change to {{count}} record',
+    batch_other: 'the batch change to {{count}} records',
+    authorityEdit: 'the edit of {{name}}',
+  },
+  changedSince:
+    '“{{title}}” has changed since (in another window, the command line or by a colleague); it was left as it is. Open it to make the change by hand.',
+};

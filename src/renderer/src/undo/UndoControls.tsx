@@ -1,0 +1,75 @@
+/**
+ * Undo and redo for the header: two buttons naming what they would undo or redo, the keys
+ * (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, and Ctrl+Y on Windows and Linux) and a status line saying what
+ * happened — or why it was refused. In a text field the keys stay the field's own text undo.
+ */
+import { useEffect } from 'react';
+import { navigate } from '../app/route';
+import { useT } from '../i18n/i18n';
+import { redo, undo, useHistory, type Outcome } from './history';
+import { undoKey } from './keys';
+
+interface Props {
+  /** Something in the catalogue changed: refresh what shows it. */
+  onChanged: () => void;
+}
+
+export function UndoControls({ onChanged }: Props) {
+  const { t } = useT('undo');
+  const history = useHistory();
+
+  useEffect(() => {
+    const after = (outcome: Outcome | null) => {
+      if (!outcome?.ok) return;
+      onChanged();
+      if (outcome.show !== undefined) navigate(outcome.show === null ? { view: 'none' } : { view: 'record', id: outcome.show });
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      const which = undoKey(e);
+      if (!which) return;
+      e.preventDefault();
+      void (which === 'undo' ? undo() : redo()).then(after);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onChanged]);
+
+  const run = (which: typeof undo) =>
+    void which().then((outcome) => {
+      if (!outcome?.ok) return;
+      onChanged();
+      if (outcome.show !== undefined) navigate(outcome.show === null ? { view: 'none' } : { view: 'record', id: outcome.show });
+    });
+
+  const undoLabel = history.undo ? t('undoWhat', { what: history.undo.label() }) : t('nothingToUndo');
+  const redoLabel = history.redo ? t('redoWhat', { what: history.redo.label() }) : t('nothingToRedo');
+  const last = history.last;
+  return (
+    <div className="undo-controls" role="group" aria-label={`${t('undo')} / ${t('redo')}`}>
+      <button type="button" aria-label={undoLabel} title={undoLabel} disabled={!history.undo || history.busy} aria-keyshortcuts="Control+Z Meta+Z" onClick={() => run(undo)}>
+        ↶ {t('undo')}
+      </button>
+      <button
+        type="button"
+        aria-label={redoLabel}
+        title={redoLabel}
+        disabled={!history.redo || history.busy}
+        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+        onClick={() => run(redo)}
+      >
+        ↷ {t('redo')}
+      </button>
+      <p className={`undo-status${last?.kind === 'refused' ? ' error' : ''}`} role={last?.kind === 'refused' ? 'alert' : 'status'}>
+        {history.busy
+          ? t('working')
+          : last?.kind === 'undone'
+            ? t('undone', { what: last.label })
+            : last?.kind === 'redone'
+              ? t('redone', { what: last.label })
+              : last?.kind === 'refused'
+                ? t('refused', { what: last.label, message: last.message ?? '' })
+                : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The commands the workspace records: an edit, a creation, a deletion, a batch change, an edit
+ * of an authority record. Each keeps the revision it last left its record at; the service refuses
+ * an undo or redo when the record has moved on since (someone else's edit is never overwritten).
+ */
+import i18next from 'i18next';
+import type { BatchItem } from '../../../shared/batch';
+import type { InputOf, OutputOf } from '../../../shared/contract';
+import type { AuthorityView, RecordView } from '../../../shared/model';
+import type { ArchiveError } from '../../../shared/result';
+import { archive } from '../archive';
+import type { Command, Outcome } from './history';
+
+const t = () => i18next.getFixedT(null, 'undo');
+
+/** A refusal as the archivist should read it: "changed since" gets the plain explanation. */
+function refusal(error: ArchiveError, title: string): Outcome {
+  if (error.code === 'conflict' && /changed elsewhere|it exists/.test(error.message)) {
+    return { ok: false, message: t()('changedSince', { title }) };
+  }
+  return { ok: false, message: error.message };
+}
+
+/** Every field of a record, as a patch that makes another version of it look like this one. */
+export function patchOf(r: RecordView): InputOf<'updateRecord'>['patch'] {
+  return {
+    type: r.type,
+    title: r.title,
+    titleAlt: r.titleAlt,
+    titleAltLanguage: r.titleAltLanguage,
+    date: r.date,
+    dateEnd: r.dateEnd,
+    dateApproximate: r.dateApproximate,
+    description: r.description,
+    bodyText: r.bodyText,
+    languages: r.languages,
+    referenceCode: r.referenceCode,
+    publisher: r.publisher,
+    outlet: r.outlet,
+    programme: r.programme,
+    medium: r.medium,
+    url: r.url,
+    rights: r.rights,
+    accessStatus: r.accessStatus,
+    physicalLocation: r.physicalLocation,
+    extent: r.extent,
+    notes: r.notes,
+    agreementKind: r.agreementKind,
+    dateSigned: r.dateSigned,
+    placeSigned: r.placeSigned,
+    commitments: r.commitments,
+    collectionId: r.collection?.id ?? null,
+    links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
+    tags: r.tags,
+  };
+}
+
+export function editCommand(before: RecordView, after: RecordView): Command {
+  let at = after.revision;
+  const apply = async (version: RecordView): Promise<Outcome> => {
+    const result = await archive.updateRecord({ id: before.id, patch: patchOf(version), expectedRevision: at });
+    if (!result.ok) return refusal(result.error, version.title);
+    at = result.value.revision;
+    return { ok: true, show: before.id };
+  };
+  return {
+    label: () => t()('what.edit', { title: after.title }),
+    undo: () => apply(before),
+    redo: () => apply(after),
+  };
+}
+
+type Deleted = OutputOf<'deleteRecordRestorably'>;
+
+/** Deleting and restoring, shared by the creation and deletion commands (one is the other backwards). */
+function deleter(id: number, title: string) {
+  let deleted: Deleted | null = null;
+  return {
+    remove: async (expectedRevision: number): Promise<Outcome> => {
+      const result = await archive.deleteRecordRestorably({ id, expectedRevision });
+      if (!result.ok) return refusal(result.error, title);
+      deleted = result.value;
+      return { ok: true, show: null };
+    },
+    restore: async (): Promise<Outcome & { revision?: number }> => {
+      if (!deleted) return { ok: false, message: `record #${id} was not deleted in this session` };
+      const result = await archive.restoreRecord({ id, deletedRevision: deleted.revision, snapshot: deleted.snapshot });
+      if (!result.ok) return refusal(result.error, title);
+      deleted = null;
+      return { ok: true, show: id, revision: result.value.revision };
+    },
+    set: (d: Deleted) => (deleted = d),
+  };
+}
+
+export function createCommand(created: RecordView): Command {
+  let at = created.revision;
+  const d = deleter(created.id, created.title);
+  return {
+    label: () => t()('what.create', { title: created.title }),
+    undo: () => d.remove(at),
+    redo: async () => {
+      const outcome = await d.restore();
+      if (outcome.ok && outcome.revision !== undefined) at = outcome.revision;
+      return outcome;
+    },
+  };
+}
+
+export function deleteCommand(title: string, deleted: Deleted): Command {
+  const d = deleter(deleted.id, title);
+  d.set(deleted);
+  let at = 0;
+  return {
+    label: () => t()('what.delete', { title }),
+    undo: async () => {
+      const outcome = await d.restore();
+      if (outcome.ok && outcome.revision !== undefined) at = outcome.revision;
+      return outcome;
+    },
+    redo: () => d.remove(at),
+  };
+}
+
+/** A batch is undone and redone whole: one command for all of its records. */
+export function batchCommand(items: BatchItem[]): Command {
+  const changed = items.filter((i) => i.outcome === 'change' && i.inverse && i.forward);
+  const at = new Map(changed.map((i) => [i.id, i.revision]));
+  const apply = async (which: 'inverse' | 'forward'): Promise<Outcome> => {
+    const result = await archive.patchRecords({
+      items: changed.map((i) => ({ id: i.id, patch: i[which]!, expectedRevision: at.get(i.id)! })),
+    });
+    if (!result.ok) return { ok: false, message: result.error.message };
+    for (const r of result.value.records) at.set(r.id, r.revision);
+    return { ok: true };
+  };
+  return {
+    label: () => t()('what.batch', { count: changed.length }),
+    undo: () => apply('inverse'),
+    redo: () => apply('forward'),
+  };
+}
+
+/** An authority edit, undone by writing its earlier version back — unless it changed since. */
+export function authorityEditCommand(before: AuthorityView, after: AuthorityView): Command {
+  let at = after.updatedAt;
+  const apply = async (version: AuthorityView): Promise<Outcome> => {
+    const now = await archive.getAuthority({ id: before.id });
+    if (!now.ok) return { ok: false, message: now.error.message };
+    if (now.value.updatedAt !== at) return { ok: false, message: t()('changedSince', { title: now.value.name }) };
+    const result = await archive.updateAuthority({
+      id: before.id,
+      patch: {
+        name: version.name,
+        altNames: version.altNames,
+        description: version.description,
+        date: version.date,
+        dateEnd: version.dateEnd,
+        ...(version.kind === 'event' ? { placeId: version.place?.id ?? null } : {}),
+      },
+    });
+    if (!result.ok) return { ok: false, message: result.error.message };
+    at = result.value.updatedAt;
+    return { ok: true };
+  };
+  return {
+    label: () => t()('what.authorityEdit', { name: after.name }),
+    undo: () => apply(before),
+    redo: () => apply(after),
+  };
+}
