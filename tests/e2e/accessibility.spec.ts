@@ -113,6 +113,19 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Import…' }).click();
       await expect(page.getByRole('dialog', { name: 'Import files' })).toBeVisible();
       await audit(page, 'the import dialog', 'dialog.import-dialog[open]');
+      await page.keyboard.press('Escape');
+
+      await mou(page).click();
+      const id = Number(new URL(page.url()).hash.split('/').pop());
+      const upload = await page.request.post(`${host.baseUrl}/upload?name=minutes.txt&recordId=${id}`, {
+        headers: { 'Content-Type': 'application/octet-stream' },
+        data: Buffer.from('Minutes of the signing of the memorandum, Hangzhou, September 2018.\n'),
+      });
+      expect(upload.ok()).toBe(true);
+      const files = page.getByRole('region', { name: 'Files' });
+      await expect(files.getByRole('button', { name: /minutes\.txt/ })).toBeVisible({ timeout: 10_000 });
+      await expect(page.getByLabel('Text of the file')).toContainText('Minutes of the signing', { timeout: 10_000 });
+      await audit(page, 'a file in the viewer');
     });
   });
 }
