@@ -15,17 +15,21 @@ test('edit commitments and links of the MoU, then follow a link to its records',
   await page.getByLabel(`Commitment ${n}`, { exact: true }).fill('Exchange archivists between the two city archives.');
   await page.getByLabel(`Status of commitment ${n}`).selectOption('in-progress');
 
-  // Links: an existing person found by name, and an organisation created on the spot.
+  // Links: an existing person found by name in the general link adder (a combobox), as a speaker…
   await page.getByLabel('Role', { exact: true }).selectOption('speaker');
-  await page.getByLabel('Find a person, organisation, place, event or partnership').fill('Sharon');
-  await page.getByRole('button', { name: 'Link Sharon Watson (Person) as Speaker' }).click();
+  const find = page.getByRole('combobox', { name: 'Find or create a person, organisation, place, event or partnership' });
+  await find.fill('Sharon');
+  await page.getByRole('option', { name: /^Sharon Watson/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Linked Sharon Watson as Speaker.' })).toBeVisible();
 
-  await page.getByLabel('Role', { exact: true }).selectOption('party');
-  await page.getByLabel('Find a person, organisation, place, event or partnership').fill('Hangzhou Library');
-  await page.getByLabel(/Or create .* as a new/).selectOption('organisation');
-  await page.getByRole('button', { name: 'Create and link' }).click();
-  await expect(page.getByLabel('Role of Hangzhou Library')).toHaveValue('party');
+  // …and a party created on the spot from the agreement's own Parties picker, with the keyboard alone.
+  const party = page.getByRole('combobox', { name: 'Add a party' });
+  await party.fill('Hangzhou Library');
+  const create = page.getByRole('option', { name: 'Create “Hangzhou Library” as a new organisation' });
+  await expect(create).toBeVisible();
+  for (let i = 0; i < 10 && (await party.getAttribute('aria-activedescendant')) !== (await create.getAttribute('id')); i++) await party.press('ArrowDown');
+  await party.press('Enter');
+  await expect(page.getByRole('group', { name: 'Parties' })).toContainText('Hangzhou Library');
 
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('#record-heading')).toHaveText(MOU_TITLE);
@@ -38,10 +42,14 @@ test('edit commitments and links of the MoU, then follow a link to its records',
   await expect(links.locator('li').filter({ hasText: 'Hangzhou Library' })).toContainText('Party');
   await expect(fieldValue(page, 'Kind')).toHaveText('Memorandum of understanding');
 
-  // A linked name shows the records linked to it.
-  await links.getByRole('button', { name: 'Sharon Watson' }).click();
+  // A linked name's "List" narrows the list to its records…
+  await links.getByRole('button', { name: 'Show the records linked to Sharon Watson in the list' }).click();
   await expect(page.getByText('Linked to Sharon Watson')).toBeVisible();
-  await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE })).toBeVisible();
+  await expect(page.getByRole('grid').getByRole('link', { name: MOU_TITLE })).toBeVisible();
+  // …and the name itself opens its page, with every record linked to it.
+  await links.getByRole('link', { name: 'Sharon Watson' }).click();
+  await expect(page.locator('#authority-heading')).toHaveText('Sharon Watson');
+  await expect(page.getByRole('region', { name: /linked records?$/ }).getByRole('link', { name: MOU_TITLE })).toBeVisible();
 });
 
 test('changing an agreement to another type clears its agreement details', async ({ page, host }) => {
