@@ -109,6 +109,14 @@ describe('list filters and ids', () => {
     const list = await l.ok('listRecords', { importBatch: queued.batch, sort: 'title', direction: 'asc' });
     expect(list.items.map((r) => r.title)).toEqual(['minutes', 'notes']);
     expect((await l.ok('listRecords', { importBatch: 'no-such-batch' })).total).toBe(0);
+    // The sidebar's recent imports name it after its first file, newest first.
+    fs.writeFileSync(path.join(src, 'later.txt'), 'A later import\n');
+    const later = await l.ok('importFiles', { paths: [path.join(src, 'later.txt')] });
+    const recent = await l.ok('recentImports', {});
+    expect(recent.map((b) => [b.batch, b.name, b.files])).toEqual([
+      [later.batch, 'later.txt', 1],
+      [queued.batch, 'minutes.txt', 2],
+    ]);
   });
 });
 

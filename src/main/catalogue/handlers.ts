@@ -25,6 +25,7 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   recordIds: (ctx, query) => recordList.recordIds(ctx, query),
   recordsPerYear: (ctx, filters) => recordList.recordsPerYear(ctx, filters),
   recordThumbnails: (ctx, { ids }) => recordList.recordThumbnails(ctx, ids),
+  recentImports: (ctx, { limit }) => recordList.recentImports(ctx, limit),
 
   createAuthority: (ctx, input) => authorities.createAuthority(ctx, input),
   getAuthority: (ctx, { id }) => authorities.requireAuthority(ctx, id),

@@ -136,3 +136,14 @@ export function recordThumbnails(ctx: CatalogueContext, ids: number[]): { id: nu
   for (const r of rows) if (!first.has(r.id)) first.set(r.id, r.sha256);
   return [...first].map(([id, sha256]) => ({ id, sha256 }));
 }
+
+/** Import batches, newest first; the jobs_batch index groups them. */
+export function recentImports(ctx: CatalogueContext, limit: number): { batch: string; name: string; files: number; at: string }[] {
+  return sql(
+    ctx.db,
+    `SELECT batch, count(*) AS files, min(created_at) AS at,
+            coalesce((SELECT json_extract(f.params, '$.originalName') FROM jobs f
+                       WHERE f.batch = j.batch AND f.kind = 'import' ORDER BY f.id LIMIT 1), '') AS name
+       FROM jobs j WHERE kind = 'import' GROUP BY batch ORDER BY max(id) DESC LIMIT ?`,
+  ).all(limit) as { batch: string; name: string; files: number; at: string }[];
+}

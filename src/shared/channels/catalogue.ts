@@ -137,6 +137,12 @@ export const catalogueChannels = {
     z.array(z.object({ id: z.number(), sha256: z.string() })),
     false,
   ),
+  /** The latest imports, newest first, each named after its first file: the sidebar's "recent imports" (listRecords importBatch shows one). */
+  recentImports: channel(
+    z.strictObject({ limit: z.number().int().min(1).max(100).default(8) }),
+    z.array(z.object({ batch: z.string(), name: z.string(), files: z.number(), at: z.string() })),
+    false,
+  ),
   /** Records per year of their (start) date, for the timeline; the same filters as listRecords. */
   recordsPerYear: channel(
     z.strictObject(RecordFilters),

@@ -19,6 +19,10 @@ import { EmptyLibrary } from '../empty/EmptyLibrary';
 import { LibraryList } from '../library/LibraryList';
 import { filterKey, INITIAL_QUERY, type ListQuery } from '../library/query';
 import { TypeFilter } from '../library/TypeFilter';
+import { LibrarySidebar } from '../sidebar/LibrarySidebar';
+import { Timeline } from '../timeline/Timeline';
+import { loadPaneWidths, savePaneWidths, type Pane } from '../layout/panes';
+import { Splitter } from '../layout/Splitter';
 import { RecordPanel } from '../record/RecordPanel';
 import type { FacetFilters, SortOrder } from '../../../shared/search/engine';
 import { Facets } from '../search/Facets';
@@ -55,6 +59,10 @@ export function App() {
   // Subscribing here re-renders the whole workspace when the interface language changes.
   const { t: tCite } = useT('cite');
   const { t: tSearch } = useT('search');
+  const { t: tCommon } = useT('common');
+  const { t } = useT('layout');
+  const [paneWidths, setPaneWidths] = useState(loadPaneWidths);
+  const setPaneWidth = (pane: Pane) => (width: number) => setPaneWidths((w) => ({ ...w, [pane]: width }));
   const [infoTick, setInfoTick] = useState(0);
   const [exchangeOpen, setExchangeOpen] = useState(false);
   const [citingHits, setCitingHits] = useState<number[] | null>(null);
@@ -113,11 +121,11 @@ export function App() {
     return (
       <div className="app">
         <header className="topbar">
-          <h1>Civic Archive</h1>
+          <h1>{tCommon('appName')}</h1>
         </header>
         <main className="loading-screen">
-          <ErrorText error={info.error} prefix="The library could not be opened" />
-          {info.loading ? <p className="muted">Opening the library…</p> : null}
+          <ErrorText error={info.error} prefix={t('openFailed')} />
+          {info.loading ? <p className="muted">{t('opening')}</p> : null}
         </main>
       </div>
     );
@@ -129,17 +137,17 @@ export function App() {
   return (
     <div className="app">
       <a href="#list-heading" className="skip-link" onClick={(e) => (e.preventDefault(), document.getElementById('list-heading')?.focus())}>
-        Skip to the records
+        {t('skipToRecords')}
       </a>
       <header className="topbar">
-        <h1>Civic Archive</h1>
+        <h1>{tCommon('appName')}</h1>
         <SearchBox value={searchText} onChange={setSearch} />
         <ImportAction onQueued={() => setJobsWake((n) => n + 1)} />
         <button type="button" onClick={() => setExchangeOpen(true)}>
           {tCite('exchange.open')}
         </button>
         <button type="button" className="primary" onClick={startCreate}>
-          New record
+          {t('newRecord')}
         </button>
         {selection.length > 0 && !searching ? <BatchAction ids={selection} onApplied={refresh} /> : null}
         <UndoControls onChanged={refresh} />
@@ -158,14 +166,25 @@ export function App() {
         <ExchangeDialog open={exchangeOpen} libraryPath={info.value.path} onClose={() => setExchangeOpen(false)} onChanged={refresh} />
       </header>
       <JobsBar onFinished={refresh} wakeKey={`${jobsWake}:${revision}`} />
-      <div className="workspace">
-        <aside className="sidebar">
+      <div
+        className="workspace"
+        style={{ ['--sidebar-width' as string]: `${paneWidths.sidebar}px`, ['--list-width' as string]: `${paneWidths.list}px` }}
+      >
+        <aside className="sidebar" aria-label={t('sidebar.label')}>
           <TypeFilter
             selected={query.type}
             total={counts.records}
             byType={counts.byType}
             onSelect={(type) => {
               setQuery({ ...query, type });
+              setSearch('');
+            }}
+          />
+          <LibrarySidebar
+            query={query}
+            revision={revision}
+            onQuery={(q) => {
+              setQuery(q);
               setSearch('');
             }}
           />
@@ -187,10 +206,17 @@ export function App() {
           />
           <AuthoritiesNav counts={counts.authorities} />
           <p className="library-path muted" title={info.value.path}>
-            Library: {info.value.path}
+            {t('libraryPath', { path: info.value.path })}
           </p>
           <VerifyAction />
         </aside>
+        <Splitter
+          pane="sidebar"
+          label={t('splitters.sidebar')}
+          width={paneWidths.sidebar}
+          onWidth={setPaneWidth('sidebar')}
+          onDone={() => savePaneWidths(paneWidths)}
+        />
         <main className="main">
           {empty && !searching && route.view !== 'create' ? (
             <EmptyLibrary
@@ -203,6 +229,15 @@ export function App() {
             />
           ) : (
             <>
+              <div className="middle-column">
+              {searching ? (
+                <Timeline
+                  source={{ kind: 'search', years: search.outcome?.facets.year ?? [], chosen: facets.years?.[0] ?? null }}
+                  onYear={(year) => setFacets({ ...facets, years: year === null ? [] : [year] })}
+                />
+              ) : (
+                <Timeline source={{ kind: 'list', query, revision }} onYear={(year) => setQuery({ ...query, year })} />
+              )}
               {searching ? (
                 <SearchResults
                   query={searchText}
@@ -229,6 +264,14 @@ export function App() {
                   revision={revision}
                 />
               )}
+              </div>
+              <Splitter
+                pane="list"
+                label={t('splitters.list')}
+                width={paneWidths.list}
+                onWidth={setPaneWidth('list')}
+                onDone={() => savePaneWidths(paneWidths)}
+              />
               <div className="record-column">
                 {route.view === 'record' ? (
                   <RecordPanel
@@ -286,7 +329,7 @@ export function App() {
                 ) : route.view === 'authorities' ? (
                   <AuthorityIndex key={`authorities-${route.kind}`} kind={route.kind} revision={revision} />
                 ) : (
-                  <p className="muted placeholder">Choose a record to see its description.</p>
+                  <p className="muted placeholder">{t('choose')}</p>
                 )}
               </div>
             </>

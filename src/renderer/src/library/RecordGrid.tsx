@@ -202,6 +202,7 @@ export function RecordGrid({ query, win, columns, selection, onSelectionChange, 
 
   const allSelected = total > 0 && selection.length >= Math.min(total, SELECTION_LIMIT);
   const template = ['2.25rem', ...shown.map((c) => c.width)].join(' ');
+  const minWidth = 2.25 + shown.reduce((sum, c) => sum + c.minRem, 0);
   const sortLabel = (c: Column) => t(`columns.${c.id}`);
 
   return (
@@ -223,7 +224,7 @@ export function RecordGrid({ query, win, columns, selection, onSelectionChange, 
           setActive(Math.min(total - 1, Math.floor((scrollRef.current?.scrollTop ?? 0) / ROW_HEIGHT)));
         }
       }}
-      style={{ ['--grid-columns' as string]: template }}
+      style={{ ['--grid-columns' as string]: template, ['--grid-min-width' as string]: `${minWidth}rem` }}
     >
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="grid-row">

@@ -13,16 +13,18 @@ export interface Column {
   sort: RecordSort | null;
   /** A CSS grid track. */
   width: string;
+  /** Its narrowest, in rem: the row's minimum width is the sum. */
+  minRem: number;
   className: string;
 }
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'thumbnail', sort: null, width: '2.75rem', className: 'col-thumb' },
-  { id: 'type', sort: 'type', width: 'minmax(6rem, 9rem)', className: 'col-type' },
-  { id: 'title', sort: 'title', width: 'minmax(12rem, 1fr)', className: 'col-title' },
-  { id: 'date', sort: 'date', width: 'minmax(6rem, 8.5rem)', className: 'col-date' },
-  { id: 'referenceCode', sort: 'referenceCode', width: 'minmax(6rem, 9rem)', className: 'col-ref' },
-  { id: 'updatedAt', sort: 'updatedAt', width: 'minmax(8rem, 11rem)', className: 'col-updated' },
+  { id: 'thumbnail', sort: null, width: '2.75rem', minRem: 2.75, className: 'col-thumb' },
+  { id: 'type', sort: 'type', width: 'minmax(6rem, 9rem)', minRem: 6, className: 'col-type' },
+  { id: 'title', sort: 'title', width: 'minmax(12rem, 1fr)', minRem: 12, className: 'col-title' },
+  { id: 'date', sort: 'date', width: 'minmax(6rem, 8.5rem)', minRem: 6, className: 'col-date' },
+  { id: 'referenceCode', sort: 'referenceCode', width: 'minmax(6rem, 9rem)', minRem: 6, className: 'col-ref' },
+  { id: 'updatedAt', sort: 'updatedAt', width: 'minmax(8rem, 11rem)', minRem: 8, className: 'col-updated' },
 ];
 
 export const DEFAULT_COLUMNS: readonly ColumnId[] = ['thumbnail', 'type', 'title', 'date', 'referenceCode'];

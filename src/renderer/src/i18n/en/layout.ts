@@ -3,10 +3,7 @@ export const layout = {
   skipToRecords: 'Skip to the records',
   opening: 'Opening the library…',
   openFailed: 'The library could not be opened',
-  importAction: 'Import…',
-  exchange: 'Citations & exchange…',
   newRecord: 'New record',
-  citeResults: 'Cite these results ({{count, number}})…',
   libraryPath: 'Library: {{path}}',
   choose: 'Choose a record to see its description.',
   splitters: {

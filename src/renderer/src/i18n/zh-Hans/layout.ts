@@ -6,10 +6,7 @@ export const layout: Messages<typeof en> = {
   skipToRecords: '跳到记录列表',
   opening: '正在打开档案库…',
   openFailed: '无法打开档案库',
-  importAction: '导入…',
-  exchange: '引用与交换…',
   newRecord: '新建记录',
-  citeResults: '引用这些结果（{{count, number}}）…',
   libraryPath: '档案库：{{path}}',
   choose: '选择一条记录以查看其著录。',
   splitters: {

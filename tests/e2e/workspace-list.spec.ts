@@ -1,0 +1,161 @@
+/**
+ * The workspace's list with a library too big for one page: scrolling (only the rows in view
+ * exist), sorting, the column chooser (remembered), multi-selection by mouse and keyboard, and
+ * the panes resized from the keyboard (remembered).
+ */
+import type { Page } from '@playwright/test';
+import { api, expect, test, type HostInfo } from './fixtures';
+
+const N = 2_000;
+const TYPES = ['Letter', 'Report', 'Photograph', 'Press release'];
+
+/** N records in one CSV import: R0001…R2000, one a week from 1988 on, the types in turn. */
+async function loadMany(host: HostInfo): Promise<void> {
+  const rows = ['Title,Date,Type,Ref'];
+  for (let i = 1; i <= N; i++) {
+    const day = new Date(Date.UTC(1988, 0, 4) + (i - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+    rows.push(`Record ${String(i).padStart(4, '0')},${day},${TYPES[i % TYPES.length]},R${String(i).padStart(4, '0')}`);
+  }
+  const report = await api<{ imported: number }>(host, 'importMetadata', { content: rows.join('\n'), format: 'csv' });
+  expect(report.imported).toBe(N);
+}
+
+async function open(page: Page, host: HostInfo) {
+  await loadMany(host);
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Records' });
+  await expect(grid).toHaveAttribute('aria-rowcount', String(N + 1));
+  return grid;
+}
+
+const bodyRows = (page: Page) => page.locator('.grid-body [role="row"]');
+
+test('a long list scrolls with only the rows in view in the page, and sorts by each column', async ({ page, host }) => {
+  const grid = await open(page, host);
+  // Newest first: the last record written is on top.
+  await expect(bodyRows(page).first()).toContainText('Record 2000');
+  expect(await bodyRows(page).count()).toBeLessThan(80);
+
+  // Scroll to the very end: the oldest record arrives, and still only a window of rows exists.
+  await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const last = grid.locator(`[role="row"][aria-rowindex="${N + 1}"]`);
+  await expect(last).toContainText('Record 0001');
+  expect(await bodyRows(page).count()).toBeLessThan(80);
+  // Halfway: rows from the middle of the list (a window fetched on its own).
+  await grid.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(grid.locator('[role="row"][aria-rowindex="1001"]')).toContainText(/Record \d{4}/);
+
+  const header = (name: string) => grid.getByRole('columnheader', { name });
+  await header('Reference').getByRole('button').click();
+  await expect(header('Reference')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(bodyRows(page).first()).toContainText('R0001');
+  await header('Reference').getByRole('button').click();
+  await expect(header('Reference')).toHaveAttribute('aria-sort', 'descending');
+  await expect(bodyRows(page).first()).toContainText('R2000');
+
+  await header('Title').getByRole('button').click();
+  await expect(header('Title')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(bodyRows(page).first()).toContainText('Record 0001');
+
+  await header('Type').getByRole('button').click();
+  await expect(header('Type')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(bodyRows(page).first().locator('.col-type')).toHaveText('Letter');
+
+  await header('Date').getByRole('button').click();
+  await expect(header('Date')).toHaveAttribute('aria-sort', 'descending');
+  await expect(bodyRows(page).first()).toContainText('Record 2000');
+});
+
+test('the column chooser shows and hides columns, and the choice survives a reload', async ({ page, host }) => {
+  const grid = await open(page, host);
+  await expect(grid.getByRole('columnheader', { name: 'Updated' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const chooser = page.getByRole('group', { name: 'Columns shown' });
+  await chooser.getByRole('checkbox', { name: 'Updated' }).check();
+  await chooser.getByRole('checkbox', { name: 'Type' }).uncheck();
+  await expect(chooser.getByRole('checkbox', { name: 'Title' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(chooser).toHaveCount(0);
+  await expect(grid.getByRole('columnheader', { name: 'Updated' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
+
+  // Sorting by the new column: the records were all written at once, so ties fall back to id.
+  await grid.getByRole('columnheader', { name: 'Updated' }).getByRole('button').click();
+  await expect(grid.getByRole('columnheader', { name: 'Updated' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(bodyRows(page).first()).toContainText('Record 2000');
+
+  await page.reload();
+  await expect(grid.getByRole('columnheader', { name: 'Updated' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
+});
+
+test('selecting: click, Shift-click for a range, Ctrl-click to toggle, the keyboard, and Ctrl+A for every matching record', async ({ page, host }) => {
+  const grid = await open(page, host);
+  const status = page.getByRole('status').filter({ hasText: /selected|^$/ }).first();
+  const row = (n: number) => grid.locator(`[role="row"][aria-rowindex="${n + 1}"]`);
+
+  await row(2).locator('.col-ref').click();
+  await expect(row(2)).toHaveAttribute('aria-selected', 'true');
+  // A plain click also opens the record.
+  await expect(page.locator('#record-heading')).toHaveText('Record 1999');
+  await row(6).locator('.col-ref').click({ modifiers: ['Shift'] });
+  await expect(page.getByText('5 selected')).toBeVisible();
+  for (const n of [2, 3, 4, 5, 6]) await expect(row(n)).toHaveAttribute('aria-selected', 'true');
+  await expect(row(7)).toHaveAttribute('aria-selected', 'false');
+
+  await row(4).locator('.col-ref').click({ modifiers: ['ControlOrMeta'] });
+  await expect(row(4)).toHaveAttribute('aria-selected', 'false');
+  await expect(page.getByText('4 selected')).toBeVisible();
+  // The checkbox toggles too.
+  await row(10).getByRole('checkbox').click();
+  await expect(page.getByText('5 selected')).toBeVisible();
+
+  // Keyboard: Down moves the selection, Shift+Down extends it, Enter opens, Home/End jump.
+  await grid.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await expect(row(11)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByText('3 selected')).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(row(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(grid).toHaveAttribute('aria-activedescendant', 'record-row-0');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#record-heading')).toHaveText('Record 2000');
+  await grid.focus();
+  await page.keyboard.press('End');
+  await expect(row(N)).toHaveAttribute('aria-selected', 'true');
+  await expect(row(N)).toContainText('Record 0001');
+
+  // Ctrl+A: every record matching the list (not just the rows in view).
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(page.getByText('2,000 selected')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/\d selected/)).toHaveCount(0);
+  void status;
+});
+
+test('the panes resize from the keyboard and keep their widths after a reload', async ({ page, host }) => {
+  await open(page, host);
+  const list = page.getByRole('separator', { name: 'Resize the list' });
+  const sidebar = page.getByRole('separator', { name: 'Resize the sidebar' });
+  const before = Number(await list.getAttribute('aria-valuenow'));
+  const listBox = await page.getByRole('grid', { name: 'Records' }).boundingBox();
+  await list.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(list).toHaveAttribute('aria-valuenow', String(before + 16 + 16 + 64));
+  const wider = await page.getByRole('grid', { name: 'Records' }).boundingBox();
+  expect(wider!.width).toBeGreaterThan(listBox!.width + 90);
+
+  await sidebar.focus();
+  await page.keyboard.press('Home');
+  await expect(sidebar).toHaveAttribute('aria-valuemin', '160');
+  await expect(sidebar).toHaveAttribute('aria-valuenow', '160');
+
+  await page.reload();
+  await expect(list).toHaveAttribute('aria-valuenow', String(before + 96));
+  await expect(sidebar).toHaveAttribute('aria-valuenow', '160');
+});
