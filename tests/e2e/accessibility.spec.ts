@@ -86,12 +86,13 @@ for (const theme of ['light', 'dark'] as const) {
 
     test('keyboard focus is always visible: a 3px ring in the theme’s focus colour, 3:1 against the page', async ({ page, host }) => {
       await open(page, host, theme);
+      // A string, so the Node-side type-check needs no DOM types.
       const ring = () =>
-        page.evaluate(() => {
-          const el = document.activeElement as HTMLElement;
+        page.evaluate<{ tag: string; style: string; width: string; color: string }>(`(() => {
+          const el = document.activeElement;
           const style = getComputedStyle(el);
           return { tag: el.tagName, style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor };
-        });
+        })()`);
       const expected = theme === 'light' ? 'rgb(154, 77, 0)' : 'rgb(240, 180, 41)';
       // The first stops of the Tab order: skip link, search box, header buttons and choices.
       for (let i = 0; i < 8; i++) {
