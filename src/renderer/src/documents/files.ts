@@ -2,6 +2,7 @@
  * Where stored files come from and where uploads go: the desktop app's civic-file: protocol, or
  * the browser host's /files and /upload routes. Only hashes go out; never a path.
  */
+import i18next from 'i18next';
 import type { RecordType } from '../../../shared/model';
 
 const desktop = typeof window !== 'undefined' && 'archive' in window && window.archive !== undefined;
@@ -40,7 +41,7 @@ export async function uploadFiles(
         if (batch === null) announceJobs();
         batch = body.value.batch;
       }
-      else errors.push({ name: file.name, message: body.error?.message ?? `the upload failed (${res.status})` });
+      else errors.push({ name: file.name, message: body.error?.message ?? i18next.t('uploadFailed', { ns: 'documents', status: res.status }) });
     } catch (error) {
       errors.push({ name: file.name, message: String((error as Error).message ?? error) });
     }

@@ -8,6 +8,7 @@ export const documents = {
     skipped: 'text skipped',
   },
   uploading: 'Uploading {{current, number}} of {{total, number}}…',
+  uploadFailed: 'the upload failed (HTTP {{status}})',
   files: 'Files',
   attach: 'Attach files…',
   listFailed: 'The files could not be listed',

@@ -10,6 +10,7 @@ export const documents: Messages<typeof en> = {
     skipped: '已跳过文本读取',
   },
   uploading: '正在上传第 {{current, number}} 个，共 {{total, number}} 个…',
+  uploadFailed: '上传失败（HTTP {{status}}）',
   files: '文件',
   attach: '附加文件…',
   listFailed: '无法列出文件',
