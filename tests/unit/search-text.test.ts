@@ -75,6 +75,18 @@ describe('full-text search of document pages', () => {
     expect((await lib.ok('searchText', { query: 'Councillor Blake' })).hits.map((h) => h.recordId)).toEqual([r.id]);
   });
 
+  it('a word on more pages than it is worth ranking returns the newest pages, unranked, and a rarer word is still ranked', async () => {
+    const r = await lib.ok('createRecord', { type: 'report', title: 'Council minutes, bound volume' });
+    const pages = Array.from({ length: 5_050 }, (_, i) => (i % 2 === 0 ? `Minutes of meeting ${i}: the council met.` : `Meeting ${i}: the council met; rare word zephyrine zephyrine.`));
+    attachPages(r.id, 'minutes.pdf', pages);
+    const common = (await lib.ok('searchText', { query: 'council', limit: 6 })).hits;
+    // The record's own title first, then its pages, newest first.
+    expect(common.map((h) => [h.foundIn, h.page])).toEqual([['record', 0], ['page', 5050], ['page', 5049], ['page', 5048], ['page', 5047], ['page', 5046]]);
+    const rare = (await lib.ok('searchText', { query: 'zephyrine', limit: 3 })).hits;
+    expect(rare).toHaveLength(3);
+    expect(rare.every((h) => h.foundIn === 'page' && h.page % 2 === 0)).toBe(true);
+  });
+
   it('rebuilds the text index from the stored pages', async () => {
     const r = await lib.ok('createRecord', { type: 'report', title: 'R' });
     attachPages(r.id, 'r.pdf', ['Hisense headquarters in Leeds', 'second page']);

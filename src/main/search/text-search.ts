@@ -84,6 +84,22 @@ function foundIn(ctx: CatalogueContext, row: RecordRow, terms: string[]): { wher
   return { where: 'record', text: row.description || body };
 }
 
+/**
+ * Ranking (bm25) reads every match's positions: cheap for a few thousand matches, 50–120 ms for a
+ * word on 100,000 pages of a large library. Above these counts (counting is cheap), the newest
+ * matches are taken unranked, so a common word never stalls the box; the record-level hits,
+ * ranked, still lead the list.
+ */
+const RECORDS_RANKED = 20_000;
+const PAGES_RANKED = 5_000;
+
+function best(ctx: CatalogueContext, table: 'records_fts' | 'pages_fts', rank: string, expression: string, ranked: number): string {
+  const matches = (sql(ctx.db, `SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${ranked + 1})`).get(expression) as { n: number }).n;
+  return matches > ranked
+    ? `SELECT rowid, -rowid AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`
+    : `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ?`;
+}
+
 export function searchText(ctx: CatalogueContext, query: string, limit: number): { hits: TextHit[]; expression: string | null } {
   const q = parseQuery(query);
   const expression = ftsExpression(q);
@@ -93,14 +109,14 @@ export function searchText(ctx: CatalogueContext, query: string, limit: number):
   const recordRows = sql(
     ctx.db,
     `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description
-       FROM (SELECT rowid, bm25(records_fts, 2.0, 1.0) AS rank FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?) f
+       FROM (${best(ctx, 'records_fts', 'bm25(records_fts, 2.0, 1.0)', expression, RECORDS_RANKED)}) f
        JOIN records r ON r.id = f.rowid
       ORDER BY f.rank, r.id`,
   ).all(expression, limit * 4) as RecordRow[];
   const pageRows = sql(
     ctx.db,
     `SELECT p.id AS pageId, p.page, p.text, f.rank, rf.record_id AS recordId, rf.original_name AS fileName
-       FROM (SELECT rowid, bm25(pages_fts) AS rank FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?) f
+       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED)}) f
        JOIN pages p ON p.id = f.rowid
        JOIN record_files rf ON rf.file_id = p.file_id
       ORDER BY f.rank, rf.record_id, p.page`,
