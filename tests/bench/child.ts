@@ -12,6 +12,7 @@ import MiniSearch from 'minisearch';
 import { libraryPaths } from '../../src/main/catalogue/library';
 import { loadSnapshot } from '../../src/main/search/snapshot';
 import { searchDocumentsSince } from '../../src/main/search/documents';
+import { searchText } from '../../src/main/search/text-search';
 import { RecordSearch } from '../../src/shared/search/engine';
 import { ftsEverythingSearch, miniSearchEverything, everythingText } from './peers';
 
@@ -27,15 +28,22 @@ const memory = () => {
 if (mode === 'ours') {
   const paths = libraryPaths(target);
   const db = new Database(paths.catalogue, { readonly: true });
-  const snap = loadSnapshot(paths, db);
-  if (!snap) throw new Error('no snapshot');
-  const search = RecordSearch.fromJSON(snap.data);
   const ctx = { db, paths, actor: 'bench', now: () => '' };
-  const feed = searchDocumentsSince(ctx as never, snap.revision);
+  // The box answers from FTS5 (every word of every record, no typo tolerance) while the
+  // record index loads: the app shows those answers meanwhile (searchIndex.ts).
+  searchText(ctx as never, 'partnership', 50);
+  const ftsReadyMs = performance.now();
+  let snap = loadSnapshot(paths, db);
+  if (!snap) throw new Error('no snapshot');
+  const revision = snap.revision;
+  const search = RecordSearch.fromJSON(snap.data);
+  // The worker keeps the index, not the text it was read from.
+  snap = null;
+  const feed = searchDocumentsSince(ctx as never, revision);
   for (const d of feed.upserts) search.upsert(d);
   search.search('partnership');
   const readyMs = performance.now();
-  console.log(JSON.stringify({ readyMs, mainMs: readyMs - mainStart, documents: search.size, ...memory() }));
+  console.log(JSON.stringify({ readyMs, ftsReadyMs, mainMs: readyMs - mainStart, documents: search.size, ...memory() }));
 } else if (mode === 'minisearch-all') {
   const db = new Database(path.join(target, 'catalogue.sqlite'), { readonly: true });
   const ctx = { db, paths: libraryPaths(target), actor: 'bench', now: () => '' };
