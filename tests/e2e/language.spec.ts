@@ -41,6 +41,7 @@ test('in Chinese: the sidebar, the list, a record, search with facets and the di
   await search.fill('Hangzhou');
   const results = page.getByRole('region', { name: '检索结果' });
   await expect(results.getByRole('status')).toContainText(/找到 \d+ 条记录。/);
+  await expect(results.getByText(/^匹配字段：.*题名/).first()).toBeVisible();
   await expect(results.getByRole('combobox', { name: '排序' })).toHaveValue('relevance');
   await expect(results.getByRole('option', { name: '相关度' })).toBeAttached();
   const facets = page.getByRole('group', { name: '筛选检索结果' });

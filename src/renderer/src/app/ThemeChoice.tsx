@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useT } from '../i18n/i18n';
+import './choices.css';
 import { applyTheme, savedTheme, THEMES, type Theme } from './theme';
 
 // The header and the settings dialog each show this choice: both follow the one saved value.
@@ -16,7 +17,7 @@ export function ThemeChoice() {
   const theme = useSyncExternalStore(subscribe, current);
   return (
     <label className="theme-choice">
-      {t('theme.label')}{' '}
+      {t('theme.label')}
       <select
         value={theme}
         onChange={(e) => {

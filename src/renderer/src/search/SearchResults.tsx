@@ -6,6 +6,8 @@ import { formatRecordDate } from '../common/format';
 import { RECORD_TYPE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
+import { whereMatched } from './whereMatched';
+import './results.css';
 import type { SearchState } from './useSearch';
 
 interface Props {
@@ -77,7 +79,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
           {t('heading')}
         </h2>
         <label className="sort-choice">
-          {t('sort')}{' '}
+          {t('sort')}
           <select value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
             {SORT_ORDERS.map((s) => (
               <option key={s} value={s}>
@@ -133,7 +135,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
                   <Marked segments={hit.snippet} />
                 </p>
               ) : null}
-              <p className="hit-where">{t('matchedIn', { where: hit.matchedIn.join(', ') || t('filters') })}</p>
+              <p className="hit-where">{t('matchedIn', { where: hit.matchedIn.map((w) => whereMatched(w, t)).join(t('listSeparator')) || t('filters') })}</p>
             </li>
           ))}
         </ol>
