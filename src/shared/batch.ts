@@ -4,7 +4,7 @@
  * the snapshot a deletion hands back so it can be undone with the same id.
  */
 import { z } from 'zod';
-import { Id, RecordCreate, RecordPatch, RequiredText, Tag } from './model';
+import { AUTHORITY_KINDS, AuthorityView, Id, LINK_ROLES, RecordCreate, RecordPatch, RequiredText, Tag } from './model';
 
 /** The fields a batch may set: the ones that make sense across many records at once. */
 export const BATCH_FIELDS = [
@@ -116,3 +116,41 @@ export const RestoreRecordInput = z.strictObject({
   deletedRevision: z.number().int().positive(),
   snapshot: RecordSnapshot,
 });
+
+// ---------------------------------------------------------------- merging authorities and undoing it
+
+const AltNameValue = z.strictObject({ name: RequiredText(500), language: z.string().max(100).nullable() });
+const PartialDateValue = z.string().max(10).nullable();
+
+/** What a merge changed, handed back so that it can be undone: the duplicate as it was, and the kept record before. */
+export const MergeSnapshot = z.strictObject({
+  keep: z.strictObject({
+    id: Id,
+    name: RequiredText(500),
+    altNames: z.array(AltNameValue).max(100),
+    description: z.string().max(20_000).nullable(),
+    date: PartialDateValue,
+  }),
+  keepLinks: z.array(z.strictObject({ recordId: Id, role: z.enum(LINK_ROLES) })).max(100_000),
+  merged: z.strictObject({
+    id: Id,
+    kind: z.enum(AUTHORITY_KINDS),
+    name: RequiredText(500),
+    altNames: z.array(AltNameValue).max(100),
+    description: z.string().max(20_000).nullable(),
+    date: PartialDateValue,
+    dateEnd: PartialDateValue,
+    placeId: Id.nullable(),
+    createdAt: Timestamp,
+  }),
+  mergedLinks: z
+    .array(z.strictObject({ recordId: Id, role: z.enum(LINK_ROLES), note: z.string().max(500).nullable(), position: z.number().int().min(0) }))
+    .max(100_000),
+  eventsAtPlace: z.array(Id).max(100_000),
+  /** The kept record's revision right after the merge: the undo is refused if it has changed since. */
+  keepRevision: z.number().int().min(0),
+});
+export type MergeSnapshot = z.output<typeof MergeSnapshot>;
+
+export const MergedAuthorities = z.object({ authority: AuthorityView, linksMoved: z.number(), revision: z.number(), snapshot: MergeSnapshot });
+export const UnmergeOutput = z.object({ authority: AuthorityView, restored: AuthorityView, revision: z.number() });

@@ -204,3 +204,44 @@ describe('batch edit', () => {
     }
   });
 });
+
+describe('merging authorities and undoing it', () => {
+  it('puts the duplicate back with its id, names and links, and the kept record as it was', async () => {
+    const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake', altNames: [{ name: 'Cllr Blake' }] });
+    const dup = await lib.ok('createAuthority', { kind: 'person', name: 'J. Blake', altNames: [{ name: '布莱克', language: 'zh-Hans' }], description: 'duplicate' });
+    const both = await lib.ok('createRecord', { type: 'letter', title: 'Both', links: [{ authorityId: blake.id, role: 'author' }, { authorityId: dup.id, role: 'author', note: 'signed J.B.' }] });
+    const onlyDup = await lib.ok('createRecord', { type: 'letter', title: 'Only the duplicate', links: [{ authorityId: dup.id, role: 'mentioned' }] });
+    const onlyKeep = await lib.ok('createRecord', { type: 'report', title: 'Only the kept one', links: [{ authorityId: blake.id, role: 'subject' }] });
+    const before = {
+      blake: await lib.ok('getAuthority', { id: blake.id }),
+      dup: await lib.ok('getAuthority', { id: dup.id }),
+      both: await lib.ok('getRecord', { id: both.id }),
+      onlyDup: await lib.ok('getRecord', { id: onlyDup.id }),
+    };
+
+    const merged = await lib.ok('mergeAuthoritiesRestorably', { keepId: blake.id, mergeId: dup.id, nameFrom: 'merge' });
+    expect(merged.authority.name).toBe('J. Blake');
+    expect((await lib.service.call('getAuthority', { id: dup.id })).ok).toBe(false);
+    expect((await lib.ok('getRecord', { id: onlyDup.id })).links.map((l) => l.authorityId)).toEqual([blake.id]);
+
+    const undone = await lib.ok('unmergeAuthorities', { snapshot: merged.snapshot });
+    expect(undone.restored.id).toBe(dup.id);
+    const strip = <T extends { updatedAt: string }>(a: T) => ({ ...a, updatedAt: '' });
+    expect(strip(await lib.ok('getAuthority', { id: dup.id }))).toEqual(strip(before.dup));
+    expect(strip(await lib.ok('getAuthority', { id: blake.id }))).toEqual(strip(before.blake));
+    expect((await lib.ok('getRecord', { id: both.id })).links).toEqual(before.both.links);
+    expect((await lib.ok('getRecord', { id: onlyDup.id })).links).toEqual(before.onlyDup.links);
+    expect((await lib.ok('getRecord', { id: onlyKeep.id })).links.map((l) => l.name)).toEqual(['Judith Blake']);
+    expect((await lib.ok('auditTrail', { entity: 'authority', id: dup.id })).map((e) => e.action)).toContain('create');
+
+    // Twice is refused, and so is an undo after the kept record was edited since.
+    const again = await lib.service.call('unmergeAuthorities', { snapshot: merged.snapshot });
+    expect(again.ok || again.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/cannot be undone/) });
+    const second = await lib.ok('mergeAuthoritiesRestorably', { keepId: blake.id, mergeId: dup.id });
+    await lib.ok('updateAuthority', { id: blake.id, patch: { description: 'edited since' } });
+    const state = catalogueState(lib.dir);
+    const stale = await lib.service.call('unmergeAuthorities', { snapshot: second.snapshot });
+    expect(stale.ok || stale.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/“Judith Blake” has changed since/) });
+    expect(catalogueState(lib.dir)).toEqual(state);
+  });
+});

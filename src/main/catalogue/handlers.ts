@@ -11,6 +11,7 @@ import * as records from './records';
 import * as restore from './restore';
 import { loadSample } from './sample';
 import * as tags from './tags';
+import * as unmerge from './unmerge';
 
 export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   libraryInfo: (ctx) => libraryInfo(ctx),
@@ -51,4 +52,6 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   restoreRecord: (ctx, { id, deletedRevision, snapshot }) => restore.restoreRecord(ctx, id, deletedRevision, snapshot),
   batchEdit: (ctx, input) => batch.batchEdit(ctx, input),
   patchRecords: (ctx, input) => batch.patchRecords(ctx, input),
+  mergeAuthoritiesRestorably: (ctx, { keepId, mergeId, nameFrom }) => unmerge.mergeRestorably(ctx, keepId, mergeId, nameFrom),
+  unmergeAuthorities: (ctx, { snapshot }) => unmerge.unmerge(ctx, snapshot),
 };

@@ -87,7 +87,17 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.output<typeof AuditEntry>;
 
 import { channel } from './channel';
-import { BatchEditInput, BatchEditOutput, DeletedRecord, PatchRecordsInput, PatchRecordsOutput, RestoreRecordInput } from '../batch';
+import {
+  BatchEditInput,
+  BatchEditOutput,
+  DeletedRecord,
+  MergedAuthorities,
+  MergeSnapshot,
+  PatchRecordsInput,
+  PatchRecordsOutput,
+  RestoreRecordInput,
+  UnmergeOutput,
+} from '../batch';
 
 export const catalogueChannels = {
   libraryInfo: channel(z.strictObject({}), LibraryInfo, false),
@@ -219,4 +229,12 @@ export const catalogueChannels = {
   batchEdit: channel(BatchEditInput, BatchEditOutput, true),
   /** Per-record patches (undo and redo of a batch), all or none, each refused if its record changed since. */
   patchRecords: channel(PatchRecordsInput, PatchRecordsOutput, true),
+  /** mergeAuthorities that hands back what undoing it needs (the duplicate as it was, the kept record before). */
+  mergeAuthoritiesRestorably: channel(
+    z.strictObject({ keepId: Id, mergeId: Id, nameFrom: z.enum(['keep', 'merge']).default('keep') }),
+    MergedAuthorities,
+    true,
+  ),
+  /** Undoes a merge: the duplicate comes back with its id and links; refused if either record changed since. */
+  unmergeAuthorities: channel(z.strictObject({ snapshot: MergeSnapshot }), UnmergeOutput, true),
 };
