@@ -1,6 +1,7 @@
 /**
  * Authority pages: reached from the sidebar and from a record's links, listing every linked
- * record; edited (and the edit undone); two records of the same person merged, links moved over.
+ * record; edited (and the edit undone); two records of the same person merged, links moved over,
+ * and the merge undone.
  */
 import { api, expect, openWithSample, test } from './fixtures';
 
@@ -50,6 +51,14 @@ test('merge two people: the duplicate’s links move over and its name stays as 
   const moved = await api<{ links: { authorityId: number; role: string }[] }>(host, 'getRecord', { id: letter.id });
   expect(moved.links).toEqual([expect.objectContaining({ authorityId: blake.id, role: 'author' })]);
   await expect(api(host, 'getAuthority', { id: dup.id })).rejects.toThrow(/no authority record/);
+
+  // One undo puts the duplicate back, with its id and its link.
+  await page.getByRole('button', { name: 'Undo the merge of “Cllr J. Blake” into “Judith Blake”' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: the merge of “Cllr J. Blake” into “Judith Blake”.' })).toBeVisible();
+  await expect(records.getByRole('row')).toHaveCount(blake.recordCount + 1);
+  expect((await api<Authority>(host, 'getAuthority', { id: dup.id })).name).toBe('Cllr J. Blake');
+  expect((await api<{ links: { authorityId: number }[] }>(host, 'getRecord', { id: letter.id })).links.map((l) => l.authorityId)).toEqual([dup.id]);
+  expect((await api<Authority>(host, 'getAuthority', { id: blake.id })).altNames.map((n) => n.name)).not.toContain('Cllr J. Blake');
 });
 
 test('from a record’s link to its page, edit it, and undo the edit', async ({ page, host }) => {

@@ -1,7 +1,8 @@
 /**
  * Merging a duplicate (two records of the same person, say) into the one on screen: find the
  * duplicate, choose which name is kept — the other stays as an alternate name — and confirm.
- * The duplicate's links move over; the service does it in one transaction.
+ * The duplicate's links move over; the service does it in one transaction, and hands back what
+ * undoing it needs (the duplicate comes back with its id, names and links).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AuthorityView } from '../../../shared/model';
@@ -11,6 +12,8 @@ import { ErrorText } from '../common/ErrorText';
 import { AUTHORITY_KIND_LABELS } from '../common/labels';
 import { AuthorityCombobox, type PickedAuthority } from '../editor/AuthorityCombobox';
 import { useT } from '../i18n/i18n';
+import { mergeCommand } from '../undo/commands';
+import { record as recordUndo } from '../undo/history';
 
 interface Props {
   open: boolean;
@@ -48,9 +51,12 @@ export function MergeDialog({ open, keep, onClose, onMerged }: Props) {
   const merge = async () => {
     if (!other) return;
     setBusy(true);
-    const result = await archive.mergeAuthorities({ keepId: keep.id, mergeId: other.id, nameFrom });
+    const result = await archive.mergeAuthoritiesRestorably({ keepId: keep.id, mergeId: other.id, nameFrom });
     setBusy(false);
-    if (result.ok) onMerged(result.value);
+    if (result.ok) {
+      recordUndo(mergeCommand(result.value, nameFrom));
+      onMerged(result.value);
+    }
     else setError(result.error);
   };
 

@@ -169,3 +169,26 @@ export function authorityEditCommand(before: AuthorityView, after: AuthorityView
     redo: () => apply(after),
   };
 }
+
+type Merged = OutputOf<'mergeAuthoritiesRestorably'>;
+
+/** A merge of two authority records, undone by putting the duplicate back (same id, names, links). */
+export function mergeCommand(merged: Merged, nameFrom: 'keep' | 'merge'): Command {
+  let snapshot = merged.snapshot;
+  const keepId = snapshot.keep.id;
+  const mergeId = snapshot.merged.id;
+  const names = { merge: snapshot.merged.name, keep: snapshot.keep.name };
+  return {
+    label: () => t()('what.merge', names),
+    undo: async () => {
+      const result = await archive.unmergeAuthorities({ snapshot });
+      return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+    },
+    redo: async () => {
+      const result = await archive.mergeAuthoritiesRestorably({ keepId, mergeId, nameFrom });
+      if (!result.ok) return { ok: false, message: result.error.message };
+      snapshot = result.value.snapshot;
+      return { ok: true };
+    },
+  };
+}

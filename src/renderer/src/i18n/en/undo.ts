@@ -17,6 +17,7 @@ export const undo = {
     batch_one: 'the batch change to {{count}} record',
     batch_other: 'the batch change to {{count}} records',
     authorityEdit: 'the edit of {{name}}',
+    merge: 'the merge of “{{merge}}” into “{{keep}}”',
   },
   changedSince:
     '“{{title}}” has changed since (in another window, the command line or by a colleague); it was left as it is. Open it to make the change by hand.',

@@ -19,6 +19,7 @@ export const undo: Messages<typeof en> = {
     batch_one: '对 {{count}} 条记录的批量修改',
     batch_other: '对 {{count}} 条记录的批量修改',
     authorityEdit: '对{{name}}的编辑',
+    merge: '将“{{merge}}”合并到“{{keep}}”',
   },
   changedSince: '“{{title}}”此后已被修改（在其他窗口、命令行或由同事修改），因此保持原样。请打开该记录手动修改。',
 };
