@@ -82,6 +82,9 @@ test('cite the results of a search together, numbered in Vancouver', async ({ pa
   await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver' });
   await openWithSample(page, host);
   await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('Qingdao agreement');
+  // Count the results once both engines have answered (the documents' text can add hits).
+  await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).toContainText('found.');
+  await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).not.toContainText('Searching');
   const cite = page.getByRole('button', { name: /^Cite these results \(\d+\)…$/ });
   await expect(cite).toBeVisible();
   const n = Number(/\((\d+)\)/.exec((await cite.textContent()) ?? '')![1]);
