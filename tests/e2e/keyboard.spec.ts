@@ -70,6 +70,8 @@ test('/ and Ctrl+F go to the search box; J/K and Alt+↓/↑ step through the li
   await expect(records(page).nth(0)).toBeFocused();
   await page.keyboard.press('j');
   await expect(heading(page)).toHaveText(titles[1]!);
+  // The focused title is not scrolled out of sight inside its clipped cell.
+  expect(await records(page).nth(1).evaluate((a) => (a as unknown as { parentElement: { scrollLeft: number } }).parentElement.scrollLeft)).toBe(0);
   await page.keyboard.press('Alt+ArrowDown');
   await expect(heading(page)).toHaveText(titles[2]!);
   await page.keyboard.press('k');

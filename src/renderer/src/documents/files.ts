@@ -7,6 +7,9 @@ import type { RecordType } from '../../../shared/model';
 
 const desktop = typeof window !== 'undefined' && 'archive' in window && window.archive !== undefined;
 
+/** In the desktop app (which opens no new windows), as opposed to a browser tab on the browser host. */
+export const inDesktopApp = desktop;
+
 export function fileUrl(sha256: string): string {
   return desktop ? `civic-file://files/${sha256}` : `/files/${sha256}`;
 }

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { navigate, routeHref } from '../app/route';
 import { archive } from '../archive';
-import { fileUrl } from '../documents/files';
+import { fileUrl, inDesktopApp } from '../documents/files';
 import { useT } from '../i18n/i18n';
 import { useShortcut, useShortcutListener } from './registry';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -34,8 +34,9 @@ function step(selectedId: number | null, by: 1 | -1): boolean {
   const link = links[next]!;
   const id = Number(link.getAttribute('href')!.split('/').pop());
   navigate({ view: 'record', id });
-  link.focus();
-  link.scrollIntoView({ block: 'nearest' });
+  // Scroll the row, not the link: a link scrolled inside its clipped cell would hide its own title.
+  link.focus({ preventScroll: true });
+  (link.closest('[role="row"], tr, li') ?? link).scrollIntoView({ block: 'nearest' });
   return true;
 }
 
@@ -68,13 +69,17 @@ export function WorkspaceKeys({ selectedId, editing, onNewRecord, onEdit }: Prop
   useShortcut('previous', () => step(selectedId, -1));
   useShortcut('openFile', () => {
     if (selectedId === null) return false;
-    // Within the few seconds a key press counts as the user's own action, so no popup blocker stops it.
     void archive.recordFiles({ recordId: selectedId }).then((files) => {
       const file = files.ok ? files.value[0] : undefined;
-      if (file) {
-        window.open(fileUrl(file.sha256), '_blank', 'noopener');
-        setNotice('');
-      } else setNotice(files.ok ? t('noFile') : files.error.message);
+      if (!file) return setNotice(files.ok ? t('noFile') : files.error.message);
+      setNotice('');
+      // The desktop app opens no other windows: there the file opens in the record's own viewer.
+      // In a browser, within the seconds a key press counts as the user's action (no popup blocker).
+      if (!inDesktopApp) return void window.open(fileUrl(file.sha256), '_blank', 'noopener');
+      const button = document.querySelector<HTMLButtonElement>('.record-pane .documents .file-item');
+      button?.click();
+      button?.focus({ preventScroll: true });
+      document.querySelector('.record-pane .documents .viewer')?.scrollIntoView({ block: 'start' });
     });
   });
 
