@@ -25,6 +25,10 @@ export function ImageViewer({ src, alt }: { src: string; alt: string }) {
       <div
         ref={frame}
         className="image-frame"
+        // Focusable, so a zoomed image can be panned with the arrow keys as well as dragged.
+        tabIndex={0}
+        role="group"
+        aria-label={t('frame', { name: alt })}
         onWheel={(e) => {
           if (!e.ctrlKey) return;
           e.preventDefault();

@@ -172,7 +172,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
                 ))}
               </select>
             </p>
-            <ul className="import-list" aria-label={t('import.filesToImport')}>
+            <ul className="import-list" aria-label={t('import.filesToImport')} tabIndex={0}>
               {items.map((f, i) => (
                 <li key={`${i}:${f.name}`}>
                   {f.name} <span className="muted">({formatBytes(f.size)})</span>
@@ -184,7 +184,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         {preview?.skipped.length ? (
           <details>
             <summary>{t('import.skipped', { count: preview.skipped.length })}</summary>
-            <ul className="import-list">
+            <ul className="import-list" aria-label={t('import.skipped', { count: preview.skipped.length })} tabIndex={0}>
               {preview.skipped.map((s, i) => (
                 <li key={`${i}:${s.path}`}>
                   {s.path}: {s.reason}

@@ -9,7 +9,7 @@ export function PageText({ fileId, page, textStatus }: { fileId: number; page: n
   const pages = useResult(() => archive.filePages({ fileId }), [fileId, textStatus]);
   const shown = (pages.value ?? []).filter((p) => page === null || p.page === page);
   return (
-    <aside className="page-text" aria-label={t('text.label')}>
+    <aside className="page-text" aria-label={t('text.label')} tabIndex={0}>
       {shown.length === 0 ? (
         <p className="muted">{textStatus === 'pending' ? t('text.reading') : page !== null ? t('text.noneOnPage', { page }) : t('text.none')}</p>
       ) : (

@@ -37,6 +37,7 @@ export const documents = {
     lastFixity: 'Last fixity check',
   },
   zoom: 'Zoom',
+  frame: '{{name}} (drag, or use the arrow keys, to move around)',
   zoomOut: 'Zoom out',
   zoomIn: 'Zoom in',
   fit: 'Fit',

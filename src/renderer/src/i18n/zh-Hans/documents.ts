@@ -39,6 +39,7 @@ export const documents: Messages<typeof en> = {
     lastFixity: '最近一次固定性检查',
   },
   zoom: '缩放',
+  frame: '{{name}}（拖动或使用方向键移动画面）',
   zoomOut: '缩小',
   zoomIn: '放大',
   fit: '适合窗口',
