@@ -10,6 +10,7 @@ import { JobRunner } from './files/jobs/runner';
 import { receiveUpload, serveStoredFile, toWebBody } from './files/serve';
 import { bindIpc } from './ipc';
 import { startSnapshotKeeper, type SnapshotKeeper } from './search/snapshot-keeper';
+import { externalLink } from './external-link';
 import { chooseLibrary, LIBRARY_ENV, resourcePath } from './locations';
 import { createService, type Service } from './service/service';
 import { workerExecutor } from './service/worker-executor';
@@ -101,17 +102,11 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      // A middle click would otherwise try to open a link in a new window (denied below anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
-  // No navigation away from the app and no new windows; web links go to the system browser.
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^(https?:|mailto:)/i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   if (devUrl) void win.loadURL(devUrl);
   else void win.loadFile(rendererIndex);
   return win;
@@ -166,8 +161,28 @@ app.whenReady().then(async () => {
   });
 });
 
+/** Opens http(s)/mailto links in the system browser or mail client; anything else is dropped. */
+function openOutside(url: string): void {
+  const safe = externalLink(url);
+  if (safe) void shell.openExternal(safe);
+}
+
+// Every web contents (the window and anything it might create): no navigation away from the app,
+// no new windows, no <webview>; web links go to the system browser after their scheme is checked.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event, url) => {
+    if (isTrustedUrl(url)) return;
+    event.preventDefault();
+    openOutside(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside(url);
+    return { action: 'deny' };
+  });
 });
 
 app.on('window-all-closed', () => {
