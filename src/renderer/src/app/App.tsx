@@ -150,7 +150,7 @@ export function App() {
           {t('newRecord')}
         </button>
         {selection.length > 0 && !searching ? <BatchAction ids={selection} onApplied={refresh} /> : null}
-        <UndoControls onChanged={refresh} />
+        <UndoControls library={info.value.path} onChanged={refresh} />
         <LanguageChoice />
         <ThemeChoice />
         <SettingsAction info={info.value} onSaved={refresh} />

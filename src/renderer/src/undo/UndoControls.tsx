@@ -6,17 +6,21 @@
 import { useEffect } from 'react';
 import { navigate } from '../app/route';
 import { useT } from '../i18n/i18n';
-import { redo, undo, useHistory, type Outcome } from './history';
+import { belongsTo, dismiss, redo, undo, useHistory, type Outcome } from './history';
+import './undo.css';
 import { undoKey } from './keys';
 
 interface Props {
+  /** The library open now (its folder): the history is forgotten when another one is opened. */
+  library: string;
   /** Something in the catalogue changed: refresh what shows it. */
   onChanged: () => void;
 }
 
-export function UndoControls({ onChanged }: Props) {
+export function UndoControls({ library, onChanged }: Props) {
   const { t } = useT('undo');
   const history = useHistory();
+  useEffect(() => belongsTo(library), [library]);
 
   useEffect(() => {
     const after = (outcome: Outcome | null) => {
@@ -59,7 +63,7 @@ export function UndoControls({ onChanged }: Props) {
       >
         ↷ {t('redo')}
       </button>
-      <p className={`undo-status${last?.kind === 'refused' ? ' error' : ''}`} role={last?.kind === 'refused' ? 'alert' : 'status'}>
+      <p className={`undo-status${last?.kind === 'refused' ? ' refused' : ''}`} role={last?.kind === 'refused' ? 'alert' : 'status'}>
         {history.busy
           ? t('working')
           : last?.kind === 'undone'
@@ -69,6 +73,11 @@ export function UndoControls({ onChanged }: Props) {
               : last?.kind === 'refused'
                 ? t('refused', { what: last.label, message: last.message ?? '' })
                 : ''}
+        {last && !history.busy ? (
+          <button type="button" className="undo-dismiss" aria-label={t('dismiss')} onClick={dismiss}>
+            ×
+          </button>
+        ) : null}
       </p>
     </div>
   );

@@ -80,6 +80,20 @@ export function clearHistory(): void {
   publish();
 }
 
+/** The status line was read: hide it. */
+export function dismiss(): void {
+  last = null;
+  publish();
+}
+
+let library: string | null = null;
+
+/** The history belongs to one library: its ids mean nothing in another, so opening another forgets it. */
+export function belongsTo(path: string): void {
+  if (library !== null && library !== path) clearHistory();
+  library = path;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -10,6 +10,7 @@ export const undo = {
   redone: 'Redone: {{what}}.',
   refused: 'Could not undo or redo {{what}}: {{message}}',
   working: 'Working…',
+  dismiss: 'Dismiss this message',
   what: {
     edit: 'the edit of “{{title}}”',
     create: 'the creation of “{{title}}”',

@@ -12,6 +12,7 @@ export const undo: Messages<typeof en> = {
   redone: '已重做：{{what}}。',
   refused: '无法撤销或重做{{what}}：{{message}}',
   working: '处理中…',
+  dismiss: '关闭此消息',
   what: {
     edit: '对“{{title}}”的编辑',
     create: '“{{title}}”的创建',
