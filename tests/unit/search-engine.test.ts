@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../src/shared/search/document';
-import { buildRecordSearch, fuzzyFor, RecordSearch } from '../../src/shared/search/engine';
+import type MiniSearch from 'minisearch';
+import { authorities, records } from '../bench/corpus';
+import { buildRecordSearch, fuzzyFor, prefixFor, RecordSearch } from '../../src/shared/search/engine';
 import { segmentsText } from '../../src/shared/search/snippet';
 import { foldText, tokenize } from '../../src/shared/search/tokenizer';
 
@@ -206,5 +208,75 @@ describe('record-level search', () => {
 
   it('returns nothing for a query with no terms', () => {
     expect(s.search('  ,, ').hits).toEqual([]);
+  });
+});
+
+describe('scoring straight from the index', () => {
+  // 2,000 generated records (the benchmark's corpus): names, places, Zipf titles, some Chinese.
+  const byKey = new Map(authorities().map((a) => [a.key, a]));
+  const docs: SearchDocument[] = [...records(2_000, 7)].map((g, i) =>
+    doc(i + 1, {
+      type: g.type,
+      title: g.title,
+      date: g.date,
+      referenceCode: g.referenceCode,
+      tags: g.tags,
+      links: g.links.map((l) => {
+        const a = byKey.get(l.key)!;
+        return { kind: a.kind, name: a.name, altNames: a.altNames.map((n) => n.name), roles: [l.role] };
+      }),
+    }),
+  );
+  const s = buildRecordSearch(docs);
+  for (const id of [3, 50, 777]) s.remove(id);
+  const mini = (s as unknown as { index: MiniSearch<SearchDocument> }).index;
+
+  it('skips records removed but still in the postings (before MiniSearch vacuums them)', () => {
+    const ids = new Set(s.search('hangzhou', { limit: 5000, withFacets: false }).hits.map((h) => h.id));
+    expect(ids.size).toBeGreaterThan(0);
+    for (const id of [3, 50, 777]) expect(ids.has(id)).toBe(false);
+  });
+
+  it('ranks and scores exactly as MiniSearch would, for words, prefixes, typos and scopes', async () => {
+    // MiniSearch counts a removed record's lingering postings in a word's frequency until it
+    // vacuums (and then only partly, as its search meets them): compare on a clean index.
+    await mini.vacuum();
+    const queries = ['partnership', 'city', 'hangzhou', 'hang', 'Hangzou', 'memorandun', 'hangzhou partnership', 'blake', 'leeds city'];
+    for (const query of queries) {
+      const ours = s.search(query, { limit: 25, withFacets: false });
+      const theirs = mini.search(query, { combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor });
+      expect(ours.total, query).toBe(theirs.length);
+      expect(ours.total, query).toBeGreaterThan(0);
+      // Each word of a query is its own clause here (words are ANDed clauses), scored alone and
+      // summed; MiniSearch scores them together and multiplies by the number of words matched.
+      const top = theirs.slice(0, 25).map((r) => ({ id: r.id as number, score: r.score / r.queryTerms.length }));
+      // Same scores in the same order (ties may sit in another order: ours break them by date).
+      expect(ours.hits.map((h) => h.score), query).toEqual(top.map((r) => expect.closeTo(r.score, 9)) as unknown as number[]);
+      const distinct = top.filter((r, i) => top.filter((o) => Math.abs(o.score - r.score) < 1e-9).length === 1 && i < 24);
+      for (const r of distinct) expect(ours.hits.find((h) => Math.abs(h.score - r.score) < 1e-9)?.id, query).toBe(r.id);
+    }
+    const scoped = s.search('person:blake', { limit: 5000, withFacets: false });
+    const theirs = mini.search('blake', { fields: ['people'], combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor });
+    expect(new Set(scoped.hits.map((h) => h.id))).toEqual(new Set(theirs.map((r) => r.id)));
+  });
+
+  it('keeps scoring right across edits made after a search (the per-field lengths follow each upsert)', async () => {
+    const t = buildRecordSearch(docs.slice(0, 300));
+    t.search('hangzhou');
+    t.upsert(doc(5, { title: 'Hangzhou hangzhou delegation report with a much longer title than before' }));
+    t.upsert(doc(9001, { title: 'Hangzhou' }));
+    t.remove(7);
+    const m = (t as unknown as { index: MiniSearch<SearchDocument> }).index;
+    await m.vacuum();
+    const ours = t.search('hangzhou', { limit: 400, withFacets: false }).hits;
+    const theirs = m.search('hangzhou', { combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor });
+    expect(new Map(ours.map((h) => [h.id, h.score]))).toEqual(new Map(theirs.map((r) => [r.id as number, expect.closeTo(r.score, 9)])));
+    expect(ours.some((h) => h.id === 9001) && !ours.some((h) => h.id === 7)).toBe(true);
+  });
+
+  it('says where each hit matched, as MiniSearch does', () => {
+    const ours = s.search('hangzhou', { limit: 10, withFacets: false }).hits;
+    const theirs = new Map(mini.search('hangzhou', { combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor }).map((r) => [r.id as number, r]));
+    for (const hit of ours) expect(new Set(hit.terms)).toEqual(new Set(theirs.get(hit.id)!.terms));
   });
 });

@@ -164,25 +164,53 @@ export function topK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => numb
   return top;
 }
 
-/**
- * One record's match, exactly as MiniSearch's query evaluation produces it (no copy per record):
- * `terms` are the query's terms it matched, `match` maps each matched index term to its fields.
- */
-type Match = { score: number; match: Record<string, string[]>; terms: string[] };
+/** How a record matched, worked out for the hits shown: each index term it matched, with the fields. */
+type Match = { score: number; match: Record<string, string[]> };
+
+/** Postings of one index term: field id → (MiniSearch's short document id → term frequency). */
+type TermData = Map<number, Map<number, number>>;
 
 /**
- * MiniSearch's query evaluation, before `search()` turns every match into a result object and
- * sorts them all. A word common to half of 100,000 records would cost tens of milliseconds in
- * that step alone; ranking needs only the best page, found with topK. (minisearch is pinned in
- * package.json; tests/unit/search-engine.test.ts covers the behaviour this relies on.)
+ * MiniSearch's index, read directly. Its own `search()` builds a result object per matching
+ * record, merges them through Maps and sorts them all: for a word on a third of 100,000 records
+ * that is tens of milliseconds before the first hit can be shown. Scoring here walks the same
+ * postings with the same BM25+ formula and weights into typed arrays, and builds nothing per
+ * record until the page of hits is known. MiniSearch still tokenizes, indexes, expands prefixes
+ * (its radix tree) and finds typos (its Levenshtein automaton). minisearch is pinned in
+ * package.json; tests/unit/search-engine.test.ts checks the ranking against MiniSearch's own.
  */
 interface MiniSearchInternals {
-  executeQuery(query: string, options: object): Map<number, Match>;
+  _index: {
+    get(term: string): TermData | undefined;
+    atPrefix(prefix: string): Iterable<[string, TermData]>;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
+  };
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _fieldLength: Map<number, number[]>;
+  _documentCount: number;
   _documentIds: Map<number, number>;
+  _idToShortId: Map<number, number>;
+  _nextId: number;
 }
 
-/** The score MiniSearch itself would report: matching more of the query's terms counts. */
-const scoreOf = (m: Match): number => m.score * (m.terms.length || 1);
+/** MiniSearch's defaults (v7): BM25+ parameters and the weights of prefix and fuzzy expansions. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+
+/** One index term a query term expanded to (itself, a longer word it prefixes, a near spelling), in some fields. */
+interface Expansion {
+  term: string;
+  data: TermData;
+  fields: readonly SearchField[];
+}
+
+/** A clause's or a query's matches: record id → score, and the expansions to tell where each matched. */
+interface Evaluated {
+  scores: Map<number, number>;
+  expansions: Expansion[];
+}
 
 function miniSearch(): MiniSearch<SearchDocument> {
   return new MiniSearch<SearchDocument>({
@@ -238,7 +266,7 @@ export class RecordSearch {
   private index = miniSearch();
   private readonly docs = new Map<number, SearchDocument>();
   /** The last search's whole result, kept as its matches and filter; turned into documents only when asked (facets). */
-  private last: { matches: Map<number, Match>; keep: ((doc: SearchDocument) => boolean) | null } = { matches: new Map(), keep: null };
+  private last: { matches: Map<number, number>; keep: ((doc: SearchDocument) => boolean) | null } = { matches: new Map(), keep: null };
   private lastFoundCache: SearchDocument[] | null = null;
 
   get size(): number {
@@ -255,9 +283,10 @@ export class RecordSearch {
 
   /** Adds a record, or replaces it after an edit. */
   upsert(doc: SearchDocument): void {
-    if (this.docs.has(doc.id)) this.index.discard(doc.id);
+    if (this.docs.has(doc.id)) this.discard(doc.id);
     this.docs.set(doc.id, doc);
     this.index.add(doc);
+    this.noteAdded(doc.id);
   }
 
   addAll(docs: SearchDocument[]): void {
@@ -265,17 +294,56 @@ export class RecordSearch {
     for (const d of docs) if (this.docs.has(d.id)) this.upsert(d);
     for (const d of fresh) this.docs.set(d.id, d);
     this.index.addAll(fresh);
+    this.lengthCache = null;
   }
 
   remove(id: number): void {
     if (!this.docs.has(id)) return;
-    this.index.discard(id);
+    this.discard(id);
     this.docs.delete(id);
   }
 
   clear(): void {
     this.index = miniSearch();
     this.docs.clear();
+    this.lengthCache = null;
+  }
+
+  private discard(id: number): void {
+    const short = this.internals._idToShortId.get(id);
+    const cache = this.lengthCache;
+    if (cache && short !== undefined && short < cache.capacity) for (const lengths of cache.lengths) lengths[short] = -1;
+    this.index.discard(id);
+  }
+
+  /**
+   * Each field's length per record, by MiniSearch's short id, in flat arrays: the scoring loop
+   * reads one per posting, and a Map lookup there cost more than the arithmetic. -1 marks a
+   * removed record (its postings linger until MiniSearch vacuums them). Kept up to date by
+   * upsert/remove; rebuilt after a bulk load.
+   */
+  private lengthCache: { lengths: Float32Array[]; capacity: number } | null = null;
+
+  private fieldLengths(): Float32Array[] {
+    const ms = this.internals;
+    if (this.lengthCache && this.lengthCache.capacity >= ms._nextId) return this.lengthCache.lengths;
+    const capacity = Math.max(1024, Math.ceil(ms._nextId * 1.25));
+    const lengths = SEARCH_FIELDS.map(() => new Float32Array(capacity).fill(-1));
+    for (const [short, ls] of ms._fieldLength) for (let f = 0; f < lengths.length; f++) lengths[f]![short] = ls[f] ?? 0;
+    this.lengthCache = { lengths, capacity };
+    return lengths;
+  }
+
+  private noteAdded(id: number): void {
+    const cache = this.lengthCache;
+    if (!cache) return;
+    const short = this.internals._idToShortId.get(id);
+    const ls = short === undefined ? undefined : this.internals._fieldLength.get(short);
+    if (short === undefined || !ls || short >= cache.capacity) {
+      this.lengthCache = null;
+      return;
+    }
+    cache.lengths.forEach((lengths, f) => (lengths[short] = ls[f] ?? 0));
   }
 
   /**
@@ -296,79 +364,150 @@ export class RecordSearch {
     return search;
   }
 
-  private clauseMatches(clause: Clause): Map<number, Match> {
-    const fields = clause.scope ? SCOPE_FIELDS[clause.scope] : undefined;
-    const words = tokenize(clause.text);
-    const exact = clause.phrase;
-    const internals = this.index as unknown as MiniSearchInternals;
-    const raw = internals.executeQuery(clause.text, {
-      ...(fields ? { fields } : {}),
-      combineWith: 'AND',
-      prefix: exact ? false : prefixFor,
-      fuzzy: exact ? false : fuzzyFor,
-    });
-    // Phrases, and Chinese (whose bigrams must be adjacent), are checked word by word, in the
-    // fields where the words were found.
-    const adjacency = exact || words.some(isHanTerm) ? words : null;
-    const ids = internals._documentIds;
-    const out = new Map<number, Match>();
-    for (const [short, m] of raw) {
-      const id = ids.get(short);
-      if (id === undefined) continue;
-      if (adjacency && adjacency.length > 1) {
-        const doc = this.docs.get(id);
-        const candidates = new Set(Object.values(m.match).flat() as SearchField[]);
-        if (!doc || ![...candidates].some((f) => contains(tokenize(fieldText(doc, f)), adjacency))) continue;
+  private get internals(): MiniSearchInternals {
+    return this.index as unknown as MiniSearchInternals;
+  }
+
+  /** The index terms a query term reaches, with their weights, as MiniSearch's own query would. */
+  private expand(term: string, exact: boolean): { term: string; weight: number; data: TermData }[] {
+    const index = this.internals._index;
+    const out: { term: string; weight: number; data: TermData }[] = [];
+    const same = index.get(term);
+    if (same) out.push({ term, weight: 1, data: same });
+    if (exact) return out;
+    const prefixed = new Set<string>();
+    if (prefixFor(term)) {
+      for (const [found, data] of index.atPrefix(term)) {
+        const distance = found.length - term.length;
+        if (!distance) continue;
+        prefixed.add(found);
+        out.push({ term: found, weight: (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * distance), data });
       }
-      out.set(id, m);
+    }
+    const fuzzy = fuzzyFor(term);
+    if (fuzzy) {
+      for (const [found, [data, distance]] of index.fuzzyGet(term, fuzzy)) {
+        if (!distance || prefixed.has(found)) continue;
+        out.push({ term: found, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance), data });
+      }
     }
     return out;
   }
 
-  private evaluate(q: ParsedQuery): Map<number, Match> {
-    let result: Map<number, Match> | null = null;
+  private clauseMatches(clause: Clause): Evaluated {
+    const fields = clause.scope ? SCOPE_FIELDS[clause.scope] : SEARCH_FIELDS;
+    const words = tokenize(clause.text);
+    const exact = clause.phrase;
+    const queryTerms = words.filter((w) => indexTerm(w) !== null);
+    const none: Evaluated = { scores: new Map(), expansions: [] };
+    if (queryTerms.length === 0) return none;
+    const ms = this.internals;
+    const spec = fields.map((f) => ({ name: f, id: ms._fieldIds[f]!, boost: FIELD_BOOSTS[f] ?? 1, avg: ms._avgFieldLength[ms._fieldIds[f]!] ?? 1 }));
+    const n = queryTerms.length;
+    const size = ms._nextId;
+    const score = new Float64Array(size);
+    const count = new Uint8Array(size);
+    const seen = new Uint16Array(size);
+    const first: number[] = [];
+    const expansions: Expansion[] = [];
+    const total = ms._documentCount;
+    const lengthsOf = this.fieldLengths();
+    queryTerms.forEach((queryTerm, i) => {
+      const marker = i + 1;
+      for (const { term, weight, data } of this.expand(queryTerm, exact)) {
+        expansions.push({ term, data, fields });
+        for (const field of spec) {
+          const postings = data.get(field.id);
+          if (!postings) continue;
+          const df = postings.size;
+          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+          const factor = weight * field.boost * idf;
+          const lengths = lengthsOf[field.id]!;
+          for (const [short, tf] of postings) {
+            const length = lengths[short]!;
+            // Postings of a removed record linger until MiniSearch vacuums them.
+            if (length < 0) continue;
+            const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / field.avg);
+            score[short]! += factor * (BM25.d + (tf * (BM25.k + 1)) / norm);
+            if (seen[short] !== marker) {
+              seen[short] = marker;
+              count[short]!++;
+              if (i === 0) first.push(short);
+            }
+          }
+        }
+      }
+    });
+    // Phrases, and Chinese (whose bigrams must be adjacent), are checked word by word in the
+    // fields holding the first word.
+    const adjacency = (exact || words.some(isHanTerm)) && words.length > 1 ? words : null;
+    const firstData = adjacency ? this.expand(queryTerms[0]!, true)[0]?.data : undefined;
+    const scores = new Map<number, number>();
+    for (const short of first) {
+      if (count[short] !== n) continue;
+      const id = ms._documentIds.get(short);
+      if (id === undefined) continue;
+      if (adjacency) {
+        const doc = this.docs.get(id);
+        const candidates = spec.filter((f) => firstData?.get(f.id)?.has(short)).map((f) => f.name);
+        if (!doc || !candidates.some((f) => contains(tokenize(fieldText(doc, f)), adjacency))) continue;
+      }
+      // Like MiniSearch: matching more of the query's terms counts.
+      scores.set(id, score[short]! * n);
+    }
+    return { scores, expansions };
+  }
+
+  private evaluate(q: ParsedQuery): Evaluated {
+    let result: Evaluated | null = null;
     // A clause made only of stop words ("of" in "memorandum of understanding") constrains nothing here.
     const indexed = (c: Clause) => tokenize(c.text).some((t) => !STOP_WORDS.has(t));
     for (const all of q.groups) {
       const group = all.filter(indexed);
       if (group.length === 0) continue;
-      // Most groups hold one clause: its matches are used as they are, without copying.
-      let union = group.length === 1 ? this.clauseMatches(group[0]!) : new Map<number, Match>();
-      if (group.length > 1) {
-        for (const clause of group) {
-          for (const [id, m] of this.clauseMatches(clause)) {
-            const prev = union.get(id);
-            // Combined matches carry their final score (terms: [] so scoreOf leaves it as it is).
-            if (!prev) union.set(id, { score: scoreOf(m), match: { ...m.match }, terms: [] });
-            else {
-              prev.score += scoreOf(m);
-              for (const [t, f] of Object.entries(m.match)) prev.match[t] = [...new Set([...(prev.match[t] ?? []), ...f])];
-            }
-          }
-        }
+      // Most groups hold one clause: its matches are used as they are.
+      let union = this.clauseMatches(group[0]!);
+      for (const clause of group.slice(1)) {
+        const next = this.clauseMatches(clause);
+        const scores = new Map(union.scores);
+        for (const [id, sc] of next.scores) scores.set(id, (scores.get(id) ?? 0) + sc);
+        union = { scores, expansions: [...union.expansions, ...next.expansions] };
       }
-      union = union as Map<number, Match>;
       if (result === null) result = union;
       else {
-        const next = new Map<number, Match>();
-        for (const [id, m] of union) {
-          const prev = result.get(id);
-          if (!prev) continue;
-          next.set(id, { score: scoreOf(prev) + scoreOf(m), match: { ...prev.match, ...m.match }, terms: [] });
+        const scores = new Map<number, number>();
+        for (const [id, sc] of union.scores) {
+          const prev = result.scores.get(id);
+          if (prev !== undefined) scores.set(id, prev + sc);
         }
-        result = next;
+        result = { scores, expansions: [...result.expansions, ...union.expansions] };
       }
-      if (result.size === 0) break;
+      if (result.scores.size === 0) break;
     }
     // Words that were all stop words ("the") find nothing here; FTS5 may still find them in text.
-    if (result === null && q.groups.length > 0) return new Map();
+    if (result === null && q.groups.length > 0) return { scores: new Map(), expansions: [] };
     if (result === null) {
       // Filters alone ("type:agreement year:2018"): every record is a candidate.
-      result = new Map();
-      for (const id of this.docs.keys()) result.set(id, { score: 0, match: {}, terms: [] });
+      result = { scores: new Map(), expansions: [] };
+      for (const id of this.docs.keys()) result.scores.set(id, 0);
     }
-    for (const clause of q.excluded.filter(indexed)) for (const id of this.clauseMatches(clause).keys()) result.delete(id);
+    for (const clause of q.excluded.filter(indexed)) for (const id of this.clauseMatches(clause).scores.keys()) result.scores.delete(id);
     return result;
+  }
+
+  /** Where one record matched: each index term it holds, with the fields (for the hits shown only). */
+  private matchOf(id: number, score: number, expansions: Expansion[]): Match {
+    const short = this.internals._idToShortId.get(id);
+    const match: Record<string, string[]> = {};
+    if (short === undefined) return { score, match };
+    for (const e of expansions) {
+      for (const f of e.fields) {
+        if (!e.data.get(this.internals._fieldIds[f]!)?.has(short)) continue;
+        const list = (match[e.term] ??= []);
+        if (!list.includes(f)) list.push(f);
+      }
+    }
+    return { score, match };
   }
 
   private passes(doc: SearchDocument, q: ParsedQuery, f: FacetFilters): boolean {
@@ -419,7 +558,7 @@ export class RecordSearch {
       type: doc.type,
       date: doc.date,
       referenceCode: doc.referenceCode,
-      score: scoreOf(m),
+      score: m.score,
       matchedIn: this.whereMatched(doc, m),
       terms,
       titleSegments: highlight(doc.title, terms),
@@ -497,7 +636,7 @@ export class RecordSearch {
   accepted(ids: number[], input: string | ParsedQuery, facets: FacetFilters = {}): Set<number> {
     const q = typeof input === 'string' ? parseQuery(input) : input;
     const excluded = new Set<number>();
-    for (const clause of q.excluded) for (const id of this.clauseMatches(clause).keys()) excluded.add(id);
+    for (const clause of q.excluded) for (const id of this.clauseMatches(clause).scores.keys()) excluded.add(id);
     const out = new Set<number>();
     for (const id of ids) {
       const doc = this.docs.get(id);
@@ -526,7 +665,8 @@ export class RecordSearch {
     const hasFacet = Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
     const empty: SearchOutcome = { query: q, total: 0, hits: [], facets: this.facets([]), suggestions: [] };
     if (q.groups.length === 0 && !q.filters.types.length && !q.filters.from && !q.filters.to && !hasFacet) return empty;
-    const matches = this.evaluate(q);
+    const evaluated = this.evaluate(q);
+    const matches = evaluated.scores;
     const filtered = q.filters.types.length > 0 || !!q.filters.from || !!q.filters.to || hasFacet;
     const keep = filtered ? (doc: SearchDocument) => this.passes(doc, q, f) : null;
     this.last = { matches, keep };
@@ -535,44 +675,39 @@ export class RecordSearch {
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 50;
     const byDate = (a: SearchDocument, b: SearchDocument) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id);
-    type Entry = [number, Match];
-    let page: { doc: SearchDocument; m: Match }[];
+    type Entry = [number, number];
+    let page: Entry[];
     let total: number;
+    const docOf = (id: number) => this.docs.get(id)!;
     if (sort === 'relevance') {
-      // The common case, kept lean: rank the matches as they are and look documents up only for
-      // the page shown (and for ties, which break on date).
+      // The common case, kept lean: rank the scores as they are and look documents up only for
+      // ties (which break on date) and for the page shown.
       const entries: Iterable<Entry> = keep ? this.kept(matches, keep) : matches;
-      const docOf = (id: number) => this.docs.get(id)!;
-      const cmp = (a: Entry, b: Entry) => scoreOf(b[1]) - scoreOf(a[1]) || byDate(docOf(b[0]), docOf(a[0]));
-      page = topK(entries, offset + limit, cmp)
-        .slice(offset)
-        .map(([id, m]) => ({ doc: docOf(id), m }));
+      page = topK(entries, offset + limit, (a, b) => b[1] - a[1] || byDate(docOf(b[0]), docOf(a[0]))).slice(offset);
       total = keep ? this.lastFound.length : matches.size;
     } else {
-      const found: { doc: SearchDocument; m: Match }[] = [];
-      for (const [id, m] of matches) {
-        const doc = this.docs.get(id);
-        if (doc && (!keep || keep(doc))) found.push({ doc, m });
-      }
-      const cmp = (a: (typeof found)[number], b: (typeof found)[number]) => {
-        if (sort === 'date-asc') return byDate(a.doc, b.doc);
-        if (sort === 'date-desc') return byDate(b.doc, a.doc);
-        return a.doc.title.localeCompare(b.doc.title) || a.doc.id - b.doc.id;
+      const found = this.lastFound;
+      const cmp = (a: SearchDocument, b: SearchDocument) => {
+        if (sort === 'date-asc') return byDate(a, b);
+        if (sort === 'date-desc') return byDate(b, a);
+        return a.title.localeCompare(b.title) || a.id - b.id;
       };
-      page = topK(found, offset + limit, cmp).slice(offset);
+      page = topK(found, offset + limit, cmp)
+        .slice(offset)
+        .map((d): Entry => [d.id, matches.get(d.id) ?? 0]);
       total = found.length;
     }
     return {
       query: q,
       total,
-      hits: page.map(({ doc, m }) => this.hit(doc, m)),
+      hits: page.map(([id, score]) => this.hit(docOf(id), this.matchOf(id, score, evaluated.expansions))),
       facets: options.withFacets === false ? this.facets([]) : this.facets(this.lastFound),
       suggestions: total === 0 && q.groups.length > 0 ? this.suggest(q) : [],
     };
   }
 
   /** The matches whose documents pass the filters (documents that vanished are skipped). */
-  private *kept(matches: Map<number, Match>, keep: (doc: SearchDocument) => boolean): Generator<[number, Match]> {
+  private *kept(matches: Map<number, number>, keep: (doc: SearchDocument) => boolean): Generator<[number, number]> {
     for (const entry of matches) {
       const doc = this.docs.get(entry[0]);
       if (doc && keep(doc)) yield entry;
