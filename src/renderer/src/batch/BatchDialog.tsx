@@ -217,6 +217,7 @@ export function BatchDialog({ open, ids, onClose, onApplied }: Props) {
               </tbody>
             </table>
           </div>
+          {preview.items.length > shown.length ? <p className="muted">{t('more', { count: preview.items.length - shown.length })}</p> : null}
         </section>
       ) : null}
       <div className="actions">

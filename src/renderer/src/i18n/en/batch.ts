@@ -43,6 +43,8 @@ export const batch = {
   unchanged: 'Already so: no change',
   skipped: 'Skipped: {{reason}}',
   empty: '(empty)',
+  more_one: '…and {{count}} more record, not listed here.',
+  more_other: '…and {{count}} more records, not listed here.',
   nothingToDo: 'Nothing would change: no record needs this change.',
   failed: 'Not done',
   applied_one: 'Changed {{count}} record. Undo (Ctrl+Z) reverses all of it.',

@@ -45,6 +45,8 @@ export const batch: Messages<typeof en> = {
   unchanged: '已符合：无需修改',
   skipped: '跳过：{{reason}}',
   empty: '（空）',
+  more_one: '……另有 {{count}} 条记录未在此列出。',
+  more_other: '……另有 {{count}} 条记录未在此列出。',
   nothingToDo: '没有需要修改的记录。',
   failed: '未完成',
   applied_one: '已修改 {{count}} 条记录。撤销（Ctrl+Z）可一次全部还原。',
