@@ -11,6 +11,7 @@ import { citeChannels } from './channels/cite';
 import { settingsChannels } from './channels/settings';
 import { exchangeChannels } from './channels/exchange';
 import { documentsChannels } from './channels/documents';
+import { libraryChannels } from './channels/library';
 
 export { AuditEntry, ChangeEntry, LibraryInfo, RECORD_SORTS, type RecordSort } from './channels/catalogue';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...settingsChannels,
   ...exchangeChannels,
   ...documentsChannels,
+  ...libraryChannels,
 } as const;
 
 

@@ -9,6 +9,7 @@ import { searchHandlers } from '../search/handlers';
 import { citeHandlers, settingsHandlers } from '../cite/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { documentsHandlers } from '../files/handlers';
+import { libraryHandlers } from './library-handlers';
 import type { HandlersFor } from './handler-types';
 
 export type Handlers = HandlersFor<Contract>;
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...exchangeHandlers,
   ...documentsHandlers,
+  ...libraryHandlers,
 };

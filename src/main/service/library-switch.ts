@@ -1,0 +1,85 @@
+/**
+ * A door that can change library while it runs (the browser host): requests go to the current
+ * library's service; openLibrary opens the new folder first — a refused folder leaves the current
+ * library exactly as it was — then closes the old one's catalogue worker, jobs and snapshots.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { contract, type Channel } from '../../shared/contract';
+import { ArchiveFailure, type Result } from '../../shared/result';
+import { libraryPaths } from '../catalogue/library';
+import { describeIssue, type Service } from './service';
+
+/** One open library and everything that works on it. */
+export interface OpenedLibrary {
+  root: string;
+  service: Service;
+  /** Look for background work now (a file was just uploaded). */
+  kick(): void;
+  close(): Promise<void>;
+}
+
+export class LibrarySwitch {
+  private current: OpenedLibrary;
+  /** Set while a switch is under way: requests wait for it, then go to whichever library is open. */
+  private switching: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    first: OpenedLibrary,
+    private readonly open: (root: string) => Promise<OpenedLibrary>,
+  ) {
+    this.current = first;
+  }
+
+  get root(): string {
+    return this.current.root;
+  }
+
+  kick(): void {
+    this.current.kick();
+  }
+
+  readonly service: Service = {
+    invoke: async (channel, input) => {
+      if (channel === 'openLibrary') return this.openLibrary(input);
+      await this.switching;
+      return this.current.service.invoke(channel, input);
+    },
+    call: (channel, input) => this.service.invoke(channel, input) as never,
+    close: async () => {
+      await this.switching;
+      await this.current.close();
+    },
+  };
+
+  private openLibrary(input: unknown): Promise<Result<unknown>> {
+    const run = this.switching.then(() => this.switchTo(input));
+    this.switching = run.catch(() => undefined);
+    return run;
+  }
+
+  private async switchTo(input: unknown): Promise<Result<unknown>> {
+    const parsed = contract.openLibrary.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
+    const root = path.resolve(parsed.data.path);
+    if (root !== this.current.root) {
+      if (!parsed.data.create && !fs.existsSync(libraryPaths(root).catalogue)) {
+        return {
+          ok: false,
+          error: { code: 'library', message: `${root} holds no Civic Archive library (no catalogue.sqlite); choose a library folder, or create a new library there` },
+        };
+      }
+      let next: OpenedLibrary;
+      try {
+        next = await this.open(root);
+      } catch (error) {
+        if (error instanceof ArchiveFailure) return { ok: false, error: error.toError() };
+        return { ok: false, error: { code: 'library', message: `cannot open the library at ${root}: ${(error as Error).message}` } };
+      }
+      const old = this.current;
+      this.current = next;
+      await old.close();
+    }
+    return this.current.service.invoke('libraryInfo' satisfies Channel, {});
+  }
+}
