@@ -17,6 +17,7 @@ import { DateField } from '../editor/DateField';
 import { useT } from '../i18n/i18n';
 import { batchCommand } from '../undo/commands';
 import { record as recordUndo } from '../undo/history';
+import { fieldLabel, valueText } from './change-text';
 import { buildOperation, defaultValue, initialChoice, SETTABLE, type BatchChoice, type Settable } from './operation';
 import './batch.css';
 
@@ -202,7 +203,8 @@ export function BatchDialog({ open, ids, onClose, onApplied }: Props) {
                         <ul className="batch-changes">
                           {item.changes.map((c) => (
                             <li key={c.field}>
-                              <span className="audit-field">{c.field}</span>: <del>{c.before ?? t('empty')}</del> → <ins>{c.after ?? t('empty')}</ins>
+                              <span className="audit-field">{fieldLabel(c.field)}</span>: <del>{valueText(c.field, c.before, t('empty'))}</del> →{' '}
+                              <ins>{valueText(c.field, c.after, t('empty'))}</ins>
                             </li>
                           ))}
                         </ul>

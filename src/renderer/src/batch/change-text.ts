@@ -1,0 +1,25 @@
+/**
+ * A changed field as the preview shows it: the field's label and its values in the interface
+ * language ("Access: Open → Restricted"), not the audit trail's internal names and codes.
+ */
+import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, MEDIUM_LABELS } from '../common/labels';
+import { currentLanguage } from '../i18n/i18n';
+import { resources } from '../i18n/resources';
+
+const ENUMS: Record<string, Readonly<Record<string, string>>> = {
+  accessStatus: ACCESS_LABELS,
+  medium: MEDIUM_LABELS,
+  agreementKind: AGREEMENT_KIND_LABELS,
+};
+
+export function fieldLabel(field: string): string {
+  const catalogue = resources[currentLanguage()];
+  const own = (catalogue.batch.changeFields as Partial<Record<string, string>>)[field];
+  return own ?? (catalogue.editor.fields as Partial<Record<string, string>>)[field] ?? field;
+}
+
+export function valueText(field: string, value: string | null, empty: string): string {
+  if (value === null) return empty;
+  if (field === 'dateApproximate') return resources[currentLanguage()].batch.yes;
+  return ENUMS[field]?.[value] ?? value;
+}
