@@ -1,4 +1,7 @@
 /** The settings dialog: what is saved is what the library then uses. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { api, expect, MOU_TITLE, openWithSample, revisionOf, test } from './fixtures';
 
 test('the holding archive and default style saved in Settings appear in the next citation', async ({ page, host }) => {
@@ -80,4 +83,51 @@ test('the library in use, with how to open another; language and theme apply at 
   await page.getByLabel('语言').selectOption('en');
   await page.getByLabel('Theme').selectOption('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('open another library and create a new one from Settings; a folder of other files is refused', async ({ page, host }) => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-archive-e2e-other-'));
+  try {
+    await openWithSample(page, host);
+    const first = (await api<{ path: string }>(host, 'libraryInfo')).path;
+    await page.getByRole('button', { name: 'Settings…' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const folder = settings.getByLabel('Library folder (full path)');
+
+    // A folder of someone's files is not made into a library, and nothing changes.
+    const papers = path.join(scratch, 'papers');
+    fs.mkdirSync(papers);
+    fs.writeFileSync(path.join(papers, 'notes.txt'), 'not a library');
+    await folder.fill(papers);
+    await settings.getByRole('button', { name: 'Create a new library here' }).click();
+    await expect(settings.getByRole('alert')).toHaveText(
+      `The library was not opened: ${papers} is not a Civic Archive library: it has no catalogue.sqlite and already holds other files (notes.txt). Choose an empty folder or an existing library.`,
+    );
+    expect(fs.readdirSync(papers)).toEqual(['notes.txt']);
+
+    // Opening (not creating) a folder without a library is refused too.
+    const fresh = path.join(scratch, 'Twinning 2026');
+    await folder.fill(fresh);
+    await folder.press('Enter');
+    await expect(settings.getByRole('alert')).toContainText(`${fresh} holds no Civic Archive library`);
+    expect(fs.existsSync(fresh)).toBe(false);
+    expect((await api<{ path: string }>(host, 'libraryInfo')).path).toBe(first);
+
+    // Created: the page starts afresh on the new, empty library.
+    await settings.getByRole('button', { name: 'Create a new library here' }).click();
+    await expect(page.getByRole('heading', { name: 'This library is empty' })).toBeVisible();
+    expect(await api(host, 'libraryInfo')).toMatchObject({ path: fresh, counts: { records: 0 } });
+    expect(fs.existsSync(path.join(fresh, 'catalogue.sqlite'))).toBe(true);
+
+    // And back to the first one.
+    await page.keyboard.press('Control+Comma');
+    await expect(settings.getByTestId('library-path')).toHaveText(fresh);
+    await folder.fill(first);
+    await settings.getByRole('button', { name: 'Open this library' }).click();
+    await expect(page.getByRole('heading', { name: 'All records' })).toBeVisible();
+    await expect(page.locator('.list-pane a[href^="#/records/"]').filter({ hasText: MOU_TITLE }).first()).toBeVisible();
+    expect(await api(host, 'libraryInfo')).toMatchObject({ path: first, counts: { records: 5 } });
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 });

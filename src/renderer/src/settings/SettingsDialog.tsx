@@ -13,7 +13,7 @@ import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { Modal } from '../common/Modal';
 import { useResult } from '../common/useResult';
-import { formatBytes } from '../documents/files';
+import { formatBytes, inDesktopApp } from '../documents/files';
 import { useT } from '../i18n/i18n';
 import { bytesToMegabytes, megabytesToBytes } from './maxFileSize';
 
@@ -32,7 +32,8 @@ export function SettingsDialog({ open, info, onClose, onSaved }: Props) {
   return (
     <Modal open={open} labelledBy="settings-title" className="settings-dialog" onClose={onClose}>
       <h2 id="settings-title">{t('title')}</h2>
-      <SettingsForm info={info} onSaved={onSaved} />
+      <SettingsForm onSaved={onSaved} />
+      <LibrarySection info={info} />
       <div className="actions">
         <button type="button" onClick={onClose}>
           {tc('close')}
@@ -42,7 +43,7 @@ export function SettingsDialog({ open, info, onClose, onSaved }: Props) {
   );
 }
 
-function SettingsForm({ info, onSaved }: { info: Info; onSaved: () => void }) {
+function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useT('settings');
   const [tick, setTick] = useState(0);
   const library = useResult(() => archive.getSettings({}), [tick]);
@@ -90,22 +91,6 @@ function SettingsForm({ info, onSaved }: { info: Info; onSaved: () => void }) {
       }}
     >
       <ErrorText error={library.error ?? documents.error ?? styles.error} prefix={t('loadFailed')} />
-      <section aria-labelledby="settings-library-heading">
-        <h3 id="settings-library-heading">{t('library.heading')}</h3>
-        <dl className="settings-facts">
-          <dt>{t('library.current')}</dt>
-          <dd>
-            <code data-testid="library-path">{info.path}</code> <span className="muted">({t('library.records', { count: info.counts.records })})</span>
-          </dd>
-          <dt>{t('library.other')}</dt>
-          <dd>
-            <p>{t('library.otherDesktop')}</p>
-            <p>
-              {t('library.otherHost')} <code>--library DIR</code> {t('library.otherEnv')} <code>CIVIC_ARCHIVE_LIBRARY</code>.
-            </p>
-          </dd>
-        </dl>
-      </section>
       <section aria-labelledby="settings-citations-heading">
         <h3 id="settings-citations-heading">{t('citations.heading')}</h3>
         <div className="form-row">
@@ -173,5 +158,78 @@ function SettingsForm({ info, onSaved }: { info: Info; onSaved: () => void }) {
         {t('save')}
       </button>
     </form>
+  );
+}
+
+/** The library in use, and (in the browser host) opening or creating another; it applies at once, apart from Save. */
+function LibrarySection({ info }: { info: Info }) {
+  const { t } = useT('settings');
+  return (
+    <section className="settings-library" aria-labelledby="settings-library-heading">
+      <h3 id="settings-library-heading">{t('library.heading')}</h3>
+      <dl className="settings-facts">
+        <dt>{t('library.current')}</dt>
+        <dd>
+          <code data-testid="library-path">{info.path}</code> <span className="muted">({t('library.records', { count: info.counts.records })})</span>
+        </dd>
+        <dt>{t('library.other')}</dt>
+        <dd>{inDesktopApp ? <p>{t('library.otherDesktop')}</p> : <OpenLibrary current={info.path} />}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * Another library, in the browser host: the host closes the one in use and opens the folder given;
+ * the page then starts afresh on it (list, search index, settings all belong to the library).
+ */
+function OpenLibrary({ current }: { current: string }) {
+  const { t } = useT('settings');
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ArchiveError | null>(null);
+  const open = async (create: boolean) => {
+    setBusy(true);
+    setError(null);
+    const result = await archive.openLibrary({ path: folder.trim(), create });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    window.location.hash = '#/';
+    window.location.reload();
+  };
+  return (
+    <div className="open-library">
+      <label htmlFor="settings-library-folder">{t('library.folder')}</label>
+      <input
+        id="settings-library-folder"
+        type="text"
+        value={folder}
+        placeholder={current}
+        spellCheck={false}
+        aria-describedby="settings-library-folder-help"
+        onChange={(e) => setFolder(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter opens the folder typed here; it does not save the settings form around it.
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          if (folder.trim() && !busy) void open(false);
+        }}
+      />
+      <small id="settings-library-folder-help" className="muted">
+        {t('library.folderHelp')}
+      </small>
+      <div className="actions">
+        <button type="button" disabled={busy || !folder.trim()} onClick={() => void open(false)}>
+          {busy ? t('library.opening') : t('library.openOther')}
+        </button>
+        <button type="button" disabled={busy || !folder.trim()} onClick={() => void open(true)}>
+          {t('library.create')}
+        </button>
+      </div>
+      <ErrorText error={error} prefix={t('library.openFailed')} />
+      <p className="muted">
+        {t('library.atStart')} <code>--library DIR</code> {t('library.otherEnv')} <code>CIVIC_ARCHIVE_LIBRARY</code>.
+      </p>
+    </div>
   );
 }
