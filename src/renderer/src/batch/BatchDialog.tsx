@@ -17,7 +17,7 @@ import { DateField } from '../editor/DateField';
 import { useT } from '../i18n/i18n';
 import { batchCommand } from '../undo/commands';
 import { record as recordUndo } from '../undo/history';
-import { fieldLabel, valueText } from './change-text';
+import { fieldLabel, valueText } from '../record/field-text';
 import { buildOperation, defaultValue, initialChoice, SETTABLE, type BatchChoice, type Settable } from './operation';
 import './batch.css';
 

@@ -4,11 +4,13 @@ import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { formatTimestamp } from '../common/format';
 import { useResult } from '../common/useResult';
+import { fieldLabel, valueText } from './field-text';
 import { useT } from '../i18n/i18n';
 
 /** Long values (body text, commitments) are cut in the trail: it says what changed, not the whole text. */
-function short(value: string | null, empty: string): string {
+function short(field: string, value: string | null, empty: string): string {
   if (value === null) return empty;
+  value = valueText(field, value, empty);
   return value.length > 200 ? `${value.slice(0, 200)}…` : value;
 }
 
@@ -42,8 +44,10 @@ export function AuditTrail({ recordId, revision }: { recordId: number; revision:
                   <ul>
                     {group.map((e) => (
                       <li key={e.field}>
-                        <span className="audit-field">{e.field}</span>: <del>{short(e.oldValue, t('history.empty'))}</del> →{' '}
-                        <ins>{short(e.newValue, t('history.empty'))}</ins>
+                        <span className="audit-field" title={e.field}>
+                          {fieldLabel(e.field)}
+                        </span>
+                        : <del>{short(e.field, e.oldValue, t('history.empty'))}</del> → <ins>{short(e.field, e.newValue, t('history.empty'))}</ins>
                       </li>
                     ))}
                   </ul>

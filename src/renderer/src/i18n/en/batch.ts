@@ -43,12 +43,6 @@ export const batch = {
   unchanged: 'Already so: no change',
   skipped: 'Skipped: {{reason}}',
   empty: '(empty)',
-  yes: 'Yes',
-  changeFields: {
-    collection: 'Collection',
-    dateEnd: 'End date',
-    dateApproximate: 'Approximate date',
-  },
   more_one: '…and {{count}} more record, not listed here.',
   more_other: '…and {{count}} more records, not listed here.',
   nothingToDo: 'Nothing would change: no record needs this change.',

@@ -45,6 +45,16 @@ export const record = {
     showInList: 'List',
     showInListLabel: 'Show the records linked to {{name}} in the list',
   },
+  yes: 'Yes',
+  /** Fields of the audit trail the editor has no label for. */
+  auditFields: {
+    collection: 'Collection',
+    dateEnd: 'End date',
+    dateApproximate: 'Approximate date',
+    links: 'Links',
+    commitments: 'Commitments',
+    restored: 'Restored',
+  },
   history: {
     title: 'History',
     failed: 'The history could not be loaded',

@@ -45,12 +45,6 @@ export const batch: Messages<typeof en> = {
   unchanged: '已符合：无需修改',
   skipped: '跳过：{{reason}}',
   empty: '（空）',
-  yes: '是',
-  changeFields: {
-    collection: '所属全宗／系列',
-    dateEnd: '结束日期',
-    dateApproximate: '约略日期',
-  },
   more_one: '……另有 {{count}} 条记录未在此列出。',
   more_other: '……另有 {{count}} 条记录未在此列出。',
   nothingToDo: '没有需要修改的记录。',

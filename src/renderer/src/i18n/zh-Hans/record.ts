@@ -47,6 +47,15 @@ export const record: Messages<typeof en> = {
     showInList: '列表',
     showInListLabel: '在列表中显示与 {{name}} 关联的记录',
   },
+  yes: '是',
+  auditFields: {
+    collection: '所属全宗／系列',
+    dateEnd: '结束日期',
+    dateApproximate: '约略日期',
+    links: '关联',
+    commitments: '承诺事项',
+    restored: '已恢复',
+  },
   history: {
     title: '修改历史',
     failed: '无法载入修改历史',

@@ -1,6 +1,7 @@
 /**
- * A changed field as the preview shows it: the field's label and its values in the interface
- * language ("Access: Open → Restricted"), not the audit trail's internal names and codes.
+ * A changed field as the history and the batch preview show it: the field's label and its values
+ * in the interface language ("Access: Open → Restricted"), not the audit trail's internal names
+ * and codes (which stay as they are in the catalogue, for exports and the command line).
  */
 import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, MEDIUM_LABELS } from '../common/labels';
 import { currentLanguage } from '../i18n/i18n';
@@ -14,12 +15,12 @@ const ENUMS: Record<string, Readonly<Record<string, string>>> = {
 
 export function fieldLabel(field: string): string {
   const catalogue = resources[currentLanguage()];
-  const own = (catalogue.batch.changeFields as Partial<Record<string, string>>)[field];
+  const own = (catalogue.record.auditFields as Partial<Record<string, string>>)[field];
   return own ?? (catalogue.editor.fields as Partial<Record<string, string>>)[field] ?? field;
 }
 
 export function valueText(field: string, value: string | null, empty: string): string {
   if (value === null) return empty;
-  if (field === 'dateApproximate') return resources[currentLanguage()].batch.yes;
+  if (field === 'dateApproximate') return resources[currentLanguage()].record.yes;
   return ENUMS[field]?.[value] ?? value;
 }
