@@ -28,3 +28,15 @@ export function envMaxFileBytes(): number | null {
 export function maxFileBytes(): number {
   return envMaxFileBytes() ?? DEFAULT_MAX_FILE_BYTES;
 }
+
+/**
+ * The extraction worker (PDF text, OCR, thumbnails) runs each file under these limits, so one
+ * hostile file cannot stall the queue or take the machine's memory: its JavaScript heap is capped
+ * (worker resourceLimits), its growth of the process's memory is watched (pdf.js decodes streams
+ * into ArrayBuffers, outside that heap: a Flate bomb grows there) and a job running too long is
+ * stopped. Past any of them the worker is terminated, the job failed with the reason, and the
+ * queue goes on with a fresh worker.
+ */
+export const EXTRACT_HEAP_MB = 1_536;
+export const DEFAULT_JOB_MEMORY_MB = 3_072;
+export const DEFAULT_JOB_TIMEOUT_MS = 30 * 60_000;

@@ -52,6 +52,11 @@ async function ocrImage(file: string, page: number, width: number, height: numbe
   return img.png().toBuffer();
 }
 
+/** libvips names the file it read: the reason is what went wrong, not where the library keeps it. */
+function imageProblem(error: unknown, file: string): string {
+  return ((error as Error).message ?? String(error)).split(`${file}: `).join('').split(file).join('the file').trim();
+}
+
 export async function extractImage(file: string, mediaType: string, opts: ExtractOptions): Promise<Extraction> {
   const out = emptyExtraction();
   if (!READABLE_IMAGES.has(mediaType)) {
@@ -63,7 +68,7 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch (error) {
     out.textStatus = 'failed';
-    out.textError = `the image cannot be read: ${(error as Error).message}`;
+    out.textError = `the image cannot be read: ${imageProblem(error, file)}`;
     return out;
   }
   const width = meta.width ?? 0;
@@ -86,7 +91,7 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
     out.thumbnailSha256 = await storeThumbnail(opts.filesDir, thumb);
   } catch (error) {
     out.textStatus = 'failed';
-    out.textError = `the image cannot be decoded: ${(error as Error).message}`;
+    out.textError = `the image cannot be decoded: ${imageProblem(error, file)}`;
     return out;
   }
   if (mediaType === 'image/tiff') {

@@ -65,6 +65,30 @@ async function render(doc: PDFDocumentProxy, pageNo: number, longSide: number): 
   return canvas.toBuffer('image/png');
 }
 
+/** A one-page PDF with nothing on it: opening it loads pdf.js's parser before the first real job. */
+const EMPTY_PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/** Loads pdf.js (its parser, fonts setup) once, so a job's memory and time are its own. */
+export async function warmUpPdf(): Promise<void> {
+  const task = getDocument({ data: new TextEncoder().encode(EMPTY_PDF), verbosity: 0, disableFontFace: true } as Parameters<typeof getDocument>[0]);
+  try {
+    const doc = await task.promise;
+    await (await doc.getPage(1)).getTextContent();
+  } catch {
+    /* only a warm-up */
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** A clear reason for what went wrong inside pdf.js (a stack overflow is the object graph nested too deeply). */
+function pdfProblem(error: unknown): string {
+  const e = error as { name?: string; message?: string };
+  if (/maximum call stack/i.test(e.message ?? '')) return 'its objects are nested too deeply to read';
+  return e.message ?? String(error);
+}
+
 export async function extractPdf(file: string, opts: ExtractOptions): Promise<Extraction> {
   const out = emptyExtraction();
   const size = (await fs.promises.stat(file)).size;
@@ -101,84 +125,94 @@ export async function extractPdf(file: string, opts: ExtractOptions): Promise<Ex
       return out;
     }
     out.textStatus = 'failed';
-    out.textError = `not a readable PDF (${e.message ?? String(error)}): the file is kept as it is`;
+    out.textError = `not a readable PDF (${pdfProblem(error)}): the file is kept as it is`;
     return out;
   }
   try {
-    const total = doc.numPages;
-    out.pageCount = total;
-    const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
-    out.encrypted = Boolean(info.EncryptFilterName);
-    const meta: Record<string, unknown> = {};
-    for (const [key, name] of [['Title', 'title'], ['Author', 'author'], ['Subject', 'subject'], ['Creator', 'creator'], ['Producer', 'producer']] as const) {
-      const v = info[key];
-      if (typeof v === 'string' && v.trim()) meta[name] = v.trim();
-    }
-    const created = pdfDate(info.CreationDate);
-    if (created) meta.created = created;
-    const suggest: Record<string, string> = {};
-    if (typeof meta.title === 'string' && !/^untitled$/i.test(meta.title)) suggest.title = meta.title;
-    if (created && /^\d{4}-\d{2}-\d{2}$/.test(created)) suggest.date = created;
-    if (Object.keys(suggest).length) meta.suggest = suggest;
-    out.metadata = meta;
-    const first = await doc.getPage(1);
-    const vp = first.getViewport({ scale: 1 });
-    out.width = Math.round(vp.width);
-    out.height = Math.round(vp.height);
-
-    try {
-      const png = await render(doc, 1, THUMBNAIL_SIDE * 2);
-      out.thumbnailSha256 = await storeThumbnail(
-        opts.filesDir,
-        await sharp(png).resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true }).png().toBuffer(),
-      );
-    } catch {
-      /* a page that does not render still has text */
-    }
-
-    const limit = Math.min(total, MAX_PDF_PAGES);
-    const problems: string[] = [];
-    let ocrSkipped = 0;
-    const illegible: string[] = [];
-    for (let n = 1; n <= limit; n++) {
-      opts.onProgress(n - 1, limit, `page ${n} of ${limit}`);
-      let text = '';
-      try {
-        const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        text = pageText(content.items as TextItem[]);
-        page.cleanup();
-      } catch (error) {
-        problems.push(`page ${n}: ${(error as Error).message}`);
-        continue;
-      }
-      if (text.replace(/\s/g, '').length >= MIN_TEXT_CHARS) {
-        out.pages.push({ page: n, text, source: 'text-layer', confidence: null, language: null });
-        continue;
-      }
-      if (!opts.ocr) {
-        ocrSkipped++;
-        continue;
-      }
-      opts.onProgress(n - 1, limit, `OCR page ${n} of ${limit}`);
-      try {
-        const png = await render(doc, n, OCR_MAX_SIDE);
-        const r = await recognise(opts.ocr, png);
-        if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
-          out.pages.push({ page: n, text: r.text, source: 'ocr', confidence: Math.round(r.confidence * 10) / 10, language: opts.ocr.langs.join('+') });
-        } else illegible.push(`${n} (${Math.round(r.confidence)}%)`);
-      } catch (error) {
-        problems.push(`OCR of page ${n}: ${(error as Error).message}`);
-      }
-    }
-    opts.onProgress(limit, limit, 'text done');
-    if (total > limit) problems.push(`only the first ${limit} of ${total} pages were read`);
-    if (illegible.length) problems.push(`no legible text by OCR on page ${illegible.slice(0, 20).join(', ')}`);
-    if (ocrSkipped) problems.push(`${ocrSkipped} page(s) without a text layer were not read (OCR is off)`);
-    out.textStatus = out.pages.length > 0 ? 'done' : problems.length > 0 && problems.length >= limit ? 'failed' : 'none';
-    out.textError = problems.length ? problems.slice(0, 5).join('; ') : null;
+    return await readPdf(doc, out, opts);
+  } catch (error) {
+    // A broken page tree (/Kids pointing back at itself), objects nested 100,000 deep…: kept, with the reason.
+    out.pages = [];
+    out.textStatus = 'failed';
+    out.textError = `not a readable PDF (${pdfProblem(error)}): the file is kept as it is`;
     return out;
   } finally {
     await task.destroy();
   }
+}
+
+async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOptions): Promise<Extraction> {
+  const total = doc.numPages;
+  out.pageCount = total;
+  const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
+  out.encrypted = Boolean(info.EncryptFilterName);
+  const meta: Record<string, unknown> = {};
+  for (const [key, name] of [['Title', 'title'], ['Author', 'author'], ['Subject', 'subject'], ['Creator', 'creator'], ['Producer', 'producer']] as const) {
+    const v = info[key];
+    if (typeof v === 'string' && v.trim()) meta[name] = v.trim();
+  }
+  const created = pdfDate(info.CreationDate);
+  if (created) meta.created = created;
+  const suggest: Record<string, string> = {};
+  if (typeof meta.title === 'string' && !/^untitled$/i.test(meta.title)) suggest.title = meta.title;
+  if (created && /^\d{4}-\d{2}-\d{2}$/.test(created)) suggest.date = created;
+  if (Object.keys(suggest).length) meta.suggest = suggest;
+  out.metadata = meta;
+  const first = await doc.getPage(1);
+  const vp = first.getViewport({ scale: 1 });
+  out.width = Math.round(vp.width);
+  out.height = Math.round(vp.height);
+
+  try {
+    const png = await render(doc, 1, THUMBNAIL_SIDE * 2);
+    out.thumbnailSha256 = await storeThumbnail(
+      opts.filesDir,
+      await sharp(png).resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true }).png().toBuffer(),
+    );
+  } catch {
+    /* a page that does not render still has text */
+  }
+
+  const limit = Math.min(total, MAX_PDF_PAGES);
+  const problems: string[] = [];
+  let ocrSkipped = 0;
+  const illegible: string[] = [];
+  for (let n = 1; n <= limit; n++) {
+    opts.onProgress(n - 1, limit, `page ${n} of ${limit}`);
+    let text = '';
+    try {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      text = pageText(content.items as TextItem[]);
+      page.cleanup();
+    } catch (error) {
+      problems.push(`page ${n}: ${pdfProblem(error)}`);
+      continue;
+    }
+    if (text.replace(/\s/g, '').length >= MIN_TEXT_CHARS) {
+      out.pages.push({ page: n, text, source: 'text-layer', confidence: null, language: null });
+      continue;
+    }
+    if (!opts.ocr) {
+      ocrSkipped++;
+      continue;
+    }
+    opts.onProgress(n - 1, limit, `OCR page ${n} of ${limit}`);
+    try {
+      const png = await render(doc, n, OCR_MAX_SIDE);
+      const r = await recognise(opts.ocr, png);
+      if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
+        out.pages.push({ page: n, text: r.text, source: 'ocr', confidence: Math.round(r.confidence * 10) / 10, language: opts.ocr.langs.join('+') });
+      } else illegible.push(`${n} (${Math.round(r.confidence)}%)`);
+    } catch (error) {
+      problems.push(`OCR of page ${n}: ${(error as Error).message}`);
+    }
+  }
+  opts.onProgress(limit, limit, 'text done');
+  if (total > limit) problems.push(`only the first ${limit} of ${total} pages were read`);
+  if (illegible.length) problems.push(`no legible text by OCR on page ${illegible.slice(0, 20).join(', ')}`);
+  if (ocrSkipped) problems.push(`${ocrSkipped} page(s) without a text layer were not read (OCR is off)`);
+  out.textStatus = out.pages.length > 0 ? 'done' : problems.length > 0 && problems.length >= limit ? 'failed' : 'none';
+  out.textError = problems.length ? problems.slice(0, 5).join('; ') : null;
+  return out;
 }

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { extractFile } from '../extract';
 import { closeOcr, prepareOcr, type OcrSetup } from '../extract/ocr';
+import { warmUpPdf } from '../extract/pdf';
 
 export interface ExtractRequest {
   type: 'extract';
@@ -19,12 +20,16 @@ export interface ExtractRequest {
 export type ExtractReply =
   | { type: 'progress'; id: number; done: number; total: number; label: string }
   | { type: 'done'; id: number; extraction: unknown }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'ready' };
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker must run in a worker thread');
 
 const ocrSetups = new Map<string, OcrSetup>();
+
+// Ready once pdf.js is loaded: the runner measures each job's memory from here, not the thread's start-up.
+void warmUpPdf().finally(() => port.postMessage({ type: 'ready' } satisfies ExtractReply));
 
 port.on('message', (msg: ExtractRequest | { type: 'close' }) => {
   if (msg.type === 'close') {

@@ -12,7 +12,7 @@ import { ArchiveFailure, type Result } from '../../../shared/result';
 import type { Service } from '../../service/service';
 import { workerScript } from '../../worker-script';
 import { detectFile } from '../detect';
-import { maxFileBytes } from '../limits';
+import { DEFAULT_JOB_MEMORY_MB, DEFAULT_JOB_TIMEOUT_MS, EXTRACT_HEAP_MB, maxFileBytes } from '../limits';
 import { storedPath, storeFile } from '../store';
 import { fixityProblems, verifyLibrary } from '../verify';
 import type { ExtractReply, ExtractRequest } from './extract-worker';
@@ -37,6 +37,8 @@ export interface RunnerOptions {
   ocr?: boolean;
   /** An extract job running longer than this is stopped and marked failed. */
   jobTimeoutMs?: number;
+  /** An extract job growing the process's memory by more than this is stopped and marked failed. */
+  maxJobMemoryMb?: number;
   idlePollMs?: number;
   onEvent?: (event: RunnerEvent) => void;
 }
@@ -50,14 +52,14 @@ async function must<T>(p: Promise<Result<T>>): Promise<T> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class JobRunner {
-  private worker: Worker | null = null;
+  private worker: Promise<Worker> | null = null;
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly opts: Required<Omit<RunnerOptions, 'onEvent'>> & Pick<RunnerOptions, 'onEvent'>;
 
   constructor(opts: RunnerOptions) {
-    this.opts = { ocr: true, jobTimeoutMs: 30 * 60_000, idlePollMs: 1_000, ...opts };
+    this.opts = { ocr: true, jobTimeoutMs: DEFAULT_JOB_TIMEOUT_MS, maxJobMemoryMb: DEFAULT_JOB_MEMORY_MB, idlePollMs: 1_000, ...opts };
   }
 
   private get filesDir(): string {
@@ -114,7 +116,7 @@ export class JobRunner {
     this.wake?.();
     const w = this.worker;
     this.worker = null;
-    if (w) await w.terminate();
+    if (w) await w.then((worker) => worker.terminate()).catch(() => {});
     await this.loop;
   }
 
@@ -157,18 +159,34 @@ export class JobRunner {
     this.opts.onEvent?.({ job, phase: 'end', status: r.status });
   }
 
-  private ensureWorker(): Worker {
+  /** The extraction worker, started if needed and ready (pdf.js loaded) before a job is given to it. */
+  private ensureWorker(): Promise<Worker> {
     if (this.worker) return this.worker;
     const { file, execArgv } = workerScript('extract-worker', 'files/jobs/extract-worker.ts');
-    const worker = new Worker(file, { execArgv });
+    const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: Math.min(EXTRACT_HEAP_MB, this.opts.maxJobMemoryMb) } });
     worker.unref();
-    this.worker = worker;
-    return worker;
+    const ready = new Promise<Worker>((resolve, reject) => {
+      const onMessage = (m: ExtractReply) => {
+        if (m.type !== 'ready') return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve(worker);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+    this.worker = ready;
+    // A worker that could not start is forgotten, so the next job starts a new one.
+    ready.catch(() => {
+      if (this.worker === ready) this.worker = null;
+    });
+    return ready;
   }
 
   private async runExtract(job: Job): Promise<void> {
     if (!job.sha256 || !job.mediaType || job.fileId === null) throw new Error('the job has no stored file');
-    const worker = this.ensureWorker();
+    const worker = await this.ensureWorker();
+    if (this.stopped) return; // stopped while the worker started: the job stays running, resumed next time
     const request: ExtractRequest = {
       type: 'extract',
       id: job.id,
@@ -203,10 +221,20 @@ export class JobRunner {
             kill({ cancelled: true });
           }
         });
-      // A cancel must not wait for the next page (an OCR page can take seconds).
-      const watch = setInterval(checkCancelled, 300);
+      // Memory outside the worker's heap (decoded PDF streams, image buffers) shows only in the process's RSS.
+      const baseline = process.memoryUsage.rss();
+      const memoryLimit = this.opts.maxJobMemoryMb * 1024 * 1024;
+      const checkMemory = () => {
+        const grown = process.memoryUsage.rss() - baseline;
+        if (grown > memoryLimit) kill({ error: `stopped: reading it needed more than ${this.opts.maxJobMemoryMb} MB of memory (the file may be a decompression bomb)` });
+      };
+      // A cancel must not wait for the next page (an OCR page can take seconds); memory is watched as often.
+      const watch = setInterval(() => {
+        checkMemory();
+        checkCancelled();
+      }, 100);
       const onMessage = (reply: ExtractReply) => {
-        if (reply.id !== job.id) return;
+        if (reply.type === 'ready' || reply.id !== job.id) return;
         if (reply.type === 'done') finish({ extraction: reply.extraction });
         else if (reply.type === 'error') finish({ error: reply.message });
         else {
@@ -218,9 +246,14 @@ export class JobRunner {
           checkCancelled();
         }
       };
-      const onError = (error: Error) => {
+      const onError = (error: Error & { code?: string }) => {
         this.worker = null;
-        finish({ error: `the extraction worker failed: ${error.message}` });
+        finish({
+          error:
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `stopped: reading it needed more than the extraction worker's memory limit`
+              : `the extraction worker failed: ${error.message}`,
+        });
       };
       const onExit = (code: number) => {
         this.worker = null;
