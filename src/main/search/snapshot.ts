@@ -14,7 +14,8 @@ import type { CatalogueContext } from '../catalogue/context';
 import { libraryId, type LibraryPaths } from '../catalogue/library';
 import { allSearchDocuments } from './documents';
 
-export const SNAPSHOT_FORMAT = 2;
+/** 3: documents packed (src/shared/search/packed.ts). An older snapshot is ignored and rebuilt. */
+export const SNAPSHOT_FORMAT = 3;
 const FILE = 'records.snapshot.json';
 
 interface Header {
@@ -22,6 +23,8 @@ interface Header {
   tokenizer: number;
   libraryId: string;
   revision: number;
+  /** Length of the data after the header line: a file cut short (a crash mid-copy, a full disk) is told by it. */
+  length: number;
 }
 
 export function snapshotFile(paths: Pick<LibraryPaths, 'index'>): string {
@@ -39,8 +42,7 @@ export function loadSnapshot(paths: LibraryPaths, db?: Database.Database): { rev
     if (header.format !== SNAPSHOT_FORMAT || header.tokenizer !== TOKENIZER_VERSION) return null;
     if (expectedId && header.libraryId !== expectedId) return null;
     const data = text.slice(newline + 1);
-    // A cut-off file (a crash mid-copy, a full disk) ends before the documents' closing bracket.
-    if (!data.startsWith('{') || !data.trimEnd().endsWith(']') || !data.includes('\n')) return null;
+    if (data.length !== header.length || !data.includes('\n')) return null;
     return { revision: header.revision, data };
   } catch {
     return null;
@@ -55,8 +57,9 @@ export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): { re
     revision: currentRevision(ctx),
   }))();
   const search = buildRecordSearch(docs);
-  const header: Header = { format: SNAPSHOT_FORMAT, tokenizer: TOKENIZER_VERSION, libraryId: libraryId(ctx.db), revision };
-  const body = `${JSON.stringify(header)}\n${search.toJSON()}`;
+  const data = search.toJSON();
+  const header: Header = { format: SNAPSHOT_FORMAT, tokenizer: TOKENIZER_VERSION, libraryId: libraryId(ctx.db), revision, length: data.length };
+  const body = `${JSON.stringify(header)}\n${data}`;
   fs.mkdirSync(ctx.paths.index, { recursive: true });
   const file = snapshotFile(ctx.paths);
   const temp = `${file}.${process.pid}.tmp`;

@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import type { LinkRole, RecordType } from '../model';
 import { fieldText, LINK_FIELD_KIND, SEARCH_FIELDS, type SearchDocument, type SearchField } from './document';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } from './query';
+import { packDocuments, unpackDocuments, type PackedDocuments } from './packed';
 import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
 
@@ -351,7 +352,7 @@ export class RecordSearch {
    * parses each once (MiniSearch.loadJSON takes its own text).
    */
   toJSON(): string {
-    return `${JSON.stringify(this.index)}\n${JSON.stringify([...this.docs.values()])}`;
+    return `${JSON.stringify(this.index)}\n${JSON.stringify(packDocuments(this.docs.values()))}`;
   }
 
   static fromJSON(text: string): RecordSearch {
@@ -360,7 +361,7 @@ export class RecordSearch {
     const search = new RecordSearch();
     const options = (search.index as unknown as { _options: ConstructorParameters<typeof MiniSearch>[0] })._options;
     search.index = MiniSearch.loadJSON<SearchDocument>(text.slice(0, cut), options);
-    for (const d of JSON.parse(text.slice(cut + 1)) as SearchDocument[]) search.docs.set(d.id, d);
+    for (const d of unpackDocuments(JSON.parse(text.slice(cut + 1)) as PackedDocuments)) search.docs.set(d.id, d);
     return search;
   }
 
