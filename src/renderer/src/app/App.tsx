@@ -87,14 +87,15 @@ export function App() {
 
   const refresh = useCallback(() => setInfoTick((n) => n + 1), []);
 
-  // Writes made elsewhere (the CLI, background text extraction) show up within a couple of seconds.
+  // Writes made elsewhere (the CLI, background text extraction, OCR) are searchable within about
+  // a second: libraryRevision is one indexed max() in the catalogue, cheap to ask this often.
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.visibilityState !== 'visible') return;
       void archive.libraryRevision({}).then((r) => {
         if (r.ok && r.value.revision !== revision) refresh();
       });
-    }, 2_000);
+    }, 750);
     return () => clearInterval(timer);
   }, [revision, refresh]);
   const [jobsWake, setJobsWake] = useState(0);
