@@ -114,3 +114,23 @@ test('undo an edit, and a text field keeps Ctrl+Z for its own typing', async ({ 
   await page.getByRole('button', { name: 'Redo the edit of “Retitled for the undo test”' }).click();
   await expect(page.locator('#record-heading')).toHaveText('Retitled for the undo test');
 });
+
+test('undo a new record removes it; redo brings it back with the same id', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'New record' }).click();
+  await page.getByLabel('Type', { exact: true }).selectOption('photograph');
+  await page.getByLabel('Title', { exact: true }).fill('Delegation at West Lake');
+  await page.getByLabel('Date taken').fill('15/09/2018');
+  await page.getByRole('button', { name: 'Create record' }).click();
+  await expect(page.locator('#record-heading')).toHaveText('Delegation at West Lake');
+  const id = Number(/#\/records\/(\d+)/.exec(page.url())![1]);
+
+  await page.getByRole('button', { name: 'Undo the creation of “Delegation at West Lake”' }).click();
+  await expect(page.locator('#record-heading')).toHaveCount(0);
+  await expect.poll(async () => (await api<Listed>(host, 'listRecords', { ids: [id] })).total).toBe(0);
+
+  await page.getByRole('button', { name: 'Redo the creation of “Delegation at West Lake”' }).click();
+  await expect(page.locator('#record-heading')).toHaveText('Delegation at West Lake');
+  const back = await api<Record_ & { date: string }>(host, 'getRecord', { id });
+  expect([back.id, back.date]).toEqual([id, '2018-09-15']);
+});
