@@ -13,7 +13,7 @@ test('the holding archive and default style saved in Settings appear in the next
   await settings.getByLabel('Default citation style').selectOption('vancouver');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Settings saved.');
-  expect(await api(host, 'getSettings')).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver' });
+  expect(await api(host, 'getSettings')).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver', backupsKept: 7 });
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 

@@ -97,7 +97,7 @@ describe('styles and settings', () => {
 
   it('settings shows and changes the holding archive and the default style', async () => {
     const set = await cliIn(dir, ['--json', 'settings', '--default-style', 'vancouver']);
-    expect(JSON.parse(set.stdout)).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver' });
+    expect(JSON.parse(set.stdout)).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver', backupsKept: 7 });
     const cite = await cliIn(dir, ['cite', '2']);
     expect(cite.stdout).toMatch(/^1\. Leeds, Hangzhou\. Memorandum of understanding/);
     await cliIn(dir, ['settings', '--default-style', 'apa']);

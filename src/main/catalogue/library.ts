@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArchiveFailure } from '../../shared/result';
+import { automaticBackup, type BackupOutcome } from './backups';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 /** PRAGMA application_id of every Civic Archive catalogue ("CIVA"), so a foreign SQLite file is recognised. */
@@ -40,6 +41,8 @@ export interface Library {
   schemaVersion: number;
   /** Backup taken before migrating, if one was needed. */
   backup: string | null;
+  /** The automatic rotating backup taken (or not, and why) on this open (catalogue/backups.ts). */
+  autoBackup: BackupOutcome;
   close(): void;
 }
 
@@ -187,11 +190,19 @@ export async function openLibrary(root: string): Promise<Library> {
     if (error instanceof ArchiveFailure) throw error;
     throw new ArchiveFailure('library', `cannot open the library at ${paths.root}: ${(error as Error).message}`);
   }
+  // After the checks and migrations: an automatic copy never fails the open (a full disk is reported, not fatal).
+  let autoBackup: BackupOutcome;
+  try {
+    autoBackup = exists ? await automaticBackup(db, paths) : { skipped: 'empty' };
+  } catch (error) {
+    autoBackup = { refused: (error as Error).message };
+  }
   return {
     db,
     paths,
     schemaVersion: LATEST_VERSION,
     backup,
+    autoBackup,
     close: () => {
       if (db.open) db.close();
     },

@@ -4,6 +4,7 @@
  */
 import type { LibrarySettings } from '../../shared/channels/settings';
 import { ArchiveFailure } from '../../shared/result';
+import { backupsKept, setBackupsKept } from '../catalogue/backups';
 import type { CatalogueContext } from '../catalogue/context';
 
 export const DEFAULT_STYLE = 'apa';
@@ -24,17 +25,19 @@ export function getSettings(ctx: Pick<CatalogueContext, 'db'>): LibrarySettings 
     archiveName: readSetting(ctx, KEYS.archiveName),
     archivePlace: readSetting(ctx, KEYS.archivePlace),
     defaultStyle: readSetting(ctx, KEYS.defaultStyle) ?? DEFAULT_STYLE,
+    backupsKept: backupsKept(ctx.db),
   };
 }
 
 export function updateSettings(
   ctx: CatalogueContext,
-  patch: { archiveName?: string | null | undefined; archivePlace?: string | null | undefined; defaultStyle?: string | undefined },
+  patch: { archiveName?: string | null | undefined; archivePlace?: string | null | undefined; defaultStyle?: string | undefined; backupsKept?: number | null | undefined },
   styleExists: (id: string) => boolean,
 ): LibrarySettings {
   return ctx.db.transaction(() => {
     if (patch.archiveName !== undefined) writeSetting(ctx, KEYS.archiveName, patch.archiveName);
     if (patch.archivePlace !== undefined) writeSetting(ctx, KEYS.archivePlace, patch.archivePlace);
+    if (patch.backupsKept !== undefined) setBackupsKept(ctx.db, patch.backupsKept);
     if (patch.defaultStyle !== undefined) {
       if (!styleExists(patch.defaultStyle)) {
         throw new ArchiveFailure('not_found', `there is no citation style "${patch.defaultStyle}"`, 'defaultStyle');

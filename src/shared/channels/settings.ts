@@ -1,4 +1,7 @@
-/** Channels of library settings that citations and exchange need: the holding archive and the default style. */
+/**
+ * Channels of library settings: the holding archive and the default style (citations, exchange),
+ * and how many automatic backups of the catalogue are kept.
+ */
 import { z } from 'zod';
 import { OptionalText } from '../model';
 import { channel } from './channel';
@@ -10,6 +13,8 @@ export const LibrarySettings = z.object({
   archivePlace: z.string().nullable(),
   /** The style the cite dialog opens with. */
   defaultStyle: z.string(),
+  /** Automatic copies of the catalogue kept in backups/ (one a day at most, on open); 0: none are made. */
+  backupsKept: z.number().int(),
 });
 export type LibrarySettings = z.output<typeof LibrarySettings>;
 
@@ -20,6 +25,8 @@ export const settingsChannels = {
       archiveName: OptionalText(500),
       archivePlace: OptionalText(500),
       defaultStyle: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+      /** null: back to the default (7). */
+      backupsKept: z.number().int().min(0, 'keep 0 or more copies (0: no automatic backups)').max(365, 'keep at most 365 copies').nullable().optional(),
     }),
     LibrarySettings,
     true,
