@@ -1,10 +1,10 @@
 /**
- * Schemas for changing many records at once and for bringing a deleted record back: the batch
- * operations an archivist chooses in the batch dialog, the patches that undo and redo them, and
- * the snapshot a deletion hands back so it can be undone with the same id.
+ * Schemas for changing many records at once: the batch operations an archivist chooses in the
+ * batch dialog, what a batch (or its dry run) reports per record, and the patches that undo and
+ * redo it.
  */
 import { z } from 'zod';
-import { AUTHORITY_KINDS, AuthorityView, Id, LINK_ROLES, RecordCreate, RecordPatch, RequiredText, Tag } from './model';
+import { Id, RecordPatch, Tag } from './model';
 
 /** The fields a batch may set: the ones that make sense across many records at once. */
 export const BATCH_FIELDS = [
@@ -84,73 +84,3 @@ export const PatchRecordsOutput = z.object({
   revision: z.number(),
   records: z.array(z.object({ id: z.number(), revision: z.number() })),
 });
-
-// ---------------------------------------------------------------- deletion and restore
-
-const Timestamp = z
-  .string()
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO timestamp');
-
-/** A file attached to a record, as the record held it. */
-export const AttachedFile = z.strictObject({
-  fileId: Id,
-  originalName: RequiredText(1_000),
-  position: z.number().int().min(0),
-  addedAt: Timestamp,
-});
-
-/** Everything needed to put a deleted record back exactly: its description, when it was made, its files. */
-export const RecordSnapshot = z.strictObject({
-  record: RecordCreate,
-  createdAt: Timestamp,
-  files: z.array(AttachedFile).max(10_000),
-});
-export type RecordSnapshot = z.output<typeof RecordSnapshot>;
-
-export const DeletedRecord = z.object({ id: z.number(), revision: z.number(), snapshot: RecordSnapshot });
-
-export const RestoreRecordInput = z.strictObject({
-  id: Id,
-  /** The revision of the deletion being undone: refused if anything happened to this id since. */
-  deletedRevision: z.number().int().positive(),
-  snapshot: RecordSnapshot,
-});
-
-// ---------------------------------------------------------------- merging authorities and undoing it
-
-const AltNameValue = z.strictObject({ name: RequiredText(500), language: z.string().max(100).nullable() });
-const PartialDateValue = z.string().max(10).nullable();
-
-/** What a merge changed, handed back so that it can be undone: the duplicate as it was, and the kept record before. */
-export const MergeSnapshot = z.strictObject({
-  keep: z.strictObject({
-    id: Id,
-    name: RequiredText(500),
-    altNames: z.array(AltNameValue).max(100),
-    description: z.string().max(20_000).nullable(),
-    date: PartialDateValue,
-  }),
-  keepLinks: z.array(z.strictObject({ recordId: Id, role: z.enum(LINK_ROLES) })).max(100_000),
-  merged: z.strictObject({
-    id: Id,
-    kind: z.enum(AUTHORITY_KINDS),
-    name: RequiredText(500),
-    altNames: z.array(AltNameValue).max(100),
-    description: z.string().max(20_000).nullable(),
-    date: PartialDateValue,
-    dateEnd: PartialDateValue,
-    placeId: Id.nullable(),
-    createdAt: Timestamp,
-  }),
-  mergedLinks: z
-    .array(z.strictObject({ recordId: Id, role: z.enum(LINK_ROLES), note: z.string().max(500).nullable(), position: z.number().int().min(0) }))
-    .max(100_000),
-  eventsAtPlace: z.array(Id).max(100_000),
-  /** The kept record's revision right after the merge: the undo is refused if it has changed since. */
-  keepRevision: z.number().int().min(0),
-});
-export type MergeSnapshot = z.output<typeof MergeSnapshot>;
-
-export const MergedAuthorities = z.object({ authority: AuthorityView, linksMoved: z.number(), revision: z.number(), snapshot: MergeSnapshot });
-export const UnmergeOutput = z.object({ authority: AuthorityView, restored: AuthorityView, revision: z.number() });

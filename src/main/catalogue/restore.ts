@@ -9,7 +9,7 @@
  * The catalogue only vouches that the id was deleted at that revision and nothing happened to it
  * since, so a snapshot can never resurrect an id twice or invent one.
  */
-import type { RecordSnapshot } from '../../shared/batch';
+import type { RecordSnapshot } from '../../shared/restore';
 import type { RecordCreate, RecordView } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from './context';

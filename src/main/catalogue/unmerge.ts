@@ -5,7 +5,7 @@
  * record, and the kept record's name and other names as they were. Refused, changing nothing, if
  * either record or one of those links has changed since.
  */
-import type { MergeSnapshot } from '../../shared/batch';
+import type { MergeSnapshot } from '../../shared/restore';
 import type { AuthorityView } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange, type FieldValues } from './changes';

@@ -87,17 +87,8 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.output<typeof AuditEntry>;
 
 import { channel } from './channel';
-import {
-  BatchEditInput,
-  BatchEditOutput,
-  DeletedRecord,
-  MergedAuthorities,
-  MergeSnapshot,
-  PatchRecordsInput,
-  PatchRecordsOutput,
-  RestoreRecordInput,
-  UnmergeOutput,
-} from '../batch';
+import { BatchEditInput, BatchEditOutput, PatchRecordsInput, PatchRecordsOutput } from '../batch';
+import { DeletedRecord, MergedAuthorities, MergeSnapshot, RestoreRecordInput, UnmergeOutput } from '../restore';
 
 export const catalogueChannels = {
   libraryInfo: channel(z.strictObject({}), LibraryInfo, false),
