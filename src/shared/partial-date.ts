@@ -202,7 +202,21 @@ function borrowFromStart(right: string, start: Parts): Piece | null {
 
 const SEPARATORS = /\s*(?:–|—|―|-|~|～|－|至|到|\bto\b|\buntil\b|\btill\b|\band\b)\s*/g;
 
+/** "1988–90", "1988-90": a range of years with the second shortened ("1988-09" stays a month). */
+const SHORT_YEARS = /^(\d{2})(\d{2})\s*([-–—~]|to)\s*(\d{2})$/;
+
+function readShortYears(text: string): Piece | null {
+  const m = SHORT_YEARS.exec(text);
+  if (!m || (m[3] === '-' && Number(m[4]) <= 12)) return null;
+  const start = Number(`${m[1]}${m[2]}`);
+  let end = Number(`${m[1]}${m[4]}`);
+  if (end < start) end += 100;
+  return { start: { year: start }, end: { year: end }, approximate: false };
+}
+
 function readRange(text: string): Piece | null {
+  const short = readShortYears(text.replace(/^(?:c\.?|circa|ca\.?)\s*/, ''));
+  if (short) return { ...short, approximate: /^(?:c\.?|circa|ca\.?)\s*/.test(text) };
   const whole = readPiece(text);
   if (whole) return whole;
   const body = text.replace(/^(?:from|between|从)\s*/, '');

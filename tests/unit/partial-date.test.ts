@@ -100,6 +100,12 @@ describe('reading a date as an archivist types it', () => {
     expect(read('2018-09-14 to 16')).toEqual(range('2018-09-14', '2018-09-16'));
     expect(read('c. 1988–1990')).toEqual(range('1988', '1990', true));
     expect(read('1980s')).toEqual(range('1980', '1989'));
+    // The second year shortened, as often written; "1988-09" is still September.
+    expect(read('1988–90')).toEqual(range('1988', '1990'));
+    expect(read('1988-90')).toEqual(range('1988', '1990'));
+    expect(read('1998-02')).toEqual(single('1998-02'));
+    expect(read('1999–01')).toEqual(range('1999', '2001'));
+    expect(read('c. 1988–90')).toEqual(range('1988', '1990', true));
     // A range within one day is that day.
     expect(read('2018-09-14 to 14 Sept 2018')).toEqual(single('2018-09-14'));
   });
