@@ -26,6 +26,9 @@ describe('keyboard shortcuts', () => {
     expect(matches(chord('undo'), press('z', { ctrlKey: true }), false)).toBe(true);
     expect(matches(chord('undo'), press('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
     expect(matches(chord('redo'), press('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    // Ctrl+Y redoes too, except on a Mac.
+    expect(matches(chord('redo', 1), press('y', { ctrlKey: true }), false)).toBe(true);
+    expect(matches(chord('redo', 1), press('y', { metaKey: true }), true)).toBe(false);
     expect(matches(chord('next'), press('J', { shiftKey: true }), false)).toBe(false); // Shift+J is not J
     expect(matches(chord('next'), press('J'), false)).toBe(true); // Caps Lock
     expect(matches(chord('next'), press('j'), false)).toBe(true);

@@ -2,7 +2,7 @@
 import { Fragment } from 'react';
 import { Modal } from '../common/Modal';
 import { useT } from '../i18n/i18n';
-import { chordKeys, SHORTCUTS, type ShortcutGroup } from './shortcuts';
+import { availableOn, chordKeys, SHORTCUTS, type ShortcutGroup } from './shortcuts';
 
 const GROUPS: ShortcutGroup[] = ['records', 'navigation', 'editing', 'app'];
 
@@ -27,7 +27,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
               <tr key={s.id}>
                 <td>{t(`actions.${s.id}`)}</td>
                 <td>
-                  {s.chords.map((chord, i) => (
+                  {s.chords.filter((c) => availableOn(c)).map((chord, i) => (
                     <Fragment key={i}>
                       {i > 0 ? <span className="muted"> {t('or')} </span> : null}
                       <kbd>

@@ -26,6 +26,8 @@ export interface Chord {
   mod?: boolean;
   shift?: boolean;
   alt?: boolean;
+  /** A chord only one kind of keyboard has (Ctrl+Y redoes on Windows and Linux, not on a Mac). */
+  only?: 'mac' | 'other';
 }
 
 export interface Shortcut {
@@ -54,7 +56,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'focusSearch', group: 'navigation', chords: [{ key: 'f', mod: true }, { key: '/' }], whileTyping: false, dispatched: true },
   { id: 'save', group: 'editing', chords: [{ key: 's', mod: true }], whileTyping: true, dispatched: true },
   { id: 'undo', group: 'editing', chords: [{ key: 'z', mod: true }], whileTyping: false, dispatched: false },
-  { id: 'redo', group: 'editing', chords: [{ key: 'z', mod: true, shift: true }], whileTyping: false, dispatched: false },
+  { id: 'redo', group: 'editing', chords: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true, only: 'other' }], whileTyping: false, dispatched: false },
   { id: 'settings', group: 'app', chords: [{ key: ',', mod: true }], whileTyping: true, dispatched: true },
   { id: 'help', group: 'app', chords: [{ key: '?', shift: true }], whileTyping: false, dispatched: true },
   { id: 'closeDialog', group: 'app', chords: [{ key: 'Escape' }], whileTyping: true, dispatched: false },
@@ -76,6 +78,7 @@ interface KeyPress {
  * keyboard and a key of its own on another), so only letters and named keys check Shift.
  */
 export function matches(chord: Chord, e: KeyPress, mac = isMac): boolean {
+  if (!availableOn(chord, mac)) return false;
   const mod = mac ? e.metaKey : e.ctrlKey;
   const otherMod = mac ? e.ctrlKey : e.metaKey;
   if (Boolean(chord.mod) !== mod || otherMod) return false;
@@ -84,6 +87,10 @@ export function matches(chord: Chord, e: KeyPress, mac = isMac): boolean {
   if (key !== chord.key.toLowerCase() && !(chord.key.length > 1 && key === chord.key)) return false;
   const letterOrNamed = /^[a-z]$/.test(key) || key.length > 1;
   return letterOrNamed ? Boolean(chord.shift) === e.shiftKey : true;
+}
+
+export function availableOn(chord: Chord, mac = isMac): boolean {
+  return chord.only === undefined || chord.only === (mac ? 'mac' : 'other');
 }
 
 /** The keys of a chord as they are printed on the keyboard, one <kbd> each. */
