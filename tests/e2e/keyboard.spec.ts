@@ -126,6 +126,14 @@ test('Delete asks first: Escape keeps the record, confirming deletes it', async 
   await expect(confirm).toBeHidden();
   await expect(records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i })).toHaveCount(0);
   await expect(api(host, 'getRecord', { id })).rejects.toThrow(/no record/i);
+
+  // The keyboard's delete is the button's: undone with Ctrl+Z, redone with Ctrl+Shift+Z.
+  await page.getByRole('heading', { name: 'All records' }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i })).toHaveCount(1);
+  await page.getByRole('heading', { name: 'All records' }).focus();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i })).toHaveCount(0);
 });
 
 test('O opens the selected record’s file; a record without one says so', async ({ page, host }) => {
