@@ -46,9 +46,13 @@ test('the file size limit: a bad value is one message and saves nothing; a good 
   expect((await api<{ archiveName: string | null }>(host, 'getSettings')).archiveName).toBeNull();
 
   await limit.fill('1');
+  const backups = settings.getByLabel('Automatic copies of the catalogue to keep');
+  await expect(backups).toHaveValue('7');
+  await backups.fill('3');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Settings saved.');
   expect(await api(host, 'documentSettings')).toEqual({ maxFileBytes: 1024 * 1024, source: 'library' });
+  expect((await api<{ backupsKept: number }>(host, 'getSettings')).backupsKept).toBe(3);
   const big = await page.request.post(`${host.baseUrl}/upload?name=big.txt`, {
     headers: { 'Content-Type': 'application/octet-stream' },
     data: Buffer.alloc(1024 * 1024 + 10, 'a'),
@@ -61,6 +65,11 @@ test('the file size limit: a bad value is one message and saves nothing; a good 
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Settings saved.');
   expect(await api(host, 'documentSettings')).toEqual({ maxFileBytes: 2 * 1024 ** 3, source: 'default' });
+
+  await backups.fill('-2');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('alert')).toHaveText('The settings could not be saved: Automatic copies: “-2” is not a whole number from 0 to 365');
+  expect((await api<{ backupsKept: number }>(host, 'getSettings')).backupsKept).toBe(3);
 });
 
 test('the library in use, with how to open another; language and theme apply at once and the header follows', async ({ page, host }) => {

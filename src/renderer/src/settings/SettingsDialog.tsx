@@ -49,7 +49,7 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const library = useResult(() => archive.getSettings({}), [tick]);
   const documents = useResult(() => archive.documentSettings({}), [tick]);
   const styles = useResult(() => archive.listStyles({}), []);
-  const [draft, setDraft] = useState({ archiveName: '', archivePlace: '', defaultStyle: '', maxFile: '' });
+  const [draft, setDraft] = useState({ archiveName: '', archivePlace: '', defaultStyle: '', maxFile: '', backupsKept: '' });
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ArchiveError | string | null>(null);
 
@@ -59,6 +59,7 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
       archiveName: library.value.archiveName ?? '',
       archivePlace: library.value.archivePlace ?? '',
       defaultStyle: library.value.defaultStyle,
+      backupsKept: String(library.value.backupsKept),
       maxFile: documents.value.source === 'library' ? bytesToMegabytes(documents.value.maxFileBytes) : '',
     });
   }, [library.value, documents.value]);
@@ -69,7 +70,14 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
     setStatus('');
     const maxFileBytes = megabytesToBytes(draft.maxFile);
     if (maxFileBytes === undefined) return setError(t('documents.notNumber', { value: draft.maxFile }));
-    const saved = await archive.updateSettings({ archiveName: draft.archiveName, archivePlace: draft.archivePlace, defaultStyle: draft.defaultStyle });
+    const backupsKept = /^\s*\d{1,3}\s*$/.test(draft.backupsKept) ? Number(draft.backupsKept) : NaN;
+    if (!(backupsKept <= 365)) return setError(t('backups.notCount', { value: draft.backupsKept }));
+    const saved = await archive.updateSettings({
+      archiveName: draft.archiveName,
+      archivePlace: draft.archivePlace,
+      defaultStyle: draft.defaultStyle,
+      backupsKept,
+    });
     if (!saved.ok) return setError(saved.error);
     if (!fromEnvironment) {
       const docs = await archive.updateDocumentSettings({ maxFileBytes });
@@ -140,6 +148,24 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
           </span>
           <span className="form-row-label">{t('documents.ocr')}</span>
           <p className="muted">{t('documents.ocrHelp')}</p>
+        </div>
+      </section>
+      <section aria-labelledby="settings-backups-heading">
+        <h3 id="settings-backups-heading">{t('backups.heading')}</h3>
+        <div className="form-row">
+          <label htmlFor="settings-backups-kept">{t('backups.kept')}</label>
+          <span>
+            <input
+              id="settings-backups-kept"
+              inputMode="numeric"
+              value={draft.backupsKept}
+              aria-describedby="settings-backups-kept-help"
+              onChange={(e) => setDraft({ ...draft, backupsKept: e.target.value })}
+            />
+            <small id="settings-backups-kept-help" className="muted">
+              {t('backups.keptHelp')}
+            </small>
+          </span>
         </div>
       </section>
       <section aria-labelledby="settings-interface-heading">

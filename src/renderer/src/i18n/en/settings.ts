@@ -38,6 +38,12 @@ export const settings = {
     ocr: 'OCR languages',
     ocrHelp: 'Scans are read in English and Simplified Chinese. To add a language, put its Tesseract .traineddata file in the library’s ocr/ folder; CIVIC_ARCHIVE_OCR_LANGS (e.g. eng+chi_sim) limits the languages for a run.',
   },
+  backups: {
+    heading: 'Backups',
+    kept: 'Automatic copies of the catalogue to keep',
+    keptHelp: 'At most one a day, made in the library’s backups/ folder when it is opened after a change. 0: none. Copies made before an upgrade or by hand are never deleted.',
+    notCount: 'Automatic copies: “{{value}}” is not a whole number from 0 to 365',
+  },
   interface: {
     heading: 'Interface',
     help: 'Language and theme apply at once and are remembered on this computer.',
