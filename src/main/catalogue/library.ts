@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArchiveFailure } from '../../shared/result';
+import { removeStaleTemps } from '../files/store';
 import { automaticBackup, type BackupOutcome } from './backups';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
@@ -190,6 +191,8 @@ export async function openLibrary(root: string): Promise<Library> {
     if (error instanceof ArchiveFailure) throw error;
     throw new ArchiveFailure('library', `cannot open the library at ${paths.root}: ${(error as Error).message}`);
   }
+  // Temp copies left by an import that was killed mid-copy (never one still being written).
+  removeStaleTemps(paths.files);
   // After the checks and migrations: an automatic copy never fails the open (a full disk is reported, not fatal).
   let autoBackup: BackupOutcome;
   try {

@@ -13,6 +13,8 @@ import { ArchiveFailure } from '../../shared/result';
 
 export const SHA256 = /^[0-9a-f]{64}$/;
 const TEMP_PREFIX = '.incoming-';
+/** .incoming-<pid>-<random>: the process copying it; older copies (and bags') are .incoming-<random>. */
+const TEMP_NAME = /^\.incoming-(?:(\d+)-)?[0-9a-f]+$/;
 
 export function storedPath(filesDir: string, sha256: string): string {
   if (!SHA256.test(sha256)) throw new ArchiveFailure('invalid_input', `"${sha256}" is not a SHA-256 hash`, 'sha256');
@@ -67,7 +69,7 @@ export async function storeFile(filesDir: string, source: string, maxBytes: numb
 /** Stores a stream (a file being read, or an upload through the browser host): temp name, fsync, rename. */
 export async function storeStream(filesDir: string, input: NodeJS.ReadableStream, name: string, maxBytes: number): Promise<Stored> {
   await fs.promises.mkdir(filesDir, { recursive: true });
-  const temp = path.join(filesDir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
+  const temp = path.join(filesDir, `${TEMP_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}`);
   const hash = createHash('sha256');
   let size = 0;
   const tap = new Transform({
@@ -150,4 +152,45 @@ export function listStorage(filesDir: string): { hashes: Set<string>; strays: st
     }
   }
   return { hashes, strays };
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp copies (files/.incoming-*) a killed or crashed import left behind. Only those
+ * no process can still be writing: last written before this process started, and made by a
+ * process that is no longer running (or by an unknown one, for names without a pid). A copy in
+ * progress is written continuously, so it is always newer than a process that starts meanwhile.
+ */
+export function removeStaleTemps(filesDir: string, startedAt = Date.now() - process.uptime() * 1000): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(filesDir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const file = path.join(filesDir, name);
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.mtimeMs >= startedAt) continue;
+      if (m[1] !== undefined && isRunning(Number(m[1]))) continue;
+      fs.rmSync(file, { force: true });
+      removed.push(name);
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
+  return removed;
 }
