@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, MOU_TITLE, openWithSample, test, type HostInfo } from './fixtures';
+import { api, expect, MOU_TITLE, openWithSample, test, type HostInfo } from './fixtures';
 
 async function audit(page: Page, screen: string, include?: string): Promise<void> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
@@ -130,3 +130,20 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('in Simplified Chinese too: the list, a record, search and the settings', async ({ page, host }) => {
+  await page.addInitScript(() => localStorage.setItem('civic-archive.language', 'zh-Hans'));
+  await api(host, 'loadSample');
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.getByRole('searchbox', { name: '检索档案目录' })).toBeVisible();
+  await mou(page).click();
+  await expect(page.locator('#record-heading')).toHaveText(MOU_TITLE);
+  await audit(page, 'a record, in Chinese');
+  await page.getByRole('searchbox', { name: '检索档案目录' }).fill('杭州 OR Hangzhou');
+  await expect(page.getByRole('group', { name: '筛选检索结果' })).toBeVisible();
+  await audit(page, 'search results, in Chinese');
+  await page.keyboard.press('Control+Comma');
+  await expect(page.getByRole('dialog', { name: '设置' })).toBeVisible();
+  await audit(page, 'the settings, in Chinese', 'dialog.settings-dialog[open]');
+});
