@@ -48,6 +48,11 @@ test('create an agreement with two signatories and a new place created inline', 
   await page.getByRole('option', { name: 'Create “Hangzhou International Expo Centre” as a new place' }).click();
   await expect(place).toHaveValue('Hangzhou International Expo Centre');
 
+  // The partnership it belongs to, from the picker every type has.
+  await page.getByRole('combobox', { name: 'Add a partnership' }).fill('Hangzhou');
+  await page.getByRole('option', { name: /^Leeds–Hangzhou sister-city partnership/ }).click();
+  await expect(page.getByRole('group', { name: 'Partnerships' })).toContainText('Leeds–Hangzhou sister-city partnership');
+
   // Dates as written, with what they were read as beside them.
   await page.getByLabel('Date signed').fill('14 Sept 2018');
   await expect(page.locator('#field-dateSigned-parsed')).toHaveText('Read as 14 September 2018');
@@ -71,6 +76,7 @@ test('create an agreement with two signatories and a new place created inline', 
   const places = await api<{ items: Authority[] }>(host, 'listAuthorities', { kind: 'place', query: 'Expo Centre' });
   expect(places.items.map((p) => p.name)).toEqual(['Hangzhou International Expo Centre']);
   expect(saved.links).toContainEqual(expect.objectContaining({ authorityId: places.items[0]!.id, kind: 'place', note: 'place signed' }));
+  expect(saved.links).toContainEqual(expect.objectContaining({ kind: 'partnership', role: 'subject', name: 'Leeds–Hangzhou sister-city partnership' }));
   const xu = await api<{ items: Authority[] }>(host, 'listAuthorities', { kind: 'person', query: 'Xu Liyi' });
   expect(xu.items).toHaveLength(1);
 });

@@ -6,15 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { RECORD_TYPES } from '../../src/shared/model';
 import { altNamesText, parseAltNames } from '../../src/renderer/src/authorities/altNames';
-import { isRolePick, LAYOUT, layoutFields, pickedRoles } from '../../src/renderer/src/editor/layout';
+import { isRolePick, LAYOUT, layoutFields, pickerShows, picks } from '../../src/renderer/src/editor/layout';
+
+const pickedRoles = (type: (typeof RECORD_TYPES)[number]) => picks(type).map((p) => p.role);
 import { resources } from '../../src/renderer/src/i18n/resources';
 
 describe('the editor per record type', () => {
-  it('gives every type a date and a reference code, and each link role at most one picker', () => {
+  it('gives every type a date, a reference code and its partnerships, and each kind of link at most one picker', () => {
     for (const type of RECORD_TYPES) {
       expect(layoutFields(type), type).toEqual(expect.arrayContaining(['date', 'referenceCode']));
-      const roles = pickedRoles(type);
-      expect(new Set(roles).size, type).toBe(roles.length);
+      expect(pickerShows(type, { role: 'subject', kind: 'partnership' }), type).toBe(true);
+      // A link (role and kind) shown by two pickers would be listed, and removable, twice.
+      const pairs = picks(type).flatMap((p) => p.kinds.map((k) => `${p.role}/${k}`));
+      expect(new Set(pairs).size, type).toBe(pairs.length);
       expect(new Set(layoutFields(type)).size, type).toBe(layoutFields(type).length);
     }
   });

@@ -13,21 +13,21 @@ import type { LinkDraft } from './form';
 
 interface Props {
   links: LinkDraft[];
-  /** Roles shown by the type's own pickers, left out here. */
-  pickedRoles: readonly LinkRole[];
+  /** Links the type's own pickers show, left out here. */
+  shownElsewhere: (link: LinkDraft) => boolean;
   errors: FieldErrors;
   onChange: (links: LinkDraft[]) => void;
 }
 
-export function LinksEditor({ links, pickedRoles, errors, onChange }: Props) {
+export function LinksEditor({ links, shownElsewhere, errors, onChange }: Props) {
   const { t } = useT('editor');
   const [role, setRole] = useState<LinkRole>('mentioned');
   const [notice, setNotice] = useState('');
   const update = (i: number, change: Partial<LinkDraft>) => onChange(links.map((l, j) => (j === i ? { ...l, ...change } : l)));
-  const shown = links.map((l, i) => [l, i] as const).filter(([l]) => !pickedRoles.includes(l.role));
+  const shown = links.map((l, i) => [l, i] as const).filter(([l]) => !shownElsewhere(l));
   return (
     <fieldset>
-      <legend>{pickedRoles.length ? t('links.otherTitle') : t('links.title')}</legend>
+      <legend>{t('links.otherTitle')}</legend>
       <FieldError id={`${fieldId('links')}-error`} message={errors['links']} />
       {shown.length === 0 ? <p className="muted">{t('links.none')}</p> : null}
       <ul className="link-rows">

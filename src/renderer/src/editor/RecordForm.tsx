@@ -22,7 +22,7 @@ import { DateField } from './DateField';
 import { errorAt, type FieldErrors } from './errors';
 import { fieldId, FieldError, SelectField, TextField } from './Field';
 import type { RecordForm } from './form';
-import { isRolePick, LAYOUT, layoutFields, pickedRoles, PORTABLE_FIELDS, type DetailField } from './layout';
+import { isRolePick, LAYOUT, layoutFields, pickerShows, PORTABLE_FIELDS, type DetailField } from './layout';
 import { LinksEditor } from './LinksEditor';
 import { RolePicker } from './RolePicker';
 import './editor.css';
@@ -211,7 +211,7 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
         </fieldset>
       ) : null}
 
-      <LinksEditor links={form.links} pickedRoles={pickedRoles(form.type)} errors={errors} onChange={(links) => onChange({ links })} />
+      <LinksEditor links={form.links} shownElsewhere={(l) => pickerShows(form.type, l)} errors={errors} onChange={(links) => onChange({ links })} />
 
       <fieldset>
         <legend>{t('sections.archival')}</legend>

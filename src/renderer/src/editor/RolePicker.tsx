@@ -23,7 +23,7 @@ interface Props {
 
 export function RolePicker({ role, kinds, title, addLabel, links, errors, onChange }: Props) {
   const { t } = useT('editor');
-  const mine = links.map((l, i) => [l, i] as const).filter(([l]) => l.role === role);
+  const mine = links.map((l, i) => [l, i] as const).filter(([l]) => l.role === role && kinds.includes(l.kind));
   return (
     <fieldset className="role-picker">
       <legend>{title}</legend>

@@ -1,7 +1,7 @@
 /**
  * Which fields each type of record shows, in the order an archivist describes it, and which
- * links get a picker of their own: an agreement's parties and signatories, a photograph's
- * photographer. A field another type uses but this record still has a value in is shown under
+ * links get a picker of their own — a role and the kinds it offers: an agreement's parties and
+ * signatories, a photograph's photographer, any record's partnerships. A field another type uses but this record still has a value in is shown under
  * "Other fields", so changing the type never hides anything.
  */
 import type { AuthorityKind, LinkRole, RecordType } from '../../../shared/model';
@@ -26,13 +26,15 @@ export interface RolePick {
   role: LinkRole;
   kinds: readonly AuthorityKind[];
   /** Key of its title and "add" label in the editor catalogue. */
-  picker: 'issuers' | 'parties' | 'signatories' | 'authors' | 'photographers' | 'subjects' | 'events' | 'performers' | 'speakers';
+  picker: 'issuers' | 'parties' | 'signatories' | 'authors' | 'photographers' | 'subjects' | 'events' | 'performers' | 'speakers' | 'partnerships';
 }
 
 export type LayoutItem = { field: DetailField } | RolePick;
 
 const f = (field: DetailField): LayoutItem => ({ field });
 const PEOPLE_AND_BODIES: readonly AuthorityKind[] = ['person', 'organisation'];
+/** Every record can belong to a partnership (Leeds–Hangzhou): linked as its subject. */
+const PARTNERSHIPS: LayoutItem = { role: 'subject', kinds: ['partnership'], picker: 'partnerships' };
 
 export const LAYOUT: Record<RecordType, LayoutItem[]> = {
   'press-release': [
@@ -41,6 +43,7 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
     { role: 'issuer', kinds: ['organisation', 'person'], picker: 'issuers' },
     f('publisher'),
     f('url'),
+    PARTNERSHIPS,
     f('bodyText'),
   ],
   agreement: [
@@ -51,6 +54,7 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
     f('placeSigned'),
     f('date'),
     f('referenceCode'),
+    PARTNERSHIPS,
     f('commitments'),
   ],
   'media-coverage': [
@@ -62,6 +66,7 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
     f('url'),
     { role: 'speaker', kinds: ['person'], picker: 'speakers' },
     f('referenceCode'),
+    PARTNERSHIPS,
     f('bodyText'),
   ],
   photograph: [
@@ -70,8 +75,9 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
     { role: 'subject', kinds: ['person', 'organisation', 'place', 'event'], picker: 'subjects' },
     f('extent'),
     f('referenceCode'),
+    PARTNERSHIPS,
   ],
-  letter: [f('date'), { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' }, f('referenceCode'), f('bodyText')],
+  letter: [f('date'), { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' }, f('referenceCode'), PARTNERSHIPS, f('bodyText')],
   report: [
     f('date'),
     { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' },
@@ -79,6 +85,7 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
     f('referenceCode'),
     f('extent'),
     f('url'),
+    PARTNERSHIPS,
     f('bodyText'),
   ],
   'event-programme': [
@@ -89,8 +96,9 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
     f('publisher'),
     f('referenceCode'),
     f('extent'),
+    PARTNERSHIPS,
   ],
-  other: [f('date'), f('referenceCode'), f('publisher'), f('url'), f('extent'), f('bodyText')],
+  other: [f('date'), f('referenceCode'), f('publisher'), f('url'), f('extent'), PARTNERSHIPS, f('bodyText')],
 };
 
 /**
@@ -105,6 +113,11 @@ export function layoutFields(type: RecordType): DetailField[] {
   return LAYOUT[type].flatMap((i) => (isRolePick(i) ? [] : [i.field]));
 }
 
-export function pickedRoles(type: RecordType): LinkRole[] {
-  return LAYOUT[type].flatMap((i) => (isRolePick(i) ? [i.role] : []));
+export function picks(type: RecordType): RolePick[] {
+  return LAYOUT[type].filter(isRolePick);
+}
+
+/** Whether one of the type's pickers shows this link (a role and a kind it offers). */
+export function pickerShows(type: RecordType, link: { role: LinkRole; kind: AuthorityKind }): boolean {
+  return picks(type).some((p) => p.role === link.role && p.kinds.includes(link.kind));
 }

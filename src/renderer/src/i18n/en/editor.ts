@@ -93,6 +93,7 @@ export const editor = {
     events: { title: 'Event', add: 'Add an event' },
     performers: { title: 'Performers', add: 'Add a performer' },
     speakers: { title: 'Speakers', add: 'Add a speaker' },
+    partnerships: { title: 'Partnerships', add: 'Add a partnership' },
   },
   placeSignedNote: 'place signed',
   combobox: {
@@ -106,7 +107,6 @@ export const editor = {
     failed: 'Not done',
   },
   links: {
-    title: 'Links',
     otherTitle: 'Other links',
     none: 'Not linked to anyone or anything yet.',
     add: 'Add a link',

@@ -94,6 +94,7 @@ export const editor: Messages<typeof en> = {
     events: { title: '活动', add: '添加活动' },
     performers: { title: '表演者', add: '添加表演者' },
     speakers: { title: '发言人', add: '添加发言人' },
+    partnerships: { title: '友好关系', add: '添加友好关系' },
   },
   placeSignedNote: '签署地点',
   combobox: {
@@ -107,7 +108,6 @@ export const editor: Messages<typeof en> = {
     failed: '未完成',
   },
   links: {
-    title: '关联',
     otherTitle: '其他关联',
     none: '尚未关联任何人或事物。',
     add: '添加关联',
