@@ -94,6 +94,7 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
       <DateField
         name="authority-date"
         label={a.kind === 'partnership' ? t('form.dateSince') : t('form.date')}
+        exact
         value={date}
         error={errorAt(errors, 'date') ?? errorAt(errors, 'dateEnd')}
         onChange={setDate}

@@ -16,17 +16,19 @@ interface Props {
   error?: string | undefined;
   /** A single exact date only (the day an agreement was signed). */
   single?: boolean;
+  /** Exact dates and ranges, nothing approximate (authority records have no "approximate" flag). */
+  exact?: boolean;
   className?: string;
 }
 
-export function DateField({ name, label, value, onChange, error, single, className }: Props) {
+export function DateField({ name, label, value, onChange, error, single, exact, className }: Props) {
   const { t } = useT('editor');
-  const options = single ? { range: false, approximate: false } : {};
+  const options = single ? { range: false, approximate: false } : exact ? { approximate: false } : {};
   const read = parseDateEntry(value, options);
   const understood = read.ok && read.value ? describeDateEntry(read.value, currentLanguage()) : null;
   const problem = !read.ok ? dateProblemText(t, read.problem) : null;
   return (
-    <Field name={name} label={label} hint={single ? t('date.hintSingle') : t('date.hint')} error={error} className={`date-field${className ? ` ${className}` : ''}`}>
+    <Field name={name} label={label} hint={single ? t('date.hintSingle') : exact ? t('date.hintExact') : t('date.hint')} error={error} className={`date-field${className ? ` ${className}` : ''}`}>
       {(control) => (
         <div className="date-entry">
           <input

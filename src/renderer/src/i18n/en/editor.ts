@@ -72,6 +72,7 @@ export const editor = {
   date: {
     hint: 'As written: 2018, Sept 2018, 14/09/2018 (day first), c. 1988, 1988?, 1988–1990, Sept 2018 to June 2019, 2018年9月.',
     hintSingle: 'One date: 2018, Sept 2018, 14/09/2018 (day first), 2018年9月14日.',
+    hintExact: 'As written: 2018, Sept 2018, 14/09/2018 (day first), 1988–1990, 2018年9月.',
     understood: 'Read as {{value}}',
     problems: {
       unreadable: '“{{text}}” cannot be read as a date: try 2018, Sept 2018, 14/09/2018, c. 1988 or 1988–1990',
