@@ -245,3 +245,23 @@ describe('merging authorities and undoing it', () => {
     expect(catalogueState(lib.dir)).toEqual(state);
   });
 });
+
+describe('search follows undo', () => {
+  it('a deleted record leaves both indexes and a restored one comes back to them', async () => {
+    const r = await lib.ok('createRecord', { type: 'report', title: 'Report on the Xixi wetland exchange', description: 'Wetland conservation visit.' });
+    const found = async () => ({
+      text: (await lib.ok('searchText', { query: 'wetland' })).hits.some((h) => h.recordId === r.id),
+      feed: (await lib.ok('searchDocuments', { sinceRevision: 0 })).upserts.some((d) => d.id === r.id),
+    });
+    expect(await found()).toEqual({ text: true, feed: true });
+    const deleted = await lib.ok('deleteRecordRestorably', { id: r.id });
+    expect(await found()).toEqual({ text: false, feed: false });
+    const since = deleted.revision;
+    await lib.ok('restoreRecord', { id: r.id, deletedRevision: deleted.revision, snapshot: deleted.snapshot });
+    expect(await found()).toEqual({ text: true, feed: true });
+    // A window following the feed since the deletion gets the record back as an upsert.
+    const feed = await lib.ok('searchDocuments', { sinceRevision: since });
+    expect(feed.upserts.map((d) => d.id)).toContain(r.id);
+    expect(feed.deletes).not.toContain(r.id);
+  });
+});
