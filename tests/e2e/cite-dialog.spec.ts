@@ -109,6 +109,7 @@ test('the library settings and a backup from the app', async ({ page, host }) =>
     archiveName: 'Leeds City Council International Relations Archive',
     archivePlace: 'Leeds',
     defaultStyle: 'chicago-author-date',
+    backupsKept: 7,
   });
   const target = dialog.getByLabel('Back up to');
   await expect(target).toHaveValue(/\/backups\/library-\d{4}-\d{2}-\d{2}\.tar\.gz$/);

@@ -60,7 +60,9 @@ export async function startHost(): Promise<{ info: HostInfo; stop: () => Promise
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: build first (npx electron-vite build)`);
   }
   const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-archive-e2e-'));
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--library', libraryDir, '--port', '0'], {
+  // The tests type paths of folders they made in the temp folder (a folder import, another library):
+  // through the browser, paths must lie in the library or an --allow-dir (src/main/host/paths.ts).
+  const child = spawn(process.execPath, [HOST_SCRIPT, '--library', libraryDir, '--port', '0', '--allow-dir', os.tmpdir()], {
     cwd: ROOT,
     env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '' },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -9,7 +9,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_COOKIE, TOKEN_HEADER } from '../../src/main/host/guard';
+import { PATH_INPUTS } from '../../src/main/host/paths';
 import { MAX_BODY_BYTES, startHost, type Host } from '../../src/main/host/server';
+import { contract } from '../../src/shared/contract';
+import { AbsolutePath } from '../../src/shared/model';
 import { inProcessExecutor } from '../../src/main/service/executor';
 import { createService, type Service } from '../../src/main/service/service';
 import { workerExecutor } from '../../src/main/service/worker-executor';
@@ -364,5 +367,97 @@ describe('the worker-thread executor', () => {
     const before = folderFingerprint(dir);
     await expect(workerExecutor(dir, 'test')).rejects.toThrow(/newer version/);
     expect(folderFingerprint(dir)).toEqual(before);
+  });
+});
+
+describe('paths at the browser-host door', () => {
+  // A host that serves a library and was started with --allow-dir <root>/allowed.
+  let pathHost: Host;
+  let allowed: string;
+  let outside: string;
+  beforeEach(async () => {
+    allowed = path.join(root, 'allowed');
+    outside = path.join(root, 'outside');
+    fs.mkdirSync(allowed);
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(allowed, 'letter.txt'), 'a letter the user put in the allowed folder\n');
+    fs.writeFileSync(path.join(outside, 'id_rsa'), 'PRIVATE KEY');
+    pathHost = await startHost({ service, rendererDir: path.join(root, 'renderer'), port: 0, files: { libraryRoot: libraryDir }, allowDirs: [allowed] });
+  });
+  afterEach(async () => {
+    await pathHost.close();
+  });
+  const call = (channel: string, input: unknown) =>
+    rawRequest({
+      port: pathHost.port,
+      method: 'POST',
+      path: `/api/${channel}`,
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: pathHost.token },
+      body: JSON.stringify(input),
+    }).then((r) => {
+      expect(r.status).toBe(200);
+      return r.json<Envelope>();
+    });
+  const refusedOutside = (env: Envelope, field: string) => {
+    expect(env).toMatchObject({ ok: false, error: { code: 'invalid_input', field } });
+    if (!env.ok) expect(env.error.message).toMatch(/is outside the folders the browser host may use .*--allow-dir/);
+  };
+
+  it('refuses reading, writing or opening outside the library and the --allow-dir folders, changing nothing', async () => {
+    const before = catalogueState(libraryDir);
+    const secret = path.join(outside, 'id_rsa');
+    refusedOutside(await call('importFiles', { paths: [secret] }), 'paths');
+    refusedOutside(await call('previewImport', { paths: [allowed, outside] }), 'paths');
+    refusedOutside(await call('importBag', { dir: outside }), 'dir');
+    refusedOutside(await call('exportBag', { dir: path.join(outside, 'bag') }), 'dir');
+    refusedOutside(await call('backupLibrary', { out: path.join(outside, 'backup.tar.gz') }), 'out');
+    refusedOutside(await call('openLibrary', { path: path.join(outside, 'other-library'), create: true }), 'path');
+    // `..` and a symbolic link inside an allowed folder do not lead out of it.
+    refusedOutside(await call('importFiles', { paths: [path.join(allowed, '..', 'outside', 'id_rsa')] }), 'paths');
+    fs.symlinkSync(outside, path.join(allowed, 'link'));
+    refusedOutside(await call('importFiles', { paths: [path.join(allowed, 'link', 'id_rsa')] }), 'paths');
+    refusedOutside(await call('backupLibrary', { out: path.join(allowed, 'link', 'backup.tar.gz') }), 'out');
+    expect(fs.readdirSync(outside).sort()).toEqual(['id_rsa']);
+    expect(catalogueState(libraryDir)).toEqual(before);
+  });
+
+  it('accepts paths inside the library folder and the --allow-dir folders', async () => {
+    const preview = await call('previewImport', { paths: [path.join(allowed, 'letter.txt')] });
+    expect(preview).toMatchObject({ ok: true, value: { files: [{ name: 'letter.txt' }] } });
+    expect(await call('importFiles', { paths: [allowed] })).toMatchObject({ ok: true, value: { queued: 1 } });
+    const inLibrary = path.join(libraryDir, 'backups', 'by-the-page.tar.gz');
+    expect(await call('backupLibrary', { out: inLibrary })).toMatchObject({ ok: true, value: { file: inLibrary } });
+    const inAllowed = path.join(allowed, 'new-folder-not-yet-made', 'bag');
+    fs.mkdirSync(path.dirname(inAllowed));
+    expect(await service.call('createRecord', { type: 'letter', title: 'A letter to Hangzhou' })).toMatchObject({ ok: true });
+    const bag = await call('exportBag', { dir: inAllowed });
+    expect(bag, JSON.stringify(bag)).toMatchObject({ ok: true });
+    // Malformed paths still get the channel's own message.
+    expect(await call('backupLibrary', { out: 'rel-backup.tar.gz' })).toMatchObject({ ok: false, error: { field: 'out', message: expect.stringMatching(/absolute path/) } });
+  });
+
+  it('leaves the desktop app and the CLI (the service itself) free to use any path the user chose', async () => {
+    const out = path.join(outside, 'chosen-in-a-dialog.tar.gz');
+    expect(await service.call('backupLibrary', { out })).toMatchObject({ ok: true, value: { file: out } });
+  });
+
+  it('knows every channel that takes a path', () => {
+    // A channel whose input holds an AbsolutePath anywhere must be listed in PATH_INPUTS.
+    const holdsPath = (schema: unknown, seen = new Set<unknown>()): boolean => {
+      if (schema === AbsolutePath) return true;
+      if (typeof schema !== 'object' || schema === null || seen.has(schema)) return false;
+      seen.add(schema);
+      const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      if (!def) return false;
+      const parts: unknown[] = [def.element, def.innerType, def.in, def.out, def.valueType, ...(Array.isArray(def.options) ? def.options : [])];
+      if (def.shape && typeof def.shape === 'object') parts.push(...Object.values(def.shape as object));
+      return parts.some((p) => holdsPath(p, seen));
+    };
+    const taking = Object.entries(contract)
+      .filter(([, c]) => holdsPath(c.input))
+      .map(([name]) => name)
+      .sort();
+    expect(taking.length).toBeGreaterThanOrEqual(6);
+    expect(taking).toEqual(Object.keys(PATH_INPUTS).sort());
   });
 });

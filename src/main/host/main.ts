@@ -1,7 +1,9 @@
 /**
- * `npm run serve -- [--library DIR] [--port N]`: the browser host. Prints one line with the URL
- * (carrying the token) and serves until stopped.
+ * `npm run serve -- [--library DIR] [--port N] [--allow-dir DIR]...`: the browser host. Prints one
+ * line with the URL (carrying the token) and serves until stopped. Paths given through the browser
+ * (imports, bags, backups, another library) must lie in the library folder or an --allow-dir.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArchiveFailure } from '../../shared/result';
 import { chooseLibrary, rendererDir, resourcePath } from '../locations';
@@ -11,12 +13,13 @@ import { startHost } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { library: { type: 'string' }, port: { type: 'string' }, verbose: { type: 'boolean' } },
+    options: { library: { type: 'string' }, port: { type: 'string' }, verbose: { type: 'boolean' }, 'allow-dir': { type: 'string', multiple: true } },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ArchiveFailure('invalid_input', `--port: "${values.port}" is not a port number`);
   const library = chooseLibrary(values.library);
+  const allowDirs = [path.resolve(library), ...(values['allow-dir'] ?? []).map((d) => path.resolve(d))];
   const log = values.verbose ? (line: string) => console.error(line) : undefined;
   // The library can be changed while the host runs (openLibrary, from Settings).
   const open = (dir: string) => openHostLibrary(dir, log);
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       },
       onUpload: () => libraries.kick(),
     },
+    allowDirs,
     rendererDir: rendererDir(),
     faviconFile: resourcePath('icon.ico'),
     port,
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
   });
   console.log(`Civic Archive browser host: ${host.url}`);
   console.log(`Library: ${library}`);
+  if (allowDirs.length > 1) console.log(`Paths from the browser may also lie in: ${allowDirs.slice(1).join(', ')}`);
   const stop = () => {
     void host.close().then(() => service.close()).finally(() => process.exit(0));
   };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../files/serve';
 import { refusal, TOKEN_COOKIE } from './guard';
+import { pathRefusal } from './paths';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -39,6 +40,12 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Serve stored files (GET /files/<sha256>) and take uploads (POST /upload) of this library. */
   files?: { libraryRoot: string; onUpload?: () => void };
+  /**
+   * Folders that paths given to path-taking channels (imports, bags, backups, openLibrary) may lie
+   * in, besides the library open now (files.libraryRoot): the library the host started with and
+   * each --allow-dir. Paths elsewhere are refused at this door (host/paths.ts).
+   */
+  allowDirs?: readonly string[];
 }
 
 export interface Host {
@@ -87,7 +94,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-async function handleApi(service: Service, channel: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handleApi(opts: HostOptions, channel: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'use POST' } });
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' } });
@@ -111,7 +118,10 @@ async function handleApi(service: Service, channel: string, req: http.IncomingMe
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `the body is not valid JSON: ${(error as Error).message}` } });
     }
   }
-  const result = await service.invoke(channel, input);
+  const roots = [...(opts.files ? [opts.files.libraryRoot] : []), ...(opts.allowDirs ?? [])];
+  const outside = pathRefusal(channel, input, roots);
+  if (outside) return sendJson(res, 200, outside);
+  const result = await opts.service.invoke(channel, input);
   sendJson(res, 200, result);
 }
 
@@ -156,7 +166,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
           'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         });
       }
-      if (url.pathname.startsWith('/api/')) return handleApi(opts.service, url.pathname.slice(5), req, res);
+      if (url.pathname.startsWith('/api/')) return handleApi(opts, url.pathname.slice(5), req, res);
       if (opts.files && url.pathname === '/upload') {
         if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
         const length = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
