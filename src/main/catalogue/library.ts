@@ -161,7 +161,12 @@ function migrate(db: Database.Database, from: number): void {
   }
 }
 
-export async function openLibrary(root: string): Promise<Library> {
+export interface OpenOptions {
+  /** Take the automatic rotating backup if one is due (default true; the benchmarks' generated libraries do not). */
+  automaticBackup?: boolean;
+}
+
+export async function openLibrary(root: string, opts: OpenOptions = {}): Promise<Library> {
   const paths = libraryPaths(root);
   if (fs.existsSync(paths.root) && !fs.statSync(paths.root).isDirectory()) {
     refuse(`${paths.root} is a file, not a library folder`);
@@ -196,7 +201,7 @@ export async function openLibrary(root: string): Promise<Library> {
   // After the checks and migrations: an automatic copy never fails the open (a full disk is reported, not fatal).
   let autoBackup: BackupOutcome;
   try {
-    autoBackup = exists ? await automaticBackup(db, paths) : { skipped: 'empty' };
+    autoBackup = !exists ? { skipped: 'empty' } : opts.automaticBackup === false ? { skipped: 'off' } : await automaticBackup(db, paths);
   } catch (error) {
     autoBackup = { refused: (error as Error).message };
   }
