@@ -91,28 +91,19 @@ export function AuthorityPage({ id, revision, onChanged, onShowLinked }: Props) 
         {records.value && list.length === 0 ? <p className="muted">{t('page.noRecords')}</p> : null}
         {list.length > 0 ? (
           <>
-            <table className="authority-records">
-              <thead>
-                <tr>
-                  <th scope="col">{t('page.title')}</th>
-                  <th scope="col">{t('page.type')}</th>
-                  <th scope="col">{t('page.recordDate')}</th>
-                  <th scope="col">{t('page.roles')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <a href={routeHref({ view: 'record', id: r.id })}>{r.title}</a>
-                    </td>
-                    <td>{RECORD_TYPE_LABELS[r.type]}</td>
-                    <td>{formatRecordDate(r.date, r.dateEnd, r.dateApproximate)}</td>
-                    <td>{r.roles.map((role) => ROLE_LABELS[role as LinkRole] ?? role).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {/* A list, not a table: the pane is narrow, and each record reads as one line of title and one of facts. */}
+            <ul className="authority-records">
+              {list.map((r) => (
+                <li key={r.id}>
+                  <a href={routeHref({ view: 'record', id: r.id })}>{r.title}</a>
+                  <span className="facts">
+                    {[RECORD_TYPE_LABELS[r.type], formatRecordDate(r.date, r.dateEnd, r.dateApproximate), t('page.as', { roles: r.roles.map((role) => ROLE_LABELS[role as LinkRole] ?? role).join(', ') })]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
             <button type="button" className="quiet" onClick={() => onShowLinked({ id: a.id, name: a.name })}>
               {t('page.showInList')}
             </button>
