@@ -17,7 +17,7 @@ import { DateField } from '../editor/DateField';
 import { useT } from '../i18n/i18n';
 import { batchCommand } from '../undo/commands';
 import { record as recordUndo } from '../undo/history';
-import { fieldLabel, valueText } from '../record/field-text';
+import { fieldLabel, tagChange, valueText } from '../record/field-text';
 import { buildOperation, defaultValue, initialChoice, SETTABLE, type BatchChoice, type Settable } from './operation';
 import './batch.css';
 
@@ -201,12 +201,28 @@ export function BatchDialog({ open, ids, onClose, onApplied }: Props) {
                     <td>
                       {item.outcome === 'change' ? (
                         <ul className="batch-changes">
-                          {item.changes.map((c) => (
-                            <li key={c.field}>
-                              <span className="audit-field">{fieldLabel(c.field)}</span>: <del>{valueText(c.field, c.before, t('empty'))}</del> →{' '}
-                              <ins>{valueText(c.field, c.after, t('empty'))}</ins>
-                            </li>
-                          ))}
+                          {item.changes.map((c) => {
+                            const tags = c.field === 'tags' ? tagChange(c.before, c.after) : null;
+                            return (
+                              <li key={c.field}>
+                                <span className="audit-field">{fieldLabel(c.field)}</span>:{' '}
+                                {tags ? (
+                                  <>
+                                    {tags.added.map((tag) => (
+                                      <ins key={`+${tag}`}>+ {tag} </ins>
+                                    ))}
+                                    {tags.removed.map((tag) => (
+                                      <del key={`-${tag}`}>− {tag} </del>
+                                    ))}
+                                  </>
+                                ) : (
+                                  <>
+                                    <del>{valueText(c.field, c.before, t('empty'))}</del> → <ins>{valueText(c.field, c.after, t('empty'))}</ins>
+                                  </>
+                                )}
+                              </li>
+                            );
+                          })}
                         </ul>
                       ) : item.outcome === 'unchanged' ? (
                         <span className="muted">{t('unchanged')}</span>

@@ -19,6 +19,14 @@ export function fieldLabel(field: string): string {
   return own ?? (catalogue.editor.fields as Partial<Record<string, string>>)[field] ?? field;
 }
 
+/** A record's tags before and after, as the audit trail holds them ("a, b"): what was added and removed. */
+export function tagChange(before: string | null, after: string | null): { added: string[]; removed: string[] } {
+  const list = (v: string | null) => (v ? v.split(', ') : []);
+  const was = new Set(list(before).map((tag) => tag.toLowerCase()));
+  const is = new Set(list(after).map((tag) => tag.toLowerCase()));
+  return { added: list(after).filter((tag) => !was.has(tag.toLowerCase())), removed: list(before).filter((tag) => !is.has(tag.toLowerCase())) };
+}
+
 export function valueText(field: string, value: string | null, empty: string): string {
   if (value === null) return empty;
   if (field === 'dateApproximate') return resources[currentLanguage()].record.yes;
