@@ -91,33 +91,28 @@ function wordsToType(): string[] {
  * A keystroke whose results did not change within the window counts as no change, not as a time.
  */
 async function keystrokes(page: Page): Promise<{ first: number[]; settled: number[]; unchanged: number }> {
-  await page.evaluate(() => {
-    type Mark = { at: number; first: number | null; last: number | null };
-    const w = window as unknown as { __marks: Mark[] };
-    w.__marks = [];
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        if ((e.target as HTMLElement).id === 'search') w.__marks.push({ at: performance.now(), first: null, last: null });
-      },
-      true,
-    );
+  // Page code as source text: this file is type-checked without the DOM, and tsx would wrap named functions.
+  await page.evaluate(`(() => {
+    window.__marks = [];
+    document.addEventListener('keydown', (e) => {
+      if (e.target.id === 'search') window.__marks.push({ at: performance.now(), first: null, last: null });
+    }, true);
     new MutationObserver((mutations) => {
-      const mark = w.__marks[w.__marks.length - 1];
+      const mark = window.__marks[window.__marks.length - 1];
       if (!mark) return;
       const inResults = mutations.some((m) => {
         const el = m.target instanceof Element ? m.target : m.target.parentElement;
-        return !!el?.closest('ol.hits, .list-pane [role="status"]');
+        return !!(el && el.closest('ol.hits, .list-pane [role="status"]'));
       });
       if (!inResults) return;
       // The frame that shows the change: the next animation frame after the DOM was updated.
       requestAnimationFrame(() => {
         const t = performance.now();
-        mark.first ??= t;
+        if (mark.first === null) mark.first = t;
         mark.last = t;
       });
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  })()`);
   const search = page.getByRole('searchbox').first();
   const first: number[] = [];
   const settled: number[] = [];
@@ -128,11 +123,11 @@ async function keystrokes(page: Page): Promise<{ first: number[]; settled: numbe
     await page.waitForTimeout(400);
     await search.focus();
     for (const letter of word) {
-      await page.keyboard.press(letter, { timeout: 10_000 });
+      await page.keyboard.press(letter);
       await page.waitForTimeout(900);
     }
   }
-  const marks = await page.evaluate(() => (window as unknown as { __marks: { at: number; first: number | null; last: number | null }[] }).__marks);
+  const marks = (await page.evaluate('window.__marks')) as { at: number; first: number | null; last: number | null }[];
   for (const m of marks) {
     if (m.first === null || m.last === null) unchanged++;
     else {
