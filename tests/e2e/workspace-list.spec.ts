@@ -160,3 +160,29 @@ test('the panes resize from the keyboard and keep their widths after a reload', 
   await expect(list).toHaveAttribute('aria-valuenow', '416');
   await expect(sidebar).toHaveAttribute('aria-valuenow', '160');
 });
+
+test('a record holding an image shows its thumbnail in the list; one without shows none', async ({ page, host }) => {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 31, g: 95, b: 139 } } }).png().toBuffer();
+  const upload = await fetch(`${host.baseUrl}/upload?name=delegation.png`, {
+    method: 'POST',
+    headers: { 'X-Archive-Token': host.token, 'Content-Type': 'application/octet-stream' },
+    body: png,
+  });
+  expect(upload.ok).toBe(true);
+  await api(host, 'createRecord', { type: 'letter', title: 'A letter without files' });
+  // The thumbnail is made by the background extraction: wait for it.
+  await expect
+    .poll(async () => (await api<{ id: number; thumbnailSha256: string | null }[]>(host, 'recordFiles', { recordId: 1 }))[0]?.thumbnailSha256 ?? null, {
+      timeout: 20_000,
+    })
+    .toMatch(/^[0-9a-f]{64}$/);
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Records' });
+  const photo = grid.getByRole('row').filter({ hasText: 'delegation' });
+  const img = photo.locator('.col-thumb img');
+  await expect(img).toHaveAttribute('src', /\/files\/[0-9a-f]{64}$/);
+  // It really loads (the host serves the thumbnail by its hash).
+  await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+  await expect(grid.getByRole('row').filter({ hasText: 'A letter without files' }).locator('.col-thumb img')).toHaveCount(0);
+});
