@@ -166,14 +166,23 @@ export class JobRunner {
     const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: Math.min(EXTRACT_HEAP_MB, this.opts.maxJobMemoryMb) } });
     worker.unref();
     const ready = new Promise<Worker>((resolve, reject) => {
-      const onMessage = (m: ExtractReply) => {
-        if (m.type !== 'ready') return;
+      const settle = (error?: Error) => {
+        clearTimeout(timer);
         worker.off('message', onMessage);
-        worker.off('error', reject);
-        resolve(worker);
+        worker.off('error', settle);
+        worker.off('exit', onExit);
+        if (error) reject(error);
+        else resolve(worker);
       };
+      const onMessage = (m: ExtractReply) => {
+        if (m.type === 'ready') settle();
+      };
+      // A warm-up that never ends must not hold the queue: the job's own limits take over.
+      const timer = setTimeout(() => settle(), 30_000);
+      const onExit = (code: number) => settle(new Error(`the extraction worker stopped while starting (exit code ${code})`));
       worker.on('message', onMessage);
-      worker.once('error', reject);
+      worker.once('error', settle);
+      worker.once('exit', onExit);
     });
     this.worker = ready;
     // A worker that could not start is forgotten, so the next job starts a new one.
