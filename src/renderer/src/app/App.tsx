@@ -231,40 +231,40 @@ export function App() {
           ) : (
             <>
               <div className="middle-column">
-              {searching ? (
-                <Timeline
-                  source={{ kind: 'search', years: search.outcome?.facets.year ?? [], chosen: facets.years?.[0] ?? null }}
-                  onYear={(year) => setFacets({ ...facets, years: year === null ? [] : [year] })}
-                />
-              ) : (
-                <Timeline source={{ kind: 'list', query, revision }} onYear={(year) => setQuery({ ...query, year })} />
-              )}
-              {searching ? (
-                <SearchResults
-                  query={searchText}
-                  search={search}
-                  selectedId={selectedId}
-                  sort={sort}
-                  onSort={setSort}
-                  onSuggestion={(term) => setSearchText(term)}
-                  onSave={async (name) => {
-                    const result = await archive.saveSearch({ name, query: searchText, filters: facets });
-                    if (!result.ok) return result.error.message;
-                    refresh();
-                    return null;
-                  }}
-                />
-              ) : (
-                <LibraryList
-                  query={query}
-                  onQuery={setQuery}
-                  openedId={selectedId}
-                  onOpen={(id) => navigate({ view: 'record', id })}
-                  selection={selection}
-                  onSelectionChange={setSelection}
-                  revision={revision}
-                />
-              )}
+                {searching ? (
+                  <Timeline
+                    source={{ kind: 'search', years: search.outcome?.facets.year ?? [], chosen: facets.years?.[0] ?? null }}
+                    onYear={(year) => setFacets({ ...facets, years: year === null ? [] : [year] })}
+                  />
+                ) : (
+                  <Timeline source={{ kind: 'list', query, revision }} onYear={(year) => setQuery({ ...query, year })} />
+                )}
+                {searching ? (
+                  <SearchResults
+                    query={searchText}
+                    search={search}
+                    selectedId={selectedId}
+                    sort={sort}
+                    onSort={setSort}
+                    onSuggestion={(term) => setSearchText(term)}
+                    onSave={async (name) => {
+                      const result = await archive.saveSearch({ name, query: searchText, filters: facets });
+                      if (!result.ok) return result.error.message;
+                      refresh();
+                      return null;
+                    }}
+                  />
+                ) : (
+                  <LibraryList
+                    query={query}
+                    onQuery={setQuery}
+                    openedId={selectedId}
+                    onOpen={(id) => navigate({ view: 'record', id })}
+                    selection={selection}
+                    onSelectionChange={setSelection}
+                    revision={revision}
+                  />
+                )}
               </div>
               <Splitter
                 pane="list"
