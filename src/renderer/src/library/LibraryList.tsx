@@ -43,7 +43,8 @@ export function LibraryList({ query, onQuery, openedId, onOpen, selection, onSel
   const onSort = useCallback((sort: RecordSort) => onQuery(sortBy(query, sort)), [onQuery, query]);
   const onSelection = useCallback(
     (ids: number[]) => {
-      if (ids.length === 0) setCapped(null);
+      // Any change but "select all" (which reports its cap right after) ends the cap notice.
+      setCapped(null);
       onSelectionChange(ids);
     },
     [onSelectionChange],
