@@ -201,7 +201,7 @@ export async function openLibrary(root: string, opts: OpenOptions = {}): Promise
   // After the checks and migrations: an automatic copy never fails the open (a full disk is reported, not fatal).
   let autoBackup: BackupOutcome;
   try {
-    autoBackup = !exists ? { skipped: 'empty' } : opts.automaticBackup === false ? { skipped: 'off' } : await automaticBackup(db, paths);
+    autoBackup = !exists ? { skipped: 'empty' } : opts.automaticBackup === false ? { skipped: 'off' } : await automaticBackup(db, paths, { catalogueChecked: true });
   } catch (error) {
     autoBackup = { refused: (error as Error).message };
   }
