@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveFailure } from '../../../shared/result';
-import { buildRecordSearch } from '../../../shared/search/engine';
 import { single } from '../args';
 import { call, print, type CommandContext, type Command } from '../command';
 import { restoreLibrary } from '../../exchange/backup';
 import { recordIds } from './cite';
+import { searchBoth } from './search';
 
 const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json', 'csv', 'json', 'bagit'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -19,14 +19,13 @@ function exportFormat(raw: string | undefined): ExportFormat {
   return raw as ExportFormat;
 }
 
-/** The records a command works on: the IDs given, else those a --query finds, else every record. */
+/** The records a command works on: the IDs given, else those a --query finds (as `search` does), else every record. */
 export async function selection(ctx: CommandContext): Promise<number[]> {
   const words = ctx.args.positional.slice(1);
   const query = single(ctx.args, 'query');
   if (words.length > 0) return recordIds(words);
   if (query !== undefined) {
-    const docs = await call(ctx, 'searchDocuments', { sinceRevision: 0 });
-    const hits = buildRecordSearch(docs.upserts).search(query, { limit: 5_000 }).hits;
+    const hits = (await searchBoth(ctx, query, 5_000)).merged;
     if (hits.length === 0) throw new ArchiveFailure('invalid_input', `nothing matches "${query}": nothing to export`);
     return hits.map((h) => h.id);
   }

@@ -30,6 +30,21 @@ async function loadRecordSearch(ctx: CommandContext): Promise<RecordSearch> {
   return search;
 }
 
+/**
+ * Both engines and one merged list, as the app shows it: the record-level hits, then the records
+ * found by their full text that pass the same filters. `search` prints it; `export --query` and
+ * `cite --query` take its records.
+ */
+export async function searchBoth(ctx: CommandContext, query: string, limit: number, sort: (typeof SORTS)[number] = 'relevance') {
+  const search = await loadRecordSearch(ctx);
+  const outcome = search.search(query, { limit, sort, withFacets: false });
+  const text = await call(ctx, 'searchText', { query, limit: Math.min(limit, 1_000) });
+  const accepted = search.accepted([...new Set(text.hits.map((h) => h.recordId))], outcome.query);
+  const texts = text.hits.filter((h) => accepted.has(h.recordId));
+  const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
+  return { outcome, merged: mergeHits(outcome.hits, texts, terms).slice(0, limit) };
+}
+
 export const searchCommands: Record<string, Command> = {
   search: {
     usage: 'search QUERY [--limit N] [--sort relevance|date-desc|date-asc|title]',
@@ -45,12 +60,7 @@ export const searchCommands: Record<string, Command> = {
       const query = ctx.args.positional.slice(1).join(' ').trim();
       if (!query) throw new ArchiveFailure('invalid_input', 'search needs a query, e.g. search "Hangzhou memorandum"');
       const limit = integer(ctx.args, 'limit', 20)!;
-      const search = await loadRecordSearch(ctx);
-      const outcome = search.search(query, { limit, sort: (single(ctx.args, 'sort') as (typeof SORTS)[number] | undefined) ?? 'relevance' });
-      const text = await call(ctx, 'searchText', { query, limit });
-      const texts = text.hits.filter((h) => search.has(h.recordId));
-      const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
-      const merged = mergeHits(outcome.hits, texts, terms).slice(0, limit);
+      const { outcome, merged } = await searchBoth(ctx, query, limit, (single(ctx.args, 'sort') as (typeof SORTS)[number] | undefined) ?? 'relevance');
       const json = merged.map((h) => ({
         id: h.id,
         title: h.title,
