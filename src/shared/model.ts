@@ -290,6 +290,43 @@ export const RecordView = RecordSummary.extend({
 });
 export type RecordView = z.output<typeof RecordView>;
 
+/**
+ * A record as the input that would write it again: what restoring a deleted record inserts, and
+ * the full patch with which undo puts an edited record back as it was.
+ */
+export function recordInputOf(r: RecordView): RecordCreate {
+  return {
+    type: r.type,
+    title: r.title,
+    titleAlt: r.titleAlt,
+    titleAltLanguage: r.titleAltLanguage,
+    date: r.date,
+    dateEnd: r.dateEnd,
+    dateApproximate: r.dateApproximate,
+    description: r.description,
+    bodyText: r.bodyText,
+    languages: r.languages,
+    referenceCode: r.referenceCode,
+    publisher: r.publisher,
+    outlet: r.outlet,
+    programme: r.programme,
+    medium: r.medium,
+    url: r.url,
+    rights: r.rights,
+    accessStatus: r.accessStatus,
+    physicalLocation: r.physicalLocation,
+    extent: r.extent,
+    notes: r.notes,
+    agreementKind: r.agreementKind,
+    dateSigned: r.dateSigned,
+    placeSigned: r.placeSigned,
+    commitments: r.commitments,
+    collectionId: r.collection?.id ?? null,
+    links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
+    tags: r.tags,
+  };
+}
+
 // ---------------------------------------------------------------- authorities
 
 export const AltName = z.strictObject({

@@ -38,7 +38,8 @@ export function requireAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number, 
   return a;
 }
 
-function snapshot(a: AuthorityView): FieldValues {
+/** What the audit trail records of an authority (also the undo of a merge, unmerge.ts). */
+export function authorityAudit(a: AuthorityView): FieldValues {
   return {
     kind: a.kind,
     name: a.name,
@@ -84,7 +85,7 @@ export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): 
     const id = Number(info.lastInsertRowid);
     writeAltNames(ctx, id, input.altNames ?? []);
     const view = requireAuthority(ctx, id);
-    logChange(ctx, 'authority', id, 'create', {}, snapshot(view));
+    logChange(ctx, 'authority', id, 'create', {}, authorityAudit(view));
     return view;
   })();
 }
@@ -119,8 +120,8 @@ export function updateAuthority(ctx: CatalogueContext, id: number, patch: Author
     if (sets.length) sql(ctx.db, `UPDATE authorities SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     if (patch.altNames !== undefined) writeAltNames(ctx, id, patch.altNames);
     const after = requireAuthority(ctx, id);
-    const b = snapshot(before);
-    const a = snapshot(after);
+    const b = authorityAudit(before);
+    const a = authorityAudit(after);
     if (JSON.stringify(a) === JSON.stringify(b)) return before;
     sql(ctx.db, 'UPDATE authorities SET updated_at = ? WHERE id = ?').run(ctx.now(), id);
     logChange(ctx, 'authority', id, 'update', b, a);
@@ -145,7 +146,7 @@ export function deleteAuthority(ctx: CatalogueContext, id: number): { id: number
     if (events > 0) {
       throw new ArchiveFailure('in_use', `place "${before.name}" is the place of ${events} event${events === 1 ? '' : 's'}; change them first`, 'id');
     }
-    const revision = logChange(ctx, 'authority', id, 'delete', snapshot(before), {});
+    const revision = logChange(ctx, 'authority', id, 'delete', authorityAudit(before), {});
     sql(ctx.db, 'DELETE FROM authorities WHERE id = ?').run(id);
     return { id, revision };
   })();
@@ -216,10 +217,10 @@ export function mergeAuthorities(
     sql(ctx.db, 'UPDATE authorities SET name = ?, description = coalesce(description, ?), date = coalesce(date, ?), updated_at = ? WHERE id = ?')
       .run(name, merge.description, merge.date, ctx.now(), keepId);
     writeAltNames(ctx, keepId, altNames);
-    logChange(ctx, 'authority', mergeId, 'delete', snapshot(merge), { mergedInto: `#${keepId}` });
+    logChange(ctx, 'authority', mergeId, 'delete', authorityAudit(merge), { mergedInto: `#${keepId}` });
     sql(ctx.db, 'DELETE FROM authorities WHERE id = ?').run(mergeId);
     const after = requireAuthority(ctx, keepId);
-    logChange(ctx, 'authority', keepId, 'update', snapshot(keep), snapshot(after));
+    logChange(ctx, 'authority', keepId, 'update', authorityAudit(keep), authorityAudit(after));
     for (const recordId of affected) {
       const revision = logChange(ctx, 'record', recordId, 'update', { links: `${merge.name} (#${mergeId})` }, { links: `${after.name} (#${keepId})` });
       sql(ctx.db, 'UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), recordId);

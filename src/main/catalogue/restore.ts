@@ -10,7 +10,7 @@
  * since, so a snapshot can never resurrect an id twice or invent one.
  */
 import type { RecordSnapshot } from '../../shared/restore';
-import type { RecordCreate, RecordView } from '../../shared/model';
+import { recordInputOf, type RecordView } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from './context';
 import { deleteRecord, insertRecord, requireRecord } from './records';
@@ -18,36 +18,7 @@ import { sql } from './statements';
 
 /** The record as its creation input: what insertRecord needs to write it again. */
 export function snapshotOf(ctx: CatalogueContext, r: RecordView): RecordSnapshot {
-  const record: RecordCreate = {
-    type: r.type,
-    title: r.title,
-    titleAlt: r.titleAlt,
-    titleAltLanguage: r.titleAltLanguage,
-    date: r.date,
-    dateEnd: r.dateEnd,
-    dateApproximate: r.dateApproximate,
-    description: r.description,
-    bodyText: r.bodyText,
-    languages: r.languages,
-    referenceCode: r.referenceCode,
-    publisher: r.publisher,
-    outlet: r.outlet,
-    programme: r.programme,
-    medium: r.medium,
-    url: r.url,
-    rights: r.rights,
-    accessStatus: r.accessStatus,
-    physicalLocation: r.physicalLocation,
-    extent: r.extent,
-    notes: r.notes,
-    agreementKind: r.agreementKind,
-    dateSigned: r.dateSigned,
-    placeSigned: r.placeSigned,
-    commitments: r.commitments,
-    collectionId: r.collection?.id ?? null,
-    links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
-    tags: r.tags,
-  };
+  const record = recordInputOf(r);
   const files = sql(
     ctx.db,
     'SELECT file_id AS fileId, original_name AS originalName, position, added_at AS addedAt FROM record_files WHERE record_id = ? ORDER BY position, file_id',

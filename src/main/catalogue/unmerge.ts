@@ -8,9 +8,9 @@
 import type { MergeSnapshot } from '../../shared/restore';
 import type { AuthorityView } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
-import { currentRevision, logChange, type FieldValues } from './changes';
+import { currentRevision, logChange } from './changes';
 import type { CatalogueContext } from './context';
-import { mergeAuthorities, requireAuthority } from './authorities';
+import { authorityAudit, mergeAuthorities, requireAuthority } from './authorities';
 import { sql } from './statements';
 
 type Link = MergeSnapshot['mergedLinks'][number];
@@ -26,21 +26,6 @@ function lastChange(ctx: CatalogueContext, id: number): { revision: number; acti
     | { revision: number; action: string }
     | undefined;
 }
-
-/** What the audit trail shows of an authority (the same fields authorities.ts logs). */
-function audit(a: Pick<AuthorityView, 'kind' | 'name' | 'altNames' | 'description' | 'date' | 'dateEnd'> & { place: string | null }): FieldValues {
-  return {
-    kind: a.kind,
-    name: a.name,
-    altNames: a.altNames.length ? a.altNames.map((n) => (n.language ? `${n.name} [${n.language}]` : n.name)).join('; ') : null,
-    description: a.description,
-    date: a.date,
-    dateEnd: a.dateEnd,
-    place: a.place,
-  };
-}
-
-const viewAudit = (a: AuthorityView) => audit({ ...a, place: a.place ? `${a.place.name} (#${a.place.id})` : null });
 
 export function mergeRestorably(ctx: CatalogueContext, keepId: number, mergeId: number, nameFrom: 'keep' | 'merge') {
   return ctx.db.transaction(() => {
@@ -114,14 +99,14 @@ export function unmerge(ctx: CatalogueContext, s: MergeSnapshot): { authority: A
 
     const restored = requireAuthority(ctx, m.id);
     const after = requireAuthority(ctx, k.id);
-    logChange(ctx, 'authority', m.id, 'create', {}, { ...viewAudit(restored), restored: `merge into #${k.id} undone` });
-    logChange(ctx, 'authority', k.id, 'update', viewAudit(kept), viewAudit(after));
+    logChange(ctx, 'authority', m.id, 'create', {}, { ...authorityAudit(restored), restored: `merge into #${k.id} undone` });
+    logChange(ctx, 'authority', k.id, 'update', authorityAudit(kept), authorityAudit(after));
     for (const recordId of [...new Set(s.mergedLinks.map((l) => l.recordId))]) {
       const revision = logChange(ctx, 'record', recordId, 'update', { links: `${kept.name} (#${k.id})` }, { links: `${restored.name} (#${m.id})` });
       sql(ctx.db, 'UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, now, recordId);
     }
     // Records that stayed linked to the kept record show its name again if the merge had changed it.
-    if (viewAudit(kept).name !== viewAudit(after).name || viewAudit(kept).altNames !== viewAudit(after).altNames) {
+    if (authorityAudit(kept).name !== authorityAudit(after).name || authorityAudit(kept).altNames !== authorityAudit(after).altNames) {
       const moved = new Set(s.mergedLinks.map((l) => l.recordId));
       const ids = (sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(k.id) as { id: number }[]).filter((r) => !moved.has(r.id));
       for (const { id } of ids) {

@@ -6,7 +6,7 @@
 import i18next from 'i18next';
 import type { BatchItem } from '../../../shared/batch';
 import type { InputOf, OutputOf } from '../../../shared/contract';
-import type { AuthorityView, RecordView } from '../../../shared/model';
+import { recordInputOf, type AuthorityView, type RecordView } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import type { Command, Outcome } from './history';
@@ -23,36 +23,7 @@ function refusal(error: ArchiveError, title: string): Outcome {
 
 /** Every field of a record, as a patch that makes another version of it look like this one. */
 export function patchOf(r: RecordView): InputOf<'updateRecord'>['patch'] {
-  return {
-    type: r.type,
-    title: r.title,
-    titleAlt: r.titleAlt,
-    titleAltLanguage: r.titleAltLanguage,
-    date: r.date,
-    dateEnd: r.dateEnd,
-    dateApproximate: r.dateApproximate,
-    description: r.description,
-    bodyText: r.bodyText,
-    languages: r.languages,
-    referenceCode: r.referenceCode,
-    publisher: r.publisher,
-    outlet: r.outlet,
-    programme: r.programme,
-    medium: r.medium,
-    url: r.url,
-    rights: r.rights,
-    accessStatus: r.accessStatus,
-    physicalLocation: r.physicalLocation,
-    extent: r.extent,
-    notes: r.notes,
-    agreementKind: r.agreementKind,
-    dateSigned: r.dateSigned,
-    placeSigned: r.placeSigned,
-    commitments: r.commitments,
-    collectionId: r.collection?.id ?? null,
-    links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
-    tags: r.tags,
-  };
+  return recordInputOf(r);
 }
 
 export function editCommand(before: RecordView, after: RecordView): Command {
