@@ -170,10 +170,17 @@ test('a record holding an image shows its thumbnail in the list; one without sho
     body: png,
   });
   expect(upload.ok).toBe(true);
+  // The upload's record is made by a background import job (not necessarily record 1: the letter
+  // below may be written first), and its thumbnail by the extraction after it: wait for both.
+  const importedRecord = async () => {
+    const { jobs } = await api<{ jobs: { kind: string; status: string; result: { recordId?: number } | null }[] }>(host, 'listJobs', {});
+    return jobs.find((j) => j.kind === 'import' && j.status === 'done')?.result?.recordId ?? null;
+  };
   await api(host, 'createRecord', { type: 'letter', title: 'A letter without files' });
-  // The thumbnail is made by the background extraction: wait for it.
+  await expect.poll(importedRecord, { timeout: 20_000 }).not.toBeNull();
+  const recordId = (await importedRecord())!;
   await expect
-    .poll(async () => (await api<{ id: number; thumbnailSha256: string | null }[]>(host, 'recordFiles', { recordId: 1 }))[0]?.thumbnailSha256 ?? null, {
+    .poll(async () => (await api<{ id: number; thumbnailSha256: string | null }[]>(host, 'recordFiles', { recordId }))[0]?.thumbnailSha256 ?? null, {
       timeout: 20_000,
     })
     .toMatch(/^[0-9a-f]{64}$/);
