@@ -83,3 +83,18 @@ test('the theme follows the choice in the header and is remembered', async ({ pa
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(body).toHaveCSS('background-color', LIGHT);
 });
+
+test('a long result shows its first 50 hits and the rest on request', async ({ page, host }) => {
+  for (let i = 1; i <= 70; i++) await api(host, 'createRecord', { type: 'letter', title: `Twinning letter ${i}` });
+  await page.goto(host.url);
+  await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('twinning');
+  const results = page.getByRole('region', { name: 'Search results' });
+  await expect(results.getByText('70 records found')).toBeVisible();
+  await expect(results.getByRole('listitem')).toHaveCount(50);
+  await results.getByRole('button', { name: 'Show 20 more results' }).click();
+  await expect(results.getByRole('listitem')).toHaveCount(70);
+  await expect(results.getByRole('button', { name: /more result/ })).toHaveCount(0);
+  // A new query starts again from the first 50.
+  await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('twinning letter');
+  await expect(results.getByRole('listitem')).toHaveCount(50);
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SortOrder } from '../../../shared/search/engine';
 import { routeHref } from '../app/route';
 import { ErrorText } from '../common/ErrorText';
@@ -21,6 +21,12 @@ interface Props {
 }
 
 const SORT_ORDERS: SortOrder[] = ['relevance', 'date-desc', 'date-asc', 'title'];
+/**
+ * Hits rendered at first, and added per "Show more": a search as you type answers every keystroke,
+ * and rendering a few hundred result cards each time cost more than the search itself.
+ */
+const FIRST_HITS = 50;
+const MORE_HITS = 100;
 
 function SaveSearch({ onSave }: { onSave: Props['onSave'] }) {
   const { t } = useT('search');
@@ -65,6 +71,8 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
   const { t } = useT('search');
   const { outcome, error, status } = search;
   const q = query.trim();
+  const [shown, setShown] = useState(FIRST_HITS);
+  useEffect(() => setShown(FIRST_HITS), [q, sort]);
   let summary: string;
   if (status.state === 'failed') summary = t('unavailable');
   else if (status.state === 'loading' && !outcome) {
@@ -120,7 +128,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
       <ErrorText error={status.state === 'failed' ? status.message : error} prefix={t('failed')} />
       {outcome && outcome.hits.length > 0 ? (
         <ol className="hits">
-          {outcome.hits.map((hit) => (
+          {outcome.hits.slice(0, shown).map((hit) => (
             <li key={hit.id} className={hit.id === selectedId ? 'selected' : undefined}>
               <a href={routeHref({ view: 'record', id: hit.id })} aria-current={hit.id === selectedId ? 'true' : undefined}>
                 <Marked segments={hit.titleSegments} />
@@ -139,6 +147,11 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
             </li>
           ))}
         </ol>
+      ) : null}
+      {outcome && outcome.hits.length > shown ? (
+        <button type="button" className="show-more" onClick={() => setShown((n) => n + MORE_HITS)}>
+          {t('showMore', { count: Math.min(MORE_HITS, outcome.hits.length - shown) })}
+        </button>
       ) : null}
     </section>
   );

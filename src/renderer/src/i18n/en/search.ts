@@ -25,6 +25,8 @@ export const search = {
   understood: 'Searched for {{what}}.',
   note: 'Note: {{warning}}.',
   didYouMean: 'Did you mean',
+  showMore_one: 'Show {{count}} more result',
+  showMore_other: 'Show {{count}} more results',
   or: ' or ',
   failed: 'Search failed',
   matchedIn: 'Matched in {{where}}',

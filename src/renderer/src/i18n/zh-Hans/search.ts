@@ -27,6 +27,8 @@ export const search: Messages<typeof en> = {
   understood: '检索条件：{{what}}。',
   note: '注意：{{warning}}。',
   didYouMean: '您要找的是否是',
+  showMore_one: '再显示 {{count}} 条结果',
+  showMore_other: '再显示 {{count}} 条结果',
   or: '或',
   failed: '检索失败',
   matchedIn: '匹配字段：{{where}}',
