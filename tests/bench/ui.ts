@@ -14,12 +14,10 @@
  * The build it runs is <CIVIC_ARCHIVE_OUT or out>/ (`npm run bench:ui` builds it first).
  * A benchmark, not a test: figures vary with the machine's load.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import { startHostProcess } from '../support/host-process';
 import { benchLibrary } from './library';
 import { records } from './corpus';
 
@@ -36,38 +34,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-async function startHost(library: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const script = path.join(OUT, 'main/host.js');
-  if (!fs.existsSync(script)) throw new Error(`${path.relative(ROOT, script)} is missing: build first (npm run build, or npm run bench:ui which builds)`);
-  const child = spawn(process.execPath, [script, '--library', library, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.once('line', (l) => {
-      lines.close();
-      child.stdout.resume();
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`the browser host exited (${code}):\n${stderr}`)));
-  });
-  const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(line)?.[1];
-  if (!url) throw new Error(`unexpected first line from the browser host: ${line}`);
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 /** Navigation start → the first record title in the list, in the page's own clock. */
 async function firstRows(page: Page, url: string): Promise<number> {
@@ -170,7 +136,7 @@ async function scroll(page: Page, seconds: number, step: number) {
 async function main(): Promise<void> {
   console.log(`bench:ui — ${N.toLocaleString('en')} records, build ${path.relative(ROOT, OUT)}/`);
   const library = await benchLibrary(N, values.fresh ?? false);
-  const host = await startHost(library);
+  const host = await startHostProcess(library, OUT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -3,50 +3,15 @@
  * CHROMIUM_PATH) against the built browser host on a fresh library holding the sample catalogue,
  * saved to resources/screenshots/ for the README. Run after `npm run build`.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
+import { startHostProcess } from '../support/host-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, process.env.CIVIC_ARCHIVE_OUT || 'out');
 const SHOTS = path.join(ROOT, 'resources', 'screenshots');
-
-async function startHost(library: string): Promise<{ url: string; base: string; token: string; stop: () => Promise<void> }> {
-  const script = path.join(OUT, 'main/host.js');
-  if (!fs.existsSync(script)) throw new Error(`${path.relative(ROOT, script)} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [script, '--library', library, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.once('line', (l) => {
-      lines.close();
-      child.stdout.resume();
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`the browser host exited (${code}):\n${stderr}`)));
-  });
-  const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(line);
-  if (!m) throw new Error(`unexpected first line from the browser host: ${line}`);
-  return {
-    url: `${m[1]}/?token=${m[2]}`,
-    base: m[1]!,
-    token: m[2]!,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 async function call(host: { base: string; token: string }, channel: string, input: unknown = {}): Promise<unknown> {
   const r = await fetch(`${host.base}/api/${channel}`, {
@@ -67,7 +32,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const library = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-archive-shots-'));
-const host = await startHost(library);
+const host = await startHostProcess(library, OUT);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
