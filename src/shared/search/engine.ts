@@ -683,7 +683,8 @@ export class RecordSearch {
     if (sort === 'relevance') {
       // The common case, kept lean: rank the scores as they are and look documents up only for
       // ties (which break on date) and for the page shown.
-      const entries: Iterable<Entry> = keep ? this.kept(matches, keep) : matches;
+      // With filters, the filtered result (kept for the facets too) is worked out once.
+      const entries: Iterable<Entry> = keep ? this.lastFound.map((d): Entry => [d.id, matches.get(d.id)!]) : matches;
       page = topK(entries, offset + limit, (a, b) => b[1] - a[1] || byDate(docOf(b[0]), docOf(a[0]))).slice(offset);
       total = keep ? this.lastFound.length : matches.size;
     } else {
@@ -705,14 +706,6 @@ export class RecordSearch {
       facets: options.withFacets === false ? this.facets([]) : this.facets(this.lastFound),
       suggestions: total === 0 && q.groups.length > 0 ? this.suggest(q) : [],
     };
-  }
-
-  /** The matches whose documents pass the filters (documents that vanished are skipped). */
-  private *kept(matches: Map<number, number>, keep: (doc: SearchDocument) => boolean): Generator<[number, number]> {
-    for (const entry of matches) {
-      const doc = this.docs.get(entry[0]);
-      if (doc && keep(doc)) yield entry;
-    }
   }
 }
 
