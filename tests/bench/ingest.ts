@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extractPdf } from '../../src/main/files/extract/pdf';
-import { closeOcr, prepareOcr, recognise } from '../../src/main/files/extract/ocr';
-import { JobRunner } from '../../src/main/files/jobs/runner';
+import { extractPdf } from '../../src/main/documents/extract/pdf';
+import { closeOcr, prepareOcr, recognise } from '../../src/main/documents/extract/ocr';
+import { JobRunner } from '../../src/main/documents/jobs/runner';
 import { inProcessExecutor } from '../../src/main/service/executor';
 import { createService } from '../../src/main/service/service';
 import { makePdf, textImage, wordAccuracy } from '../fixtures/documents/generate';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArchiveFailure } from '../../shared/result';
-import { removeStaleTemps } from '../files/store';
+import { removeStaleTemps } from '../documents/store';
 import { automaticBackup, type BackupOutcome } from './backups';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 

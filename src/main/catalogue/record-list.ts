@@ -120,7 +120,7 @@ export function recordsPerYear(
 
 /**
  * Per record, the thumbnail of its first file (by position) that has one. Thumbnails are made at
- * import (src/main/files/extract) and served by hash like any stored file.
+ * import (src/main/documents/extract) and served by hash like any stored file.
  */
 export function recordThumbnails(ctx: CatalogueContext, ids: number[]): { id: number; sha256: string }[] {
   if (ids.length === 0) return [];

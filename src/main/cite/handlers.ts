@@ -1,14 +1,13 @@
-/** The handlers of citations and library settings: one function per channel of channels/cite.ts and channels/settings.ts. */
+/** The handlers of citations: one function per channel of channels/cite.ts. */
 import type { citeChannels } from '../../shared/channels/cite';
-import type { settingsChannels } from '../../shared/channels/settings';
 import type { CatalogueContext } from '../catalogue/context';
 import { requireRecord } from '../catalogue/records';
 import type { HandlersFor } from '../service/handler-types';
 import { toCslItem, type CslItem } from './csl-item';
 import { formatItems } from './formats';
-import { getSettings, updateSettings } from './library-settings';
+import { getSettings } from '../settings/library-settings';
 import { probeStyle, renderCitation } from './render';
-import { findStyle, installStyle, listStyles, removeStyle, requireStyle } from './styles';
+import { installStyle, listStyles, removeStyle, requireStyle } from './styles';
 
 /** The records as CSL-JSON items, with the library's holding archive. */
 export function cslItems(ctx: CatalogueContext, ids: number[]): CslItem[] {
@@ -26,9 +25,4 @@ export const citeHandlers: HandlersFor<typeof citeChannels> = {
   citeRecords: (ctx, { ids, style }) =>
     renderCitation(requireStyle(ctx, style ?? getSettings(ctx).defaultStyle), cslItems(ctx, ids), recordIdOfItem),
   exportCitations: (ctx, { ids, format }) => ({ format, count: new Set(ids).size, content: formatItems(cslItems(ctx, ids), format) }),
-};
-
-export const settingsHandlers: HandlersFor<typeof settingsChannels> = {
-  getSettings: (ctx) => getSettings(ctx),
-  updateSettings: (ctx, patch) => updateSettings(ctx, patch, (id) => findStyle(ctx, id) !== null),
 };

@@ -8,7 +8,7 @@ import type { StyleInfo } from '../../shared/channels/cite';
 import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { resourcePath } from '../locations';
-import { readSetting, writeSetting } from './library-settings';
+import { readSetting, writeSetting } from '../settings/library-settings';
 import { checkStyle, type StyleOutline } from './style-check';
 
 export const BUILT_IN_STYLES = ['apa', 'harvard-cite-them-right', 'chicago-author-date', 'modern-language-association', 'vancouver'] as const;

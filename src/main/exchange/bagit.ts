@@ -23,7 +23,7 @@ import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { logChange } from '../catalogue/changes';
 import { requireRecord } from '../catalogue/records';
-import { getSettings } from '../cite/library-settings';
+import { getSettings } from '../settings/library-settings';
 import { recordsToCsv } from './csv';
 import { importRows, type ImportOptions } from './import-records';
 import { RecordJson, recordRows } from './record-json';

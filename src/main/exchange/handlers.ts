@@ -4,7 +4,7 @@ import type { exchangeChannels } from '../../shared/channels/exchange';
 import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { requireRecord } from '../catalogue/records';
-import { writeSetting } from '../cite/library-settings';
+import { writeSetting } from '../settings/library-settings';
 import type { HandlersFor } from '../service/handler-types';
 import { exportBag, importBag } from './bagit';
 import { backupLibrary } from './backup';

@@ -4,7 +4,7 @@
  * the host can move to another library (LibrarySwitch) without leaving any of them behind.
  */
 import path from 'node:path';
-import { JobRunner } from '../files/jobs/runner';
+import { JobRunner } from '../documents/jobs/runner';
 import { startSnapshotKeeper } from '../search/snapshot-keeper';
 import type { OpenedLibrary } from '../service/library-switch';
 import { createService } from '../service/service';

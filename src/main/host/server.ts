@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
-import { receiveUpload, serveStoredFile } from '../files/serve';
+import { receiveUpload, serveStoredFile } from '../documents/serve';
 import { refusal, TOKEN_COOKIE } from './guard';
 import { pathRefusal } from './paths';
 

@@ -6,9 +6,10 @@
 import type { Contract } from '../../shared/contract';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { searchHandlers } from '../search/handlers';
-import { citeHandlers, settingsHandlers } from '../cite/handlers';
+import { citeHandlers } from '../cite/handlers';
+import { settingsHandlers } from '../settings/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
-import { documentsHandlers } from '../files/handlers';
+import { documentsHandlers } from '../documents/handlers';
 import { libraryHandlers } from './library-handlers';
 import type { HandlersFor } from './handler-types';
 

@@ -178,7 +178,7 @@ type TermData = Map<number, Map<number, number>>;
  * postings with the same BM25+ formula and weights into typed arrays, and builds nothing per
  * record until the page of hits is known. MiniSearch still tokenizes, indexes, expands prefixes
  * (its radix tree) and finds typos (its Levenshtein automaton). minisearch is pinned in
- * package.json; tests/unit/search-engine.test.ts checks the ranking against MiniSearch's own.
+ * package.json; tests/unit/search/engine.test.ts checks the ranking against MiniSearch's own.
  */
 interface MiniSearchInternals {
   _index: {

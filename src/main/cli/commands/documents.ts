@@ -1,8 +1,8 @@
 /** Commands over documents: import files and folders, list a record's files, show jobs, verify fixity. */
 import path from 'node:path';
 import { ArchiveFailure } from '../../../shared/result';
-import { JobRunner, type RunnerEvent } from '../../files/jobs/runner';
-import { fixityProblems, verifyLibrary } from '../../files/verify';
+import { JobRunner, type RunnerEvent } from '../../documents/jobs/runner';
+import { fixityProblems, verifyLibrary } from '../../documents/verify';
 import { integer, recordId, single } from '../args';
 import { call, print, type Command, type CommandContext } from '../command';
 import { typeSlug } from './catalogue';

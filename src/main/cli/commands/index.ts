@@ -5,6 +5,7 @@ import { searchCommands } from './search';
 import { documentsCommands } from './documents';
 import { citeCommands } from './cite';
 import { exchangeCommands } from './exchange';
+import { settingsCommands } from './settings';
 
 export const commands: Record<string, Command> = {
   ...catalogueCommands,
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   ...documentsCommands,
   ...citeCommands,
   ...exchangeCommands,
+  ...settingsCommands,
 };

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RecordView } from '../../../shared/model';
 import { archive } from '../archive';
 import { CiteDialog } from '../cite/CiteDialog';
-import { ExchangeDialog } from '../cite/ExchangeDialog';
+import { ExchangeDialog } from '../exchange/ExchangeDialog';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
 import { fieldId } from '../editor/Field';

@@ -11,7 +11,7 @@ import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
 import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
-import { copyCitation, saveText } from './download';
+import { copyCitation, saveText } from '../common/download';
 import './cite.css';
 
 interface Props {

@@ -1,0 +1,208 @@
+/** CSV import with column mapping, and CSV/JSON export with formula escaping. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseLooseDate } from '../../../src/main/exchange/dates';
+import { catalogueState, openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
+import { cliIn } from '../../support/cli';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'exchange');
+const open: TestLibrary[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+async function library(): Promise<TestLibrary> {
+  const lib = await openTestLibrary();
+  open.push(lib);
+  return lib;
+}
+
+describe('dates as spreadsheets hold them', () => {
+  it.each([
+    ['2018', '2018'],
+    ['2018-09', '2018-09'],
+    ['14/09/2018', '2018-09-14'],
+    ['2018/9/14', '2018-09-14'],
+    ['09/2018', '2018-09'],
+    ['September 2018', '2018-09'],
+    ['Sept 2018', '2018-09'],
+    ['14 September 2018', '2018-09-14'],
+    ['14th Sept. 2018', '2018-09-14'],
+    ['September 14, 2018', '2018-09-14'],
+  ])('%s -> %s', (raw, iso) => expect(parseLooseDate(raw)).toBe(iso));
+
+  it.each([['31/02/2018'], ['Smarch 2018'], ['next Tuesday'], ['2018-13']])('refuses %s', (raw) => {
+    expect(() => parseLooseDate(raw)).toThrow(new RegExp(`"${raw}" is not`));
+  });
+});
+
+describe('CSV import', () => {
+  const csv = [
+    'Title,Date,Type,Ref,Author,Party,Tags,Shelf',
+    'Trade mission diary,14/09/2018,Report,LCC/1,Judith Blake,,trade; China,Box 1',
+    'MoU with Hangzhou,September 2018,agreement,LCC/2,,Leeds; Hangzhou,,Box 2',
+  ].join('\n');
+
+  it('matches headers to fields by name, and reports the columns it could not place', async () => {
+    const lib = await library();
+    const cols = await lib.ok('csvColumns', { content: csv });
+    expect(cols.mapping).toEqual({ Title: 'title', Date: 'date', Type: 'type', Ref: 'referenceCode', Author: 'author', Party: 'party', Tags: 'tags' });
+    expect(cols.unmapped).toEqual(['Shelf']);
+  });
+
+  it('imports with a mapping (saved and reused), partial ISO dates, and authorities matched or created by name', async () => {
+    const lib = await library();
+    const judith = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
+    await lib.ok('saveCsvMapping', { name: 'council spreadsheet', mapping: { Shelf: 'physicalLocation' } });
+    const [saved] = await lib.ok('listCsvMappings', {});
+    expect(saved).toEqual({ name: 'council spreadsheet', mapping: { Shelf: 'physicalLocation' } });
+    const report = await lib.ok('importMetadata', { content: csv, format: 'csv', mapping: saved!.mapping });
+    expect(report).toMatchObject({ imported: 2, failed: 0 });
+    expect(report.createdAuthorities.map((a) => [a.kind, a.name])).toEqual([
+      ['organisation', 'Leeds'],
+      ['organisation', 'Hangzhou'],
+    ]);
+    const diary = await lib.ok('getRecord', { id: report.rows[0]!.recordId! });
+    expect(diary).toMatchObject({ type: 'report', date: '2018-09-14', referenceCode: 'LCC/1', physicalLocation: 'Box 1', tags: ['China', 'trade'] });
+    expect(diary.links).toEqual([{ authorityId: judith.id, kind: 'person', name: 'Judith Blake', role: 'author', note: null }]);
+    const mou = await lib.ok('getRecord', { id: report.rows[1]!.recordId! });
+    expect(mou).toMatchObject({ type: 'agreement', date: '2018-09' });
+    expect(mou.links.map((l) => `${l.role}:${l.name}`)).toEqual(['party:Leeds', 'party:Hangzhou']);
+  });
+
+  it('People, Organisations and Places columns link names of that kind, matched (also by another name) or created', async () => {
+    const lib = await library();
+    const hz = await lib.ok('createAuthority', { kind: 'place', name: 'Hangzhou', altNames: [{ name: '杭州', language: 'zh-Hans' }] });
+    const content = 'Title,Places,People,Organisations\nVisit notes,杭州; Qingdao,Sharon Watson,Phoenix Dance Theatre\n';
+    const report = await lib.ok('importMetadata', { content, format: 'csv' });
+    expect(report.createdAuthorities.map((a) => `${a.kind}:${a.name}`)).toEqual(['place:Qingdao', 'person:Sharon Watson', 'organisation:Phoenix Dance Theatre']);
+    const r = await lib.ok('getRecord', { id: report.rows[0]!.recordId! });
+    expect(r.links.map((l) => `${l.role}:${l.kind}:${l.name}`)).toEqual([
+      'mentioned:place:Hangzhou',
+      'mentioned:place:Qingdao',
+      'mentioned:person:Sharon Watson',
+      'mentioned:organisation:Phoenix Dance Theatre',
+    ]);
+    expect(r.links[0]!.authorityId).toBe(hz.id);
+  });
+
+  it('a bad date refuses the whole file, naming the row and line; --skip-bad-rows imports the rest', async () => {
+    const lib = await library();
+    const state = catalogueState(lib.dir);
+    const content = fs.readFileSync(path.join(FIXTURES, 'bad-date.csv'), 'utf8');
+    const r = await lib.service.call('importMetadata', { content, format: 'csv' });
+    expect(r.ok ? '' : r.error.message).toBe(
+      '1 of 2 rows cannot be imported (first: row 2 (line 3): date: "31/02/2018" is not a real date: day 31 does not exist in 2018-02 (it has 28 days)); nothing was imported. Fix the file, or skip the bad rows.',
+    );
+    expect(catalogueState(lib.dir)).toEqual(state);
+    const partial = await lib.ok('importMetadata', { content, format: 'csv', skipBadRows: true });
+    expect(partial).toMatchObject({ imported: 1, failed: 1 });
+  });
+
+  it('a file in another encoding is refused by the CLI with the line, and nothing changes', async () => {
+    const lib = await library();
+    const dir = lib.dir;
+    await lib.close();
+    open.pop();
+    const state = catalogueState(dir);
+    const r = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'latin1.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `civic-archive: ${path.join(FIXTURES, 'latin1.csv')}: line 2 is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`,
+    );
+    expect(catalogueState(dir)).toEqual(state);
+  });
+});
+
+describe('CSV and JSON export', () => {
+  it('escapes cells that would run as formulas, keeps links, and imports back', async () => {
+    const lib = await library();
+    const org = await lib.ok('createAuthority', { kind: 'organisation', name: '@Leeds Digital' });
+    await lib.ok('createRecord', {
+      type: 'report',
+      title: '=HYPERLINK("http://evil.example","click")',
+      description: '+44 113 222 4444',
+      notes: '-2 boxes missing',
+      date: '2018',
+      links: [{ authorityId: org.id, role: 'author' }],
+    });
+    const out = await lib.ok('exportRecords', { ids: [1], format: 'csv' });
+    const [header, row] = Papa.parse<string[]>(out.content, { skipEmptyLines: true }).data;
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(cell('Title')).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cell('Description')).toBe(`'+44 113 222 4444`);
+    expect(cell('Notes')).toBe(`'-2 boxes missing`);
+    expect(cell('Author')).toBe(`'@Leeds Digital`);
+    expect(cell('Date')).toBe('2018');
+    for (const c of row!) expect(c).not.toMatch(/^[=+\-@]/);
+
+    const json = JSON.parse((await lib.ok('exportRecords', { ids: [1], format: 'json' })).content);
+    expect(json[0]).toMatchObject({ id: 1, title: '=HYPERLINK("http://evil.example","click")', links: [{ name: '@Leeds Digital', role: 'author' }] });
+
+    const other = await library();
+    const back = await other.ok('importMetadata', { content: out.content, format: 'csv' });
+    expect(back.imported).toBe(1);
+    const again = await other.ok('getRecord', { id: 1 });
+    expect(again).toMatchObject({ title: '=HYPERLINK("http://evil.example","click")', description: '+44 113 222 4444', date: '2018' });
+    expect(again.links.map((l) => l.name)).toEqual(['@Leeds Digital']);
+  });
+
+  it('the CLI writes CSV to --out', async () => {
+    const lib = await library();
+    await lib.ok('loadSample', {});
+    const dir = lib.dir;
+    await lib.close();
+    open.pop();
+    const file = path.join(tempDir(), 'records.csv');
+    const r = await cliIn(dir, ['export', '--format', 'csv', '--out', file]);
+    expect(r.code).toBe(0);
+    expect(Papa.parse(fs.readFileSync(file, 'utf8'), { skipEmptyLines: true }).data).toHaveLength(6);
+  });
+});
+
+describe('our JSON export imports back whole', () => {
+  it('keeps every field, the commitments, the tags and the links with their kinds and roles', async () => {
+    const a = await library();
+    await a.ok('loadSample', {});
+    const json = await a.ok('exportRecords', { ids: [2], format: 'json' });
+    const b = await library();
+    const report = await b.ok('importMetadata', { content: json.content });
+    expect(report.imported).toBe(1);
+    const [before, after] = [await a.ok('getRecord', { id: 2 }), await b.ok('getRecord', { id: 1 })];
+    const strip = ({ id: _i, revision: _r, createdAt: _c, updatedAt: _u, links, ...rest }: typeof before) => ({
+      ...rest,
+      links: links.map(({ authorityId: _a, ...l }) => l),
+    });
+    expect(strip(after)).toEqual(strip(before));
+    // Each linked authority was created with its own kind (people, places, events, a partnership...).
+    expect(report.createdAuthorities.map((x) => `${x.kind}:${x.name}`).sort()).toEqual(before.links.map((l) => `${l.kind}:${l.name}`).sort());
+  });
+});
+
+describe('the CLI with a column mapping', () => {
+  it('import-metadata --mapping takes a JSON file or the name of a saved mapping; --dry-run writes nothing', async () => {
+    const lib = await library();
+    await lib.ok('saveCsvMapping', { name: 'shelf list', mapping: { Shelf: 'physicalLocation', Heading: 'title' } });
+    const dir = lib.dir;
+    await lib.close();
+    open.pop();
+    const csv = path.join(tempDir(), 'shelf.csv');
+    fs.writeFileSync(csv, 'Heading,Shelf,When\nDelegation photographs,Box 7,Sept 2018\n');
+    const mapFile = path.join(tempDir(), 'map.json');
+    fs.writeFileSync(mapFile, JSON.stringify({ Heading: 'title', Shelf: 'physicalLocation', When: 'date' }));
+    const state = catalogueState(dir);
+    const dry = await cliIn(dir, ['--json', 'import-metadata', csv, '--mapping', mapFile, '--dry-run']);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, imported: 1 });
+    expect(catalogueState(dir)).toEqual(state);
+    const byName = await cliIn(dir, ['--json', 'import-metadata', csv, '--mapping', 'shelf list']);
+    expect(byName.stderr).toBe('');
+    expect(JSON.parse(byName.stdout)).toMatchObject({ imported: 1 });
+    const again = await cliIn(dir, ['import-metadata', csv, '--mapping', mapFile]);
+    // Same title, and now a date the first import did not have: not the same title and date, so imported.
+    expect(again.stdout).toMatch(/^Imported 1, merged 0, skipped 0/);
+    const missing = await cliIn(dir, ['import-metadata', csv, '--mapping', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('civic-archive: --mapping: there is no file nope and no saved mapping of that name');
+  });
+});
