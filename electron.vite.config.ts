@@ -13,7 +13,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           'catalogue-worker': resolve('src/main/service/catalogue-worker.ts'),
           'snapshot-worker': resolve('src/main/search/snapshot-worker.ts'),
-          'extract-worker': resolve('src/main/files/jobs/extract-worker.ts'),
+          'extract-worker': resolve('src/main/documents/jobs/extract-worker.ts'),
           host: resolve('src/main/host/main.ts'),
           cli: resolve('src/main/cli/main.ts'),
           start: resolve('src/main/start.ts'),
