@@ -1,0 +1,115 @@
+// The architecture, enforced: which code may import what (DESIGN.md "One service, three doors"),
+// plus typescript-eslint with type information, React's hook rules and jsx-a11y.
+import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_ONLY = ['better-sqlite3', 'sharp', '@napi-rs/canvas', 'tesseract.js', 'tesseract.js-core', 'pdfjs-dist/legacy/*', 'exifr', 'tar', 'file-type'];
+const electronOnlyInShell = { name: 'electron', message: 'Only the shell (src/main/index.ts, src/main/ipc.ts) and the preload import electron: everything else runs under plain Node.' };
+
+/** The folders of src/main, and which others each may import (besides src/shared). */
+const CAPABILITY_IMPORTS = {
+  // The base: the library folder, SQLite and migrations. documents/store is allowed for one reason:
+  // opening a library clears the temp copies that killed imports left (catalogue/library.ts).
+  catalogue: ['documents/store'],
+  search: ['catalogue'],
+  documents: ['catalogue', 'search'],
+  settings: ['catalogue', 'cite'],
+  cite: ['catalogue', 'settings'],
+  exchange: ['catalogue', 'cite', 'settings', 'documents', 'search'],
+};
+const MAIN_FOLDERS = ['catalogue', 'search', 'documents', 'settings', 'cite', 'exchange', 'service', 'host', 'cli'];
+
+function capabilityRules(folder, allowed) {
+  const forbidden = MAIN_FOLDERS.filter((f) => f !== folder && f !== 'service' && !allowed.some((a) => a === f));
+  const partial = allowed.filter((a) => a.includes('/'));
+  return {
+    files: [`src/main/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              // A relative import that climbs to src/main and enters a folder this one may not use.
+              regex: `^(\\.\\./)+(${forbidden.join('|')})/(?!${partial.map((p) => p.split('/')[1]).join('|') || '$^'})`,
+              message: `src/main/${folder} may import only ${allowed.join(', ') || 'itself'} of src/main (and src/shared): see eslint.config.js and docs/architecture.md.`,
+            },
+            // Handlers are typed by service/handler-types. Background work (the job runner, the snapshot keeper,
+            // verify) runs beside the catalogue and talks to it through the Service interface, like a door.
+            {
+              regex: '^(\\.\\./)+service/(?!handler-types$|service$)',
+              message: 'a capability is called by the service; it may only use the Service interface and the handler types.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.bench/**', 'resources/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // `void promise` marks a deliberately unawaited call (event handlers, fire-and-forget refreshes).
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  // Node everywhere but the renderer.
+  { files: ['src/main/**', 'src/preload/**', 'tests/**', '*.ts', '*.mts', '*.js'], languageOptions: { globals: globals.node } },
+  // The shell and the preload: the only importers of electron.
+  { files: ['src/main/**/*.ts'], ignores: ['src/main/index.ts', 'src/main/ipc.ts'], rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] } },
+  ...Object.entries(CAPABILITY_IMPORTS).map(([folder, allowed]) => capabilityRules(folder, allowed)),
+  // src/shared runs everywhere (renderer, worker, Node): no Node, no native modules, no electron, no main or renderer.
+  {
+    files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: globals['shared-node-browser'] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, ...NODE_ONLY.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'src/shared runs in the renderer too: no Node or native modules.' }))],
+          patterns: [
+            { regex: '^node:', message: 'src/shared runs in the renderer too: no Node built-ins.' },
+            { regex: '^(\\.\\./)+(main|renderer|preload)/', message: 'src/shared imports nothing from the processes that use it.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The renderer talks only to window.archive: no src/main, no Node, no electron.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, ...NODE_ONLY.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'the renderer runs in Chromium, not Node.' }))],
+          patterns: [
+            { regex: '^node:', message: 'the renderer runs in Chromium, not Node: ask the service through window.archive.' },
+            { regex: '^(\\.\\./)+(main|preload)/', message: 'the renderer talks only to window.archive (src/shared/client.ts), never to src/main.' },
+          ],
+        },
+      ],
+    },
+  },
+);
