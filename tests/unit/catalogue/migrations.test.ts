@@ -1,0 +1,186 @@
+/**
+ * One test per migration: a catalogue is built at the version before it (by running the earlier
+ * migrations, as an older release did), filled with rows written with that version's SQL, then
+ * opened by today's code, which backs it up and upgrades it. The rows must all be there, read back
+ * through the service as the app reads them, and whatever the migration derives must be filled.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, CATALOGUE_FILE } from '../../../src/main/catalogue/library';
+import { LATEST_VERSION, MIGRATIONS } from '../../../src/main/catalogue/migrations';
+import { ftsTerms } from '../../../src/main/search/fulltext';
+import { openTestLibrary, tempDir } from '../../support/catalogue';
+
+const AT = '2019-03-01T10:00:00.000Z';
+
+/** A library folder whose catalogue is at `version`, with rows written by `fill` in that version's schema. */
+function catalogueAt(version: number, fill: (db: Database.Database) => void): string {
+  const dir = path.join(tempDir(), 'old-library');
+  fs.mkdirSync(dir, { recursive: true });
+  const db = new Database(path.join(dir, CATALOGUE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  for (const m of MIGRATIONS.filter((m) => m.version <= version)) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    })();
+  }
+  db.transaction(() => fill(db))();
+  db.close();
+  return dir;
+}
+
+/** Version 1's rows: an agreement with links, commitments, tags, a collection, and its change log and audit. */
+function fillVersion1(db: Database.Database): void {
+  db.prepare("INSERT INTO collections (id, name, level, created_at, updated_at) VALUES (1, 'Leeds–Hangzhou partnership', 'fonds', ?, ?)").run(AT, AT);
+  db.prepare(
+    `INSERT INTO records (id, type, title, title_alt, title_alt_language, date, description, languages, reference_code,
+       agreement_kind, date_signed, place_signed, collection_id, revision, created_at, updated_at)
+     VALUES (1, 'agreement', 'Memorandum of Understanding on Friendship', '友好合作备忘录', 'zh-Hans', '2018-09-14',
+       'Signed during the delegation; renews cooperation in culture and education.', '["en","zh-Hans"]', 'LCC/IP/2018/001',
+       'mou', '2018-09-14', 'Hangzhou', 1, 3, ?, ?)`,
+  ).run(AT, AT);
+  db.prepare("INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (1, 'person', 'Judith Blake', ?, ?)").run(AT, AT);
+  db.prepare("INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (2, 'place', 'Hangzhou', ?, ?)").run(AT, AT);
+  db.prepare("INSERT INTO authority_names (authority_id, position, name, language) VALUES (2, 0, '杭州', 'zh-Hans')").run();
+  db.prepare("INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (1, 1, 'signatory', 'for Leeds City Council', 0)").run();
+  db.prepare("INSERT INTO record_links (record_id, authority_id, role, position) VALUES (1, 2, 'subject', 1)").run();
+  db.prepare("INSERT INTO commitments (record_id, position, text, status) VALUES (1, 0, 'Annual exchange of students', 'in-progress')").run();
+  db.prepare("INSERT INTO tags (id, name) VALUES (1, 'twinning')").run();
+  db.prepare('INSERT INTO record_tags (record_id, tag_id) VALUES (1, 1)').run();
+  for (const [revision, entity, id] of [
+    [1, 'authority', 1],
+    [2, 'authority', 2],
+    [3, 'record', 1],
+  ] as const) {
+    db.prepare("INSERT INTO changes (revision, at, actor, entity, entity_id, action) VALUES (?, ?, 'archivist (app)', ?, ?, 'create')").run(revision, AT, entity, id);
+  }
+  db.prepare("INSERT INTO audit (revision, field, old_value, new_value) VALUES (3, 'title', NULL, 'Memorandum of Understanding on Friendship')").run();
+  db.prepare("INSERT INTO settings (key, value) VALUES ('cite.archive.name', 'Leeds City Council International Relations')").run();
+}
+
+/** Version 2's rows on top: a stored file attached to the record, with one page of text in pages_fts. */
+function fillVersion2(db: Database.Database): void {
+  fillVersion1(db);
+  const sha = 'ab'.repeat(32);
+  db.prepare("INSERT INTO files (id, sha256, size, media_type, page_count, text_status, created_at) VALUES (1, ?, 1234, 'application/pdf', 1, 'done', ?)").run(sha, AT);
+  db.prepare("INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (1, 1, 'mou-signed.pdf', 0, ?)").run(AT);
+  const text = 'Both cities agree to establish a kiosk of friendship in Kirkstall Abbey gardens.';
+  db.prepare("INSERT INTO pages (id, file_id, page, text, source) VALUES (1, 1, 1, ?, 'text-layer')").run(text);
+  db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (1, ?)').run(ftsTerms(text));
+  db.prepare("INSERT INTO saved_searches (name, query, created_at, updated_at) VALUES ('MoUs', 'type:agreement', ?, ?)").run(AT, AT);
+}
+
+/** Version 3's rows on top: a finished and a pending job. */
+function fillVersion3(db: Database.Database): void {
+  fillVersion2(db);
+  db.prepare("INSERT INTO jobs (kind, status, batch, file_id, created_at, updated_at) VALUES ('extract', 'done', 'b1', 1, ?, ?)").run(AT, AT);
+  db.prepare("INSERT INTO jobs (kind, status, batch, created_at, updated_at) VALUES ('verify', 'pending', 'b2', ?, ?)").run(AT, AT);
+}
+
+async function upgraded(dir: string, from: number) {
+  const lib = await openTestLibrary(dir);
+  const db = new Database(path.join(dir, CATALOGUE_FILE), { readonly: true });
+  const version = Number(db.pragma('user_version', { simple: true }));
+  db.close();
+  // Opening an older catalogue leaves a copy of it, at its own version, before migrating.
+  const copies = fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.startsWith(`catalogue-v${from}-before-migration-`));
+  expect(copies).toHaveLength(1);
+  const copy = new Database(path.join(dir, 'backups', copies[0]!), { readonly: true });
+  expect(Number(copy.pragma('user_version', { simple: true }))).toBe(from);
+  expect((copy.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(1);
+  copy.close();
+  return { lib, version };
+}
+
+async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary>>) {
+  const r = await lib.ok('getRecord', { id: 1 });
+  expect(r).toMatchObject({
+    type: 'agreement',
+    title: 'Memorandum of Understanding on Friendship',
+    titleAlt: '友好合作备忘录',
+    date: '2018-09-14',
+    referenceCode: 'LCC/IP/2018/001',
+    agreementKind: 'mou',
+    dateSigned: '2018-09-14',
+    placeSigned: 'Hangzhou',
+    languages: ['en', 'zh-Hans'],
+    tags: ['twinning'],
+  });
+  expect(r.collection?.name).toBe('Leeds–Hangzhou partnership');
+  expect(r.commitments.map((c) => [c.text, c.status])).toEqual([['Annual exchange of students', 'in-progress']]);
+  expect(r.links.map((l) => [l.role, l.name, l.note ?? null])).toEqual([
+    ['signatory', 'Judith Blake', 'for Leeds City Council'],
+    ['subject', 'Hangzhou', null],
+  ]);
+  const place = await lib.ok('getAuthority', { id: 2 });
+  expect(place.altNames?.map((n) => n.name) ?? []).toContain('杭州');
+  const audit = await lib.ok('auditTrail', { entity: 'record', id: 1 });
+  expect(JSON.stringify(audit)).toContain('Memorandum of Understanding on Friendship');
+  const settings = await lib.ok('getSettings', {});
+  expect(settings.archiveName).toBe('Leeds City Council International Relations');
+  // Upgraded, the library takes writes as a new one does.
+  const next = await lib.ok('createRecord', { type: 'letter', title: 'Letter after the upgrade' });
+  expect(next.id).toBe(2);
+}
+
+describe('every migration carries a catalogue with rows forward', () => {
+  it('has a test below for each migration', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(LATEST_VERSION).toBe(4);
+  });
+
+  it('0001-catalogue: an empty SQLite file becomes a catalogue', async () => {
+    const dir = path.join(tempDir(), 'v0');
+    fs.mkdirSync(dir);
+    // Setting WAL writes the header: a valid, empty SQLite database of version 0 (a 0-byte file is refused as corrupt).
+    const empty = new Database(path.join(dir, CATALOGUE_FILE));
+    empty.pragma('journal_mode = WAL');
+    empty.close();
+    const lib = await openTestLibrary(dir);
+    expect((await lib.ok('libraryInfo', {})).counts.records).toBe(0);
+    const r = await lib.ok('createRecord', { type: 'report', title: 'First report' });
+    expect(r.id).toBe(1);
+    await lib.close();
+  });
+
+  it('0002-files-and-text: records, links, commitments, tags, audit and settings of version 1 survive', async () => {
+    const { lib, version } = await upgraded(catalogueAt(1, fillVersion1), 1);
+    expect(version).toBe(LATEST_VERSION);
+    await expectVersion1Rows(lib);
+    expect(await lib.ok('recordFiles', { recordId: 1 })).toEqual([]);
+    await lib.close();
+  });
+
+  it('0003-jobs: stored files and their page text of version 2 survive, and the job queue starts empty', async () => {
+    const { lib } = await upgraded(catalogueAt(2, fillVersion2), 2);
+    await expectVersion1Rows(lib);
+    const files = await lib.ok('recordFiles', { recordId: 1 });
+    expect(files.map((f) => [f.originalName, f.sha256, f.mediaType])).toEqual([['mou-signed.pdf', 'ab'.repeat(32), 'application/pdf']]);
+    const pages = await lib.ok('filePages', { fileId: files[0]!.id, from: 1, limit: 10 });
+    expect(pages.map((p) => p.text)).toEqual(['Both cities agree to establish a kiosk of friendship in Kirkstall Abbey gardens.']);
+    const hits = (await lib.ok('searchText', { query: 'kiosk' })).hits;
+    expect(hits.map((h) => h.recordId)).toEqual([1]);
+    expect((await lib.ok('listJobs', { active: false, limit: 100 })).jobs).toEqual([]);
+    expect((await lib.ok('listSavedSearches', {})).map((s) => s.name)).toEqual(['MoUs']);
+    await lib.close();
+  });
+
+  it('0004-record-text: the records of version 3 get their full-text index, and jobs survive', async () => {
+    const { lib } = await upgraded(catalogueAt(3, fillVersion3), 3);
+    await expectVersion1Rows(lib);
+    // A word only in the description: found through records_fts, which the upgrade filled.
+    const hits = (await lib.ok('searchText', { query: 'renews cooperation' })).hits;
+    expect(hits.map((h) => h.recordId)).toContain(1);
+    const jobs = (await lib.ok('listJobs', { active: false, limit: 100 })).jobs;
+    expect(jobs.map((j) => [j.kind, j.status]).sort()).toEqual([
+      ['extract', 'done'],
+      ['verify', 'pending'],
+    ]);
+    await lib.close();
+  });
+});
