@@ -165,12 +165,22 @@ function isRunning(pid: number): boolean {
 }
 
 /**
+ * How long a temp copy named without a pid must have been left alone before it is taken for a
+ * leftover. Such copies (a bag import's) are copied whole, then hashed before they are renamed
+ * into place; the hashing does not touch the file, so for a large file it can sit unchanged for
+ * a while in the middle of an import that is alive and well.
+ */
+export const UNOWNED_TEMP_GRACE_MS = 10 * 60 * 1000;
+
+/**
  * Removes the temp copies (files/.incoming-*) a killed or crashed import left behind. Only those
  * no process can still be writing: last written before this process started, and made by a
- * process that is no longer running (or by an unknown one, for names without a pid). A copy in
- * progress is written continuously, so it is always newer than a process that starts meanwhile.
+ * process that is no longer running (for names without a pid, which cannot say whose they are:
+ * also untouched for UNOWNED_TEMP_GRACE_MS). A copy in progress is written continuously, so it is
+ * always newer than a process that starts meanwhile; and its writer's pid is alive, which covers
+ * the moments it is not being written (fsync, rename), however many processes open the library.
  */
-export function removeStaleTemps(filesDir: string, startedAt = Date.now() - process.uptime() * 1000): string[] {
+export function removeStaleTemps(filesDir: string, startedAt = Date.now() - process.uptime() * 1000, now = Date.now()): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(filesDir);
@@ -186,6 +196,7 @@ export function removeStaleTemps(filesDir: string, startedAt = Date.now() - proc
       const stat = fs.statSync(file);
       if (!stat.isFile() || stat.mtimeMs >= startedAt) continue;
       if (m[1] !== undefined && isRunning(Number(m[1]))) continue;
+      if (m[1] === undefined && now - stat.mtimeMs < UNOWNED_TEMP_GRACE_MS) continue;
       fs.rmSync(file, { force: true });
       removed.push(name);
     } catch {

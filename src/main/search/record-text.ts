@@ -42,15 +42,25 @@ function reindex(ctx: CatalogueContext, ids: number[]): void {
   }
 }
 
+function textState(ctx: CatalogueContext) {
+  const state = sql(ctx.db, 'SELECT revision, tokenizer FROM record_text_state WHERE id = 1').get() as { revision: number; tokenizer: number };
+  const revision = currentRevision(ctx);
+  const whole = state.tokenizer !== TOKENIZER_VERSION || state.revision < 0;
+  return { state, revision, whole, behind: whole || state.revision < revision };
+}
+
+/** Whether records_fts lags the catalogue (a read: lets a caller take the write lock only when there is work). */
+export function recordTextBehind(ctx: CatalogueContext): boolean {
+  return textState(ctx).behind;
+}
+
 /**
  * Brings records_fts up to the catalogue's newest revision; returns how many records it
  * re-indexed. A new tokenizer (or a catalogue that never had the index) rebuilds it whole.
  */
 export function syncRecordText(ctx: CatalogueContext): number {
-  const state = sql(ctx.db, 'SELECT revision, tokenizer FROM record_text_state WHERE id = 1').get() as { revision: number; tokenizer: number };
-  const revision = currentRevision(ctx);
-  const whole = state.tokenizer !== TOKENIZER_VERSION || state.revision < 0;
-  if (!whole && state.revision >= revision) return 0;
+  const { state, revision, whole, behind } = textState(ctx);
+  if (!behind) return 0;
   return ctx.db.transaction(() => {
     let ids: number[];
     if (whole) {

@@ -8,20 +8,36 @@ import { contract, type Channel } from '../../shared/contract';
 import { ArchiveFailure, type Result } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { openLibrary, type Library } from '../catalogue/library';
-import { syncRecordText } from '../search/record-text';
+import { BUSY_DEADLINE_MS, inWriteTransaction, isBusy, withBusyRetry } from '../catalogue/busy';
+import { recordTextBehind, syncRecordText } from '../search/record-text';
 import { handlers } from './handlers';
 
+/** The disk's refusals: the derived index waits for the next catch-up rather than failing a write. */
+const DISK_REFUSAL = /^SQLITE_(FULL|IOERR)/;
+
 /**
- * Brings the derived full-text index of records up to the newest revision. A failure here (a full
- * disk) must not turn a write that has already committed into an error: the index stays behind
- * and the next write, or the next opening of the library, catches it up.
+ * Brings the derived full-text index of records up to the newest revision, inside a write's own
+ * transaction (as a savepoint), so that the index and the records it derives from commit together.
+ * A full disk here must not turn the write into an error: the savepoint is undone, the index stays
+ * behind and the next write, or the next opening of the library, catches it up. (Should SQLite have
+ * rolled the whole transaction back on its own, the error goes up: nothing was written.)
  */
-function catchUpIndexes(ctx: CatalogueContext): void {
+function catchUpInWrite(ctx: CatalogueContext): void {
   try {
-    syncRecordText(ctx);
+    ctx.db.transaction(() => syncRecordText(ctx))();
   } catch (error) {
-    // Only the disk's or another writer's refusals wait for the next catch-up; a bug is reported.
-    if (!/^SQLITE_(FULL|IOERR|BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) throw error;
+    if (!ctx.db.inTransaction || !DISK_REFUSAL.test((error as { code?: string }).code ?? '')) throw error;
+  }
+}
+
+/** When a library opens: a catalogue written by an older version (or left mid catch-up) gets its index completed. */
+function catchUpOnOpen(ctx: CatalogueContext): void {
+  try {
+    // The write lock only when there is something to do: opening to read never waits for a writer.
+    if (recordTextBehind(ctx)) inWriteTransaction(ctx.db, () => syncRecordText(ctx));
+  } catch (error) {
+    // Only the disk's refusals, or a writer that held the catalogue past the wait, leave it for the next catch-up.
+    if (!DISK_REFUSAL.test((error as { code?: string }).code ?? '') && !isBusy(error)) throw error;
   }
 }
 
@@ -40,13 +56,36 @@ export function actorName(door: string): string {
   return `${user} (${door})`;
 }
 
+/**
+ * Channels marked mutating that only read the catalogue: exportBag reads it while it copies every
+ * stored file out to a folder. Holding the write lock meanwhile would keep every other process
+ * from writing for as long as the copy takes; a read transaction gives the same consistent view
+ * of the records without blocking anyone (in WAL mode readers never wait for writers).
+ */
+const READ_ONLY_IN_CATALOGUE: ReadonlySet<Channel> = new Set<Channel>(['exportBag']);
+
+/**
+ * Runs one handler. A mutating one runs in a single write transaction taken with BEGIN IMMEDIATE
+ * (waiting, with a busy timeout and then retries with backoff, while another process writes), its
+ * nested transactions becoming savepoints: one request, one commit, never a stale snapshot. A
+ * reading one that meets SQLITE_BUSY (a WAL being recovered, a busy timeout run out) is run again
+ * after a pause: reading twice changes nothing.
+ */
+function execute(ctx: CatalogueContext, channel: Channel, input: unknown): unknown {
+  const handler = handlers[channel] as (ctx: CatalogueContext, input: unknown) => unknown;
+  if (!contract[channel].mutates) return withBusyRetry(() => handler(ctx, input));
+  if (READ_ONLY_IN_CATALOGUE.has(channel)) return withBusyRetry(() => ctx.db.transaction(() => handler(ctx, input)).deferred());
+  return inWriteTransaction(ctx.db, () => {
+    const value = handler(ctx, input);
+    catchUpInWrite(ctx);
+    return value;
+  });
+}
+
 /** Runs a handler and turns any failure into an error result; internal errors keep their message for the log. */
 export function runHandler(ctx: CatalogueContext, channel: Channel, input: unknown): Result<unknown> {
   try {
-    const handler = handlers[channel] as (ctx: CatalogueContext, input: unknown) => unknown;
-    const value = handler(ctx, input);
-    if (contract[channel].mutates) catchUpIndexes(ctx);
-    return { ok: true, value };
+    return { ok: true, value: execute(ctx, channel, input) };
   } catch (error) {
     if (error instanceof ArchiveFailure) return { ok: false, error: error.toError() };
     const message = error instanceof Error ? error.message : String(error);
@@ -56,7 +95,13 @@ export function runHandler(ctx: CatalogueContext, channel: Channel, input: unkno
     if (/SQLITE_FULL/.test((error as { code?: string }).code ?? '')) {
       return { ok: false, error: { code: 'library', message: 'the disk holding the library is full: nothing was changed (free some space and try again)' } };
     }
-    if (/SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) {
+    if (isBusy(error)) {
+      return {
+        ok: false,
+        error: { code: 'conflict', message: `the catalogue stayed busy with another writer for over ${BUSY_DEADLINE_MS / 1000} seconds: nothing was changed; try again` },
+      };
+    }
+    if (/SQLITE_LOCKED/.test((error as { code?: string }).code ?? '')) {
       return { ok: false, error: { code: 'conflict', message: 'the catalogue is busy with another writer; try again' } };
     }
     return { ok: false, error: { code: 'internal', message: `internal error in ${channel}: ${message}` } };
@@ -65,8 +110,7 @@ export function runHandler(ctx: CatalogueContext, channel: Channel, input: unkno
 
 export function contextFor(library: Library, door: string): CatalogueContext {
   const ctx: CatalogueContext = { db: library.db, paths: library.paths, actor: actorName(door), now: () => new Date().toISOString() };
-  // A library written by an older version (or left mid catch-up) gets its derived index completed.
-  catchUpIndexes(ctx);
+  catchUpOnOpen(ctx);
   return ctx;
 }
 
