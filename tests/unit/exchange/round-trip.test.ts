@@ -13,9 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../../src/shared/contract';
 import { restoreLibrary } from '../../../src/main/exchange/backup';
 import { JobRunner } from '../../../src/main/files/jobs/runner';
+import { listStorage } from '../../../src/main/files/store';
 import { fixityProblems, verifyLibrary } from '../../../src/main/files/verify';
 import { openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
-import { storeState } from '../../support/reliability';
+import { sha256Of, storeState } from '../../support/reliability';
 import { makePdf, textImage } from '../../fixtures/documents/generate';
 import { importAndWait } from '../../fixtures/documents/run';
 import { rawTables, RULES, snapshot } from './compare-libraries';
@@ -154,5 +155,32 @@ describe('BagIt export -> import into a new library', () => {
     const fixity = await verifyLibrary(target.service, target.dir);
     expect(fixityProblems(fixity), JSON.stringify(fixity)).toBe(0);
     expect(fixity.checked).toBe(5);
+  });
+});
+
+/** Every stored file (files/<xx>/<sha256>), each checked against its name. */
+function storedFiles(libraryDir: string): string[] {
+  const { hashes, strays } = listStorage(path.join(libraryDir, 'files'));
+  expect(strays).toEqual([]);
+  for (const h of hashes) expect(sha256Of(path.join(libraryDir, 'files', h.slice(0, 2), h))).toBe(h);
+  return [...hashes].sort();
+}
+
+describe('backup -> restore', () => {
+  it('restores every table row for row, and every stored file with the thumbnails', async () => {
+    const archive = path.join(tempDir(), 'library.tar.gz');
+    await source.ok('backupLibrary', { out: archive });
+    const restoredDir = path.join(tempDir(), 'restored');
+    restoreLibrary(archive, restoredDir, false);
+    expect(rawTables(restoredDir)).toEqual(rawTables(source.dir));
+    const thumbnails = snapshot(source.dir).rows.files!.map((f) => (JSON.parse(f) as { thumbnail_sha256: string | null }).thumbnail_sha256).filter(Boolean);
+    expect(thumbnails.length).toBeGreaterThan(0);
+    const files = storedFiles(restoredDir);
+    expect(files).toEqual(storedFiles(source.dir));
+    for (const t of thumbnails) expect(files).toContain(t);
+    const restored = await fresh(restoredDir);
+    expect((await restored.ok('searchText', { query: WORD.toLowerCase() })).hits.some((h) => h.foundIn === 'page')).toBe(true);
+    const fixity = await verifyLibrary(restored.service, restored.dir);
+    expect(fixityProblems(fixity), JSON.stringify(fixity)).toBe(0);
   });
 });
