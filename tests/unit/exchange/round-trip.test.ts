@@ -7,6 +7,7 @@
  * table by table (compare-libraries.ts says which columns are left out and why). A word of the PDF
  * is found by search in the imported library, and verify finds nothing wrong.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,14 +16,17 @@ import { restoreLibrary } from '../../../src/main/exchange/backup';
 import { JobRunner } from '../../../src/main/files/jobs/runner';
 import { listStorage } from '../../../src/main/files/store';
 import { fixityProblems, verifyLibrary } from '../../../src/main/files/verify';
-import { openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
-import { sha256Of, storeState } from '../../support/reliability';
+import { catalogueState, folderFingerprint, openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
+import { cliIn } from '../../support/cli';
+import { query, sha256Of } from '../../support/reliability';
 import { makePdf, textImage } from '../../fixtures/documents/generate';
 import { importAndWait } from '../../fixtures/documents/run';
 import { rawTables, RULES, snapshot } from './compare-libraries';
 
 /** A word no sample record holds: found only through the PDF's page text. */
 const WORD = 'Zephyrantheum';
+const SCAN_A = 'Letter from Hangzhou, first page of box one.\n';
+const SCAN_B = 'Letter to Hangzhou, a different letter in box two.\n';
 
 const open: TestLibrary[] = [];
 let source: TestLibrary;
@@ -68,8 +72,8 @@ async function buildSource(): Promise<TestLibrary> {
   );
   const image = write('signing.png', textImage(['Signing ceremony']).png);
   // Two files of one name in two folders: two records with the same title (and, below, the same date) whose files differ.
-  const scanA = write('box-1/scan.txt', 'Letter from Hangzhou, first page of box one.\n');
-  const scanB = write('box-2/scan.txt', 'Letter to Hangzhou, a different letter in box two.\n');
+  const scanA = write('box-1/scan.txt', SCAN_A);
+  const scanB = write('box-2/scan.txt', SCAN_B);
   const extra = write('notes.txt', 'Working notes, later detached from their record.\n');
   const { jobs } = await importAndWait(lib, { paths: [pdf, image, scanA, scanB, extra], recordType: 'report' });
   expect(jobs.filter((j) => j.status !== 'done').map((j) => `${j.kind} ${j.name}: ${j.status} ${j.error}`)).toEqual([]);
@@ -182,5 +186,130 @@ describe('backup -> restore', () => {
     expect((await restored.ok('searchText', { query: WORD.toLowerCase() })).hits.some((h) => h.foundIn === 'page')).toBe(true);
     const fixity = await verifyLibrary(restored.service, restored.dir);
     expect(fixityProblems(fixity), JSON.stringify(fixity)).toBe(0);
+  });
+});
+
+/** verify's findings (missing, altered, orphaned files, temp copies) as a list: empty when the library is sound. */
+async function problems(lib: TestLibrary): Promise<string[]> {
+  const r = await verifyLibrary(lib.service, lib.dir);
+  return [...r.missing.map((p) => `missing ${p.sha256}`), ...r.altered.map((p) => `altered ${p.sha256}`), ...r.orphaned.map((p) => `orphaned ${p}`)];
+}
+
+/** The id of the source's record holding a file of this content. */
+function recordHolding(lib: TestLibrary, content: string): number {
+  const sha = createHash('sha256').update(content).digest('hex');
+  return query<{ id: number }>(lib.dir, 'SELECT rf.record_id AS id FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE f.sha256 = ?', sha)[0]!.id;
+}
+
+describe('duplicates on import', () => {
+  it('are decided by reference code or by content, never by title and date; a skipped record leaves no stored file', async () => {
+    const target = await fresh();
+    // Already here: a record with the PDF record's reference code (but no file), and the first "scan" record (from a bag of it alone).
+    await target.ok('createRecord', { type: 'report', title: 'Catalogued here first', referenceCode: 'IP/HZ/7' });
+    const one = path.join(tempDir(), 'one-record-bag');
+    await source.ok('exportBag', { dir: one, ids: [recordHolding(source, SCAN_A)] });
+    expect((await importBagAndWait(target, one)).report).toMatchObject({ imported: 1 });
+
+    const { report } = await importBagAndWait(target, bag);
+    const byTitle = (title: string) => report.rows.filter((r) => r.title === title);
+    expect(byTitle('Delegation report 2018')).toMatchObject([{ status: 'skipped', reason: expect.stringMatching(/^duplicate: the same reference code as record #1$/) }]);
+    // Same title and date, other file: one is the record already here, the other is new.
+    expect(byTitle('scan').map((r) => r.status).sort()).toEqual(['imported', 'skipped']);
+    expect(byTitle('scan').find((r) => r.status === 'skipped')!.reason).toMatch(/^duplicate: the same files \(by content hash\) and description as record #2$/);
+    expect(report).toMatchObject({ skipped: 2, failed: 0 });
+
+    // The skipped PDF was never stored, nor its thumbnail: nothing in storage that no row names.
+    const pdf = query<{ sha256: string; thumb: string }>(source.dir, "SELECT sha256, thumbnail_sha256 AS thumb FROM files WHERE media_type = 'application/pdf'")[0]!;
+    expect(fs.existsSync(path.join(target.dir, 'files', pdf.sha256.slice(0, 2), pdf.sha256))).toBe(false);
+    expect(fs.existsSync(path.join(target.dir, 'files', pdf.thumb.slice(0, 2), pdf.thumb))).toBe(false);
+    expect(await problems(target)).toEqual([]);
+
+    // The same bag again: everything is already here, nothing is added, nothing is left over.
+    const records = (await target.ok('listRecords', {})).total;
+    const again = await importBagAndWait(target, bag);
+    expect(again.report).toMatchObject({ imported: 0, failed: 0 });
+    expect((await target.ok('listRecords', {})).total).toBe(records);
+    expect(await problems(target)).toEqual([]);
+  });
+});
+
+describe('a bad bag is refused with a clear message, and nothing is written', () => {
+  function copyOfBag(): string {
+    const dir = path.join(tempDir(), 'bad-bag');
+    fs.cpSync(bag, dir, { recursive: true });
+    return dir;
+  }
+  const payload = (dir: string, prefix: string) => {
+    const line = fs.readFileSync(path.join(dir, 'manifest-sha256.txt'), 'utf8').split('\n').find((l) => l.slice(66).startsWith(prefix))!;
+    return line.slice(66);
+  };
+
+  it('a wrong checksum, a missing payload file, a link in data/, another tool’s bag (through the CLI)', async () => {
+    const target = await fresh();
+    await target.ok('createRecord', { type: 'letter', title: 'Already here' });
+    const dir = target.dir;
+    await target.close();
+    open.splice(open.indexOf(target), 1);
+    const state = catalogueState(dir);
+    const files = folderFingerprint(path.join(dir, 'files'));
+    const refused = async (bagDir: string, message: RegExp) => {
+      const r = await cliIn(dir, ['import-bag', bagDir]);
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.stderr.trim()).toMatch(message);
+      expect(catalogueState(dir)).toEqual(state);
+      expect(folderFingerprint(path.join(dir, 'files'))).toEqual(files);
+    };
+
+    const altered = copyOfBag();
+    const pdfPath = payload(altered, 'data/files/') ;
+    fs.appendFileSync(path.join(altered, pdfPath), 'x');
+    await refused(altered, new RegExp(`^civic-archive: bag ${altered}: ${pdfPath.replace(/[.()]/g, '\\$&')} does not match its checksum in manifest-sha256\\.txt \\(it was altered or damaged\\); nothing was imported$`));
+
+    const missing = copyOfBag();
+    const textPath = payload(missing, 'data/text/');
+    fs.rmSync(path.join(missing, textPath));
+    await refused(missing, new RegExp(`${textPath.replace(/[.]/g, '\\.')} is listed in manifest-sha256\\.txt but missing; nothing was imported$`));
+
+    const linked = copyOfBag();
+    fs.symlinkSync('/etc/passwd', path.join(linked, 'data', 'passwd'));
+    await refused(linked, /data\/passwd is a symbolic link; a bag's payload must be its own files; nothing was imported$/);
+
+    // A bag made by another tool, with tag files of its own: valid BagIt, but not ours to read as records.
+    const other = path.join(tempDir(), 'other-tool-bag');
+    fs.mkdirSync(path.join(other, 'data', 'photos'), { recursive: true });
+    const photo = Buffer.from('not really a JPEG');
+    fs.writeFileSync(path.join(other, 'data', 'photos', 'delegation.jpg'), photo);
+    const sum = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+    const tagFiles: [string, string][] = [
+      ['bagit.txt', 'BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n'],
+      ['bag-info.txt', `Bag-Software-Agent: bagit.py v1.8.1\nPayload-Oxum: ${photo.length}.1\n`],
+      ['manifest-sha256.txt', `${sum(photo)}  data/photos/delegation.jpg\n`],
+      ['aptrust-info.txt', 'Title: Delegation photographs\nAccess: Institution\n'],
+    ];
+    for (const [name, content] of tagFiles) fs.writeFileSync(path.join(other, name), content);
+    fs.writeFileSync(path.join(other, 'tagmanifest-sha256.txt'), tagFiles.map(([n, c]) => `${sum(c)}  ${n}\n`).join(''));
+    await refused(
+      other,
+      /it has no data\/records\.json, so it is not a Civic Archive bag \(it was made by bagit\.py v1\.8\.1\); its other tag files \(aptrust-info\.txt\) are not ones this app reads\. Its 1 payload files checked out; import them as files with `import .*other-tool-bag\/data`; nothing was imported$/,
+    );
+  });
+
+  it('a payload file changed after the bag was checked fails the import job, leaving nothing behind', async () => {
+    const target = await fresh();
+    const changed = copyOfBag();
+    const planned = await target.ok('importBag', { dir: changed });
+    fs.appendFileSync(path.join(changed, payload(changed, 'data/files/')), 'changed meanwhile');
+    const runner = new JobRunner({ service: target.service, libraryRoot: target.dir, ocr: false });
+    try {
+      await runner.runBatch(planned.batch!);
+    } finally {
+      await runner.stop();
+    }
+    const { jobs } = await target.ok('listJobs', { batch: planned.batch!, limit: 100 });
+    expect(jobs.map((j) => [j.kind, j.status])).toEqual([['import', 'failed']]);
+    expect(jobs[0]!.error).toMatch(/does not match its checksum in manifest-sha256\.txt \(it changed after the bag was checked\); nothing was imported$/);
+    expect((await target.ok('listRecords', {})).total).toBe(0);
+    expect(await problems(target)).toEqual([]);
+    expect(listStorage(path.join(target.dir, 'files'))).toEqual({ hashes: new Set(), strays: [] });
   });
 });
