@@ -360,11 +360,12 @@ const ABANDONED_AFTER_MS = 10 * 60_000;
 /** Whether the runner that claimed a job ("host:pid") is gone: its process no longer runs here, or it has been silent too long. */
 function ownerGone(owner: unknown, updatedAt: string, now: string): boolean {
   if (Date.parse(now) - Date.parse(updatedAt) > ABANDONED_AFTER_MS) return true;
-  if (typeof owner !== 'string') return true; // claimed before owners were recorded: a previous version's run
-  const at = owner.lastIndexOf(':');
-  const pid = Number(owner.slice(at + 1));
-  if (owner.slice(0, at) !== os.hostname() || !Number.isSafeInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return false;
+  // No owner: released by a runner that stopped, or claimed by a version that recorded none.
+  if (typeof owner !== 'string') return true;
+  const [host, rawPid] = owner.split(':');
+  const pid = Number(rawPid);
+  if (host !== os.hostname() || !Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false; // a runner of this process still holds it (a stopped one releases its jobs)
   try {
     process.kill(pid, 0);
     return false;
@@ -373,7 +374,13 @@ function ownerGone(owner: unknown, updatedAt: string, now: string): boolean {
   }
 }
 
-export function resumeJobs(ctx: CatalogueContext, abandoned = false): { resumed: number } {
+export function resumeJobs(ctx: CatalogueContext, abandoned = false, release?: string): { resumed: number } {
+  if (release !== undefined) {
+    const info = ctx.db
+      .prepare("UPDATE jobs SET params = json_remove(params, '$.owner') WHERE status = 'running' AND json_extract(params, '$.owner') = ?")
+      .run(release);
+    return { resumed: info.changes };
+  }
   if (!abandoned) {
     const info = ctx.db.prepare("UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running'").run(ctx.now());
     return { resumed: info.changes };

@@ -5,6 +5,7 @@
  * OCR, thumbnails), reporting progress, and can be cancelled (the thread is stopped) or time out.
  * A failed job marks its file "text failed: reason" and the queue goes on.
  */
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -52,8 +53,8 @@ async function must<T>(p: Promise<Result<T>>): Promise<T> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Who runs a job, recorded when it is claimed: resumeJobs({ abandoned }) resets only jobs whose runner is gone. */
-const OWNER = `${os.hostname()}:${process.pid}`;
+/** Who runs a job ("host:pid:runner"), recorded when it is claimed: resumeJobs({ abandoned }) resets only jobs whose runner is gone. */
+const ownerToken = () => `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 /** How often a job that reports no progress of its own (a long copy) tells the catalogue its runner is alive. */
 const HEARTBEAT_MS = 5_000;
 
@@ -70,6 +71,7 @@ export class JobRunner {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly opts: Required<Omit<RunnerOptions, 'onEvent'>> & Pick<RunnerOptions, 'onEvent'>;
+  private readonly owner = ownerToken();
 
   constructor(opts: RunnerOptions) {
     this.opts = { ocr: true, jobTimeoutMs: DEFAULT_JOB_TIMEOUT_MS, maxJobMemoryMb: DEFAULT_JOB_MEMORY_MB, idlePollMs: 1_000, ...opts };
@@ -140,11 +142,14 @@ export class JobRunner {
     this.worker = null;
     if (w) await w.then((worker) => worker.terminate()).catch(() => {});
     await this.loop;
+    // What this runner leaves running is released: the next runner (of this process too) resumes it.
+    // If the catalogue is already closing, the process is ending and the job is abandoned anyway.
+    await this.opts.service.call('resumeJobs', { release: this.owner }).catch(() => undefined);
   }
 
   private async runOne(batch: string | undefined, kind?: Job['kind']): Promise<boolean> {
     const job = await must(
-      this.opts.service.call('claimJob', { ...(batch === undefined ? {} : { batch }), ...(kind === undefined ? {} : { kind }), owner: OWNER }),
+      this.opts.service.call('claimJob', { ...(batch === undefined ? {} : { batch }), ...(kind === undefined ? {} : { kind }), owner: this.owner }),
     );
     if (!job) return false;
     this.opts.onEvent?.({ job, phase: 'start' });
