@@ -313,3 +313,42 @@ describe('a bad bag is refused with a clear message, and nothing is written', ()
     expect(listStorage(path.join(target.dir, 'files'))).toEqual({ hashes: new Set(), strays: [] });
   });
 });
+
+/** Rewrites a bag's manifests, Payload-Oxum and tag manifest after its payload was changed, as a tool making such a bag would. */
+function rebag(dir: string): void {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else files.push(path.relative(dir, path.join(d, e.name)).split(path.sep).join('/'));
+    }
+  };
+  walk(path.join(dir, 'data'));
+  const sum = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+  const manifest = files.sort().map((f) => `${sum(fs.readFileSync(path.join(dir, f)))}  ${f}\n`).join('');
+  const octets = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  fs.writeFileSync(path.join(dir, 'manifest-sha256.txt'), manifest);
+  const info = fs.readFileSync(path.join(dir, 'bag-info.txt'), 'utf8').replace(/^Payload-Oxum: .*$/m, `Payload-Oxum: ${octets}.${files.length}`);
+  fs.writeFileSync(path.join(dir, 'bag-info.txt'), info);
+  const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'];
+  fs.writeFileSync(path.join(dir, 'tagmanifest-sha256.txt'), tags.map((t) => `${sum(fs.readFileSync(path.join(dir, t)))}  ${t}\n`).join(''));
+}
+
+describe('a bag of an earlier version (records and files only)', () => {
+  it('imports its records and files, and rebuilds the page text with extraction jobs the import queues and runs', async () => {
+    const old = path.join(tempDir(), 'old-bag');
+    fs.cpSync(bag, old, { recursive: true });
+    for (const d of ['library.json', 'text', 'derived']) fs.rmSync(path.join(old, 'data', d), { recursive: true });
+    rebag(old);
+    const target = await fresh();
+    const { report, jobs } = await importBagAndWait(target, old);
+    // Records with their files (the detached file went with library.json: no record holds it).
+    expect(report).toMatchObject({ imported: 10, skipped: 0, failed: 0 });
+    const extracts = jobs.filter((j) => j.kind === 'extract');
+    expect(extracts.map((j) => j.status)).toEqual(['done', 'done', 'done', 'done']);
+    expect(query<{ s: string }>(target.dir, 'SELECT DISTINCT text_status AS s FROM files WHERE text_status = ?', 'pending')).toEqual([]);
+    const found = await target.ok('searchText', { query: WORD.toLowerCase() });
+    expect(found.hits.map((h) => [h.foundIn, h.fileName, h.page])).toContainEqual(['page', 'delegation-report.pdf', 1]);
+    expect(await problems(target)).toEqual([]);
+  });
+});
