@@ -165,8 +165,8 @@ export class JobRunner {
   }
 
   /** Keeps a job's updated_at fresh while it runs without progress reports of its own, so it never looks abandoned. */
-  private heartbeat(job: Job): () => void {
-    const timer = setInterval(() => void this.opts.service.call('jobProgress', { id: job.id, done: 0, total: job.progressTotal, label: null }), HEARTBEAT_MS);
+  private heartbeat(job: Job, progress: () => { done: number; label: string | null } = () => ({ done: 0, label: null })): () => void {
+    const timer = setInterval(() => void this.opts.service.call('jobProgress', { id: job.id, total: job.progressTotal, ...progress() }), HEARTBEAT_MS);
     timer.unref();
     return () => clearInterval(timer);
   }
@@ -191,9 +191,10 @@ export class JobRunner {
     const bag = job.params.bag as { dir: string; files: BagPayload[]; maxBytes: number };
     const stored: { sha256: string; fresh: boolean }[] = [];
     let error: string | null = null;
-    const stop = this.heartbeat(job);
+    let done = 0;
+    let label: string | null = null;
+    const stop = this.heartbeat(job, () => ({ done, label }));
     try {
-      let done = 0;
       for (const f of bag.files) {
         if (this.stopped) return; // left running: resumed (and started again) on the next start
         const s = await storeFile(this.filesDir, path.join(bag.dir, ...f.path.split('/')), bag.maxBytes);
@@ -203,7 +204,11 @@ export class JobRunner {
           break;
         }
         done += f.size;
-        this.opts.onEvent?.({ job, phase: 'progress', done, total: job.progressTotal, label: f.path });
+        label = f.path;
+        this.opts.onEvent?.({ job, phase: 'progress', done, total: job.progressTotal, label });
+        // A cancelled import stops copying here; finishBagImport then removes what it copied.
+        const r = await this.opts.service.call('jobProgress', { id: job.id, done, total: job.progressTotal, label });
+        if (r.ok && r.value.status === 'cancelled') break;
       }
     } catch (e) {
       error = (e as Error).message;
