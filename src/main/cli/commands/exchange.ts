@@ -107,8 +107,12 @@ export const exchangeCommands: Record<string, Command> = {
       const batch = planned.batch;
       const info = await call(ctx, 'libraryInfo', {});
       const runner = new JobRunner({ service: ctx.service, libraryRoot: info.path, ocr: !ctx.args.flags.has('no-ocr') });
+      let earlier = 0;
       try {
+        await runner.resumeAbandoned();
         await runner.runBatch(batch);
+        // Like `import`: what a killed run left undone is finished too, not left pending for the app.
+        earlier = await runner.runPending();
       } finally {
         await runner.stop();
       }
@@ -118,8 +122,12 @@ export const exchangeCommands: Record<string, Command> = {
       const report = job.result as typeof planned;
       const extracted = jobs.filter((j) => j.kind === 'extract');
       const textFailed = extracted.filter((j) => j.status !== 'done').length;
-      print(ctx, { ...report, textJobs: extracted.length, textFailed }, () =>
-        [reportText(report), ...(extracted.length ? [`Read the text of ${extracted.length - textFailed} of ${extracted.length} files the bag carried no text for.`] : [])].join('\n'),
+      print(ctx, { ...report, textJobs: extracted.length, textFailed, earlierJobs: earlier }, () =>
+        [
+          reportText(report),
+          ...(extracted.length ? [`Read the text of ${extracted.length - textFailed} of ${extracted.length} files the bag carried no text for.`] : []),
+          ...(earlier ? [`Also finished ${earlier} job${earlier === 1 ? '' : 's'} left by an earlier run.`] : []),
+        ].join('\n'),
       );
     },
   },
