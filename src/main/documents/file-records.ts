@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { documentsChannels, Extraction, FileView, JobView, PageView, RecordFile } from '../../shared/channels/documents';
@@ -123,7 +124,7 @@ export function previewImport(ctx: CatalogueContext, paths: readonly string[]): 
   return { ...walked, totalBytes: walked.files.reduce((n, f) => n + f.size, 0) };
 }
 
-function insertJob(ctx: CatalogueContext, kind: JobRow['kind'], batch: string, fileId: number | null, params: Record<string, unknown>, total: number): number {
+export function insertJob(ctx: CatalogueContext, kind: JobRow['kind'], batch: string, fileId: number | null, params: Record<string, unknown>, total: number): number {
   const now = ctx.now();
   return Number(
     ctx.db
@@ -353,12 +354,52 @@ export function cancelJobs(ctx: CatalogueContext, input: { ids?: number[] | unde
   })();
 }
 
-export function resumeJobs(ctx: CatalogueContext): { resumed: number } {
-  const info = ctx.db.prepare("UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running'").run(ctx.now());
-  return { resumed: info.changes };
+/** A running job not heard of for this long is taken for abandoned even when its owner cannot be checked (another host, a reused pid). */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/** Whether the runner that claimed a job ("host:pid") is gone: its process no longer runs here, or it has been silent too long. */
+function ownerGone(owner: unknown, updatedAt: string, now: string): boolean {
+  if (Date.parse(now) - Date.parse(updatedAt) > ABANDONED_AFTER_MS) return true;
+  // No owner: released by a runner that stopped, or claimed by a version that recorded none.
+  if (typeof owner !== 'string') return true;
+  const [host, rawPid] = owner.split(':');
+  const pid = Number(rawPid);
+  if (host !== os.hostname() || !Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false; // a runner of this process still holds it (a stopped one releases its jobs)
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
-export function claimJob(ctx: CatalogueContext, batch: string | undefined, kind: JobRow['kind'] | undefined): Out<'claimJob'> {
+export function resumeJobs(ctx: CatalogueContext, abandoned = false, release?: string): { resumed: number } {
+  if (release !== undefined) {
+    const info = ctx.db
+      .prepare("UPDATE jobs SET params = json_remove(params, '$.owner') WHERE status = 'running' AND json_extract(params, '$.owner') = ?")
+      .run(release);
+    return { resumed: info.changes };
+  }
+  if (!abandoned) {
+    const info = ctx.db.prepare("UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running'").run(ctx.now());
+    return { resumed: info.changes };
+  }
+  return ctx.db.transaction(() => {
+    const now = ctx.now();
+    const running = ctx.db.prepare("SELECT id, json_extract(params, '$.owner') AS owner, updated_at AS updatedAt FROM jobs WHERE status = 'running'").all() as {
+      id: number;
+      owner: unknown;
+      updatedAt: string;
+    }[];
+    const reset = ctx.db.prepare("UPDATE jobs SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'running'");
+    let resumed = 0;
+    for (const job of running) if (ownerGone(job.owner, job.updatedAt, now)) resumed += reset.run(now, job.id).changes;
+    return { resumed };
+  })();
+}
+
+export function claimJob(ctx: CatalogueContext, batch: string | undefined, kind: JobRow['kind'] | undefined, owner?: string): Out<'claimJob'> {
   return ctx.db.transaction(() => {
     const params = [...(batch !== undefined ? [batch] : []), ...(kind !== undefined ? [kind] : [])];
     const row = ctx.db
@@ -368,7 +409,9 @@ export function claimJob(ctx: CatalogueContext, batch: string | undefined, kind:
       )
       .get(...params) as { id: number } | undefined;
     if (!row) return null;
-    ctx.db.prepare("UPDATE jobs SET status = 'running', updated_at = ? WHERE id = ?").run(ctx.now(), row.id);
+    ctx.db
+      .prepare("UPDATE jobs SET status = 'running', updated_at = ?, params = CASE WHEN ? IS NULL THEN params ELSE json_set(params, '$.owner', ?) END WHERE id = ?")
+      .run(ctx.now(), owner ?? null, owner ?? null, row.id);
     const job = requireJob(ctx, row.id);
     const file = job.fileId !== null ? (ctx.db.prepare('SELECT sha256, media_type AS mediaType FROM files WHERE id = ?').get(job.fileId) as { sha256: string; mediaType: string }) : null;
     return { ...toJobView(job), params: JSON.parse(job.params) as Record<string, unknown>, sha256: file?.sha256 ?? null, mediaType: file?.mediaType ?? null };

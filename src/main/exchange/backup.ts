@@ -45,7 +45,23 @@ export function backupLibrary(ctx: CatalogueContext, out: string): { file: strin
   try {
     const catalogue = path.join(staging, 'catalogue.sqlite');
     ctx.db.prepare('VACUUM INTO ?').run(catalogue);
-    const hashes = (ctx.db.prepare('SELECT sha256 FROM files ORDER BY id').all() as { sha256: string }[]).map((r) => r.sha256);
+    // Every stored file the catalogue names: the files, and their thumbnails and page previews
+    // (stored files too: without them a restored library would show none).
+    const hashes = [
+      ...new Set(
+        (
+          ctx.db
+            .prepare(
+              `SELECT sha256 AS h FROM files
+               UNION ALL SELECT thumbnail_sha256 FROM files WHERE thumbnail_sha256 IS NOT NULL
+               UNION ALL SELECT j.value FROM files f, json_each(f.metadata, '$.pagePreviews') j WHERE f.media_type = 'image/tiff'`,
+            )
+            .all() as { h: unknown }[]
+        )
+          .map((r) => r.h)
+          .filter((h): h is string => typeof h === 'string' && SHA256.test(h)),
+      ),
+    ];
     const included: string[] = [];
     for (const hash of hashes) {
       const source = path.join(ctx.paths.files, hash.slice(0, 2), hash);
@@ -150,6 +166,14 @@ export function restoreLibrary(archive: string, target: string, force: boolean):
     }
     const manifest = checkExtracted(staging, file);
     fs.rmSync(path.join(staging, MANIFEST));
+    // Jobs the backed-up library was running belong to no runner here: they are queued again (the
+    // next runner, or CLI import, finishes them) rather than left "running" for ever.
+    const db = new Database(path.join(staging, 'catalogue.sqlite'));
+    try {
+      db.prepare("UPDATE jobs SET status = 'pending' WHERE status = 'running'").run();
+    } finally {
+      db.close();
+    }
     for (const folder of ['files', 'index', 'backups']) fs.mkdirSync(path.join(staging, folder), { recursive: true });
     let replaced: string | null = null;
     if (fs.existsSync(dir)) {

@@ -6,7 +6,8 @@ import type { CatalogueContext } from '../catalogue/context';
 import { requireRecord } from '../catalogue/records';
 import { writeSetting } from '../settings/library-settings';
 import type { HandlersFor } from '../service/handler-types';
-import { exportBag, importBag } from './bagit';
+import { finishBagImport, importBag } from './bag-import';
+import { exportBag } from './bagit';
 import { backupLibrary } from './backup';
 import { csvRows, mapColumns, MAPPABLE, parseCsv, recordsToCsv } from './csv';
 import { fromCsl } from './from-csl';
@@ -56,7 +57,8 @@ export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {
       (r) => ({ name: r.key.slice(MAPPING_PREFIX.length), mapping: JSON.parse(r.value) as Record<string, string> }),
     ),
   exportBag: (ctx, input) => exportBag(ctx, input),
-  importBag: (ctx, { dir, duplicates, skipBadRows, dryRun }) => importBag(ctx, dir, { duplicates, skipBadRows, dryRun }),
+  importBag: (ctx, input) => importBag(ctx, input),
+  finishBagImport: (ctx, input) => finishBagImport(ctx, input),
   backupLibrary: (ctx, { out }) => backupLibrary(ctx, out),
   exportRecords: (ctx, { ids, format }) => {
     const records = [...new Set(ids)].map((id) => requireRecord(ctx, id));

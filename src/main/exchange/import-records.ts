@@ -22,12 +22,24 @@ export interface ImportRow {
   role: LinkRole;
   /** A problem found while reading the row (e.g. a date that cannot be read). */
   problem?: string;
+  /** Links already resolved to this library's authorities (a bag's), used instead of `names`. */
+  links?: { authorityId: number; role: LinkRole; note: string | null }[];
+  /**
+   * The SHA-256 of every file the record holds (a bag's rows): a record holding other files is
+   * not a duplicate. Undefined when the source does not say (metadata files).
+   */
+  files?: string[];
 }
 
 export interface ImportOptions {
   duplicates: 'skip' | 'merge';
   skipBadRows: boolean;
   dryRun: boolean;
+  /**
+   * Look for duplicates only among the records the library held before this import (a bag of a
+   * library may hold two like records on purpose; both come across).
+   */
+  existingOnly?: boolean;
 }
 
 class Rollback extends Error {}
@@ -57,14 +69,59 @@ function findAuthority(ctx: CatalogueContext, name: string, kind: AuthorityKind)
   return row ?? null;
 }
 
-function findDuplicate(ctx: CatalogueContext, fields: { referenceCode?: string | null; title: string; date?: string | null }): { id: number; why: string } | null {
-  if (fields.referenceCode) {
-    const byRef = sql(ctx.db, RECORD_BY_REFERENCE).get(fields.referenceCode) as { id: number } | undefined;
-    if (byRef) return { id: byRef.id, why: `the same reference code as record #${byRef.id}` };
+/** Fields that tell two records apart: set on both and different means two records, not one. */
+const CONTENT_FIELDS = [
+  'title', 'date', 'titleAlt', 'titleAltLanguage', 'dateEnd', 'description', 'bodyText', 'publisher', 'outlet', 'programme',
+  'medium', 'url', 'rights', 'physicalLocation', 'extent', 'notes', 'agreementKind', 'dateSigned', 'placeSigned',
+] as const;
+
+const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** The first field set on both with different values (titles compared regardless of case), or null. */
+function differingField(input: Record<string, unknown>, existing: Record<string, unknown>): string | null {
+  for (const field of CONTENT_FIELDS) {
+    const a = input[field];
+    const b = existing[field];
+    if (empty(a) || empty(b)) continue;
+    if (field === 'title' ? String(a).toLowerCase() !== String(b).toLowerCase() : JSON.stringify(a) !== JSON.stringify(b)) return field;
   }
-  const byTitle = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).get(fields.title, fields.date ?? '') as { id: number } | undefined;
-  if (byTitle) return { id: byTitle.id, why: `the same title and date as record #${byTitle.id}` };
   return null;
+}
+
+function fileHashesOf(ctx: CatalogueContext, recordId: number): string[] {
+  return (ctx.db.prepare('SELECT f.sha256 FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE rf.record_id = ? ORDER BY f.sha256').all(recordId) as { sha256: string }[]).map(
+    (r) => r.sha256,
+  );
+}
+
+export const RECORDS_HOLDING_FILE = 'SELECT DISTINCT rf.record_id AS id FROM files f JOIN record_files rf ON rf.file_id = f.id WHERE f.sha256 = ? ORDER BY rf.record_id';
+
+/**
+ * A record already in the library that this row describes: the same reference code; or the same
+ * files (by content hash) with no field that differs; or, for a row without files, the same title,
+ * date and type with no field that differs. Title and date alone never make a duplicate: a record
+ * whose files, or any described field, differ is another record.
+ */
+function findDuplicate(ctx: CatalogueContext, input: RecordCreate, files: string[] | undefined, maxId: number): { id: number; why: string } | null {
+  if (input.referenceCode) {
+    const byRef = sql(ctx.db, RECORD_BY_REFERENCE).get(input.referenceCode) as { id: number } | undefined;
+    if (byRef && byRef.id <= maxId) return { id: byRef.id, why: `the same reference code as record #${byRef.id}` };
+  }
+  const wanted = files ? [...new Set(files)].sort().join(' ') : null;
+  const like = (id: number): boolean => {
+    const existing = requireRecord(ctx, id);
+    if (existing.type !== input.type) return false;
+    if (wanted !== null && fileHashesOf(ctx, id).join(' ') !== wanted) return false;
+    return differingField(input as unknown as Record<string, unknown>, existing as unknown as Record<string, unknown>) === null;
+  };
+  if (files && files.length > 0) {
+    const holders = sql(ctx.db, RECORDS_HOLDING_FILE).all(files[0]) as { id: number }[];
+    const same = holders.find((h) => h.id <= maxId && like(h.id));
+    return same ? { id: same.id, why: `the same files (by content hash) and description as record #${same.id}` } : null;
+  }
+  const candidates = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).all(input.title, input.date ?? '') as { id: number }[];
+  const same = candidates.find((c) => c.id <= maxId && like(c.id));
+  return same ? { id: same.id, why: `the same title, date and type as record #${same.id}, and no field that differs` } : null;
 }
 
 export function importRows(
@@ -72,8 +129,11 @@ export function importRows(
   rows: ImportRow[],
   options: ImportOptions,
   /** Called in the import's transaction after a row becomes (or merges into) a record: e.g. to attach its files. */
-  afterRow?: (recordId: number, rowIndex: number) => void,
+  afterRow?: (recordId: number, rowIndex: number, status: 'imported' | 'merged') => void,
 ): ImportReport {
+  const maxId = options.existingOnly
+    ? ((ctx.db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n)
+    : Number.POSITIVE_INFINITY;
   const report: ImportReport = { imported: 0, merged: 0, skipped: 0, failed: 0, rows: [], createdAuthorities: [], dryRun: options.dryRun };
   const run = ctx.db.transaction(() => {
     const created = new Map<string, number>();
@@ -98,11 +158,11 @@ export function importRows(
       const parsed = RecordCreate.safeParse({ ...row.fields, links: [] });
       if (!parsed.success) return fail(zodProblem(parsed.error));
       const input = parsed.data;
-      const duplicate = findDuplicate(ctx, input);
+      const duplicate = findDuplicate(ctx, input, row.files, maxId);
       const createdBefore = report.createdAuthorities.length;
       try {
         ctx.db.transaction(() => {
-          const links = [
+          const links = row.links ?? [
             ...new Map(
               row.names.map((n) => [`${authorityFor(n)}/${n.role ?? row.role}`, { authorityId: authorityFor(n), role: n.role ?? row.role, note: n.note ?? null }]),
             ).values(),
@@ -125,13 +185,13 @@ export function importRows(
             const extra = links.filter((l) => !have.has(`${l.authorityId}/${l.role}`));
             if (extra.length) patch.links = [...(existing.links as { authorityId: number; role: LinkRole; note: string | null }[]), ...extra];
             updateRecord(ctx, duplicate.id, patch, undefined);
-            afterRow?.(duplicate.id, index);
+            afterRow?.(duplicate.id, index, 'merged');
             report.merged++;
             report.rows.push({ ...base, status: 'merged', reason: `duplicate: ${duplicate.why}`, recordId: duplicate.id });
             return;
           }
           const record = createRecord(ctx, { ...input, links });
-          afterRow?.(record.id, index);
+          afterRow?.(record.id, index, 'imported');
           report.imported++;
           report.rows.push({ ...base, status: 'imported', recordId: record.id });
         })();

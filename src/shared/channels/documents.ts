@@ -186,9 +186,23 @@ export const documentsChannels = {
 
   // ---- runner channels: the job runner reports through these
   /** Jobs left running by a process that stopped go back to pending (call once at start). */
-  resumeJobs: channel(z.strictObject({}), z.object({ resumed: z.number() }), true),
+  /**
+   * Puts jobs left "running" back in the queue. `abandoned`: only those whose runner is gone (its
+   * process no longer runs, or it has not reported for a long while), so a CLI can take over the
+   * work of a killed run without taking jobs from a runner that is still working on them.
+   */
+  resumeJobs: channel(
+    z.strictObject({
+      abandoned: z.boolean().default(false),
+      /** A runner that stops gives up the jobs it leaves running (they stay "running", owned by no one, until a runner resumes them). */
+      release: z.string().max(300).optional(),
+    }),
+    z.object({ resumed: z.number() }),
+    true,
+  ),
   claimJob: channel(
-    z.strictObject({ batch: z.string().max(100).optional(), kind: z.enum(JOB_KINDS).optional() }),
+    /** owner: "host:pid" of the runner taking the job, so resumeJobs can tell a live runner from a dead one. */
+    z.strictObject({ batch: z.string().max(100).optional(), kind: z.enum(JOB_KINDS).optional(), owner: z.string().max(300).optional() }),
     JobView.extend({ params: z.record(z.string(), z.unknown()), sha256: z.string().nullable(), mediaType: z.string().nullable() }).nullable(),
     true,
   ),

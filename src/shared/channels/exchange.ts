@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AbsolutePath, AUTHORITY_KINDS, Id } from '../model';
 import { channel } from './channel';
+import { JOB_STATUSES } from './documents';
 
 export const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -25,6 +26,11 @@ export const ImportReport = z.object({
     }),
   ),
   createdAuthorities: z.array(z.object({ id: z.number(), kind: z.enum(AUTHORITY_KINDS), name: z.string() })),
+  /**
+   * A bag import: the job batch that stores its files and then writes what this report plans (the
+   * batch's import job holds the final report as its result; text extraction runs in the same batch).
+   */
+  batch: z.string().optional(),
 });
 export type ImportReport = z.output<typeof ImportReport>;
 
@@ -36,7 +42,7 @@ const ImportInput = z.strictObject({
   content: z.string().min(1, 'the file is empty').max(200_000_000, 'the file is too large (200 MB at most)'),
   /** Guessed from the content when left out (CSV must be named). */
   format: z.enum(IMPORT_FORMATS).optional(),
-  /** What to do with a record that has the same reference code, or the same title and date, as one in the library. */
+  /** What to do with a record that has the same reference code, or the same title, date and type and no field that differs, as one in the library. */
   duplicates: z.enum(['skip', 'merge']).default('skip'),
   /** Import the good rows and report the bad ones, instead of importing nothing. */
   skipBadRows: z.boolean().default(false),
@@ -63,7 +69,11 @@ export const exchangeChannels = {
     z.object({ dir: z.string(), records: z.number(), files: z.number(), bytes: z.number() }),
     true,
   ),
-  /** Checks a bag completely, then imports its records and files all or nothing (dryRun: check and report only). */
+  /**
+   * Checks a bag completely and plans the import (dryRun: check and report only). Otherwise queues
+   * one import job (batch in the report): the job runner stores the bag's files, then
+   * finishBagImport writes the records, authorities, files, page text, history and settings all or nothing.
+   */
   importBag: channel(
     z.strictObject({
       dir: AbsolutePath,
@@ -72,6 +82,19 @@ export const exchangeChannels = {
       dryRun: z.boolean().default(false),
     }),
     ImportReport,
+    true,
+  ),
+  /**
+   * Internal, for the job runner: the files of a bag import job are in storage (or `error` says why
+   * not); write the import in one transaction, or fail the job, removing the copies no row refers to.
+   */
+  finishBagImport: channel(
+    z.strictObject({
+      id: Id,
+      stored: z.array(z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fresh: z.boolean() })).max(10_000_000),
+      error: z.string().max(4_000).nullable(),
+    }),
+    z.object({ status: z.enum(JOB_STATUSES), report: ImportReport.nullable(), error: z.string().nullable() }),
     true,
   ),
   /** An online backup: a consistent copy of the catalogue and every stored file, in one .tar.gz archive. */

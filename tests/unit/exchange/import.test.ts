@@ -90,14 +90,14 @@ describe('duplicates, the preview and the report', () => {
     expect(catalogueState(lib.dir)).toEqual(state);
   });
 
-  it('a record with the same reference code, or the same title and date, is skipped or merged as chosen', async () => {
+  it('a record with the same reference code, or the same title, date and type and no field that differs, is skipped or merged as chosen', async () => {
     const lib = await library();
     await lib.ok('createRecord', { type: 'report', title: 'Trade mission report', date: '2018-09' });
     await lib.ok('createRecord', { type: 'report', title: 'Other', referenceCode: 'R/1' });
     const items = [item, { id: 'z', type: 'report', title: 'Different title', archive_location: 'R/1', abstract: 'Filled in by the import' }];
     const skipped = await lib.ok('importMetadata', { content: csl(items) });
     expect(skipped.skipped).toBe(2);
-    expect(skipped.rows.map((r) => r.reason)).toEqual(['duplicate: the same title and date as record #1', 'duplicate: the same reference code as record #2']);
+    expect(skipped.rows.map((r) => r.reason)).toEqual(['duplicate: the same title, date and type as record #1, and no field that differs', 'duplicate: the same reference code as record #2']);
     expect((await lib.ok('getRecord', { id: 2 })).description).toBeNull();
     const merged = await lib.ok('importMetadata', { content: csl(items), duplicates: 'merge' });
     expect(merged.merged).toBe(2);

@@ -84,11 +84,19 @@ export const documentsCommands: Record<string, Command> = {
         ocr: !ctx.args.flags.has('no-ocr'),
         onEvent: ctx.json ? undefined : progress.event,
       });
+      let earlier = 0;
       try {
+        // Jobs a killed or crashed run left "running" go back in the queue (a live process's stay its own).
+        await runner.resumeAbandoned();
         if (ctx.args.flags.has('no-wait')) {
           // Store the files now (so the records exist); text and OCR wait for the app or the next import.
           await runner.runBatch(queued.batch, 'import');
-        } else await runner.runBatch(queued.batch);
+        } else {
+          await runner.runBatch(queued.batch);
+          // Then what earlier runs left undone (an import killed before its text was read, a --no-wait
+          // import): nothing stays "pending" until the app happens to open the library.
+          earlier = await runner.runPending();
+        }
       } finally {
         await runner.stop();
         progress.end();
@@ -112,7 +120,7 @@ export const documentsCommands: Record<string, Command> = {
           };
         });
       const failed = files.filter((f) => f.status !== 'done').length;
-      const result = { batch: queued.batch, imported: files.length - failed, failed, skipped: queued.skipped, files };
+      const result = { batch: queued.batch, imported: files.length - failed, failed, skipped: queued.skipped, files, earlierJobs: earlier };
       print(ctx, result, () => {
         const lines = files.map((f) => {
           if (f.status !== 'done') return `${f.name}: ${f.status}${f.error ? ` — ${f.error}` : ''}`;
@@ -127,6 +135,7 @@ export const documentsCommands: Record<string, Command> = {
         });
         for (const s of queued.skipped) lines.push(`${s.path}: skipped — ${s.reason}`);
         lines.push(`Imported ${result.imported} file${result.imported === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}${queued.skipped.length ? `, ${queued.skipped.length} skipped` : ''}.`);
+        if (earlier > 0) lines.push(`Also finished ${earlier} job${earlier === 1 ? '' : 's'} left by an earlier run.`);
         return lines.join('\n');
       });
       if (failed > 0) throw new ArchiveFailure('invalid_input', `${failed} of ${files.length} file${files.length === 1 ? '' : 's'} could not be imported`);
@@ -183,7 +192,7 @@ export const documentsCommands: Record<string, Command> = {
   },
   jobs: {
     usage: 'jobs [--batch ID] [--run] [--no-ocr]',
-    summary: 'show the background jobs (imports, text and OCR); --run does the pending ones now',
+    summary: 'show the background jobs (imports, text and OCR); --run does the pending ones now, and those a killed run left',
     options: ['batch'],
     words: [0, 0],
     run: async (ctx) => {
@@ -193,6 +202,7 @@ export const documentsCommands: Record<string, Command> = {
         const progress = progressLine();
         const runner = new JobRunner({ service: ctx.service, libraryRoot: info.path, ocr: !ctx.args.flags.has('no-ocr'), onEvent: ctx.json ? undefined : progress.event });
         try {
+          await runner.resumeAbandoned();
           if (batch) await runner.runBatch(batch);
           else await runner.runPending();
         } finally {

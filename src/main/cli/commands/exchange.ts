@@ -5,6 +5,7 @@ import { ArchiveFailure } from '../../../shared/result';
 import { single } from '../args';
 import { call, print, type CommandContext, type Command } from '../command';
 import { restoreLibrary } from '../../exchange/backup';
+import { JobRunner } from '../../documents/jobs/runner';
 import { recordIds } from './cite';
 import { searchBoth } from './search';
 
@@ -86,18 +87,48 @@ function reportText(r: { imported: number; merged: number; skipped: number; fail
 
 export const exchangeCommands: Record<string, Command> = {
   'import-bag': {
-    usage: 'import-bag DIR [--dry-run] [--merge] [--skip-bad-rows]',
+    usage: 'import-bag DIR [--dry-run] [--merge] [--skip-bad-rows] [--no-ocr]',
     summary: 'check a BagIt package completely, then import its records and files (all or nothing)',
     options: [],
     words: [1, 1],
     run: async (ctx) => {
-      const report = await call(ctx, 'importBag', {
+      const planned = await call(ctx, 'importBag', {
         dir: path.resolve(ctx.args.positional[1]!),
         duplicates: ctx.args.flags.has('merge') ? 'merge' : 'skip',
         skipBadRows: ctx.args.flags.has('skip-bad-rows'),
         dryRun: ctx.args.flags.has('dry-run'),
       });
-      print(ctx, report, () => reportText(report));
+      if (planned.dryRun || planned.batch === undefined) {
+        print(ctx, planned, () => reportText(planned));
+        return;
+      }
+      // The bag's files are stored and its records written by the import job, then the text of files
+      // the bag carries none for is read: all of it here, so nothing is left pending when this returns.
+      const batch = planned.batch;
+      const info = await call(ctx, 'libraryInfo', {});
+      const runner = new JobRunner({ service: ctx.service, libraryRoot: info.path, ocr: !ctx.args.flags.has('no-ocr') });
+      let earlier = 0;
+      try {
+        await runner.resumeAbandoned();
+        await runner.runBatch(batch);
+        // Like `import`: what a killed run left undone is finished too, not left pending for the app.
+        earlier = await runner.runPending();
+      } finally {
+        await runner.stop();
+      }
+      const { jobs } = await call(ctx, 'listJobs', { batch, limit: 10_000 });
+      const job = jobs.find((j) => j.kind === 'import');
+      if (!job || job.status !== 'done' || !job.result) throw new ArchiveFailure('invalid_input', job?.error ?? `the import of ${planned.batch} did not finish (${job?.status ?? 'no job'})`);
+      const report = job.result as typeof planned;
+      const extracted = jobs.filter((j) => j.kind === 'extract');
+      const textFailed = extracted.filter((j) => j.status !== 'done').length;
+      print(ctx, { ...report, textJobs: extracted.length, textFailed, earlierJobs: earlier }, () =>
+        [
+          reportText(report),
+          ...(extracted.length ? [`Read the text of ${extracted.length - textFailed} of ${extracted.length} files the bag carried no text for.`] : []),
+          ...(earlier ? [`Also finished ${earlier} job${earlier === 1 ? '' : 's'} left by an earlier run.`] : []),
+        ].join('\n'),
+      );
     },
   },
   backup: {

@@ -5,6 +5,8 @@
  * OCR, thumbnails), reporting progress, and can be cancelled (the thread is stopped) or time out.
  * A failed job marks its file "text failed: reason" and the queue goes on.
  */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OutputOf } from '../../../shared/contract';
@@ -51,12 +53,25 @@ async function must<T>(p: Promise<Result<T>>): Promise<T> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Who runs a job ("host:pid:runner"), recorded when it is claimed: resumeJobs({ abandoned }) resets only jobs whose runner is gone. */
+const ownerToken = () => `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+/** How often a job that reports no progress of its own (a long copy) tells the catalogue its runner is alive. */
+const HEARTBEAT_MS = 5_000;
+
+/** A payload file of a bag import job (see exchange/bagit.ts): where it is in the bag, and what it must hash to. */
+interface BagPayload {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
 export class JobRunner {
   private worker: Promise<Worker> | null = null;
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly opts: Required<Omit<RunnerOptions, 'onEvent'>> & Pick<RunnerOptions, 'onEvent'>;
+  private readonly owner = ownerToken();
 
   constructor(opts: RunnerOptions) {
     this.opts = { ocr: true, jobTimeoutMs: DEFAULT_JOB_TIMEOUT_MS, maxJobMemoryMb: DEFAULT_JOB_MEMORY_MB, idlePollMs: 1_000, ...opts };
@@ -71,7 +86,8 @@ export class JobRunner {
     if (this.loop) return;
     this.loop = (async () => {
       // If the catalogue cannot answer (closing), the loop below just idles until stop().
-      await this.opts.service.call('resumeJobs', {});
+      // Only jobs whose runner is gone: a CLI process may be working on some right now.
+      await this.opts.service.call('resumeJobs', { abandoned: true });
       while (!this.stopped) {
         const ran = await this.runOne(undefined).catch(() => false);
         if (!ran && !this.stopped) {
@@ -100,7 +116,15 @@ export class JobRunner {
     }
   }
 
-  /** Runs every pending job here until the queue is empty (the CLI's `jobs --run`). */
+  /**
+   * Puts back in the queue the jobs a runner that is gone left "running" (a killed CLI import,
+   * a crashed app); jobs a live process is running stay its own. Returns how many.
+   */
+  async resumeAbandoned(): Promise<number> {
+    return (await must(this.opts.service.call('resumeJobs', { abandoned: true }))).resumed;
+  }
+
+  /** Runs every pending job here until the queue is empty (the CLI's `jobs --run`, and what an import finds left by earlier runs). */
   async runPending(): Promise<number> {
     let ran = 0;
     while (!this.stopped && (await this.runOne(undefined))) ran++;
@@ -118,10 +142,15 @@ export class JobRunner {
     this.worker = null;
     if (w) await w.then((worker) => worker.terminate()).catch(() => {});
     await this.loop;
+    // What this runner leaves running is released: the next runner (of this process too) resumes it.
+    // If the catalogue is already closing, the process is ending and the job is abandoned anyway.
+    await this.opts.service.call('resumeJobs', { release: this.owner }).catch(() => undefined);
   }
 
   private async runOne(batch: string | undefined, kind?: Job['kind']): Promise<boolean> {
-    const job = await must(this.opts.service.call('claimJob', { ...(batch === undefined ? {} : { batch }), ...(kind === undefined ? {} : { kind }) }));
+    const job = await must(
+      this.opts.service.call('claimJob', { ...(batch === undefined ? {} : { batch }), ...(kind === undefined ? {} : { kind }), owner: this.owner }),
+    );
     if (!job) return false;
     this.opts.onEvent?.({ job, phase: 'start' });
     try {
@@ -135,7 +164,62 @@ export class JobRunner {
     return true;
   }
 
+  /** Keeps a job's updated_at fresh while it runs without progress reports of its own, so it never looks abandoned. */
+  private heartbeat(job: Job, progress: () => { done: number; label: string | null } = () => ({ done: 0, label: null })): () => void {
+    const timer = setInterval(() => void this.opts.service.call('jobProgress', { id: job.id, total: job.progressTotal, ...progress() }), HEARTBEAT_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   private async runImport(job: Job): Promise<void> {
+    if (job.params.bag !== undefined) return this.runBagImport(job);
+    const stop = this.heartbeat(job);
+    try {
+      await this.runFileImport(job);
+    } finally {
+      stop();
+    }
+  }
+
+  /**
+   * A bag import (queued by importBag once the bag was checked): each payload file it needs is
+   * copied into storage through storeFile, like any imported file, and must hash to what the bag's
+   * manifest says; then finishBagImport writes the records in one transaction and removes any
+   * copy no row refers to. A failure here is handed to finishBagImport too, so it cleans up.
+   */
+  private async runBagImport(job: Job): Promise<void> {
+    const bag = job.params.bag as { dir: string; files: BagPayload[]; maxBytes: number };
+    const stored: { sha256: string; fresh: boolean }[] = [];
+    let error: string | null = null;
+    let done = 0;
+    let label: string | null = null;
+    const stop = this.heartbeat(job, () => ({ done, label }));
+    try {
+      for (const f of bag.files) {
+        if (this.stopped) return; // left running: resumed (and started again) on the next start
+        const s = await storeFile(this.filesDir, path.join(bag.dir, ...f.path.split('/')), bag.maxBytes);
+        stored.push({ sha256: s.sha256, fresh: !s.alreadyStored });
+        if (s.sha256 !== f.sha256) {
+          error = `bag ${bag.dir}: ${f.path} does not match its checksum in manifest-sha256.txt (it changed after the bag was checked); nothing was imported`;
+          break;
+        }
+        done += f.size;
+        label = f.path;
+        this.opts.onEvent?.({ job, phase: 'progress', done, total: job.progressTotal, label });
+        // A cancelled import stops copying here; finishBagImport then removes what it copied.
+        const r = await this.opts.service.call('jobProgress', { id: job.id, done, total: job.progressTotal, label });
+        if (r.ok && r.value.status === 'cancelled') break;
+      }
+    } catch (e) {
+      error = (e as Error).message;
+    } finally {
+      stop();
+    }
+    const r = await must(this.opts.service.call('finishBagImport', { id: job.id, stored, error }));
+    this.opts.onEvent?.({ job, phase: 'end', status: r.status, error: r.error });
+  }
+
+  private async runFileImport(job: Job): Promise<void> {
     const uploaded = job.params.uploaded as { sha256: string; size: number } | undefined;
     const maxBytes = typeof job.params.maxBytes === 'number' ? job.params.maxBytes : maxFileBytes();
     const stored = uploaded ?? (await storeFile(this.filesDir, String(job.params.path), maxBytes));
