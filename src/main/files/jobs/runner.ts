@@ -13,6 +13,7 @@ import type { Service } from '../../service/service';
 import { workerScript } from '../../worker-script';
 import { detectFile } from '../detect';
 import { DEFAULT_JOB_MEMORY_MB, DEFAULT_JOB_TIMEOUT_MS, EXTRACT_HEAP_MB, maxFileBytes } from '../limits';
+import { pathRuleOf } from '../path-rule';
 import { storedPath, storeFile } from '../store';
 import { fixityProblems, verifyLibrary } from '../verify';
 import type { ExtractReply, ExtractRequest } from './extract-worker';
@@ -138,7 +139,7 @@ export class JobRunner {
   private async runImport(job: Job): Promise<void> {
     const uploaded = job.params.uploaded as { sha256: string; size: number } | undefined;
     const maxBytes = typeof job.params.maxBytes === 'number' ? job.params.maxBytes : maxFileBytes();
-    const stored = uploaded ?? (await storeFile(this.filesDir, String(job.params.path), maxBytes));
+    const stored = uploaded ?? (await storeFile(this.filesDir, String(job.params.path), maxBytes, pathRuleOf(job.params.pathRule)));
     const { mediaType } = await detectFile(storedPath(this.filesDir, stored.sha256));
     const result = await must(this.opts.service.call('registerImport', { id: job.id, sha256: stored.sha256, size: stored.size, mediaType }));
     this.opts.onEvent?.({ job, phase: 'end', status: result.status, error: result.error, result });
