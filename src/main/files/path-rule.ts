@@ -73,8 +73,8 @@ export function outsideFailure(rule: Extract<PathRule, { within: string[] }>, sh
 export function checkPath(rule: PathRule, p: string, field: string): string {
   if ('any' in rule) return p;
   const real = realPath(p);
-  if (!allows(rule, real)) throw outsideFailure(rule, p, field);
-  return real;
+  if (allows(rule, real)) return real;
+  throw outsideFailure(rule, p, field, allows(rule, path.resolve(p)) ? 'leads through a symbolic link' : 'is');
 }
 
 /**
@@ -151,6 +151,17 @@ async function realPathOfOpen(fd: number, file: string, opened: fs.Stats): Promi
   return candidate;
 }
 
+/**
+ * Checks what an open descriptor is (opened from `file`, `stat` its fstat) against the rule: the
+ * name it was opened by may since lead elsewhere, and the name may have led elsewhere when opened.
+ */
+export async function checkOpened(rule: PathRule, fd: number, file: string, stat: fs.Stats, field: string): Promise<void> {
+  if ('any' in rule) return;
+  const real = await realPathOfOpen(fd, file, stat);
+  if (real === null) throw new ArchiveFailure('invalid_input', `${file} changed while it was being opened: nothing was read (try again)`, field);
+  if (!allows(rule, real)) throw outsideFailure(rule, file, field, 'leads through a symbolic link');
+}
+
 export interface OpenedFile {
   handle: fs.promises.FileHandle;
   stat: fs.Stats;
@@ -167,11 +178,7 @@ export async function openForReading(rule: PathRule, file: string, field: string
   const handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = await handle.stat();
-    if (!('any' in rule)) {
-      const real = await realPathOfOpen(handle.fd, file, stat);
-      if (real === null) throw new ArchiveFailure('invalid_input', `${file} changed while it was being opened: nothing was read (try again)`, field);
-      if (!allows(rule, real)) throw outsideFailure(rule, file, field, 'leads through a symbolic link');
-    }
+    await checkOpened(rule, handle.fd, file, stat, field);
     return { handle, stat };
   } catch (error) {
     await handle.close().catch(() => {});
