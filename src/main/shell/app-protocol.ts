@@ -32,7 +32,7 @@ export function appFile(url: string, method: string, rendererDir: string): AppAn
   } catch {
     return { status: 400, reason: 'not a URL' };
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.hostname !== APP_HOST) return { status: 404, reason: 'not the renderer' };
+  if (u.protocol !== `${APP_SCHEME}:` || u.hostname.toLowerCase() !== APP_HOST || u.port !== '') return { status: 404, reason: 'not the renderer' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(u.pathname);

@@ -39,7 +39,8 @@ export function isTrustedUrl(url: string, devUrl?: string): boolean {
     const loopback = dev !== null && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1' || dev.hostname === '[::1]');
     if (dev && loopback && (dev.protocol === 'http:' || dev.protocol === 'https:') && u.origin === dev.origin) return true;
   }
-  return u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '';
+  // Chromium lower-cases a standard scheme's host; Node's URL keeps a custom scheme's as written.
+  return u.protocol === `${APP_SCHEME}:` && u.hostname.toLowerCase() === APP_HOST && u.port === '';
 }
 
 /**
