@@ -1,71 +1,81 @@
 /**
  * The Electron shell: one hardened window over the renderer, the catalogue in a worker thread,
- * and the IPC binding. Everything else lives behind the service and runs without Electron.
+ * and the IPC binding. Everything else lives behind the service and runs without Electron; the
+ * shell's own rules (which URLs are ours, what app:// serves, grants, the desktop door) are plain
+ * modules in shell/, unit-tested.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
-import { JobRunner } from './documents/jobs/runner';
 import { receiveUpload, serveStoredFile, toWebBody } from './documents/serve';
+import { openHostLibrary } from './host/library';
 import { bindIpc } from './ipc';
-import { startSnapshotKeeper, type SnapshotKeeper } from './search/snapshot-keeper';
 import { externalLink } from './external-link';
 import { chooseLibrary, LIBRARY_ENV, resourcePath } from './locations';
-import { createService, type Service } from './service/service';
-import { workerExecutor } from './service/worker-executor';
+import { LibrarySwitch } from './service/library-switch';
+import { appFile } from './shell/app-protocol';
+import { Grants } from './shell/grants';
+import { APP_INDEX_URL, APP_SCHEME, fileProtocolCors, isTrustedUrl as isTrusted } from './shell/trusted-url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererIndex = path.join(here, '../renderer/index.html');
+const rendererDir = path.join(here, '../renderer');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
+const isTrustedUrl = (url: string) => isTrusted(url, devUrl);
 
-let service: Service | null = null;
-let unbind: (() => void) | null = null;
-let keeper: SnapshotKeeper | null = null;
-let runner: JobRunner | null = null;
-let libraryRoot = '';
+/** The library open now, with its catalogue worker, job runner and snapshot keeper. */
+let libraries: LibrarySwitch | null = null;
+/** What the user picked in the system dialog: the only paths (besides the library) the window may use. */
+const grants = new Grants();
 
 /**
- * Stored files reach the renderer through civic-file://files/<sha256> (only hashes the catalogue
- * knows, never a path) and uploads (drag and drop) go to civic-file://upload?name=...
+ * The renderer is served from app://renderer/ (not file://); stored files reach it through
+ * civic-file://files/<sha256> (only hashes the catalogue knows, never a path) and uploads (drag and
+ * drop) go to civic-file://upload?name=...
  */
 const FILE_SCHEME = 'civic-file';
-protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: FILE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
+]);
+
+function handleAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const answer = appFile(request.url, request.method, rendererDir);
+    if (answer.status !== 200) return new Response(answer.reason, { status: answer.status, headers: { 'Content-Type': 'text/plain' } });
+    const body = request.method === 'HEAD' ? null : await fs.promises.readFile(answer.file);
+    return new Response(body, { status: 200, headers: { 'Content-Type': answer.type, 'X-Content-Type-Options': 'nosniff' } });
+  });
+}
 
 function handleFileProtocol(): void {
+  // The window's pages are another origin (app://renderer): its uploads and reads are cross-origin,
+  // allowed for that origin exactly.
+  const cors = fileProtocolCors(devUrl);
   protocol.handle(FILE_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (!service) return new Response('no library', { status: 503 });
-    // The renderer is a file:// page, so its uploads (and ranged reads) are cross-origin: answer the preflight.
+    const current = libraries;
+    if (!current) return new Response('no library', { status: 503 });
     if (request.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
-        headers: {
-          'Access-Control-Allow-Origin': '*',
-          'Access-Control-Allow-Methods': 'GET, HEAD, POST',
-          'Access-Control-Allow-Headers': 'Content-Type, Range',
-        },
+        headers: { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD, POST', 'Access-Control-Allow-Headers': 'Content-Type, Range' },
       });
     }
     if (url.host === 'files' && (request.method === 'GET' || request.method === 'HEAD')) {
-      const out = await serveStoredFile(service, libraryRoot, url.pathname.replace(/^\//, ''), request.headers.get('range') ?? undefined);
-      // Only this app's windows can load civic-file: (navigation elsewhere is refused), and its page is file://.
-      const headers = { ...out.headers, 'Access-Control-Allow-Origin': '*' };
+      const out = await serveStoredFile(current.service, current.root, url.pathname.replace(/^\//, ''), request.headers.get('range') ?? undefined);
+      const headers = { ...out.headers, ...cors };
       return new Response(request.method === 'HEAD' ? null : (toWebBody(out.body) as ConstructorParameters<typeof Response>[0]), { status: out.status, headers });
     }
     if (url.host === 'upload' && request.method === 'POST' && request.body) {
       const length = request.headers.get('content-length');
-      const { status, result } = await receiveUpload(service, libraryRoot, url.searchParams, Readable.fromWeb(request.body as never), length ? Number(length) : null);
-      runner?.kick();
-      return new Response(JSON.stringify(result), { status, headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' } });
+      const { status, result } = await receiveUpload(current.service, current.root, url.searchParams, Readable.fromWeb(request.body as never), length ? Number(length) : null);
+      current.kick();
+      return new Response(JSON.stringify(result), { status, headers: { 'Content-Type': 'application/json', ...cors } });
     }
     return new Response('not found', { status: 404 });
   });
-}
-
-function isTrustedUrl(url: string): boolean {
-  if (devUrl && url.startsWith(devUrl)) return true;
-  return url.startsWith(pathToFileURL(rendererIndex).href);
 }
 
 function libraryFromArgs(): string | undefined {
@@ -73,18 +83,14 @@ function libraryFromArgs(): string | undefined {
   return i >= 0 ? process.argv[i + 1] : process.env[LIBRARY_ENV];
 }
 
-async function openService(libraryDir: string): Promise<void> {
-  unbind?.();
-  await runner?.stop();
-  await service?.close();
-  keeper?.stop();
-  service = createService(await workerExecutor(libraryDir, 'app'));
-  unbind = bindIpc(service, isTrustedUrl);
-  keeper = startSnapshotKeeper(libraryDir, service);
-  void keeper.refresh();
-  libraryRoot = path.resolve(libraryDir);
-  runner = new JobRunner({ service, libraryRoot, idlePollMs: 500 });
-  runner.start();
+const openAppLibrary = (dir: string) => openHostLibrary(dir, undefined, 'app');
+
+/** Opens the first library and binds the window's door to whichever library is open. */
+async function openFirstLibrary(libraryDir: string): Promise<void> {
+  // The window cannot switch libraries itself (openLibrary gets the handlers' answer): File → Open Library does.
+  const opened = new LibrarySwitch(await openAppLibrary(libraryDir), openAppLibrary, false);
+  libraries = opened;
+  bindIpc({ service: opened.service, grants, libraryRoot: () => opened.root, isTrustedUrl });
 }
 
 function createWindow(): BrowserWindow {
@@ -107,8 +113,7 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(rendererIndex);
+  void win.loadURL(devUrl ?? APP_INDEX_URL);
   return win;
 }
 
@@ -124,12 +129,12 @@ function buildMenu(): void {
             const picked = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
             const dir = picked.filePaths[0];
             if (picked.canceled || !dir) return;
-            try {
-              await openService(dir);
-              for (const w of BrowserWindow.getAllWindows()) w.webContents.reload();
-            } catch (error) {
-              dialog.showErrorBox('Cannot open this library', (error as Error).message);
-            }
+            if (!libraries) return;
+            // The new library is opened first; the current one is closed only once it is (a refused
+            // folder leaves the window on the library it had).
+            const opened = await libraries.openLibrary({ path: dir, create: true });
+            if (!opened.ok) return dialog.showErrorBox('Cannot open this library', opened.error.message);
+            for (const w of BrowserWindow.getAllWindows()) w.webContents.reload();
           },
         },
         { type: 'separator' },
@@ -144,11 +149,14 @@ function buildMenu(): void {
 }
 
 app.whenReady().then(async () => {
+  // No camera, microphone, notifications, geolocation, HID, serial or USB device: the archive needs none.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+  handleAppProtocol();
   handleFileProtocol();
   try {
-    await openService(chooseLibrary(libraryFromArgs(), app.getPath('userData')));
+    await openFirstLibrary(chooseLibrary(libraryFromArgs(), app.getPath('userData')));
   } catch (error) {
     dialog.showErrorBox('Cannot open the library', (error as Error).message);
     app.exit(1);
@@ -190,6 +198,5 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
-  void runner?.stop();
-  void service?.close();
+  void libraries?.service.close();
 });

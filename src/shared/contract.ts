@@ -30,6 +30,22 @@ export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
 
+/** Channels the app uses only in-process (the job runner, the fixity check): no door answers them. */
+export type InternalChannel = { [C in Channel]: Contract[C]['internal'] extends true ? C : never }[Channel];
+/** Channels the doors (IPC, the browser host, the CLI) answer, and the typed clients expose. */
+export type PublicChannel = Exclude<Channel, InternalChannel>;
+
+export function isInternal(channel: Channel): channel is InternalChannel {
+  return contract[channel].internal;
+}
+export const PUBLIC_CHANNELS = CHANNELS.filter((c): c is PublicChannel => !isInternal(c));
+export const INTERNAL_CHANNELS = CHANNELS.filter(isInternal);
+
+/** A channel name a door may answer: known to the contract and not internal. */
+export function isPublicChannel(name: string): name is PublicChannel {
+  return isChannel(name) && !isInternal(name);
+}
+
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;

@@ -18,6 +18,7 @@ import { createRecord, requireRecord, updateRecord } from '../catalogue/records'
 import { deletePagesOfFile, writePageText } from '../search/fulltext';
 import { DEFAULT_MAX_FILE_BYTES, envMaxFileBytes } from './limits';
 import { storedPath } from './store';
+import { ANY_PATH } from './path-rule';
 import { walkPaths } from './walk';
 
 type Out<C extends keyof typeof documentsChannels> = z.output<(typeof documentsChannels)[C]['output']>;
@@ -120,7 +121,7 @@ const limit = (ctx: CatalogueContext) => documentSettings(ctx).maxFileBytes;
 // ---------------------------------------------------------------- import
 
 export function previewImport(ctx: CatalogueContext, paths: readonly string[]): Out<'previewImport'> {
-  const walked = walkPaths(paths, limit(ctx), ctx.paths.root);
+  const walked = walkPaths(paths, limit(ctx), ctx.paths.root, ctx.pathRule);
   return { ...walked, totalBytes: walked.files.reduce((n, f) => n + f.size, 0) };
 }
 
@@ -139,11 +140,13 @@ export function importFiles(
 ): Out<'importFiles'> {
   if (input.recordId !== undefined) requireRecord(ctx, input.recordId);
   const maxBytes = limit(ctx);
-  const walked = walkPaths(input.paths, maxBytes, ctx.paths.root);
+  const walked = walkPaths(input.paths, maxBytes, ctx.paths.root, ctx.pathRule);
   const batch = randomUUID();
+  // The door's path rule goes with each job: the runner opens the file later, under the same rule.
+  const pathRule = ctx.pathRule ?? ANY_PATH;
   ctx.db.transaction(() => {
     for (const f of walked.files) {
-      insertJob(ctx, 'import', batch, null, { path: f.path, originalName: f.name, recordId: input.recordId ?? null, recordType: input.recordType, maxBytes }, f.size);
+      insertJob(ctx, 'import', batch, null, { path: f.path, originalName: f.name, recordId: input.recordId ?? null, recordType: input.recordType, maxBytes, pathRule }, f.size);
     }
   })();
   return { batch, queued: walked.files.length, ...walked };

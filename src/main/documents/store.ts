@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { ArchiveFailure } from '../../shared/result';
+import { ANY_PATH, openForReading, type OpenedFile, type PathRule } from './path-rule';
 
 export const SHA256 = /^[0-9a-f]{64}$/;
 const TEMP_PREFIX = '.incoming-';
@@ -35,34 +36,34 @@ function unreadable(source: string, error: NodeJS.ErrnoException): ArchiveFailur
   return new ArchiveFailure('invalid_input', `cannot read ${source}: ${why}`, 'path');
 }
 
-/** Copies `source` into storage, hashing on the way; refuses empty files and files over `maxBytes`. */
-export async function storeFile(filesDir: string, source: string, maxBytes: number): Promise<Stored> {
-  let stat: fs.Stats;
+/**
+ * Copies `source` into storage, hashing on the way; refuses empty files and files over `maxBytes`.
+ * The file is opened under `rule` (the path rule of the door the import came through) and what is
+ * read is the file that was checked: see path-rule.ts.
+ */
+export async function storeFile(filesDir: string, source: string, maxBytes: number, rule: PathRule = ANY_PATH): Promise<Stored> {
+  let opened: OpenedFile;
   try {
-    stat = await fs.promises.stat(source);
+    opened = await openForReading(rule, source, 'path');
   } catch (error) {
+    if (error instanceof ArchiveFailure) throw error;
     throw unreadable(source, error as NodeJS.ErrnoException);
   }
-  if (!stat.isFile()) throw new ArchiveFailure('invalid_input', `cannot import ${source}: it is not a regular file`, 'path');
-  if (stat.size === 0) throw new ArchiveFailure('invalid_input', `${path.basename(source)} is empty (0 bytes): nothing to keep`, 'path');
-  if (stat.size > maxBytes) {
-    throw new ArchiveFailure('invalid_input', `${path.basename(source)} is ${stat.size} bytes, over the size limit of ${maxBytes} bytes`, 'path');
-  }
-  let input: fs.ReadStream;
+  const { handle, stat } = opened;
   try {
-    input = fs.createReadStream(source);
-    await new Promise<void>((resolve, reject) => {
-      input.once('open', () => resolve());
-      input.once('error', reject);
-    });
-  } catch (error) {
-    throw unreadable(source, error as NodeJS.ErrnoException);
-  }
-  try {
+    if (!stat.isFile()) throw new ArchiveFailure('invalid_input', `cannot import ${source}: it is not a regular file`, 'path');
+    if (stat.size === 0) throw new ArchiveFailure('invalid_input', `${path.basename(source)} is empty (0 bytes): nothing to keep`, 'path');
+    if (stat.size > maxBytes) {
+      throw new ArchiveFailure('invalid_input', `${path.basename(source)} is ${stat.size} bytes, over the size limit of ${maxBytes} bytes`, 'path');
+    }
+    // The descriptor stays ours (closed below), whatever the stream does on an error.
+    const input = handle.createReadStream({ autoClose: false });
     return await storeStream(filesDir, input, path.basename(source), maxBytes);
   } catch (error) {
     if (error instanceof ArchiveFailure) throw error;
     throw unreadable(source, error as NodeJS.ErrnoException);
+  } finally {
+    await handle.close().catch(() => {});
   }
 }
 

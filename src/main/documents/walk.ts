@@ -1,9 +1,13 @@
 /**
  * Expands the paths of an import into the files it would bring in: folders recursively (hidden
- * entries and symbolic links to folders are skipped, so a link loop cannot hang an import).
+ * entries and symbolic links to folders are skipped, so a link loop cannot hang an import). Under a
+ * door's path rule, every folder read and every link followed is resolved and checked, so a link
+ * inside an allowed folder that leads out is skipped with its reason; the file itself is checked
+ * again when it is opened to be stored (store.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { allows, ANY_PATH, realPath, type PathRule } from './path-rule';
 
 export interface Candidate {
   path: string;
@@ -21,11 +25,14 @@ const MAX_FILES = 100_000;
 const MAX_ENTRIES = 300_000;
 
 /** `library` is never walked into: importing the library's own catalogue and storage would be nonsense. */
-export function walkPaths(paths: readonly string[], maxBytes: number, library?: string): Walked {
+export function walkPaths(paths: readonly string[], maxBytes: number, library?: string, rule: PathRule = ANY_PATH): Walked {
   const files: Candidate[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const seen = new Set<string>();
   const inLibrary = (p: string) => library !== undefined && (path.resolve(p) === library || path.resolve(p).startsWith(library + path.sep));
+  const outside = 'any' in rule ? '' : `outside the folders ${rule.door} may use`;
+  /** Whether the rule lets this path (resolved now: links and `..`) be read. */
+  const allowed = (p: string) => 'any' in rule || allows(rule, realPath(p));
   let entries = 0;
   const visit = (p: string, top: boolean) => {
     if (top && path.parse(path.resolve(p)).root === path.resolve(p)) {
@@ -42,6 +49,10 @@ export function walkPaths(paths: readonly string[], maxBytes: number, library?: 
     }
     if (files.length >= MAX_FILES) {
       skipped.push({ path: p, reason: `more than ${MAX_FILES} files in one import` });
+      return;
+    }
+    if (top && !allowed(p)) {
+      skipped.push({ path: p, reason: outside });
       return;
     }
     let stat: fs.Stats;
@@ -63,8 +74,17 @@ export function walkPaths(paths: readonly string[], maxBytes: number, library?: 
         skipped.push({ path: p, reason: 'a link to a folder (not followed)' });
         return;
       }
+      if (!allowed(p)) {
+        skipped.push({ path: p, reason: `a link leading ${outside} (not followed)` });
+        return;
+      }
     }
     if (stat.isDirectory()) {
+      // Resolved again right before it is listed: only names inside the rule's folders are ever read.
+      if (!allowed(p)) {
+        skipped.push({ path: p, reason: outside });
+        return;
+      }
       let entries: string[];
       try {
         entries = fs.readdirSync(p).sort((a, b) => a.localeCompare(b));

@@ -28,6 +28,7 @@ import { createCollection } from '../catalogue/collections';
 import type { CatalogueContext } from '../catalogue/context';
 import { tagId } from '../catalogue/records';
 import { documentSettings, failJob, finishJob, insertJob, knownHash } from '../documents/file-records';
+import { ANY_PATH } from '../documents/path-rule';
 import { storedPath } from '../documents/store';
 import { writePageText } from '../search/fulltext';
 import { OWN_SETTINGS, type BagStoredFile } from './bag-library';
@@ -303,7 +304,8 @@ export function importBag(ctx: CatalogueContext, input: { dir: string; duplicate
   if (tooBig) throw fail(bag.dir, `${tooBig.path} is ${tooBig.size} bytes, over the library's file size limit of ${maxBytes} bytes`);
   const batch = randomUUID();
   const params: BagJobParams = { dir: bag.dir, duplicates: input.duplicates, skipBadRows: input.skipBadRows, maxBytes, files };
-  insertJob(ctx, 'import', batch, null, { originalName: `bag ${path.basename(bag.dir)}`, path: bag.dir, bag: params }, files.reduce((n, f) => n + f.size, 0));
+  // The door's path rule travels with the job: each payload file is checked again where the runner opens it.
+  insertJob(ctx, 'import', batch, null, { originalName: `bag ${path.basename(bag.dir)}`, path: bag.dir, bag: params, pathRule: ctx.pathRule ?? ANY_PATH }, files.reduce((n, f) => n + f.size, 0));
   return { ...planned.report, batch };
 }
 

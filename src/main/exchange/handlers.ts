@@ -5,6 +5,7 @@ import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { requireRecord } from '../catalogue/records';
 import { writeSetting } from '../settings/library-settings';
+import { ANY_PATH, checkOutput, checkTree } from '../documents/path-rule';
 import type { HandlersFor } from '../service/handler-types';
 import { finishBagImport, importBag } from './bag-import';
 import { exportBag } from './bagit';
@@ -56,10 +57,12 @@ export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {
     (ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.csv-mapping:%' ORDER BY key").all() as { key: string; value: string }[]).map(
       (r) => ({ name: r.key.slice(MAPPING_PREFIX.length), mapping: JSON.parse(r.value) as Record<string, string> }),
     ),
-  exportBag: (ctx, input) => exportBag(ctx, input),
-  importBag: (ctx, input) => importBag(ctx, input),
+  // Paths from a door are held to its rule (documents/path-rule.ts): outputs where they are written, a
+  // bag's every entry before it is read (its payload is then copied only if it matches its checksum).
+  exportBag: (ctx, input) => exportBag(ctx, { ...input, dir: checkOutput(ctx.pathRule ?? ANY_PATH, input.dir, 'dir') }),
+  importBag: (ctx, input) => importBag(ctx, { ...input, dir: checkTree(ctx.pathRule ?? ANY_PATH, input.dir, 'dir') }),
   finishBagImport: (ctx, input) => finishBagImport(ctx, input),
-  backupLibrary: (ctx, { out }) => backupLibrary(ctx, out),
+  backupLibrary: (ctx, { out }) => backupLibrary(ctx, checkOutput(ctx.pathRule ?? ANY_PATH, out, 'out')),
   exportRecords: (ctx, { ids, format }) => {
     const records = [...new Set(ids)].map((id) => requireRecord(ctx, id));
     const content = format === 'csv' ? recordsToCsv(records) : `${JSON.stringify(records, null, 2)}\n`;

@@ -10,9 +10,10 @@ import type { OpenedLibrary } from '../service/library-switch';
 import { createService } from '../service/service';
 import { workerExecutor } from '../service/worker-executor';
 
-export async function openHostLibrary(dir: string, log?: (line: string) => void): Promise<OpenedLibrary> {
+/** `door`: who acts, for the audit trail (the desktop app opens its libraries this way too, as "app"). */
+export async function openHostLibrary(dir: string, log?: (line: string) => void, door = 'browser host'): Promise<OpenedLibrary> {
   const root = path.resolve(dir);
-  const service = createService(await workerExecutor(root, 'browser host'));
+  const service = createService(await workerExecutor(root, door));
   // Unfinished jobs of this library resume now.
   const runner = new JobRunner({ service, libraryRoot: root, idlePollMs: 500 });
   runner.start();

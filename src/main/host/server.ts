@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../documents/serve';
 import { refusal, TOKEN_COOKIE } from './guard';
-import { pathRefusal } from './paths';
+import { hostPathRule } from './paths';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -118,10 +118,8 @@ async function handleApi(opts: HostOptions, channel: string, req: http.IncomingM
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `the body is not valid JSON: ${(error as Error).message}` } });
     }
   }
-  const roots = [...(opts.files ? [opts.files.libraryRoot] : []), ...(opts.allowDirs ?? [])];
-  const outside = pathRefusal(channel, input, roots);
-  if (outside) return sendJson(res, 200, outside);
-  const result = await opts.service.invoke(channel, input);
+  // A door's request: internal channels refused, paths held to the library and the --allow-dir folders.
+  const result = await opts.service.serve(channel, input, hostPathRule(opts.files?.libraryRoot, opts.allowDirs ?? []));
   sendJson(res, 200, result);
 }
 

@@ -6,13 +6,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Channel } from '../../shared/contract';
 import { ArchiveFailure } from '../../shared/result';
 import { openLibrary, type Library } from '../catalogue/library';
-import { contextFor, runHandler } from './executor';
+import type { PathRule } from '../documents/path-rule';
+import { contextFor, runHandler, withRule } from './executor';
 
 export interface WorkerData {
   libraryDir: string;
   door: string;
 }
-export type WorkerRequest = { id: number; channel: Channel; input: unknown } | { id: number; close: true };
+export type WorkerRequest = { id: number; channel: Channel; input: unknown; rule?: PathRule } | { id: number; close: true };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; error: { code: string; message: string } }
@@ -40,6 +41,6 @@ if (library) {
       port.close();
       return;
     }
-    port.postMessage({ type: 'result', id: request.id, result: runHandler(ctx, request.channel, request.input) } satisfies WorkerReply);
+    port.postMessage({ type: 'result', id: request.id, result: runHandler(withRule(ctx, request.rule), request.channel, request.input) } satisfies WorkerReply);
   });
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { contract, type Channel } from '../../shared/contract';
 import { ArchiveFailure, type Result } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
+import type { PathRule } from '../documents/path-rule';
 import { openLibrary, type Library } from '../catalogue/library';
 import { BUSY_DEADLINE_MS, inWriteTransaction, isBusy, withBusyRetry } from '../catalogue/busy';
 import { recordTextBehind, syncRecordText } from '../search/record-text';
@@ -42,7 +43,8 @@ function catchUpOnOpen(ctx: CatalogueContext): void {
 }
 
 export interface Executor {
-  run(channel: Channel, input: unknown): Promise<Result<unknown>>;
+  /** `rule`: the path rule of the door the request came through (absent: an in-process caller, any path). */
+  run(channel: Channel, input: unknown, rule?: PathRule): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,11 @@ export function runHandler(ctx: CatalogueContext, channel: Channel, input: unkno
   }
 }
 
+/** The context of one request: the executor's, with the request's path rule. */
+export function withRule(ctx: CatalogueContext, rule: PathRule | undefined): CatalogueContext {
+  return rule === undefined ? ctx : { ...ctx, pathRule: rule };
+}
+
 export function contextFor(library: Library, door: string): CatalogueContext {
   const ctx: CatalogueContext = { db: library.db, paths: library.paths, actor: actorName(door), now: () => new Date().toISOString() };
   catchUpOnOpen(ctx);
@@ -119,7 +126,7 @@ export async function inProcessExecutor(libraryDir: string, door: string): Promi
   const ctx = contextFor(library, door);
   return {
     library,
-    run: async (channel, input) => runHandler(ctx, channel, input),
+    run: async (channel, input, rule) => runHandler(withRule(ctx, rule), channel, input),
     close: async () => library.close(),
   };
 }

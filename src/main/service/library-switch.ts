@@ -8,6 +8,7 @@ import path from 'node:path';
 import { contract, type Channel } from '../../shared/contract';
 import { ArchiveFailure, type Result } from '../../shared/result';
 import { libraryPaths } from '../catalogue/library';
+import { doorRefusal } from './door';
 import { describeIssue, type Service } from './service';
 
 /** One open library and everything that works on it. */
@@ -24,9 +25,15 @@ export class LibrarySwitch {
   /** Set while a switch is under way: requests wait for it, then go to whichever library is open. */
   private switching: Promise<unknown> = Promise.resolve();
 
+  /**
+   * `answersOpenLibrary`: whether the openLibrary channel switches (the browser host's Settings) or
+   * goes to the handlers, which say how this door opens another library (the desktop app, whose
+   * File menu calls open() itself: a window may not move the app to a folder of its choosing).
+   */
   constructor(
     first: OpenedLibrary,
     private readonly open: (root: string) => Promise<OpenedLibrary>,
+    private readonly answersOpenLibrary = true,
   ) {
     this.current = first;
   }
@@ -41,18 +48,24 @@ export class LibrarySwitch {
 
   readonly service: Service = {
     invoke: async (channel, input) => {
-      if (channel === 'openLibrary') return this.openLibrary(input);
+      if (channel === 'openLibrary' && this.answersOpenLibrary) return this.openLibrary(input);
       await this.switching;
       return this.current.service.invoke(channel, input);
     },
     call: (channel, input) => this.service.invoke(channel, input) as never,
+    serve: async (channel, input, rule) => {
+      if (channel === 'openLibrary' && this.answersOpenLibrary) return doorRefusal(channel, input, rule) ?? this.openLibrary(input);
+      await this.switching;
+      return this.current.service.serve(channel, input, rule);
+    },
     close: async () => {
       await this.switching;
       await this.current.close();
     },
   };
 
-  private openLibrary(input: unknown): Promise<Result<unknown>> {
+  /** Opens the library at `input.path` (see the header); the current one stays open if it cannot be. */
+  openLibrary(input: unknown): Promise<Result<unknown>> {
     const run = this.switching.then(() => this.switchTo(input));
     this.switching = run.catch(() => undefined);
     return run;

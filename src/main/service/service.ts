@@ -6,11 +6,23 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type InputOf, type OutputOf } from '../../shared/contract';
 import type { ArchiveError, Result } from '../../shared/result';
+import type { PathRule } from '../documents/path-rule';
+import { doorRefusal } from './door';
 import type { Executor } from './executor';
 
 export interface Service {
+  /**
+   * In-process callers (the job runner, the fixity check, the snapshot keeper, CLI commands,
+   * tests): every channel, internal ones included, and paths unrestricted.
+   */
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  /**
+   * A door's request (the desktop window over IPC, a page through the browser host): internal
+   * channels are refused, and every path the request names or leads to is held to `rule`, down to
+   * where the handlers open files.
+   */
+  serve(channel: string, input: unknown, rule: PathRule): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
@@ -33,14 +45,14 @@ export function describeIssue(error: z.ZodError): ArchiveError {
 }
 
 export function createService(executor: Executor, options: { checkOutputs?: boolean } = {}): Service {
-  const invoke = async (channel: string, input: unknown): Promise<Result<unknown>> => {
+  const run = async (channel: string, input: unknown, rule: PathRule | undefined): Promise<Result<unknown>> => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
       return { ok: false, error: { code: 'invalid_input', message: `unknown operation "${String(channel)}"` } };
     }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
-    const result = await executor.run(channel, parsed.data);
+    const result = await executor.run(channel, parsed.data, rule);
     if (result.ok && options.checkOutputs) {
       const out = spec.output.safeParse(result.value);
       if (!out.success) {
@@ -50,9 +62,11 @@ export function createService(executor: Executor, options: { checkOutputs?: bool
     }
     return result;
   };
+  const invoke = (channel: string, input: unknown) => run(channel, input, undefined);
   return {
     invoke,
     call: (channel, input) => invoke(channel, input) as never,
+    serve: async (channel, input, rule) => doorRefusal(channel, input, rule) ?? run(channel, input, rule),
     close: () => executor.close(),
   };
 }

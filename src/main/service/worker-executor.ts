@@ -54,7 +54,7 @@ export async function workerExecutor(libraryDir: string, door: string): Promise<
     });
 
   return {
-    run: (channel, input) => send({ id: nextId++, channel, input }),
+    run: (channel, input, rule) => send({ id: nextId++, channel, input, ...(rule === undefined ? {} : { rule }) }),
     close: async () => {
       if (dead) return;
       await send({ id: nextId++, close: true });

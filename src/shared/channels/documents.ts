@@ -1,11 +1,12 @@
 /**
  * Channels of documents: stored files, their pages of text, the import/extraction job queue and
- * fixity. Channels marked "runner" are called by the job runner in the main process (the
- * catalogue worker only ever does the short, transactional part of a job).
+ * fixity. The internal channels at the end are called by the job runner and the fixity check in
+ * the main process (the catalogue worker only ever does the short, transactional part of a job);
+ * no door answers them.
  */
 import { z } from 'zod';
 import { AbsolutePath, Id, RECORD_TYPES } from '../model';
-import { channel } from './channel';
+import { channel, INTERNAL } from './channel';
 
 export const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -184,7 +185,7 @@ export const documentsChannels = {
   /** Queues a fixity check of every stored file (the app's "Check files"); its report is the job's result. */
   startVerify: channel(z.strictObject({}), z.object({ batch: z.string(), jobId: z.number() }), true),
 
-  // ---- runner channels: the job runner reports through these
+  // ---- internal channels: the job runner and the fixity check report through these; no door answers them
   /** Jobs left running by a process that stopped go back to pending (call once at start). */
   /**
    * Puts jobs left "running" back in the queue. `abandoned`: only those whose runner is gone (its
@@ -199,19 +200,22 @@ export const documentsChannels = {
     }),
     z.object({ resumed: z.number() }),
     true,
+    INTERNAL,
   ),
   claimJob: channel(
     /** owner: "host:pid" of the runner taking the job, so resumeJobs can tell a live runner from a dead one. */
     z.strictObject({ batch: z.string().max(100).optional(), kind: z.enum(JOB_KINDS).optional(), owner: z.string().max(300).optional() }),
     JobView.extend({ params: z.record(z.string(), z.unknown()), sha256: z.string().nullable(), mediaType: z.string().nullable() }).nullable(),
     true,
+    INTERNAL,
   ),
   jobProgress: channel(
     z.strictObject({ id: Id, done: z.number().int().min(0), total: z.number().int().min(0), label: z.string().max(500).nullable().default(null) }),
     z.object({ status: z.enum(JOB_STATUSES) }),
     true,
+    INTERNAL,
   ),
-  failJob: channel(z.strictObject({ id: Id, error: z.string().max(2_000) }), z.object({ status: z.enum(JOB_STATUSES) }), true),
+  failJob: channel(z.strictObject({ id: Id, error: z.string().max(2_000) }), z.object({ status: z.enum(JOB_STATUSES) }), true, INTERNAL),
   /** The file of an import job is in storage: register it (file row, record, link, extract job) in one transaction. */
   registerImport: channel(
     z.strictObject({ id: Id, sha256: Sha256, size: z.number().int().min(1), mediaType: z.string().max(200) }),
@@ -224,20 +228,23 @@ export const documentsChannels = {
       error: z.string().nullable(),
     }),
     true,
+    INTERNAL,
   ),
   /** An extract job's outcome: the file's facts and its page text, written in one transaction. */
-  finishExtract: channel(z.strictObject({ id: Id, extraction: Extraction }), z.object({ status: z.enum(JOB_STATUSES), pages: z.number() }), true),
+  finishExtract: channel(z.strictObject({ id: Id, extraction: Extraction }), z.object({ status: z.enum(JOB_STATUSES), pages: z.number() }), true, INTERNAL),
 
   /** A job's outcome when it has no file to update (verify). */
-  finishJob: channel(z.strictObject({ id: Id, result: z.record(z.string(), z.unknown()) }), z.object({ status: z.enum(JOB_STATUSES) }), true),
+  finishJob: channel(z.strictObject({ id: Id, result: z.record(z.string(), z.unknown()) }), z.object({ status: z.enum(JOB_STATUSES) }), true, INTERNAL),
   storedFiles: channel(
     z.strictObject({ afterId: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1_000) }),
     z.object({ files: z.array(z.object({ id: z.number(), sha256: z.string(), size: z.number() })), thumbnails: z.array(z.string()) }),
     false,
+    INTERNAL,
   ),
   recordFixity: channel(
     z.strictObject({ results: z.array(z.object({ id: Id, status: z.enum(['ok', 'missing', 'altered']) })).max(10_000) }),
     z.object({ updated: z.number() }),
     true,
+    INTERNAL,
   ),
 };

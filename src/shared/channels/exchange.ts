@@ -1,7 +1,7 @@
 /** Channels of exchange: importing metadata (CSL-JSON, BibTeX, RIS, CSV) with a preview, and exporting records. */
 import { z } from 'zod';
 import { AbsolutePath, AUTHORITY_KINDS, Id } from '../model';
-import { channel } from './channel';
+import { channel, INTERNAL } from './channel';
 import { JOB_STATUSES } from './documents';
 
 export const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
@@ -96,6 +96,7 @@ export const exchangeChannels = {
     }),
     z.object({ status: z.enum(JOB_STATUSES), report: ImportReport.nullable(), error: z.string().nullable() }),
     true,
+    INTERNAL,
   ),
   /** An online backup: a consistent copy of the catalogue and every stored file, in one .tar.gz archive. */
   backupLibrary: channel(

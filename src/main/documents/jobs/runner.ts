@@ -15,6 +15,7 @@ import type { Service } from '../../service/service';
 import { workerScript } from '../../worker-script';
 import { detectFile } from '../detect';
 import { DEFAULT_JOB_MEMORY_MB, DEFAULT_JOB_TIMEOUT_MS, EXTRACT_HEAP_MB, maxFileBytes } from '../limits';
+import { pathRuleOf } from '../path-rule';
 import { storedPath, storeFile } from '../store';
 import { fixityProblems, verifyLibrary } from '../verify';
 import type { ExtractReply, ExtractRequest } from './extract-worker';
@@ -197,7 +198,7 @@ export class JobRunner {
     try {
       for (const f of bag.files) {
         if (this.stopped) return; // left running: resumed (and started again) on the next start
-        const s = await storeFile(this.filesDir, path.join(bag.dir, ...f.path.split('/')), bag.maxBytes);
+        const s = await storeFile(this.filesDir, path.join(bag.dir, ...f.path.split('/')), bag.maxBytes, pathRuleOf(job.params.pathRule));
         stored.push({ sha256: s.sha256, fresh: !s.alreadyStored });
         if (s.sha256 !== f.sha256) {
           error = `bag ${bag.dir}: ${f.path} does not match its checksum in manifest-sha256.txt (it changed after the bag was checked); nothing was imported`;
@@ -222,7 +223,7 @@ export class JobRunner {
   private async runFileImport(job: Job): Promise<void> {
     const uploaded = job.params.uploaded as { sha256: string; size: number } | undefined;
     const maxBytes = typeof job.params.maxBytes === 'number' ? job.params.maxBytes : maxFileBytes();
-    const stored = uploaded ?? (await storeFile(this.filesDir, String(job.params.path), maxBytes));
+    const stored = uploaded ?? (await storeFile(this.filesDir, String(job.params.path), maxBytes, pathRuleOf(job.params.pathRule)));
     const { mediaType } = await detectFile(storedPath(this.filesDir, stored.sha256));
     const result = await must(this.opts.service.call('registerImport', { id: job.id, sha256: stored.sha256, size: stored.size, mediaType }));
     this.opts.onEvent?.({ job, phase: 'end', status: result.status, error: result.error, result });

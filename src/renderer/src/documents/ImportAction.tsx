@@ -1,4 +1,5 @@
 import { ErrorList } from '../common/ErrorList';
+import { PathField } from '../common/PathField';
 import { useEffect, useRef, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
@@ -149,10 +150,8 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
             void previewPath();
           }}
         >
-          <label>
-            {t('import.folderPath')}{' '}
-            <input type="text" value={folderPath} onChange={(e) => setFolderPath(e.target.value)} placeholder="/home/me/Scans" />
-          </label>{' '}
+          <label htmlFor="import-folder-path">{t('import.folderPath')}</label>{' '}
+          <PathField id="import-folder-path" kind="folder" value={folderPath} onChange={setFolderPath} placeholder="/home/me/Scans" onError={(m) => setErrors([m])} />{' '}
           <button type="submit" disabled={!folderPath.trim()}>
             {t('import.preview')}
           </button>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { PathField } from '../common/PathField';
 import { useResult } from '../common/useResult';
 import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
@@ -162,14 +163,14 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
         </div>
         <div className="form-row">
           <label htmlFor="backup-path">{t('exchange.backupTo')}</label>
-          <input id="backup-path" value={backupPath} onChange={(e) => setBackupPath(e.target.value)} />
+          <PathField id="backup-path" kind="save" defaultName={`library-${stamp}.tar.gz`} value={backupPath} onChange={setBackupPath} onError={(message) => setError({ code: 'invalid_input', message })} />
         </div>
         <button type="button" onClick={() => void backup()}>
           {t('exchange.backupNow')}
         </button>
         <div className="form-row">
           <label htmlFor="bag-path">{t('exchange.bagFolder')}</label>
-          <input id="bag-path" value={bagPath} onChange={(e) => setBagPath(e.target.value)} />
+          <PathField id="bag-path" kind="folder" value={bagPath} onChange={setBagPath} onError={(message) => setError({ code: 'invalid_input', message })} />
         </div>
         <div className="actions">
           <button type="button" onClick={() => void exportBag()}>

@@ -9,6 +9,8 @@ export const common = {
   undo: 'Undo',
   redo: 'Redo',
   loading: 'Loading…',
+  /** Shows the system dialog for a file or folder (desktop app). */
+  choosePath: 'Choose…',
   theme: {
     label: 'Theme',
     system: 'System',

@@ -12,6 +12,7 @@ export const common: Messages<typeof en> = {
   undo: '撤销',
   redo: '重做',
   loading: '正在加载…',
+  choosePath: '选择…',
   theme: {
     label: '主题',
     system: '跟随系统',
