@@ -19,7 +19,7 @@ import type { DetailField } from './layout';
 export type Labelled = keyof (typeof resources)['en']['editor']['fields'];
 
 /** A field's label as this type of record calls it. */
-export function fieldLabel(type: RecordType, name: Labelled): string {
+export function labelFor(type: RecordType, name: Labelled): string {
   const labels = resources[currentLanguage()].editor;
   return (labels.byType[type] as Partial<Record<string, string>>)[name] ?? labels.fields[name];
 }
@@ -45,7 +45,7 @@ export function RecordText({ name, form, errors, onChange, ...extra }: PartProps
   return (
     <TextField
       name={name}
-      label={fieldLabel(form.type, name)}
+      label={labelFor(form.type, name)}
       value={String(form[name] ?? '')}
       error={errorAt(errors, name)}
       hint={fieldHint(name)}
@@ -57,7 +57,7 @@ export function RecordText({ name, form, errors, onChange, ...extra }: PartProps
 
 export function RecordDetail({ field, form, errors, onChange }: PartProps & { field: DetailField }) {
   const { t } = useT('editor');
-  const label = (name: Labelled) => fieldLabel(form.type, name);
+  const label = (name: Labelled) => labelFor(form.type, name);
   switch (field) {
     case 'date':
       return <DateField name="date" label={label('date')} value={form.date} error={dateError(errors)} onChange={(date) => onChange({ date })} />;
@@ -122,7 +122,7 @@ function PlaceSigned({ form, errors, onChange }: PartProps) {
     <div className={`form-field${error ? ' has-error' : ''}`}>
       <AuthorityCombobox
         inputId={id}
-        label={fieldLabel(form.type, 'placeSigned')}
+        label={labelFor(form.type, 'placeSigned')}
         kinds={['place']}
         text={{ value: form.placeSigned, onChange: (placeSigned) => onChange({ placeSigned }) }}
         describedBy={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}

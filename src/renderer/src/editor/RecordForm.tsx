@@ -12,7 +12,7 @@ import { SelectField } from './Field';
 import type { RecordForm } from './form';
 import { isRolePick, LAYOUT, layoutFields, pickerShows, PORTABLE_FIELDS, type DetailField } from './layout';
 import { LinksEditor } from './LinksEditor';
-import { fieldLabel, RecordDetail, RecordText, type Labelled } from './RecordFieldParts';
+import { labelFor, RecordDetail, RecordText, type Labelled } from './RecordFieldParts';
 import { RolePicker } from './RolePicker';
 import './editor.css';
 
@@ -42,7 +42,7 @@ export function showsField(form: RecordForm, collections: CollectionView[], path
 
 export function RecordFormFields({ form, errors, collections, onChange }: Props) {
   const { t } = useT('editor');
-  const label = (name: Labelled): string => fieldLabel(form.type, name);
+  const label = (name: Labelled): string => labelFor(form.type, name);
   const part = { form, errors, onChange };
   const detail = (field: DetailField) => <RecordDetail key={field} field={field} {...part} />;
 
