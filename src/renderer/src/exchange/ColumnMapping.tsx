@@ -19,15 +19,16 @@ export function ColumnMapping({ columns, mapping, saved, onMapping, onSave }: Pr
     <fieldset>
       <legend>{t('import.columns')}</legend>
       {saved.length > 0 ? (
-        <p>
-          <label htmlFor="import-saved-mapping">{t('import.savedMapping')} </label>
-          <select id="import-saved-mapping" defaultValue="" onChange={(e) => onMapping({ ...mapping, ...(saved.find((m) => m.name === e.target.value)?.mapping ?? {}) })}>
-            <option value="">—</option>
-            {saved.map((m) => (
-              <option key={m.name}>{m.name}</option>
-            ))}
-          </select>
-        </p>
+        <FormField id="import-saved-mapping" label={t('import.savedMapping')} inline>
+          {(control) => (
+            <select {...control} defaultValue="" onChange={(e) => onMapping({ ...mapping, ...(saved.find((m) => m.name === e.target.value)?.mapping ?? {}) })}>
+              <option value="">—</option>
+              {saved.map((m) => (
+                <option key={m.name}>{m.name}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
       ) : null}
       {columns.headers.map((h, i) => (
         <FormField key={h} id={`map-${i}`} label={h} inline>
