@@ -11,7 +11,8 @@ import { AuthorityCombobox, type PickedAuthority } from '../editor/AuthorityComb
 import { dateProblemText } from '../editor/date-messages';
 import { DateField } from '../editor/DateField';
 import { errorAt, fieldErrorsFromService, type FieldErrors } from '../editor/errors';
-import { FieldError, TextField } from '../editor/Field';
+import { FieldError } from '../common/FormField';
+import { TextField } from '../editor/Field';
 import { useT } from '../i18n/i18n';
 import { authorityEditCommand } from '../undo/commands';
 import { record as recordUndo } from '../undo/history';

@@ -4,6 +4,7 @@ import type { AuthorityKind } from '../../../shared/model';
 import { routeHref } from '../app/route';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { FormField } from '../common/FormField';
 import { AUTHORITY_GROUP_LABELS } from '../common/labels';
 import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
@@ -23,10 +24,9 @@ export function AuthorityIndex({ kind, revision }: { kind: AuthorityKind; revisi
       <h2 id="authority-index-heading" tabIndex={-1}>
         {AUTHORITY_GROUP_LABELS[kind]}
       </h2>
-      <div className="form-field">
-        <label htmlFor="authority-filter">{t('index.filter')}</label>
-        <input id="authority-filter" type="search" value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
+      <FormField id="authority-filter" label={t('index.filter')}>
+        {(control) => <input {...control} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
+      </FormField>
       <ErrorText error={list.error} prefix={t('page.loadFailed')} />
       {list.value && items.length === 0 ? <p className="muted">{text.trim() ? t('index.noMatch', { text: text.trim() }) : t('index.none')}</p> : null}
       <ul className="authority-list">

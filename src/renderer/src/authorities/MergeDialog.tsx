@@ -4,11 +4,12 @@
  * The duplicate's links move over; the service does it in one transaction, and hands back what
  * undoing it needs (the duplicate comes back with its id, names and links).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AuthorityView } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { Modal } from '../common/Modal';
 import { AUTHORITY_KIND_LABELS } from '../common/labels';
 import { AuthorityCombobox, type PickedAuthority } from '../editor/AuthorityCombobox';
 import { useT } from '../i18n/i18n';
@@ -23,24 +24,20 @@ interface Props {
 }
 
 export function MergeDialog({ open, keep, onClose, onMerged }: Props) {
+  return (
+    <Modal open={open} labelledBy="merge-title" className="merge-dialog" onClose={onClose}>
+      <MergeChoice keep={keep} onClose={onClose} onMerged={onMerged} />
+    </Modal>
+  );
+}
+
+/** The dialog's content, mounted afresh at each opening: nothing is chosen yet. */
+function MergeChoice({ keep, onClose, onMerged }: Omit<Props, 'open'>) {
   const { t } = useT('authorities');
-  const ref = useRef<HTMLDialogElement>(null);
   const [other, setOther] = useState<AuthorityView | null>(null);
   const [nameFrom, setNameFrom] = useState<'keep' | 'merge'>('keep');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ArchiveError | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setOther(null);
-      setNameFrom('keep');
-      setError(null);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const choose = async (picked: PickedAuthority) => {
     const full = await archive.getAuthority({ id: picked.id });
@@ -56,30 +53,19 @@ export function MergeDialog({ open, keep, onClose, onMerged }: Props) {
     if (result.ok) {
       recordUndo(mergeCommand(result.value, nameFrom));
       onMerged(result.value);
-    }
-    else setError(result.error);
+    } else setError(result.error);
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="merge-dialog"
-      aria-labelledby="merge-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <>
       <h2 id="merge-title">{t('mergeDialog.title', { name: keep.name })}</h2>
-      {open ? (
-        <AuthorityCombobox
-          label={t('mergeDialog.find', { kind: AUTHORITY_KIND_LABELS[keep.kind].toLowerCase() })}
-          kinds={[keep.kind]}
-          allowCreate={false}
-          exclude={(id) => id === keep.id}
-          onPick={(a) => void choose(a)}
-        />
-      ) : null}
+      <AuthorityCombobox
+        label={t('mergeDialog.find', { kind: AUTHORITY_KIND_LABELS[keep.kind].toLowerCase() })}
+        kinds={[keep.kind]}
+        allowCreate={false}
+        exclude={(id) => id === keep.id}
+        onPick={(a) => void choose(a)}
+      />
       {other ? (
         <>
           <fieldset className="merge-names">
@@ -103,6 +89,6 @@ export function MergeDialog({ open, keep, onClose, onMerged }: Props) {
           {busy ? t('mergeDialog.merging') : t('mergeDialog.confirm')}
         </button>
       </div>
-    </dialog>
+    </>
   );
 }

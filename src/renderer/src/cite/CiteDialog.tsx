@@ -3,15 +3,14 @@
  * plain text together) or save them, also as BibTeX, RIS or CSL-JSON. The chosen style can be made
  * the library's default.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { CiteFormat } from '../../../shared/channels/cite';
+import { useId, useRef, useState } from 'react';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { Modal } from '../common/Modal';
 import { useResult } from '../common/useResult';
-import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
-import { copyCitation, saveText } from '../common/download';
+import { CiteActions, type SaveFormat } from './CiteActions';
 import './cite.css';
 
 interface Props {
@@ -20,65 +19,41 @@ interface Props {
   onClose: () => void;
 }
 
-const SAVE_FORMATS: { value: 'text' | 'html' | CiteFormat; ext: string; type: string }[] = [
-  { value: 'text', ext: 'txt', type: 'text/plain' },
-  { value: 'html', ext: 'html', type: 'text/html' },
-  { value: 'bibtex', ext: 'bib', type: 'application/x-bibtex' },
-  { value: 'ris', ext: 'ris', type: 'application/x-research-info-systems' },
-  { value: 'csl-json', ext: 'json', type: 'application/vnd.citationstyles.csl+json' },
-];
-
 export function CiteDialog({ ids, open, onClose }: Props) {
   const { t } = useT('cite');
-  const { t: tc } = useT('common');
-  const ref = useRef<HTMLDialogElement>(null);
-  const previewRef = useRef<HTMLDivElement>(null);
   // Two cite dialogs can be mounted (a record's, and the search results'): ids must differ.
   const uid = useId();
-  const styles = useResult(() => (open ? archive.listStyles({}) : null), [open]);
-  const settings = useResult(() => (open ? archive.getSettings({}) : null), [open]);
+  // The style and the save format outlive a closing: reopened, the dialog shows the same choice.
   const [style, setStyle] = useState<string | null>(null);
-  const [saveFormat, setSaveFormat] = useState<(typeof SAVE_FORMATS)[number]['value']>('text');
+  const [saveFormat, setSaveFormat] = useState<SaveFormat>('text');
+  return (
+    <Modal open={open} labelledBy={`cite-title-${uid}`} className="cite-dialog" onClose={onClose}>
+      <h2 id={`cite-title-${uid}`}>{t('title', { count: ids.length })}</h2>
+      <Citations ids={ids} uid={uid} style={style} onStyle={setStyle} saveFormat={saveFormat} onSaveFormat={setSaveFormat} onClose={onClose} />
+    </Modal>
+  );
+}
+
+interface CitationsProps {
+  ids: number[];
+  uid: string;
+  style: string | null;
+  onStyle: (style: string) => void;
+  saveFormat: SaveFormat;
+  onSaveFormat: (format: SaveFormat) => void;
+  onClose: () => void;
+}
+
+/** The dialog's content while open; what it last said (copied, saved, failed) goes with the closing. */
+function Citations({ ids, uid, style, onStyle, saveFormat, onSaveFormat, onClose }: CitationsProps) {
+  const { t } = useT('cite');
+  const previewRef = useRef<HTMLDivElement>(null);
+  const styles = useResult(() => archive.listStyles({}), []);
+  const settings = useResult(() => archive.getSettings({}), []);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const chosen = style ?? settings.value?.defaultStyle ?? null;
-  const citation = useResult(() => (open && chosen ? archive.citeRecords({ ids, style: chosen }) : null), [open, chosen, ids.join(',')]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-    if (!open) {
-      setStatus(null);
-      setError(null);
-    }
-  }, [open]);
-
-  const copy = async () => {
-    if (!citation.value) return;
-    try {
-      await copyCitation(citation.value.html, citation.value.text, previewRef.current);
-      setStatus(t('copied'));
-    } catch (e) {
-      setError({ code: 'internal', message: t('clipboardRefused', { reason: String(e) }) });
-    }
-  };
-
-  const save = async () => {
-    const format = SAVE_FORMATS.find((f) => f.value === saveFormat)!;
-    let content: string;
-    if (format.value === 'text' || format.value === 'html') {
-      if (!citation.value) return;
-      content = format.value === 'text' ? `${citation.value.text}\n` : `<!doctype html>\n<meta charset="utf-8">\n${citation.value.html}\n`;
-    } else {
-      const result = await archive.exportCitations({ ids, format: format.value });
-      if (!result.ok) return setError(result.error);
-      content = result.value.content;
-    }
-    saveText(`citations.${format.ext}`, content, format.type);
-    setStatus(t('savedAs', { name: `citations.${format.ext}` }));
-  };
+  const citation = useResult(() => (chosen ? archive.citeRecords({ ids, style: chosen }) : null), [chosen, ids.join(',')]);
 
   const makeDefault = async () => {
     if (!chosen) return;
@@ -88,21 +63,11 @@ export function CiteDialog({ ids, open, onClose }: Props) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="cite-dialog"
-      aria-labelledby={`cite-title-${uid}`}
-      onKeyDown={trapTab}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={`cite-title-${uid}`}>{t('title', { count: ids.length })}</h2>
+    <>
       <ErrorText error={styles.error ?? settings.error} prefix={t('stylesFailed')} />
       <div className="cite-controls">
         <label htmlFor={`cite-style-${uid}`}>{t('style')}</label>
-        <select id={`cite-style-${uid}`} value={chosen ?? ''} onChange={(e) => setStyle(e.target.value)}>
+        <select id={`cite-style-${uid}`} value={chosen ?? ''} onChange={(e) => onStyle(e.target.value)}>
           {(styles.value ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
@@ -133,27 +98,17 @@ export function CiteDialog({ ids, open, onClose }: Props) {
       <p className="cite-status" role="status">
         {status}
       </p>
-      <div className="actions">
-        <button type="button" className="primary" disabled={!citation.value} onClick={() => void copy()}>
-          {t('copy')}
-        </button>
-        <label htmlFor={`cite-save-format-${uid}`} className="visually-hidden">
-          {t('saveAs')}
-        </label>
-        <select id={`cite-save-format-${uid}`} value={saveFormat} onChange={(e) => setSaveFormat(e.target.value as typeof saveFormat)}>
-          {SAVE_FORMATS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {t(`formats.${f.value}`)}
-            </option>
-          ))}
-        </select>
-        <button type="button" onClick={() => void save()}>
-          {t('saveButton')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {tc('close')}
-        </button>
-      </div>
-    </dialog>
+      <CiteActions
+        ids={ids}
+        uid={uid}
+        citation={citation.value}
+        preview={previewRef}
+        saveFormat={saveFormat}
+        onSaveFormat={onSaveFormat}
+        onStatus={setStatus}
+        onError={setError}
+        onClose={onClose}
+      />
+    </>
   );
 }

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/i18n';
-import { trapTab } from './focusTrap';
+import { Modal } from './Modal';
 
 interface Props {
   open: boolean;
@@ -12,28 +11,11 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A modal question (native <dialog>: focus is trapped and Escape cancels); Cancel has the focus first. */
+/** A modal question (Escape cancels); Cancel has the focus first. */
 export function ConfirmDialog({ open, title, message, confirmLabel, busy, onConfirm, onCancel }: Props) {
   const { t } = useT('common');
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="confirm"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-message"
-      onKeyDown={trapTab}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <Modal open={open} labelledBy="confirm-title" describedBy="confirm-message" className="confirm" onClose={onCancel}>
       <h2 id="confirm-title">{title}</h2>
       <p id="confirm-message">{message}</p>
       <div className="actions">
@@ -44,6 +26,6 @@ export function ConfirmDialog({ open, title, message, confirmLabel, busy, onConf
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

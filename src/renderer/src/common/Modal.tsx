@@ -3,17 +3,23 @@ import { trapTab } from './focusTrap';
 
 interface Props {
   open: boolean;
+  /** The id of the dialog's heading: its accessible name. */
   labelledBy: string;
+  /** The id of the text that says what the dialog asks (a confirmation's question). */
+  describedBy?: string;
   className?: string;
+  /** Escape, or the dialog's own Close/Cancel: the owner sets `open` to false. */
   onClose: () => void;
+  /** Rendered only while open, so each opening starts from a fresh state. */
   children: ReactNode;
 }
 
 /**
- * A modal dialog on the native <dialog>: the page behind it is inert (focus stays inside), Escape
- * closes it, and focus goes back to whatever had it before it opened.
+ * Every modal dialog of the app, on the native <dialog>: the page behind it is inert, Tab wraps
+ * inside it (trapTab), Escape asks the owner to close it, and focus goes back to whatever had it
+ * before it opened.
  */
-export function Modal({ open, labelledBy, className, onClose, children }: Props) {
+export function Modal({ open, labelledBy, describedBy, className, onClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -35,6 +41,7 @@ export function Modal({ open, labelledBy, className, onClose, children }: Props)
       ref={ref}
       className={className}
       aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
       onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();

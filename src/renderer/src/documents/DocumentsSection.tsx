@@ -1,18 +1,12 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import type { RecordFile } from '../../../shared/channels/documents';
+import { useEffect, useState } from 'react';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { ErrorList } from '../common/ErrorList';
 import { useResult } from '../common/useResult';
-import { formatPartialDate } from '../common/format';
 import { useT } from '../i18n/i18n';
 import { fileUrl, formatBytes, kindOf, uploadFiles } from './files';
-import { ImageViewer } from './ImageViewer';
-import { PageNav } from './PageNav';
-import { PageText } from './PageText';
+import { FileViewer } from './FileViewer';
 import './documents.css';
-
-const PdfViewer = lazy(() => import('./PdfViewer'));
 
 /** A record's files: the list (thumbnail, type, size, pages, text status), attaching more, and the viewer. */
 export function DocumentsSection({ recordId, revision, onChanged }: { recordId: number; revision: number; onChanged?: () => void }) {
@@ -109,70 +103,5 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
       ) : null}
       {current ? <FileViewer key={current.id} file={current} /> : null}
     </section>
-  );
-}
-
-function FileViewer({ file }: { file: RecordFile }) {
-  const { t } = useT('documents');
-  const [page, setPage] = useState(1);
-  const kind = kindOf(file.mediaType);
-  const browserImage = kind === 'image' && file.mediaType !== 'image/tiff';
-  const previews = Array.isArray(file.metadata.pagePreviews) ? (file.metadata.pagePreviews as string[]) : [];
-  return (
-    <div className="viewer" aria-label={t('viewer', { name: file.originalName })}>
-      <div className="viewer-main">
-        {kind === 'pdf' && !file.encrypted ? (
-          <Suspense fallback={<p className="muted">{t('loadingPdf')}</p>}>
-            <PdfViewer url={fileUrl(file.sha256)} page={page} pageCount={file.pageCount ?? 1} onPage={setPage} />
-          </Suspense>
-        ) : browserImage ? (
-          <ImageViewer src={fileUrl(file.sha256)} alt={file.originalName} />
-        ) : kind === 'image' && (previews.length > 0 || file.thumbnailSha256) ? (
-          <div>
-            {previews.length > 1 ? <PageNav page={page} pageCount={previews.length} onPage={setPage} /> : null}
-            <ImageViewer
-              key={page}
-              src={fileUrl(previews[page - 1] ?? file.thumbnailSha256 ?? '')}
-              alt={t('pageOf', { page, name: file.originalName })}
-            />
-          </div>
-        ) : kind === 'audio' ? (
-          <audio controls preload="metadata" src={fileUrl(file.sha256)} />
-        ) : kind === 'video' ? (
-          <video controls preload="metadata" className="video" src={fileUrl(file.sha256)} />
-        ) : (
-          <p className="muted">
-            <a href={fileUrl(file.sha256)} target="_blank" rel="noreferrer">
-              {t('openOriginal')}
-            </a>
-          </p>
-        )}
-      </div>
-      <PageText fileId={file.id} page={kind === 'pdf' || (kind === 'image' && (file.pageCount ?? 1) > 1) ? page : null} textStatus={file.textStatus} />
-      <FileFacts file={file} />
-    </div>
-  );
-}
-
-const FACTS = ['title', 'author', 'subject', 'created', 'date', 'dateTaken', 'camera', 'description'] as const;
-
-/** What the file says about itself (PDF info, EXIF/XMP, HTML head), and its hash. */
-function FileFacts({ file }: { file: RecordFile }) {
-  const { t } = useT('documents');
-  const m = file.metadata;
-  const gps = m.gps as { latitude: number; longitude: number } | undefined;
-  const rows = FACTS.filter((k) => typeof m[k] === 'string' && m[k]).map((k) => [t(`facts.${k}`), String(m[k])]);
-  if (gps) rows.push([t('facts.gps'), `${gps.latitude.toFixed(5)}, ${gps.longitude.toFixed(5)}`]);
-  rows.push([t('facts.sha256'), file.sha256]);
-  if (file.lastFixityCheck) rows.push([t('facts.lastFixity'), `${formatPartialDate(file.lastFixityCheck.slice(0, 10))}: ${file.fixityStatus ?? ''}`]);
-  return (
-    <dl className="file-facts" aria-label={t('about')}>
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -1,11 +1,11 @@
 import { ErrorList } from '../common/ErrorList';
 import { PathField } from '../common/PathField';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
 import { archive } from '../archive';
 import { RECORD_TYPE_LABELS } from '../common/labels';
-import { trapTab } from '../common/focusTrap';
+import { Modal } from '../common/Modal';
 import { useT } from '../i18n/i18n';
 import { announceJobs, formatBytes, uploadFiles } from './files';
 
@@ -38,7 +38,7 @@ async function filesOf(items: DataTransferItemList): Promise<File[]> {
 export function ImportAction({ onQueued }: { onQueued: () => void }) {
   const { t } = useT('documents');
   const { t: tc } = useT('common');
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [isOpen, setIsOpen] = useState(false);
   const [chosen, setChosen] = useState<File[]>([]);
   const [folderPath, setFolderPath] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -52,7 +52,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
     setPreview(null);
     setErrors([]);
     setStatus(null);
-    if (!dialog.current?.open) dialog.current?.showModal();
+    setIsOpen(true);
   };
 
   useEffect(() => {
@@ -111,7 +111,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
       if (out.errors.length) return onQueued();
     }
     onQueued();
-    dialog.current?.close();
+    setIsOpen(false);
   };
 
   const items = preview ? preview.files.map((f) => ({ name: f.path, size: f.size })) : chosen.map((f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, size: f.size }));
@@ -123,7 +123,7 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         {t('import.open')}
       </button>
       {dragging ? <div className="drop-hint">{t('import.dropHint')}</div> : null}
-      <dialog ref={dialog} className="import-dialog" aria-labelledby="import-heading" onKeyDown={trapTab}>
+      <Modal open={isOpen} labelledBy="import-heading" className="import-dialog" onClose={() => setIsOpen(false)}>
         <h2 id="import-heading">{t('import.title')}</h2>
         <p className="muted">{t('import.intro')}</p>
         <div className="actions">
@@ -198,11 +198,11 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
           <button type="button" className="primary" disabled={items.length === 0} onClick={() => void start()}>
             {items.length ? t('import.start', { count: items.length }) : t('import.startNone')}
           </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
+          <button type="button" onClick={() => setIsOpen(false)}>
             {tc('close')}
           </button>
         </div>
-      </dialog>
+      </Modal>
     </>
   );
 }

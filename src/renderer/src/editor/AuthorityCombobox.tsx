@@ -10,8 +10,8 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { AUTHORITY_KIND_LABELS } from '../common/labels';
-import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
+import { AuthorityOptions, useAuthorityOptions, type Option } from './AuthorityOptions';
 
 export type PickedAuthority = Pick<AuthorityView, 'id' | 'name' | 'kind'>;
 
@@ -33,8 +33,6 @@ interface Props {
   invalid?: boolean;
 }
 
-type Option = { key: string; kind: 'found'; authority: AuthorityView } | { key: string; kind: 'create'; as: AuthorityKind };
-
 export function AuthorityCombobox({ label, kinds, onPick, exclude, allowCreate = true, text, inputId, describedBy, invalid }: Props) {
   const { t } = useT('editor');
   const auto = useId();
@@ -51,17 +49,8 @@ export function AuthorityCombobox({ label, kinds, onPick, exclude, allowCreate =
   const input = useRef<HTMLInputElement>(null);
   const trimmed = query.trim();
 
-  // One kind is searched by the service; several are searched together and filtered here.
-  const found = useResult(
-    () => (open && trimmed ? archive.listAuthorities({ query: trimmed, ...(kinds.length === 1 ? { kind: kinds[0] } : {}), limit: 20 }) : null),
-    [open, trimmed, kinds.join(',')],
-  );
-  const matches = (found.value?.items ?? []).filter((a) => kinds.includes(a.kind) && !exclude?.(a.id)).slice(0, 8);
-  const exact = matches.some((a) => a.name.toLowerCase() === trimmed.toLowerCase());
-  const options: Option[] = [
-    ...matches.map((a) => ({ key: `a${a.id}`, kind: 'found' as const, authority: a })),
-    ...(allowCreate && trimmed && !exact ? kinds.map((k) => ({ key: `new-${k}`, kind: 'create' as const, as: k })) : []),
-  ];
+  const found = useAuthorityOptions({ text: trimmed, searching: open, kinds, allowCreate, exclude });
+  const options = found.options;
   const expanded = open && trimmed !== '' && (options.length > 0 || !found.loading);
 
   useEffect(() => setActive(-1), [trimmed]);
@@ -144,35 +133,7 @@ export function AuthorityCombobox({ label, kinds, onPick, exclude, allowCreate =
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={label} className="combobox-options" hidden={!expanded}>
-        {options.map((o, i) => (
-          <li
-            key={o.key}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'active' : undefined}
-            // mousedown, not click: the text box must not lose the focus (and close the list) first.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              void choose(o);
-            }}
-            onMouseMove={() => setActive(i)}
-          >
-            {o.kind === 'found' ? (
-              <>
-                <span className="option-name">{o.authority.name}</span> <span className="muted">{AUTHORITY_KIND_LABELS[o.authority.kind]}</span>
-                {o.authority.altNames.length > 0 ? <span className="muted"> · {o.authority.altNames.map((n) => n.name).join(', ')}</span> : null}
-              </>
-            ) : (
-              <span className="option-create">{t('combobox.create', { name: trimmed, kind: AUTHORITY_KIND_LABELS[o.as].toLowerCase() })}</span>
-            )}
-          </li>
-        ))}
-        {options.length === 0 && !found.loading ? (
-          <li role="option" aria-disabled="true" aria-selected={false} className="muted">
-            {t('combobox.none', { name: trimmed })}
-          </li>
-        ) : null}
+        <AuthorityOptions options={options} active={active} text={trimmed} loading={found.loading} optionId={optionId} onChoose={(o) => void choose(o)} onHover={setActive} />
       </ul>
       <p className="visually-hidden" role="status">
         {expanded ? t('combobox.count', { count: options.length }) : notice}

@@ -2,7 +2,8 @@ import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../../shared/mode
 import { COMMITMENT_STATUS_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { errorAt, type FieldErrors } from './errors';
-import { fieldId, FieldError } from './Field';
+import { FieldError } from '../common/FormField';
+import { fieldId } from './Field';
 import { commitmentKey, type CommitmentDraft } from './form';
 
 interface Props {

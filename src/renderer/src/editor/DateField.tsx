@@ -5,7 +5,8 @@
  */
 import { describeDateEntry, parseDateEntry } from '../../../shared/partial-date';
 import { currentLanguage, useT } from '../i18n/i18n';
-import { Field } from './Field';
+import { FormField } from '../common/FormField';
+import { fieldId } from './Field';
 import { dateProblemText } from './date-messages';
 
 interface Props {
@@ -28,7 +29,7 @@ export function DateField({ name, label, value, onChange, error, single, exact, 
   const understood = read.ok && read.value ? describeDateEntry(read.value, currentLanguage()) : null;
   const problem = !read.ok ? dateProblemText(t, read.problem) : null;
   return (
-    <Field name={name} label={label} hint={single ? t('date.hintSingle') : exact ? t('date.hintExact') : t('date.hint')} error={error} className={`date-field${className ? ` ${className}` : ''}`}>
+    <FormField id={fieldId(name)} label={label} hint={single ? t('date.hintSingle') : exact ? t('date.hintExact') : t('date.hint')} error={error} className={`date-field${className ? ` ${className}` : ''}`}>
       {(control) => (
         <div className="date-entry">
           <input
@@ -44,6 +45,6 @@ export function DateField({ name, label, value, onChange, error, single, exact, 
           </output>
         </div>
       )}
-    </Field>
+    </FormField>
   );
 }

@@ -8,7 +8,8 @@ import { AUTHORITY_KIND_LABELS, ROLE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { AuthorityCombobox } from './AuthorityCombobox';
 import { errorAt, type FieldErrors } from './errors';
-import { fieldId, FieldError } from './Field';
+import { FieldError, FormField } from '../common/FormField';
+import { fieldId } from './Field';
 import type { LinkDraft } from './form';
 
 interface Props {
@@ -75,16 +76,17 @@ export function LinksEditor({ links, shownElsewhere, errors, onChange }: Props) 
       </ul>
       <div className="picker" role="group" aria-label={t('links.add')}>
         <div className="picker-controls">
-          <div className="form-field">
-            <label htmlFor="links-new-role">{t('links.role')}</label>
-            <select id="links-new-role" value={role} onChange={(e) => setRole(e.target.value as LinkRole)}>
-              {LINK_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FormField id="links-new-role" label={t('links.role')}>
+            {(control) => (
+              <select {...control} value={role} onChange={(e) => setRole(e.target.value as LinkRole)}>
+                {LINK_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
           <div className="form-field grow">
             <AuthorityCombobox
               label={t('links.find')}

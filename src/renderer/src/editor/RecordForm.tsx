@@ -4,26 +4,15 @@
  * signing and commitments; media coverage's outlet, programme, medium and duration…), its
  * description, its other links and its archival description.
  */
-import {
-  ACCESS_STATUSES,
-  AGREEMENT_KINDS,
-  MEDIA,
-  RECORD_TYPES,
-  type AgreementKind,
-  type CollectionView,
-  type Medium,
-} from '../../../shared/model';
-import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, MEDIUM_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
-import { currentLanguage, useT } from '../i18n/i18n';
-import { resources } from '../i18n/resources';
-import { AuthorityCombobox } from './AuthorityCombobox';
-import { CommitmentsEditor } from './CommitmentsEditor';
-import { DateField } from './DateField';
+import { ACCESS_STATUSES, RECORD_TYPES, type CollectionView } from '../../../shared/model';
+import { ACCESS_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
 import { errorAt, type FieldErrors } from './errors';
-import { fieldId, FieldError, SelectField, TextField } from './Field';
+import { SelectField } from './Field';
 import type { RecordForm } from './form';
 import { isRolePick, LAYOUT, layoutFields, pickerShows, PORTABLE_FIELDS, type DetailField } from './layout';
 import { LinksEditor } from './LinksEditor';
+import { labelFor, RecordDetail, RecordText, type Labelled } from './RecordFieldParts';
 import { RolePicker } from './RolePicker';
 import './editor.css';
 
@@ -32,13 +21,6 @@ interface Props {
   errors: FieldErrors;
   collections: CollectionView[];
   onChange: (change: Partial<RecordForm>) => void;
-}
-
-type Labelled = keyof (typeof resources)['en']['editor']['fields'];
-
-/** The date's own errors, and the service's about its end or its "approximate" flag, all belong beside the one date box. */
-export function dateError(errors: FieldErrors): string | undefined {
-  return errorAt(errors, 'date') ?? errorAt(errors, 'dateEnd') ?? errorAt(errors, 'dateApproximate');
 }
 
 /** Portable fields this type does not place but the record holds a value in. */
@@ -60,103 +42,9 @@ export function showsField(form: RecordForm, collections: CollectionView[], path
 
 export function RecordFormFields({ form, errors, collections, onChange }: Props) {
   const { t } = useT('editor');
-  const labels = resources[currentLanguage()].editor;
-  const label = (name: Labelled): string => (labels.byType[form.type] as Partial<Record<string, string>>)[name] ?? labels.fields[name];
-  const hint = (name: string): string | undefined => (labels.hints as Partial<Record<string, string>>)[name];
-
-  const text = (name: Labelled & keyof RecordForm, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      key={name}
-      name={name}
-      label={label(name)}
-      value={String(form[name] ?? '')}
-      error={errorAt(errors, name)}
-      hint={hint(name)}
-      onChange={(value) => onChange({ [name]: value } as Partial<RecordForm>)}
-      {...extra}
-    />
-  );
-
-  const detail = (field: DetailField) => {
-    switch (field) {
-      case 'date':
-        return <DateField key="date" name="date" label={label('date')} value={form.date} error={dateError(errors)} onChange={(date) => onChange({ date })} />;
-      case 'dateSigned':
-        return (
-          <DateField
-            key="dateSigned"
-            name="dateSigned"
-            label={label('dateSigned')}
-            single
-            value={form.dateSigned}
-            error={errorAt(errors, 'dateSigned')}
-            onChange={(dateSigned) => onChange({ dateSigned })}
-          />
-        );
-      case 'placeSigned': {
-        const id = fieldId('placeSigned');
-        const error = errorAt(errors, 'placeSigned');
-        return (
-          <div key="placeSigned" className={`form-field${error ? ' has-error' : ''}`}>
-            <AuthorityCombobox
-              inputId={id}
-              label={label('placeSigned')}
-              kinds={['place']}
-              text={{ value: form.placeSigned, onChange: (placeSigned) => onChange({ placeSigned }) }}
-              describedBy={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-              invalid={Boolean(error)}
-              onPick={(place) => {
-                // The place is linked too, so its page lists the agreements signed there.
-                const linked = form.links.some((l) => l.authorityId === place.id);
-                onChange({
-                  placeSigned: place.name,
-                  ...(linked ? {} : { links: [...form.links, { authorityId: place.id, name: place.name, kind: place.kind, role: 'mentioned', note: t('placeSignedNote') }] }),
-                });
-              }}
-            />
-            <p className="hint" id={`${id}-hint`}>
-              {hint('placeSigned')}
-            </p>
-            <FieldError id={`${id}-error`} message={error} />
-          </div>
-        );
-      }
-      case 'medium':
-        return (
-          <SelectField
-            key="medium"
-            name="medium"
-            label={label('medium')}
-            value={form.medium}
-            options={[['', t('notStated')] as const, ...MEDIA.map((m) => [m, MEDIUM_LABELS[m]] as const)] as readonly (readonly [Medium | '', string])[]}
-            error={errorAt(errors, 'medium')}
-            onChange={(medium) => onChange({ medium })}
-          />
-        );
-      case 'agreementKind':
-        return (
-          <SelectField
-            key="agreementKind"
-            name="agreementKind"
-            label={label('agreementKind')}
-            value={form.agreementKind}
-            options={
-              [['', t('notStated')] as const, ...AGREEMENT_KINDS.map((k) => [k, AGREEMENT_KIND_LABELS[k]] as const)] as readonly (readonly [AgreementKind | '', string])[]
-            }
-            error={errorAt(errors, 'agreementKind')}
-            onChange={(agreementKind) => onChange({ agreementKind })}
-          />
-        );
-      case 'commitments':
-        return <CommitmentsEditor key="commitments" commitments={form.commitments} errors={errors} onChange={(commitments) => onChange({ commitments })} />;
-      case 'bodyText':
-        return text('bodyText', { multiline: true, rows: 6 });
-      case 'url':
-        return text('url', { inputMode: 'url' });
-      default:
-        return text(field);
-    }
-  };
+  const label = (name: Labelled): string => labelFor(form.type, name);
+  const part = { form, errors, onChange };
+  const detail = (field: DetailField) => <RecordDetail key={field} field={field} {...part} />;
 
   const extra = strays(form);
   return (
@@ -171,10 +59,10 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
           error={errorAt(errors, 'type')}
           onChange={(type) => onChange({ type })}
         />
-        {text('title', { required: true })}
+        <RecordText name="title" {...part} required />
         <div className="field-row">
-          {text('titleAlt', { lang: form.titleAltLanguage || undefined, className: 'grow' })}
-          {text('titleAltLanguage')}
+          <RecordText name="titleAlt" {...part} lang={form.titleAltLanguage || undefined} className="grow" />
+          <RecordText name="titleAltLanguage" {...part} />
         </div>
       </fieldset>
 
@@ -200,8 +88,8 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
 
       <fieldset>
         <legend>{t('sections.description')}</legend>
-        {text('description', { multiline: true, rows: 5 })}
-        {text('languages')}
+        <RecordText name="description" {...part} multiline rows={5} />
+        <RecordText name="languages" {...part} />
       </fieldset>
 
       {extra.length > 0 ? (
@@ -225,8 +113,8 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
             onChange={(v) => onChange({ collectionId: v === '' ? null : Number(v) })}
           />
         ) : null}
-        {text('tags')}
-        {text('rights', { multiline: true, rows: 2 })}
+        <RecordText name="tags" {...part} />
+        <RecordText name="rights" {...part} multiline rows={2} />
         <SelectField
           name="accessStatus"
           label={label('accessStatus')}
@@ -236,10 +124,10 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
           onChange={(accessStatus) => onChange({ accessStatus })}
         />
         <div className="field-row">
-          {text('physicalLocation', { className: 'grow' })}
-          {layoutFields(form.type).includes('extent') ? null : text('extent')}
+          <RecordText name="physicalLocation" {...part} className="grow" />
+          {layoutFields(form.type).includes('extent') ? null : <RecordText name="extent" {...part} />}
         </div>
-        {text('notes', { multiline: true, rows: 3 })}
+        <RecordText name="notes" {...part} multiline rows={3} />
       </fieldset>
     </>
   );

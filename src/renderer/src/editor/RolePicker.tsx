@@ -8,7 +8,8 @@ import { AUTHORITY_KIND_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { AuthorityCombobox } from './AuthorityCombobox';
 import { errorAt, type FieldErrors } from './errors';
-import { fieldId, FieldError } from './Field';
+import { FieldError } from '../common/FormField';
+import { fieldId } from './Field';
 import type { LinkDraft } from './form';
 
 interface Props {

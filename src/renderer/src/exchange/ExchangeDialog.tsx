@@ -2,15 +2,16 @@
  * "Citations & exchange": the library's settings for citations (holding archive and its place,
  * the default style), installing a CSL style, importing records, exporting all of them, and a backup.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { Modal } from '../common/Modal';
 import { PathField } from '../common/PathField';
 import { useResult } from '../common/useResult';
-import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
 import { saveText } from '../common/download';
+import { citationDraft, CitationFields, type CitationDraft } from '../settings/CitationFields';
 import { ImportSection } from './ImportSection';
 import '../cite/cite.css';
 
@@ -24,11 +25,10 @@ interface Props {
 export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props) {
   const { t } = useT('cite');
   const { t: tc } = useT('common');
-  const ref = useRef<HTMLDialogElement>(null);
   const [tick, setTick] = useState(0);
   const settings = useResult(() => (open ? archive.getSettings({}) : null), [open, tick]);
   const styles = useResult(() => (open ? archive.listStyles({}) : null), [open, tick]);
-  const [draft, setDraft] = useState({ archiveName: '', archivePlace: '', defaultStyle: 'apa' });
+  const [draft, setDraft] = useState<CitationDraft>({ archiveName: '', archivePlace: '', defaultStyle: 'apa' });
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const stamp = new Date().toISOString().slice(0, 10);
@@ -36,15 +36,7 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
   const [bagPath, setBagPath] = useState('');
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  useEffect(() => {
-    if (settings.value) {
-      setDraft({ archiveName: settings.value.archiveName ?? '', archivePlace: settings.value.archivePlace ?? '', defaultStyle: settings.value.defaultStyle });
-    }
+    if (settings.value) setDraft(citationDraft(settings.value));
   }, [settings.value]);
   useEffect(() => {
     setBackupPath(`${libraryPath}/backups/library-${stamp}.tar.gz`);
@@ -108,16 +100,7 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="exchange-dialog"
-      aria-labelledby="exchange-title"
-      onKeyDown={trapTab}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal open={open} labelledBy="exchange-title" className="exchange-dialog" onClose={onClose}>
       <h2 id="exchange-title">{t('exchange.title')}</h2>
       <ErrorText error={settings.error ?? styles.error ?? error} prefix={t('failed')} />
       <p className="cite-status" role="status">
@@ -125,19 +108,8 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
       </p>
       <section aria-labelledby="settings-heading">
         <h3 id="settings-heading">{t('exchange.citations')}</h3>
+        <CitationFields draft={draft} styles={styles.value ?? []} onChange={(c) => setDraft({ ...draft, ...c })} />
         <div className="form-row">
-          <label htmlFor="settings-archive">{t('exchange.archiveName')}</label>
-          <input id="settings-archive" value={draft.archiveName} onChange={(e) => setDraft({ ...draft, archiveName: e.target.value })} />
-          <label htmlFor="settings-place">{t('exchange.archivePlace')}</label>
-          <input id="settings-place" value={draft.archivePlace} onChange={(e) => setDraft({ ...draft, archivePlace: e.target.value })} />
-          <label htmlFor="settings-style">{t('exchange.defaultStyle')}</label>
-          <select id="settings-style" value={draft.defaultStyle} onChange={(e) => setDraft({ ...draft, defaultStyle: e.target.value })}>
-            {(styles.value ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
           <label htmlFor="settings-install">{t('exchange.installStyle')}</label>
           <input id="settings-install" type="file" accept=".csl,.xml" onChange={(e) => void installStyle(e.target.files?.[0])} />
         </div>
@@ -189,6 +161,6 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
           {tc('close')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

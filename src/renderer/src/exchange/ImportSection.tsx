@@ -5,12 +5,14 @@
  * user commits it, all or nothing.
  */
 import { useState } from 'react';
-import type { ImportFormat, ImportReport } from '../../../shared/channels/exchange';
+import type { ImportFormat, ImportReport as Report } from '../../../shared/channels/exchange';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
-import { AUTHORITY_KIND_LABELS } from '../common/labels';
+import { FormField } from '../common/FormField';
 import { useT } from '../i18n/i18n';
+import { ColumnMapping, type Mapping } from './ColumnMapping';
+import { ImportReport } from './ImportReport';
 
 interface Props {
   onImported: () => void;
@@ -22,11 +24,11 @@ export function ImportSection({ onImported }: Props) {
   const { t } = useT('cite');
   const [file, setFile] = useState<{ name: string; content: string; format: ImportFormat | undefined } | null>(null);
   const [columns, setColumns] = useState<{ headers: string[]; fields: string[] } | null>(null);
-  const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [mappings, setMappings] = useState<{ name: string; mapping: Record<string, string> }[]>([]);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [mappings, setMappings] = useState<{ name: string; mapping: Mapping }[]>([]);
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
   const [skipBadRows, setSkipBadRows] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -95,43 +97,25 @@ export function ImportSection({ onImported }: Props) {
     <section aria-labelledby="metadata-import-heading">
       <h3 id="metadata-import-heading">{t('import.heading')}</h3>
       <p className="muted">{t('import.intro')}</p>
-      <div className="form-row">
-        <label htmlFor="metadata-import-file">{t('import.file')}</label>
-        <input id="metadata-import-file" type="file" accept=".json,.bib,.bibtex,.ris,.csv" onChange={(e) => void choose(e.target.files?.[0])} />
-        <label htmlFor="import-duplicates">{t('import.duplicates')}</label>
-        <select id="import-duplicates" value={duplicates} onChange={(e) => setDuplicates(e.target.value as 'skip' | 'merge')}>
-          <option value="skip">{t('import.skip')}</option>
-          <option value="merge">{t('import.merge')}</option>
-        </select>
-        <label htmlFor="import-skip-bad">{t('import.badRows')}</label>
-        <span>
-          <input id="import-skip-bad" type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} /> {t('import.skipBadRows')}
-        </span>
-      </div>
-      {columns ? (
-        <fieldset>
-          <legend>{t('import.columns')}</legend>
-          {mappings.length > 0 ? (
-            <p>
-              <label htmlFor="import-saved-mapping">{t('import.savedMapping')} </label>
-              <select id="import-saved-mapping" defaultValue="" onChange={(e) => setMapping({ ...mapping, ...(mappings.find((m) => m.name === e.target.value)?.mapping ?? {}) })}>
-                <option value="">—</option>
-                {mappings.map((m) => (
-                  <option key={m.name}>{m.name}</option>
-                ))}
-              </select>
-            </p>
-          ) : null}
-          <div className="form-row">
-            {columns.headers.map((h, i) => (
-              <FragmentRow key={h} id={`map-${i}`} header={h} value={mapping[h] ?? 'ignore'} fields={columns.fields} onChange={(v) => setMapping({ ...mapping, [h]: v })} />
-            ))}
-          </div>
-          <button type="button" className="quiet" onClick={() => void saveMapping()}>
-            {t('import.saveMapping')}
-          </button>
-        </fieldset>
-      ) : null}
+      <FormField id="metadata-import-file" label={t('import.file')} inline>
+        {(control) => <input {...control} type="file" accept=".json,.bib,.bibtex,.ris,.csv" onChange={(e) => void choose(e.target.files?.[0])} />}
+      </FormField>
+      <FormField id="import-duplicates" label={t('import.duplicates')} inline>
+        {(control) => (
+          <select {...control} value={duplicates} onChange={(e) => setDuplicates(e.target.value as 'skip' | 'merge')}>
+            <option value="skip">{t('import.skip')}</option>
+            <option value="merge">{t('import.merge')}</option>
+          </select>
+        )}
+      </FormField>
+      <FormField id="import-skip-bad" label={t('import.badRows')} inline>
+        {(control) => (
+          <span>
+            <input {...control} type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} /> {t('import.skipBadRows')}
+          </span>
+        )}
+      </FormField>
+      {columns ? <ColumnMapping columns={columns} mapping={mapping} saved={mappings} onMapping={setMapping} onSave={() => void saveMapping()} /> : null}
       <ErrorText error={error} prefix={t('import.cannotImport')} />
       <div className="actions">
         <button type="button" disabled={!file || busy} onClick={() => void preview()}>
@@ -141,58 +125,7 @@ export function ImportSection({ onImported }: Props) {
           {t('import.import')}
         </button>
       </div>
-      {report ? <Report report={report} /> : null}
+      {report ? <ImportReport report={report} /> : null}
     </section>
-  );
-}
-
-function FragmentRow({ id, header, value, fields, onChange }: { id: string; header: string; value: string; fields: string[]; onChange: (v: string) => void }) {
-  const { t } = useT('cite');
-  return (
-    <>
-      <label htmlFor={id}>{header}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="ignore">{t('import.ignore')}</option>
-        {fields.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-}
-
-function Report({ report }: { report: ImportReport }) {
-  const { t } = useT('cite');
-  return (
-    <div className="import-report" data-testid="import-report" role="status">
-      <p>
-        <strong>
-          {report.dryRun ? t('import.previewSummary') : t('import.doneSummary')}
-          {t('import.summary', {
-            imported: report.imported,
-            merged: report.merged,
-            skipped: report.skipped,
-            failed: report.failed,
-            authorities: report.createdAuthorities.length,
-          })}
-        </strong>
-      </p>
-      <ul>
-        {report.rows
-          .filter((r) => r.status !== 'imported')
-          .map((r) => (
-            <li key={r.row} className={r.status === 'error' ? 'error' : undefined}>
-              {r.where}: {t(`import.rowStatus.${r.status}`)} — {r.title} {r.reason ? `(${r.reason})` : ''}
-            </li>
-          ))}
-        {report.createdAuthorities.map((a) => (
-          <li key={`${a.kind}-${a.name}`}>
-            {t('import.newAuthority', { kind: AUTHORITY_KIND_LABELS[a.kind].toLocaleLowerCase(), name: a.name })}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

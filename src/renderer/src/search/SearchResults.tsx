@@ -6,6 +6,7 @@ import { formatRecordDate } from '../common/format';
 import { RECORD_TYPE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
+import { SaveSearch } from './SaveSearch';
 import { whereMatched } from './whereMatched';
 import './results.css';
 import type { SearchState } from './useSearch';
@@ -27,44 +28,6 @@ const SORT_ORDERS: SortOrder[] = ['relevance', 'date-desc', 'date-asc', 'title']
  */
 const FIRST_HITS = 50;
 const MORE_HITS = 100;
-
-function SaveSearch({ onSave }: { onSave: Props['onSave'] }) {
-  const { t } = useT('search');
-  const { t: tc } = useT('common');
-  const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  if (!open) {
-    return (
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('save')}
-      </button>
-    );
-  }
-  return (
-    <form
-      className="save-search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSave(name).then((problem) => {
-          setError(problem);
-          if (!problem) {
-            setOpen(false);
-            setName('');
-          }
-        });
-      }}
-    >
-      <label htmlFor="save-search-name">{t('name')}</label>
-      <input id="save-search-name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
-      <button type="submit">{tc('save')}</button>
-      <button type="button" onClick={() => setOpen(false)}>
-        {tc('cancel')}
-      </button>
-      <ErrorText error={error} />
-    </form>
-  );
-}
 
 /** The middle pane while searching: what was understood, the merged hits best first, each saying where it matched. */
 export function SearchResults({ query, search, selectedId, sort, onSort, onSuggestion, onSave }: Props) {

@@ -1,0 +1,54 @@
+/** The left pane: record types, the library's collections and tags, the search's facets, saved searches and authorities. */
+import type { OutputOf } from '../../../shared/contract';
+import { archive } from '../archive';
+import { AuthoritiesNav } from '../authorities/AuthoritiesNav';
+import { useResult } from '../common/useResult';
+import { VerifyAction } from '../documents/VerifyAction';
+import { useT } from '../i18n/i18n';
+import type { ListQuery } from '../library/query';
+import { TypeFilter } from '../library/TypeFilter';
+import { CiteResults } from '../search/CiteResults';
+import { Facets } from '../search/Facets';
+import { SavedSearches } from '../search/SavedSearches';
+import type { WorkspaceSearch } from '../search/useWorkspaceSearch';
+import { LibrarySidebar } from '../sidebar/LibrarySidebar';
+import { focusSoon } from './moves';
+
+interface Props {
+  info: OutputOf<'libraryInfo'>;
+  revision: number;
+  /** Bumped whenever the workspace looks again: the saved searches follow. */
+  version: number;
+  query: ListQuery;
+  /** A filter chosen here: the list shows it (and the search is left). */
+  onQuery: (query: ListQuery) => void;
+  search: WorkspaceSearch;
+  onChanged: () => void;
+}
+
+export function WorkspaceSidebar({ info, revision, version, query, onQuery, search, onChanged }: Props) {
+  const { t } = useT('layout');
+  const saved = useResult(() => archive.listSavedSearches({}), [version]);
+  const outcome = search.searching ? search.state.outcome : null;
+  return (
+    <aside className="sidebar" aria-label={t('sidebar.label')}>
+      <TypeFilter selected={query.type} total={info.counts.records} byType={info.counts.byType} onSelect={(type) => onQuery({ ...query, type })} />
+      <LibrarySidebar query={query} revision={revision} onQuery={onQuery} />
+      {outcome ? <Facets facets={outcome.facets} chosen={search.facets} onChange={search.setFacets} /> : null}
+      <CiteResults hits={outcome?.hits ?? []} />
+      <SavedSearches
+        saved={saved.value ?? []}
+        onOpen={(s) => {
+          search.open(s);
+          focusSoon('list-heading');
+        }}
+        onDelete={(s) => void archive.deleteSavedSearch({ id: s.id }).then(onChanged)}
+      />
+      <AuthoritiesNav counts={info.counts.authorities} />
+      <p className="library-path muted" title={info.path}>
+        {t('libraryPath', { path: info.path })}
+      </p>
+      <VerifyAction />
+    </aside>
+  );
+}

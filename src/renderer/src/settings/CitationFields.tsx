@@ -1,0 +1,50 @@
+/**
+ * The library's citation settings — the holding archive printed in every citation, its place, and
+ * the default style — as one set of form rows. The settings dialog and "Citations & exchange"
+ * both show these rows, so the two cannot drift apart.
+ */
+import type { OutputOf } from '../../../shared/contract';
+import { FormField } from '../common/FormField';
+import { useT } from '../i18n/i18n';
+
+export interface CitationDraft {
+  archiveName: string;
+  archivePlace: string;
+  defaultStyle: string;
+}
+
+/** The saved settings as the rows edit them (text boxes hold '' for "none"). */
+export function citationDraft(saved: OutputOf<'getSettings'>): CitationDraft {
+  return { archiveName: saved.archiveName ?? '', archivePlace: saved.archivePlace ?? '', defaultStyle: saved.defaultStyle };
+}
+
+interface Props {
+  draft: CitationDraft;
+  styles: readonly OutputOf<'listStyles'>[number][];
+  onChange: (change: Partial<CitationDraft>) => void;
+}
+
+export function CitationFields({ draft, styles, onChange }: Props) {
+  const { t } = useT('settings');
+  return (
+    <>
+      <FormField id="settings-archive-name" label={t('citations.archiveName')} hint={t('citations.archiveNameHelp')} inline>
+        {(control) => <input {...control} value={draft.archiveName} onChange={(e) => onChange({ archiveName: e.target.value })} />}
+      </FormField>
+      <FormField id="settings-archive-place" label={t('citations.archivePlace')} inline>
+        {(control) => <input {...control} value={draft.archivePlace} onChange={(e) => onChange({ archivePlace: e.target.value })} />}
+      </FormField>
+      <FormField id="settings-default-style" label={t('citations.defaultStyle')} inline>
+        {(control) => (
+          <select {...control} value={draft.defaultStyle} onChange={(e) => onChange({ defaultStyle: e.target.value })}>
+            {styles.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+    </>
+  );
+}
