@@ -9,10 +9,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../files/serve';
+import { bodyLimit, depthRefusal, tooLarge, type BodyRefusal } from './body-limits';
 import { refusal, TOKEN_COOKIE } from './guard';
 import { pathRefusal } from './paths';
 
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export { MAX_BODY_BYTES } from './body-limits';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -71,18 +72,19 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+/** The body, or 'too-large' as soon as it passes `limit` bytes (the rest is read and dropped). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
       // Past the limit the rest is read and dropped (not kept), so the 413 can reach the client;
       // destroying the request here would reset the socket before the answer is written.
-      if (tooLarge) return;
+      if (over) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        tooLarge = true;
+      if (size > limit) {
+        over = true;
         chunks.length = 0;
         resolve('too-large');
         return;
@@ -99,17 +101,17 @@ async function handleApi(opts: HostOptions, channel: string, req: http.IncomingM
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' } });
   }
-  const tooLarge = () =>
-    send(
-      res,
-      413,
-      'application/json; charset=utf-8',
-      JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `the request is larger than ${MAX_BODY_BYTES} bytes` } }),
-      { Connection: 'close' },
-    );
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
-  const body = await readBody(req);
-  if (body === 'too-large') return tooLarge();
+  // Size (per channel) and nesting depth are checked on the bytes, before JSON.parse (body-limits.ts).
+  const refuse = (why: BodyRefusal) =>
+    send(res, why.status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: why.message } }), {
+      Connection: 'close',
+    });
+  const limit = bodyLimit(channel);
+  if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(tooLarge(channel));
+  const body = await readBody(req, limit);
+  if (body === 'too-large') return refuse(tooLarge(channel));
+  const deep = depthRefusal(body);
+  if (deep) return refuse(deep);
   let input: unknown = {};
   if (body.length > 0) {
     try {

@@ -1,0 +1,130 @@
+/**
+ * Limits on the JSON bodies of `POST /api/<channel>`, checked on the raw bytes before JSON.parse.
+ *
+ * JSON.parse is linear but slow on deep nesting: 4 MB of `[[[[…` takes V8 about two seconds, all
+ * of it on the host's one event loop, so a handful of such bodies held every other request for
+ * tens of seconds. No input of this app nests deeper than 5 levels (restoreRecord's snapshot,
+ * patchRecords' items), so a cheap byte scan refuses anything deeper than MAX_JSON_DEPTH before
+ * the parser sees it. And most channels take a few hundred bytes (an id, a query, a page of
+ * filters), so each channel has a size limit of what its own largest legitimate input can be;
+ * MAX_BODY_BYTES stays the ceiling for the few that take whole texts (a record's body text, a
+ * metadata file, a CSL style). tests/unit/host/body-limits.test.ts derives each channel's largest
+ * input from the contract's schemas and fails when a limit here is too small for it.
+ */
+import type { Channel } from '../../shared/contract';
+
+/** The ceiling of any API body (the channels that take whole texts). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Arrays and objects inside each other, counting the body itself as 1; legitimate inputs reach 5. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The size limit of a channel not listed below: its input is ids, flags, a query, a short name. */
+export const DEFAULT_BODY_BYTES = 64 * 1024;
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/**
+ * Channels whose legitimate input can exceed DEFAULT_BODY_BYTES, with the limit rounded up from
+ * the largest input their schema allows (text counted at 3 UTF-8 bytes a character, as for Chinese).
+ */
+export const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
+  // A record's body text may be 2,000,000 characters; a restore or batch carries whole records.
+  createRecord: MAX_BODY_BYTES,
+  updateRecord: MAX_BODY_BYTES,
+  restoreRecord: MAX_BODY_BYTES,
+  batchEdit: MAX_BODY_BYTES,
+  patchRecords: MAX_BODY_BYTES,
+  unmergeAuthorities: MAX_BODY_BYTES,
+  // Whole files as text: a metadata file (up to the ceiling here; the CLI takes 200 MB), a CSL style (2 MB of characters).
+  previewMetadataImport: MAX_BODY_BYTES,
+  importMetadata: MAX_BODY_BYTES,
+  csvColumns: MAX_BODY_BYTES,
+  installStyle: MAX_BODY_BYTES,
+  // Up to 10,000 paths of up to 4,096 characters.
+  previewImport: MAX_BODY_BYTES,
+  importFiles: MAX_BODY_BYTES,
+  // Up to 100,000 record ids.
+  exportCitations: 4 * MB,
+  exportRecords: 4 * MB,
+  exportBag: 4 * MB,
+  // Internal channels of the job runner (the host refuses them, but their limits stay honest).
+  finishExtract: MAX_BODY_BYTES,
+  finishJob: MAX_BODY_BYTES,
+  recordFixity: 1 * MB,
+  // Up to 10,000 job ids; 5,000 record ids; an authority's 50 other names and description.
+  cancelJobs: 256 * KB,
+  citeRecords: 256 * KB,
+  createAuthority: 256 * KB,
+  updateAuthority: 256 * KB,
+  // A collection's description (20,000 characters) and a saved search's or CSV mapping's lists.
+  createCollection: 128 * KB,
+  updateCollection: 128 * KB,
+  saveSearch: 256 * KB,
+  saveCsvMapping: 256 * KB,
+};
+
+/** The most bytes a body sent to this channel may have. */
+export function bodyLimit(channel: string): number {
+  const own = Object.hasOwn(CHANNEL_BODY_BYTES, channel) ? CHANNEL_BODY_BYTES[channel as Channel] : undefined;
+  return Math.min(own ?? DEFAULT_BODY_BYTES, MAX_BODY_BYTES);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+
+/**
+ * The byte offset at which the body's nesting of arrays and objects goes deeper than `max`, or -1.
+ * One pass over the bytes, skipping strings (with their escapes), so a bracket inside a string does
+ * not count. UTF-8 continuation bytes are all ≥ 0x80 and never look like JSON punctuation. A body
+ * that is not JSON at all is left for JSON.parse to refuse with its own message.
+ */
+export function depthExceededAt(body: Uint8Array, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  const n = body.length;
+  for (let i = 0; i < n; i++) {
+    const b = body[i]!;
+    if (b === QUOTE) {
+      // Jump to the closing quote: the next quote not escaped by a backslash.
+      for (i++; i < n; i++) {
+        const c = body[i]!;
+        if (c === BACKSLASH) i++;
+        else if (c === QUOTE) break;
+      }
+    } else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
+      if (++depth > max) return i;
+    } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+export interface BodyRefusal {
+  status: 400 | 413;
+  message: string;
+}
+
+/** The answer to a body larger than the channel's limit (by its Content-Length, or while it is read). */
+export function tooLarge(channel: string): BodyRefusal {
+  const limit = bodyLimit(channel);
+  return {
+    status: 413,
+    message: limit < MAX_BODY_BYTES ? `the request is larger than ${limit} bytes, the most ${channel} takes` : `the request is larger than ${limit} bytes`,
+  };
+}
+
+/** Why this body may not be parsed (400, too deeply nested), or null. Runs before JSON.parse. */
+export function depthRefusal(body: Uint8Array): BodyRefusal | null {
+  const at = depthExceededAt(body, MAX_JSON_DEPTH);
+  if (at < 0) return null;
+  return {
+    status: 400,
+    message: `the body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep (at byte ${at}); no input of this app is nested that deeply`,
+  };
+}
