@@ -53,16 +53,17 @@ export const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   finishExtract: MAX_BODY_BYTES,
   finishJob: MAX_BODY_BYTES,
   recordFixity: 1 * MB,
-  // Up to 10,000 job ids; 5,000 record ids; an authority's 50 other names and description.
+  // The contract sets no maximum on a saved search's facet lists or a CSV mapping's columns.
+  saveSearch: MAX_BODY_BYTES,
+  saveCsvMapping: MAX_BODY_BYTES,
+  // Up to 10,000 job ids; 5,000 record ids; an authority's 50 other names and its description.
   cancelJobs: 256 * KB,
   citeRecords: 256 * KB,
-  createAuthority: 256 * KB,
-  updateAuthority: 256 * KB,
-  // A collection's description (20,000 characters) and a saved search's or CSV mapping's lists.
+  createAuthority: 512 * KB,
+  updateAuthority: 512 * KB,
+  // A collection's description (20,000 characters).
   createCollection: 128 * KB,
   updateCollection: 128 * KB,
-  saveSearch: 256 * KB,
-  saveCsvMapping: 256 * KB,
 };
 
 /** The most bytes a body sent to this channel may have. */
