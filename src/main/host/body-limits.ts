@@ -80,30 +80,56 @@ const CLOSE_ARRAY = 0x5d;
 const CLOSE_OBJECT = 0x7d;
 
 /**
- * The byte offset at which the body's nesting of arrays and objects goes deeper than `max`, or -1.
- * One pass over the bytes, skipping strings (with their escapes), so a bracket inside a string does
- * not count. UTF-8 continuation bytes are all ≥ 0x80 and never look like JSON punctuation. A body
- * that is not JSON at all is left for JSON.parse to refuse with its own message.
+ * Follows the nesting of arrays and objects through a body as it arrives, chunk by chunk, so a
+ * body nested too deeply is refused at its first chunk rather than after all of it is buffered.
+ * One pass over the bytes, skipping strings (with their escapes, also across chunks), so a bracket
+ * inside a string does not count. UTF-8 continuation bytes are all ≥ 0x80 and never look like JSON
+ * punctuation. A body that is not JSON at all is left for JSON.parse to refuse with its own message.
  */
-export function depthExceededAt(body: Uint8Array, max = MAX_JSON_DEPTH): number {
-  let depth = 0;
-  const n = body.length;
-  for (let i = 0; i < n; i++) {
-    const b = body[i]!;
-    if (b === QUOTE) {
-      // Jump to the closing quote: the next quote not escaped by a backslash.
-      for (i++; i < n; i++) {
-        const c = body[i]!;
-        if (c === BACKSLASH) i++;
-        else if (c === QUOTE) break;
+export class DepthScan {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private offset = 0;
+  /** The byte offset at which the nesting went deeper than the limit, or -1 while it has not. */
+  exceededAt = -1;
+
+  constructor(private readonly max = MAX_JSON_DEPTH) {}
+
+  /** Scans the next chunk; false once the body is too deep (further chunks are ignored). */
+  feed(chunk: Uint8Array): boolean {
+    if (this.exceededAt >= 0) return false;
+    const n = chunk.length;
+    let { depth, inString, escaped } = this;
+    let i = 0;
+    for (; i < n; i++) {
+      const b = chunk[i]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (b === BACKSLASH) escaped = true;
+        else if (b === QUOTE) inString = false;
+      } else if (b === QUOTE) {
+        inString = true;
+      } else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
+        if (++depth > this.max) {
+          this.exceededAt = this.offset + i;
+          return false;
+        }
+      } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
+        depth--;
       }
-    } else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
-      if (++depth > max) return i;
-    } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
-      depth--;
     }
+    Object.assign(this, { depth, inString, escaped });
+    this.offset += n;
+    return true;
   }
-  return -1;
+}
+
+/** The byte offset at which a whole body's nesting goes deeper than `max`, or -1. */
+export function depthExceededAt(body: Uint8Array, max = MAX_JSON_DEPTH): number {
+  const scan = new DepthScan(max);
+  scan.feed(body);
+  return scan.exceededAt;
 }
 
 export interface BodyRefusal {
@@ -120,10 +146,8 @@ export function tooLarge(channel: string): BodyRefusal {
   };
 }
 
-/** Why this body may not be parsed (400, too deeply nested), or null. Runs before JSON.parse. */
-export function depthRefusal(body: Uint8Array): BodyRefusal | null {
-  const at = depthExceededAt(body, MAX_JSON_DEPTH);
-  if (at < 0) return null;
+/** The answer to a body nested deeper than MAX_JSON_DEPTH, found at byte `at`. */
+export function tooDeep(at: number): BodyRefusal {
   return {
     status: 400,
     message: `the body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep (at byte ${at}); no input of this app is nested that deeply`,

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../files/serve';
-import { bodyLimit, depthRefusal, tooLarge, type BodyRefusal } from './body-limits';
+import { bodyLimit, DepthScan, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
 import { refusal, TOKEN_COOKIE } from './guard';
 import { pathRefusal } from './paths';
 
@@ -72,26 +72,31 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
-/** The body, or 'too-large' as soon as it passes `limit` bytes (the rest is read and dropped). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+/**
+ * The body, or why it is refused: past the channel's size limit (answered at once), or nested too
+ * deeply. Depth is scanned as the body arrives, so a deep body is never buffered or parsed; its
+ * rest (within the size limit) is read and dropped before the answer, because a response sent while
+ * the client is still sending makes Node close the connection, and the client, still writing, may
+ * see the reset instead of the answer.
+ */
+function readBody(req: http.IncomingMessage, channel: string): Promise<Buffer | BodyRefusal> {
+  const limit = bodyLimit(channel);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const scan = new DepthScan();
     let size = 0;
-    let over = false;
+    let refused: BodyRefusal | null = null;
     req.on('data', (chunk: Buffer) => {
-      // Past the limit the rest is read and dropped (not kept), so the 413 can reach the client;
-      // destroying the request here would reset the socket before the answer is written.
-      if (over) return;
       size += chunk.length;
-      if (size > limit) {
-        over = true;
+      if (!refused) {
+        if (size <= limit && scan.feed(chunk)) return void chunks.push(chunk);
+        refused = size > limit ? tooLarge(channel) : tooDeep(scan.exceededAt);
         chunks.length = 0;
-        resolve('too-large');
-        return;
       }
-      chunks.push(chunk);
+      // Past the size limit the answer goes at once; the rest is still read and dropped, not kept.
+      if (size > limit) resolve(refused);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(refused ?? Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -106,12 +111,10 @@ async function handleApi(opts: HostOptions, channel: string, req: http.IncomingM
     send(res, why.status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: why.message } }), {
       Connection: 'close',
     });
-  const limit = bodyLimit(channel);
-  if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(tooLarge(channel));
-  const body = await readBody(req, limit);
-  if (body === 'too-large') return refuse(tooLarge(channel));
-  const deep = depthRefusal(body);
-  if (deep) return refuse(deep);
+  // A body declared too large is not read at all (the rest of one found too large is dropped).
+  if (Number(req.headers['content-length'] ?? 0) > bodyLimit(channel)) return refuse(tooLarge(channel));
+  const body = await readBody(req, channel);
+  if (!Buffer.isBuffer(body)) return refuse(body);
   let input: unknown = {};
   if (body.length > 0) {
     try {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../../src/main/files/jobs/runner';
-import { bodyLimit, DEFAULT_BODY_BYTES, depthExceededAt, MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../../src/main/host/body-limits';
+import { bodyLimit, DEFAULT_BODY_BYTES, depthExceededAt, DepthScan, MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../../src/main/host/body-limits';
 import { TOKEN_HEADER } from '../../../src/main/host/guard';
 import { startHost, type Host } from '../../../src/main/host/server';
 import { CHANNELS, contract } from '../../../src/shared/contract';
@@ -39,6 +39,19 @@ describe('the depth scan', () => {
     expect(at('["\\"[[[[", "\\\\", [[1]]]')).toBe(-1);
     expect(at('["\\\\"[[[[1]]]]]')).toBe(7);
     expect(at('["利兹[[[[", {"键": "{{{{"}]')).toBe(-1);
+  });
+
+  it('gives the same answer fed in chunks of any size, a string or its escape split between them', () => {
+    const bodies = ['["\\\\"[[[[1]]]]]', '["\\"[[[[", "\\\\", [[1]]]', '{"a":{"b":[{"c":1}]}}', '["利兹[[[[", {"键": "{{{{"}]', '[[["a\\"b"],[[[1]]]]]'];
+    for (const body of bodies) {
+      const bytes = Buffer.from(body);
+      const whole = depthExceededAt(bytes, 3);
+      for (const size of [1, 2, 3, 5]) {
+        const scan = new DepthScan(3);
+        for (let i = 0; i < bytes.length && scan.feed(bytes.subarray(i, i + size)); i += size);
+        expect(scan.exceededAt, `${body} in chunks of ${size}`).toBe(whole);
+      }
+    }
   });
 
   it('leaves what is not JSON to the parser', () => {
@@ -177,6 +190,15 @@ describe('over HTTP', () => {
     expect(env.ok).toBe(false);
     if (!env.ok) expect(env.error.message).toMatch(/^tags/);
     expect(catalogueState(lib.dir)).toEqual(before);
+  });
+
+  it('refuses a deep body sent in chunks without Content-Length, within its channel’s limit or past it', async () => {
+    const deep = Buffer.from(nested(512 * 1024));
+    for (const channel of ['createRecord', 'listRecords']) {
+      const res = await chunked(channel, deep);
+      expect(res.status, channel).toBe(400);
+      expect(res.json, channel).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) } });
+    }
   });
 
   it('takes brackets and quotes inside strings as text', async () => {
