@@ -36,9 +36,9 @@ function cliWithRawArgs(formats: string[]): Promise<CliRun> {
 beforeAll(async () => {
   dir = makeTempDir('civic-cli-argv-');
   library = path.join(dir, 'library');
-  const added = await cliIn(library, ['add', '--type', 'letter', '--title', 'Letter already there']);
+  const added = await cliIn(library, ['add', '--type', 'letter', '--title', 'Letter already there'], { timeoutMs: 120_000 });
   expect(added.code, added.stderr).toBe(0);
-}, 60_000);
+}, 120_000);
 
 afterAll(() => removeDir(dir));
 
@@ -70,7 +70,7 @@ describe('arguments that are not UTF-8', () => {
       expect(run.stderr).toContain(`argument 4 ("x${shown}y") is not UTF-8 text`);
     }
     expect(catalogueState(library)).toEqual(state);
-  });
+  }, 180_000);
 
   it('leaves UTF-8 arguments of any script alone, through the same raw path', async () => {
     // 利兹 and é as their UTF-8 bytes, and a U+FFFD typed on purpose (its UTF-8 bytes are valid).
