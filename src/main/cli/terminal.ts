@@ -9,7 +9,9 @@
  *
  * Escaped, as \uXXXX:
  * - C0 controls except TAB and LF (which the CLI's own layout uses, and which lay out a stored
- *   description as the user wrote it); this includes ESC, CR, BEL, BS;
+ *   description as the user wrote it), and CR except right before LF (a CRLF line end, as in a CSV
+ *   export printed to stdout, moves the cursor nowhere a plain LF would not); so ESC, BEL, BS and
+ *   a lone CR, which returns to the start of the line to print over it, are escaped;
  * - DEL and the C1 controls U+0080–U+009F (U+009B is a one-byte CSI in some terminals);
  * - the bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069 (the characters of
  *   "Trojan Source", CVE-2021-42574): they reorder everything after them up to the end of the line.
@@ -27,7 +29,7 @@
  */
 
 const UNSAFE =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

@@ -76,6 +76,14 @@ describe('control characters in stored text', () => {
     expect(jsonOf<{ title: string }[]>(runs[0]!)[0]!.title).toBe(record.title);
   }, 300_000);
 
+  it('in an export printed to stdout are escaped, a CSV keeping its CRLF line ends (an export --out FILE is exact)', async () => {
+    const [csv] = await each([['export', '--format', 'csv']]);
+    expect(csv!.code, csv!.stderr).toBe(0);
+    expect(csv!.stdout).toContain('\r\n');
+    expect(csv!.stdout.replace(/\r\n/g, '\n')).not.toMatch(RAW_CONTROL);
+    expect(csv!.stdout).toContain('\\u001b]0;pwned\\u0007');
+  }, 300_000);
+
   it('in an argument echoed in an error message are escaped on stderr too', async () => {
     const run = await runCliProcess([`${ESC}]0;pwned\u0007`]);
     expect(run.code).toBe(1);
@@ -87,7 +95,8 @@ describe('control characters in stored text', () => {
 describe('terminalSafe', () => {
   it('escapes C0 (but TAB and LF), DEL, C1, bidi overrides and isolates, line separators and lone surrogates', () => {
     expect(terminalSafe('a\u0000b\u0007c\u0008d\re\u001bf\u007fg\u0085h\u009fi')).toBe('a\\u0000b\\u0007c\\u0008d\\u000de\\u001bf\\u007fg\\u0085h\\u009fi');
-    expect(terminalSafe('tab\there\nnext line')).toBe('tab\there\nnext line');
+    expect(terminalSafe('tab\there\nnext line\r\nCRLF line')).toBe('tab\there\nnext line\r\nCRLF line');
+    expect(terminalSafe('\r\rover\r')).toBe('\\u000d\\u000dover\\u000d');
     expect(terminalSafe('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')).toBe('\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069');
     expect(terminalSafe('\u2028\u2029')).toBe('\\u2028\\u2029');
     expect(terminalSafe('lone \ud800 and \udc00 here')).toBe('lone \\ud800 and \\udc00 here');
