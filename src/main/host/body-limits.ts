@@ -11,7 +11,7 @@
  * metadata file, a CSL style). tests/unit/host/body-limits.test.ts derives each channel's largest
  * input from the contract's schemas and fails when a limit here is too small for it.
  */
-import type { Channel } from '../../shared/contract';
+import { isChannel, type Channel } from '../../shared/contract';
 
 /** The ceiling of any API body (the channels that take whole texts). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -101,8 +101,7 @@ export class DepthScan {
     if (this.exceededAt >= 0) return false;
     const n = chunk.length;
     let { depth, inString, escaped } = this;
-    let i = 0;
-    for (; i < n; i++) {
+    for (let i = 0; i < n; i++) {
       const b = chunk[i]!;
       if (inString) {
         if (escaped) escaped = false;
@@ -119,7 +118,9 @@ export class DepthScan {
         depth--;
       }
     }
-    Object.assign(this, { depth, inString, escaped });
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
     this.offset += n;
     return true;
   }
@@ -142,7 +143,8 @@ export function tooLarge(channel: string): BodyRefusal {
   const limit = bodyLimit(channel);
   return {
     status: 413,
-    message: limit < MAX_BODY_BYTES ? `the request is larger than ${limit} bytes, the most ${channel} takes` : `the request is larger than ${limit} bytes`,
+    // The channel is named only when it is one (the name comes from the URL).
+    message: limit < MAX_BODY_BYTES && isChannel(channel) ? `the request is larger than ${limit} bytes, the most ${channel} takes` : `the request is larger than ${limit} bytes`,
   };
 }
 
