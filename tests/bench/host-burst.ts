@@ -8,7 +8,7 @@
  * figures are the host's and not the work of writing the bodies. Cases:
  *   alone     the normal request (libraryInfo) by itself
  *   deep      BURST bodies of 4 MB of nested brackets to createRecord (a channel taking 8 MB) and
- *             half as many to listRecords (a 64 KB channel), all at once
+ *             half as many 4 MB flat bodies to listRecords (a 64 KB channel), all at once
  *   paths     one 8 MB body that is a flat array of strings to previewImport (the schema allows
  *             10,000 paths: refused by zod after JSON.parse)
  *   tags      one 8 MB flat array of strings to saveSearch (its facet lists have no maximum, so
@@ -90,7 +90,8 @@ function strings(make: (i: number) => string): string[] {
 function hostile(kind: string): [string, Buffer][] {
   if (kind === 'deep') {
     const deep = Buffer.from('['.repeat(2 * 1024 * 1024) + ']'.repeat(2 * 1024 * 1024));
-    return [...Array.from({ length: BURST }, () => ['createRecord', deep] as [string, Buffer]), ...Array.from({ length: Math.ceil(BURST / 2) }, () => ['listRecords', deep] as [string, Buffer])];
+    const flat = Buffer.from(JSON.stringify({ tag: 'x'.repeat(deep.length - 12) }));
+    return [...Array.from({ length: BURST }, () => ['createRecord', deep] as [string, Buffer]), ...Array.from({ length: Math.ceil(BURST / 2) }, () => ['listRecords', flat] as [string, Buffer])];
   }
   if (kind === 'paths') return [['previewImport', Buffer.from(JSON.stringify({ paths: strings((i) => `relative/folder/document-${i}.pdf`) }))]];
   if (kind === 'tags') return [['saveSearch', Buffer.from(JSON.stringify({ name: `Everything ${Date.now()}`, query: '', filters: { tags: strings((i) => `tag-${i}`) } }))]];

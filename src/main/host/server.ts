@@ -9,11 +9,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../files/serve';
-import { bodyLimit, DepthScan, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
+import { bodyLimit, DepthScan, MAX_BODY_BYTES, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
 import { refusal, TOKEN_COOKIE } from './guard';
 import { pathRefusal } from './paths';
 
-export { MAX_BODY_BYTES } from './body-limits';
+export { MAX_BODY_BYTES };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,11 +73,11 @@ const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
 /**
- * The body, or why it is refused: past the channel's size limit (answered at once), or nested too
- * deeply. Depth is scanned as the body arrives, so a deep body is never buffered or parsed; its
- * rest (within the size limit) is read and dropped before the answer, because a response sent while
- * the client is still sending makes Node close the connection, and the client, still writing, may
- * see the reset instead of the answer.
+ * The body, or why it is refused: past the channel's size limit, or nested too deeply. Depth is
+ * scanned as the body arrives, so a deep body is never buffered or parsed. A refused body's rest is
+ * read and dropped, and the answer sent when it ends: a response sent while the client is still
+ * sending makes Node close the connection, and the client, still writing, may see the reset instead
+ * of the answer. Past MAX_BODY_BYTES the answer goes at once (and the connection closes).
  */
 function readBody(req: http.IncomingMessage, channel: string): Promise<Buffer | BodyRefusal> {
   const limit = bodyLimit(channel);
@@ -93,8 +93,7 @@ function readBody(req: http.IncomingMessage, channel: string): Promise<Buffer | 
         refused = size > limit ? tooLarge(channel) : tooDeep(scan.exceededAt);
         chunks.length = 0;
       }
-      // Past the size limit the answer goes at once; the rest is still read and dropped, not kept.
-      if (size > limit) resolve(refused);
+      if (size > MAX_BODY_BYTES) resolve(refused);
     });
     req.on('end', () => resolve(refused ?? Buffer.concat(chunks)));
     req.on('error', reject);
@@ -111,8 +110,8 @@ async function handleApi(opts: HostOptions, channel: string, req: http.IncomingM
     send(res, why.status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: why.message } }), {
       Connection: 'close',
     });
-  // A body declared too large is not read at all (the rest of one found too large is dropped).
-  if (Number(req.headers['content-length'] ?? 0) > bodyLimit(channel)) return refuse(tooLarge(channel));
+  // A body declared larger than any channel takes is not read at all.
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuse(tooLarge(channel));
   const body = await readBody(req, channel);
   if (!Buffer.isBuffer(body)) return refuse(body);
   let input: unknown = {};
