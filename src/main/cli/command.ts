@@ -11,6 +11,10 @@ export interface CommandContext {
   service: Service;
   args: ParsedArgs;
   json: boolean;
+  /**
+   * Prints a line on stdout. runCli gives every command one that escapes control characters
+   * (cli/terminal.ts), so stored text cannot steer the terminal whatever a command prints.
+   */
   out: (text: string) => void;
 }
 
@@ -46,5 +50,6 @@ export async function call<C extends Channel>(ctx: CommandContext, channel: C, i
   return result.value;
 }
 
+/** The value as JSON with --json, else the human text; both through ctx.out (escaped), which keeps the JSON valid. */
 export const print = (ctx: Pick<CommandContext, 'json' | 'out'>, value: unknown, text: () => string) => ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text());
 

@@ -8,8 +8,10 @@ import { chooseLibrary } from '../locations';
 import { inProcessExecutor } from '../service/executor';
 import { createService } from '../service/service';
 import { parseArgs, single } from './args';
+import { argumentEncodingProblem } from './argv-encoding';
 import { checkCall } from './command';
 import { commands } from './commands';
+import { terminalSafe } from './terminal';
 
 function usage(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);
@@ -23,7 +25,12 @@ function usage(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], out: (text: string) => void = (t) => console.log(t)): Promise<number> {
+/**
+ * Runs one command. Everything it prints, on stdout through `out` and on stderr, passes through
+ * terminalSafe here, so no command can send a stored control character to the terminal.
+ */
+export async function runCli(argv: string[], write: (text: string) => void = (t) => console.log(t)): Promise<number> {
+  const out = (text: string) => write(terminalSafe(text));
   let service: Awaited<ReturnType<typeof createService>> | null = null;
   try {
     const args = parseArgs(argv);
@@ -46,10 +53,10 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
     return 0;
   } catch (error) {
     if (error instanceof ArchiveFailure && error.code !== 'internal') {
-      console.error(`civic-archive: ${error.message}`);
+      console.error(terminalSafe(`civic-archive: ${error.message}`));
       return 1;
     }
-    console.error(`civic-archive: internal error: ${(error as Error).stack ?? String(error)}`);
+    console.error(terminalSafe(`civic-archive: internal error: ${(error as Error).stack ?? String(error)}`));
     return 2;
   } finally {
     await service?.close();
@@ -58,7 +65,14 @@ export async function runCli(argv: string[], out: (text: string) => void = (t) =
 
 const invokedDirectly = process.argv[1] && /cli(\/main)?\.(ts|js)$/.test(process.argv[1].replace(/\\/g, '/'));
 if (invokedDirectly) {
-  void runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  // Before anything else reads the arguments: a word Node has already decoded lossily is refused.
+  const badEncoding = argumentEncodingProblem(process.argv.slice(2));
+  if (badEncoding) {
+    console.error(`civic-archive: ${badEncoding}`);
+    process.exitCode = 1;
+  } else {
+    void runCli(process.argv.slice(2)).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }

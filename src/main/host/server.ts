@@ -9,10 +9,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../documents/serve';
+import { bodyLimit, DepthScan, MAX_BODY_BYTES, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
 import { refusal, TOKEN_COOKIE } from './guard';
 import { hostPathRule } from './paths';
 
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -71,25 +72,30 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+/**
+ * The body, or why it is refused: past the channel's size limit, or nested too deeply. Depth is
+ * scanned as the body arrives, so a deep body is never buffered or parsed. A refused body's rest is
+ * read and dropped, and the answer sent when it ends: a response sent while the client is still
+ * sending makes Node close the connection, and the client, still writing, may see the reset instead
+ * of the answer. Past MAX_BODY_BYTES the answer goes at once (and the connection closes).
+ */
+function readBody(req: http.IncomingMessage, channel: string): Promise<Buffer | BodyRefusal> {
+  const limit = bodyLimit(channel);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const scan = new DepthScan();
     let size = 0;
-    let tooLarge = false;
+    let refused: BodyRefusal | null = null;
     req.on('data', (chunk: Buffer) => {
-      // Past the limit the rest is read and dropped (not kept), so the 413 can reach the client;
-      // destroying the request here would reset the socket before the answer is written.
-      if (tooLarge) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        tooLarge = true;
+      if (!refused) {
+        if (size <= limit && scan.feed(chunk)) return void chunks.push(chunk);
+        refused = size > limit ? tooLarge(channel) : tooDeep(scan.exceededAt);
         chunks.length = 0;
-        resolve('too-large');
-        return;
       }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) resolve(refused);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(refused ?? Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -99,17 +105,15 @@ async function handleApi(opts: HostOptions, channel: string, req: http.IncomingM
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' } });
   }
-  const tooLarge = () =>
-    send(
-      res,
-      413,
-      'application/json; charset=utf-8',
-      JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `the request is larger than ${MAX_BODY_BYTES} bytes` } }),
-      { Connection: 'close' },
-    );
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
-  const body = await readBody(req);
-  if (body === 'too-large') return tooLarge();
+  // Size (per channel) and nesting depth are checked on the bytes, before JSON.parse (body-limits.ts).
+  const refuse = (why: BodyRefusal) =>
+    send(res, why.status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: why.message } }), {
+      Connection: 'close',
+    });
+  // A body declared larger than any channel takes is not read at all.
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuse(tooLarge(channel));
+  const body = await readBody(req, channel);
+  if (!Buffer.isBuffer(body)) return refuse(body);
   let input: unknown = {};
   if (body.length > 0) {
     try {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type InputOf, type OutputOf } from '../../shared/contract';
 import type { ArchiveError, Result } from '../../shared/result';
 import type { PathRule } from '../documents/path-rule';
-import { doorRefusal } from './door';
+import { internalRefusal, pathRefusal } from './door';
 import type { Executor } from './executor';
 
 export interface Service {
@@ -52,6 +52,9 @@ export function createService(executor: Executor, options: { checkOutputs?: bool
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) return { ok: false, error: describeIssue(parsed.error) };
+    // A door's paths are checked once the input is known to be well formed and within its bounds.
+    const outside = rule ? pathRefusal(channel, parsed.data, rule) : null;
+    if (outside) return outside;
     const result = await executor.run(channel, parsed.data, rule);
     if (result.ok && options.checkOutputs) {
       const out = spec.output.safeParse(result.value);
@@ -66,7 +69,7 @@ export function createService(executor: Executor, options: { checkOutputs?: bool
   return {
     invoke,
     call: (channel, input) => invoke(channel, input) as never,
-    serve: async (channel, input, rule) => doorRefusal(channel, input, rule) ?? run(channel, input, rule),
+    serve: async (channel, input, rule) => internalRefusal(channel) ?? run(channel, input, rule),
     close: () => executor.close(),
   };
 }

@@ -21,16 +21,16 @@ export const TextHit = z.object({
   snippet: z.array(Segment),
 });
 
-/** Facet filters chosen in the UI, combined with the typed query. */
+/** Facet filters chosen in the UI, combined with the typed query (bounded: a saved search is stored and listed whole). */
 export const FacetFilters = z.strictObject({
-  types: z.array(z.enum(RECORD_TYPES)).optional(),
-  years: z.array(z.number().int()).optional(),
-  decades: z.array(z.number().int()).optional(),
-  partnerships: z.array(z.string()).optional(),
-  organisations: z.array(z.string()).optional(),
-  places: z.array(z.string()).optional(),
-  tags: z.array(z.string()).optional(),
-  languages: z.array(z.string()).optional(),
+  types: z.array(z.enum(RECORD_TYPES)).max(RECORD_TYPES.length).optional(),
+  years: z.array(z.number().int()).max(1_000).optional(),
+  decades: z.array(z.number().int()).max(1_000).optional(),
+  partnerships: z.array(z.string().max(500)).max(1_000).optional(),
+  organisations: z.array(z.string().max(500)).max(1_000).optional(),
+  places: z.array(z.string().max(500)).max(1_000).optional(),
+  tags: z.array(z.string().max(500)).max(1_000).optional(),
+  languages: z.array(z.string().max(500)).max(1_000).optional(),
   hasFile: z.boolean().optional(),
   hasText: z.boolean().optional(),
 });

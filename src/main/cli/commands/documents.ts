@@ -4,6 +4,7 @@ import { ArchiveFailure } from '../../../shared/result';
 import { JobRunner, type RunnerEvent } from '../../documents/jobs/runner';
 import { fixityProblems, verifyLibrary } from '../../documents/verify';
 import { integer, recordId, single } from '../args';
+import { terminalSafe } from '../terminal';
 import { call, print, type Command, type CommandContext } from '../command';
 import { typeSlug } from './catalogue';
 
@@ -20,7 +21,9 @@ function progressLine(): { event: (e: RunnerEvent) => void; end: () => void } {
   const tty = process.stderr.isTTY;
   const counts = { import: 0, extract: 0, verify: 0 };
   let line = '';
-  const show = (text: string, final: boolean) => {
+  const show = (raw: string, final: boolean) => {
+    // File names and job errors come from outside: escaped like every other CLI output (cli/terminal.ts).
+    const text = terminalSafe(raw);
     if (tty) {
       process.stderr.write(`\r${text.slice(0, (process.stderr.columns || 100) - 1).padEnd(line.length)}`);
       line = text;
