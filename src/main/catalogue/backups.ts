@@ -84,7 +84,11 @@ function quickCheck(db: Database.Database): string {
 
 /** Held (an SQLite write lock on this empty file) while an automatic copy is taken; never deleted. */
 export const BACKUP_LOCK_FILE = '.auto-backup.lock';
-/** What a copy in progress is called until it is checked: .auto-<time>-r<revision>.sqlite.incoming (and its journal). */
+/**
+ * What an automatic copy in progress is called until it is checked: .auto-<time>.sqlite.incoming
+ * (and a journal SQLite may leave beside it). Only these are cleared under the lock: a copy taken
+ * before a migration (.catalogue-v….incoming) is made outside it, possibly right now.
+ */
 const INCOMING = /^\.auto-.*\.incoming(-journal|-wal|-shm)?$/;
 
 /**
@@ -129,6 +133,13 @@ export async function copyCatalogue(db: Database.Database, target: string): Prom
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
+  }
+  // On the disk before anyone relies on it (a migration that follows, or the rotation removing an older copy).
+  const fd = fs.openSync(target, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -219,9 +230,6 @@ async function takeCopy(db: Database.Database, backupsDir: string, now: Date, ke
     }
     if (copyCheck !== 'ok') return { refused: `the copy failed SQLite's quick_check (${copyCheck}): it was discarded, the older backups are kept` };
     if (automaticBackups(backupsDir).some((b) => b.revision === revision)) return { skipped: 'unchanged' };
-    const fd = fs.openSync(temp, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
     file = path.join(backupsDir, `auto-${stamp}-r${revision}.sqlite`);
     fs.renameSync(temp, file);
   } catch (error) {

@@ -271,8 +271,16 @@ export async function openLibrary(root: string, opts: OpenOptions = {}): Promise
     if (version > 0 && version < LATEST_VERSION) {
       // Taken before the lock (a copy takes a while and others may be waiting to write); kept only if it is of the old version.
       fs.mkdirSync(paths.backups, { recursive: true });
-      backup = path.join(paths.backups, `catalogue-v${version}-before-migration-${stamp()}.sqlite`);
-      await copyCatalogue(db, backup);
+      const name = `catalogue-v${version}-before-migration-${stamp()}.sqlite`;
+      // Under a temp name until complete: a copy cut short must never pass for a backup.
+      const temp = path.join(paths.backups, `.${name}.incoming`);
+      try {
+        await copyCatalogue(db, temp);
+        backup = path.join(paths.backups, name);
+        fs.renameSync(temp, backup);
+      } finally {
+        fs.rmSync(temp, { force: true });
+      }
     }
     const from = migrate(db, paths);
     if (backup && from !== version) {

@@ -1,5 +1,5 @@
 /**
- * Any number of processes on one library, nothing acknowledged lost. Rounds of 20–30 real CLI
+ * Any number of processes on one library, nothing acknowledged lost. Rounds of 20–25 real CLI
  * processes started at once (adds, imports of small files, files attached to existing records,
  * deletes, a setting, reads) while the app's catalogue worker thread writes too; the first round
  * creates the library, all of them at once. After each round every write a process acknowledged
@@ -106,7 +106,7 @@ describe('any number of processes on one library', () => {
           () => null,
           (error: unknown) => error,
         );
-        const outcomes = await burst(cli, lib, planRound(round, 30, sources, { attach, delete: remove, show: attach }), home).finally(() => {
+        const outcomes = await burst(cli, lib, planRound(round, 25, sources, { attach, delete: remove, show: attach }), home).finally(() => {
           stop = true;
         });
         const appFailure = await appWriter;
