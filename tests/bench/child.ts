@@ -31,7 +31,7 @@ if (mode === 'ours') {
   const ctx = { db, paths, actor: 'bench', now: () => '' };
   // The box answers from FTS5 (every word of every record, no typo tolerance) while the
   // record index loads: the app shows those answers meanwhile (searchIndex.ts).
-  searchText(ctx as never, 'partnership', 50);
+  searchText(ctx, 'partnership', 50);
   const ftsReadyMs = performance.now();
   let snap = loadSnapshot(paths, db);
   if (!snap) throw new Error('no snapshot');
@@ -39,7 +39,7 @@ if (mode === 'ours') {
   const search = RecordSearch.fromJSON(snap.data);
   // The worker keeps the index, not the text it was read from.
   snap = null;
-  const feed = searchDocumentsSince(ctx as never, revision);
+  const feed = searchDocumentsSince(ctx, revision);
   for (const d of feed.upserts) search.upsert(d);
   search.search('partnership');
   const readyMs = performance.now();
@@ -47,7 +47,7 @@ if (mode === 'ours') {
 } else if (mode === 'minisearch-all') {
   const db = new Database(path.join(target, 'catalogue.sqlite'), { readonly: true });
   const ctx = { db, paths: libraryPaths(target), actor: 'bench', now: () => '' };
-  const docs = searchDocumentsSince(ctx as never, 0).upserts;
+  const docs = searchDocumentsSince(ctx, 0).upserts;
   const text = everythingText(db);
   db.close();
   const t0 = performance.now();

@@ -117,7 +117,7 @@ async function underAttack(kind: string, target: Target): Promise<{ latencies: n
   });
   const lines = readline.createInterface({ input: child.stdout });
   const it = lines[Symbol.asyncIterator]();
-  const first = (await it.next()).value as string | undefined;
+  const first = (await it.next()).value;
   if (!first?.startsWith('sending')) throw new Error(`the attacker said: ${first}`);
   let done = false;
   const last = it.next().then((r) => {

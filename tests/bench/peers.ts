@@ -34,7 +34,7 @@ export function miniSearchEverything(): MiniSearch<EverythingDoc> {
     idField: 'id',
     fields: [...SEARCH_FIELDS, 'text'],
     storeFields: [],
-    extractField: (doc, field) => (field === 'id' ? (doc.id as unknown as string) : field === 'text' ? doc.text : fieldText(doc, field as (typeof SEARCH_FIELDS)[number])),
+    extractField: (doc, field) => (field === 'id' ? (doc.id) : field === 'text' ? doc.text : fieldText(doc, field as (typeof SEARCH_FIELDS)[number])),
     tokenize,
     processTerm: (t) => t,
     searchOptions: { boost: { ...FIELD_BOOSTS, text: 0.5 }, combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor, tokenize, processTerm: (t) => t },

@@ -32,7 +32,7 @@ test('cite the MoU: choose a style, see the archival location, copy HTML and tex
   await dialog.getByRole('button', { name: 'Save…' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('citations.ris');
-  const saved = fs.readFileSync((await file.path())!, 'utf8');
+  const saved = fs.readFileSync((await file.path()), 'utf8');
   expect(saved).toMatch(/^TY {2}- GEN/m);
   expect(saved).toMatch(/^TI {2}- Memorandum of understanding between Leeds and Hangzhou \(2018\)$/m);
 

@@ -196,7 +196,7 @@ export function pathRuleOf(value: unknown): PathRule {
     const v = value as Record<string, unknown>;
     if (v.any === true) return ANY_PATH;
     if (Array.isArray(v.within) && v.within.every((r) => typeof r === 'string')) {
-      return { within: v.within as string[], door: typeof v.door === 'string' ? v.door : 'this door', hint: typeof v.hint === 'string' ? v.hint : '' };
+      return { within: v.within, door: typeof v.door === 'string' ? v.door : 'this door', hint: typeof v.hint === 'string' ? v.hint : '' };
     }
   }
   return { within: [], door: 'this door', hint: 'the import job was queued without a readable path rule' };

@@ -228,7 +228,7 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
     const r = bag.records[i]!;
     const files = r.files.map((f) => f.sha256);
     if (!lib) return { ...row, files };
-    const links = r.links.map((l) => ({ authorityId: l.authorityId === undefined ? undefined : authorityMap.get(l.authorityId), role: l.role as LinkRole, note: l.note ?? null }));
+    const links = r.links.map((l) => ({ authorityId: l.authorityId === undefined ? undefined : authorityMap.get(l.authorityId), role: l.role, note: l.note ?? null }));
     const collection = (r as { collection?: { id: number } | null }).collection;
     const fields = { ...row.fields, ...(collection ? { collectionId: collectionMap.get(collection.id) ?? null } : {}) };
     return links.every((l) => l.authorityId !== undefined)

@@ -154,7 +154,7 @@ export function csvRows(content: string, given?: Record<string, string>): Import
       else fields[target] = value;
     });
     fields.type ??= 'other';
-    return { where, fields, names, role: 'author' as LinkRole, ...(problem ? { problem } : {}) };
+    return { where, fields, names, role: 'author', ...(problem ? { problem } : {}) };
   });
 }
 

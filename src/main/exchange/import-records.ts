@@ -112,7 +112,7 @@ function findDuplicate(ctx: CatalogueContext, input: RecordCreate, files: string
     const existing = requireRecord(ctx, id);
     if (existing.type !== input.type) return false;
     if (wanted !== null && fileHashesOf(ctx, id).join(' ') !== wanted) return false;
-    return differingField(input as unknown as Record<string, unknown>, existing as unknown as Record<string, unknown>) === null;
+    return differingField(input, existing) === null;
   };
   if (files && files.length > 0) {
     const holders = sql(ctx.db, RECORDS_HOLDING_FILE).all(files[0]) as { id: number }[];

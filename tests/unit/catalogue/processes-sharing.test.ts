@@ -44,7 +44,7 @@ async function holdWriteLock(file: string, journal: 'wal' | 'memory', holdMs?: n
   const child = spawn(process.execPath, ['-e', script, file], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the lock holder exited (${code})`)));
   });
   expect(line).toBe('held');
@@ -52,7 +52,7 @@ async function holdWriteLock(file: string, journal: 'wal' | 'memory', holdMs?: n
   return {
     exited,
     release: async () => {
-      child.stdin!.write('go\n');
+      child.stdin.write('go\n');
       await exited;
     },
   };

@@ -61,7 +61,7 @@ describe('records per year', () => {
 
   it('refuses a year that is not a year, and says which field', async () => {
     const l = await seeded();
-    const r = await l.service.call('recordsPerYear', { year: 12_345 } as never);
+    const r = await l.service.call('recordsPerYear', { year: 12_345 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.field).toBe('year');
   });

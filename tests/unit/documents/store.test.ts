@@ -143,11 +143,11 @@ describe('bad input', () => {
       expect(reasons['empty.pdf']).toMatch(/empty \(0 bytes\)/);
       expect(reasons['big.bin']).toMatch(/5000 bytes, over the size limit of 4096 bytes/);
       expect(reasons['nope.pdf']).toMatch(/does not exist/);
-      expect((await lib!.ok('previewImport', { paths: ['/'] })).skipped[0]!.reason).toMatch(/the root of a file system/);
+      expect((await lib.ok('previewImport', { paths: ['/'] })).skipped[0]!.reason).toMatch(/the root of a file system/);
       // The library's own folder is never imported into itself.
-      const self = await lib!.ok('previewImport', { paths: [path.dirname(lib!.dir)] });
+      const self = await lib.ok('previewImport', { paths: [path.dirname(lib.dir)] });
       expect(self.files).toEqual([]);
-      expect(self.skipped).toEqual([{ path: lib!.dir, reason: 'inside the library itself' }]);
+      expect(self.skipped).toEqual([{ path: lib.dir, reason: 'inside the library itself' }]);
       const { queued } = await importAndWait(lib, { paths: [empty, big, fine] });
       expect(queued.queued).toBe(1);
       expect(queued.skipped).toHaveLength(2);

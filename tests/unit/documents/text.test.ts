@@ -93,7 +93,7 @@ describe('PDF text layer', () => {
     expect(r.info.thumbnailSha256).toMatch(/^[0-9a-f]{64}$/);
     const thumb = fs.readFileSync(storedPath(path.join(lib.dir, 'files'), r.info.thumbnailSha256!));
     const meta = await sharp(thumb).metadata();
-    expect(Math.max(meta.width!, meta.height!)).toBe(256);
+    expect(Math.max(meta.width, meta.height)).toBe(256);
     // The search index follows the change log: the record changed after its text was stored.
     const feed = await lib.ok('changesSince', { revision: revisionBefore });
     expect(feed.changes.filter((c) => c.entity === 'record' && c.entityId === r.recordId).length).toBeGreaterThanOrEqual(3);

@@ -450,7 +450,7 @@ describe('paths at the browser-host door', () => {
       const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
       if (!def) return false;
       const parts: unknown[] = [def.element, def.innerType, def.in, def.out, def.valueType, ...(Array.isArray(def.options) ? def.options : [])];
-      if (def.shape && typeof def.shape === 'object') parts.push(...Object.values(def.shape as object));
+      if (def.shape && typeof def.shape === 'object') parts.push(...Object.values(def.shape));
       return parts.some((p) => holdsPath(p, seen));
     };
     const taking = Object.entries(contract)

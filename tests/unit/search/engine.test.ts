@@ -251,7 +251,7 @@ describe('scoring straight from the index', () => {
       // summed; MiniSearch scores them together and multiplies by the number of words matched.
       const top = theirs.slice(0, 25).map((r) => ({ id: r.id as number, score: r.score / r.queryTerms.length }));
       // Same scores in the same order (ties may sit in another order: ours break them by date).
-      expect(ours.hits.map((h) => h.score), query).toEqual(top.map((r) => expect.closeTo(r.score, 9)) as unknown as number[]);
+      expect(ours.hits.map((h) => h.score), query).toEqual(top.map((r) => expect.closeTo(r.score, 9)));
       const distinct = top.filter((r, i) => top.filter((o) => Math.abs(o.score - r.score) < 1e-9).length === 1 && i < 24);
       for (const r of distinct) expect(ours.hits.find((h) => Math.abs(h.score - r.score) < 1e-9)?.id, query).toBe(r.id);
     }

@@ -90,7 +90,7 @@ describe('random input through the browser host', () => {
             body,
           });
           expect([200, 400, 404]).toContain(response.status);
-          const answer = (await response.json()) as unknown;
+          const answer = (await response.json());
           refusedOrValid(answer);
           const ok = (answer as { ok: boolean }).ok;
           const known = (CHANNELS as readonly string[]).includes(channel);

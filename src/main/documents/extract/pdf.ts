@@ -71,7 +71,7 @@ const EMPTY_PDF =
 
 /** Loads pdf.js (its parser, fonts setup) once, so a job's memory and time are its own. */
 export async function warmUpPdf(): Promise<void> {
-  const task = getDocument({ data: new TextEncoder().encode(EMPTY_PDF), verbosity: 0, disableFontFace: true } as Parameters<typeof getDocument>[0]);
+  const task = getDocument({ data: new TextEncoder().encode(EMPTY_PDF), verbosity: 0, disableFontFace: true });
   try {
     const doc = await task.promise;
     await (await doc.getPage(1)).getTextContent();
@@ -112,7 +112,7 @@ export async function extractPdf(file: string, opts: ExtractOptions): Promise<Ex
       cMapPacked: true,
       wasmUrl: asDir('wasm'),
       iccUrl: asDir('iccs'),
-    } as Parameters<typeof getDocument>[0]);
+    });
   try {
     doc = await task.promise;
   } catch (error) {

@@ -49,7 +49,7 @@ export function RecordText({ name, form, errors, onChange, ...extra }: PartProps
       value={String(form[name] ?? '')}
       error={errorAt(errors, name)}
       hint={fieldHint(name)}
-      onChange={(value) => onChange({ [name]: value } as Partial<RecordForm>)}
+      onChange={(value) => onChange({ [name]: value })}
       {...extra}
     />
   );
