@@ -99,3 +99,31 @@ export function renderWithOracle(xml: string, items: CslItem[]): OracleOutput {
     inText: { text: plain(citation('text')), html: citation('html') },
   };
 }
+
+/**
+ * What the app must print for `items` in a built-in style: the official output, and for Cite Them
+ * Right the archival location after it ("Reference. Place: Archive.", as Cite Them Right cites
+ * archive material), the one thing the app adds. `added` says for how many entries it did.
+ */
+export function expectedCitation(style: BuiltInStyle, items: CslItem[]): OracleOutput & { added: number } {
+  const official = renderWithOracle(oracleStyle(style), items);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  let added = 0;
+  const entries = official.entries.map((entry) => {
+    const addition = style === 'harvard-cite-them-right' ? citeThemRightAddition(byId.get(entry.id)!) : '';
+    if (!addition) return entry;
+    added++;
+    return { id: entry.id, text: entry.text + addition, html: entry.html.replace(/<\/div>$/, `${escapeHtml(addition)}</div>`) };
+  });
+  return { entries, inText: official.inText, added };
+}
+
+function citeThemRightAddition(item: CslItem): string {
+  const str = (k: string) => (typeof item[k] === 'string' ? item[k] : null);
+  const where = [str('archive-place'), str('archive')].filter(Boolean).join(': ');
+  return [str('archive_location'), where]
+    .filter(Boolean)
+    .map((s) => ` ${s}.`)
+    .join('');
+}
+const escapeHtml = (s: string) => s.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
