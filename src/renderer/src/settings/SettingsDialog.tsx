@@ -14,6 +14,7 @@ import { ErrorText } from '../common/ErrorText';
 import { Modal } from '../common/Modal';
 import { useResult } from '../common/useResult';
 import { formatBytes, inDesktopApp } from '../documents/files';
+import { StylePicker } from '../cite/StylePicker';
 import { useT } from '../i18n/i18n';
 import { bytesToMegabytes, megabytesToBytes } from './maxFileSize';
 
@@ -48,7 +49,6 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const [tick, setTick] = useState(0);
   const library = useResult(() => archive.getSettings({}), [tick]);
   const documents = useResult(() => archive.documentSettings({}), [tick]);
-  const styles = useResult(() => archive.listStyles({}), []);
   const [draft, setDraft] = useState({ archiveName: '', archivePlace: '', defaultStyle: '', maxFile: '', backupsKept: '' });
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ArchiveError | string | null>(null);
@@ -98,7 +98,7 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
         void save();
       }}
     >
-      <ErrorText error={library.error ?? documents.error ?? styles.error} prefix={t('loadFailed')} />
+      <ErrorText error={library.error ?? documents.error} prefix={t('loadFailed')} />
       <section aria-labelledby="settings-citations-heading">
         <h3 id="settings-citations-heading">{t('citations.heading')}</h3>
         <div className="form-row">
@@ -117,13 +117,7 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
           <label htmlFor="settings-archive-place">{t('citations.archivePlace')}</label>
           <input id="settings-archive-place" value={draft.archivePlace} onChange={(e) => setDraft({ ...draft, archivePlace: e.target.value })} />
           <label htmlFor="settings-default-style">{t('citations.defaultStyle')}</label>
-          <select id="settings-default-style" value={draft.defaultStyle} onChange={(e) => setDraft({ ...draft, defaultStyle: e.target.value })}>
-            {(styles.value ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
+          <StylePicker id="settings-default-style" value={draft.defaultStyle} onChange={(style) => setDraft((d) => ({ ...d, defaultStyle: style }))} />
         </div>
       </section>
       <section aria-labelledby="settings-documents-heading">
