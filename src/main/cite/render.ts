@@ -68,7 +68,7 @@ const plain = (s: string) => s.replace(/&#38;/g, '&').replace(/&#60;/g, '<').rep
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /** Cite Them Right's archive material: "LCC/IR/AG/2018/01. Leeds: West Yorkshire Archive Service." */
-export function citeThemRightLocation(item: CslItem): string | null {
+function citeThemRightLocation(item: CslItem): string | null {
   const reference = text(item.archive_location);
   const where = [text(item['archive-place']), text(item.archive)].filter((s) => s !== null).join(': ');
   const parts = [reference, where].filter((s) => s);
