@@ -65,7 +65,8 @@ for (const theme of ['light', 'dark'] as const) {
       await mou(page).click();
       await page.getByRole('button', { name: 'Cite…' }).click();
       const cite = page.getByRole('dialog', { name: 'Cite this record' });
-      await expect(cite.getByTestId('cite-preview')).toContainText('Hangzhou');
+      // The first citation builds APA's CSL engine: seconds on a busy machine.
+      await expect(cite.getByTestId('cite-preview')).toContainText('Hangzhou', { timeout: 30_000 });
       await audit(page, 'the cite dialog', 'dialog.cite-dialog[open]');
       await cite.getByRole('button', { name: 'Close' }).click();
       await page.getByRole('button', { name: 'Citations & exchange…' }).click();

@@ -23,8 +23,11 @@
  * Every item carries its archival location: `archive` (the holding archive, a library setting),
  * `archive_location` (the record's reference code), `archive-place` (a library setting) and
  * `call-number` (the record's physical location, e.g. a box and shelf) where set.
- * People's names are split into family and given ("Blake, Judith" or the last word of "Judith Blake");
- * organisations and places are literal names, never split.
+ * People's names are split as the styles expect them (personName below): family and given, particles
+ * ("van Gennep", "de la Fontaine") as the non-dropping particle, "Jr." and "III" as the suffix,
+ * titles and offices dropped ("Cllr J. Blake" is Blake, J.), CJK names family first, initials after a
+ * family name ("Толстой Л.Н.") kept as the given name. Organisations and places are literal names,
+ * never split. The item's `language` is the record's first language: CSL title-cases English titles only.
  */
 import { AGREEMENT_KIND_LABELS, type LinkRole, type RecordView } from '../../shared/model';
 
@@ -32,6 +35,8 @@ export interface CslName {
   family?: string;
   given?: string;
   literal?: string;
+  suffix?: string;
+  'non-dropping-particle'?: string;
 }
 export interface CslDate {
   'date-parts': (number | string)[][];
@@ -64,18 +69,130 @@ export function cslDate(date: string | null, end: string | null = null, approxim
   return out;
 }
 
-export function personName(name: string): CslName {
-  const comma = name.indexOf(',');
-  if (comma > 0) return { family: name.slice(0, comma).trim(), given: name.slice(comma + 1).trim() };
-  const words = name.trim().split(/\s+/);
-  if (words.length < 2) return { family: name.trim() };
-  return { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
+/** Titles and offices that come before a name and are not part of it (longest first). */
+const HONORIFICS = [
+  'the right honourable', 'the rt hon', 'the rt. hon.', 'right honourable', 'rt hon', 'rt. hon.', 'the hon', 'hon',
+  'deputy lord mayor', 'lord mayor', 'lady mayoress', 'councillor', 'cllr', 'alderman', 'ald', 'mayor',
+  'professor', 'prof', 'doctor', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron',
+  'the reverend', 'the revd', 'reverend', 'revd', 'rev', 'father', 'mr', 'mrs', 'ms', 'miss', 'mx', 'madam', 'mme', 'mlle', 'herr', 'frau',
+];
+/** After a name: kept as CSL's suffix (generational) or dropped (honours, degrees, offices). */
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'jnr', 'jnr.', 'snr', 'snr.', 'ii', 'iii', 'iv']);
+const POST_NOMINALS = new Set(
+  'obe mbe cbe kbe dbe gbe ch kg kt bt bart mp mep msp ms qc kc jp dl frs fba frsa fsa phd dphil md ma ba msc bsc llb llm esq esq. rn'.split(' '),
+);
+/** Lower-case words before a family name that are part of it (CSL's non-dropping particle). */
+const PARTICLES = new Set('van von de der den del della degli dei di da dal dos das do du des la le lo ten ter te zu zum zur vom af av bin ibn al el'.split(' '));
+/** Chinese and Korean surnames of two characters. */
+const COMPOUND_SURNAMES = new Set(
+  '欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 夏侯 轩辕 軒轅 令狐 宇文 司徒 端木 南宫 南宮 西门 西門 남궁 선우 제갈 황보 독고'.split(' '),
+);
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const INITIALS = /^(\p{Lu}\.)+(-\p{Lu}\.)*$|^\p{Lu}$/u;
+
+const bare = (w: string) => w.toLowerCase().replace(/,$/, '');
+
+function stripHonorifics(words: string[]): string[] {
+  let rest = words;
+  for (let changed = true; changed && rest.length > 1; ) {
+    changed = false;
+    const lower = rest.map((w) => w.toLowerCase());
+    for (const h of HONORIFICS) {
+      const hw = h.split(' ');
+      if (hw.length < rest.length && hw.every((w, i) => lower[i] === w || lower[i] === `${w}.`)) {
+        rest = rest.slice(hw.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return rest;
+}
+
+/** Takes a suffix ("Jr.") and post-nominals ("OBE", "MP") off the end; returns the suffix kept. */
+function stripSuffixes(words: string[]): { words: string[]; suffix?: string } {
+  let rest = words.map((w) => w.replace(/,$/, ''));
+  let suffix: string | undefined;
+  while (rest.length > 1) {
+    const last = rest[rest.length - 1]!;
+    if (SUFFIXES.has(last.toLowerCase())) suffix ??= last;
+    else if (!POST_NOMINALS.has(last.toLowerCase().replace(/\.$/, '')) || last === last.toLowerCase()) break;
+    rest = rest.slice(0, -1);
+  }
+  return suffix ? { words: rest, suffix } : { words: rest };
+}
+
+/** Leading lower-case particles of a family name: "van Gennep" -> ["van", "Gennep"]. */
+function splitParticle(family: string): CslName {
+  const words = family.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && PARTICLES.has(words[i]!) && words[i] === words[i]!.toLowerCase()) i++;
+  return i === 0 ? { family } : { 'non-dropping-particle': words.slice(0, i).join(' '), family: words.slice(i).join(' ') };
+}
+
+/** A CJK name: family first, no comma. A name written without spaces is split after the surname, but only in Chinese or Korean. */
+function cjkName(name: string, language: string | undefined): CslName {
+  const words = name.split(/\s+/);
+  if (words.length > 1) return { family: words[0]!, given: words.slice(1).join(' ') };
+  const hangul = /^\p{Script=Hangul}{2,4}$/u.test(name);
+  const han = /^\p{Script=Han}{2,4}$/u.test(name) && !/^ja\b/i.test(language ?? '');
+  if (!hangul && !han) return { family: name };
+  const surname = name.length > 2 && COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1;
+  return { family: name.slice(0, surname), given: name.slice(surname) };
+}
+
+/**
+ * A person's name as CSL's name parts. "Blake, Judith", "Judith Blake", "Cllr J. Blake", "Arnold van
+ * Gennep", "van Gennep, Arnold", "Martin Luther King Jr.", "King, Martin Luther, Jr.", "周峰", "村上 春樹",
+ * "Лев Николаевич Толстой", "Толстой Л.Н.". The record's language decides whether a Han name written
+ * without a space can be split (Chinese) or not (Japanese).
+ */
+export function personName(name: string, language?: string): CslName {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  const comma = trimmed.indexOf(',');
+  if (CJK.test(trimmed)) {
+    return comma > 0 ? { family: trimmed.slice(0, comma).trim(), given: trimmed.slice(comma + 1).trim() } : cjkName(trimmed, language);
+  }
+  if (comma > 0) {
+    // "Family, Given[, Suffix]"
+    const [familyPart, ...rest] = trimmed.split(',').map((p) => p.trim());
+    const tail = rest.length > 1 ? rest.slice(1) : [];
+    let suffix: string | undefined;
+    for (const t of tail) if (SUFFIXES.has(t.toLowerCase())) suffix ??= t;
+    const givenWords = stripHonorifics((rest[0] ?? '').split(' ').filter(Boolean));
+    const stripped = stripSuffixes(givenWords);
+    suffix ??= stripped.suffix;
+    // Trailing particles of the given name belong to the family name ("Gennep, Arnold van").
+    let g = stripped.words;
+    const moved: string[] = [];
+    while (g.length > 1 && PARTICLES.has(g[g.length - 1]!)) {
+      moved.unshift(g[g.length - 1]!);
+      g = g.slice(0, -1);
+    }
+    const family = splitParticle([...moved, familyPart!].join(' '));
+    return { ...family, ...(g.length ? { given: g.join(' ') } : {}), ...(suffix ? { suffix } : {}) };
+  }
+  const { words, suffix } = stripSuffixes(stripHonorifics(trimmed.split(' ')));
+  const withSuffix = (n: CslName): CslName => (suffix ? { ...n, suffix } : n);
+  if (words.length < 2) return withSuffix({ family: words[0] ?? trimmed });
+  // "Blake J." and "Толстой Л.Н.": initials after a family name.
+  if (words.slice(1).every((w) => INITIALS.test(w))) return withSuffix({ family: words[0]!, given: words.slice(1).join(' ') });
+  // The family name is the last word, with the particles before it ("de la Fontaine"); a capitalised
+  // particle ("Van Buren") is part of the family name itself.
+  let start = words.length - 1;
+  while (start > 1 && PARTICLES.has(bare(words[start - 1]!))) start--;
+  const particle = words.slice(start, -1);
+  const family = words[words.length - 1]!;
+  const given = words.slice(0, start).join(' ');
+  if (particle.length === 0) return withSuffix({ family, given });
+  if (particle.every((w) => w === w.toLowerCase())) return withSuffix({ 'non-dropping-particle': particle.join(' '), family, given });
+  return withSuffix({ family: [...particle, family].join(' '), given });
 }
 
 function names(record: RecordView, roles: LinkRole[]): CslName[] {
   for (const role of roles) {
     const linked = record.links.filter((l) => l.role === role);
-    if (linked.length > 0) return linked.map((l) => (l.kind === 'person' ? personName(l.name) : { literal: l.name }));
+    if (linked.length > 0) return linked.map((l) => (l.kind === 'person' ? personName(l.name, record.languages[0]) : { literal: l.name }));
   }
   return [];
 }

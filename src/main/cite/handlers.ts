@@ -19,7 +19,7 @@ export function cslItems(ctx: CatalogueContext, ids: number[]): CslItem[] {
 export const recordIdOfItem = (itemId: string) => Number(itemId.replace(/^record-/, ''));
 
 export const citeHandlers: HandlersFor<typeof citeChannels> = {
-  listStyles: (ctx) => listStyles(ctx),
+  listStyles: (ctx, options) => listStyles(ctx, options),
   installStyle: (ctx, { xml }) => installStyle(ctx, xml, probeStyle),
   removeStyle: (ctx, { style }) => removeStyle(ctx, style),
   citeRecords: (ctx, { ids, style }) =>

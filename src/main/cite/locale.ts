@@ -1,47 +1,28 @@
 /**
- * CSL locales. citation-js's CSL plugin ships en-US (and a few others) but no en-GB, which the
- * British styles need (day-month dates, single quotation marks, punctuation outside quotes).
- * en-GB is derived here from the shipped en-US, changing exactly what CSL's own en-GB locale
- * changes for the terms our styles print.
+ * CSL locales for citeproc-js: the official ones of the CSL project, as the packages ship them
+ * (official-styles.ts). A language tag without a region takes the locale of that language
+ * ("de" -> de-DE, "zh" -> zh-CN); a language the packages do not have falls back to en-US, as
+ * citeproc-js itself does.
  */
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import { officialLocale, officialLocaleTags, type CslNode } from './official-styles';
 
-let cache: Map<string, string> | null = null;
+const cache = new Map<string, string | CslNode>();
 
-function enGB(enUS: string): string {
-  return enUS
-    .replace('xml:lang="en-US"', 'xml:lang="en-GB"')
-    .replace(/punctuation-in-quote="true"/, 'punctuation-in-quote="false"')
-    .replace(
-      /<date form="text">[\s\S]*?<\/date>/,
-      '<date form="text"><date-part name="day" suffix=" "/><date-part name="month" suffix=" "/><date-part name="year"/></date>',
-    )
-    .replace(
-      /<date form="numeric">[\s\S]*?<\/date>/,
-      '<date form="numeric"><date-part name="day" form="numeric-leading-zeros" suffix="/"/><date-part name="month" form="numeric-leading-zeros" suffix="/"/><date-part name="year"/></date>',
-    )
-    .replace(/<term name="open-quote">[^<]*<\/term>/, '<term name="open-quote">‘</term>')
-    .replace(/<term name="close-quote">[^<]*<\/term>/, '<term name="close-quote">’</term>')
-    .replace(/<term name="open-inner-quote">[^<]*<\/term>/, '<term name="open-inner-quote">“</term>')
-    .replace(/<term name="close-inner-quote">[^<]*<\/term>/, '<term name="close-inner-quote">”</term>')
-    .replace(/<term name="month-09" form="short">[^<]*<\/term>/, '<term name="month-09" form="short">Sept.</term>');
+function resolveTag(lang: string): string {
+  const tag = lang.replace('_', '-');
+  const tags = officialLocaleTags();
+  if (tags.includes(tag)) return tag;
+  const language = tag.split('-')[0]!.toLowerCase();
+  return tags.find((t) => t.toLowerCase() === language || t.toLowerCase().startsWith(`${language}-`)) ?? 'en-US';
 }
 
-function locales(): Map<string, string> {
-  if (!cache) {
-    const registry = plugins.config.get('@csl').locales;
-    const enUS = registry.get('en-US');
-    cache = new Map([
-      ['en-US', enUS],
-      ['en-GB', enGB(enUS)],
-    ]);
+/** The locale for a language tag (XML text or citeproc-js's element tree). */
+export function retrieveLocale(lang: string): string | CslNode {
+  const tag = resolveTag(lang);
+  let locale = cache.get(tag);
+  if (!locale) {
+    locale = officialLocale(tag) ?? officialLocale('en-US')!;
+    cache.set(tag, locale);
   }
-  return cache;
-}
-
-/** The locale XML for a language tag: en-GB and en-US exactly, anything else falls back to en-US. */
-export function retrieveLocale(lang: string): string {
-  const all = locales();
-  return all.get(lang) ?? all.get(lang.replace('_', '-')) ?? all.get('en-US')!;
+  return locale;
 }

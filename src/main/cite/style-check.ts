@@ -22,6 +22,8 @@ export interface StyleOutline {
   title: string;
   citationClass: string;
   defaultLocale: string | null;
+  /** The date of <updated> (YYYY-MM-DD), if the style has one. */
+  updated: string | null;
 }
 
 interface Element {
@@ -44,10 +46,52 @@ const decode = (s: string) =>
     return Number.isFinite(code) ? String.fromCodePoint(code) : m;
   });
 
+/**
+ * A style file may not declare or use entities beyond XML's five. Declarations are how an "XML
+ * bomb" (entities nested to expand to gigabytes) and an external entity (one that reads a file or
+ * a URL) work; a CSL style never needs them.
+ */
+function refuseEntities(xml: string, lineAt: (index: number) => number): void {
+  const doctype = /<!DOCTYPE\b[^>[]*(\[)?/i.exec(xml);
+  if (doctype && (doctype[1] || /\b(SYSTEM|PUBLIC)\b/.test(doctype[0]))) {
+    refuse(
+      `line ${lineAt(doctype.index)}: the file declares a document type with ${doctype[1] ? 'its own entities' : 'an external file'} (<!DOCTYPE … ${doctype[1] ? '[…]' : 'SYSTEM'}>). ` +
+        'Entity declarations can expand to gigabytes (an "XML bomb") or read files from this computer, and a CSL style never needs them: the file is refused unread',
+    );
+  }
+  const entity = /<!ENTITY\b/i.exec(xml);
+  if (entity) refuse(`line ${lineAt(entity.index)}: the file declares an entity (<!ENTITY …>), which a CSL style never needs; it is refused unread`);
+  const reference = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);)([^\s;&<]*);?/gi.exec(xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => ' '.repeat(m.length)));
+  if (reference) {
+    refuse(
+      reference[1] && reference[0].endsWith(';')
+        ? `line ${lineAt(reference.index)}: the entity &${reference[1]}; is not defined (a CSL style may use only &lt; &gt; &amp; &quot; &apos; and character references)`
+        : `line ${lineAt(reference.index)}: a "&" that does not start a character reference (write &amp;)`,
+    );
+  }
+}
+
+/** The line of an index, from the start of each line (found once: a 2 MB file has many tokens). */
+function lineFinder(xml: string): (index: number) => number {
+  const starts = [0];
+  for (let i = xml.indexOf('\n'); i !== -1; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
 /** A small, strict XML reader: enough to check well-formedness with line numbers. */
 function parseXml(xml: string): Element {
+  const lineAt = lineFinder(xml);
+  refuseEntities(xml, lineAt);
   const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|[^<]+/g;
-  const lineAt = (index: number) => xml.slice(0, index).split('\n').length;
   const stack: Element[] = [];
   let root: Element | null = null;
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
@@ -123,5 +167,6 @@ export function checkStyle(xml: string): StyleOutline {
     e.children.forEach(walk);
   };
   walk(root);
-  return { id: id!, title: title!, citationClass: citationClass!, defaultLocale: root.attrs.get('default-locale') ?? null };
+  const updated = /^\d{4}-\d{2}-\d{2}/.exec(child(info!, 'updated')?.text.trim() ?? '')?.[0] ?? null;
+  return { id: id!, title: title!, citationClass: citationClass!, defaultLocale: root.attrs.get('default-locale') ?? null, updated };
 }

@@ -11,7 +11,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take no value. */
-const BOOLEAN_OPTIONS = new Set(['json', 'asc', 'date-approximate', 'no-date-approximate', 'help', 'yes', 'no-wait', 'no-ocr', 'run', 'dry-run', 'force', 'skip-bad-rows', 'merge']);
+const BOOLEAN_OPTIONS = new Set(['json', 'all', 'asc', 'date-approximate', 'no-date-approximate', 'help', 'yes', 'no-wait', 'no-ocr', 'run', 'dry-run', 'force', 'skip-bad-rows', 'merge']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];

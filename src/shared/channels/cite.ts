@@ -6,12 +6,20 @@ import { channel } from './channel';
 export const CITE_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
 export type CiteFormat = (typeof CITE_FORMATS)[number];
 
+export const STYLE_SOURCES = ['built-in', 'installed', 'official'] as const;
+
 export const StyleInfo = z.object({
   id: z.string(),
   title: z.string(),
   builtIn: z.boolean(),
-  /** "in-text" (author-date or numeric) or "note". */
-  citationClass: z.string(),
+  /** built-in (the five), installed (by the user, kept in the library) or official (any other CSL style the app carries). */
+  source: z.enum(STYLE_SOURCES),
+  /** Where the style comes from: the package and the CSL repository revision, or the file installed. */
+  origin: z.string(),
+  /** "in-text" (author-date or numeric) or "note"; null in a list of all official styles, which does not open each one. */
+  citationClass: z.string().nullable(),
+  /** Said on installing: e.g. that the file is another edition of a built-in style, and which one is used. */
+  note: z.string().optional(),
 });
 export type StyleInfo = z.output<typeof StyleInfo>;
 
@@ -30,7 +38,12 @@ export const Citation = z.object({
 export type Citation = z.output<typeof Citation>;
 
 export const citeChannels = {
-  listStyles: channel(z.strictObject({}), z.array(StyleInfo), false),
+  /** The built-in and installed styles; with `all`, every official style too; `find` keeps those whose id or title has every word. */
+  listStyles: channel(
+    z.strictObject({ all: z.boolean().optional(), find: z.string().trim().max(200, 'at most 200 characters').optional() }),
+    z.array(StyleInfo),
+    false,
+  ),
   installStyle: channel(
     z.strictObject({ xml: z.string().min(1, 'the style file is empty').max(2_000_000, 'a style file is at most 2 MB') }),
     StyleInfo,

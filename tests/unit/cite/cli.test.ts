@@ -2,8 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openTestLibrary, tempDir } from '../../support/catalogue';
+import type { CslItem } from '../../../src/main/cite/csl-item';
+import type { BuiltInStyle } from '../../../src/main/cite/styles';
+import { catalogueState, openTestLibrary, tempDir } from '../../support/catalogue';
 import { cliIn, jsonOf } from '../../support/cli';
+import { expectedCitation, oracleDir } from './oracle';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,15 +18,21 @@ beforeAll(async () => {
   await lib.close();
 });
 
+/** What `cite` must print: the official style's output for the records' CSL items (the oracle), not hand-typed text. */
+async function expectedOutput(style: BuiltInStyle, ids: string[]): Promise<string> {
+  const items = JSON.parse((await cliIn(dir, ['export', '--format', 'csl-json', ...ids])).stdout) as CslItem[];
+  const want = expectedCitation(style, items);
+  return `${want.entries.map((e) => e.text).join('\n')}\n\nIn text: ${want.inText.text}\n`;
+}
+
 describe('cite', () => {
-  it('prints the bibliography and the in-text citation in the chosen style', async () => {
+  it('prints the bibliography and the in-text citation in the chosen style, as the official style does', async () => {
     const r = await cliIn(dir, ['cite', '2', '--style', 'harvard-cite-them-right']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(
-      'Leeds and Hangzhou (2018) Memorandum of understanding between Leeds and Hangzhou (2018). Memorandum of understanding. ' +
-        'LCC/IR/AG/2018/01. Leeds: West Yorkshire Archive Service.\n\nIn text: (Leeds and Hangzhou, 2018)\n',
-    );
+    expect(r.stdout).toBe(await expectedOutput('harvard-cite-them-right', ['2']));
+    // Cite Them Right's archive material: the app's addition after the official entry.
+    expect(r.stdout).toContain('LCC/IR/AG/2018/01. Leeds: West Yorkshire Archive Service.\n');
   });
 
   it('--format html prints the escaped HTML bibliography; --json prints only JSON', async () => {
@@ -36,7 +45,7 @@ describe('cite', () => {
   it('refuses a wrong call with exit 1 and one line', async () => {
     const r = await cliIn(dir, ['cite', '2', '--style', 'nope']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('civic-archive: there is no citation style "nope" (see the list of styles)');
+    expect(r.stderr.trim()).toBe('civic-archive: there is no citation style "nope" (see the list of styles: styles --all)');
     const f = await cliIn(dir, ['cite', '2', '--format', 'pdf']);
     expect(f.code).toBe(1);
     expect(f.stderr.trim()).toBe('civic-archive: --format: "pdf" is not text or html');
@@ -61,7 +70,7 @@ describe('export', () => {
   it('prints RIS or CSL-JSON of the IDs given', async () => {
     const ris = await cliIn(dir, ['export', '--format', 'ris', '2', '5']);
     expect(ris.stdout.match(/^TY {2}- /gm)).toHaveLength(2);
-    const csl = JSON.parse((await cliIn(dir, ['export', '--format', 'csl-json', '2'])).stdout);
+    const csl = JSON.parse((await cliIn(dir, ['export', '--format', 'csl-json', '2'])).stdout) as CslItem[];
     expect(csl[0]).toMatchObject({ type: 'document', genre: 'Memorandum of understanding', archive_location: 'LCC/IR/AG/2018/01', 'event-place': 'Hangzhou' });
   });
 
@@ -99,7 +108,52 @@ describe('styles and settings', () => {
     const set = await cliIn(dir, ['--json', 'settings', '--default-style', 'vancouver']);
     expect(JSON.parse(set.stdout)).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver', backupsKept: 7 });
     const cite = await cliIn(dir, ['cite', '2']);
-    expect(cite.stdout).toMatch(/^1\. Leeds, Hangzhou\. Memorandum of understanding/);
+    expect(cite.stdout).toBe(await expectedOutput('vancouver', ['2']));
     await cliIn(dir, ['settings', '--default-style', 'apa']);
+  });
+
+  it('any official style the app carries can be the default', async () => {
+    const ieee = await cliIn(dir, ['settings', '--default-style', 'ieee']);
+    expect(ieee.code).toBe(0);
+    expect((await cliIn(dir, ['cite', '2'])).stdout).toMatch(/^\[1\] /);
+    await cliIn(dir, ['settings', '--default-style', 'apa']);
+  });
+
+  it('styles --all lists every official style; --find searches them', async () => {
+    const all = await cliIn(dir, ['styles', '--all']);
+    expect(all.code).toBe(0);
+    const lines = all.stdout.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(2_500);
+    expect(lines[0]).toMatch(/^apa\s+APA Style 7th edition \(built-in\)$/);
+    const chicago = await cliIn(dir, ['styles', '--all', '--find', 'chicago']);
+    const ids = chicago.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    expect(ids[0]).toBe('chicago-author-date');
+    expect(ids).toContain('chicago-note-bibliography');
+    expect(ids.length).toBeLessThan(60);
+    const none = await cliIn(dir, ['styles', '--find', 'chicago note']);
+    expect(none.stdout.trim()).toBe('No style matches "chicago note" (--all searches every official style).');
+  });
+
+  it('install-style keeps an official file with a built-in id beside the built-in and says which is used', async () => {
+    const r = await cliIn(dir, ['install-style', path.join(oracleDir(), 'current', 'apa.csl')]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toBe('Installed the style "apa-2026-02-07" (APA Style 7th edition).');
+    expect(r.stdout).toContain('"apa" still cites with the built-in style; choose "apa-2026-02-07" to cite with this file.');
+    await cliIn(dir, ['remove-style', 'apa-2026-02-07']);
+  });
+
+  it('install-style refuses a 50 MB file without reading it, and writes nothing', async () => {
+    const file = path.join(tempDir(), 'huge.csl');
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, '<?xml version="1.0"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">\n<!--');
+    fs.ftruncateSync(fd, 50_000_000);
+    fs.closeSync(fd);
+    const before = catalogueState(dir);
+    const r = await cliIn(dir, ['install-style', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `civic-archive: ${file} is 50.0 MB; a CSL style file is at most 2 MB (Chicago author-date, one of the largest official styles, is 0.17 MB), so this is not one`,
+    );
+    expect(catalogueState(dir)).toEqual(before);
   });
 });

@@ -1,8 +1,11 @@
-/** Commands of citations: cite, styles, install-style. */
+/** Commands of citations: cite, styles, install-style, remove-style. */
 import fs from 'node:fs';
 import { ArchiveFailure } from '../../../shared/result';
 import { recordId, single } from '../args';
 import { call, print, type Command } from '../command';
+
+/** The largest style file install-style reads (the channel takes at most 2 MB of text too). */
+const MAX_STYLE_BYTES = 2_000_000;
 
 export function recordIds(words: string[]): number[] {
   return words.flatMap((w) => w.split(',')).filter(Boolean).map((w) => recordId(w, 'this command'));
@@ -31,13 +34,19 @@ export const citeCommands: Record<string, Command> = {
     },
   },
   styles: {
-    usage: 'styles',
-    summary: 'list the citation styles (built in and installed)',
-    options: [],
+    usage: 'styles [--all] [--find WORDS]',
+    summary: 'list the citation styles: built in and installed; --all adds every official CSL style the app carries; --find keeps those whose id or title has the words',
+    options: ['find'],
     words: [0, 0],
     run: async (ctx) => {
-      const styles = await call(ctx, 'listStyles', {});
-      print(ctx, styles, () => styles.map((s) => `${s.id.padEnd(32)} ${s.title}${s.builtIn ? '' : ' (installed)'}`).join('\n'));
+      const find = single(ctx.args, 'find');
+      const styles = await call(ctx, 'listStyles', { all: ctx.args.flags.has('all'), ...(find !== undefined ? { find } : {}) });
+      const label = (s: (typeof styles)[number]) => (s.source === 'official' ? '' : ` (${s.source})`);
+      print(ctx, styles, () =>
+        styles.length === 0
+          ? `No style matches "${find ?? ''}"${ctx.args.flags.has('all') ? '' : ' (--all searches every official style)'}.`
+          : styles.map((s) => `${s.id.padEnd(32)} ${s.title}${label(s)}`).join('\n'),
+      );
     },
   },
   'install-style': {
@@ -49,12 +58,28 @@ export const citeCommands: Record<string, Command> = {
       const file = ctx.args.positional[1]!;
       let xml: string;
       try {
+        // The size first: a 50 MB "style" is refused without being read.
+        const size = fs.statSync(file).size;
+        if (size > MAX_STYLE_BYTES) {
+          throw new ArchiveFailure('invalid_input', `${file} is ${(size / 1_000_000).toFixed(1)} MB; a CSL style file is at most 2 MB (Chicago author-date, one of the largest official styles, is 0.17 MB), so this is not one`, 'file');
+        }
         xml = fs.readFileSync(file, 'utf8');
       } catch (error) {
+        if (error instanceof ArchiveFailure) throw error;
         throw new ArchiveFailure('invalid_input', `cannot read ${file}: ${(error as Error).message}`);
       }
       const style = await call(ctx, 'installStyle', { xml });
-      print(ctx, style, () => `Installed the style "${style.id}" (${style.title}).`);
+      print(ctx, style, () => [`Installed the style "${style.id}" (${style.title}).`, ...(style.note ? [style.note] : [])].join('\n'));
+    },
+  },
+  'remove-style': {
+    usage: 'remove-style ID',
+    summary: 'remove a style installed from a CSL file (the styles that come with the app stay)',
+    options: [],
+    words: [1, 1],
+    run: async (ctx) => {
+      const removed = await call(ctx, 'removeStyle', { style: ctx.args.positional[1]! });
+      print(ctx, removed, () => `Removed the style "${removed.style}".`);
     },
   },
 };

@@ -11,6 +11,7 @@ import { Modal } from '../common/Modal';
 import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
 import { CiteActions, type SaveFormat } from './CiteActions';
+import { StylePicker } from './StylePicker';
 import './cite.css';
 
 interface Props {
@@ -48,7 +49,6 @@ interface CitationsProps {
 function Citations({ ids, uid, style, onStyle, saveFormat, onSaveFormat, onClose }: CitationsProps) {
   const { t } = useT('cite');
   const previewRef = useRef<HTMLDivElement>(null);
-  const styles = useResult(() => archive.listStyles({}), []);
   const settings = useResult(() => archive.getSettings({}), []);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
@@ -64,16 +64,10 @@ function Citations({ ids, uid, style, onStyle, saveFormat, onSaveFormat, onClose
 
   return (
     <>
-      <ErrorText error={styles.error ?? settings.error} prefix={t('stylesFailed')} />
+      <ErrorText error={settings.error} prefix={t('stylesFailed')} />
       <div className="cite-controls">
         <label htmlFor={`cite-style-${uid}`}>{t('style')}</label>
-        <select id={`cite-style-${uid}`} value={chosen ?? ''} onChange={(e) => onStyle(e.target.value)}>
-          {(styles.value ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
+        <StylePicker id={`cite-style-${uid}`} value={chosen ?? ''} onChange={onStyle} />
         {chosen && settings.value && chosen !== settings.value.defaultStyle ? (
           <button type="button" className="quiet" onClick={() => void makeDefault()}>
             {t('makeDefault')}

@@ -27,7 +27,6 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
   const { t: tc } = useT('common');
   const [tick, setTick] = useState(0);
   const settings = useResult(() => (open ? archive.getSettings({}) : null), [open, tick]);
-  const styles = useResult(() => (open ? archive.listStyles({}) : null), [open, tick]);
   const [draft, setDraft] = useState<CitationDraft>({ archiveName: '', archivePlace: '', defaultStyle: 'apa' });
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
@@ -102,13 +101,13 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
   return (
     <Modal open={open} labelledBy="exchange-title" className="exchange-dialog" onClose={onClose}>
       <h2 id="exchange-title">{t('exchange.title')}</h2>
-      <ErrorText error={settings.error ?? styles.error ?? error} prefix={t('failed')} />
+      <ErrorText error={settings.error ?? error} prefix={t('failed')} />
       <p className="cite-status" role="status">
         {status}
       </p>
       <section aria-labelledby="settings-heading">
         <h3 id="settings-heading">{t('exchange.citations')}</h3>
-        <CitationFields draft={draft} styles={styles.value ?? []} onChange={(c) => setDraft({ ...draft, ...c })} />
+        <CitationFields draft={draft} onChange={(c) => setDraft({ ...draft, ...c })} />
         <div className="form-row">
           <label htmlFor="settings-install">{t('exchange.installStyle')}</label>
           <input id="settings-install" type="file" accept=".csl,.xml" onChange={(e) => void installStyle(e.target.files?.[0])} />

@@ -1,9 +1,10 @@
 /**
  * The library's citation settings — the holding archive printed in every citation, its place, and
- * the default style — as one set of form rows. The settings dialog and "Citations & exchange"
+ * the default style, searchable among every official style — as one set of form rows. The settings dialog and "Citations & exchange"
  * both show these rows, so the two cannot drift apart.
  */
 import type { OutputOf } from '../../../shared/contract';
+import { StylePicker } from '../cite/StylePicker';
 import { FormField } from '../common/FormField';
 import { useT } from '../i18n/i18n';
 
@@ -20,11 +21,10 @@ export function citationDraft(saved: OutputOf<'getSettings'>): CitationDraft {
 
 interface Props {
   draft: CitationDraft;
-  styles: readonly OutputOf<'listStyles'>[number][];
   onChange: (change: Partial<CitationDraft>) => void;
 }
 
-export function CitationFields({ draft, styles, onChange }: Props) {
+export function CitationFields({ draft, onChange }: Props) {
   const { t } = useT('settings');
   return (
     <>
@@ -35,15 +35,7 @@ export function CitationFields({ draft, styles, onChange }: Props) {
         {(control) => <input {...control} value={draft.archivePlace} onChange={(e) => onChange({ archivePlace: e.target.value })} />}
       </FormField>
       <FormField id="settings-default-style" label={t('citations.defaultStyle')} inline>
-        {(control) => (
-          <select {...control} value={draft.defaultStyle} onChange={(e) => onChange({ defaultStyle: e.target.value })}>
-            {styles.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        )}
+        {(control) => <StylePicker id={control.id} value={draft.defaultStyle} onChange={(style) => onChange({ defaultStyle: style })} />}
       </FormField>
     </>
   );

@@ -19,7 +19,6 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const [tick, setTick] = useState(0);
   const library = useResult(() => archive.getSettings({}), [tick]);
   const documents = useResult(() => archive.documentSettings({}), [tick]);
-  const styles = useResult(() => archive.listStyles({}), []);
   const [draft, setDraft] = useState<Draft>({ archiveName: '', archivePlace: '', defaultStyle: '', maxFile: '', backupsKept: '' });
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ArchiveError | string | null>(null);
@@ -68,10 +67,10 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
         void save();
       }}
     >
-      <ErrorText error={library.error ?? documents.error ?? styles.error} prefix={t('loadFailed')} />
+      <ErrorText error={library.error ?? documents.error} prefix={t('loadFailed')} />
       <section aria-labelledby="settings-citations-heading">
         <h3 id="settings-citations-heading">{t('citations.heading')}</h3>
-        <CitationFields draft={draft} styles={styles.value ?? []} onChange={change} />
+        <CitationFields draft={draft} onChange={change} />
       </section>
       <section aria-labelledby="settings-documents-heading">
         <h3 id="settings-documents-heading">{t('documents.heading')}</h3>

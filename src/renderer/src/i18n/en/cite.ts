@@ -4,6 +4,12 @@ export const cite = {
   title_other: 'Cite {{count, number}} records',
   stylesFailed: 'The styles could not be loaded',
   style: 'Style',
+  stylePicker: {
+    placeholder: 'Type to search, e.g. chicago',
+    help: '{{count, number}} styles: type part of a name or id to find one',
+    noMatch: 'No style has that id: choose one from the list',
+    source: { 'built-in': 'built in', installed: 'installed', official: 'official' },
+  },
   makeDefault: 'Make default',
   citationFailed: 'The citation could not be made',
   bibliography: 'Bibliography',

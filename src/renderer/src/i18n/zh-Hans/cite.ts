@@ -6,6 +6,12 @@ export const cite: Messages<typeof en> = {
   title_other: '引用 {{count, number}} 条记录',
   stylesFailed: '无法载入引文格式',
   style: '引文格式',
+  stylePicker: {
+    placeholder: '输入以搜索，例如 chicago',
+    help: '共 {{count, number}} 种格式：输入名称或 ID 的一部分来查找',
+    noMatch: '没有这个 ID 的格式：请从列表中选择',
+    source: { 'built-in': '内置', installed: '已安装', official: '官方' },
+  },
   makeDefault: '设为默认',
   citationFailed: '无法生成引文',
   bibliography: '参考文献',

@@ -1,0 +1,65 @@
+/**
+ * A searchable choice of citation style: a text input with a datalist of every style the app
+ * carries (the five built in, the installed ones and the 2,600 and more official CSL styles). The
+ * browser's own list filters as one types, by id and by title, and keyboard and screen readers
+ * work as with any input; a style is chosen when the input holds its id.
+ */
+import { useState } from 'react';
+import { archive } from '../archive';
+import { ErrorText } from '../common/ErrorText';
+import { useResult } from '../common/useResult';
+import { useT } from '../i18n/i18n';
+
+interface Props {
+  /** The input's id, for its <label htmlFor>. */
+  id: string;
+  value: string;
+  onChange: (style: string) => void;
+  /** Load the list only while shown (a closed dialog). */
+  active?: boolean;
+}
+
+export function StylePicker({ id, value, onChange, active = true }: Props) {
+  const { t } = useT('cite');
+  const styles = useResult(() => (active ? archive.listStyles({ all: true }) : null), [active]);
+  // What is typed, with the value it was typed over: when the value changes (a style chosen here or
+  // elsewhere), the input shows the new value.
+  const [typed, setTyped] = useState<{ over: string; text: string } | null>(null);
+  const text = typed && typed.over === value ? typed.text : value;
+  const byId = new Map((styles.value ?? []).map((s) => [s.id, s]));
+  const chosen = byId.get(text);
+  const listId = `${id}-list`;
+  const helpId = `${id}-help`;
+  return (
+    <span className="style-picker">
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        value={text}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('stylePicker.placeholder')}
+        aria-describedby={helpId}
+        aria-invalid={text !== '' && styles.value !== null && !chosen}
+        onChange={(e) => {
+          setTyped({ over: value, text: e.target.value });
+          if (byId.has(e.target.value)) onChange(e.target.value);
+        }}
+        onBlur={() => {
+          // Leaving the input with something that is not a style puts the chosen one back.
+          if (!byId.has(text)) setTyped(null);
+        }}
+      />
+      <datalist id={listId}>
+        {(styles.value ?? []).map((s) => (
+          <option key={s.id} value={s.id} label={s.source === 'official' ? s.title : `${s.title} (${t(`stylePicker.source.${s.source}`)})`} />
+        ))}
+      </datalist>
+      <small id={helpId} className="muted" aria-live="polite">
+        {chosen ? chosen.title : styles.value && text !== '' ? t('stylePicker.noMatch') : t('stylePicker.help', { count: styles.value?.length ?? 0 })}
+      </small>
+      <ErrorText error={styles.error} prefix={t('stylesFailed')} />
+    </span>
+  );
+}
