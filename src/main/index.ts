@@ -117,6 +117,19 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** File → Open Library…. */
+async function openAnotherLibrary(): Promise<void> {
+  const picked = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+  const dir = picked.filePaths[0];
+  if (picked.canceled || !dir) return;
+  if (!libraries) return;
+  // The new library is opened first; the current one is closed only once it is (a refused
+  // folder leaves the window on the library it had).
+  const opened = await libraries.openLibrary({ path: dir, create: true });
+  if (!opened.ok) return dialog.showErrorBox('Cannot open this library', opened.error.message);
+  for (const w of BrowserWindow.getAllWindows()) w.webContents.reload();
+}
+
 function buildMenu(): void {
   const template: Electron.MenuItemConstructorOptions[] = [
     {
@@ -125,17 +138,7 @@ function buildMenu(): void {
         {
           label: 'Open Library…',
           accelerator: 'CmdOrCtrl+O',
-          click: async () => {
-            const picked = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
-            const dir = picked.filePaths[0];
-            if (picked.canceled || !dir) return;
-            if (!libraries) return;
-            // The new library is opened first; the current one is closed only once it is (a refused
-            // folder leaves the window on the library it had).
-            const opened = await libraries.openLibrary({ path: dir, create: true });
-            if (!opened.ok) return dialog.showErrorBox('Cannot open this library', opened.error.message);
-            for (const w of BrowserWindow.getAllWindows()) w.webContents.reload();
-          },
+          click: () => void openAnotherLibrary(),
         },
         { type: 'separator' },
         { role: 'quit' },
@@ -148,7 +151,7 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-app.whenReady().then(async () => {
+void app.whenReady().then(async () => {
   // No camera, microphone, notifications, geolocation, HID, serial or USB device: the archive needs none.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

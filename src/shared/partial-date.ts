@@ -175,9 +175,15 @@ function readPiece(raw: string): Piece | null {
   let text = raw.trim().replace(/^\[(.*)\]$/, '$1').trim();
   let approximate = false;
   const before = APPROXIMATE_BEFORE.exec(text);
-  if (before && text.length > before[0].length) ((approximate = true), (text = text.slice(before[0].length)));
+  if (before && text.length > before[0].length) {
+    approximate = true;
+    text = text.slice(before[0].length);
+  }
   const after = APPROXIMATE_AFTER.exec(text);
-  if (after && text.length > after[0].length) ((approximate = true), (text = text.slice(0, after.index)));
+  if (after && text.length > after[0].length) {
+    approximate = true;
+    text = text.slice(0, after.index);
+  }
   text = text.trim().replace(/\.$/, '');
   const decade = DECADE.exec(text);
   if (decade) return { start: { year: +`${decade[1]}0` }, end: { year: +`${decade[1]}9` }, approximate };

@@ -28,7 +28,7 @@ export interface Command {
   /** Checks the words and options before the library is opened, so a wrong call touches nothing. */
   check?(args: ParsedArgs): void;
   /** A command that must not open the library first (restore creates it): runs instead of `run`. */
-  standalone?(ctx: Omit<CommandContext, 'service'>): Promise<void>;
+  standalone?(ctx: Omit<CommandContext, 'service'>): Promise<void> | void;
   run(ctx: CommandContext): Promise<void>;
 }
 

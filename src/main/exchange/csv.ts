@@ -171,7 +171,8 @@ export function recordsToCsv(records: RecordView[]): string {
       const v = (r as unknown as Record<string, unknown>)[field];
       if (Array.isArray(v)) return v.join('; ');
       if (field === 'type') return RECORD_TYPE_LABELS[r.type];
-      return v == null ? '' : String(v);
+      // Numbers and booleans print as String() would; anything structured as JSON, never [object Object].
+      return v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
     });
     const links = roles.map((role) => r.links.filter((l) => l.role === role).map((l) => l.name).join('; '));
     return [String(r.id), ...cells, ...links].map(safeCell);

@@ -149,7 +149,7 @@ export function importRows(
       return a.id;
     };
     rows.forEach((row, index) => {
-      const base = { row: index + 1, where: row.where, title: String(row.fields.title ?? '') };
+      const base = { row: index + 1, where: row.where, title: typeof row.fields.title === 'string' ? row.fields.title : '' };
       const fail = (reason: string) => {
         report.failed++;
         report.rows.push({ ...base, status: 'error', reason });

@@ -129,7 +129,9 @@ function checkRis(content: string): number[] {
       refuse(`RIS: line ${i + 1} has a ${tag} tag outside a record (records start with TY  - and end with ER  -)`);
     }
   });
-  if (open !== null) refuse(`RIS: the record starting on line ${open} has no end tag (ER  -): the file may be cut short`);
+  // `open` is set inside the callback above, which TypeScript's narrowing does not follow.
+  const unterminated = open as number | null;
+  if (unterminated !== null) refuse(`RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
   if (starts.length === 0) refuse('this RIS file has no records (a record starts with "TY  - ")');
   return starts;
 }

@@ -11,8 +11,8 @@ import { allows, outsideFailure, realPath, type PathRule } from '../documents/pa
 
 /** The channels that take paths, and where the paths are in their input. */
 export const PATH_INPUTS: Record<string, (input: Record<string, unknown>) => unknown[]> = {
-  importFiles: (i) => (Array.isArray(i.paths) ? i.paths : []),
-  previewImport: (i) => (Array.isArray(i.paths) ? i.paths : []),
+  importFiles: (i) => (Array.isArray(i.paths) ? (i.paths as unknown[]) : []),
+  previewImport: (i) => (Array.isArray(i.paths) ? (i.paths as unknown[]) : []),
   importBag: (i) => [i.dir],
   exportBag: (i) => [i.dir],
   backupLibrary: (i) => [i.out],

@@ -126,7 +126,7 @@ export async function inProcessExecutor(libraryDir: string, door: string): Promi
   const ctx = contextFor(library, door);
   return {
     library,
-    run: async (channel, input, rule) => runHandler(withRule(ctx, rule), channel, input),
-    close: async () => library.close(),
+    run: (channel, input, rule) => Promise.resolve(runHandler(withRule(ctx, rule), channel, input)),
+    close: () => Promise.resolve(library.close()),
   };
 }

@@ -43,7 +43,7 @@ export async function workerExecutor(libraryDir: string, door: string): Promise<
     pending.delete(reply.id);
     resolve?.(reply.result as Result<unknown>);
   });
-  worker.on('error', (error) => failAll(`the catalogue worker failed: ${error.message}`));
+  worker.on('error', (error: Error) => failAll(`the catalogue worker failed: ${error.message}`));
   worker.on('exit', (code) => failAll(`the catalogue worker stopped (exit code ${code})`));
 
   const send = (request: WorkerRequest) =>

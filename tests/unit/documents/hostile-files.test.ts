@@ -4,7 +4,6 @@
  * refused with one), nothing else in the batch is lost, and an ordinary file queued after them
  * still gets its text — because every parser runs within limits (time, memory, pixels, nesting).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,6 @@
  * layers page by page, HTML, encrypted and broken PDFs, photos with EXIF, multi-page TIFF,
  * decompression bombs; the text lands in pages + pages_fts and the record's change is logged.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -15,7 +14,7 @@ import { storedPath } from '../../../src/main/documents/store';
 import { verifyLibrary, fixityProblems } from '../../../src/main/documents/verify';
 import { openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
 import { runCliProcess } from '../../support/cli';
-import { makePdf, textImage } from '../../fixtures/documents/generate';
+import { makePdf } from '../../fixtures/documents/generate';
 import { importAndWait } from '../../fixtures/documents/run';
 
 let lib: TestLibrary;

@@ -152,7 +152,7 @@ export const exchangeCommands: Record<string, Command> = {
     check: (args) => {
       if (!single(args, 'library')) throw new ArchiveFailure('invalid_input', 'restore needs --library DIR: the folder to restore into', 'library');
     },
-    standalone: async (ctx) => {
+    standalone: (ctx) => {
       const r = restoreLibrary(ctx.args.positional[1]!, single(ctx.args, 'library')!, ctx.args.flags.has('force'));
       print(ctx, r, () =>
         [`Restored ${r.records} records and ${r.files} files into ${r.library}`, ...(r.replaced ? [`The library that was there is kept at ${r.replaced}`] : [])].join('\n'),
