@@ -52,6 +52,7 @@ export const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   // Internal channels of the job runner (the host refuses them, but their limits stay honest).
   finishExtract: MAX_BODY_BYTES,
   finishJob: MAX_BODY_BYTES,
+  finishBagImport: MAX_BODY_BYTES,
   recordFixity: 1 * MB,
   // The contract sets no maximum on a saved search's facet lists or a CSV mapping's columns.
   saveSearch: MAX_BODY_BYTES,

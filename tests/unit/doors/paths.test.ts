@@ -118,8 +118,8 @@ describe('through the browser host (serve --allow-dir A)', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'dir' } });
     expect(!r.ok && r.error.message).toMatch(/leads through a symbolic link outside the folders the browser host may use/);
     expect(catalogueState(lib.dir)).toEqual(before);
-    // The CLI (any path: the user's own shell) still reads it, as before.
-    expect(await lib.service.invoke('importBag', { dir: bag, dryRun: true })).toMatchObject({ ok: true });
+    // Through the CLI (any path) too: a link inside a bag's data/ makes it a bag that is refused whole.
+    expect(await lib.service.invoke('importBag', { dir: bag, dryRun: true })).toMatchObject({ ok: false });
   });
 
   it('a bag or backup written through a folder that is a link outside is refused', async () => {

@@ -64,7 +64,7 @@ const REVIEWED_PUBLIC_WRITES: Record<string, string> = {
 };
 
 /** The channels the issue found answering pages: the job runner's and the fixity check's. */
-const RUNNER_CHANNELS = ['claimJob', 'failJob', 'finishExtract', 'finishJob', 'jobProgress', 'recordFixity', 'registerImport', 'resumeJobs', 'storedFiles'];
+const RUNNER_CHANNELS = ['claimJob', 'failJob', 'finishBagImport', 'finishExtract', 'finishJob', 'jobProgress', 'recordFixity', 'registerImport', 'resumeJobs', 'storedFiles'];
 
 /** A valid input for each internal channel, so a refusal is the door's and not the schema's. */
 const VALID_INPUT: Record<string, unknown> = {
@@ -78,6 +78,7 @@ const VALID_INPUT: Record<string, unknown> = {
     extraction: { pageCount: 1, width: null, height: null, durationSeconds: null, encrypted: false, metadata: {}, thumbnailSha256: null, pages: [{ page: 1, text: 'words a page wrote', source: 'plain' }], textStatus: 'done', textError: null },
   },
   finishJob: { id: 1, result: {} },
+  finishBagImport: { id: 1, stored: [], error: null },
   storedFiles: {},
   recordFixity: { results: [{ id: 1, status: 'ok' }] },
 };
