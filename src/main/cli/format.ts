@@ -1,5 +1,6 @@
 /** Human-readable output of the CLI (with --json, JSON is printed instead). */
 import { AGREEMENT_KIND_LABELS, RECORD_TYPE_LABELS, type RecordSummary, type RecordView } from '../../shared/model';
+import type { MatchedIn } from '../../shared/channels/search';
 import type { MergedHit } from '../../shared/search/merge';
 import { segmentsText } from '../../shared/search/snippet';
 
@@ -13,10 +14,35 @@ export function summaryLine(r: RecordSummary): string {
   return `#${String(r.id).padEnd(6)} ${shownDate(r).padEnd(12)} ${RECORD_TYPE_LABELS[r.type].padEnd(16)} ${r.title}${ref}`;
 }
 
+/** Where a hit matched, in the CLI's English (the renderer words the same keys in its language). */
+const MATCHED_WORDS: Record<Exclude<MatchedIn, { field: 'role' | 'page' }>['field'], string> = {
+  title: 'title',
+  titleAlt: 'title (other language)',
+  referenceCode: 'reference code',
+  person: 'person',
+  organisation: 'organisation',
+  place: 'place',
+  event: 'event',
+  partnership: 'partnership',
+  tag: 'tag',
+  outlet: 'outlet',
+  type: 'type',
+  date: 'date',
+  description: 'description',
+  text: 'text',
+  catalogue: 'catalogue fields',
+};
+
+export function matchedInWords(m: MatchedIn): string {
+  if (m.field === 'role') return m.role;
+  if (m.field === 'page') return `page ${m.page} of ${m.file}`;
+  return MATCHED_WORDS[m.field];
+}
+
 export function mergedLine(h: MergedHit): string {
   const head = `#${String(h.id).padEnd(6)} ${(h.date || 'undated').padEnd(12)} ${RECORD_TYPE_LABELS[h.type].padEnd(16)} ${h.title}`;
   const snip = segmentsText(h.snippet);
-  return `${head}\n        matched in ${h.matchedIn.join(', ')}${snip ? `\n        ${snip}` : ''}`;
+  return `${head}\n        matched in ${h.matchedIn.map(matchedInWords).join(', ')}${snip ? `\n        ${snip}` : ''}`;
 }
 
 export function recordText(r: RecordView): string {

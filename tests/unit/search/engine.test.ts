@@ -90,13 +90,13 @@ describe('record-level search', () => {
     expect(ids(s, 'Leeds Hangzhou')).toEqual([1]);
     const leeds = s.search('Leeds').hits;
     expect(leeds[0]!.id).toBe(1);
-    expect(leeds[0]!.matchedIn).toContain('title');
+    expect(leeds[0]!.matchedIn).toContainEqual({ field: 'title' });
   });
 
   it('says how a name matched: the role of the link', () => {
     const hit = s.search('Blake').hits[0]!;
     expect(hit.id).toBe(1);
-    expect(hit.matchedIn).toEqual(['signatory']);
+    expect(hit.matchedIn).toEqual([{ field: 'role', role: 'signatory' }]);
   });
 
   it('OR, exclusion and phrases', () => {
@@ -251,13 +251,13 @@ describe('scoring straight from the index', () => {
       // summed; MiniSearch scores them together and multiplies by the number of words matched.
       const top = theirs.slice(0, 25).map((r) => ({ id: r.id as number, score: r.score / r.queryTerms.length }));
       // Same scores in the same order (ties may sit in another order: ours break them by date).
-      expect(ours.hits.map((h) => h.score), query).toEqual(top.map((r) => expect.closeTo(r.score, 9)) as unknown as number[]);
+      expect(ours.hits.map((h) => h.score), query).toEqual(top.map((r): unknown => expect.closeTo(r.score, 9)));
       const distinct = top.filter((r, i) => top.filter((o) => Math.abs(o.score - r.score) < 1e-9).length === 1 && i < 24);
       for (const r of distinct) expect(ours.hits.find((h) => Math.abs(h.score - r.score) < 1e-9)?.id, query).toBe(r.id);
     }
     const scoped = s.search('person:blake', { limit: 5000, withFacets: false });
     const theirs = mini.search('blake', { fields: ['people'], combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor });
-    expect(new Set(scoped.hits.map((h) => h.id))).toEqual(new Set(theirs.map((r) => r.id)));
+    expect(new Set(scoped.hits.map((h) => h.id))).toEqual(new Set(theirs.map((r) => r.id as number)));
   });
 
   it('keeps scoring right across edits made after a search (the per-field lengths follow each upsert)', async () => {

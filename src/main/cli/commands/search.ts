@@ -8,7 +8,7 @@ import { libraryPaths } from '../../catalogue/library';
 import { writeSnapshotFor } from '../../search/snapshot';
 import { integer, single } from '../args';
 import { call, print, type Command, type CommandContext } from '../command';
-import { mergedLine } from '../format';
+import { matchedInWords, mergedLine } from '../format';
 
 const SORTS = ['relevance', 'date-desc', 'date-asc', 'title'] as const;
 
@@ -68,7 +68,7 @@ export const searchCommands: Record<string, Command> = {
         date: h.date || null,
         referenceCode: h.referenceCode || null,
         score: Number(h.score.toFixed(3)),
-        matchedIn: h.matchedIn,
+        matchedIn: h.matchedIn.map(matchedInWords),
         snippet: segmentsText(h.snippet),
       }));
       print(ctx, json, () => {
