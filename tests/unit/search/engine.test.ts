@@ -130,12 +130,13 @@ describe('record-level search', () => {
   it('a malformed query is still searched, and says what it understood', () => {
     const open = s.search('"memorandum of');
     expect(open.hits.map((h) => h.id)).toEqual([1]);
-    expect(open.query.warnings.join()).toMatch(/closing quote/);
+    expect(open.query.warnings).toEqual([{ kind: 'closingQuote' }]);
     const noDate = s.search('leeds from:');
     expect(noDate.hits.length).toBeGreaterThan(0);
-    expect(noDate.query.warnings.join()).toMatch(/from: needs a date/);
-    expect(s.search('hangzhou type:podcast').query.warnings.join()).toMatch(/not a record type/);
-    expect(s.search('person:blake OR hisense').query.understood).toEqual(['a person matching “blake” or “hisense”']);
+    expect(noDate.query.warnings).toEqual([{ kind: 'badDate', bound: 'from', value: '' }]);
+    expect(s.search('hangzhou type:podcast').query.warnings).toEqual([{ kind: 'badType', value: 'podcast' }]);
+    const clause = (text: string, scope: string | null) => ({ text, phrase: false, scope, negated: false });
+    expect(s.search('person:blake OR hisense').query.understood).toEqual([{ kind: 'words', any: [clause('blake', 'person'), clause('hisense', null)] }]);
   });
 
   it('facets count the current result, and facet filters narrow it', () => {

@@ -6,6 +6,7 @@ import { formatRecordDate } from '../common/format';
 import { RECORD_TYPE_LABELS, ROLE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
+import { understoodText, warningText } from './queryWords';
 import { SaveSearch } from './SaveSearch';
 import { whereMatched } from './whereMatched';
 import './results.css';
@@ -68,11 +69,11 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
         {outcome && !outcome.textsMerged ? t('searchingText') : ''}
         {outcome && status.state === 'loading' ? t('indexLoading') : ''}
       </p>
-      {outcome && outcome.query.understood.length > 0 ? <p className="understood">{t('understood', { what: outcome.query.understood.join(', ') })}</p> : null}
+      {outcome && outcome.query.understood.length > 0 ? <p className="understood">{t('understood', { what: outcome.query.understood.map((u) => understoodText(u, t, RECORD_TYPE_LABELS)).join(t('listSeparator')) })}</p> : null}
       {outcome && outcome.query.warnings.length > 0 ? (
         <ul className="query-notes">
-          {outcome.query.warnings.map((w) => (
-            <li key={w}>{t('note', { warning: w })}</li>
+          {outcome.query.warnings.map((w, i) => (
+            <li key={i}>{t('note', { warning: warningText(w, t) })}</li>
           ))}
         </ul>
       ) : null}
