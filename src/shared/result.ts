@@ -12,10 +12,24 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a request was refused, as a stable key a door can word in its own language (the English
+ * `message` says the same for those that show it as it is). Only the refusals a caller acts on or
+ * the interface translates carry one; `params` fills the wording (ids, revisions, names).
+ */
+export const ERROR_REASONS = [
+  'stale_revision', // the record moved on since the revision the caller edited (params: id, expected, current)
+  'record_exists', // a restore of a record that is there (params: id)
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+export type ErrorParams = Record<string, string | number>;
+
 export interface ArchiveError {
   code: ErrorCode;
   message: string;
   field?: string;
+  reason?: ErrorReason;
+  params?: ErrorParams;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ArchiveError };
@@ -24,16 +38,22 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ArchiveErro
 export class ArchiveFailure extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
-  constructor(code: ErrorCode, message: string, field?: string) {
+  readonly reason: ErrorReason | undefined;
+  readonly params: ErrorParams | undefined;
+  constructor(code: ErrorCode, message: string, field?: string, why?: { reason: ErrorReason; params?: ErrorParams }) {
     super(message);
     this.name = 'ArchiveFailure';
     this.code = code;
     this.field = field;
+    this.reason = why?.reason;
+    this.params = why?.params;
   }
   toError(): ArchiveError {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    const error: ArchiveError = { code: this.code, message: this.message };
+    if (this.field !== undefined) error.field = this.field;
+    if (this.reason !== undefined) error.reason = this.reason;
+    if (this.params !== undefined) error.params = this.params;
+    return error;
   }
 }
 

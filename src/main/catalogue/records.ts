@@ -117,7 +117,9 @@ export function auditSnapshot(r: RecordView): FieldValues {
     const value = (r as unknown as Record<string, unknown>)[field];
     if (field === 'dateApproximate') out[field] = value ? 'true' : null;
     else if (field === 'languages') out[field] = r.languages.length ? r.languages.join(', ') : null;
-    else out[field] = value == null ? null : String(value);
+    else if (value == null) out[field] = null;
+    // Column fields are strings, numbers and booleans; anything else would be a bug, shown as JSON rather than [object Object].
+    else out[field] = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   }
   out.collection = r.collection ? `${r.collection.name} (#${r.collection.id})` : null;
   out.commitments = r.commitments.length ? r.commitments.map((c) => `[${c.status}] ${c.text}`).join('\n') : null;
@@ -270,6 +272,7 @@ export function updateRecord(
         'conflict',
         `record #${id} was changed elsewhere since revision ${expectedRevision} (it is now at ${before.revision}); reload it and make the edit again`,
         'expectedRevision',
+        { reason: 'stale_revision', params: { id, expected: expectedRevision, current: before.revision } },
       );
     }
     const pick = <K extends keyof RecordPatch>(k: K) => (patch[k] !== undefined ? patch[k] : (before as Record<string, unknown>)[k]);
@@ -281,7 +284,7 @@ export function updateRecord(
       agreementKind: pick('agreementKind') as string | null,
       dateSigned: pick('dateSigned') as string | null,
       placeSigned: pick('placeSigned') as string | null,
-      commitments: (patch.commitments ?? before.commitments) as unknown[],
+      commitments: patch.commitments ?? before.commitments,
     });
     if (patch.referenceCode !== undefined) checkReferenceCode(ctx, patch.referenceCode, id);
     if (patch.collectionId !== undefined) checkCollection(ctx, patch.collectionId);

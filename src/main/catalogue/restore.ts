@@ -11,7 +11,7 @@
  */
 import type { RecordSnapshot } from '../../shared/restore';
 import { recordInputOf, type RecordView } from '../../shared/model';
-import { ArchiveFailure } from '../../shared/result';
+import { ArchiveFailure, type ErrorReason } from '../../shared/result';
 import type { CatalogueContext } from './context';
 import { deleteRecord, insertRecord, requireRecord } from './records';
 import { sql } from './statements';
@@ -38,6 +38,7 @@ export function deleteRestorably(
         'conflict',
         `record #${id} was changed elsewhere since revision ${expectedRevision} (it is now at ${record.revision}); it was not deleted`,
         'expectedRevision',
+        { reason: 'stale_revision', params: { id, expected: expectedRevision, current: record.revision } },
       );
     }
     const snapshot = snapshotOf(ctx, record);
@@ -46,8 +47,8 @@ export function deleteRestorably(
 }
 
 /** Why a restore cannot go ahead, as the archivist should read it. */
-function refuse(id: number, why: string, field?: string): never {
-  throw new ArchiveFailure('conflict', `record #${id} cannot be restored: ${why}`, field);
+function refuse(id: number, why: string, field?: string, reason?: ErrorReason): never {
+  throw new ArchiveFailure('conflict', `record #${id} cannot be restored: ${why}`, field, reason && { reason, params: { id } });
 }
 
 export function restoreRecord(ctx: CatalogueContext, id: number, deletedRevision: number, snapshot: RecordSnapshot): RecordView {
@@ -56,7 +57,7 @@ export function restoreRecord(ctx: CatalogueContext, id: number, deletedRevision
       | { revision: number; action: string }
       | undefined;
     if (!last || last.action !== 'delete') {
-      if (last) refuse(id, 'it exists (it was restored or never deleted)', 'id');
+      if (last) refuse(id, 'it exists (it was restored or never deleted)', 'id', 'record_exists');
       throw new ArchiveFailure('not_found', `there was never a record #${id}`, 'id');
     }
     if (last.revision !== deletedRevision) {

@@ -1,6 +1,8 @@
 /** Human-readable output of the CLI (with --json, JSON is printed instead). */
 import { AGREEMENT_KIND_LABELS, RECORD_TYPE_LABELS, type RecordSummary, type RecordView } from '../../shared/model';
+import type { MatchedIn } from '../../shared/channels/search';
 import type { MergedHit } from '../../shared/search/merge';
+import type { Clause, QueryWarning, Scope, Understood } from '../../shared/search/query';
 import { segmentsText } from '../../shared/search/snippet';
 
 export function shownDate(r: { date: string | null; dateEnd?: string | null; dateApproximate?: boolean }): string {
@@ -13,10 +15,86 @@ export function summaryLine(r: RecordSummary): string {
   return `#${String(r.id).padEnd(6)} ${shownDate(r).padEnd(12)} ${RECORD_TYPE_LABELS[r.type].padEnd(16)} ${r.title}${ref}`;
 }
 
+/** Where a hit matched, in the CLI's English (the renderer words the same keys in its language). */
+const MATCHED_WORDS: Record<Exclude<MatchedIn, { field: 'role' | 'page' }>['field'], string> = {
+  title: 'title',
+  titleAlt: 'title (other language)',
+  referenceCode: 'reference code',
+  person: 'person',
+  organisation: 'organisation',
+  place: 'place',
+  event: 'event',
+  partnership: 'partnership',
+  tag: 'tag',
+  outlet: 'outlet',
+  type: 'type',
+  date: 'date',
+  description: 'description',
+  text: 'text',
+  catalogue: 'catalogue fields',
+};
+
+export function matchedInWords(m: MatchedIn): string {
+  if (m.field === 'role') return m.role;
+  if (m.field === 'page') return `page ${m.page} of ${m.file}`;
+  return MATCHED_WORDS[m.field];
+}
+
+const SCOPE_WORDS: Record<Scope, string> = {
+  title: 'title',
+  person: 'a person',
+  org: 'an organisation',
+  place: 'a place',
+  tag: 'a tag',
+  ref: 'the reference code',
+  partnership: 'a partnership',
+};
+
+function clauseWords(c: Clause): string {
+  const words = c.phrase ? `the phrase “${c.text}”` : `“${c.text}”`;
+  const where = c.scope ? `${SCOPE_WORDS[c.scope]} matching ${words}` : words;
+  return c.negated ? `not ${where}` : where;
+}
+
+/** One part of what a query was understood as, in English: "a person matching “blake”", "in 2018". */
+export function understoodWords(u: Understood): string {
+  switch (u.kind) {
+    case 'words':
+      return u.any.map(clauseWords).join(' or ');
+    case 'year':
+      return `in ${u.year}`;
+    case 'from':
+    case 'to':
+      return `${u.kind} ${u.value}`;
+    case 'type':
+      return `type ${RECORD_TYPE_LABELS[u.type]}`;
+  }
+}
+
+/** What the query parser fixed or ignored, in English. */
+export function warningWords(w: QueryWarning): string {
+  switch (w.kind) {
+    case 'closingQuote':
+      return 'added the missing closing quote';
+    case 'loneOr':
+      return '“OR” needs words on both sides; it was ignored';
+    case 'badDate':
+      return `${w.bound}: needs a date like 2018 or 2018-09 (${w.value ? `“${w.value}” ignored` : 'nothing given'})`;
+    case 'badYear':
+      return `year: needs four digits (“${w.value}” ignored)`;
+    case 'badType':
+      return `type: “${w.value}” is not a record type; ignored`;
+    case 'unknownField':
+      return `“${w.field}:” is not a field; searched as words`;
+    case 'datesSwapped':
+      return `the dates run backwards (from ${w.from} to ${w.to}); swapped them`;
+  }
+}
+
 export function mergedLine(h: MergedHit): string {
   const head = `#${String(h.id).padEnd(6)} ${(h.date || 'undated').padEnd(12)} ${RECORD_TYPE_LABELS[h.type].padEnd(16)} ${h.title}`;
   const snip = segmentsText(h.snippet);
-  return `${head}\n        matched in ${h.matchedIn.join(', ')}${snip ? `\n        ${snip}` : ''}`;
+  return `${head}\n        matched in ${h.matchedIn.map(matchedInWords).join(', ')}${snip ? `\n        ${snip}` : ''}`;
 }
 
 export function recordText(r: RecordView): string {

@@ -1,10 +1,41 @@
 /** Channels of search: the record-level documents and their change feed, full-text search of documents, saved searches, the index snapshot. */
 import { z } from 'zod';
-import { Id, RECORD_TYPES, RequiredText } from '../model';
+import { Id, LINK_ROLES, RECORD_TYPES, RequiredText } from '../model';
 import { SearchDocument } from '../search/document';
 import { channel } from './channel';
 
 export const Segment = z.object({ text: z.string(), match: z.boolean() });
+
+/**
+ * Where a hit matched, as a key and its parameters: each door words it (the renderer in its
+ * language, the CLI in English). A linked name says how it is linked (its role), a document's text
+ * which page of which file; `catalogue` is a record's named fields found by their full text.
+ */
+export const MATCHED_FIELDS = [
+  'title',
+  'titleAlt',
+  'referenceCode',
+  'person',
+  'organisation',
+  'place',
+  'event',
+  'partnership',
+  'tag',
+  'outlet',
+  'type',
+  'date',
+  'description',
+  'text',
+  'catalogue',
+] as const;
+export type MatchedField = (typeof MATCHED_FIELDS)[number];
+
+export const MatchedIn = z.discriminatedUnion('field', [
+  z.object({ field: z.enum(MATCHED_FIELDS) }),
+  z.object({ field: z.literal('role'), role: z.enum(LINK_ROLES) }),
+  z.object({ field: z.literal('page'), page: z.number().int(), file: z.string() }),
+]);
+export type MatchedIn = z.output<typeof MatchedIn>;
 
 export const TextHit = z.object({
   recordId: z.number(),

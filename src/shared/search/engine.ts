@@ -4,7 +4,8 @@
  * evaluates the query language (query.ts), applies facet filters, counts facets and ranks.
  */
 import MiniSearch from 'minisearch';
-import type { LinkRole, RecordType } from '../model';
+import type { MatchedField, MatchedIn } from '../channels/search';
+import type { RecordType } from '../model';
 import { fieldText, LINK_FIELD_KIND, SEARCH_FIELDS, type SearchDocument, type SearchField } from './document';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } from './query';
 import { packDocuments, unpackDocuments, type PackedDocuments } from './packed';
@@ -35,10 +36,11 @@ const SCOPE_FIELDS: Record<Scope, SearchField[]> = {
   partnership: ['partnerships'],
 };
 
-const FIELD_LABELS: Record<SearchField, string> = {
+/** The key each indexed field is reported as (see MatchedIn): the doors word it. */
+const FIELD_KEYS: Record<SearchField, MatchedField> = {
   title: 'title',
-  titleAlt: 'title (other language)',
-  referenceCode: 'reference code',
+  titleAlt: 'titleAlt',
+  referenceCode: 'referenceCode',
   people: 'person',
   organisations: 'organisation',
   places: 'place',
@@ -49,6 +51,13 @@ const FIELD_LABELS: Record<SearchField, string> = {
   type: 'type',
   date: 'date',
 };
+
+/** One string per distinct place a hit matched, to list each once. */
+export function matchKey(m: MatchedIn): string {
+  if (m.field === 'role') return `role\u0000${m.role}`;
+  if (m.field === 'page') return `page\u0000${m.page}\u0000${m.file}`;
+  return m.field;
+}
 
 /**
  * Typo tolerance grows with the term: none up to 4 letters, one edit up to 8, two beyond. One edit
@@ -102,8 +111,8 @@ export interface RecordHit {
   date: string;
   referenceCode: string;
   score: number;
-  /** Where it matched, in words: "title", "signatory", "tag"… */
-  matchedIn: string[];
+  /** Where it matched, as keys: `{ field: 'title' }`, `{ field: 'role', role: 'signatory' }`… */
+  matchedIn: MatchedIn[];
   /** The index terms that matched (folded), for highlighting. */
   terms: string[];
   titleSegments: Segment[];
@@ -219,7 +228,7 @@ function miniSearch(): MiniSearch<SearchDocument> {
     fields: [...SEARCH_FIELDS],
     storeFields: [],
     // The id stays a number, so discard(id) finds what add(doc) stored.
-    extractField: (doc, field) => (field === 'id' ? (doc.id as unknown as string) : fieldText(doc, field as SearchField)),
+    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field as SearchField)),
     tokenize,
     processTerm: indexTerm,
     searchOptions: { boost: FIELD_BOOSTS, tokenize, processTerm: indexTerm },
@@ -529,24 +538,25 @@ export class RecordSearch {
     return true;
   }
 
-  private whereMatched(doc: SearchDocument, m: Match): string[] {
-    const labels = new Set<string>();
+  private whereMatched(doc: SearchDocument, m: Match): MatchedIn[] {
+    const labels = new Map<string, MatchedIn>();
+    const add = (where: MatchedIn) => labels.set(matchKey(where), where);
     for (const [term, fields] of Object.entries(m.match)) {
       for (const field of fields as SearchField[]) {
         const kind = (LINK_FIELD_KIND as Record<string, string>)[field];
         if (!kind) {
-          labels.add(FIELD_LABELS[field] ?? field);
+          add({ field: FIELD_KEYS[field] });
           continue;
         }
         // Say how the name is linked ("signatory"), not just that a name matched.
         const roles = doc.links
           .filter((l) => l.kind === kind && linkTerms(l).some((t) => t === term || t.startsWith(term)))
-          .flatMap((l) => l.roles as LinkRole[]);
-        if (roles.length) for (const r of roles) labels.add(r);
-        else labels.add(FIELD_LABELS[field]);
+          .flatMap((l) => l.roles);
+        if (roles.length) for (const role of roles) add({ field: 'role', role });
+        else add({ field: FIELD_KEYS[field] });
       }
     }
-    return [...labels];
+    return [...labels.values()];
   }
 
   private hit(doc: SearchDocument, m: Match): RecordHit {
@@ -625,7 +635,10 @@ export class RecordSearch {
     const extra: SearchDocument[] = [];
     for (const id of alsoFound) {
       const doc = this.docs.get(id);
-      if (doc && !seen.has(id)) (seen.add(id), extra.push(doc));
+      if (doc && !seen.has(id)) {
+        seen.add(id);
+        extra.push(doc);
+      }
     }
     return this.facets(extra.length ? [...this.lastFound, ...extra] : this.lastFound);
   }

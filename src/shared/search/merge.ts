@@ -4,8 +4,9 @@
  * added to the records they belong to ("description", "page 3 of mou.pdf"), and records found
  * only by their text follow below, so the list never jumps under the cursor when they arrive.
  */
+import type { MatchedIn } from '../channels/search';
 import type { RecordType } from '../model';
-import type { RecordHit } from './engine';
+import { matchKey, type RecordHit } from './engine';
 import type { Segment } from './snippet';
 import { highlight } from './snippet';
 
@@ -23,31 +24,41 @@ export interface TextHit {
   snippet: Segment[];
 }
 
+type PageMatch = Extract<MatchedIn, { field: 'page' }>;
+
 export interface MergedHit extends RecordHit {
-  /** "page 3 of mou-scan.pdf", when the record's documents matched. */
-  pages: string[];
+  /** The pages of the record's documents that matched (page 3 of mou-scan.pdf). */
+  pages: PageMatch[];
   source: 'record' | 'text' | 'both';
 }
 
-export function pageLabel(hit: Pick<TextHit, 'page' | 'fileName'>): string {
-  return `page ${hit.page} of ${hit.fileName}`;
+function pageMatch(hit: Pick<TextHit, 'page' | 'fileName'>): PageMatch {
+  return { field: 'page', page: hit.page, file: hit.fileName };
 }
 
-/** Where a full-text hit is, in words: "page 3 of mou.pdf", "description", "text". */
-export function textLabel(hit: Pick<TextHit, 'foundIn' | 'page' | 'fileName'>): string {
-  if (hit.foundIn === 'page') return pageLabel(hit);
-  return hit.foundIn === 'record' ? 'catalogue fields' : hit.foundIn;
+/** Where a full-text hit is, as a key: a page of a file, the description, the text, the catalogue fields. */
+export function textMatch(hit: Pick<TextHit, 'foundIn' | 'page' | 'fileName'>): MatchedIn {
+  if (hit.foundIn === 'page') return pageMatch(hit);
+  return { field: hit.foundIn === 'record' ? 'catalogue' : hit.foundIn };
+}
+
+/** Each place once, in order. */
+function distinct(list: MatchedIn[]): MatchedIn[] {
+  const seen = new Map<string, MatchedIn>();
+  for (const m of list) if (!seen.has(matchKey(m))) seen.set(matchKey(m), m);
+  return [...seen.values()];
 }
 
 export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[]): MergedHit[] {
   const byRecord = new Map<number, TextHit[]>();
   for (const t of texts) byRecord.set(t.recordId, [...(byRecord.get(t.recordId) ?? []), t]);
-  const pagesOf = (hits: TextHit[]) => hits.filter((h) => h.foundIn === 'page').map(pageLabel);
-  const labelsOf = (hits: TextHit[]) => [...new Set(hits.map(textLabel))];
+  const pagesOf = (hits: TextHit[]) => hits.filter((h) => h.foundIn === 'page').map(pageMatch);
+  const labelsOf = (hits: TextHit[]) => distinct(hits.map(textMatch));
   const out: MergedHit[] = records.map((r) => {
     const texts = byRecord.get(r.id) ?? [];
-    const extra = labelsOf(texts).filter((l) => !r.matchedIn.includes(l) && l !== 'catalogue fields');
-    return { ...r, pages: pagesOf(texts), source: texts.length ? 'both' : 'record', matchedIn: [...r.matchedIn, ...extra] };
+    // The record's own fields already say where they matched; "catalogue fields" would repeat it.
+    const extra = labelsOf(texts).filter((l) => l.field !== 'catalogue');
+    return { ...r, pages: pagesOf(texts), source: texts.length ? 'both' : 'record', matchedIn: distinct([...r.matchedIn, ...extra]) };
   });
   const seen = new Set(records.map((r) => r.id));
   for (const [recordId, hits] of byRecord) {

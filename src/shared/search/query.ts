@@ -5,7 +5,9 @@
  *   field scopes title: person: org: place: tag: type: ref: partnership:
  *   dates year:2018 · from:2018-09 to:2019-06
  * Nothing is ever a syntax error: a malformed query is searched as sensibly as possible, and
- * `understood` / `warnings` say what was made of it, so the UI can show it.
+ * `understood` / `warnings` say what was made of it, as data: each door words them (the
+ * renderer in its language, src/renderer/src/search/queryWords.ts; the CLI in English,
+ * src/main/cli/format.ts).
  */
 import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType } from '../model';
 import { earliestDay, latestDay, partialDateProblem } from '../partial-date';
@@ -35,11 +37,31 @@ export interface ParsedQuery {
   /** Clauses a record must not match. */
   excluded: Clause[];
   filters: QueryFilters;
-  /** What was understood, one short phrase per part, for the UI ("title contains “mou”"). */
-  understood: string[];
+  /** What was understood, one part per filter or group of words, for the UI ("a person matching “blake”"). */
+  understood: Understood[];
   /** What was fixed or ignored ("added the missing closing quote"). */
-  warnings: string[];
+  warnings: QueryWarning[];
 }
+
+/**
+ * One part of what a query was understood as: words (any of these clauses: `a OR b`), an
+ * excluded clause (`-word`, a clause with `negated`), a year, a date bound, a record type.
+ */
+export type Understood =
+  | { kind: 'words'; any: Clause[] }
+  | { kind: 'year'; year: string }
+  | { kind: 'from' | 'to'; value: string }
+  | { kind: 'type'; type: RecordType };
+
+/** What the parser fixed or ignored; `value` is what was typed ("" when nothing was). */
+export type QueryWarning =
+  | { kind: 'closingQuote' }
+  | { kind: 'loneOr' }
+  | { kind: 'badDate'; bound: 'from' | 'to'; value: string }
+  | { kind: 'badYear'; value: string }
+  | { kind: 'badType'; value: string }
+  | { kind: 'unknownField'; field: string }
+  | { kind: 'datesSwapped'; from: string; to: string };
 
 const SCOPE_ALIASES: Record<string, Scope> = {
   title: 'title',
@@ -54,16 +76,6 @@ const SCOPE_ALIASES: Record<string, Scope> = {
   partnership: 'partnership',
 };
 
-const SCOPE_LABELS: Record<Scope, string> = {
-  title: 'title',
-  person: 'a person',
-  org: 'an organisation',
-  place: 'a place',
-  tag: 'a tag',
-  ref: 'the reference code',
-  partnership: 'a partnership',
-};
-
 interface Token {
   text: string;
   quoted: boolean;
@@ -72,7 +84,7 @@ interface Token {
 }
 
 /** Splits a query into tokens, honouring quotes (an unclosed quote runs to the end). */
-function lex(input: string, warnings: string[]): Token[] {
+function lex(input: string, warnings: QueryWarning[]): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const s = input;
@@ -94,7 +106,7 @@ function lex(input: string, warnings: string[]): Token[] {
     if (s[i] === '"' || s[i] === '“') {
       const close = s.slice(i + 1).search(/["”]/);
       if (close < 0) {
-        warnings.push('added the missing closing quote');
+        warnings.push({ kind: 'closingQuote' });
         tokens.push({ text: s.slice(i + 1).trim(), quoted: true, negated, field });
         break;
       }
@@ -126,35 +138,31 @@ function typeFromText(text: string): RecordType | null {
   return synonyms[key] ?? null;
 }
 
-function describe(c: Clause): string {
-  const words = c.phrase ? `the phrase “${c.text}”` : `“${c.text}”`;
-  const where = c.scope ? `${SCOPE_LABELS[c.scope]} matching ${words}` : words;
-  return c.negated ? `not ${where}` : where;
-}
-
 export function parseQuery(input: string): ParsedQuery {
-  const warnings: string[] = [];
+  const warnings: QueryWarning[] = [];
   const tokens = lex(input.normalize('NFC'), warnings);
   const groups: Clause[][] = [];
   const excluded: Clause[] = [];
   const filters: QueryFilters = { types: [], from: null, to: null };
-  const understood: string[] = [];
+  const understood: Understood[] = [];
+  /** The words part the last group of clauses was reported as, for an OR to join the next clause to. */
+  let lastWords: Extract<Understood, { kind: 'words' }> | null = null;
   let joinNext = false;
 
   const addDateBound = (which: 'from' | 'to', value: string) => {
     const problem = value ? partialDateProblem(value) : 'no date given';
     if (problem) {
-      warnings.push(`${which}: needs a date like 2018 or 2018-09 (${value ? `“${value}” ignored` : 'nothing given'})`);
+      warnings.push({ kind: 'badDate', bound: which, value });
       return;
     }
     filters[which] = which === 'from' ? earliestDay(value) : latestDay(value);
-    understood.push(`${which} ${value}`);
+    understood.push({ kind: which, value });
   };
 
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (!token.quoted && !token.field && !token.negated && token.text === 'OR') {
-      if (groups.length === 0 || t === tokens.length - 1) warnings.push('“OR” needs words on both sides; it was ignored');
+      if (groups.length === 0 || t === tokens.length - 1) warnings.push({ kind: 'loneOr' });
       else joinNext = true;
       continue;
     }
@@ -163,8 +171,8 @@ export function parseQuery(input: string): ParsedQuery {
       if (/^\d{4}$/.test(token.text)) {
         filters.from = earliestDay(token.text);
         filters.to = latestDay(token.text);
-        understood.push(`in ${token.text}`);
-      } else warnings.push(`year: needs four digits (“${token.text}” ignored)`);
+        understood.push({ kind: 'year', year: token.text });
+      } else warnings.push({ kind: 'badYear', value: token.text });
       continue;
     }
     if (field === 'from' || field === 'to') {
@@ -175,8 +183,8 @@ export function parseQuery(input: string): ParsedQuery {
       const type = typeFromText(token.text);
       if (type && !token.negated) {
         filters.types.push(type);
-        understood.push(`type ${RECORD_TYPE_LABELS[type]}`);
-      } else warnings.push(`type: “${token.text}” is not a record type; ignored`);
+        understood.push({ kind: 'type', type });
+      } else warnings.push({ kind: 'badType', value: token.text });
       continue;
     }
     let scope: Scope | null = null;
@@ -186,25 +194,28 @@ export function parseQuery(input: string): ParsedQuery {
       // An unknown field ("11:30", "note:x") is searched as the words it is made of.
       if (!scope) {
         text = `${field} ${token.text}`;
-        warnings.push(`“${field}:” is not a field; searched as words`);
+        warnings.push({ kind: 'unknownField', field });
       }
     }
     if (tokenize(text).length === 0) continue;
     const clause: Clause = { text, phrase: token.quoted || (scope !== null && tokenize(text).length > 1), scope, negated: token.negated };
-    understood.push(describe(clause));
     if (clause.negated) {
+      understood.push({ kind: 'words', any: [clause] });
       excluded.push(clause);
       joinNext = false;
       continue;
     }
-    if (joinNext && groups.length > 0) {
+    if (joinNext && groups.length > 0 && lastWords) {
       groups[groups.length - 1]!.push(clause);
-      understood.splice(understood.length - 2, 2, `${understood[understood.length - 2]} or ${describe(clause)}`);
-    } else groups.push([clause]);
+      lastWords.any.push(clause);
+    } else {
+      groups.push([clause]);
+      understood.push((lastWords = { kind: 'words', any: [clause] }));
+    }
     joinNext = false;
   }
   if (filters.from && filters.to && filters.to < filters.from) {
-    warnings.push(`the dates run backwards (from ${filters.from} to ${filters.to}); swapped them`);
+    warnings.push({ kind: 'datesSwapped', from: filters.from, to: filters.to });
     [filters.from, filters.to] = [filters.to, filters.from];
   }
   filters.types = [...new Set(filters.types)];

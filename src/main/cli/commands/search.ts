@@ -8,7 +8,7 @@ import { libraryPaths } from '../../catalogue/library';
 import { writeSnapshotFor } from '../../search/snapshot';
 import { integer, single } from '../args';
 import { call, print, type Command, type CommandContext } from '../command';
-import { mergedLine } from '../format';
+import { matchedInWords, mergedLine, understoodWords, warningWords } from '../format';
 
 const SORTS = ['relevance', 'date-desc', 'date-asc', 'title'] as const;
 
@@ -68,17 +68,17 @@ export const searchCommands: Record<string, Command> = {
         date: h.date || null,
         referenceCode: h.referenceCode || null,
         score: Number(h.score.toFixed(3)),
-        matchedIn: h.matchedIn,
+        matchedIn: h.matchedIn.map(matchedInWords),
         snippet: segmentsText(h.snippet),
       }));
       print(ctx, json, () => {
         const lines = merged.map(mergedLine);
-        const notes = [...outcome.query.warnings.map((w) => `note: ${w}`)];
+        const notes = [...outcome.query.warnings.map((w) => `note: ${warningWords(w)}`)];
         if (merged.length === 0) {
           const hint = outcome.suggestions.length ? ` Did you mean ${outcome.suggestions.map((s) => `“${s}”`).join(' or ')}?` : '';
           return [...notes, `Nothing matches “${query}”.${hint}`].join('\n');
         }
-        return [...notes, `Searched for ${outcome.query.understood.join(', ') || query}:`, ...lines].join('\n');
+        return [...notes, `Searched for ${outcome.query.understood.map(understoodWords).join(', ') || query}:`, ...lines].join('\n');
       });
     },
   },

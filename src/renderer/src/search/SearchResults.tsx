@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SortOrder } from '../../../shared/search/engine';
 import { routeHref } from '../app/route';
 import { ErrorText } from '../common/ErrorText';
 import { formatRecordDate } from '../common/format';
-import { RECORD_TYPE_LABELS } from '../common/labels';
+import { RECORD_TYPE_LABELS, ROLE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
+import { understoodText, warningText } from './queryWords';
 import { SaveSearch } from './SaveSearch';
 import { whereMatched } from './whereMatched';
 import './results.css';
@@ -34,8 +35,10 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
   const { t } = useT('search');
   const { outcome, error, status } = search;
   const q = query.trim();
-  const [shown, setShown] = useState(FIRST_HITS);
-  useEffect(() => setShown(FIRST_HITS), [q, sort]);
+  // How many hits are shown, for this query and order: a new search starts from the first page again.
+  const listed = `${q}\u0000${sort}`;
+  const [more, setMore] = useState({ listed, shown: FIRST_HITS });
+  const shown = more.listed === listed ? more.shown : FIRST_HITS;
   let summary: string;
   if (status.state === 'failed') summary = t('unavailable');
   else if (status.state === 'loading' && !outcome) {
@@ -66,11 +69,11 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
         {outcome && !outcome.textsMerged ? t('searchingText') : ''}
         {outcome && status.state === 'loading' ? t('indexLoading') : ''}
       </p>
-      {outcome && outcome.query.understood.length > 0 ? <p className="understood">{t('understood', { what: outcome.query.understood.join(', ') })}</p> : null}
+      {outcome && outcome.query.understood.length > 0 ? <p className="understood">{t('understood', { what: outcome.query.understood.map((u) => understoodText(u, t, RECORD_TYPE_LABELS)).join(t('listSeparator')) })}</p> : null}
       {outcome && outcome.query.warnings.length > 0 ? (
         <ul className="query-notes">
-          {outcome.query.warnings.map((w) => (
-            <li key={w}>{t('note', { warning: w })}</li>
+          {outcome.query.warnings.map((w, i) => (
+            <li key={i}>{t('note', { warning: warningText(w, t) })}</li>
           ))}
         </ul>
       ) : null}
@@ -106,13 +109,13 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
                   <Marked segments={hit.snippet} />
                 </p>
               ) : null}
-              <p className="hit-where">{t('matchedIn', { where: hit.matchedIn.map((w) => whereMatched(w, t)).join(t('listSeparator')) || t('filters') })}</p>
+              <p className="hit-where">{t('matchedIn', { where: hit.matchedIn.map((w) => whereMatched(w, t, ROLE_LABELS)).join(t('listSeparator')) || t('filters') })}</p>
             </li>
           ))}
         </ol>
       ) : null}
       {outcome && outcome.hits.length > shown ? (
-        <button type="button" className="show-more" onClick={() => setShown((n) => n + MORE_HITS)}>
+        <button type="button" className="show-more" onClick={() => setMore({ listed, shown: shown + MORE_HITS })}>
           {t('showMore', { count: Math.min(MORE_HITS, outcome.hits.length - shown) })}
         </button>
       ) : null}

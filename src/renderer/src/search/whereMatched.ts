@@ -1,33 +1,14 @@
 /**
- * The search engine says where a hit matched in English words ("title", "signatory", "page 2 of
- * mou.pdf"), as the CLI prints them; the results pane shows them in the interface language.
+ * Where a hit matched, in the interface language: the search engine reports keys (MatchedIn),
+ * the CLI words them in English (src/main/cli/format.ts), the results pane here. Pure (the role
+ * names are passed in), so the wording of every key can be checked in each language.
  */
 import type { TFunction } from 'i18next';
+import type { MatchedIn } from '../../../shared/channels/search';
 import type { LinkRole } from '../../../shared/model';
-import { ROLE_LABELS } from '../common/labels';
 
-const WHERE = {
-  title: 'title',
-  'title (other language)': 'titleAlt',
-  'reference code': 'referenceCode',
-  person: 'person',
-  organisation: 'organisation',
-  place: 'place',
-  event: 'event',
-  partnership: 'partnership',
-  tag: 'tag',
-  outlet: 'outlet',
-  type: 'type',
-  date: 'date',
-  description: 'description',
-  text: 'text',
-  'catalogue fields': 'catalogue',
-} as const;
-
-export function whereMatched(label: string, t: TFunction<'search'>): string {
-  const page = /^page (\d+) of (.+)$/.exec(label);
-  if (page) return t('where.page', { page: page[1], file: page[2] });
-  if (label in WHERE) return t(`where.${WHERE[label as keyof typeof WHERE]}`);
-  if (label in ROLE_LABELS) return ROLE_LABELS[label as LinkRole].toLocaleLowerCase();
-  return label;
+export function whereMatched(where: MatchedIn, t: TFunction<'search'>, roles: Readonly<Record<LinkRole, string>>): string {
+  if (where.field === 'role') return roles[where.role].toLocaleLowerCase();
+  if (where.field === 'page') return t('where.page', { page: where.page, file: where.file });
+  return t(`where.${where.field}`);
 }

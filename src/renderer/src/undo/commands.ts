@@ -13,9 +13,12 @@ import type { Command, Outcome } from './history';
 
 const t = () => i18next.getFixedT(null, 'undo');
 
-/** A refusal as the archivist should read it: "changed since" gets the plain explanation. */
+/**
+ * A refusal as the archivist should read it: a record that moved on since (edited elsewhere, or
+ * restored already) gets the plain explanation, recognised by the service's reason, not its words.
+ */
 function refusal(error: ArchiveError, title: string): Outcome {
-  if (error.code === 'conflict' && /changed elsewhere|it exists/.test(error.message)) {
+  if (error.reason === 'stale_revision' || error.reason === 'record_exists') {
     return { ok: false, message: t()('changedSince', { title }) };
   }
   return { ok: false, message: error.message };
