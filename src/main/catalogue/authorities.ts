@@ -158,7 +158,10 @@ export function listAuthorities(
 ): { total: number; items: AuthorityView[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (q.kind) (where.push('a.kind = ?'), params.push(q.kind));
+  if (q.kind) {
+    where.push('a.kind = ?');
+    params.push(q.kind);
+  }
   const text = q.query?.trim();
   if (text) {
     // Matches the start of any word of the name or of another name, in any script.

@@ -43,7 +43,7 @@ function touched(op: BatchOperation): (keyof BatchPatch)[] {
 function pickPatch(record: RecordView, fields: (keyof BatchPatch)[]): BatchPatch {
   const out: Record<string, unknown> = {};
   for (const f of fields) out[f] = f === 'collectionId' ? (record.collection?.id ?? null) : record[f];
-  return out as BatchPatch;
+  return out;
 }
 
 function editOne(ctx: CatalogueContext, id: number, op: BatchOperation): BatchItem {

@@ -31,8 +31,14 @@ const yearText = (year: number) => String(year).padStart(4, '0');
 export function filterClause(f: Filters): { clause: string; params: Param[] } {
   const where: string[] = [];
   const params: Param[] = [];
-  if (f.type) (where.push('type = ?'), params.push(f.type));
-  if (f.accessStatus) (where.push('access_status = ?'), params.push(f.accessStatus));
+  if (f.type) {
+    where.push('type = ?');
+    params.push(f.type);
+  }
+  if (f.accessStatus) {
+    where.push('access_status = ?');
+    params.push(f.accessStatus);
+  }
   if (f.collectionId) {
     if (f.subcollections) {
       where.push(`collection_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM collections c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);

@@ -11,7 +11,10 @@ const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 
 export function sql(db: Database.Database, text: string): Database.Statement {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map<string, Database.Statement>();
+    caches.set(db, cache);
+  }
   let statement = cache.get(text);
   if (!statement) {
     statement = db.prepare(text);

@@ -28,7 +28,7 @@ export function startSnapshotKeeper(libraryDir: string, service: Service, everyM
           log(`search snapshot: ${m.value.documents} records at revision ${m.value.revision} (${m.value.bytes} bytes)`);
         } else log(`search snapshot failed: ${m.message}`);
       });
-      worker.once('error', (e) => log(`search snapshot failed: ${e.message}`));
+      worker.once('error', (e: Error) => log(`search snapshot failed: ${e.message}`));
       worker.once('exit', () => resolve());
     });
 
