@@ -5,6 +5,7 @@
  * well-formed XML document whose root is <style> in the CSL namespace, with an <info> carrying a
  * <title> and an <id>, a <citation> with a <layout>, and only CSL elements.
  */
+import { lineFinder } from '../../shared/line-numbers';
 import { ArchiveFailure } from '../../shared/result';
 
 const CSL_NS = 'http://purl.org/net/xbiblio/csl';
@@ -71,21 +72,6 @@ function refuseEntities(xml: string, lineAt: (index: number) => number): void {
   }
 }
 
-/** The line of an index, from the start of each line (found once: a 2 MB file has many tokens). */
-function lineFinder(xml: string): (index: number) => number {
-  const starts = [0];
-  for (let i = xml.indexOf('\n'); i !== -1; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (index) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 /** A small, strict XML reader: enough to check well-formedness with line numbers. */
 function parseXml(xml: string): Element {

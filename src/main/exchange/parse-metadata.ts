@@ -4,6 +4,7 @@
  * so that a broken file is refused with the line a person can fix ("the entry starting on line 12
  * has 1 more { than }"), not a parser's guess of where it got lost.
  */
+import { lineFinder } from '../../shared/line-numbers';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -31,24 +32,9 @@ export function detectFormat(content: string): MetadataFormat {
   return refuse('cannot tell the format of this file: give the format (csl-json, bibtex or ris)');
 }
 
-/** Line numbers by binary search over the offsets of line starts: a large file has thousands of entries. */
-function lineCounter(content: string): (index: number) => number {
-  const starts = [0];
-  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (index) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 function lineOf(content: string, index: number): number {
-  return lineCounter(content)(index);
+  return lineFinder(content)(index);
 }
 
 function parseCslJson(content: string): ParsedItem[] {
@@ -75,7 +61,7 @@ function checkBibtex(content: string): number[] {
   const found: { index: number; kind: string; open: string }[] = [];
   for (let m = entry.exec(content); m; m = entry.exec(content)) found.push({ index: m.index, kind: m[1]!.toLowerCase(), open: m[2]! });
   if (found.length === 0) refuse('this BibTeX file has no entries (an entry starts with @type{key, ...})');
-  const lineAt = lineCounter(content);
+  const lineAt = lineFinder(content);
   found.forEach((f, i) => {
     const end = found[i + 1]?.index ?? content.length;
     const body = content.slice(f.index, end);

@@ -10,23 +10,12 @@ import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../documents/serve';
 import { bodyLimit, DepthScan, MAX_BODY_BYTES, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
+import { CONTENT_TYPES } from '../content-types';
 import { refusal, TOKEN_COOKIE } from './guard';
 import { hostPathRule } from './paths';
 
 export { MAX_BODY_BYTES };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 const CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
@@ -146,7 +135,7 @@ function serveStatic(opts: HostOptions, pathname: string, res: http.ServerRespon
     file = path.join(root, 'index.html');
   }
   if (!fs.existsSync(file)) return send(res, 500, 'text/plain', `the renderer is not built (${file} is missing): run npm run build`);
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
   send(res, 200, type, fs.readFileSync(file), type.startsWith('text/html') ? { 'Content-Security-Policy': CSP } : {});
 }
 

@@ -6,21 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONTENT_TYPES } from '../content-types';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json',
-};
 
 export type AppAnswer = { status: 200; file: string; type: string } | { status: 400 | 404 | 405; reason: string };
 
@@ -50,5 +38,5 @@ export function appFile(url: string, method: string, rendererDir: string): AppAn
     return { status: 404, reason: 'not found' };
   }
   if (!stat.isFile()) return { status: 404, reason: 'not found' };
-  return { status: 200, file, type: TYPES[path.extname(file)] ?? 'application/octet-stream' };
+  return { status: 200, file, type: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
 }
