@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArchiveFailure } from '../shared/result';
 
-export const APP_NAME = 'Civic Archive';
+const APP_NAME = 'Civic Archive';
 export const LIBRARY_ENV = 'CIVIC_ARCHIVE_LIBRARY';
 
 /** The folder holding package.json: found by walking up, so it works from src/ (tsx) and from out/ (built). */
@@ -27,7 +27,7 @@ export function appRoot(): string {
  * so several builds can sit side by side (`electron-vite build --outDir out-x`) without one
  * overwriting the renderer another's browser tests are using.
  */
-export function buildDir(): string {
+function buildDir(): string {
   return path.join(appRoot(), process.env.CIVIC_ARCHIVE_OUT || 'out');
 }
 
@@ -40,7 +40,7 @@ export function resourcePath(...parts: string[]): string {
 }
 
 /** The OS user-data folder Electron uses for this app (app.getPath('userData')). */
-export function userDataDir(): string {
+function userDataDir(): string {
   const home = os.homedir();
   switch (process.platform) {
     case 'darwin':

@@ -20,12 +20,12 @@ export const BATCH_FIELDS = [
   'medium',
   'agreementKind',
 ] as const;
-export type BatchField = (typeof BATCH_FIELDS)[number];
+type BatchField = (typeof BATCH_FIELDS)[number];
 
 const fieldMask = Object.fromEntries(BATCH_FIELDS.map((f) => [f, true])) as { [K in BatchField]: true };
 
 /** A patch of the batch fields only. */
-export const BatchFieldPatch = RecordPatch.pick(fieldMask).refine((p) => Object.values(p).some((v) => v !== undefined), {
+const BatchFieldPatch = RecordPatch.pick(fieldMask).refine((p) => Object.values(p).some((v) => v !== undefined), {
   message: 'choose at least one field to set',
 });
 
@@ -48,7 +48,7 @@ export const BatchEditInput = z.strictObject({
   dryRun: z.boolean().default(false),
 });
 
-export const FieldChange = z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() });
+const FieldChange = z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() });
 
 export const BatchItem = z.object({
   id: z.number(),

@@ -21,12 +21,3 @@ export function createClient(transport: Transport): ArchiveApi {
   return api as ArchiveApi;
 }
 
-/** Unwraps a result or throws its error: for callers that treat failures as exceptions. */
-export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
-  const result = await pending;
-  if (result.ok) return result.value;
-  const error = new Error(result.error.message) as Error & { code: string; field?: string };
-  error.code = result.error.code;
-  if (result.error.field) error.field = result.error.field;
-  throw error;
-}

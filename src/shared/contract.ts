@@ -25,7 +25,6 @@ export const contract = {
   ...libraryChannels,
 } as const;
 
-
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
@@ -47,7 +46,6 @@ export function isPublicChannel(name: string): name is PublicChannel {
 }
 
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
-export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 
 export function isChannel(name: string): name is Channel {

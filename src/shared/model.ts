@@ -65,7 +65,6 @@ export const LINK_ROLES = [
 export type LinkRole = (typeof LINK_ROLES)[number];
 
 export const COLLECTION_LEVELS = ['fonds', 'series', 'file'] as const;
-export type CollectionLevel = (typeof COLLECTION_LEVELS)[number];
 
 // ---------------------------------------------------------------- field schemas
 
@@ -99,7 +98,7 @@ export const AbsolutePath = z
   .max(4_096)
   .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'must be an absolute path');
 
-export const PartialDate = z
+const PartialDate = z
   .string({ error: 'must be a date as text' })
   .trim()
   .superRefine((value, ctx) => {
@@ -107,11 +106,11 @@ export const PartialDate = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-export const OptionalPartialDate = z
+const OptionalPartialDate = z
   .union([z.literal('').transform(() => null), PartialDate, z.null()])
   .optional();
 
-export const Language = z
+const Language = z
   .string({ error: 'must be a language tag' })
   .trim()
   .superRefine((tag, ctx) => {
@@ -123,7 +122,7 @@ export const Language = z
   })
   .transform((tag) => Intl.getCanonicalLocales(tag)[0] ?? tag);
 
-export const Url = z
+const Url = z
   .string()
   .trim()
   .transform((s) => (s === '' ? null : s))
@@ -142,13 +141,13 @@ export const Url = z
   })
   .optional();
 
-export const Commitment = z.strictObject({
+const Commitment = z.strictObject({
   text: RequiredText(),
   status: z.enum(COMMITMENT_STATUSES).default('unknown'),
 });
 export type Commitment = z.output<typeof Commitment>;
 
-export const LinkInput = z.strictObject({
+const LinkInput = z.strictObject({
   authorityId: Id,
   role: z.enum(LINK_ROLES),
   note: OptionalText(500),
@@ -329,7 +328,7 @@ export function recordInputOf(r: RecordView): RecordCreate {
 
 // ---------------------------------------------------------------- authorities
 
-export const AltName = z.strictObject({
+const AltName = z.strictObject({
   name: RequiredText(500),
   language: Language.nullable().optional(),
 });

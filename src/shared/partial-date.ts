@@ -32,10 +32,6 @@ export function partialDateProblem(value: string): string | null {
   return null;
 }
 
-export function isPartialDate(value: string): boolean {
-  return partialDateProblem(value) === null;
-}
-
 export function precisionOf(value: string): Precision {
   return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
 }
@@ -61,10 +57,6 @@ export function latestDay(value: string): string {
 export function rangeProblem(start: string, end: string): string | null {
   if (latestDay(end) < earliestDay(start)) return `end date ${end} is before the start date ${start}`;
   return null;
-}
-
-export function yearOf(value: string | null | undefined): number | null {
-  return value ? Number(value.slice(0, 4)) : null;
 }
 
 // ---------------------------------------------------------------- reading what an archivist types
@@ -95,7 +87,7 @@ const MONTHS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
   november: 11, dec: 12, december: 12,
 };
-export const MONTH_NAMES = [
+const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 const MONTH = `(${Object.keys(MONTHS).join('|')})\\.?`;
@@ -276,7 +268,7 @@ export function dateEntryText(date: string | null | undefined, dateEnd?: string 
 }
 
 /** A partial date written out in full: "14 September 2018", "September 2018", "2018"; 2018年9月14日 in Chinese. */
-export function describePartialDate(iso: string, language: 'en' | 'zh-Hans' = 'en'): string {
+function describePartialDate(iso: string, language: 'en' | 'zh-Hans' = 'en'): string {
   const [y, m, d] = iso.split('-');
   if (language === 'zh-Hans') return `${Number(y)}年${m ? `${Number(m)}月` : ''}${d ? `${Number(d)}日` : ''}`;
   const month = m ? MONTH_NAMES[Number(m) - 1] : undefined;

@@ -15,7 +15,7 @@ const Timestamp = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO timestamp');
 
 /** A file attached to a record, as the record held it. */
-export const AttachedFile = z.strictObject({
+const AttachedFile = z.strictObject({
   fileId: Id,
   originalName: RequiredText(1_000),
   position: z.number().int().min(0),

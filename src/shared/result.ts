@@ -2,7 +2,7 @@
  * Every door (IPC, browser host, CLI) answers with this envelope, so callers never have to
  * guess whether an exception crossed a process boundary intact.
  */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'invalid_input', // the request itself is malformed: names the field
   'not_found',
   'conflict', // e.g. a reference code already used

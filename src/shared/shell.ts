@@ -12,7 +12,7 @@ import type { Result } from './result';
 /** The IPC channel of pick (outside the contract's `archive:` prefix). */
 export const SHELL_PICK = 'shell:pick';
 
-export const PICK_KINDS = ['files', 'folder', 'save'] as const;
+const PICK_KINDS = ['files', 'folder', 'save'] as const;
 
 export const PickRequest = z.strictObject({
   /** files: existing files (several); folder: an existing or new folder; save: where to write a new file. */

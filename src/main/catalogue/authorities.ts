@@ -27,7 +27,7 @@ function hydrate(ctx: Pick<CatalogueContext, 'db'>, row: Row): AuthorityView {
   return { ...rest, altNames, place };
 }
 
-export function readAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number): AuthorityView | null {
+function readAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number): AuthorityView | null {
   const row = sql(ctx.db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
   return row ? hydrate(ctx, row) : null;
 }

@@ -22,9 +22,9 @@ import type { LibraryPaths } from './library';
 import { isBusy } from './busy';
 import { sql } from './statements';
 
-export const BACKUP_KEEP_KEY = 'backup.keep';
-export const DEFAULT_BACKUPS_KEPT = 7;
-export const MAX_BACKUPS_KEPT = 365;
+const BACKUP_KEEP_KEY = 'backup.keep';
+const DEFAULT_BACKUPS_KEPT = 7;
+const MAX_BACKUPS_KEPT = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** auto-2026-11-29T08-07-00-000Z-r1234.sqlite */

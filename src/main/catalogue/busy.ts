@@ -27,7 +27,7 @@ export function isBusy(error: unknown): boolean {
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks this thread for `ms` (Atomics.wait is allowed on Node's main thread and in workers). */
-export function sleepSync(ms: number): void {
+function sleepSync(ms: number): void {
   if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
 }
 

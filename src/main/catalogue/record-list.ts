@@ -28,7 +28,7 @@ const ORDER: Record<RecordSort, (dir: string) => string> = {
 const yearText = (year: number) => String(year).padStart(4, '0');
 
 /** The WHERE clause of the filters; every value is a bound parameter. */
-export function filterClause(f: Filters): { clause: string; params: Param[] } {
+function filterClause(f: Filters): { clause: string; params: Param[] } {
   const where: string[] = [];
   const params: Param[] = [];
   if (f.type) {

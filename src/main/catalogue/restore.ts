@@ -17,7 +17,7 @@ import { deleteRecord, insertRecord, requireRecord } from './records';
 import { sql } from './statements';
 
 /** The record as its creation input: what insertRecord needs to write it again. */
-export function snapshotOf(ctx: CatalogueContext, r: RecordView): RecordSnapshot {
+function snapshotOf(ctx: CatalogueContext, r: RecordView): RecordSnapshot {
   const record = recordInputOf(r);
   const files = sql(
     ctx.db,

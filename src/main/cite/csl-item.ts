@@ -38,7 +38,7 @@ export interface CslName {
   suffix?: string;
   'non-dropping-particle'?: string;
 }
-export interface CslDate {
+interface CslDate {
   'date-parts': (number | string)[][];
   circa?: boolean;
 }
@@ -57,11 +57,11 @@ export interface HoldingArchive {
 export const PRESS_RELEASE_GENRE = 'Press release';
 export const EVENT_PROGRAMME_GENRE = 'Event programme';
 export const LETTER_GENRE = 'Letter';
-export const PHOTOGRAPH_MEDIUM = 'Photograph';
+const PHOTOGRAPH_MEDIUM = 'Photograph';
 export const BROADCAST_GENRES = { television: 'Television broadcast', radio: 'Radio broadcast' } as const;
 
 /** "2018-09-14" -> { date-parts: [[2018, 9, 14]] }; an end date makes a range. */
-export function cslDate(date: string | null, end: string | null = null, approximate = false): CslDate | undefined {
+function cslDate(date: string | null, end: string | null = null, approximate = false): CslDate | undefined {
   if (!date) return undefined;
   const parts = (d: string) => d.split('-').map(Number);
   const out: CslDate = { 'date-parts': end ? [parts(date), parts(end)] : [parts(date)] };
@@ -147,7 +147,7 @@ function cjkName(name: string, language: string | undefined): CslName {
  * "Лев Николаевич Толстой", "Толстой Л.Н.". The record's language decides whether a Han name written
  * without a space can be split (Chinese) or not (Japanese).
  */
-export function personName(name: string, language?: string): CslName {
+function personName(name: string, language?: string): CslName {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   const comma = trimmed.indexOf(',');
   if (CJK.test(trimmed)) {

@@ -10,13 +10,13 @@ import { probeStyle, renderCitation } from './render';
 import { installStyle, listStyles, removeStyle, requireStyle } from './styles';
 
 /** The records as CSL-JSON items, with the library's holding archive. */
-export function cslItems(ctx: CatalogueContext, ids: number[]): CslItem[] {
+function cslItems(ctx: CatalogueContext, ids: number[]): CslItem[] {
   const settings = getSettings(ctx);
   const archive = { name: settings.archiveName, place: settings.archivePlace };
   return [...new Set(ids)].map((id) => toCslItem(requireRecord(ctx, id), archive));
 }
 
-export const recordIdOfItem = (itemId: string) => Number(itemId.replace(/^record-/, ''));
+const recordIdOfItem = (itemId: string) => Number(itemId.replace(/^record-/, ''));
 
 export const citeHandlers: HandlersFor<typeof citeChannels> = {
   listStyles: (ctx, options) => listStyles(ctx, options),

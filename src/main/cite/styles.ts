@@ -97,7 +97,7 @@ function installed(ctx: Pick<CatalogueContext, 'db'>, key: string): Style | null
 }
 
 /** The short name a style is known by: the last part of its CSL id ("http://www.zotero.org/styles/apa" -> "apa"). */
-export function styleKey(id: string): string {
+function styleKey(id: string): string {
   const last = id.replace(/\/+$/, '').split('/').pop() ?? id;
   return last.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
 }

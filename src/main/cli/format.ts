@@ -5,7 +5,7 @@ import type { MergedHit } from '../../shared/search/merge';
 import type { Clause, QueryWarning, Scope, Understood } from '../../shared/search/query';
 import { segmentsText } from '../../shared/search/snippet';
 
-export function shownDate(r: { date: string | null; dateEnd?: string | null; dateApproximate?: boolean }): string {
+function shownDate(r: { date: string | null; dateEnd?: string | null; dateApproximate?: boolean }): string {
   if (!r.date) return 'undated';
   return `${r.dateApproximate ? 'c. ' : ''}${r.date}${r.dateEnd ? ` – ${r.dateEnd}` : ''}`;
 }

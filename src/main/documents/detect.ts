@@ -42,7 +42,7 @@ function looksLikeHtml(head: Buffer): boolean {
   return /^(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/.test(start) || /<head[\s>]|<body[\s>]|<title>/.test(start);
 }
 
-export function detectBuffer(head: Buffer, fromMagic: string | undefined): Detected {
+function detectBuffer(head: Buffer, fromMagic: string | undefined): Detected {
   if (fromMagic) {
     // file-type reports XML-ish HTML as application/xml sometimes; trust a clear HTML head.
     if (fromMagic === 'application/xml' && looksLikeHtml(head)) return { mediaType: 'text/html', kind: 'html' };

@@ -34,13 +34,13 @@ function toFileView<T extends FileRow>(row: T): Omit<T, 'encrypted' | 'metadata'
   return { ...row, encrypted: row.encrypted === 1, metadata: JSON.parse(row.metadata) as Record<string, unknown> };
 }
 
-export function requireFile(ctx: CatalogueContext, id: number): FileView {
+function requireFile(ctx: CatalogueContext, id: number): FileView {
   const row = ctx.db.prepare(`SELECT ${FILE_COLUMNS} FROM files f WHERE f.id = ?`).get(id) as FileRow | undefined;
   if (!row) throw new ArchiveFailure('not_found', `there is no file #${id}`, 'id');
   return toFileView(row);
 }
 
-export function holders(ctx: CatalogueContext, fileId: number): { recordId: number; title: string; originalName: string }[] {
+function holders(ctx: CatalogueContext, fileId: number): { recordId: number; title: string; originalName: string }[] {
   return ctx.db
     .prepare(
       `SELECT rf.record_id AS recordId, r.title, rf.original_name AS originalName

@@ -46,7 +46,7 @@ export function realPath(p: string): string {
   }
 }
 
-export function isInside(p: string, root: string): boolean {
+function isInside(p: string, root: string): boolean {
   const rel = path.relative(root, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
@@ -70,7 +70,7 @@ export function outsideFailure(rule: Extract<PathRule, { within: string[] }>, sh
  * Checks a path given by a door (or reached in a walk) and returns its real path; refuses one that
  * is, or leads through a link, outside the rule's folders. Under `any` the path comes back as given.
  */
-export function checkPath(rule: PathRule, p: string, field: string): string {
+function checkPath(rule: PathRule, p: string, field: string): string {
   if ('any' in rule) return p;
   const real = realPath(p);
   if (allows(rule, real)) return real;

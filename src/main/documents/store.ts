@@ -171,7 +171,7 @@ function isRunning(pid: number): boolean {
  * into place; the hashing does not touch the file, so for a large file it can sit unchanged for
  * a while in the middle of an import that is alive and well.
  */
-export const UNOWNED_TEMP_GRACE_MS = 10 * 60 * 1000;
+const UNOWNED_TEMP_GRACE_MS = 10 * 60 * 1000;
 
 /**
  * Removes the temp copies (files/.incoming-*) a killed or crashed import left behind. Only those

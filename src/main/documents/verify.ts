@@ -9,7 +9,7 @@ import type { Result } from '../../shared/result';
 import type { Service } from '../service/service';
 import { hashFile, listStorage, storedPath } from './store';
 
-export interface FixityProblem {
+interface FixityProblem {
   id: number;
   sha256: string;
   records: number[];

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { allows, ANY_PATH, realPath, type PathRule } from './path-rule';
 
-export interface Candidate {
+interface Candidate {
   path: string;
   name: string;
   size: number;

@@ -10,14 +10,14 @@ import { z } from 'zod';
 import { AUTHORITY_KINDS, COLLECTION_LEVELS } from '../../shared/model';
 import type { CatalogueContext } from '../catalogue/context';
 
-export const LIBRARY_FORMAT = 'civic-archive-library';
+const LIBRARY_FORMAT = 'civic-archive-library';
 
 /** Per-library identity: it names the library, not its content, so a bag never carries it to another. */
 export const OWN_SETTINGS = new Set(['library.id']);
 
 const Nullable = z.string().nullable();
 
-export const BagAuthority = z.object({
+const BagAuthority = z.object({
   id: z.number().int(),
   kind: z.enum(AUTHORITY_KINDS),
   name: z.string(),
@@ -30,7 +30,7 @@ export const BagAuthority = z.object({
   updatedAt: z.string(),
 });
 
-export const BagCollection = z.object({
+const BagCollection = z.object({
   id: z.number().int(),
   parentId: z.number().int().nullable(),
   name: z.string(),
@@ -41,7 +41,7 @@ export const BagCollection = z.object({
   updatedAt: z.string(),
 });
 
-export const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
+const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
 
 export const BagStoredFile = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -76,9 +76,9 @@ export const BagPage = z.object({
 export const BagPages = z.array(BagPage);
 export type BagPage = z.output<typeof BagPage>;
 
-export const ENTITIES = ['record', 'authority', 'collection', 'tag'] as const;
+const ENTITIES = ['record', 'authority', 'collection', 'tag'] as const;
 
-export const BagChange = z.object({
+const BagChange = z.object({
   revision: z.number().int(),
   at: z.string(),
   actor: z.string(),

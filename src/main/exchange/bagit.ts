@@ -224,7 +224,7 @@ function readManifest(bag: string, name: string): Map<string, string> {
  * manifest. `deep: false` leaves out re-hashing the payload (the job that stores the files
  * hashes each one as it copies it) but checks everything else.
  */
-export function validateBag(dir: string, deep = true): Map<string, string> {
+function validateBag(dir: string, deep = true): Map<string, string> {
   const bag = path.resolve(dir);
   const fail = (message: string): never => {
     throw bagFailure(bag, message);

@@ -13,7 +13,7 @@ import type { ImportName } from './from-csl';
 import type { ImportRow } from './import-records';
 
 /** Record fields a column can fill, with the header each has in our own CSV export. */
-export const CSV_FIELDS: Record<string, string> = {
+const CSV_FIELDS: Record<string, string> = {
   type: 'Type',
   title: 'Title',
   titleAlt: 'Title (other language)',
@@ -159,7 +159,7 @@ export function csvRows(content: string, given?: Record<string, string>): Import
 }
 
 /** A cell a spreadsheet would run as a formula gets a ' in front (OWASP's CSV-injection advice). */
-export function safeCell(value: string): string {
+function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

@@ -27,7 +27,7 @@ export interface MappedRecord {
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 
 /** CSL date -> partial ISO date ("2018", "2018-09", "2018-09-14"); dates it cannot read are left as text for validation to refuse. */
-export function partialDate(value: unknown): { date?: string; end?: string; circa?: boolean } {
+function partialDate(value: unknown): { date?: string; end?: string; circa?: boolean } {
   if (!value || typeof value !== 'object') return {};
   const v = value as { 'date-parts'?: unknown[][]; raw?: string; literal?: string; circa?: unknown };
   const iso = (parts: unknown[] | undefined) => {

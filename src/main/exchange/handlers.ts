@@ -20,7 +20,7 @@ type ImportInput = Parameters<HandlersFor<typeof exchangeChannels>['importMetada
 
 const MAPPING_PREFIX = 'exchange.csv-mapping:';
 
-export function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): ImportRow[] {
+function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): ImportRow[] {
   const format = input.format ?? detectFormat(input.content);
   if (format === 'csv') return csvRows(input.content, input.mapping);
   if (input.content.includes('\uFFFD')) {

@@ -94,7 +94,7 @@ function fileHashesOf(ctx: CatalogueContext, recordId: number): string[] {
   );
 }
 
-export const RECORDS_HOLDING_FILE = 'SELECT DISTINCT rf.record_id AS id FROM files f JOIN record_files rf ON rf.file_id = f.id WHERE f.sha256 = ? ORDER BY rf.record_id';
+const RECORDS_HOLDING_FILE = 'SELECT DISTINCT rf.record_id AS id FROM files f JOIN record_files rf ON rf.file_id = f.id WHERE f.sha256 = ? ORDER BY rf.record_id';
 
 /**
  * A record already in the library that this row describes: the same reference code; or the same

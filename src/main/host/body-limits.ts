@@ -29,7 +29,7 @@ const MB = 1024 * 1024;
  * Channels whose legitimate input can exceed DEFAULT_BODY_BYTES, with the limit rounded up from
  * the largest input their schema allows (text counted at 3 UTF-8 bytes a character, as for Chinese).
  */
-export const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
+const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   // A record's body text may be 2,000,000 characters; a restore or batch carries whole records.
   createRecord: MAX_BODY_BYTES,
   updateRecord: MAX_BODY_BYTES,

@@ -15,7 +15,7 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function cookieToken(req: IncomingMessage): string | null {
+function cookieToken(req: IncomingMessage): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === TOKEN_COOKIE) return rest.join('=');
@@ -23,7 +23,7 @@ export function cookieToken(req: IncomingMessage): string | null {
   return null;
 }
 
-export function allowedHosts(port: number): Set<string> {
+function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 

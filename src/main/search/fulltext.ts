@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { tokenize } from '../../shared/search/tokenizer';
 import { sql } from '../catalogue/statements';
 
-export type PageSource = 'text-layer' | 'ocr' | 'plain' | 'html';
+type PageSource = 'text-layer' | 'ocr' | 'plain' | 'html';
 
 export interface PageText {
   fileId: number;

@@ -19,7 +19,7 @@ import { searchDocumentsFor } from './documents';
 const CHUNK = 500;
 
 /** The short fields' words of a record, as one text (the same fields MiniSearch indexes). */
-export function metaText(doc: SearchDocument): string {
+function metaText(doc: SearchDocument): string {
   return SEARCH_FIELDS.map((f) => fieldText(doc, f)).join(' ');
 }
 

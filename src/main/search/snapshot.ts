@@ -15,7 +15,7 @@ import { libraryId, type LibraryPaths } from '../catalogue/library';
 import { allSearchDocuments } from './documents';
 
 /** 3: documents packed (src/shared/search/packed.ts). An older snapshot is ignored and rebuilt. */
-export const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 3;
 const FILE = 'records.snapshot.json';
 
 interface Header {

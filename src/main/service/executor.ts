@@ -48,7 +48,7 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-export function actorName(door: string): string {
+function actorName(door: string): string {
   let user = 'unknown';
   try {
     user = os.userInfo().username;

@@ -7,7 +7,7 @@ import { ArchiveFailure } from '../../shared/result';
 import { backupsKept, setBackupsKept } from '../catalogue/backups';
 import type { CatalogueContext } from '../catalogue/context';
 
-export const DEFAULT_STYLE = 'apa';
+const DEFAULT_STYLE = 'apa';
 const KEYS = { archiveName: 'cite.archive.name', archivePlace: 'cite.archive.place', defaultStyle: 'cite.style.default' } as const;
 
 export function readSetting(ctx: Pick<CatalogueContext, 'db'>, key: string): string | null {

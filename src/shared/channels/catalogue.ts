@@ -25,7 +25,7 @@ export type RecordSort = (typeof RECORD_SORTS)[number];
 const ById = z.strictObject({ id: Id });
 
 /** What a list of records can be narrowed to; every filter given must hold. */
-export const RecordFilters = {
+const RecordFilters = {
   type: z.enum(RECORD_TYPES).optional(),
   tag: Tag.optional(),
   collectionId: Id.optional(),

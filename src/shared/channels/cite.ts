@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { Id } from '../model';
 import { channel } from './channel';
 
-export const CITE_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
+const CITE_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
 export type CiteFormat = (typeof CITE_FORMATS)[number];
 
-export const STYLE_SOURCES = ['built-in', 'installed', 'official'] as const;
+const STYLE_SOURCES = ['built-in', 'installed', 'official'] as const;
 
 export const StyleInfo = z.object({
   id: z.string(),

@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { AbsolutePath, Id, RECORD_TYPES } from '../model';
 import { channel, INTERNAL } from './channel';
 
-export const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
+const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
-export const JOB_KINDS = ['import', 'extract', 'verify'] as const;
-export const PAGE_SOURCES = ['text-layer', 'ocr', 'plain', 'html'] as const;
+const JOB_KINDS = ['import', 'extract', 'verify'] as const;
+const PAGE_SOURCES = ['text-layer', 'ocr', 'plain', 'html'] as const;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash (64 lower-case hex digits)');
 
@@ -38,7 +38,7 @@ export type FileView = z.output<typeof FileView>;
 export const RecordFile = FileView.extend({ originalName: z.string(), position: z.number(), addedAt: z.string() });
 export type RecordFile = z.output<typeof RecordFile>;
 
-export const FileHolder = z.object({ recordId: z.number(), title: z.string(), originalName: z.string() });
+const FileHolder = z.object({ recordId: z.number(), title: z.string(), originalName: z.string() });
 
 export const PageView = z.object({
   page: z.number(),
@@ -70,15 +70,15 @@ export type JobView = z.output<typeof JobView>;
 
 const JobCounts = z.object(Object.fromEntries(JOB_STATUSES.map((s) => [s, z.number()])) as Record<(typeof JOB_STATUSES)[number], z.ZodNumber>);
 
-export const ImportCandidate = z.object({ path: z.string(), name: z.string(), size: z.number() });
-export const ImportSkip = z.object({ path: z.string(), reason: z.string() });
+const ImportCandidate = z.object({ path: z.string(), name: z.string(), size: z.number() });
+const ImportSkip = z.object({ path: z.string(), reason: z.string() });
 
 const ImportPaths = {
   /** Files and folders (folders are walked recursively), as absolute paths on this machine. */
   paths: z.array(AbsolutePath).min(1, 'give at least one file or folder').max(10_000),
 };
 
-export const PageText = z.strictObject({
+const PageText = z.strictObject({
   page: z.number().int().min(1),
   text: z.string().max(5_000_000),
   source: z.enum(PAGE_SOURCES),

@@ -4,7 +4,7 @@ import { AbsolutePath, AUTHORITY_KINDS, Id } from '../model';
 import { channel, INTERNAL } from './channel';
 import { JOB_STATUSES } from './documents';
 
-export const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
+const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const ImportReport = z.object({
@@ -35,7 +35,7 @@ export const ImportReport = z.object({
 export type ImportReport = z.output<typeof ImportReport>;
 
 /** CSV column mapping: column header -> record field (or an authority role, e.g. "author", "party"). */
-export const ColumnMapping = z.record(z.string(), z.string());
+const ColumnMapping = z.record(z.string(), z.string());
 export type ColumnMapping = z.output<typeof ColumnMapping>;
 
 const ImportInput = z.strictObject({
@@ -50,7 +50,7 @@ const ImportInput = z.strictObject({
   mapping: ColumnMapping.optional(),
 });
 
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
+const EXPORT_FORMATS = ['csv', 'json'] as const;
 
 export const exchangeChannels = {
   previewMetadataImport: channel(ImportInput, ImportReport, false),

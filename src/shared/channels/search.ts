@@ -4,7 +4,7 @@ import { Id, LINK_ROLES, RECORD_TYPES, RequiredText } from '../model';
 import { SearchDocument } from '../search/document';
 import { channel } from './channel';
 
-export const Segment = z.object({ text: z.string(), match: z.boolean() });
+const Segment = z.object({ text: z.string(), match: z.boolean() });
 
 /**
  * Where a hit matched, as a key and its parameters: each door words it (the renderer in its
@@ -37,7 +37,7 @@ export const MatchedIn = z.discriminatedUnion('field', [
 ]);
 export type MatchedIn = z.output<typeof MatchedIn>;
 
-export const TextHit = z.object({
+const TextHit = z.object({
   recordId: z.number(),
   title: z.string(),
   type: z.enum(RECORD_TYPES),

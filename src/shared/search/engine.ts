@@ -84,7 +84,7 @@ export function prefixFor(term: string): boolean {
  * nearly every description, so any query containing one ("memorandum of understanding") would score
  * every record. FTS5 keeps them; phrases are still checked word for word against the text.
  */
-export const STOP_WORDS = new Set(
+const STOP_WORDS = new Set(
   'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
 );
 const indexTerm = (term: string): string | null => (STOP_WORDS.has(term) ? null : term);
@@ -156,7 +156,7 @@ export interface SearchOptions {
 }
 
 /** The k best items by `cmp`, in order, without sorting all of them (a result can be 100,000 records). */
-export function topK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
+function topK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
   if (Array.isArray(items) && items.length <= k * 4) return [...(items as T[])].sort(cmp).slice(0, k);
   const top: T[] = [];
   for (const item of items) {

@@ -37,7 +37,7 @@ function pageMatch(hit: Pick<TextHit, 'page' | 'fileName'>): PageMatch {
 }
 
 /** Where a full-text hit is, as a key: a page of a file, the description, the text, the catalogue fields. */
-export function textMatch(hit: Pick<TextHit, 'foundIn' | 'page' | 'fileName'>): MatchedIn {
+function textMatch(hit: Pick<TextHit, 'foundIn' | 'page' | 'fileName'>): MatchedIn {
   if (hit.foundIn === 'page') return pageMatch(hit);
   return { field: hit.foundIn === 'record' ? 'catalogue' : hit.foundIn };
 }

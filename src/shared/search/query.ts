@@ -222,11 +222,6 @@ export function parseQuery(input: string): ParsedQuery {
   return { groups, excluded, filters, understood, warnings };
 }
 
-/** True when the query asks for anything at all (words or filters). */
-export function isEmptyQuery(q: ParsedQuery): boolean {
-  return q.groups.length === 0 && q.filters.types.length === 0 && !q.filters.from && !q.filters.to;
-}
-
 /** Does a record's (partial) date range overlap the filter's days? Undated records never match a date filter. */
 export function dateMatches(date: string, dateEnd: string, filters: QueryFilters): boolean {
   if (!filters.from && !filters.to) return true;

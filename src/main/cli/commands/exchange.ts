@@ -21,7 +21,7 @@ function exportFormat(raw: string | undefined): ExportFormat {
 }
 
 /** The records a command works on: the IDs given, else those a --query finds (as `search` does), else every record. */
-export async function selection(ctx: CommandContext): Promise<number[]> {
+async function selection(ctx: CommandContext): Promise<number[]> {
   const words = ctx.args.positional.slice(1);
   const query = single(ctx.args, 'query');
   if (words.length > 0) return recordIds(words);
@@ -40,7 +40,7 @@ export async function selection(ctx: CommandContext): Promise<number[]> {
   return ids;
 }
 
-export function writeOut(file: string, content: string): void {
+function writeOut(file: string, content: string): void {
   const target = path.resolve(file);
   const temp = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(temp, content);
@@ -60,7 +60,7 @@ function importFormat(raw: string | undefined, file: string): ImportFormat | und
 }
 
 /** Reads a file as UTF-8, refusing bytes that are not (naming the line), rather than importing mojibake. */
-export function readUtf8(file: string): string {
+function readUtf8(file: string): string {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

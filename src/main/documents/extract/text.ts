@@ -25,7 +25,7 @@ function readText(file: string): { text: string; truncated: boolean } {
 /** Long texts are kept as pages of about this many characters (cut at a line end), so no page is huge to index or show. */
 const PAGE_CHARS = 100_000;
 
-export function splitPages(text: string): string[] {
+function splitPages(text: string): string[] {
   const pages: string[] = [];
   let rest = text;
   while (rest.length > PAGE_CHARS) {
@@ -52,7 +52,7 @@ export function extractPlain(file: string): Extraction {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', copy: '©' };
 
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -82,7 +82,7 @@ export function isoDate(raw: string | null | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
-export function htmlToText(html: string): { title: string | null; text: string; date: string | null } {
+function htmlToText(html: string): { title: string | null; text: string; date: string | null } {
   const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const date =
     isoDate(metaContent(html, ['article:published_time', 'date', 'dc.date', 'dcterms.date', 'datepublished', 'pubdate'])) ??

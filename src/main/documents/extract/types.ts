@@ -2,7 +2,6 @@ import type { Extraction } from '../../../shared/channels/documents';
 import type { OcrSetup } from './ocr';
 
 export type { Extraction };
-export type PageOut = Extraction['pages'][number];
 
 export interface ExtractOptions {
   filesDir: string;

@@ -14,7 +14,7 @@ export type Route =
   | { view: 'authority'; id: number }
   | { view: 'authorities'; kind: AuthorityKind };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'new') return { view: 'create' };
   const authority = /^authorities\/(\d+)$/.exec(path);

@@ -57,10 +57,3 @@ export function splitList(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/**
- * English-only count phrase, kept for areas not yet in the catalogues; translated text uses
- * i18next's `_one`/`_other` keys with `count` instead.
- */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

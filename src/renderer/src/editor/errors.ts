@@ -9,7 +9,7 @@ import type { ArchiveError } from '../../../shared/result';
 export type FieldErrors = Record<string, string>;
 
 /** `patch.links.0.role` -> `links.0.role`: the editor's fields are the record's, wherever they travel. */
-export function formPath(field: string): string {
+function formPath(field: string): string {
   return field.replace(/^patch\./, '');
 }
 

@@ -126,8 +126,8 @@ export function formFromRecord(r: RecordView): RecordForm {
   };
 }
 
-export const isAgreement = (f: Pick<RecordForm, 'type'>) => f.type === 'agreement';
-export const isMedia = (f: Pick<RecordForm, 'type'>) => f.type === 'media-coverage';
+const isAgreement = (f: Pick<RecordForm, 'type'>) => f.type === 'agreement';
+const isMedia = (f: Pick<RecordForm, 'type'>) => f.type === 'media-coverage';
 
 /** Dates the form could not read, by field: shown beside the field, nothing is sent. */
 export type DateProblems = Partial<Record<'date' | 'dateSigned', DateEntryProblem>>;

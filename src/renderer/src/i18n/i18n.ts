@@ -14,7 +14,7 @@ function browserLanguage(): Language {
   return wanted.some((l) => /^zh(-Hans|-CN|-SG)?$/i.test(l) || /^zh-Hans/i.test(l)) ? 'zh-Hans' : 'en';
 }
 
-export function savedLanguage(): Language {
+function savedLanguage(): Language {
   try {
     const l = localStorage.getItem(KEY);
     if ((LANGUAGES as readonly string[]).includes(l ?? '')) return l as Language;

@@ -11,7 +11,7 @@ export type ShortcutHandler = (event: KeyboardEvent) => boolean | void;
 
 const handlers = new Map<ShortcutId, ShortcutHandler[]>();
 
-export function registerShortcut(id: ShortcutId, handler: ShortcutHandler): () => void {
+function registerShortcut(id: ShortcutId, handler: ShortcutHandler): () => void {
   const list = handlers.get(id) ?? [];
   list.push(handler);
   handlers.set(id, list);
@@ -29,7 +29,7 @@ export function useShortcut(id: ShortcutId, handler: ShortcutHandler, enabled = 
 }
 
 /** Where a typed letter belongs to a field, not to a shortcut. */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

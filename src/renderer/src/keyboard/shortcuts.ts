@@ -62,7 +62,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'closeDialog', group: 'app', chords: [{ key: 'Escape' }], whileTyping: true, dispatched: false },
 ];
 
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 interface KeyPress {
   key: string;

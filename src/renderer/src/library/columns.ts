@@ -27,7 +27,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'updatedAt', sort: 'updatedAt', width: 'minmax(8rem, 11rem)', minRem: 8, className: 'col-updated' },
 ];
 
-export const DEFAULT_COLUMNS: readonly ColumnId[] = ['thumbnail', 'type', 'title', 'date', 'referenceCode'];
+const DEFAULT_COLUMNS: readonly ColumnId[] = ['thumbnail', 'type', 'title', 'date', 'referenceCode'];
 const KEY = 'civic-archive.list-columns';
 
 export function loadColumns(): ColumnId[] {

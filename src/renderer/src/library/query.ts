@@ -2,7 +2,7 @@
 import type { InputOf, RecordSort } from '../../../shared/contract';
 import type { RecordType } from '../../../shared/model';
 
-export type Direction = 'asc' | 'desc';
+type Direction = 'asc' | 'desc';
 
 export interface ListQuery {
   type: RecordType | null;

@@ -10,7 +10,7 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { toFilters, type ListQuery } from './query';
 
-export const BLOCK = 100;
+const BLOCK = 100;
 /** Blocks kept: about 40 screens of rows; the farthest from what was last asked for go first. */
 const MAX_BLOCKS = 40;
 

@@ -9,7 +9,7 @@ export interface SearchState {
   status: IndexStatus;
 }
 
-export function useIndexStatus(index: SearchIndex): IndexStatus {
+function useIndexStatus(index: SearchIndex): IndexStatus {
   return useSyncExternalStore(
     (onChange) => index.subscribe(onChange),
     () => index.getStatus(),

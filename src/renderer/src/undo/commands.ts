@@ -25,7 +25,7 @@ function refusal(error: ArchiveError, title: string): Outcome {
 }
 
 /** Every field of a record, as a patch that makes another version of it look like this one. */
-export function patchOf(r: RecordView): InputOf<'updateRecord'>['patch'] {
+function patchOf(r: RecordView): InputOf<'updateRecord'>['patch'] {
   return recordInputOf(r);
 }
 

@@ -73,7 +73,7 @@ export const undo = () => step(done, undone, (c) => c.undo(), 'undone');
 export const redo = () => step(undone, done, (c) => c.redo(), 'redone');
 
 /** Forgets everything: another library was opened. */
-export function clearHistory(): void {
+function clearHistory(): void {
   done = [];
   undone = [];
   last = null;
