@@ -28,6 +28,8 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
   const [tick, setTick] = useState(0);
   const settings = useResult(() => (open ? archive.getSettings({}) : null), [open, tick]);
   const [draft, setDraft] = useState<CitationDraft>({ archiveName: '', archivePlace: '', defaultStyle: 'apa' });
+  // The rows appear once the saved settings are in them: text typed earlier would be overwritten.
+  const [loaded, setLoaded] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const stamp = new Date().toISOString().slice(0, 10);
@@ -35,7 +37,9 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
   const [bagPath, setBagPath] = useState('');
 
   useEffect(() => {
-    if (settings.value) setDraft(citationDraft(settings.value));
+    if (!settings.value) return;
+    setDraft(citationDraft(settings.value));
+    setLoaded(true);
   }, [settings.value]);
   useEffect(() => {
     setBackupPath(`${libraryPath}/backups/library-${stamp}.tar.gz`);
@@ -107,7 +111,7 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
       </p>
       <section aria-labelledby="settings-heading">
         <h3 id="settings-heading">{t('exchange.citations')}</h3>
-        <CitationFields draft={draft} onChange={(c) => setDraft({ ...draft, ...c })} />
+        {loaded ? <CitationFields draft={draft} onChange={(c) => setDraft({ ...draft, ...c })} /> : null}
         <div className="form-row">
           <label htmlFor="settings-install">{t('exchange.installStyle')}</label>
           <input id="settings-install" type="file" accept=".csl,.xml" onChange={(e) => void installStyle(e.target.files?.[0])} />

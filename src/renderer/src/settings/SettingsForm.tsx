@@ -20,6 +20,8 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const library = useResult(() => archive.getSettings({}), [tick]);
   const documents = useResult(() => archive.documentSettings({}), [tick]);
   const [draft, setDraft] = useState<Draft>({ archiveName: '', archivePlace: '', defaultStyle: '', maxFile: '', backupsKept: '' });
+  // The rows appear once the saved settings are in them: text typed earlier would be overwritten.
+  const [loaded, setLoaded] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ArchiveError | string | null>(null);
 
@@ -30,6 +32,7 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
       backupsKept: String(library.value.backupsKept),
       maxFile: documents.value.source === 'library' ? bytesToMegabytes(documents.value.maxFileBytes) : '',
     });
+    setLoaded(true);
   }, [library.value, documents.value]);
 
   const fromEnvironment = documents.value?.source === 'environment';
@@ -70,7 +73,7 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
       <ErrorText error={library.error ?? documents.error} prefix={t('loadFailed')} />
       <section aria-labelledby="settings-citations-heading">
         <h3 id="settings-citations-heading">{t('citations.heading')}</h3>
-        <CitationFields draft={draft} onChange={change} />
+        {loaded ? <CitationFields draft={draft} onChange={change} /> : null}
       </section>
       <section aria-labelledby="settings-documents-heading">
         <h3 id="settings-documents-heading">{t('documents.heading')}</h3>
