@@ -20,8 +20,6 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const library = useResult(() => archive.getSettings({}), [tick]);
   const documents = useResult(() => archive.documentSettings({}), [tick]);
   const [draft, setDraft] = useState<Draft>({ archiveName: '', archivePlace: '', defaultStyle: '', maxFile: '', backupsKept: '' });
-  // The rows appear once the saved settings are in them: text typed earlier would be overwritten.
-  const [loaded, setLoaded] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ArchiveError | string | null>(null);
 
@@ -32,7 +30,6 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
       backupsKept: String(library.value.backupsKept),
       maxFile: documents.value.source === 'library' ? bytesToMegabytes(documents.value.maxFileBytes) : '',
     });
-    setLoaded(true);
   }, [library.value, documents.value]);
 
   const fromEnvironment = documents.value?.source === 'environment';
@@ -73,7 +70,7 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
       <ErrorText error={library.error ?? documents.error} prefix={t('loadFailed')} />
       <section aria-labelledby="settings-citations-heading">
         <h3 id="settings-citations-heading">{t('citations.heading')}</h3>
-        {loaded ? <CitationFields draft={draft} onChange={change} /> : null}
+        <CitationFields draft={draft} onChange={change} />
       </section>
       <section aria-labelledby="settings-documents-heading">
         <h3 id="settings-documents-heading">{t('documents.heading')}</h3>
