@@ -6,8 +6,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_ONLY = ['better-sqlite3', 'sharp', '@napi-rs/canvas', 'tesseract.js', 'tesseract.js-core', 'pdfjs-dist/legacy/*', 'exifr', 'tar', 'file-type'];
-const electronOnlyInShell = { name: 'electron', message: 'Only the shell (src/main/index.ts, src/main/ipc.ts) and the preload import electron: everything else runs under plain Node.' };
+const NODE_ONLY = [
+  'better-sqlite3',
+  'sharp',
+  '@napi-rs/canvas',
+  'tesseract.js',
+  'tesseract.js-core',
+  'pdfjs-dist/legacy/*',
+  'exifr',
+  'tar',
+  'file-type',
+];
+const electronOnlyInShell = {
+  name: 'electron',
+  message:
+    'Only the shell (src/main/index.ts, src/main/ipc.ts) and the preload import electron: everything else runs under plain Node.',
+};
 
 /** The folders of src/main, and which others each may import (besides src/shared). */
 const CAPABILITY_IMPORTS = {
@@ -43,7 +57,8 @@ function capabilityRules(folder, allowed) {
             // verify) runs beside the catalogue and talks to it through the Service interface, like a door.
             {
               regex: '^(\\.\\./)+service/(?!handler-types$|service$)',
-              message: 'a capability is called by the service; it may only use the Service interface and the handler types.',
+              message:
+                'a capability is called by the service; it may only use the Service interface and the handler types.',
             },
           ],
         },
@@ -61,7 +76,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // `void promise` marks a deliberately unawaited call (event handlers, fire-and-forget refreshes).
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
@@ -91,9 +109,16 @@ export default tseslint.config(
     },
   },
   // Node everywhere but the renderer.
-  { files: ['src/main/**', 'src/preload/**', 'tests/**', '*.ts', '*.mts', '*.js'], languageOptions: { globals: globals.node } },
+  {
+    files: ['src/main/**', 'src/preload/**', 'tests/**', '*.ts', '*.mts', '*.js'],
+    languageOptions: { globals: globals.node },
+  },
   // The shell and the preload: the only importers of electron.
-  { files: ['src/main/**/*.ts'], ignores: ['src/main/index.ts', 'src/main/ipc.ts'], rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] } },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
+  },
   ...Object.entries(CAPABILITY_IMPORTS).map(([folder, allowed]) => capabilityRules(folder, allowed)),
   // src/shared runs everywhere (renderer, worker, Node): no Node, no native modules, no electron, no main or renderer.
   {
@@ -103,10 +128,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell, ...NODE_ONLY.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'src/shared runs in the renderer too: no Node or native modules.' }))],
+          paths: [
+            electronOnlyInShell,
+            ...NODE_ONLY.filter((n) => !n.includes('*')).map((name) => ({
+              name,
+              message: 'src/shared runs in the renderer too: no Node or native modules.',
+            })),
+          ],
           patterns: [
             { regex: '^node:', message: 'src/shared runs in the renderer too: no Node built-ins.' },
-            { regex: '^(\\.\\./)+(main|renderer|preload)/', message: 'src/shared imports nothing from the processes that use it.' },
+            {
+              regex: '^(\\.\\./)+(main|renderer|preload)/',
+              message: 'src/shared imports nothing from the processes that use it.',
+            },
           ],
         },
       ],
@@ -137,10 +171,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell, ...NODE_ONLY.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'the renderer runs in Chromium, not Node.' }))],
+          paths: [
+            electronOnlyInShell,
+            ...NODE_ONLY.filter((n) => !n.includes('*')).map((name) => ({
+              name,
+              message: 'the renderer runs in Chromium, not Node.',
+            })),
+          ],
           patterns: [
-            { regex: '^node:', message: 'the renderer runs in Chromium, not Node: ask the service through window.archive.' },
-            { regex: '^(\\.\\./)+(main|preload)/', message: 'the renderer talks only to window.archive (src/shared/client.ts), never to src/main.' },
+            {
+              regex: '^node:',
+              message: 'the renderer runs in Chromium, not Node: ask the service through window.archive.',
+            },
+            {
+              regex: '^(\\.\\./)+(main|preload)/',
+              message: 'the renderer talks only to window.archive (src/shared/client.ts), never to src/main.',
+            },
           ],
         },
       ],

@@ -43,14 +43,20 @@ export async function fuseDifferences(binary: string): Promise<string[]> {
     if (!Number.isInteger(index)) continue;
     const state = (wire as unknown as Record<number, number | undefined>)[index];
     const is = state === 49 ? true : state === 48 ? false : undefined;
-    if (is !== want) out.push(`${FuseV1Options[index]}: is ${is === undefined ? `missing (${String(state)})` : is}, must be ${String(want)}`);
+    if (is !== want)
+      out.push(
+        `${FuseV1Options[index]}: is ${is === undefined ? `missing (${String(state)})` : is}, must be ${String(want)}`,
+      );
   }
   return out;
 }
 
 /** Flips the declared fuses on a binary, then reads them back. */
 export async function applyFuses(binary: string): Promise<void> {
-  await flipFuses(binary, { ...FUSES, resetAdHocDarwinSignature: process.platform === 'darwin' && process.arch === 'arm64' });
+  await flipFuses(binary, {
+    ...FUSES,
+    resetAdHocDarwinSignature: process.platform === 'darwin' && process.arch === 'arm64',
+  });
   const wrong = await fuseDifferences(binary);
   if (wrong.length) throw new Error(`the fuses of ${binary} are not as declared: ${wrong.join('; ')}`);
 }

@@ -11,7 +11,11 @@ export function electronBinary(root: string): ElectronBinary {
   const pkg = path.join(root, 'node_modules', 'electron');
   const pathFile = path.join(pkg, 'path.txt');
   if (!fs.existsSync(pkg)) return { ok: false, reason: 'the electron package is not installed' };
-  if (!fs.existsSync(pathFile)) return { ok: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
+  if (!fs.existsSync(pathFile))
+    return {
+      ok: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+    };
   const binary = path.join(pkg, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
   if (!fs.existsSync(binary)) return { ok: false, reason: `the Electron binary ${binary} is missing` };
   return { ok: true, path: binary };

@@ -37,15 +37,22 @@ const grants = new Grants();
 const FILE_SCHEME = 'civic-file';
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  { scheme: FILE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
+  {
+    scheme: FILE_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true },
+  },
 ]);
 
 function handleAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const answer = appFile(request.url, request.method, rendererDir);
-    if (answer.status !== 200) return new Response(answer.reason, { status: answer.status, headers: { 'Content-Type': 'text/plain' } });
+    if (answer.status !== 200)
+      return new Response(answer.reason, { status: answer.status, headers: { 'Content-Type': 'text/plain' } });
     const body = request.method === 'HEAD' ? null : await fs.promises.readFile(answer.file);
-    return new Response(body, { status: 200, headers: { 'Content-Type': answer.type, 'X-Content-Type-Options': 'nosniff' } });
+    return new Response(body, {
+      status: 200,
+      headers: { 'Content-Type': answer.type, 'X-Content-Type-Options': 'nosniff' },
+    });
   });
 }
 
@@ -60,17 +67,35 @@ function handleFileProtocol(): void {
     if (request.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
-        headers: { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD, POST', 'Access-Control-Allow-Headers': 'Content-Type, Range' },
+        headers: {
+          ...cors,
+          'Access-Control-Allow-Methods': 'GET, HEAD, POST',
+          'Access-Control-Allow-Headers': 'Content-Type, Range',
+        },
       });
     }
     if (url.host === 'files' && (request.method === 'GET' || request.method === 'HEAD')) {
-      const out = await serveStoredFile(current.service, current.root, url.pathname.replace(/^\//, ''), request.headers.get('range') ?? undefined);
+      const out = await serveStoredFile(
+        current.service,
+        current.root,
+        url.pathname.replace(/^\//, ''),
+        request.headers.get('range') ?? undefined,
+      );
       const headers = { ...out.headers, ...cors };
-      return new Response(request.method === 'HEAD' ? null : (toWebBody(out.body) as ConstructorParameters<typeof Response>[0]), { status: out.status, headers });
+      return new Response(
+        request.method === 'HEAD' ? null : (toWebBody(out.body) as ConstructorParameters<typeof Response>[0]),
+        { status: out.status, headers },
+      );
     }
     if (url.host === 'upload' && request.method === 'POST' && request.body) {
       const length = request.headers.get('content-length');
-      const { status, result } = await receiveUpload(current.service, current.root, url.searchParams, Readable.fromWeb(request.body as never), length ? Number(length) : null);
+      const { status, result } = await receiveUpload(
+        current.service,
+        current.root,
+        url.searchParams,
+        Readable.fromWeb(request.body as never),
+        length ? Number(length) : null,
+      );
       current.kick();
       return new Response(JSON.stringify(result), { status, headers: { 'Content-Type': 'application/json', ...cors } });
     }

@@ -29,20 +29,29 @@ export interface IpcOptions {
 export function bindIpc(opts: IpcOptions): () => void {
   const door = ipcDoor(opts);
   for (const channel of PUBLIC_CHANNELS) {
-    ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => door(channel, senderOf(event), input));
+    ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> =>
+      door(channel, senderOf(event), input),
+    );
   }
-  ipcMain.handle(SHELL_PICK, async (event: IpcMainInvokeEvent, request: unknown): Promise<Result<{ grants: Grant[] }>> => {
-    const refused = senderRefusal(senderOf(event), opts.isTrustedUrl);
-    if (refused) return refused;
-    const plan = dialogPlan(request, opts.libraryRoot());
-    if (!plan.ok) return plan;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const picked =
-      plan.value.dialog === 'open'
-        ? await (win ? dialog.showOpenDialog(win, plan.value.options) : dialog.showOpenDialog(plan.value.options)).then((r) => (r.canceled ? [] : r.filePaths))
-        : await (win ? dialog.showSaveDialog(win, plan.value.options) : dialog.showSaveDialog(plan.value.options)).then((r) => (r.canceled || !r.filePath ? [] : [r.filePath]));
-    return { ok: true, value: { grants: opts.grants.add(picked) } };
-  });
+  ipcMain.handle(
+    SHELL_PICK,
+    async (event: IpcMainInvokeEvent, request: unknown): Promise<Result<{ grants: Grant[] }>> => {
+      const refused = senderRefusal(senderOf(event), opts.isTrustedUrl);
+      if (refused) return refused;
+      const plan = dialogPlan(request, opts.libraryRoot());
+      if (!plan.ok) return plan;
+      const win = BrowserWindow.fromWebContents(event.sender);
+      const picked =
+        plan.value.dialog === 'open'
+          ? await (
+              win ? dialog.showOpenDialog(win, plan.value.options) : dialog.showOpenDialog(plan.value.options)
+            ).then((r) => (r.canceled ? [] : r.filePaths))
+          : await (
+              win ? dialog.showSaveDialog(win, plan.value.options) : dialog.showSaveDialog(plan.value.options)
+            ).then((r) => (r.canceled || !r.filePath ? [] : [r.filePath]));
+      return { ok: true, value: { grants: opts.grants.add(picked) } };
+    },
+  );
   return () => {
     for (const channel of PUBLIC_CHANNELS) ipcMain.removeHandler(IPC_PREFIX + channel);
     ipcMain.removeHandler(SHELL_PICK);

@@ -55,7 +55,8 @@ function userDataDir(): string {
 /** --library wins, then CIVIC_ARCHIVE_LIBRARY, then the default library in the user-data folder. */
 export function chooseLibrary(flag: string | undefined, userData = userDataDir()): string {
   // An empty --library is a script's unset variable, not a wish for the default library.
-  if (flag !== undefined && flag.trim() === '') throw new ArchiveFailure('invalid_input', '--library is empty: give a folder');
+  if (flag !== undefined && flag.trim() === '')
+    throw new ArchiveFailure('invalid_input', '--library is empty: give a folder');
   const chosen = flag ?? process.env[LIBRARY_ENV];
   return path.resolve(chosen && chosen.length > 0 ? chosen : path.join(userData, 'Library'));
 }

@@ -19,5 +19,7 @@ export async function invokeResult(invoke: Invoke, channel: string, input: unkno
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `the app did not answer ${channel}: ${message}` } };
   }
-  return isResult(answer) ? answer : { ok: false, error: { code: 'internal', message: `the app answered ${channel} without a result` } };
+  return isResult(answer)
+    ? answer
+    : { ok: false, error: { code: 'internal', message: `the app answered ${channel} without a result` } };
 }

@@ -20,4 +20,3 @@ export function createClient(transport: Transport): ArchiveApi {
   }
   return api as ArchiveApi;
 }
-

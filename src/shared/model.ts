@@ -81,11 +81,7 @@ export const OptionalText = (max = 20_000) =>
 
 /** Required, trimmed text. Messages leave out the field's name: the service prefixes it ("title: must not be empty"). */
 export const RequiredText = (max = 2_000) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+  z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /**
  * A path on this machine, absolute: the service never resolves a path against its own working
@@ -106,9 +102,7 @@ const PartialDate = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const OptionalPartialDate = z
-  .union([z.literal('').transform(() => null), PartialDate, z.null()])
-  .optional();
+const OptionalPartialDate = z.union([z.literal('').transform(() => null), PartialDate, z.null()]).optional();
 
 const Language = z
   .string({ error: 'must be a language tag' })

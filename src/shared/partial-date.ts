@@ -75,7 +75,14 @@ export interface DateEntry {
 
 /** Why an entry cannot be read; `message` is English, `code` and `params` let an interface say it in its language. */
 export interface DateEntryProblem {
-  code: 'unreadable' | 'no-such-month' | 'no-such-day' | 'no-year-zero' | 'end-before-start' | 'range-not-allowed' | 'approximate-not-allowed';
+  code:
+    | 'unreadable'
+    | 'no-such-month'
+    | 'no-such-day'
+    | 'no-year-zero'
+    | 'end-before-start'
+    | 'range-not-allowed'
+    | 'approximate-not-allowed';
   message: string;
   params: Record<string, string>;
 }
@@ -83,12 +90,44 @@ export interface DateEntryProblem {
 export type DateEntryResult = { ok: true; value: DateEntry | null } | { ok: false; problem: DateEntryProblem };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 const MONTH = `(${Object.keys(MONTHS).join('|')})\\.?`;
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -109,17 +148,30 @@ const SINGLE: { re: RegExp; parts: (m: RegExpExecArray) => Parts }[] = [
   // Day first, as a UK office writes it: 14/09/2018, 14.09.2018, 14-09-2018.
   { re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/, parts: (m) => ({ year: +m[3]!, month: +m[2]!, day: +m[1]! }) },
   { re: /^(\d{1,2})[/.](\d{4})$/, parts: (m) => ({ year: +m[2]!, month: +m[1]! }) },
-  { re: new RegExp(`^(\\d{1,2})${ORDINAL}\\s*(?:of\\s+)?${MONTH},?\\s*(\\d{4})$`), parts: (m) => ({ year: +m[3]!, month: MONTHS[m[2]!]!, day: +m[1]! }) },
-  { re: new RegExp(`^${MONTH}\\s*(\\d{1,2})${ORDINAL},?\\s+(\\d{4})$`), parts: (m) => ({ year: +m[3]!, month: MONTHS[m[1]!]!, day: +m[2]! }) },
+  {
+    re: new RegExp(`^(\\d{1,2})${ORDINAL}\\s*(?:of\\s+)?${MONTH},?\\s*(\\d{4})$`),
+    parts: (m) => ({ year: +m[3]!, month: MONTHS[m[2]!]!, day: +m[1]! }),
+  },
+  {
+    re: new RegExp(`^${MONTH}\\s*(\\d{1,2})${ORDINAL},?\\s+(\\d{4})$`),
+    parts: (m) => ({ year: +m[3]!, month: MONTHS[m[1]!]!, day: +m[2]! }),
+  },
   { re: new RegExp(`^${MONTH},?\\s*(\\d{4})$`), parts: (m) => ({ year: +m[2]!, month: MONTHS[m[1]!]! }) },
   { re: new RegExp(`^(\\d{4})\\s+${MONTH}$`), parts: (m) => ({ year: +m[1]!, month: MONTHS[m[2]!]! }) },
-  { re: /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?$/, parts: (m) => ({ year: +m[1]!, ...(m[2] ? { month: +m[2] } : {}), ...(m[3] ? { day: +m[3] } : {}) }) },
+  {
+    re: /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?$/,
+    parts: (m) => ({ year: +m[1]!, ...(m[2] ? { month: +m[2] } : {}), ...(m[3] ? { day: +m[3] } : {}) }),
+  },
 ];
 
 const APPROXIMATE_BEFORE = /^(?:circa|ca\.?|c\.?|approximately|approx\.?|about|around|大约|约在|约)\s*/;
 const APPROXIMATE_AFTER = /\s*(?:\?|\(\?\)|左右|前后|approx\.?)$/;
 
-function problem(code: DateEntryProblem['code'], message: string, params: Record<string, string> = {}): { ok: false; problem: DateEntryProblem } {
+function problem(
+  code: DateEntryProblem['code'],
+  message: string,
+  params: Record<string, string> = {},
+): { ok: false; problem: DateEntryProblem } {
   return { ok: false, problem: { code, message, params } };
 }
 
@@ -129,19 +181,27 @@ function toIso(p: Parts, text: string): { ok: true; iso: string } | { ok: false;
   const y = String(p.year).padStart(4, '0');
   if (p.month === undefined) return { ok: true, iso: y };
   if (p.month < 1 || p.month > 12) {
-    return problem('no-such-month', `"${text}": month ${p.month} does not exist (dates are read day first, as 14/09/2018)`, { text, month: String(p.month) });
+    return problem(
+      'no-such-month',
+      `"${text}": month ${p.month} does not exist (dates are read day first, as 14/09/2018)`,
+      { text, month: String(p.month) },
+    );
   }
   if (p.day === undefined) return { ok: true, iso: `${y}-${pad(p.month)}` };
   const last = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
   if (p.day < 1 || p.day > last) {
-    return problem('no-such-day', `"${text}": day ${p.day} does not exist in ${MONTH_NAMES[p.month - 1]} ${y} (it has ${last} days)`, {
-      text,
-      day: String(p.day),
-      month: MONTH_NAMES[p.month - 1]!,
-      monthNumber: String(p.month),
-      year: y,
-      days: String(last),
-    });
+    return problem(
+      'no-such-day',
+      `"${text}": day ${p.day} does not exist in ${MONTH_NAMES[p.month - 1]} ${y} (it has ${last} days)`,
+      {
+        text,
+        day: String(p.day),
+        month: MONTH_NAMES[p.month - 1]!,
+        monthNumber: String(p.month),
+        year: y,
+        days: String(last),
+      },
+    );
   }
   return { ok: true, iso: `${y}-${pad(p.month)}-${pad(p.day)}` };
 }
@@ -164,7 +224,10 @@ interface Piece {
 }
 
 function readPiece(raw: string): Piece | null {
-  let text = raw.trim().replace(/^\[(.*)\]$/, '$1').trim();
+  let text = raw
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .trim();
   let approximate = false;
   const before = APPROXIMATE_BEFORE.exec(text);
   if (before && text.length > before[0].length) {
@@ -237,12 +300,19 @@ function readRange(text: string): Piece | null {
  * Reads a date as typed. Empty text is "no date" (value null). Ranges and approximation can be
  * refused for fields that hold a single exact date (the date an agreement was signed).
  */
-export function parseDateEntry(input: string, options: { range?: boolean; approximate?: boolean } = {}): DateEntryResult {
+export function parseDateEntry(
+  input: string,
+  options: { range?: boolean; approximate?: boolean } = {},
+): DateEntryResult {
   const text = input.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
   if (text === '') return { ok: true, value: null };
   const piece = readRange(text);
   if (!piece) {
-    return problem('unreadable', `"${input.trim()}" cannot be read as a date: try 2018, Sept 2018, 14/09/2018, c. 1988 or 1988–1990`, { text: input.trim() });
+    return problem(
+      'unreadable',
+      `"${input.trim()}" cannot be read as a date: try 2018, Sept 2018, 14/09/2018, c. 1988 or 1988–1990`,
+      { text: input.trim() },
+    );
   }
   const start = toIso(piece.start, input.trim());
   if (!start.ok) return start;
@@ -252,11 +322,17 @@ export function parseDateEntry(input: string, options: { range?: boolean; approx
     if (!end.ok) return end;
     dateEnd = end.iso;
     const wrong = rangeProblem(start.iso, end.iso);
-    if (wrong) return problem('end-before-start', `"${input.trim()}": the end ${end.iso} is before the start ${start.iso}`, { start: start.iso, end: end.iso });
+    if (wrong)
+      return problem('end-before-start', `"${input.trim()}": the end ${end.iso} is before the start ${start.iso}`, {
+        start: start.iso,
+        end: end.iso,
+      });
     if (dateEnd === start.iso) dateEnd = null;
   }
-  if (dateEnd && options.range === false) return problem('range-not-allowed', 'this field takes a single date, not a range', {});
-  if (piece.approximate && options.approximate === false) return problem('approximate-not-allowed', 'this field takes an exact date', {});
+  if (dateEnd && options.range === false)
+    return problem('range-not-allowed', 'this field takes a single date, not a range', {});
+  if (piece.approximate && options.approximate === false)
+    return problem('approximate-not-allowed', 'this field takes an exact date', {});
   return { ok: true, value: { date: start.iso, dateEnd, approximate: piece.approximate } };
 }
 

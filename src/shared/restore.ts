@@ -66,7 +66,14 @@ export const MergeSnapshot = z.strictObject({
     createdAt: Timestamp,
   }),
   mergedLinks: z
-    .array(z.strictObject({ recordId: Id, role: z.enum(LINK_ROLES), note: z.string().max(500).nullable(), position: z.number().int().min(0) }))
+    .array(
+      z.strictObject({
+        recordId: Id,
+        role: z.enum(LINK_ROLES),
+        note: z.string().max(500).nullable(),
+        position: z.number().int().min(0),
+      }),
+    )
     .max(100_000),
   eventsAtPlace: z.array(Id).max(100_000),
   /** The kept record's revision right after the merge: the undo is refused if it has changed since. */
@@ -74,5 +81,10 @@ export const MergeSnapshot = z.strictObject({
 });
 export type MergeSnapshot = z.output<typeof MergeSnapshot>;
 
-export const MergedAuthorities = z.object({ authority: AuthorityView, linksMoved: z.number(), revision: z.number(), snapshot: MergeSnapshot });
+export const MergedAuthorities = z.object({
+  authority: AuthorityView,
+  linksMoved: z.number(),
+  revision: z.number(),
+  snapshot: MergeSnapshot,
+});
 export const UnmergeOutput = z.object({ authority: AuthorityView, restored: AuthorityView, revision: z.number() });

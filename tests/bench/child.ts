@@ -43,7 +43,9 @@ if (mode === 'ours') {
   for (const d of feed.upserts) search.upsert(d);
   search.search('partnership');
   const readyMs = performance.now();
-  console.log(JSON.stringify({ readyMs, ftsReadyMs, mainMs: readyMs - mainStart, documents: search.size, ...memory() }));
+  console.log(
+    JSON.stringify({ readyMs, ftsReadyMs, mainMs: readyMs - mainStart, documents: search.size, ...memory() }),
+  );
 } else if (mode === 'minisearch-all') {
   const db = new Database(path.join(target, 'catalogue.sqlite'), { readonly: true });
   const ctx = { db, paths: libraryPaths(target), actor: 'bench', now: () => '' };
@@ -60,7 +62,10 @@ if (mode === 'ours') {
   const file = path.join(target, 'index', 'peer-minisearch.json');
   fs.writeFileSync(file, json);
   const t1 = performance.now();
-  const loaded = MiniSearch.loadJSON(fs.readFileSync(file, 'utf8'), (index as unknown as { _options: ConstructorParameters<typeof MiniSearch>[0] })._options);
+  const loaded = MiniSearch.loadJSON(
+    fs.readFileSync(file, 'utf8'),
+    (index as unknown as { _options: ConstructorParameters<typeof MiniSearch>[0] })._options,
+  );
   const loadMs = performance.now() - t1;
   fs.rmSync(file);
   const latencies: Record<string, number[]> = {};
@@ -74,7 +79,9 @@ if (mode === 'ours') {
       (latencies[q.kind] ??= []).push(performance.now() - t);
     }
   }
-  console.log(JSON.stringify({ buildMs, documents: docs.length, ...heap, snapshotBytes: json.length, loadMs, latencies }));
+  console.log(
+    JSON.stringify({ buildMs, documents: docs.length, ...heap, snapshotBytes: json.length, loadMs, latencies }),
+  );
 } else if (mode === 'fts-all') {
   const db = new Database(target, { readonly: true });
   ftsEverythingSearch(db)('partnership');

@@ -29,14 +29,34 @@ international mission promote build links share values benefits opportunity futu
   .split(/\s+/)
   .filter(Boolean);
 
-const SYLLABLES = ['ka', 'ro', 'mi', 'den', 'sha', 'lu', 'ter', 'vin', 'qo', 'zhe', 'bar', 'nel', 'pos', 'rik', 'tam', 'ul', 'fen', 'gor'];
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'mi',
+  'den',
+  'sha',
+  'lu',
+  'ter',
+  'vin',
+  'qo',
+  'zhe',
+  'bar',
+  'nel',
+  'pos',
+  'rik',
+  'tam',
+  'ul',
+  'fen',
+  'gor',
+];
 
 /** Function words lead any English text (about half its words); content words follow them in the Zipf ranks. */
-const FUNCTION_WORDS = `the of and to in a is that for it as was with be by on not he this are or his from at which but have an
+const FUNCTION_WORDS =
+  `the of and to in a is that for it as was with be by on not he this are or his from at which but have an
 they you were her she there been one all we their has would when if so no will more can its than other into some could them
 these two may then do first any my now such like our over also new did most only very after where our those before must made`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /**
  * The vocabulary: function words first (most frequent), then real civic words, then a long tail of
@@ -76,12 +96,113 @@ export function zipf(size: number, s = 1.07): (r: () => number) => number {
   };
 }
 
-const FIRST = ['Judith', 'Zhang', 'Sharon', 'Wei', 'James', 'Li', 'Sarah', 'Chen', 'David', 'Wang', 'Emma', 'Liu', 'Tom', 'Huang', 'Anna', 'Zhao', 'Mark', 'Yang', 'Helen', 'Wu'];
-const LAST = ['Blake', 'Jianting', 'Watson', 'Ming', 'Smith', 'Hua', 'Brown', 'Jie', 'Taylor', 'Fang', 'Wilson', 'Lei', 'Clarke', 'Yan', 'Hughes', 'Bo', 'Wright', 'Xin', 'Green', 'Tao'];
-const ORGS = ['Leeds City Council', 'Hangzhou People’s Government', 'Phoenix Dance Theatre', 'University of Leeds', 'Zhejiang University', 'Hisense', 'Alibaba', 'Dahua', 'Leeds City Region Enterprise Partnership', 'British Consulate', 'Cyberport', 'Hangzhou TV', 'Yorkshire Post', 'BBC Look North', 'Leeds Library Service', 'Hangzhou Library', 'Opera North', 'Leeds Beckett University', 'China Britain Business Council', 'Leeds Chamber of Commerce'];
-const PLACES: [string, string][] = [['Leeds', '利兹'], ['Hangzhou', '杭州'], ['Qingdao', '青岛'], ['Hong Kong', '香港'], ['Bradford', ''], ['Kirklees', ''], ['Shanghai', '上海'], ['Beijing', '北京'], ['Wakefield', ''], ['York', '约克']];
+const FIRST = [
+  'Judith',
+  'Zhang',
+  'Sharon',
+  'Wei',
+  'James',
+  'Li',
+  'Sarah',
+  'Chen',
+  'David',
+  'Wang',
+  'Emma',
+  'Liu',
+  'Tom',
+  'Huang',
+  'Anna',
+  'Zhao',
+  'Mark',
+  'Yang',
+  'Helen',
+  'Wu',
+];
+const LAST = [
+  'Blake',
+  'Jianting',
+  'Watson',
+  'Ming',
+  'Smith',
+  'Hua',
+  'Brown',
+  'Jie',
+  'Taylor',
+  'Fang',
+  'Wilson',
+  'Lei',
+  'Clarke',
+  'Yan',
+  'Hughes',
+  'Bo',
+  'Wright',
+  'Xin',
+  'Green',
+  'Tao',
+];
+const ORGS = [
+  'Leeds City Council',
+  'Hangzhou People’s Government',
+  'Phoenix Dance Theatre',
+  'University of Leeds',
+  'Zhejiang University',
+  'Hisense',
+  'Alibaba',
+  'Dahua',
+  'Leeds City Region Enterprise Partnership',
+  'British Consulate',
+  'Cyberport',
+  'Hangzhou TV',
+  'Yorkshire Post',
+  'BBC Look North',
+  'Leeds Library Service',
+  'Hangzhou Library',
+  'Opera North',
+  'Leeds Beckett University',
+  'China Britain Business Council',
+  'Leeds Chamber of Commerce',
+];
+const PLACES: [string, string][] = [
+  ['Leeds', '利兹'],
+  ['Hangzhou', '杭州'],
+  ['Qingdao', '青岛'],
+  ['Hong Kong', '香港'],
+  ['Bradford', ''],
+  ['Kirklees', ''],
+  ['Shanghai', '上海'],
+  ['Beijing', '北京'],
+  ['Wakefield', ''],
+  ['York', '约克'],
+];
 const PARTNERSHIPS = ['Leeds–Hangzhou', 'Leeds–Dortmund', 'Leeds–Lille', 'Leeds–Brno', 'Leeds–Durban'];
-const ZH = ['杭州', '利兹', '友好城市', '谅解备忘录', '合作', '文化', '经济', '代表团', '签署', '交流', '教育', '贸易', '投资', '大学', '学生', '艺术', '节日', '图书馆', '交通', '科技', '访问', '会议', '市政府', '伙伴关系', '周年', '庆祝'];
+const ZH = [
+  '杭州',
+  '利兹',
+  '友好城市',
+  '谅解备忘录',
+  '合作',
+  '文化',
+  '经济',
+  '代表团',
+  '签署',
+  '交流',
+  '教育',
+  '贸易',
+  '投资',
+  '大学',
+  '学生',
+  '艺术',
+  '节日',
+  '图书馆',
+  '交通',
+  '科技',
+  '访问',
+  '会议',
+  '市政府',
+  '伙伴关系',
+  '周年',
+  '庆祝',
+];
 
 export interface GenAuthority {
   key: string;
@@ -105,9 +226,12 @@ export interface GenRecord {
 
 export function authorities(): GenAuthority[] {
   const out: GenAuthority[] = [];
-  for (const f of FIRST) for (const l of LAST.slice(0, 10)) out.push({ key: `p:${f} ${l}`, kind: 'person', name: `${f} ${l}`, altNames: [] });
+  for (const f of FIRST)
+    for (const l of LAST.slice(0, 10))
+      out.push({ key: `p:${f} ${l}`, kind: 'person', name: `${f} ${l}`, altNames: [] });
   for (const o of ORGS) out.push({ key: `o:${o}`, kind: 'organisation', name: o, altNames: [] });
-  for (const [p, zh] of PLACES) out.push({ key: `l:${p}`, kind: 'place', name: p, altNames: zh ? [{ name: zh, language: 'zh-Hans' }] : [] });
+  for (const [p, zh] of PLACES)
+    out.push({ key: `l:${p}`, kind: 'place', name: p, altNames: zh ? [{ name: zh, language: 'zh-Hans' }] : [] });
   for (const p of PARTNERSHIPS) out.push({ key: `s:${p}`, kind: 'partnership', name: p, altNames: [] });
   return out;
 }
@@ -132,7 +256,9 @@ export function* records(count: number, seed = 42): Generator<GenRecord> {
     const day = String(1 + Math.floor(r() * 28)).padStart(2, '0');
     const date = precision < 0.3 ? `${year}` : precision < 0.6 ? `${year}-${month}` : `${year}-${month}-${day}`;
     const chinese = r() < 0.1;
-    const title = chinese ? `${zh(3)} ${words(3)}` : `${words(3 + Math.floor(r() * 5))}`.replace(/^\w/, (c) => c.toUpperCase());
+    const title = chinese
+      ? `${zh(3)} ${words(3)}`
+      : `${words(3 + Math.floor(r() * 5))}`.replace(/^\w/, (c) => c.toUpperCase());
     const links: GenRecord['links'] = [
       { key: any(people).key, role: type === 'agreement' ? 'signatory' : 'mentioned' },
       { key: any(orgs).key, role: type === 'agreement' ? 'party' : 'subject' },

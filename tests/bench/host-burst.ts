@@ -69,7 +69,9 @@ function post(target: Target, channel: string, body: Buffer): Promise<Answer> {
     );
     // A refusal may close the connection before the whole body is sent: that is an answer too.
     req.on('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? resolve({ status: 0, ms: performance.now() - start, text: error.code }) : reject(error),
+      error.code === 'EPIPE' || error.code === 'ECONNRESET'
+        ? resolve({ status: 0, ms: performance.now() - start, text: error.code })
+        : reject(error),
     );
     req.end(body);
   });
@@ -91,10 +93,28 @@ function hostile(kind: string): [string, Buffer][] {
   if (kind === 'deep') {
     const deep = Buffer.from('['.repeat(2 * 1024 * 1024) + ']'.repeat(2 * 1024 * 1024));
     const flat = Buffer.from(JSON.stringify({ tag: 'x'.repeat(deep.length - 12) }));
-    return [...Array.from({ length: BURST }, () => ['createRecord', deep] as [string, Buffer]), ...Array.from({ length: Math.ceil(BURST / 2) }, () => ['listRecords', flat] as [string, Buffer])];
+    return [
+      ...Array.from({ length: BURST }, () => ['createRecord', deep] as [string, Buffer]),
+      ...Array.from({ length: Math.ceil(BURST / 2) }, () => ['listRecords', flat] as [string, Buffer]),
+    ];
   }
-  if (kind === 'paths') return [['previewImport', Buffer.from(JSON.stringify({ paths: strings((i) => `relative/folder/document-${i}.pdf`) }))]];
-  if (kind === 'tags') return [['saveSearch', Buffer.from(JSON.stringify({ name: `Everything ${Date.now()}`, query: '', filters: { tags: strings((i) => `tag-${i}`) } }))]];
+  if (kind === 'paths')
+    return [
+      ['previewImport', Buffer.from(JSON.stringify({ paths: strings((i) => `relative/folder/document-${i}.pdf`) }))],
+    ];
+  if (kind === 'tags')
+    return [
+      [
+        'saveSearch',
+        Buffer.from(
+          JSON.stringify({
+            name: `Everything ${Date.now()}`,
+            query: '',
+            filters: { tags: strings((i) => `tag-${i}`) },
+          }),
+        ),
+      ],
+    ];
   throw new Error(`unknown case ${kind}`);
 }
 
@@ -111,10 +131,29 @@ async function attack(kind: string, target: Target): Promise<void> {
  * are answered, sends the normal request again and again: their latencies are what a user of the
  * host would have seen during the attack.
  */
-async function underAttack(kind: string, target: Target): Promise<{ latencies: number[]; answers: Answer[]; what: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--attack', kind, '--base', target.base, '--token', target.token, '--burst', String(BURST)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function underAttack(
+  kind: string,
+  target: Target,
+): Promise<{ latencies: number[]; answers: Answer[]; what: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--attack',
+      kind,
+      '--base',
+      target.base,
+      '--token',
+      target.token,
+      '--burst',
+      String(BURST),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = readline.createInterface({ input: child.stdout });
   const it = lines[Symbol.asyncIterator]();
   const first = (await it.next()).value;
@@ -163,7 +202,9 @@ async function main(): Promise<void> {
   const host = await startHostProcess(path.join(dir, 'library'), OUT);
   const target = { base: host.base, token: host.token };
   try {
-    console.log(`Browser host ${path.relative(process.cwd(), OUT) || '.'}/main/host.js on a fresh library; ${os.cpus().length} cores, Node ${process.version}`);
+    console.log(
+      `Browser host ${path.relative(process.cwd(), OUT) || '.'}/main/host.js on a fresh library; ${os.cpus().length} cores, Node ${process.version}`,
+    );
     for (let i = 0; i < 5; i++) await normal(target); // warm up
     const alone: number[] = [];
     for (let i = 0; i < 30; i++) alone.push(await normal(target));
@@ -181,7 +222,9 @@ async function main(): Promise<void> {
         last = run.answers;
         what = run.what;
       }
-      console.log(`${kind.padEnd(6)} libraryInfo ${fmt(latencies)} (${latencies.length} requests) while ${what} were sent and answered, ${ROUNDS} rounds; they took ${fmt(whole)}`);
+      console.log(
+        `${kind.padEnd(6)} libraryInfo ${fmt(latencies)} (${latencies.length} requests) while ${what} were sent and answered, ${ROUNDS} rounds; they took ${fmt(whole)}`,
+      );
       console.log(`       answers: ${summary(last)}`);
     }
   } finally {

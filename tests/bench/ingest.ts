@@ -16,13 +16,19 @@ import { createService } from '../../src/main/service/service';
 import { makePdf, textImage, wordAccuracy } from '../fixtures/documents/generate';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-bench-ingest-'));
-const WORDS = 'Leeds Hangzhou partnership memorandum understanding culture education trade delegation council theatre agreement signed city officers visit'.split(' ');
-const line = (i: number, n: number) => Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
+const WORDS =
+  'Leeds Hangzhou partnership memorandum understanding culture education trade delegation council theatre agreement signed city officers visit'.split(
+    ' ',
+  );
+const line = (i: number, n: number) =>
+  Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
 async function textLayer(): Promise<{ pages: number; perSecond: number }> {
   const pages = 300;
-  const pdf = makePdf(Array.from({ length: pages }, (_, p) => ({ lines: Array.from({ length: 40 }, (_, i) => line(p + i, 9)) })));
+  const pdf = makePdf(
+    Array.from({ length: pages }, (_, p) => ({ lines: Array.from({ length: 40 }, (_, i) => line(p + i, 9)) })),
+  );
   const file = path.join(root, 'text.pdf');
   fs.writeFileSync(file, pdf);
   const filesDir = path.join(root, 'files-text');
@@ -79,13 +85,21 @@ async function importFiles(): Promise<{ files: number; perSecond: number; megaby
 }
 
 try {
-  console.log(`Civic Archive ingest benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
+  console.log(
+    `Civic Archive ingest benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
+  );
   const t = await textLayer();
-  console.log(`text layer (pdf.js):         ${t.perSecond.toFixed(0)} pages/s   (${t.pages}-page PDF, 40 lines a page)`);
+  console.log(
+    `text layer (pdf.js):         ${t.perSecond.toFixed(0)} pages/s   (${t.pages}-page PDF, 40 lines a page)`,
+  );
   const o = await ocr();
-  console.log(`OCR (tesseract.js, ${o.langs}): ${o.secondsPerPage.toFixed(2)} s/page   (${o.pages} pages of 30 lines at 34 px; word accuracy ${(o.accuracy * 100).toFixed(1)}%)`);
+  console.log(
+    `OCR (tesseract.js, ${o.langs}): ${o.secondsPerPage.toFixed(2)} s/page   (${o.pages} pages of 30 lines at 34 px; word accuracy ${(o.accuracy * 100).toFixed(1)}%)`,
+  );
   const i = await importFiles();
-  console.log(`import without text:         ${i.perSecond.toFixed(0)} files/s   (${i.files} files, ${i.megabytes.toFixed(1)} MB: copy, SHA-256, fsync, record + link)`);
+  console.log(
+    `import without text:         ${i.perSecond.toFixed(0)} files/s   (${i.files} files, ${i.megabytes.toFixed(1)} MB: copy, SHA-256, fsync, record + link)`,
+  );
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }

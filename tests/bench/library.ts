@@ -38,12 +38,18 @@ export async function benchLibrary(count: number, fresh = false, log = (s: strin
   const ctx = contextFor(lib, 'bench');
   const ids = new Map<string, number>();
   lib.db.transaction(() => {
-    for (const a of authorities()) ids.set(a.key, createAuthority(ctx, AuthorityCreate.parse({ kind: a.kind, name: a.name, altNames: a.altNames })).id);
+    for (const a of authorities())
+      ids.set(
+        a.key,
+        createAuthority(ctx, AuthorityCreate.parse({ kind: a.kind, name: a.name, altNames: a.altNames })).id,
+      );
   })();
   const insertFile = lib.db.prepare(
     "INSERT INTO files (sha256, size, media_type, page_count, text_status, created_at) VALUES (?, ?, 'application/pdf', ?, 'done', ?)",
   );
-  const link = lib.db.prepare('INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, 0, ?)');
+  const link = lib.db.prepare(
+    'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, 0, ?)',
+  );
   let n = 0;
   let pages = 0;
   const batch: ReturnType<typeof records> extends Generator<infer T> ? T[] : never = [];
@@ -65,7 +71,14 @@ export async function benchLibrary(count: number, fresh = false, log = (s: strin
       if (g.pages.length) {
         const body = g.pages.join('\f');
         const now = new Date().toISOString();
-        const fileId = Number(insertFile.run(createHash('sha256').update(body).update(String(record.id)).digest('hex'), body.length, g.pages.length, now).lastInsertRowid);
+        const fileId = Number(
+          insertFile.run(
+            createHash('sha256').update(body).update(String(record.id)).digest('hex'),
+            body.length,
+            g.pages.length,
+            now,
+          ).lastInsertRowid,
+        );
         link.run(record.id, fileId, `document-${record.id}.pdf`, now);
         g.pages.forEach((text, i) => writePageText(lib.db, { fileId, page: i + 1, text, source: 'text-layer' }));
         pages += g.pages.length;
@@ -78,7 +91,8 @@ export async function benchLibrary(count: number, fresh = false, log = (s: strin
       flush();
       batch.length = 0;
       n += 1000;
-      if (n % 10_000 === 0) log(`  generated ${n} records, ${pages} pages (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      if (n % 10_000 === 0)
+        log(`  generated ${n} records, ${pages} pages (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
   flush();

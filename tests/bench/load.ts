@@ -23,15 +23,26 @@ import { createService, type Service } from '../../src/main/service/service';
 import { makePdf } from '../fixtures/documents/generate';
 import { BENCH_DIR, benchLibrary } from './library';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' }, files: { type: 'string', default: '5000' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '100000' },
+    files: { type: 'string', default: '5000' },
+    keep: { type: 'boolean' },
+  },
+});
 const RECORDS = Number(values.records);
 const FILES = Number(values.files);
 
-const WORDS = 'Leeds Hangzhou partnership memorandum understanding culture education trade delegation council theatre agreement signed city officers visit'.split(' ');
-const line = (i: number, n: number) => Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
+const WORDS =
+  'Leeds Hangzhou partnership memorandum understanding culture education trade delegation council theatre agreement signed city officers visit'.split(
+    ' ',
+  );
+const line = (i: number, n: number) =>
+  Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 200);
@@ -53,11 +64,30 @@ async function writeFiles(dir: string, count: number): Promise<number> {
   };
   for (let i = 0; i < count; i++) {
     const name = `document-${String(i).padStart(5, '0')}`;
-    if (i % 5 === 0) write(`${name}.pdf`, makePdf([{ lines: Array.from({ length: 30 }, (_, k) => `${i} ${line(i + k, 9)}`) }], { title: `Document ${i}` }));
+    if (i % 5 === 0)
+      write(
+        `${name}.pdf`,
+        makePdf([{ lines: Array.from({ length: 30 }, (_, k) => `${i} ${line(i + k, 9)}`) }], {
+          title: `Document ${i}`,
+        }),
+      );
     else if (i % 5 === 1) {
-      const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: i % 256, g: (i >> 8) % 256, b: (i * 7) % 256 } } }).png().toBuffer();
+      const png = await sharp({
+        create: {
+          width: 320,
+          height: 240,
+          channels: 3,
+          background: { r: i % 256, g: (i >> 8) % 256, b: (i * 7) % 256 },
+        },
+      })
+        .png()
+        .toBuffer();
       write(`${name}.png`, png);
-    } else write(`${name}.txt`, Buffer.from(`Note ${i}\n${Array.from({ length: 40 }, (_, k) => line(i + k, 12)).join('\n')}\n`));
+    } else
+      write(
+        `${name}.txt`,
+        Buffer.from(`Note ${i}\n${Array.from({ length: 40 }, (_, k) => line(i + k, 12)).join('\n')}\n`),
+      );
   }
   return bytes;
 }
@@ -78,7 +108,9 @@ async function timeSearch(service: Service): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Civic Archive load benchmark — ${RECORDS} records + ${FILES} files; Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
+  console.log(
+    `Civic Archive load benchmark — ${RECORDS} records + ${FILES} files; Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
+  );
   const source = await benchLibrary(RECORDS);
   const work = path.join(BENCH_DIR, `load-${RECORDS}`);
   fs.rmSync(work, { recursive: true, force: true });
@@ -97,7 +129,9 @@ async function main(): Promise<void> {
     const ingestMs = ms(t);
     await runner.stop();
     const jobs = await must(service.call('listJobs', { batch: queued.batch, limit: 1 }));
-    console.log(`ingest:  ${FILES} files (${mb(bytes)}: 1/5 PDFs, 1/5 PNGs, 3/5 text) imported and read in ${s(ingestMs)} — ${((FILES / ingestMs) * 1000).toFixed(0)} files/s; jobs ${JSON.stringify(jobs.counts)}`);
+    console.log(
+      `ingest:  ${FILES} files (${mb(bytes)}: 1/5 PDFs, 1/5 PNGs, 3/5 text) imported and read in ${s(ingestMs)} — ${((FILES / ingestMs) * 1000).toFixed(0)} files/s; jobs ${JSON.stringify(jobs.counts)}`,
+    );
     const info = await must(service.call('libraryInfo', {}));
     await service.close();
     const catalogueBytes = fs.statSync(path.join(work, 'catalogue.sqlite')).size;
@@ -107,7 +141,9 @@ async function main(): Promise<void> {
     t = process.hrtime.bigint();
     service = createService(await inProcessExecutor(work, 'bench'));
     await must(service.call('libraryRevision', {}));
-    console.log(`open:    ${s(ms(t))} (SQLite header, quick_check of the whole catalogue, migrations check, first query)`);
+    console.log(
+      `open:    ${s(ms(t))} (SQLite header, quick_check of the whole catalogue, migrations check, first query)`,
+    );
 
     // 3. Search (FTS5 over records' prose and document pages) and list.
     console.log(`search:  FTS5, median of 5: ${(await timeSearch(service)).join('; ')}`);
@@ -117,7 +153,9 @@ async function main(): Promise<void> {
       await must(service.call('listRecords', { limit: 50, offset: Math.floor((i * RECORDS) / 5) }));
       listTimes.push(ms(t));
     }
-    console.log(`list:    a page of 50 records at 5 offsets through the list: median ${pct(listTimes, 50).toFixed(0)} ms, worst ${Math.max(...listTimes).toFixed(0)} ms`);
+    console.log(
+      `list:    a page of 50 records at 5 offsets through the list: median ${pct(listTimes, 50).toFixed(0)} ms, worst ${Math.max(...listTimes).toFixed(0)} ms`,
+    );
 
     // 4. Edit: 200 records, each one transaction with its change-log and audit entries.
     const editTimes: number[] = [];
@@ -127,14 +165,18 @@ async function main(): Promise<void> {
       await must(service.call('updateRecord', { id, patch: { notes: `load benchmark edit ${i}` } }));
       editTimes.push(ms(t));
     }
-    console.log(`edit:    200 record edits: median ${pct(editTimes, 50).toFixed(1)} ms, p95 ${pct(editTimes, 95).toFixed(1)} ms`);
+    console.log(
+      `edit:    200 record edits: median ${pct(editTimes, 50).toFixed(1)} ms, p95 ${pct(editTimes, 95).toFixed(1)} ms`,
+    );
 
     // 5. Verify: re-hash every stored file against its name and the catalogue.
     t = process.hrtime.bigint();
     const report = await verifyLibrary(service, work);
     const verifyMs = ms(t);
     // The generated corpus has file rows for its document pages without bytes on disk: those are reported missing.
-    console.log(`verify:  ${report.checked} file rows checked in ${s(verifyMs)}: ${report.ok} stored files re-hashed ok, ${report.missing.length} missing (the generated corpus's rows without bytes), ${report.altered.length} altered`);
+    console.log(
+      `verify:  ${report.checked} file rows checked in ${s(verifyMs)}: ${report.ok} stored files re-hashed ok, ${report.missing.length} missing (the generated corpus's rows without bytes), ${report.altered.length} altered`,
+    );
 
     // 6. Back up: the automatic catalogue copy (SQLite online backup + quick_check of the copy),
     //    then the full backup archive (VACUUM INTO + every file, .tar.gz).
@@ -148,7 +190,9 @@ async function main(): Promise<void> {
     const out = path.join(scratch, 'library.tar.gz');
     t = process.hrtime.bigint();
     const full = await must(service.call('backupLibrary', { out }));
-    console.log(`backup:  full archive ${s(ms(t))} (${mb(full.bytes)}: catalogue + ${full.files} files, ${full.records} records)`);
+    console.log(
+      `backup:  full archive ${s(ms(t))} (${mb(full.bytes)}: catalogue + ${full.files} files, ${full.records} records)`,
+    );
     await service.close();
     console.log(`peak RSS ${mb(peakRss)}`);
   } finally {

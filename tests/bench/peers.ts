@@ -21,10 +21,16 @@ export function everythingText(db: Database.Database): Map<number, string> {
   const append = (id: number, text: string) => {
     if (text) out.set(id, out.has(id) ? `${out.get(id)}\n${text}` : text);
   };
-  for (const r of db.prepare("SELECT id, coalesce(description, '') || ' ' || coalesce(body_text, '') AS text FROM records ORDER BY id").iterate() as Iterable<{ id: number; text: string }>) {
+  for (const r of db
+    .prepare("SELECT id, coalesce(description, '') || ' ' || coalesce(body_text, '') AS text FROM records ORDER BY id")
+    .iterate() as Iterable<{ id: number; text: string }>) {
     append(r.id, r.text.trim());
   }
-  const rows = db.prepare('SELECT rf.record_id AS id, p.text FROM record_files rf JOIN pages p ON p.file_id = rf.file_id ORDER BY rf.record_id, p.page').iterate() as Iterable<{ id: number; text: string }>;
+  const rows = db
+    .prepare(
+      'SELECT rf.record_id AS id, p.text FROM record_files rf JOIN pages p ON p.file_id = rf.file_id ORDER BY rf.record_id, p.page',
+    )
+    .iterate() as Iterable<{ id: number; text: string }>;
   for (const r of rows) append(r.id, r.text);
   return out;
 }
@@ -34,10 +40,18 @@ export function miniSearchEverything(): MiniSearch<EverythingDoc> {
     idField: 'id',
     fields: [...SEARCH_FIELDS, 'text'],
     storeFields: [],
-    extractField: (doc, field) => (field === 'id' ? (doc.id) : field === 'text' ? doc.text : fieldText(doc, field as (typeof SEARCH_FIELDS)[number])),
+    extractField: (doc, field) =>
+      field === 'id' ? doc.id : field === 'text' ? doc.text : fieldText(doc, field as (typeof SEARCH_FIELDS)[number]),
     tokenize,
     processTerm: (t) => t,
-    searchOptions: { boost: { ...FIELD_BOOSTS, text: 0.5 }, combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor, tokenize, processTerm: (t) => t },
+    searchOptions: {
+      boost: { ...FIELD_BOOSTS, text: 0.5 },
+      combineWith: 'AND',
+      prefix: prefixFor,
+      fuzzy: fuzzyFor,
+      tokenize,
+      processTerm: (t) => t,
+    },
   });
 }
 
@@ -46,7 +60,9 @@ export function buildFtsEverything(file: string, docs: SearchDocument[], text: M
   fs.rmSync(file, { force: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.exec("CREATE VIRTUAL TABLE everything USING fts5(terms, content = '', tokenize = 'unicode61 remove_diacritics 0')");
+  db.exec(
+    "CREATE VIRTUAL TABLE everything USING fts5(terms, content = '', tokenize = 'unicode61 remove_diacritics 0')",
+  );
   const insert = db.prepare('INSERT INTO everything (rowid, terms) VALUES (?, ?)');
   db.transaction(() => {
     for (const d of docs) {

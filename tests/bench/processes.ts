@@ -27,7 +27,11 @@ import {
 } from '../support/many-processes';
 
 const { values } = parseArgs({
-  options: { processes: { type: 'string', default: '20,40' }, rounds: { type: 'string', default: '3' }, 'time-limit': { type: 'string', default: '900' } },
+  options: {
+    processes: { type: 'string', default: '20,40' },
+    rounds: { type: 'string', default: '3' },
+    'time-limit': { type: 'string', default: '900' },
+  },
 });
 const COUNTS = values.processes.split(',').map(Number);
 const ROUNDS = Number(values.rounds);

@@ -4,7 +4,8 @@ export interface BenchQuery {
   query: string;
 }
 
-const typed = (word: string, kind: string): BenchQuery[] => Array.from({ length: word.length - 1 }, (_, i) => ({ kind, query: word.slice(0, i + 2) }));
+const typed = (word: string, kind: string): BenchQuery[] =>
+  Array.from({ length: word.length - 1 }, (_, i) => ({ kind, query: word.slice(0, i + 2) }));
 
 export const QUERIES: BenchQuery[] = [
   { kind: 'common term', query: 'partnership' },

@@ -23,7 +23,14 @@ import { BENCH_DIR, benchLibrary } from './library';
 import { buildFtsEverything, ftsEverythingSearch, everythingText } from './peers';
 import { QUERIES } from './queries';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '10000' }, fresh: { type: 'boolean' }, 'no-peers': { type: 'boolean' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '10000' },
+    fresh: { type: 'boolean' },
+    'no-peers': { type: 'boolean' },
+    rounds: { type: 'string', default: '5' },
+  },
+});
 const N = Number(values.records);
 const ROUNDS = Number(values.rounds);
 
@@ -34,14 +41,28 @@ const pct = (xs: number[], p: number) => {
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
 const all = (m: Record<string, number[]>) => Object.values(m).flat();
 function child(mode: string, target: string): Record<string, unknown> {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(import.meta.dirname, 'child.ts'), mode, target], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'child.ts'),
+      mode,
+      target,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
 }
 
-console.log(`Search benchmark: ${N} records (${new Date().toISOString()}, node ${process.version}, ${process.platform})`);
+console.log(
+  `Search benchmark: ${N} records (${new Date().toISOString()}, node ${process.version}, ${process.platform})`,
+);
 const dir = await benchLibrary(N, values.fresh, (s) => console.log(s));
 const meta = JSON.parse(fs.readFileSync(path.join(dir, '.complete'), 'utf8')) as { pages: number; seconds: number };
 console.log(`library: ${dir} — ${N} records, ${meta.pages} pages of text (generated in ${meta.seconds.toFixed(0)} s)`);
@@ -83,7 +104,11 @@ for (let round = 0; round < ROUNDS; round++) {
     const outcome = ours.search(q.query, { limit: 50, withFacets: false });
     const t1 = performance.now();
     const text = searchText(ctx, q.query, 50);
-    mergeHits(outcome.hits, text.hits, outcome.query.groups.flat().flatMap((c) => tokenize(c.text)));
+    mergeHits(
+      outcome.hits,
+      text.hits,
+      outcome.query.groups.flat().flatMap((c) => tokenize(c.text)),
+    );
     const t2 = performance.now();
     ours.lastFacets();
     facetLat.push(performance.now() - t2);
@@ -102,7 +127,12 @@ for (let i = 0; i < 50; i++) {
 
 // ---- peers
 let peerMini: Record<string, unknown> | null = null;
-let peerFts: { buildMs: number; start: Record<string, unknown>; latencies: Record<string, number[]>; bytes: number } | null = null;
+let peerFts: {
+  buildMs: number;
+  start: Record<string, unknown>;
+  latencies: Record<string, number[]>;
+  bytes: number;
+} | null = null;
 if (!values['no-peers']) {
   const ftsFile = path.join(BENCH_DIR, `fts-everything-${N}.sqlite`);
   const text = everythingText(db);
@@ -130,22 +160,104 @@ db.close();
 
 // ---- report
 const rows: [string, string, string, string][] = [];
-const row = (what: string, oursV: number, mini: number | null, fts: number | null, unit: string, higherIsBetter = false) => {
-  const ratio = (peer: number | null) => (peer === null || !Number.isFinite(peer) || peer === 0 ? '—' : `${(higherIsBetter ? oursV / peer : peer / oursV).toFixed(2)}×`);
-  rows.push([what, `${f1(oursV)} ${unit}`, mini === null ? '—' : `${f1(mini)} ${unit} (ours ${ratio(mini)} better)`, fts === null ? '—' : `${f1(fts)} ${unit} (ours ${ratio(fts)} better)`]);
+const row = (
+  what: string,
+  oursV: number,
+  mini: number | null,
+  fts: number | null,
+  unit: string,
+  higherIsBetter = false,
+) => {
+  const ratio = (peer: number | null) =>
+    peer === null || !Number.isFinite(peer) || peer === 0
+      ? '—'
+      : `${(higherIsBetter ? oursV / peer : peer / oursV).toFixed(2)}×`;
+  rows.push([
+    what,
+    `${f1(oursV)} ${unit}`,
+    mini === null ? '—' : `${f1(mini)} ${unit} (ours ${ratio(mini)} better)`,
+    fts === null ? '—' : `${f1(fts)} ${unit} (ours ${ratio(fts)} better)`,
+  ]);
 };
 const miniLat = (peerMini?.latencies ?? null) as Record<string, number[]> | null;
-row('index build, records/s', N / (buildMs / 1000), peerMini ? N / ((peerMini.buildMs as number) / 1000) : null, peerFts ? N / (peerFts.buildMs / 1000) : null, 'rec/s', true);
-row('snapshot / index size, MB', snap.bytes / 1e6, peerMini ? (peerMini.snapshotBytes as number) / 1e6 : null, peerFts ? peerFts.bytes / 1e6 : null, 'MB');
-row('snapshot load, ms', (oursStart.mainMs as number), peerMini ? (peerMini.loadMs as number) : null, peerFts ? (peerFts.start.mainMs as number) : null, 'ms');
-row('process start → searchable (FTS5, all words), ms', oursStart.ftsReadyMs as number, null, peerFts ? (peerFts.start.readyMs as number) : null, 'ms');
-row('process start → searchable (typo-tolerant index), ms', oursStart.readyMs as number, peerMini ? (peerMini.loadMs as number) + (oursStart.readyMs as number) - (oursStart.mainMs as number) : null, peerFts ? (peerFts.start.readyMs as number) : null, 'ms');
-row('query p50 (record-level), ms', pct(all(recordLat), 50), miniLat ? pct(all(miniLat), 50) : null, peerFts ? pct(all(peerFts.latencies), 50) : null, 'ms');
-row('query p95 (record-level), ms', pct(all(recordLat), 95), miniLat ? pct(all(miniLat), 95) : null, peerFts ? pct(all(peerFts.latencies), 95) : null, 'ms');
-row('query p99 (record-level), ms', pct(all(recordLat), 99), miniLat ? pct(all(miniLat), 99) : null, peerFts ? pct(all(peerFts.latencies), 99) : null, 'ms');
-row('query p50 (merged with FTS5 text), ms', pct(all(mergedLat), 50), miniLat ? pct(all(miniLat), 50) : null, peerFts ? pct(all(peerFts.latencies), 50) : null, 'ms');
-row('query p95 (merged with FTS5 text), ms', pct(all(mergedLat), 95), miniLat ? pct(all(miniLat), 95) : null, peerFts ? pct(all(peerFts.latencies), 95) : null, 'ms');
-row('memory of the search worker, MB (heap)', oursStart.heapMB as number, peerMini ? (peerMini.heapMB as number) : null, peerFts ? (peerFts.start.heapMB as number) : null, 'MB');
+row(
+  'index build, records/s',
+  N / (buildMs / 1000),
+  peerMini ? N / ((peerMini.buildMs as number) / 1000) : null,
+  peerFts ? N / (peerFts.buildMs / 1000) : null,
+  'rec/s',
+  true,
+);
+row(
+  'snapshot / index size, MB',
+  snap.bytes / 1e6,
+  peerMini ? (peerMini.snapshotBytes as number) / 1e6 : null,
+  peerFts ? peerFts.bytes / 1e6 : null,
+  'MB',
+);
+row(
+  'snapshot load, ms',
+  oursStart.mainMs as number,
+  peerMini ? (peerMini.loadMs as number) : null,
+  peerFts ? (peerFts.start.mainMs as number) : null,
+  'ms',
+);
+row(
+  'process start → searchable (FTS5, all words), ms',
+  oursStart.ftsReadyMs as number,
+  null,
+  peerFts ? (peerFts.start.readyMs as number) : null,
+  'ms',
+);
+row(
+  'process start → searchable (typo-tolerant index), ms',
+  oursStart.readyMs as number,
+  peerMini ? (peerMini.loadMs as number) + (oursStart.readyMs as number) - (oursStart.mainMs as number) : null,
+  peerFts ? (peerFts.start.readyMs as number) : null,
+  'ms',
+);
+row(
+  'query p50 (record-level), ms',
+  pct(all(recordLat), 50),
+  miniLat ? pct(all(miniLat), 50) : null,
+  peerFts ? pct(all(peerFts.latencies), 50) : null,
+  'ms',
+);
+row(
+  'query p95 (record-level), ms',
+  pct(all(recordLat), 95),
+  miniLat ? pct(all(miniLat), 95) : null,
+  peerFts ? pct(all(peerFts.latencies), 95) : null,
+  'ms',
+);
+row(
+  'query p99 (record-level), ms',
+  pct(all(recordLat), 99),
+  miniLat ? pct(all(miniLat), 99) : null,
+  peerFts ? pct(all(peerFts.latencies), 99) : null,
+  'ms',
+);
+row(
+  'query p50 (merged with FTS5 text), ms',
+  pct(all(mergedLat), 50),
+  miniLat ? pct(all(miniLat), 50) : null,
+  peerFts ? pct(all(peerFts.latencies), 50) : null,
+  'ms',
+);
+row(
+  'query p95 (merged with FTS5 text), ms',
+  pct(all(mergedLat), 95),
+  miniLat ? pct(all(miniLat), 95) : null,
+  peerFts ? pct(all(peerFts.latencies), 95) : null,
+  'ms',
+);
+row(
+  'memory of the search worker, MB (heap)',
+  oursStart.heapMB as number,
+  peerMini ? (peerMini.heapMB as number) : null,
+  peerFts ? (peerFts.start.heapMB as number) : null,
+  'MB',
+);
 row('update → searchable, ms (p95)', pct(updates, 95), null, null, 'ms');
 row('facet counts after the hits, ms (p95)', pct(facetLat, 95), null, null, 'ms');
 
@@ -156,7 +268,14 @@ for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log('');
 console.log('Per query kind, p95 ms — ours record-level / ours merged / MiniSearch-all / FTS5-all:');
 for (const kind of Object.keys(recordLat)) {
-  console.log(`  ${kind.padEnd(16)} ${f1(pct(recordLat[kind]!, 95)).padStart(7)} ${f1(pct(mergedLat[kind]!, 95)).padStart(7)} ${miniLat ? f1(pct(miniLat[kind]!, 95)).padStart(7) : '      —'} ${peerFts ? f1(pct(peerFts.latencies[kind]!, 95)).padStart(7) : '      —'}`);
+  console.log(
+    `  ${kind.padEnd(16)} ${f1(pct(recordLat[kind]!, 95)).padStart(7)} ${f1(pct(mergedLat[kind]!, 95)).padStart(7)} ${miniLat ? f1(pct(miniLat[kind]!, 95)).padStart(7) : '      —'} ${peerFts ? f1(pct(peerFts.latencies[kind]!, 95)).padStart(7) : '      —'}`,
+  );
 }
-console.log(`(our index built in ${f1(miniBuildMs)} ms MiniSearch + ${f1(recordsFtsMs)} ms records_fts; documents loaded from SQLite in ${f1(docsMs)} ms; snapshot written in ${f1(snapWriteMs)} ms; RSS of our worker ${oursStart.rssMB} MB)`);
-fs.writeFileSync(path.join(BENCH_DIR, `search-${N}.json`), JSON.stringify({ N, rows, recordLat, mergedLat, peerMini, peerFts, oursStart, buildMs, docsMs }, null, 1));
+console.log(
+  `(our index built in ${f1(miniBuildMs)} ms MiniSearch + ${f1(recordsFtsMs)} ms records_fts; documents loaded from SQLite in ${f1(docsMs)} ms; snapshot written in ${f1(snapWriteMs)} ms; RSS of our worker ${oursStart.rssMB} MB)`,
+);
+fs.writeFileSync(
+  path.join(BENCH_DIR, `search-${N}.json`),
+  JSON.stringify({ N, rows, recordLat, mergedLat, peerMini, peerFts, oursStart, buildMs, docsMs }, null, 1),
+);

@@ -22,7 +22,11 @@ import { benchLibrary } from './library';
 import { records } from './corpus';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '100000' }, fresh: { type: 'boolean' }, loads: { type: 'string', default: '3' } },
+  options: {
+    records: { type: 'string', default: '100000' },
+    fresh: { type: 'boolean' },
+    loads: { type: 'string', default: '3' },
+  },
 });
 const N = Number(values.records);
 const LOADS = Math.max(1, Number(values.loads));
@@ -139,7 +143,16 @@ async function main(): Promise<void> {
   const host = await startHostProcess(library, OUT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -168,12 +181,24 @@ async function main(): Promise<void> {
     console.log(`| figure (${N.toLocaleString('en')} records) | value |`);
     console.log('| --- | --- |');
     console.log(`| page open → first rows, cold | ${ms(loads[0]!)} |`);
-    if (loads.length > 1) console.log(`| page open → first rows, reload (median of ${loads.length - 1}) | ${ms(pct(loads.slice(1), 50))} |`);
-    console.log(`| keystroke → results updated, p50 / p95 (${typed.first.length} keystrokes) | ${ms(pct(typed.first, 50))} / ${ms(pct(typed.first, 95))} |`);
-    console.log(`| keystroke → results settled (text search merged), p50 / p95 | ${ms(pct(typed.settled, 50))} / ${ms(pct(typed.settled, 95))} |`);
-    console.log(`| long scroll (10 s, 72 px a frame ≈ 2 rows), frames per second | ${fps(long)} fps (slowest frame ${ms(long.worst)}, p95 ${ms(long.p95)}; ${long.rows.toLocaleString('en')} rows; frames with a row still loading: ${long.blank}/${long.frames}) |`);
-    console.log(`| fast scroll (5 s, 360 px a frame ≈ 10 rows), frames per second | ${fps(fast)} fps (slowest frame ${ms(fast.worst)}, p95 ${ms(fast.p95)}; ${fast.rows.toLocaleString('en')} rows; frames with a row still loading: ${fast.blank}/${fast.frames}) |`);
-    if (typed.unchanged) console.log(`  (${typed.unchanged} keystrokes left the results unchanged and are not counted)`);
+    if (loads.length > 1)
+      console.log(
+        `| page open → first rows, reload (median of ${loads.length - 1}) | ${ms(pct(loads.slice(1), 50))} |`,
+      );
+    console.log(
+      `| keystroke → results updated, p50 / p95 (${typed.first.length} keystrokes) | ${ms(pct(typed.first, 50))} / ${ms(pct(typed.first, 95))} |`,
+    );
+    console.log(
+      `| keystroke → results settled (text search merged), p50 / p95 | ${ms(pct(typed.settled, 50))} / ${ms(pct(typed.settled, 95))} |`,
+    );
+    console.log(
+      `| long scroll (10 s, 72 px a frame ≈ 2 rows), frames per second | ${fps(long)} fps (slowest frame ${ms(long.worst)}, p95 ${ms(long.p95)}; ${long.rows.toLocaleString('en')} rows; frames with a row still loading: ${long.blank}/${long.frames}) |`,
+    );
+    console.log(
+      `| fast scroll (5 s, 360 px a frame ≈ 10 rows), frames per second | ${fps(fast)} fps (slowest frame ${ms(fast.worst)}, p95 ${ms(fast.p95)}; ${fast.rows.toLocaleString('en')} rows; frames with a row still loading: ${fast.blank}/${fast.frames}) |`,
+    );
+    if (typed.unchanged)
+      console.log(`  (${typed.unchanged} keystrokes left the results unchanged and are not counted)`);
   } finally {
     await browser.close();
     await host.stop();

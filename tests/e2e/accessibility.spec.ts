@@ -12,11 +12,18 @@ async function audit(page: Page, screen: string, include?: string): Promise<void
   const { violations } = await builder.analyze();
   const grave = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
+    );
   expect(grave, `axe on ${screen}`).toEqual([]);
 }
 
-const mou = (page: Page) => page.locator('.list-pane a[href^="#/records/"]').filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i });
+const mou = (page: Page) =>
+  page
+    .locator('.list-pane a[href^="#/records/"]')
+    .filter({ hasText: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i });
 
 async function open(page: Page, host: HostInfo, theme: 'light' | 'dark'): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem('civic-archive.theme', t), theme);
@@ -85,7 +92,10 @@ for (const theme of ['light', 'dark'] as const) {
       await audit(page, 'the shortcut list', 'dialog.shortcuts-dialog[open]');
     });
 
-    test('keyboard focus is always visible: a 3px ring in the theme’s focus colour, 3:1 against the page', async ({ page, host }) => {
+    test('keyboard focus is always visible: a 3px ring in the theme’s focus colour, 3:1 against the page', async ({
+      page,
+      host,
+    }) => {
       await open(page, host, theme);
       // A string, so the Node-side type-check needs no DOM types.
       const ring = () =>

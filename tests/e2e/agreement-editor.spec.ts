@@ -51,7 +51,9 @@ test('create an agreement with two signatories and a new place created inline', 
   // The partnership it belongs to, from the picker every type has.
   await page.getByRole('combobox', { name: 'Add a partnership' }).fill('Hangzhou');
   await page.getByRole('option', { name: /^Leeds–Hangzhou sister-city partnership/ }).click();
-  await expect(page.getByRole('group', { name: 'Partnerships' })).toContainText('Leeds–Hangzhou sister-city partnership');
+  await expect(page.getByRole('group', { name: 'Partnerships' })).toContainText(
+    'Leeds–Hangzhou sister-city partnership',
+  );
 
   // Dates as written, with what they were read as beside them.
   await page.getByLabel('Date signed').fill('14 Sept 2018');
@@ -72,11 +74,20 @@ test('create an agreement with two signatories and a new place created inline', 
   const saved = await api<Record_>(host, 'getRecord', { id });
   expect(saved.date).toBe('2018-09');
   expect(saved.dateSigned).toBe('2018-09-14');
-  expect(saved.links.filter((l) => l.role === 'signatory').map((l) => l.name).sort()).toEqual(['Judith Blake', 'Xu Liyi']);
+  expect(
+    saved.links
+      .filter((l) => l.role === 'signatory')
+      .map((l) => l.name)
+      .sort(),
+  ).toEqual(['Judith Blake', 'Xu Liyi']);
   const places = await api<{ items: Authority[] }>(host, 'listAuthorities', { kind: 'place', query: 'Expo Centre' });
   expect(places.items.map((p) => p.name)).toEqual(['Hangzhou International Expo Centre']);
-  expect(saved.links).toContainEqual(expect.objectContaining({ authorityId: places.items[0]!.id, kind: 'place', note: 'place signed' }));
-  expect(saved.links).toContainEqual(expect.objectContaining({ kind: 'partnership', role: 'subject', name: 'Leeds–Hangzhou sister-city partnership' }));
+  expect(saved.links).toContainEqual(
+    expect.objectContaining({ authorityId: places.items[0]!.id, kind: 'place', note: 'place signed' }),
+  );
+  expect(saved.links).toContainEqual(
+    expect.objectContaining({ kind: 'partnership', role: 'subject', name: 'Leeds–Hangzhou sister-city partnership' }),
+  );
   const xu = await api<{ items: Authority[] }>(host, 'listAuthorities', { kind: 'person', query: 'Xu Liyi' });
   expect(xu.items).toHaveLength(1);
 });

@@ -14,7 +14,8 @@ interface Authority {
 
 test('merge two people: the duplicate’s links move over and its name stays as another name', async ({ page, host }) => {
   await openWithSample(page, host);
-  const blake = (await api<{ items: Authority[] }>(host, 'listAuthorities', { kind: 'person', query: 'Judith Blake' })).items[0]!;
+  const blake = (await api<{ items: Authority[] }>(host, 'listAuthorities', { kind: 'person', query: 'Judith Blake' }))
+    .items[0]!;
   const dup = await api<Authority>(host, 'createAuthority', { kind: 'person', name: 'Cllr J. Blake' });
   const letter = await api<{ id: number }>(host, 'createRecord', {
     type: 'letter',
@@ -24,7 +25,10 @@ test('merge two people: the duplicate’s links move over and its name stays as 
   await page.reload();
 
   // From the sidebar: People, then her page.
-  await page.getByRole('navigation', { name: 'People, places and more' }).getByRole('link', { name: /^People/ }).click();
+  await page
+    .getByRole('navigation', { name: 'People, places and more' })
+    .getByRole('link', { name: /^People/ })
+    .click();
   await page.getByLabel('Filter by name').fill('Blake');
   await page.getByRole('link', { name: 'Judith Blake' }).click();
   await expect(page.locator('#authority-heading')).toHaveText('Judith Blake');
@@ -54,16 +58,28 @@ test('merge two people: the duplicate’s links move over and its name stays as 
 
   // One undo puts the duplicate back, with its id and its link.
   await page.getByRole('button', { name: 'Undo the merge of “Cllr J. Blake” into “Judith Blake”' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undone: the merge of “Cllr J. Blake” into “Judith Blake”.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Undone: the merge of “Cllr J. Blake” into “Judith Blake”.' }),
+  ).toBeVisible();
   await expect(records.getByRole('listitem')).toHaveCount(blake.recordCount);
   expect((await api<Authority>(host, 'getAuthority', { id: dup.id })).name).toBe('Cllr J. Blake');
-  expect((await api<{ links: { authorityId: number }[] }>(host, 'getRecord', { id: letter.id })).links.map((l) => l.authorityId)).toEqual([dup.id]);
-  expect((await api<Authority>(host, 'getAuthority', { id: blake.id })).altNames.map((n) => n.name)).not.toContain('Cllr J. Blake');
+  expect(
+    (await api<{ links: { authorityId: number }[] }>(host, 'getRecord', { id: letter.id })).links.map(
+      (l) => l.authorityId,
+    ),
+  ).toEqual([dup.id]);
+  expect((await api<Authority>(host, 'getAuthority', { id: blake.id })).altNames.map((n) => n.name)).not.toContain(
+    'Cllr J. Blake',
+  );
 });
 
 test('from a record’s link to its page, edit it, and undo the edit', async ({ page, host }) => {
   await openWithSample(page, host);
-  await page.getByRole('grid').getByRole('link', { name: /memorandum of understanding/i }).filter({ hasText: /hangzhou/i }).click();
+  await page
+    .getByRole('grid')
+    .getByRole('link', { name: /memorandum of understanding/i })
+    .filter({ hasText: /hangzhou/i })
+    .click();
   await page.getByRole('region', { name: 'Linked to' }).getByRole('link', { name: 'Judith Blake' }).click();
   await expect(page.locator('#authority-heading')).toHaveText('Judith Blake');
 

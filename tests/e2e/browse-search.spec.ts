@@ -13,14 +13,21 @@ test('the list sorts by column and filters by type', async ({ page, host }) => {
   await titleHeader.getByRole('button').click();
   await expect(titleHeader).toHaveAttribute('aria-sort', 'ascending');
   // The header changes at once, the rows when the service answers: wait for them.
-  await expect.poll(async () => ((t) => t.length > 2 && t.join('|') === byTitle(t).join('|'))(await titles())).toBe(true);
+  await expect
+    .poll(async () => ((t) => t.length > 2 && t.join('|') === byTitle(t).join('|'))(await titles()))
+    .toBe(true);
 
   await titleHeader.getByRole('button').click();
   await expect(titleHeader).toHaveAttribute('aria-sort', 'descending');
 
-  await page.getByRole('navigation', { name: 'Record types' }).getByRole('button', { name: /^Agreement/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Record types' })
+    .getByRole('button', { name: /^Agreement/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Agreement', exact: true })).toBeVisible();
-  await expect.poll(async () => [...new Set(await table.locator('.grid-body .col-type').allTextContents())]).toEqual(['Agreement']);
+  await expect
+    .poll(async () => [...new Set(await table.locator('.grid-body .col-type').allTextContents())])
+    .toEqual(['Agreement']);
 });
 
 test('search as you type finds the sample through a typo, and follows edits', async ({ page, host }) => {

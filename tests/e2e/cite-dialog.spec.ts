@@ -3,11 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { api, expect, MOU_TITLE, openWithSample, revisionOf, test } from './fixtures';
 
-test('cite the MoU: choose a style, see the archival location, copy HTML and text, save, make the style the default', async ({ page, host, context }) => {
+test('cite the MoU: choose a style, see the archival location, copy HTML and text, save, make the style the default', async ({
+  page,
+  host,
+  context,
+}) => {
   await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds' });
   await openWithSample(page, host);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.baseUrl });
-  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .getByRole('link', { name: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .click();
   await page.getByRole('button', { name: 'Cite…' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Cite this record' });
@@ -15,14 +23,18 @@ test('cite the MoU: choose a style, see the archival location, copy HTML and tex
   const preview = dialog.getByTestId('cite-preview');
   // APA by default: the title in italics, and the holding archive. (Building the CSL engine for APA,
   // the largest official style, takes seconds on a busy machine: the first preview may take a while.)
-  await expect(preview.locator('i')).toHaveText('Memorandum of understanding between Leeds and Hangzhou (2018)', { timeout: 30_000 });
+  await expect(preview.locator('i')).toHaveText('Memorandum of understanding between Leeds and Hangzhou (2018)', {
+    timeout: 30_000,
+  });
   await expect(preview).toContainText('West Yorkshire Archive Service, Leeds.');
   await expect(dialog.getByTestId('cite-intext')).toHaveText('(Leeds & Hangzhou, 2018)');
 
   // The style picker searches every official style the app carries; an official one cites by its id.
   await dialog.getByLabel('Style').fill('ieee');
   await expect(dialog.getByTestId('cite-intext')).toHaveText('[1]');
-  await expect(dialog.locator('#' + (await dialog.getByLabel('Style').getAttribute('aria-describedby'))!)).toHaveText('IEEE');
+  await expect(dialog.locator('#' + (await dialog.getByLabel('Style').getAttribute('aria-describedby'))!)).toHaveText(
+    'IEEE',
+  );
   await dialog.getByLabel('Style').fill('harvard-cite-them-right');
   await expect(preview).toContainText('Leeds and Hangzhou (2018)');
   await expect(preview).toContainText('Leeds: West Yorkshire Archive Service.');
@@ -30,25 +42,32 @@ test('cite the MoU: choose a style, see the archival location, copy HTML and tex
   await dialog.getByRole('button', { name: 'Copy' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied (formatted and plain text).');
   const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
-  expect(clipboard).toContain('Leeds and Hangzhou (2018) “Memorandum of understanding between Leeds and Hangzhou (2018).” Leeds: West Yorkshire Archive Service.');
+  expect(clipboard).toContain(
+    'Leeds and Hangzhou (2018) “Memorandum of understanding between Leeds and Hangzhou (2018).” Leeds: West Yorkshire Archive Service.',
+  );
 
   await dialog.getByLabel('Save as').selectOption('ris');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Save…' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('citations.ris');
-  const saved = fs.readFileSync((await file.path()), 'utf8');
+  const saved = fs.readFileSync(await file.path(), 'utf8');
   expect(saved).toMatch(/^TY {2}- GEN/m);
   expect(saved).toMatch(/^TI {2}- Memorandum of understanding between Leeds and Hangzhou \(2018\)$/m);
 
   await dialog.getByRole('button', { name: 'Make default' }).click();
   await expect(dialog.getByRole('status')).toHaveText("harvard-cite-them-right is now the library's default style.");
-  expect(await api<{ defaultStyle: string }>(host, 'getSettings')).toMatchObject({ defaultStyle: 'harvard-cite-them-right' });
+  expect(await api<{ defaultStyle: string }>(host, 'getSettings')).toMatchObject({
+    defaultStyle: 'harvard-cite-them-right',
+  });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
 
-test('import a BibTeX file: the preview shows what would happen and writes nothing; Import writes it', async ({ page, host }, testInfo) => {
+test('import a BibTeX file: the preview shows what would happen and writes nothing; Import writes it', async ({
+  page,
+  host,
+}, testInfo) => {
   await openWithSample(page, host);
   const bib = testInfo.outputPath('zotero.bib');
   fs.mkdirSync(path.dirname(bib), { recursive: true });
@@ -74,18 +93,26 @@ test('import a BibTeX file: the preview shows what would happen and writes nothi
   const report = dialog.getByTestId('import-report');
   // Same title and date as the sample's MoU is not a duplicate (issue 11): a duplicate is the same
   // reference code or the same files; the @misc entry differs from the agreement in type and fields.
-  await expect(report).toContainText('Preview — nothing written yet: 2 to import, 0 to merge, 0 skipped, 0 with errors; 1 new authority records.');
+  await expect(report).toContainText(
+    'Preview — nothing written yet: 2 to import, 0 to merge, 0 skipped, 0 with errors; 1 new authority records.',
+  );
   await expect(report).toContainText('new person: Zoë Müller');
   expect(await revisionOf(host)).toBe(before);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(report).toContainText('Done: 2 to import');
   expect(await revisionOf(host)).toBeGreaterThan(before);
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: 'Report on the sister-city partnership' })).toBeVisible();
+  await expect(
+    page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: 'Report on the sister-city partnership' }),
+  ).toBeVisible();
 });
 
 test('cite the results of a search together, numbered in Vancouver', async ({ page, host }) => {
-  await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver' });
+  await api(host, 'updateSettings', {
+    archiveName: 'West Yorkshire Archive Service',
+    archivePlace: 'Leeds',
+    defaultStyle: 'vancouver',
+  });
   await openWithSample(page, host);
   await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('Qingdao agreement');
   // Count the results once both engines have answered (the documents' text can add hits).
@@ -99,7 +126,9 @@ test('cite the results of a search together, numbered in Vancouver', async ({ pa
   await expect(dialog.getByLabel('Style')).toHaveValue('vancouver');
   await expect(dialog.getByTestId('cite-preview').locator('.csl-entry')).toHaveCount(n);
   // The official NLM style ends the location without a full stop.
-  await expect(dialog.getByTestId('cite-preview')).toContainText('Located at: West Yorkshire Archive Service, Leeds', { timeout: 30_000 });
+  await expect(dialog.getByTestId('cite-preview')).toContainText('Located at: West Yorkshire Archive Service, Leeds', {
+    timeout: 30_000,
+  });
   await expect(dialog.getByTestId('cite-intext')).toHaveText(n === 1 ? '(1)' : n === 2 ? '(1,2)' : `(1–${n})`);
 });
 
@@ -128,13 +157,18 @@ test('the library settings and a backup from the app', async ({ page, host }) =>
   expect(fs.statSync(file).size).toBeGreaterThan(1000);
 });
 
-test('write a BagIt package from the app, check it, and refuse it once a file in it is altered', async ({ page, host }) => {
+test('write a BagIt package from the app, check it, and refuse it once a file in it is altered', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   await page.getByRole('button', { name: 'Citations & exchange…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Citations & exchange' });
   const folder = await dialog.getByLabel('BagIt package folder').inputValue();
   await dialog.getByRole('button', { name: 'Write a bag of all records' }).click();
-  await expect(dialog.getByRole('status').first()).toHaveText(`Wrote a BagIt package of 5 records and 0 files to ${folder}.`);
+  await expect(dialog.getByRole('status').first()).toHaveText(
+    `Wrote a BagIt package of 5 records and 0 files to ${folder}.`,
+  );
   await dialog.getByRole('button', { name: 'Check a bag' }).click();
   await expect(dialog.getByRole('status').first()).toHaveText(
     'The bag checks out. It would import 0 records (5 already here, 0 with errors; 0 new authority records).',
@@ -142,11 +176,17 @@ test('write a BagIt package from the app, check it, and refuse it once a file in
   fs.appendFileSync(path.join(folder, 'data', 'records.csv'), 'tampered\r\n');
   const before = await revisionOf(host);
   await dialog.getByRole('button', { name: 'Import a bag' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('data/records.csv does not match its checksum in manifest-sha256.txt');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'data/records.csv does not match its checksum in manifest-sha256.txt',
+  );
   expect(await revisionOf(host)).toBe(before);
 });
 
-test('copy still works where the Clipboard API is refused (as in the desktop app, which grants pages no permissions)', async ({ page, host, context }) => {
+test('copy still works where the Clipboard API is refused (as in the desktop app, which grants pages no permissions)', async ({
+  page,
+  host,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read'], { origin: host.baseUrl });
   // The desktop app's permission handler refuses the Clipboard API; here the page's own API refuses.
   await page.addInitScript({
@@ -158,12 +198,18 @@ test('copy still works where the Clipboard API is refused (as in the desktop app
   });
   await api(host, 'updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds' });
   await openWithSample(page, host);
-  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .getByRole('link', { name: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .click();
   await page.getByRole('button', { name: 'Cite…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cite this record' });
   await expect(dialog.getByTestId('cite-preview')).toContainText('West Yorkshire Archive Service');
   await dialog.getByRole('button', { name: 'Copy' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied (formatted and plain text).');
   const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
-  expect(clipboard).toContain('Leeds & Hangzhou. (2018, September). Memorandum of understanding between Leeds and Hangzhou (2018)');
+  expect(clipboard).toContain(
+    'Leeds & Hangzhou. (2018, September). Memorandum of understanding between Leeds and Hangzhou (2018)',
+  );
 });

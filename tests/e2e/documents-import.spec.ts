@@ -27,7 +27,9 @@ test('imports a PDF through the browser host and finds a sentence from it by sea
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import files' });
-  await dialog.getByTestId('import-files').setInputFiles({ name: 'press release.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await dialog
+    .getByTestId('import-files')
+    .setInputFiles({ name: 'press release.pdf', mimeType: 'application/pdf', buffer: pdf });
   // What will be created is shown before anything is imported.
   await expect(dialog.getByText('1 file (')).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'Files to import' })).toContainText('press release.pdf');
@@ -70,7 +72,9 @@ test('"Check files" re-hashes the stored files and reports a deleted one', async
     { name: 'two.txt', mimeType: 'text/plain', buffer: Buffer.from('second letter\n') },
   ]);
   await dialog.getByRole('button', { name: 'Import 2 files' }).click();
-  await expect.poll(async () => (await api<{ counts: { done: number } }>(host, 'listJobs', {})).counts.done, { timeout: 20_000 }).toBe(4);
+  await expect
+    .poll(async () => (await api<{ counts: { done: number } }>(host, 'listJobs', {})).counts.done, { timeout: 20_000 })
+    .toBe(4);
   const fixity = page.getByRole('region', { name: 'Fixity' });
   await fixity.getByRole('button', { name: 'Check files' }).click();
   await expect(fixity.getByText('2 stored files checked: all intact.')).toBeVisible({ timeout: 15_000 });
@@ -84,7 +88,10 @@ test('"Check files" re-hashes the stored files and reports a deleted one', async
   await quiet(page);
 });
 
-test('files attached in the record view: an image with zoom, and a two-page TIFF page by page', async ({ page, host }) => {
+test('files attached in the record view: an image with zoom, and a two-page TIFF page by page', async ({
+  page,
+  host,
+}) => {
   const sharp = (await import('sharp')).default;
   const { textImage } = await import('../fixtures/documents/generate');
   const record = await api<{ id: number }>(host, 'createRecord', { type: 'photograph', title: 'Signing ceremony' });
@@ -94,10 +101,17 @@ test('files attached in the record view: an image with zoom, and a two-page TIFF
     .toBuffer();
   const pages = await Promise.all(
     ['First page of the agreement.', 'Second page with the signatures.'].map((t) =>
-      sharp(textImage([t], { fontSize: 40, width: 1000 }).png).flatten({ background: '#ffffff' }).greyscale().png().toBuffer(),
+      sharp(textImage([t], { fontSize: 40, width: 1000 }).png)
+        .flatten({ background: '#ffffff' })
+        .greyscale()
+        .png()
+        .toBuffer(),
     ),
   );
-  const tiff = await sharp(pages, { join: { animated: true } }).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer();
+  const tiff = await sharp(pages, { join: { animated: true } })
+    .toColourspace('b-w')
+    .tiff({ compression: 'ccittfax4', bitdepth: 1 })
+    .toBuffer();
 
   await page.goto(host.url);
   await page.goto(`${host.baseUrl}/#/records/${record.id}`);
@@ -107,7 +121,9 @@ test('files attached in the record view: an image with zoom, and a two-page TIFF
     { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo },
     { name: 'agreement.tif', mimeType: 'image/tiff', buffer: tiff },
   ]);
-  await expect.poll(async () => (await api<{ counts: { done: number } }>(host, 'listJobs', {})).counts.done, { timeout: 30_000 }).toBe(4);
+  await expect
+    .poll(async () => (await api<{ counts: { done: number } }>(host, 'listJobs', {})).counts.done, { timeout: 30_000 })
+    .toBe(4);
   await expect(files.getByRole('button', { name: /photo\.jpg/ })).toBeVisible({ timeout: 10_000 });
 
   await files.getByRole('button', { name: /photo\.jpg/ }).click();
@@ -129,12 +145,19 @@ test('files attached in the record view: an image with zoom, and a two-page TIFF
   await expect(tiffViewer.getByLabel('Text of the file')).toContainText(/signatures/);
   // The preview really loaded (a PNG served by hash).
   await expect
-    .poll(() => tiffViewer.getByRole('img', { name: 'Page 2 of agreement.tif' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .poll(() =>
+      tiffViewer
+        .getByRole('img', { name: 'Page 2 of agreement.tif' })
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    )
     .toBe(1000);
   await quiet(page);
 });
 
-test('a folder on this computer: the preview shows what will be created, then one record per file', async ({ page, host }) => {
+test('a folder on this computer: the preview shows what will be created, then one record per file', async ({
+  page,
+  host,
+}) => {
   const fs = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');
@@ -142,7 +165,10 @@ test('a folder on this computer: the preview shows what will be created, then on
   try {
     fs.mkdirSync(path.join(folder, 'letters'));
     fs.writeFileSync(path.join(folder, 'minutes.txt'), 'Minutes of the twinning committee.\n');
-    fs.writeFileSync(path.join(folder, 'letters', 'thanks.html'), '<title>Letter of thanks</title><p>Thank you, Hangzhou.</p>');
+    fs.writeFileSync(
+      path.join(folder, 'letters', 'thanks.html'),
+      '<title>Letter of thanks</title><p>Thank you, Hangzhou.</p>',
+    );
     fs.writeFileSync(path.join(folder, 'empty.pdf'), '');
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Import…' }).click();
@@ -160,8 +186,15 @@ test('a folder on this computer: the preview shows what will be created, then on
     await dialog.getByLabel('Record type').selectOption('letter');
     await dialog.getByRole('button', { name: 'Import 2 files' }).click();
     await expect(dialog).toBeHidden();
-    await expect.poll(async () => (await api<{ counts: { done: number } }>(host, 'listJobs', {})).counts.done, { timeout: 20_000 }).toBe(4);
-    const records = await api<{ items: { title: string; type: string }[] }>(host, 'listRecords', { sort: 'title', direction: 'asc' });
+    await expect
+      .poll(async () => (await api<{ counts: { done: number } }>(host, 'listJobs', {})).counts.done, {
+        timeout: 20_000,
+      })
+      .toBe(4);
+    const records = await api<{ items: { title: string; type: string }[] }>(host, 'listRecords', {
+      sort: 'title',
+      direction: 'asc',
+    });
     expect(records.items.map((r) => [r.title, r.type])).toEqual([
       ['Letter of thanks', 'letter'],
       ['minutes', 'letter'],

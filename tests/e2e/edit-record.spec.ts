@@ -27,7 +27,11 @@ test('load the sample, edit the MoU title, and the list shows it after a reload'
   await page.reload();
   await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: newTitle })).toBeVisible();
   // The old title is gone, the change is in the record's history.
-  await expect(page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: 'Memorandum of understanding between Leeds and Hangzhou (2018)' })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole('grid', { name: 'Records' })
+      .getByRole('link', { name: 'Memorandum of understanding between Leeds and Hangzhou (2018)' }),
+  ).toHaveCount(0);
   await page.getByText('History', { exact: true }).click();
   await expect(page.locator('.audit-list')).toContainText(newTitle);
 });
@@ -35,7 +39,11 @@ test('load the sample, edit the MoU title, and the list shows it after a reload'
 test('an impossible date is refused beside the date field and nothing is saved', async ({ page, host }) => {
   await api(host, 'loadSample');
   await page.goto(host.url);
-  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .getByRole('link', { name: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const before = await revisionOf(host);
 
@@ -55,7 +63,10 @@ test('an impossible date is refused beside the date field and nothing is saved',
   expect(await revisionOf(host)).toBe(before);
 });
 
-test('create, a duplicate reference code refused by the service, then delete with confirmation', async ({ page, host }) => {
+test('create, a duplicate reference code refused by the service, then delete with confirmation', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Create a record' }).click();
   await page.getByLabel('Type', { exact: true }).selectOption('media-coverage');
@@ -84,7 +95,10 @@ test('create, a duplicate reference code refused by the service, then delete wit
   expect(await revisionOf(host)).toBe(before);
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: 'Yorkshire Post report on the Hangzhou visit' }).click();
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .getByRole('link', { name: 'Yorkshire Post report on the Hangzhou visit' })
+    .click();
   await page.getByRole('button', { name: 'Delete…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this record?' });
   await expect(dialog).toBeVisible();

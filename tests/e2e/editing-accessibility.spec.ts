@@ -13,7 +13,10 @@ async function audit(page: Page, screen: string, include?: string): Promise<void
   const { violations } = await builder.analyze();
   const grave = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
+    );
   expect(grave, `axe on ${screen}`).toEqual([]);
 }
 
@@ -24,7 +27,11 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 
     // An agreement's editor with a picker open on a search and its "create" options.
-    await page.getByRole('grid').getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+    await page
+      .getByRole('grid')
+      .getByRole('link', { name: MOU_TITLE })
+      .filter({ hasText: /hangzhou/i })
+      .click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const signatory = page.getByRole('combobox', { name: 'Add a signatory' });
     await signatory.fill('Wat');
@@ -50,7 +57,8 @@ for (const theme of ['light', 'dark'] as const) {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // An authority page and its merge dialog.
-    const blake = (await api<{ items: { id: number }[] }>(host, 'listAuthorities', { query: 'Judith Blake' })).items[0]!;
+    const blake = (await api<{ items: { id: number }[] }>(host, 'listAuthorities', { query: 'Judith Blake' }))
+      .items[0]!;
     await page.goto(`${host.baseUrl}/#/authorities/${blake.id}`);
     await expect(page.locator('#authority-heading')).toHaveText('Judith Blake');
     await audit(page, 'an authority page');

@@ -17,13 +17,20 @@ test('the desktop app opens one hardened window over the catalogue', async () =>
   test.skip(!binary.ok, `Electron binary not available here: ${binary.ok ? '' : binary.reason}`);
   if (!binary.ok) return;
   const library = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-electron-'));
-  const app = await electron.launch({ executablePath: binary.path, args: [root, '--library', path.join(library, 'lib')] });
+  const app = await electron.launch({
+    executablePath: binary.path,
+    args: [root, '--library', path.join(library, 'lib')],
+  });
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveTitle(/Civic Archive/);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     // The preload's typed client works; Node is out of the page's reach (sandbox, no nodeIntegration).
-    expect(await page.evaluate(async () => (await (globalThis as unknown as { archive: ArchiveApi }).archive.libraryInfo({})).ok)).toBe(true);
+    expect(
+      await page.evaluate(
+        async () => (await (globalThis as unknown as { archive: ArchiveApi }).archive.libraryInfo({})).ok,
+      ),
+    ).toBe(true);
     const g = await page.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,

@@ -57,16 +57,21 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
 
 export async function startHost(): Promise<{ info: HostInfo; stop: () => Promise<void> }> {
   for (const file of [HOST_SCRIPT, RENDERER]) {
-    if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: build first (npx electron-vite build)`);
+    if (!fs.existsSync(file))
+      throw new Error(`${path.relative(ROOT, file)} is missing: build first (npx electron-vite build)`);
   }
   const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-archive-e2e-'));
   // The tests type paths of folders they made in the temp folder (a folder import, another library):
   // through the browser, paths must lie in the library or an --allow-dir (src/main/host/paths.ts).
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--library', libraryDir, '--port', '0', '--allow-dir', os.tmpdir()], {
-    cwd: ROOT,
-    env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [HOST_SCRIPT, '--library', libraryDir, '--port', '0', '--allow-dir', os.tmpdir()],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const cleanup = async () => {
@@ -144,7 +149,10 @@ export async function openWithSample(page: Page, host: HostInfo): Promise<void> 
 
 /** The value shown for a labelled field in the record view (a <dt>/<dd> pair). */
 export function fieldValue(page: Page, label: string) {
-  return page.locator('dl.fields .field').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  return page
+    .locator('dl.fields .field')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('dd');
 }
 
 /** The sample's 2018 Leeds–Hangzhou memorandum of understanding, whatever its exact wording. */

@@ -5,7 +5,10 @@ import { api, expect, MOU_TITLE, openWithSample, revisionOf, test } from './fixt
 const records = (page: Page) => page.locator('.list-pane a[href^="#/records/"]');
 const heading = (page: Page) => page.locator('#record-heading');
 
-test('? lists every shortcut in a modal: focus stays inside, Escape closes it and focus comes back', async ({ page, host }) => {
+test('? lists every shortcut in a modal: focus stays inside, Escape closes it and focus comes back', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
   // Typed into a field, ? is a character, not a shortcut.
@@ -17,7 +20,19 @@ test('? lists every shortcut in a modal: focus stays inside, Escape closes it an
   await page.keyboard.press('Shift+?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  for (const action of ['New record', 'Search the catalogue', 'Save the record being edited', 'Delete the selected record (asks first)', 'Next record in the list', 'Previous record in the list', 'Open the selected record’s file', 'Undo', 'Redo', 'Settings', 'Show this list']) {
+  for (const action of [
+    'New record',
+    'Search the catalogue',
+    'Save the record being edited',
+    'Delete the selected record (asks first)',
+    'Next record in the list',
+    'Previous record in the list',
+    'Open the selected record’s file',
+    'Undo',
+    'Redo',
+    'Settings',
+    'Show this list',
+  ]) {
     await expect(dialog.getByRole('cell', { name: action, exact: true })).toBeVisible();
   }
   await expect(dialog.getByRole('row', { name: /^Redo/ })).toContainText('Ctrl+Shift+Z or Ctrl+Y');
@@ -47,7 +62,10 @@ test('? lists every shortcut in a modal: focus stays inside, Escape closes it an
   await expect(button).toBeFocused();
 });
 
-test('/ and Ctrl+F go to the search box; J/K and Alt+↓/↑ step through the list, but not while typing', async ({ page, host }) => {
+test('/ and Ctrl+F go to the search box; J/K and Alt+↓/↑ step through the list, but not while typing', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
   await page.keyboard.press('/');
@@ -71,7 +89,11 @@ test('/ and Ctrl+F go to the search box; J/K and Alt+↓/↑ step through the li
   await page.keyboard.press('j');
   await expect(heading(page)).toHaveText(titles[1]!);
   // The focused title is not scrolled out of sight inside its clipped cell.
-  expect(await records(page).nth(1).evaluate((a) => (a as unknown as { parentElement: { scrollLeft: number } }).parentElement.scrollLeft)).toBe(0);
+  expect(
+    await records(page)
+      .nth(1)
+      .evaluate((a) => (a as unknown as { parentElement: { scrollLeft: number } }).parentElement.scrollLeft),
+  ).toBe(0);
   await page.keyboard.press('Alt+ArrowDown');
   await expect(heading(page)).toHaveText(titles[2]!);
   await page.keyboard.press('k');
@@ -84,7 +106,10 @@ test('/ and Ctrl+F go to the search box; J/K and Alt+↓/↑ step through the li
   expect(new URL(page.url()).hash).toMatch(/^#\/records\/\d+$/);
 });
 
-test('N makes a new record and Ctrl+S saves it; E edits the selected one and Ctrl+S saves that too', async ({ page, host }) => {
+test('N makes a new record and Ctrl+S saves it; E edits the selected one and Ctrl+S saves that too', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   await page.getByRole('heading', { name: 'All records' }).focus();
   await page.keyboard.press('n');
@@ -103,12 +128,17 @@ test('N makes a new record and Ctrl+S saves it; E edits the selected one and Ctr
   await page.keyboard.press('Control+s');
   await expect(heading(page)).toHaveText('Hangzhou delegation thank-you letter, 2018');
   const id = Number(new URL(page.url()).hash.split('/').pop());
-  expect((await api<{ title: string }>(host, 'getRecord', { id })).title).toBe('Hangzhou delegation thank-you letter, 2018');
+  expect((await api<{ title: string }>(host, 'getRecord', { id })).title).toBe(
+    'Hangzhou delegation thank-you letter, 2018',
+  );
 });
 
 test('Delete asks first: Escape keeps the record, confirming deletes it', async ({ page, host }) => {
   await openWithSample(page, host);
-  await records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await records(page)
+    .filter({ hasText: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .click();
   await expect(heading(page)).toHaveText(MOU_TITLE);
   const id = Number(new URL(page.url()).hash.split('/').pop());
 
@@ -119,21 +149,36 @@ test('Delete asks first: Escape keeps the record, confirming deletes it', async 
   await expect(confirm).toBeHidden();
   expect((await api<{ id: number }>(host, 'getRecord', { id })).id).toBe(id);
 
-  await records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i }).focus();
+  await records(page)
+    .filter({ hasText: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .focus();
   await page.keyboard.press('Delete');
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: /^Delete/ }).press('Enter');
   await expect(confirm).toBeHidden();
-  await expect(records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i })).toHaveCount(0);
+  await expect(
+    records(page)
+      .filter({ hasText: MOU_TITLE })
+      .filter({ hasText: /hangzhou/i }),
+  ).toHaveCount(0);
   await expect(api(host, 'getRecord', { id })).rejects.toThrow(/no record/i);
 
   // The keyboard's delete is the button's: undone with Ctrl+Z, redone with Ctrl+Shift+Z.
   await page.getByRole('heading', { name: 'All records' }).focus();
   await page.keyboard.press('Control+z');
-  await expect(records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i })).toHaveCount(1);
+  await expect(
+    records(page)
+      .filter({ hasText: MOU_TITLE })
+      .filter({ hasText: /hangzhou/i }),
+  ).toHaveCount(1);
   await page.getByRole('heading', { name: 'All records' }).focus();
   await page.keyboard.press('Control+Shift+z');
-  await expect(records(page).filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i })).toHaveCount(0);
+  await expect(
+    records(page)
+      .filter({ hasText: MOU_TITLE })
+      .filter({ hasText: /hangzhou/i }),
+  ).toHaveCount(0);
 });
 
 test('O opens the selected record’s file; a record without one says so', async ({ page, host }) => {

@@ -17,7 +17,10 @@ test('switching to Simplified Chinese and back, without a restart, remembered on
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('in Chinese: the sidebar, the list, a record, search with facets and the dialogs, with Chinese dates; then back to English', async ({ page, host }) => {
+test('in Chinese: the sidebar, the list, a record, search with facets and the dialogs, with Chinese dates; then back to English', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   await page.getByLabel('Language').selectOption('zh-Hans');
 
@@ -30,7 +33,10 @@ test('in Chinese: the sidebar, the list, a record, search with facets and the di
   await expect(list).toContainText('2020年3月11日');
 
   // A record: its agreement kind and date in Chinese.
-  await list.locator('a[href^="#/records/"]').filter({ hasText: /Leeds and Hangzhou/ }).click();
+  await list
+    .locator('a[href^="#/records/"]')
+    .filter({ hasText: /Leeds and Hangzhou/ })
+    .click();
   const record = page.locator('.record-pane');
   await expect(record).toContainText('谅解备忘录');
   await expect(record).toContainText('2018年9月');
@@ -68,6 +74,8 @@ test('in Chinese: the sidebar, the list, a record, search with facets and the di
   await expect(page.getByRole('searchbox', { name: 'Search the catalogue' })).toHaveValue('Hangzhou');
   await expect(page.locator('.record-pane')).toContainText('Memorandum of understanding');
   await expect(page.locator('.record-pane')).toContainText('2018-09');
-  await expect(page.getByRole('group', { name: 'Filter the results' }).getByRole('group', { name: 'Type' })).toContainText('Agreement');
+  await expect(
+    page.getByRole('group', { name: 'Filter the results' }).getByRole('group', { name: 'Type' }),
+  ).toContainText('Agreement');
   await expect(page.locator('.sidebar')).toContainText('Media coverage');
 });

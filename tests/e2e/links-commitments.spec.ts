@@ -3,7 +3,11 @@ import { expect, fieldValue, MOU_TITLE, openWithSample, test } from './fixtures'
 
 test('edit commitments and links of the MoU, then follow a link to its records', async ({ page, host }) => {
   await openWithSample(page, host);
-  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .getByRole('link', { name: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
 
   // Commitments: drop the first, add one with a status.
@@ -17,7 +21,9 @@ test('edit commitments and links of the MoU, then follow a link to its records',
 
   // Links: an existing person found by name in the general link adder (a combobox), as a speaker…
   await page.getByLabel('Role', { exact: true }).selectOption('speaker');
-  const find = page.getByRole('combobox', { name: 'Find or create a person, organisation, place, event or partnership' });
+  const find = page.getByRole('combobox', {
+    name: 'Find or create a person, organisation, place, event or partnership',
+  });
   await find.fill('Sharon');
   await page.getByRole('option', { name: /^Sharon Watson/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Linked Sharon Watson as Speaker.' })).toBeVisible();
@@ -27,7 +33,12 @@ test('edit commitments and links of the MoU, then follow a link to its records',
   await party.fill('Hangzhou Library');
   const create = page.getByRole('option', { name: 'Create “Hangzhou Library” as a new organisation' });
   await expect(create).toBeVisible();
-  for (let i = 0; i < 10 && (await party.getAttribute('aria-activedescendant')) !== (await create.getAttribute('id')); i++) await party.press('ArrowDown');
+  for (
+    let i = 0;
+    i < 10 && (await party.getAttribute('aria-activedescendant')) !== (await create.getAttribute('id'));
+    i++
+  )
+    await party.press('ArrowDown');
   await party.press('Enter');
   await expect(page.getByRole('group', { name: 'Parties' })).toContainText('Hangzhou Library');
 
@@ -49,12 +60,17 @@ test('edit commitments and links of the MoU, then follow a link to its records',
   // …and the name itself opens its page, with every record linked to it.
   await links.getByRole('link', { name: 'Sharon Watson' }).click();
   await expect(page.locator('#authority-heading')).toHaveText('Sharon Watson');
-  await expect(page.getByRole('region', { name: /linked records?$/ }).getByRole('link', { name: MOU_TITLE })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /linked records?$/ }).getByRole('link', { name: MOU_TITLE }),
+  ).toBeVisible();
 });
 
 test('changing an agreement to another type clears its agreement details', async ({ page, host }) => {
   await openWithSample(page, host);
-  await page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: /Qingdao/ }).click();
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .getByRole('link', { name: /Qingdao/ })
+    .click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByRole('group', { name: 'Agreement' })).toBeVisible();
   await page.getByLabel('Type', { exact: true }).selectOption('letter');
@@ -62,5 +78,7 @@ test('changing an agreement to another type clears its agreement details', async
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('.record-kicker')).toHaveText('Letter');
   await expect(page.getByRole('region', { name: 'Agreement' })).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'Record types' }).getByRole('button', { name: /^Letter/ })).toContainText('1');
+  await expect(
+    page.getByRole('navigation', { name: 'Record types' }).getByRole('button', { name: /^Letter/ }),
+  ).toContainText('1');
 });

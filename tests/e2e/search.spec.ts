@@ -16,7 +16,9 @@ test('Chinese, field scopes and what the query was understood as', async ({ page
   const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
   const results = page.getByRole('region', { name: 'Search results' });
   await search.fill('杭州');
-  await expect(results.getByRole('link', { name: /Memorandum of understanding between Leeds and Hangzhou/ })).toBeVisible();
+  await expect(
+    results.getByRole('link', { name: /Memorandum of understanding between Leeds and Hangzhou/ }),
+  ).toBeVisible();
   await search.fill('person:blake -qingdao "memorandum of');
   await expect(results.getByText(/Searched for a person matching “blake”, not “qingdao”/)).toBeVisible();
   await expect(results.getByText(/Note: added the missing closing quote/)).toBeVisible();
@@ -47,14 +49,19 @@ test('facets filter the result, and a saved search comes back with its filters',
   await expect(results.getByRole('listitem')).toHaveCount(1);
 });
 
-test('a title with markup is shown as text in the results, and a near miss suggests the term', async ({ page, host }) => {
+test('a title with markup is shown as text in the results, and a near miss suggests the term', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   await api(host, 'createRecord', { type: 'report', title: 'Report <script>window.hacked=1</script> on twinning' });
   await page.reload();
   const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
   const results = page.getByRole('region', { name: 'Search results' });
   await search.fill('twinning');
-  await expect(results.getByRole('link', { name: /Report <script>window.hacked=1<\/script> on twinning/ })).toBeVisible();
+  await expect(
+    results.getByRole('link', { name: /Report <script>window.hacked=1<\/script> on twinning/ }),
+  ).toBeVisible();
   expect(await page.evaluate(() => (globalThis as unknown as { hacked?: number }).hacked)).toBeUndefined();
   await search.fill('Hangzqqqu');
   await results.getByRole('button', { name: 'hangzhou' }).click();

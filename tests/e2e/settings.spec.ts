@@ -15,15 +15,26 @@ test('the holding archive and default style saved in Settings appear in the next
   await settings.getByLabel('Default citation style').fill('vancouver');
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings.getByRole('status')).toHaveText('Settings saved.');
-  expect(await api(host, 'getSettings')).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver', backupsKept: 7 });
+  expect(await api(host, 'getSettings')).toEqual({
+    archiveName: 'West Yorkshire Archive Service',
+    archivePlace: 'Leeds',
+    defaultStyle: 'vancouver',
+    backupsKept: 7,
+  });
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 
-  await page.locator('.list-pane a[href^="#/records/"]').filter({ hasText: MOU_TITLE }).filter({ hasText: /hangzhou/i }).click();
+  await page
+    .locator('.list-pane a[href^="#/records/"]')
+    .filter({ hasText: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .click();
   await page.getByRole('button', { name: 'Cite…' }).click();
   const cite = page.getByRole('dialog', { name: 'Cite this record' });
   await expect(cite.getByLabel('Style')).toHaveValue('vancouver');
-  await expect(cite.getByTestId('cite-preview')).toContainText('Located at: West Yorkshire Archive Service, Leeds', { timeout: 30_000 });
+  await expect(cite.getByTestId('cite-preview')).toContainText('Located at: West Yorkshire Archive Service, Leeds', {
+    timeout: 30_000,
+  });
 
   // Reopened, the dialog shows what was saved.
   await cite.getByRole('button', { name: 'Close' }).click();
@@ -32,7 +43,10 @@ test('the holding archive and default style saved in Settings appear in the next
   await expect(settings.getByLabel('Default citation style')).toHaveValue('vancouver');
 });
 
-test('the file size limit: a bad value is one message and saves nothing; a good one refuses larger files; empty is the default', async ({ page, host }) => {
+test('the file size limit: a bad value is one message and saves nothing; a good one refuses larger files; empty is the default', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   await page.getByRole('button', { name: 'Settings…' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -43,7 +57,9 @@ test('the file size limit: a bad value is one message and saves nothing; a good 
   await settings.getByLabel('Holding archive').fill('Not to be saved');
   await limit.fill('lots');
   await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByRole('alert')).toHaveText('The settings could not be saved: Largest file: “lots” is not a number of megabytes');
+  await expect(settings.getByRole('alert')).toHaveText(
+    'The settings could not be saved: Largest file: “lots” is not a number of megabytes',
+  );
   expect(await revisionOf(host)).toBe(before);
   expect((await api<{ archiveName: string | null }>(host, 'getSettings')).archiveName).toBeNull();
 
@@ -70,15 +86,22 @@ test('the file size limit: a bad value is one message and saves nothing; a good 
 
   await backups.fill('-2');
   await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByRole('alert')).toHaveText('The settings could not be saved: Automatic copies: “-2” is not a whole number from 0 to 365');
+  await expect(settings.getByRole('alert')).toHaveText(
+    'The settings could not be saved: Automatic copies: “-2” is not a whole number from 0 to 365',
+  );
   expect((await api<{ backupsKept: number }>(host, 'getSettings')).backupsKept).toBe(3);
 });
 
-test('the library in use, with how to open another; language and theme apply at once and the header follows', async ({ page, host }) => {
+test('the library in use, with how to open another; language and theme apply at once and the header follows', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   await page.getByRole('button', { name: 'Settings…' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
-  await expect(settings.getByTestId('library-path')).toHaveText((await api<{ path: string }>(host, 'libraryInfo')).path);
+  await expect(settings.getByTestId('library-path')).toHaveText(
+    (await api<{ path: string }>(host, 'libraryInfo')).path,
+  );
   await expect(settings).toContainText('--library DIR');
   await expect(settings).toContainText('CIVIC_ARCHIVE_LIBRARY');
 
@@ -96,7 +119,10 @@ test('the library in use, with how to open another; language and theme apply at 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 
-test('open another library and create a new one from Settings; a folder of other files is refused', async ({ page, host }) => {
+test('open another library and create a new one from Settings; a folder of other files is refused', async ({
+  page,
+  host,
+}) => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-archive-e2e-other-'));
   try {
     await openWithSample(page, host);

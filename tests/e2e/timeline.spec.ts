@@ -22,7 +22,10 @@ async function seed(host: HostInfo): Promise<void> {
   await add('Another undated note');
 }
 
-test('the timeline shows records per year; choosing a year filters the list, and again shows all', async ({ page, host }) => {
+test('the timeline shows records per year; choosing a year filters the list, and again shows all', async ({
+  page,
+  host,
+}) => {
   await seed(host);
   await page.goto(host.url);
   const chart = timeline(page).getByRole('group', { name: 'Records per year in the library' });
@@ -52,7 +55,10 @@ test('the timeline shows records per year; choosing a year filters the list, and
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '8');
 });
 
-test('a partnership chosen in the sidebar has its own timeline and list; a search result has its own', async ({ page, host }) => {
+test('a partnership chosen in the sidebar has its own timeline and list; a search result has its own', async ({
+  page,
+  host,
+}) => {
   await openWithSample(page, host);
   const partnerships = page.getByRole('navigation', { name: 'Partnerships' });
   const partnership = partnerships.getByRole('button').first();
@@ -66,7 +72,9 @@ test('a partnership chosen in the sidebar has its own timeline and list; a searc
   const linked = Number(await grid(page).getAttribute('aria-rowcount'));
   expect(linked).toBeLessThanOrEqual(all);
   // The bars add up to the list (its dated records).
-  const labels = await chart.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const labels = await chart
+    .getByRole('button')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   const sum = labels.reduce((n, l) => n + Number(/: (\d+) record/.exec(l)?.[1] ?? 0), 0);
   expect(sum).toBeGreaterThan(0);
   expect(sum).toBeLessThanOrEqual(linked - 1);
@@ -79,10 +87,17 @@ test('a partnership chosen in the sidebar has its own timeline and list; a searc
   await expect(bar).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('the sidebar filters by a collection with its sub-collections, by a tag and by a recent import', async ({ page, host }) => {
+test('the sidebar filters by a collection with its sub-collections, by a tag and by a recent import', async ({
+  page,
+  host,
+}) => {
   await seed(host);
   const fonds = await api<{ id: number }>(host, 'createCollection', { name: 'Partnership papers', level: 'fonds' });
-  const series = await api<{ id: number }>(host, 'createCollection', { name: 'Letters', level: 'series', parentId: fonds.id });
+  const series = await api<{ id: number }>(host, 'createCollection', {
+    name: 'Letters',
+    level: 'series',
+    parentId: fonds.id,
+  });
   await api(host, 'createRecord', { type: 'report', title: 'Annual report', date: '2001', collectionId: fonds.id });
   await api(host, 'createRecord', { type: 'letter', title: 'Filed letter', date: '2002', collectionId: series.id });
   await page.goto(host.url);
@@ -101,10 +116,16 @@ test('the sidebar filters by a collection with its sub-collections, by a tag and
 
   await page.getByRole('button', { name: 'Remove the filter “Collection: Letters”' }).click();
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '10');
-  await page.getByRole('navigation', { name: 'Tags' }).getByRole('button', { name: /^twinning/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Tags' })
+    .getByRole('button', { name: /^twinning/ })
+    .click();
   await expect(bodyRows(page).locator('.col-title a')).toHaveText(['Exchange programme note', 'Twinning letter']);
   // Filters add up; choosing the tag again lets it go.
-  await page.getByRole('navigation', { name: 'Tags' }).getByRole('button', { name: /^twinning/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Tags' })
+    .getByRole('button', { name: /^twinning/ })
+    .click();
   await expect(page.getByRole('list', { name: 'Filters' })).toHaveCount(0);
 
   // A file dropped in through the upload route is an import; the sidebar lists it and filters by it.

@@ -17,15 +17,23 @@ interface Record_ {
   links: { authorityId: number; role: string }[];
 }
 
-const tagged = async (host: HostInfo, tag: string) => (await api<Listed>(host, 'listRecords', { tag, limit: 100 })).total;
+const tagged = async (host: HostInfo, tag: string) =>
+  (await api<Listed>(host, 'listRecords', { tag, limit: 100 })).total;
 
 test('batch-tag ten records, see the preview, then undo all of it at once and redo it', async ({ page, host }) => {
-  for (let i = 1; i <= 12; i++) await api(host, 'createRecord', { type: 'letter', title: `Letter ${String(i).padStart(2, '0')}`, date: `2019-01-${String(i).padStart(2, '0')}` });
+  for (let i = 1; i <= 12; i++)
+    await api(host, 'createRecord', {
+      type: 'letter',
+      title: `Letter ${String(i).padStart(2, '0')}`,
+      date: `2019-01-${String(i).padStart(2, '0')}`,
+    });
   await page.goto(host.url);
   const grid = page.getByRole('grid');
   const row = (n: number) => grid.locator(`[role="row"][aria-rowindex="${n + 1}"]`);
   await row(1).locator('.col-type').click();
-  await row(10).locator('.col-type').click({ modifiers: ['Shift'] });
+  await row(10)
+    .locator('.col-type')
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByText('10 selected')).toBeVisible();
 
   await page.getByRole('button', { name: 'Batch edit 10 records…' }).click();
@@ -60,20 +68,30 @@ test('batch-tag ten records, see the preview, then undo all of it at once and re
   const someone = letters.items[3]!;
   await api(host, 'updateRecord', { id: someone.id, patch: { title: `${someone.title} (edited elsewhere)` } });
   await page.getByRole('button', { name: 'Undo the batch change to 10 records' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /Could not undo or redo the batch change to 10 records: nothing was changed: record #\d+ .*changed elsewhere/ })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({
+      hasText:
+        /Could not undo or redo the batch change to 10 records: nothing was changed: record #\d+ .*changed elsewhere/,
+    }),
+  ).toBeVisible();
   expect(await tagged(host, 'twinning')).toBe(10);
 });
 
 test('undo a delete: the record comes back with the same id, its links and tags', async ({ page, host }) => {
   await openWithSample(page, host);
-  const mou = (await api<Listed>(host, 'listRecords', { type: 'agreement', limit: 100 })).items.find((r) => /memorandum of understanding/i.test(r.title))!;
+  const mou = (await api<Listed>(host, 'listRecords', { type: 'agreement', limit: 100 })).items.find((r) =>
+    /memorandum of understanding/i.test(r.title),
+  )!;
   const before = await api<Record_>(host, 'getRecord', { id: mou.id });
   expect(before.links.length).toBeGreaterThan(0);
   await page.goto(`${host.baseUrl}/#/records/${mou.id}`);
   await expect(page.locator('#record-heading')).toHaveText(before.title);
 
   await page.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('dialog', { name: 'Delete this record?' }).getByRole('button', { name: 'Delete record' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete this record?' })
+    .getByRole('button', { name: 'Delete record' })
+    .click();
   await expect(page.locator('#record-heading')).toHaveCount(0);
   expect((await api<Listed>(host, 'listRecords', { ids: [mou.id] })).total).toBe(0);
 
@@ -95,7 +113,9 @@ test('undo a delete: the record comes back with the same id, its links and tags'
 
 test('undo an edit, and a text field keeps Ctrl+Z for its own typing', async ({ page, host }) => {
   await openWithSample(page, host);
-  const mou = (await api<Listed>(host, 'listRecords', { type: 'agreement', limit: 100 })).items.find((r) => /memorandum of understanding/i.test(r.title))!;
+  const mou = (await api<Listed>(host, 'listRecords', { type: 'agreement', limit: 100 })).items.find((r) =>
+    /memorandum of understanding/i.test(r.title),
+  )!;
   await page.goto(`${host.baseUrl}/#/records/${mou.id}/edit`);
   const title = page.getByLabel('Title', { exact: true });
   await title.fill('Retitled for the undo test');

@@ -89,21 +89,31 @@ test('the column chooser shows and hides columns, and the choice survives a relo
   await expect(grid.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
 });
 
-test('selecting: click, Shift-click for a range, Ctrl-click to toggle, the keyboard, and Ctrl+A for every matching record', async ({ page, host }) => {
+test('selecting: click, Shift-click for a range, Ctrl-click to toggle, the keyboard, and Ctrl+A for every matching record', async ({
+  page,
+  host,
+}) => {
   const grid = await open(page, host);
-  const status = page.getByRole('status').filter({ hasText: /selected|^$/ }).first();
+  const status = page
+    .getByRole('status')
+    .filter({ hasText: /selected|^$/ })
+    .first();
   const row = (n: number) => grid.locator(`[role="row"][aria-rowindex="${n + 1}"]`);
 
   await row(2).locator('.col-ref').click();
   await expect(row(2)).toHaveAttribute('aria-selected', 'true');
   // A plain click also opens the record.
   await expect(page.locator('#record-heading')).toHaveText('Record 1999');
-  await row(6).locator('.col-ref').click({ modifiers: ['Shift'] });
+  await row(6)
+    .locator('.col-ref')
+    .click({ modifiers: ['Shift'] });
   await expect(page.getByText('5 selected')).toBeVisible();
   for (const n of [2, 3, 4, 5, 6]) await expect(row(n)).toHaveAttribute('aria-selected', 'true');
   await expect(row(7)).toHaveAttribute('aria-selected', 'false');
 
-  await row(4).locator('.col-ref').click({ modifiers: ['ControlOrMeta'] });
+  await row(4)
+    .locator('.col-ref')
+    .click({ modifiers: ['ControlOrMeta'] });
   await expect(row(4)).toHaveAttribute('aria-selected', 'false');
   await expect(page.getByText('4 selected')).toBeVisible();
   // The checkbox toggles too.
@@ -163,7 +173,9 @@ test('the panes resize from the keyboard and keep their widths after a reload', 
 
 test('a record holding an image shows its thumbnail in the list; one without shows none', async ({ page, host }) => {
   const sharp = (await import('sharp')).default;
-  const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 31, g: 95, b: 139 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 31, g: 95, b: 139 } } })
+    .png()
+    .toBuffer();
   const upload = await fetch(`${host.baseUrl}/upload?name=delegation.png`, {
     method: 'POST',
     headers: { 'X-Archive-Token': host.token, 'Content-Type': 'application/octet-stream' },
@@ -173,16 +185,25 @@ test('a record holding an image shows its thumbnail in the list; one without sho
   // The upload's record is made by a background import job (not necessarily record 1: the letter
   // below may be written first), and its thumbnail by the extraction after it: wait for both.
   const importedRecord = async () => {
-    const { jobs } = await api<{ jobs: { kind: string; status: string; result: { recordId?: number } | null }[] }>(host, 'listJobs', {});
+    const { jobs } = await api<{ jobs: { kind: string; status: string; result: { recordId?: number } | null }[] }>(
+      host,
+      'listJobs',
+      {},
+    );
     return jobs.find((j) => j.kind === 'import' && j.status === 'done')?.result?.recordId ?? null;
   };
   await api(host, 'createRecord', { type: 'letter', title: 'A letter without files' });
   await expect.poll(importedRecord, { timeout: 20_000 }).not.toBeNull();
   const recordId = (await importedRecord())!;
   await expect
-    .poll(async () => (await api<{ id: number; thumbnailSha256: string | null }[]>(host, 'recordFiles', { recordId }))[0]?.thumbnailSha256 ?? null, {
-      timeout: 20_000,
-    })
+    .poll(
+      async () =>
+        (await api<{ id: number; thumbnailSha256: string | null }[]>(host, 'recordFiles', { recordId }))[0]
+          ?.thumbnailSha256 ?? null,
+      {
+        timeout: 20_000,
+      },
+    )
     .toMatch(/^[0-9a-f]{64}$/);
   await page.goto(host.url);
   const grid = page.getByRole('grid', { name: 'Records' });
@@ -190,6 +211,10 @@ test('a record holding an image shows its thumbnail in the list; one without sho
   const img = photo.locator('.col-thumb img');
   await expect(img).toHaveAttribute('src', /\/files\/[0-9a-f]{64}$/);
   // It really loads (the host serves the thumbnail by its hash).
-  await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
-  await expect(grid.getByRole('row').filter({ hasText: 'A letter without files' }).locator('.col-thumb img')).toHaveCount(0);
+  await expect
+    .poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth))
+    .toBeGreaterThan(0);
+  await expect(
+    grid.getByRole('row').filter({ hasText: 'A letter without files' }).locator('.col-thumb img'),
+  ).toHaveCount(0);
 });

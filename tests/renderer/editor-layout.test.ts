@@ -24,9 +24,13 @@ describe('the editor per record type', () => {
   });
 
   it('shows what each type is described by', () => {
-    expect(layoutFields('agreement')).toEqual(expect.arrayContaining(['agreementKind', 'dateSigned', 'placeSigned', 'commitments']));
+    expect(layoutFields('agreement')).toEqual(
+      expect.arrayContaining(['agreementKind', 'dateSigned', 'placeSigned', 'commitments']),
+    );
     expect(pickedRoles('agreement')).toEqual(expect.arrayContaining(['party', 'signatory']));
-    expect(layoutFields('media-coverage')).toEqual(expect.arrayContaining(['medium', 'outlet', 'programme', 'date', 'extent', 'url']));
+    expect(layoutFields('media-coverage')).toEqual(
+      expect.arrayContaining(['medium', 'outlet', 'programme', 'date', 'extent', 'url']),
+    );
     expect(pickedRoles('press-release')).toContain('issuer');
     expect(pickedRoles('photograph')).toContain('photographer');
     expect(pickedRoles('letter')).toContain('author');
@@ -36,7 +40,8 @@ describe('the editor per record type', () => {
       expect(layoutFields(type), type).not.toContain('dateSigned');
       expect(layoutFields(type), type).not.toContain('commitments');
     }
-    for (const type of RECORD_TYPES.filter((t) => t !== 'media-coverage')) expect(layoutFields(type), type).not.toContain('medium');
+    for (const type of RECORD_TYPES.filter((t) => t !== 'media-coverage'))
+      expect(layoutFields(type), type).not.toContain('medium');
   });
 
   it('names every picker and every type-specific label in English and Chinese', () => {

@@ -37,13 +37,19 @@ describe('message catalogues', () => {
       });
 
       it('keeps every placeholder in the translation', () => {
-        const lost = [...english].filter(([k, v]) => placeholders(v).join() !== placeholders(chinese.get(k) ?? '').join()).map(([k]) => k);
+        const lost = [...english]
+          .filter(([k, v]) => placeholders(v).join() !== placeholders(chinese.get(k) ?? '').join())
+          .map(([k]) => k);
         expect(lost).toEqual([]);
       });
 
       it('gives every counted message its _one and _other forms', () => {
         const keys = [...english.keys()];
-        const broken = keys.filter((k) => /_(one|other)$/.test(k) && !(keys.includes(k.replace(/_(one|other)$/, '_one')) && keys.includes(k.replace(/_(one|other)$/, '_other'))));
+        const broken = keys.filter(
+          (k) =>
+            /_(one|other)$/.test(k) &&
+            !(keys.includes(k.replace(/_(one|other)$/, '_one')) && keys.includes(k.replace(/_(one|other)$/, '_other'))),
+        );
         expect(broken).toEqual([]);
       });
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { chordKeys, matches, SHORTCUTS, type Chord } from '../../src/renderer/src/keyboard/shortcuts';
 import { bytesToMegabytes, megabytesToBytes } from '../../src/renderer/src/settings/maxFileSize';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
   key,
   ctrlKey: false,
   metaKey: false,

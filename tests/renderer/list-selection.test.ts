@@ -5,7 +5,12 @@ import { toggleColumn } from '../../src/renderer/src/library/columns';
 
 describe('selection', () => {
   it('a plain click is one record, Ctrl or Cmd toggles, Shift is a range, both add a range', () => {
-    const e = (o: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }>) => ({ shiftKey: false, ctrlKey: false, metaKey: false, ...o });
+    const e = (o: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }>) => ({
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      ...o,
+    });
     expect(clickKind(e({}))).toBe('single');
     expect(clickKind(e({ ctrlKey: true }))).toBe('toggle');
     expect(clickKind(e({ metaKey: true }))).toBe('toggle');

@@ -13,7 +13,13 @@ import { whereMatched } from '../../src/renderer/src/search/whereMatched';
 import type { QueryWarning, Understood } from '../../src/shared/search/query';
 
 const translator = i18next.createInstance();
-void translator.init({ resources, lng: 'en', fallbackLng: false, interpolation: { escapeValue: false }, initAsync: false });
+void translator.init({
+  resources,
+  lng: 'en',
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
 
 const EVERY_MATCH: MatchedIn[] = [
   ...MATCHED_FIELDS.map((field) => ({ field })),
@@ -73,7 +79,11 @@ describe('what a query was understood as, worded', () => {
       const t = translator.getFixedT(language, 'search');
       const words = [
         ...Object.values(UNDERSTOOD).map((u) => understoodText(u, t, resources[language].labels.recordType)),
-        understoodText({ kind: 'words', any: [clause('qingdao', null, { negated: true })] }, t, resources[language].labels.recordType),
+        understoodText(
+          { kind: 'words', any: [clause('qingdao', null, { negated: true })] },
+          t,
+          resources[language].labels.recordType,
+        ),
         ...Object.values(WARNINGS).map((w) => warningText(w, t)),
         warningText({ kind: 'badDate', bound: 'to', value: '' }, t),
       ];
@@ -92,9 +102,13 @@ describe('what a query was understood as, worded', () => {
       'to 2019',
       'type Agreement',
     ]);
-    expect(understoodText({ kind: 'words', any: [clause('qingdao', null, { negated: true })] }, t, types)).toBe('not “qingdao”');
+    expect(understoodText({ kind: 'words', any: [clause('qingdao', null, { negated: true })] }, t, types)).toBe(
+      'not “qingdao”',
+    );
     expect(warningText(WARNINGS.closingQuote, t)).toBe('added the missing closing quote');
     expect(warningText(WARNINGS.badDate, t)).toBe('from: needs a date like 2018 or 2018-09 (“soon” ignored)');
-    expect(warningText({ kind: 'badDate', bound: 'to', value: '' }, t)).toBe('to: needs a date like 2018 or 2018-09 (nothing given)');
+    expect(warningText({ kind: 'badDate', bound: 'to', value: '' }, t)).toBe(
+      'to: needs a date like 2018 or 2018-09 (nothing given)',
+    );
   });
 });

@@ -45,7 +45,10 @@ try {
   const grid = page.getByRole('grid', { name: 'Records' });
   await grid.getByRole('row').nth(1).waitFor();
   // The signed MoU, open in the record panel.
-  await grid.getByRole('link', { name: /Memorandum of understanding/ }).first().click();
+  await grid
+    .getByRole('link', { name: /Memorandum of understanding/ })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 2 }).first().waitFor();
   await shot(page, 'workspace');
 

@@ -65,7 +65,13 @@ function stubGot(): void {
 const ELECTRON_VERSION = (require('electron/package.json') as { version: string }).version;
 const BLOCKING = new Set(['HIGH', 'MEDIUM']);
 
-export async function scan(): Promise<{ blocking: Finding[]; unjustified: Finding[]; stale: Accepted[]; errors: RunResult['errors']; all: Finding[] }> {
+export async function scan(): Promise<{
+  blocking: Finding[];
+  unjustified: Finding[];
+  stale: Accepted[];
+  errors: RunResult['errors'];
+  all: Finding[];
+}> {
   process.env.LANG = 'en-US';
   stubGot();
   const run = require('@doyensec/electronegativity') as Run;
@@ -86,30 +92,59 @@ export async function scan(): Promise<{ blocking: Finding[]; unjustified: Findin
   } finally {
     console.log = log;
   }
-  const accepted = JSON.parse(fs.readFileSync(path.join(here, 'electronegativity-accepted.json'), 'utf8')) as Accepted[];
+  const accepted = JSON.parse(
+    fs.readFileSync(path.join(here, 'electronegativity-accepted.json'), 'utf8'),
+  ) as Accepted[];
   const rel = (f: string) => (path.isAbsolute(f) ? path.relative(input, f) : f).split(path.sep).join('/');
   const blocking = result.issues.filter((i) => BLOCKING.has(i.severity.name));
-  const justifies = (a: Accepted, i: Finding) => a.check === i.id && a.file === rel(i.file) && a.reason.trim().length > 20;
+  const justifies = (a: Accepted, i: Finding) =>
+    a.check === i.id && a.file === rel(i.file) && a.reason.trim().length > 20;
   const unjustified = blocking.filter((i) => !accepted.some((a) => justifies(a, i)));
   const stale = accepted.filter((a) => !blocking.some((i) => justifies(a, i)));
-  return { blocking, unjustified, stale, errors: result.errors.filter((e) => !e.tolerable), all: result.issues.map((i) => ({ ...i, file: rel(i.file) })) };
+  return {
+    blocking,
+    unjustified,
+    stale,
+    errors: result.errors.filter((e) => !e.tolerable),
+    all: result.issues.map((i) => ({ ...i, file: rel(i.file) })),
+  };
 }
 
 async function main(): Promise<void> {
   const { blocking, unjustified, stale, errors, all } = await scan();
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify(all.map((i) => ({ id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file, line: i.location.line })), null, 2));
+    console.log(
+      JSON.stringify(
+        all.map((i) => ({
+          id: i.id,
+          severity: i.severity.name,
+          confidence: i.confidence.name,
+          file: i.file,
+          line: i.location.line,
+        })),
+        null,
+        2,
+      ),
+    );
   }
   const lines: string[] = [];
-  for (const i of unjustified) lines.push(`${i.severity.name} ${i.id} at src/${i.file.split(path.sep).join('/')}:${i.location.line}: ${i.description} — fix it, or justify it in tests/security/electronegativity-accepted.json`);
-  for (const a of stale) lines.push(`tests/security/electronegativity-accepted.json accepts ${a.check} in src/${a.file}, but Electronegativity no longer reports it there (or the reason is empty): remove the entry`);
+  for (const i of unjustified)
+    lines.push(
+      `${i.severity.name} ${i.id} at src/${i.file.split(path.sep).join('/')}:${i.location.line}: ${i.description} — fix it, or justify it in tests/security/electronegativity-accepted.json`,
+    );
+  for (const a of stale)
+    lines.push(
+      `tests/security/electronegativity-accepted.json accepts ${a.check} in src/${a.file}, but Electronegativity no longer reports it there (or the reason is empty): remove the entry`,
+    );
   for (const e of errors) lines.push(`could not parse src/${e.file}: ${e.message} (so it was not checked)`);
   const lowCount = all.length - blocking.length;
   if (lines.length) {
     console.error(`electronegativity: ${lines.length} problem(s)\n  ${lines.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`electronegativity (Electron ${ELECTRON_VERSION}): ${blocking.length} high/medium finding(s), each justified; ${lowCount} low/informational`);
+  console.log(
+    `electronegativity (Electron ${ELECTRON_VERSION}): ${blocking.length} high/medium finding(s), each justified; ${lowCount} low/informational`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -39,9 +39,11 @@ export async function openTestLibrary(dir = path.join(tempDir(), 'library')): Pr
 export function catalogueState(dir: string): Record<string, number> {
   const db = new Database(path.join(dir, 'catalogue.sqlite'), { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
-      (t) => t.name,
-    );
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     const state: Record<string, number> = {};
     for (const t of tables) state[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
     state.revision = (db.prepare('SELECT coalesce(max(revision), 0) AS r FROM changes').get() as { r: number }).r;
@@ -58,10 +60,11 @@ export function folderFingerprint(dir: string): Record<string, string> {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = `${fs.statSync(p).mtimeMs}:${createHash('sha256').update(fs.readFileSync(p)).digest('hex')}`;
+      else
+        out[path.relative(dir, p)] =
+          `${fs.statSync(p).mtimeMs}:${createHash('sha256').update(fs.readFileSync(p)).digest('hex')}`;
     }
   };
   walk(dir);
   return out;
 }
-

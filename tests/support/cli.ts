@@ -37,14 +37,22 @@ export function removeDir(dir: string): void {
 /** Runs `civic-archive ARGS...` as a child process and collects its exit status and output. */
 export function runCliProcess(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const sandboxHome = makeTempDir('civic-cli-home-');
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: sandboxHome, XDG_CONFIG_HOME: path.join(sandboxHome, '.config') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: sandboxHome,
+    XDG_CONFIG_HOME: path.join(sandboxHome, '.config'),
+  };
   delete env.CIVIC_ARCHIVE_LIBRARY;
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -13,16 +13,24 @@ export function rawPdf(bodies: (string | Buffer)[]): Buffer {
   let at = parts[0]!.length;
   bodies.forEach((body, i) => {
     offsets.push(at);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n')]);
+    const b = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'),
+      Buffer.from('\nendobj\n'),
+    ]);
     parts.push(b);
     at += b.length;
   });
-  const xref = [`xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
 
-const stream = (dict: string, data: Buffer) => Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream')]);
+const stream = (dict: string, data: Buffer) =>
+  Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream')]);
 
 /** /Kids of the page tree points back at itself. */
 export function selfReferencingPageTree(): Buffer {
@@ -103,7 +111,12 @@ export function hugePng(width = 30_000, height = 30_000): Buffer {
   ihdr[8] = 8;
   ihdr[9] = 0;
   const idat = zlib.deflateSync(Buffer.alloc(width + 1));
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A little-endian TIFF IFD entry. */
@@ -148,9 +161,17 @@ function jpegWithApp1(exifTiff: Buffer, baseJpeg: Buffer): Buffer {
 export function brokenExifJpegs(baseJpeg: Buffer): { hugeCount: Buffer; selfLoop: Buffer } {
   const header = Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]);
   const huge = Buffer.concat([header, Buffer.from([0xff, 0xff]), ifdEntry(0x010f, 2, 0x7fff_ffff, 8), Buffer.alloc(4)]);
-  const loopIfd = Buffer.concat([Buffer.from([2, 0]), ifdEntry(0x8769, 4, 1, 8), ifdEntry(0x010f, 2, 4, 0x0041_4141), Buffer.alloc(4)]);
+  const loopIfd = Buffer.concat([
+    Buffer.from([2, 0]),
+    ifdEntry(0x8769, 4, 1, 8),
+    ifdEntry(0x010f, 2, 4, 0x0041_4141),
+    Buffer.alloc(4),
+  ]);
   loopIfd.writeUInt32LE(8, loopIfd.length - 4); // IFD0 -> next IFD is IFD0; its Exif pointer is IFD0 too
-  return { hugeCount: jpegWithApp1(huge, baseJpeg), selfLoop: jpegWithApp1(Buffer.concat([header, loopIfd]), baseJpeg) };
+  return {
+    hugeCount: jpegWithApp1(huge, baseJpeg),
+    selfLoop: jpegWithApp1(Buffer.concat([header, loopIfd]), baseJpeg),
+  };
 }
 
 /** A text file of `bytes` bytes on one line (no newline), written in pieces. */

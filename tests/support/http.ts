@@ -35,7 +35,9 @@ export function rawRequest(req: RawRequest): Promise<RawResponse> {
         path: req.path,
         // A header given as undefined is left out, so a test can remove a default one.
         headers: Object.fromEntries(
-          Object.entries({ Host: req.host ?? `127.0.0.1:${req.port}`, ...req.headers }).filter(([, v]) => v !== undefined),
+          Object.entries({ Host: req.host ?? `127.0.0.1:${req.port}`, ...req.headers }).filter(
+            ([, v]) => v !== undefined,
+          ),
         ),
         agent: false,
       },

@@ -20,7 +20,10 @@ export async function buildCli(): Promise<{ cli: string; outDir: string; remove(
   const outDir = path.join(REPO_ROOT, `out-procs-${process.pid}-${randomBytes(3).toString('hex')}`);
   const bin = path.join(REPO_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const run = await new Promise<CliRun>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'build', '--outDir', outDir, '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'build', '--outDir', outDir, '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -29,16 +32,27 @@ export async function buildCli(): Promise<{ cli: string; outDir: string; remove(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
   const cli = path.join(outDir, 'main', 'cli.js');
-  if (run.code !== 0 || !fs.existsSync(cli)) throw new Error(`the build failed (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+  if (run.code !== 0 || !fs.existsSync(cli))
+    throw new Error(`the build failed (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   return { cli, outDir, remove: () => fs.rmSync(outDir, { recursive: true, force: true }) };
 }
 
 /** Runs the built CLI once (`node cli.js --library DIR --json ARGS…`). */
-export function runBuiltCli(cli: string, library: string, args: string[], home: string, timeoutMs = 170_000): Promise<CliRun> {
+export function runBuiltCli(
+  cli: string,
+  library: string,
+  args: string[],
+  home: string,
+  timeoutMs = 170_000,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
     delete env.CIVIC_ARCHIVE_LIBRARY;
-    const child = spawn(process.execPath, [cli, '--library', library, '--json', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, '--library', library, '--json', ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -101,7 +115,8 @@ function argsOf(op: Op): string[] {
 /** Reads what a process printed: the id it created, or why its answer does not count as an acknowledgement. */
 function outcomeOf(op: Op, run: CliRun): Outcome {
   if (run.code === null) return { op, run, acknowledged: false, problem: 'killed: still running at the time limit' };
-  if (run.code !== 0) return { op, run, acknowledged: false, problem: `exit ${run.code}: ${run.stderr.trim().split('\n')[0] ?? ''}` };
+  if (run.code !== 0)
+    return { op, run, acknowledged: false, problem: `exit ${run.code}: ${run.stderr.trim().split('\n')[0] ?? ''}` };
   let json: unknown;
   try {
     json = JSON.parse(run.stdout);
@@ -110,22 +125,36 @@ function outcomeOf(op: Op, run: CliRun): Outcome {
   }
   if (op.kind === 'add') {
     const r = json as { id?: unknown; title?: unknown };
-    if (typeof r.id !== 'number' || r.title !== op.title) return { op, run, acknowledged: false, problem: `add answered ${run.stdout.slice(0, 200)}` };
+    if (typeof r.id !== 'number' || r.title !== op.title)
+      return { op, run, acknowledged: false, problem: `add answered ${run.stdout.slice(0, 200)}` };
     return { op, run, acknowledged: true, recordId: r.id };
   }
   if (op.kind === 'import' || op.kind === 'attach') {
-    const r = json as { imported?: number; files?: { status: string; recordId: number | null; sha256: string | null }[] };
+    const r = json as {
+      imported?: number;
+      files?: { status: string; recordId: number | null; sha256: string | null }[];
+    };
     const f = r.files?.[0];
-    if (r.imported !== 1 || !f || f.status !== 'done' || f.recordId === null || !f.sha256) return { op, run, acknowledged: false, problem: `import answered ${run.stdout.slice(0, 300)}` };
-    if (op.kind === 'attach' && f.recordId !== op.recordId) return { op, run, acknowledged: false, problem: `attached to #${f.recordId}, not #${op.recordId}` };
+    if (r.imported !== 1 || !f || f.status !== 'done' || f.recordId === null || !f.sha256)
+      return { op, run, acknowledged: false, problem: `import answered ${run.stdout.slice(0, 300)}` };
+    if (op.kind === 'attach' && f.recordId !== op.recordId)
+      return { op, run, acknowledged: false, problem: `attached to #${f.recordId}, not #${op.recordId}` };
     return { op, run, acknowledged: true, recordId: f.recordId, sha256: f.sha256 };
   }
   return { op, run, acknowledged: true };
 }
 
 /** Starts every op as its own process, all at once, and waits for them all. */
-export async function burst(cli: string, library: string, ops: Op[], home: string, timeoutMs?: number): Promise<Outcome[]> {
-  return Promise.all(ops.map(async (op) => outcomeOf(op, await runBuiltCli(cli, library, argsOf(op), home, timeoutMs))));
+export async function burst(
+  cli: string,
+  library: string,
+  ops: Op[],
+  home: string,
+  timeoutMs?: number,
+): Promise<Outcome[]> {
+  return Promise.all(
+    ops.map(async (op) => outcomeOf(op, await runBuiltCli(cli, library, argsOf(op), home, timeoutMs))),
+  );
 }
 
 /** A small file of its own content to import, under `dir`. */
@@ -140,18 +169,34 @@ export function smallFile(dir: string, name: string): { file: string; content: s
  * The ops of one round: `n` processes, mostly writers. `targets` are existing records the round
  * may change: attach files to `targets.attach`, delete `targets.delete` (each at most once).
  */
-export function planRound(round: number, n: number, sources: string, targets: { attach: number[]; delete: number[]; show: number[] }): Op[] {
+export function planRound(
+  round: number,
+  n: number,
+  sources: string,
+  targets: { attach: number[]; delete: number[]; show: number[] },
+): Op[] {
   const ops: Op[] = [];
   const toDelete = [...targets.delete];
   for (let i = 0; i < n; i++) {
     const name = `r${round}-p${i}`;
     const slot = i % 10;
-    if (slot <= 3) ops.push({ kind: 'add', title: `Stress ${name} ${randomBytes(4).toString('hex')}`, description: `Written by process ${i} of round ${round}` });
+    if (slot <= 3)
+      ops.push({
+        kind: 'add',
+        title: `Stress ${name} ${randomBytes(4).toString('hex')}`,
+        description: `Written by process ${i} of round ${round}`,
+      });
     // One import per round also reads its file's text (a worker thread per process: the costliest op); the others only store.
     else if (slot <= 5) ops.push({ kind: 'import', ...smallFile(sources, name), wait: i === 4 });
-    else if (slot === 6 && targets.attach.length > 0) ops.push({ kind: 'attach', recordId: targets.attach[i % targets.attach.length]!, ...smallFile(sources, name) });
+    else if (slot === 6 && targets.attach.length > 0)
+      ops.push({ kind: 'attach', recordId: targets.attach[i % targets.attach.length]!, ...smallFile(sources, name) });
     else if (slot === 7 && toDelete.length > 0) ops.push({ kind: 'delete', recordId: toDelete.shift()! });
-    else if (slot === 8 && targets.show.length > 0) ops.push(i % 20 === 8 ? { kind: 'setting', archiveName: `Archive ${name}` } : { kind: 'show', recordId: targets.show[0]! });
+    else if (slot === 8 && targets.show.length > 0)
+      ops.push(
+        i % 20 === 8
+          ? { kind: 'setting', archiveName: `Archive ${name}` }
+          : { kind: 'show', recordId: targets.show[0]! },
+      );
     else ops.push(i % 2 === 0 ? { kind: 'list' } : { kind: 'search', word: 'Stress' });
   }
   return ops;
@@ -171,15 +216,22 @@ export function libraryFacts(library: string): LibraryFacts {
   const db = new Database(path.join(library, 'catalogue.sqlite'), { readonly: true, fileMustExist: true });
   try {
     const records = new Map<number, { title: string; description: string | null }>();
-    for (const r of db.prepare('SELECT id, title, description FROM records').all() as { id: number; title: string; description: string | null }[]) {
+    for (const r of db.prepare('SELECT id, title, description FROM records').all() as {
+      id: number;
+      title: string;
+      description: string | null;
+    }[]) {
       records.set(r.id, { title: r.title, description: r.description });
     }
     const files = new Map<number, Set<string>>();
-    for (const r of db.prepare('SELECT rf.record_id AS id, f.sha256 FROM record_files rf JOIN files f ON f.id = rf.file_id').all() as { id: number; sha256: string }[]) {
+    for (const r of db
+      .prepare('SELECT rf.record_id AS id, f.sha256 FROM record_files rf JOIN files f ON f.id = rf.file_id')
+      .all() as { id: number; sha256: string }[]) {
       if (!files.has(r.id)) files.set(r.id, new Set());
       files.get(r.id)!.add(r.sha256);
     }
-    const name = db.prepare("SELECT value FROM settings WHERE key = 'cite.archive.name'").get() as { value: string } | undefined;
+    const name = db.prepare("SELECT value FROM settings WHERE key = 'cite.archive.name'").get() as
+      { value: string } | undefined;
     return {
       records,
       files,
@@ -204,12 +256,16 @@ export function lostWrites(outcomes: Outcome[], facts: LibraryFacts): string[] {
     if (op.kind === 'add') {
       const r = facts.records.get(o.recordId!);
       if (!r) lost.push(`add "${op.title}" printed #${o.recordId}, which is not in the catalogue`);
-      else if (r.title !== op.title || r.description !== op.description) lost.push(`#${o.recordId} holds "${r.title}", not the acknowledged "${op.title}"`);
+      else if (r.title !== op.title || r.description !== op.description)
+        lost.push(`#${o.recordId} holds "${r.title}", not the acknowledged "${op.title}"`);
     } else if (op.kind === 'import' || op.kind === 'attach') {
-      if (!facts.records.has(o.recordId!)) lost.push(`import of ${path.basename(op.file)} printed #${o.recordId}, which is not in the catalogue`);
-      else if (!facts.files.get(o.recordId!)?.has(o.sha256!)) lost.push(`#${o.recordId} does not hold the acknowledged file ${path.basename(op.file)} (${o.sha256})`);
+      if (!facts.records.has(o.recordId!))
+        lost.push(`import of ${path.basename(op.file)} printed #${o.recordId}, which is not in the catalogue`);
+      else if (!facts.files.get(o.recordId!)?.has(o.sha256!))
+        lost.push(`#${o.recordId} does not hold the acknowledged file ${path.basename(op.file)} (${o.sha256})`);
     } else if (op.kind === 'delete') {
-      if (facts.records.has(op.recordId)) lost.push(`delete #${op.recordId} was acknowledged, but the record is still there`);
+      if (facts.records.has(op.recordId))
+        lost.push(`delete #${op.recordId} was acknowledged, but the record is still there`);
     }
   }
   return lost;
@@ -217,7 +273,9 @@ export function lostWrites(outcomes: Outcome[], facts: LibraryFacts): string[] {
 
 /** Acknowledged creates that share an id (two processes told they made the same record). */
 export function sharedIds(outcomes: Outcome[]): number[] {
-  const ids = outcomes.filter((o) => o.acknowledged && (o.op.kind === 'add' || o.op.kind === 'import')).map((o) => o.recordId!);
+  const ids = outcomes
+    .filter((o) => o.acknowledged && (o.op.kind === 'add' || o.op.kind === 'import'))
+    .map((o) => o.recordId!);
   return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 }
 

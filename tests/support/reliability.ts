@@ -11,7 +11,11 @@ import Database from 'better-sqlite3';
 import { CLI_ENTRY, REPO_ROOT, makeTempDir, removeDir, type CliRun } from './cli';
 
 /** mulberry32: a small deterministic PRNG; the seed comes from RELIABILITY_SEED or the clock, and is printed. */
-export function seededRandom(label: string): { seed: number; next: () => number; between: (lo: number, hi: number) => number } {
+export function seededRandom(label: string): {
+  seed: number;
+  next: () => number;
+  between: (lo: number, hi: number) => number;
+} {
   const seed = process.env.RELIABILITY_SEED ? Number(process.env.RELIABILITY_SEED) : Date.now() % 2 ** 31;
   console.log(`${label}: seed ${seed} (replay with RELIABILITY_SEED=${seed})`);
   let a = seed >>> 0;
@@ -34,9 +38,18 @@ export interface KilledRun extends CliRun {
  * Runs the CLI (`--library DIR ARGS...`) and SIGKILLs it `killAfterMs` after spawning (never, when
  * undefined). HOME points at a throwaway folder as in runCliProcess.
  */
-export function cliKilledAfter(libraryDir: string, args: string[], killAfterMs: number | undefined, timeoutMs = 60_000): Promise<KilledRun> {
+export function cliKilledAfter(
+  libraryDir: string,
+  args: string[],
+  killAfterMs: number | undefined,
+  timeoutMs = 60_000,
+): Promise<KilledRun> {
   const sandboxHome = makeTempDir('civic-cli-home-');
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: sandboxHome, XDG_CONFIG_HOME: path.join(sandboxHome, '.config') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: sandboxHome,
+    XDG_CONFIG_HOME: path.join(sandboxHome, '.config'),
+  };
   delete env.CIVIC_ARCHIVE_LIBRARY;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, '--library', libraryDir, ...args], {
@@ -120,7 +133,10 @@ export function storeState(libraryDir: string): StoreState {
     if (!fs.existsSync(p)) broken.push(`${r.sha256}: missing`);
     else if (fs.statSync(p).size !== r.size || sha256Of(p) !== r.sha256) broken.push(`${r.sha256}: altered`);
   }
-  const danglingLinks = query<{ n: number }>(libraryDir, 'SELECT count(*) AS n FROM record_files WHERE file_id NOT IN (SELECT id FROM files)')[0]!.n;
+  const danglingLinks = query<{ n: number }>(
+    libraryDir,
+    'SELECT count(*) AS n FROM record_files WHERE file_id NOT IN (SELECT id FROM files)',
+  )[0]!.n;
   const orphans: string[] = [];
   const strays: string[] = [];
   if (fs.existsSync(filesDir)) {

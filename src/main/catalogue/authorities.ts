@@ -17,12 +17,15 @@ const SELECT = `SELECT a.id, a.kind, a.name, a.description, a.date, a.date_end A
 type Row = Omit<AuthorityView, 'altNames' | 'place'> & { placeId: number | null };
 
 function hydrate(ctx: Pick<CatalogueContext, 'db'>, row: Row): AuthorityView {
-  const altNames = sql(ctx.db, 'SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position')
-    .all(row.id) as AuthorityView['altNames'];
+  const altNames = sql(
+    ctx.db,
+    'SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position',
+  ).all(row.id) as AuthorityView['altNames'];
   const place =
     row.placeId == null
       ? null
-      : ((sql(ctx.db, 'SELECT id, name FROM authorities WHERE id = ?').get(row.placeId) as AuthorityView['place']) ?? null);
+      : ((sql(ctx.db, 'SELECT id, name FROM authorities WHERE id = ?').get(row.placeId) as AuthorityView['place']) ??
+        null);
   const { placeId: _omit, ...rest } = row;
   return { ...rest, altNames, place };
 }
@@ -43,7 +46,9 @@ export function authorityAudit(a: AuthorityView): FieldValues {
   return {
     kind: a.kind,
     name: a.name,
-    altNames: a.altNames.length ? a.altNames.map((n) => (n.language ? `${n.name} [${n.language}]` : n.name)).join('; ') : null,
+    altNames: a.altNames.length
+      ? a.altNames.map((n) => (n.language ? `${n.name} [${n.language}]` : n.name)).join('; ')
+      : null,
     description: a.description,
     date: a.date,
     dateEnd: a.dateEnd,
@@ -60,9 +65,16 @@ function checkPlace(ctx: CatalogueContext, placeId: number | null | undefined, k
   }
 }
 
-function writeAltNames(ctx: CatalogueContext, id: number, names: { name: string; language?: string | null | undefined }[]): void {
+function writeAltNames(
+  ctx: CatalogueContext,
+  id: number,
+  names: { name: string; language?: string | null | undefined }[],
+): void {
   sql(ctx.db, 'DELETE FROM authority_names WHERE authority_id = ?').run(id);
-  const insert = sql(ctx.db, 'INSERT INTO authority_names (authority_id, position, name, language) VALUES (?, ?, ?, ?)');
+  const insert = sql(
+    ctx.db,
+    'INSERT INTO authority_names (authority_id, position, name, language) VALUES (?, ?, ?, ?)',
+  );
   const seen = new Set<string>();
   let position = 0;
   for (const n of names) {
@@ -77,11 +89,20 @@ export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): 
   return ctx.db.transaction(() => {
     checkPlace(ctx, input.placeId, input.kind);
     const now = ctx.now();
-    const info = sql(ctx.db, 
-        `INSERT INTO authorities (kind, name, description, date, date_end, place_id, created_at, updated_at)
+    const info = sql(
+      ctx.db,
+      `INSERT INTO authorities (kind, name, description, date, date_end, place_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.kind, input.name, input.description ?? null, input.date ?? null, input.dateEnd ?? null, input.placeId ?? null, now, now);
+    ).run(
+      input.kind,
+      input.name,
+      input.description ?? null,
+      input.date ?? null,
+      input.dateEnd ?? null,
+      input.placeId ?? null,
+      now,
+      now,
+    );
     const id = Number(info.lastInsertRowid);
     writeAltNames(ctx, id, input.altNames ?? []);
     const view = requireAuthority(ctx, id);
@@ -91,10 +112,18 @@ export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): 
 }
 
 /** Records whose search text contains an authority's names: they change when it does. */
-function touchLinkedRecords(ctx: CatalogueContext, authorityId: number, field: string, old: string | null, now: string | null): number {
-  const ids = (sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(authorityId) as { id: number }[]).map(
-    (r) => r.id,
-  );
+function touchLinkedRecords(
+  ctx: CatalogueContext,
+  authorityId: number,
+  field: string,
+  old: string | null,
+  now: string | null,
+): number {
+  const ids = (
+    sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(authorityId) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
   for (const id of ids) {
     const revision = logChange(ctx, 'record', id, 'update', { [field]: old }, { [field]: now });
     sql(ctx.db, 'UPDATE records SET revision = ? WHERE id = ?').run(revision, id);
@@ -126,7 +155,13 @@ export function updateAuthority(ctx: CatalogueContext, id: number, patch: Author
     sql(ctx.db, 'UPDATE authorities SET updated_at = ? WHERE id = ?').run(ctx.now(), id);
     logChange(ctx, 'authority', id, 'update', b, a);
     if (a.name !== b.name || a.altNames !== b.altNames) {
-      touchLinkedRecords(ctx, id, `${before.kind}:${id}`, `${b.name}${b.altNames ? ` (${b.altNames})` : ''}`, `${a.name}${a.altNames ? ` (${a.altNames})` : ''}`);
+      touchLinkedRecords(
+        ctx,
+        id,
+        `${before.kind}:${id}`,
+        `${b.name}${b.altNames ? ` (${b.altNames})` : ''}`,
+        `${a.name}${a.altNames ? ` (${a.altNames})` : ''}`,
+      );
     }
     return requireAuthority(ctx, id);
   })();
@@ -144,7 +179,11 @@ export function deleteAuthority(ctx: CatalogueContext, id: number): { id: number
     }
     const events = (sql(ctx.db, 'SELECT count(*) AS n FROM authorities WHERE place_id = ?').get(id) as { n: number }).n;
     if (events > 0) {
-      throw new ArchiveFailure('in_use', `place "${before.name}" is the place of ${events} event${events === 1 ? '' : 's'}; change them first`, 'id');
+      throw new ArchiveFailure(
+        'in_use',
+        `place "${before.name}" is the place of ${events} event${events === 1 ? '' : 's'}; change them first`,
+        'id',
+      );
     }
     const revision = logChange(ctx, 'authority', id, 'delete', authorityAudit(before), {});
     sql(ctx.db, 'DELETE FROM authorities WHERE id = ?').run(id);
@@ -173,19 +212,22 @@ export function listAuthorities(
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (sql(ctx.db, `SELECT count(*) AS n FROM authorities a ${clause}`).get(...params) as { n: number }).n;
-  const rows = sql(ctx.db, `${SELECT} ${clause} ORDER BY a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as Row[];
+  const rows = sql(ctx.db, `${SELECT} ${clause} ORDER BY a.name COLLATE NOCASE, a.id LIMIT ? OFFSET ?`).all(
+    ...params,
+    q.limit,
+    q.offset,
+  ) as Row[];
   return { total, items: rows.map((r) => hydrate(ctx, r)) };
 }
 
 export function authorityRecords(ctx: CatalogueContext, id: number): (RecordSummary & { roles: string[] })[] {
   requireAuthority(ctx, id);
-  const rows = sql(ctx.db, 
-      `SELECT ${summaryColumns('r')}, group_concat(l.role, ',') AS roles
+  const rows = sql(
+    ctx.db,
+    `SELECT ${summaryColumns('r')}, group_concat(l.role, ',') AS roles
          FROM record_links l JOIN records r ON r.id = l.record_id
         WHERE l.authority_id = ? GROUP BY r.id ORDER BY r.date DESC, r.id DESC`,
-    )
-    .all(id) as (Parameters<typeof toSummary>[0] & { roles: string })[];
+  ).all(id) as (Parameters<typeof toSummary>[0] & { roles: string })[];
   return rows.map(({ roles, ...row }) => ({ ...toSummary(row), roles: roles.split(',') }));
 }
 
@@ -197,18 +239,27 @@ export function mergeAuthorities(
   nameFrom: 'keep' | 'merge',
 ): { authority: AuthorityView; linksMoved: number; revision: number } {
   return ctx.db.transaction(() => {
-    if (keepId === mergeId) throw new ArchiveFailure('invalid_input', 'cannot merge an authority record into itself', 'mergeId');
+    if (keepId === mergeId)
+      throw new ArchiveFailure('invalid_input', 'cannot merge an authority record into itself', 'mergeId');
     const keep = requireAuthority(ctx, keepId, 'keepId');
     const merge = requireAuthority(ctx, mergeId, 'mergeId');
     if (keep.kind !== merge.kind) {
-      throw new ArchiveFailure('invalid_input', `cannot merge ${merge.kind} "${merge.name}" into ${keep.kind} "${keep.name}": they are of different kinds`, 'mergeId');
+      throw new ArchiveFailure(
+        'invalid_input',
+        `cannot merge ${merge.kind} "${merge.name}" into ${keep.kind} "${keep.name}": they are of different kinds`,
+        'mergeId',
+      );
     }
-    const affected = (sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(mergeId) as { id: number }[]).map((r) => r.id);
-    const moved = sql(ctx.db, 
-        `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position)
+    const affected = (
+      sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(mergeId) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    const moved = sql(
+      ctx.db,
+      `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position)
          SELECT record_id, ?, role, note, position FROM record_links WHERE authority_id = ?`,
-      )
-      .run(keepId, mergeId).changes;
+    ).run(keepId, mergeId).changes;
     sql(ctx.db, 'DELETE FROM record_links WHERE authority_id = ?').run(mergeId);
     sql(ctx.db, 'UPDATE authorities SET place_id = ? WHERE place_id = ?').run(keepId, mergeId);
 
@@ -217,15 +268,24 @@ export function mergeAuthorities(
     const altNames = [{ name: other, language: null }, ...keep.altNames, ...merge.altNames].filter(
       (n) => n.name.toLowerCase() !== name.toLowerCase(),
     );
-    sql(ctx.db, 'UPDATE authorities SET name = ?, description = coalesce(description, ?), date = coalesce(date, ?), updated_at = ? WHERE id = ?')
-      .run(name, merge.description, merge.date, ctx.now(), keepId);
+    sql(
+      ctx.db,
+      'UPDATE authorities SET name = ?, description = coalesce(description, ?), date = coalesce(date, ?), updated_at = ? WHERE id = ?',
+    ).run(name, merge.description, merge.date, ctx.now(), keepId);
     writeAltNames(ctx, keepId, altNames);
     logChange(ctx, 'authority', mergeId, 'delete', authorityAudit(merge), { mergedInto: `#${keepId}` });
     sql(ctx.db, 'DELETE FROM authorities WHERE id = ?').run(mergeId);
     const after = requireAuthority(ctx, keepId);
     logChange(ctx, 'authority', keepId, 'update', authorityAudit(keep), authorityAudit(after));
     for (const recordId of affected) {
-      const revision = logChange(ctx, 'record', recordId, 'update', { links: `${merge.name} (#${mergeId})` }, { links: `${after.name} (#${keepId})` });
+      const revision = logChange(
+        ctx,
+        'record',
+        recordId,
+        'update',
+        { links: `${merge.name} (#${mergeId})` },
+        { links: `${after.name} (#${keepId})` },
+      );
       sql(ctx.db, 'UPDATE records SET revision = ?, updated_at = ? WHERE id = ?').run(revision, ctx.now(), recordId);
     }
     // Records already linked to the kept authority show its new name only if the name changed.

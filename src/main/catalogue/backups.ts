@@ -51,10 +51,18 @@ export function backupsKept(db: Database.Database): number {
 /** Sets how many automatic copies are kept (null: back to the default); rotates at the next backup. */
 export function setBackupsKept(db: Database.Database, keep: number | null): void {
   if (keep !== null && (!Number.isSafeInteger(keep) || keep < 0 || keep > MAX_BACKUPS_KEPT)) {
-    throw new ArchiveFailure('invalid_input', `keep between 0 (no automatic backups) and ${MAX_BACKUPS_KEPT} copies`, 'backupsKept');
+    throw new ArchiveFailure(
+      'invalid_input',
+      `keep between 0 (no automatic backups) and ${MAX_BACKUPS_KEPT} copies`,
+      'backupsKept',
+    );
   }
   if (keep === null) sql(db, 'DELETE FROM settings WHERE key = ?').run(BACKUP_KEEP_KEY);
-  else sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(BACKUP_KEEP_KEY, String(keep));
+  else
+    sql(
+      db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(BACKUP_KEEP_KEY, String(keep));
 }
 
 /** The automatic copies in backups/, newest first. */
@@ -76,7 +84,12 @@ function quickCheck(db: Database.Database): string {
   try {
     const rows = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
     if (rows.length === 1 && rows[0] === 'ok') return 'ok';
-    return rows.join('\n').split('\n').filter((l) => l && !l.startsWith('***')).slice(0, 3).join('; ');
+    return rows
+      .join('\n')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('***'))
+      .slice(0, 3)
+      .join('; ');
   } catch (error) {
     return (error as Error).message;
   }
@@ -193,7 +206,10 @@ export async function automaticBackup(
   const notDue = due();
   if (notDue) return notDue;
   const check = opts.catalogueChecked ? 'ok' : quickCheck(db);
-  if (check !== 'ok') return { refused: `the catalogue fails SQLite's quick_check (${check}): no automatic backup was taken, the older ones are kept` };
+  if (check !== 'ok')
+    return {
+      refused: `the catalogue fails SQLite's quick_check (${check}): no automatic backup was taken, the older ones are kept`,
+    };
   let lock: { release(): void } | null;
   try {
     lock = takeBackupLock(paths.backups);
@@ -203,7 +219,8 @@ export async function automaticBackup(
   if (!lock) return { skipped: 'busy' };
   try {
     // Under the lock no copy is in progress: whatever a killed copy left is removed.
-    for (const name of fs.readdirSync(paths.backups)) if (INCOMING.test(name)) fs.rmSync(path.join(paths.backups, name), { force: true });
+    for (const name of fs.readdirSync(paths.backups))
+      if (INCOMING.test(name)) fs.rmSync(path.join(paths.backups, name), { force: true });
     const stillNotDue = due();
     if (stillNotDue) return stillNotDue;
     return await takeCopy(db, paths.backups, now, keep);
@@ -228,7 +245,10 @@ async function takeCopy(db: Database.Database, backupsDir: string, now: Date, ke
     } finally {
       copy.close();
     }
-    if (copyCheck !== 'ok') return { refused: `the copy failed SQLite's quick_check (${copyCheck}): it was discarded, the older backups are kept` };
+    if (copyCheck !== 'ok')
+      return {
+        refused: `the copy failed SQLite's quick_check (${copyCheck}): it was discarded, the older backups are kept`,
+      };
     if (automaticBackups(backupsDir).some((b) => b.revision === revision)) return { skipped: 'unchanged' };
     file = path.join(backupsDir, `auto-${stamp}-r${revision}.sqlite`);
     fs.renameSync(temp, file);

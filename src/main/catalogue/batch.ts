@@ -10,7 +10,14 @@
  * again), refused as a whole if any record has changed since.
  */
 import type { z } from 'zod';
-import { BATCH_FIELDS, type BatchEditInput, type BatchItem, type BatchOperation, type BatchPatch, type PatchRecordsInput } from '../../shared/batch';
+import {
+  BATCH_FIELDS,
+  type BatchEditInput,
+  type BatchItem,
+  type BatchOperation,
+  type BatchPatch,
+  type PatchRecordsInput,
+} from '../../shared/batch';
 import type { RecordPatch, RecordView } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, diffFields } from './changes';
@@ -49,7 +56,16 @@ function pickPatch(record: RecordView, fields: (keyof BatchPatch)[]): BatchPatch
 function editOne(ctx: CatalogueContext, id: number, op: BatchOperation): BatchItem {
   const before = readRecord(ctx, id);
   if (!before) {
-    return { id, title: `#${id}`, outcome: 'skipped', reason: `there is no record #${id}`, changes: [], revision: 0, inverse: null, forward: null };
+    return {
+      id,
+      title: `#${id}`,
+      outcome: 'skipped',
+      reason: `there is no record #${id}`,
+      changes: [],
+      revision: 0,
+      inverse: null,
+      forward: null,
+    };
   }
   const base = { id, title: before.title, revision: before.revision, changes: [], inverse: null, forward: null };
   let after: RecordView;
@@ -59,7 +75,11 @@ function editOne(ctx: CatalogueContext, id: number, op: BatchOperation): BatchIt
     if (!(error instanceof ArchiveFailure)) throw error;
     return { ...base, outcome: 'skipped', reason: error.message.replace(/^patch\./, '') };
   }
-  const changes = diffFields(auditSnapshot(before), auditSnapshot(after)).map((d) => ({ field: d.field, before: d.old, after: d.new }));
+  const changes = diffFields(auditSnapshot(before), auditSnapshot(after)).map((d) => ({
+    field: d.field,
+    before: d.old,
+    after: d.new,
+  }));
   if (changes.length === 0) return { ...base, outcome: 'unchanged', reason: null };
   const fields = touched(op);
   return {

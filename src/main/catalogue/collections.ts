@@ -19,15 +19,26 @@ function requireCollection(ctx: CatalogueContext, id: number, field = 'id'): Col
 }
 
 function snapshot(c: CollectionView): FieldValues {
-  return { name: c.name, level: c.level, parentId: c.parentId == null ? null : String(c.parentId), referenceCode: c.referenceCode, description: c.description };
+  return {
+    name: c.name,
+    level: c.level,
+    parentId: c.parentId == null ? null : String(c.parentId),
+    referenceCode: c.referenceCode,
+    description: c.description,
+  };
 }
 
 /** A collection cannot be placed inside itself or inside one of its own descendants. */
 function checkParent(ctx: CatalogueContext, id: number | null, parentId: number | null | undefined): void {
   if (parentId == null) return;
   requireCollection(ctx, parentId, 'parentId');
-  for (let at: number | null = parentId; at != null; ) {
-    if (at === id) throw new ArchiveFailure('invalid_input', 'parentId: a collection cannot be placed inside itself or its own sub-collections', 'parentId');
+  for (let at: number | null = parentId; at != null;) {
+    if (at === id)
+      throw new ArchiveFailure(
+        'invalid_input',
+        'parentId: a collection cannot be placed inside itself or its own sub-collections',
+        'parentId',
+      );
     at = (sql(ctx.db, 'SELECT parent_id AS p FROM collections WHERE id = ?').get(at) as { p: number | null }).p;
   }
 }
@@ -37,8 +48,18 @@ export function createCollection(ctx: CatalogueContext, input: CollectionCreate)
     checkParent(ctx, null, input.parentId);
     const now = ctx.now();
     const id = Number(
-      sql(ctx.db, 'INSERT INTO collections (parent_id, name, level, reference_code, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(input.parentId ?? null, input.name, input.level, input.referenceCode ?? null, input.description ?? null, now, now).lastInsertRowid,
+      sql(
+        ctx.db,
+        'INSERT INTO collections (parent_id, name, level, reference_code, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        input.parentId ?? null,
+        input.name,
+        input.level,
+        input.referenceCode ?? null,
+        input.description ?? null,
+        now,
+        now,
+      ).lastInsertRowid,
     );
     const view = requireCollection(ctx, id);
     logChange(ctx, 'collection', id, 'create', {}, snapshot(view));
@@ -50,11 +71,19 @@ export function updateCollection(ctx: CatalogueContext, id: number, patch: Colle
   return ctx.db.transaction(() => {
     const before = requireCollection(ctx, id);
     if (patch.parentId !== undefined) checkParent(ctx, id, patch.parentId);
-    const columns = { name: 'name', level: 'level', parentId: 'parent_id', referenceCode: 'reference_code', description: 'description' } as const;
+    const columns = {
+      name: 'name',
+      level: 'level',
+      parentId: 'parent_id',
+      referenceCode: 'reference_code',
+      description: 'description',
+    } as const;
     const fields = (Object.keys(columns) as (keyof typeof columns)[]).filter((f) => patch[f] !== undefined);
     if (fields.length) {
-      sql(ctx.db, `UPDATE collections SET ${fields.map((f) => `${columns[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-        .run(...fields.map((f) => patch[f] ?? null), ctx.now(), id);
+      sql(
+        ctx.db,
+        `UPDATE collections SET ${fields.map((f) => `${columns[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+      ).run(...fields.map((f) => patch[f] ?? null), ctx.now(), id);
     }
     const after = requireCollection(ctx, id);
     if (JSON.stringify(snapshot(before)) !== JSON.stringify(snapshot(after))) {
@@ -67,7 +96,8 @@ export function updateCollection(ctx: CatalogueContext, id: number, patch: Colle
 export function deleteCollection(ctx: CatalogueContext, id: number): { id: number; revision: number } {
   return ctx.db.transaction(() => {
     const before = requireCollection(ctx, id);
-    const children = (sql(ctx.db, 'SELECT count(*) AS n FROM collections WHERE parent_id = ?').get(id) as { n: number }).n;
+    const children = (sql(ctx.db, 'SELECT count(*) AS n FROM collections WHERE parent_id = ?').get(id) as { n: number })
+      .n;
     if (children > 0 || before.recordCount > 0) {
       throw new ArchiveFailure(
         'in_use',

@@ -34,7 +34,8 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   deleteAuthority: (ctx, { id }) => authorities.deleteAuthority(ctx, id),
   listAuthorities: (ctx, query) => authorities.listAuthorities(ctx, query),
   authorityRecords: (ctx, { id }) => authorities.authorityRecords(ctx, id),
-  mergeAuthorities: (ctx, { keepId, mergeId, nameFrom }) => authorities.mergeAuthorities(ctx, keepId, mergeId, nameFrom),
+  mergeAuthorities: (ctx, { keepId, mergeId, nameFrom }) =>
+    authorities.mergeAuthorities(ctx, keepId, mergeId, nameFrom),
 
   listTags: (ctx) => tags.listTags(ctx),
   renameTag: (ctx, { from, to }) => tags.renameTag(ctx, from, to),
@@ -52,6 +53,7 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   restoreRecord: (ctx, { id, deletedRevision, snapshot }) => restore.restoreRecord(ctx, id, deletedRevision, snapshot),
   batchEdit: (ctx, input) => batch.batchEdit(ctx, input),
   patchRecords: (ctx, input) => batch.patchRecords(ctx, input),
-  mergeAuthoritiesRestorably: (ctx, { keepId, mergeId, nameFrom }) => unmerge.mergeRestorably(ctx, keepId, mergeId, nameFrom),
+  mergeAuthoritiesRestorably: (ctx, { keepId, mergeId, nameFrom }) =>
+    unmerge.mergeRestorably(ctx, keepId, mergeId, nameFrom),
   unmergeAuthorities: (ctx, { snapshot }) => unmerge.unmerge(ctx, snapshot),
 };

@@ -97,13 +97,16 @@ function lookReadOnly(file: string): Look {
         const userVersion = Number(opened.pragma('user_version', { simple: true }));
         const applicationId = Number(opened.pragma('application_id', { simple: true }));
         const check = String(opened.pragma('quick_check', { simple: true }));
-        const tables = (opened.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+        const tables = (
+          opened.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
+        ).n;
         return { check, tables, userVersion, applicationId };
       })(),
     );
   } catch (error) {
     // A catalogue still locked after the wait is busy, not corrupt: say so rather than refuse it as damaged.
-    if (isBusy(error)) refuse(`${file} stayed locked by another process for over ${BUSY_DEADLINE_MS / 1000} seconds; try again`);
+    if (isBusy(error))
+      refuse(`${file} stayed locked by another process for over ${BUSY_DEADLINE_MS / 1000} seconds; try again`);
     return { check: (error as Error).message, tables: 0, userVersion: 0, applicationId: 0 };
   } finally {
     db?.close();
@@ -175,7 +178,12 @@ function checkNewLibraryFolder(paths: LibraryPaths): void {
   const foreign = fs
     .readdirSync(paths.root)
     // The catalogue and its sidecars can appear meanwhile: another process is creating this library.
-    .filter((name) => !(LIBRARY_FOLDERS as readonly string[]).includes(name) && !CATALOGUE_NAMES.includes(name) && name !== '.DS_Store');
+    .filter(
+      (name) =>
+        !(LIBRARY_FOLDERS as readonly string[]).includes(name) &&
+        !CATALOGUE_NAMES.includes(name) &&
+        name !== '.DS_Store',
+    );
   if (foreign.length > 0) {
     refuse(
       `${paths.root} is not a Civic Archive library: it has no ${CATALOGUE_FILE} and already holds other files (${foreign
@@ -195,7 +203,8 @@ function configure(db: Database.Database): void {
   withBusyRetry(() => {
     // SQLite answers with the mode it kept when it could not switch (another connection was reading in the old mode).
     const mode = String(db.pragma('journal_mode = WAL', { simple: true }));
-    if (mode !== 'wal') throw Object.assign(new Error(`the catalogue stayed in journal mode ${mode}`), { code: 'SQLITE_BUSY' });
+    if (mode !== 'wal')
+      throw Object.assign(new Error(`the catalogue stayed in journal mode ${mode}`), { code: 'SQLITE_BUSY' });
   });
   db.pragma('foreign_keys = ON');
   // NORMAL would survive an app crash but may lose the last commits on power loss; an archive owes more.
@@ -213,7 +222,10 @@ function lookAt(db: Database.Database): Look {
 }
 
 function hasLibraryId(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").get() !== undefined && readLibraryId(db) !== undefined;
+  return (
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").get() !== undefined &&
+    readLibraryId(db) !== undefined
+  );
 }
 
 /**
@@ -226,7 +238,8 @@ function hasLibraryId(db: Database.Database): boolean {
 function migrate(db: Database.Database, paths: LibraryPaths): number {
   // Nothing to do (the usual case): no write lock is taken, so opening never waits for a writer.
   const seen = lookAt(db);
-  if (seen.userVersion === LATEST_VERSION && seen.applicationId === APPLICATION_ID && hasLibraryId(db)) return LATEST_VERSION;
+  if (seen.userVersion === LATEST_VERSION && seen.applicationId === APPLICATION_ID && hasLibraryId(db))
+    return LATEST_VERSION;
   return inWriteTransaction(db, () => {
     const look = lookAt(db);
     // Between the read-only look and now the file may have been made by someone else: check it again.
@@ -239,7 +252,8 @@ function migrate(db: Database.Database, paths: LibraryPaths): number {
       const fk = db.pragma('foreign_key_check') as unknown[];
       if (fk.length > 0) throw new Error(`migration ${migration.version} left ${fk.length} broken foreign keys`);
       const integrity = db.pragma('integrity_check', { simple: true }) as string;
-      if (integrity !== 'ok') throw new Error(`migration ${migration.version} failed the integrity check: ${integrity}`);
+      if (integrity !== 'ok')
+        throw new Error(`migration ${migration.version} failed the integrity check: ${integrity}`);
     }
     libraryId(db);
     return from;
@@ -299,7 +313,11 @@ export async function openLibrary(root: string, opts: OpenOptions = {}): Promise
   // After the checks and migrations: an automatic copy never fails the open (a full disk is reported, not fatal).
   let autoBackup: BackupOutcome;
   try {
-    autoBackup = !exists ? { skipped: 'empty' } : opts.automaticBackup === false ? { skipped: 'off' } : await automaticBackup(db, paths, { catalogueChecked: true });
+    autoBackup = !exists
+      ? { skipped: 'empty' }
+      : opts.automaticBackup === false
+        ? { skipped: 'off' }
+        : await automaticBackup(db, paths, { catalogueChecked: true });
   } catch (error) {
     autoBackup = { refused: (error as Error).message };
   }
@@ -316,7 +334,8 @@ export async function openLibrary(root: string, opts: OpenOptions = {}): Promise
 }
 
 function readLibraryId(db: Database.Database): string | undefined {
-  return (db.prepare("SELECT value FROM settings WHERE key = 'library.id'").get() as { value: string } | undefined)?.value;
+  return (db.prepare("SELECT value FROM settings WHERE key = 'library.id'").get() as { value: string } | undefined)
+    ?.value;
 }
 
 /** The library's identity, so a search snapshot copied from another library is never taken for this one's. */
@@ -324,6 +343,8 @@ export function libraryId(db: Database.Database): string {
   const id = readLibraryId(db);
   if (id !== undefined || db.readonly) return id ?? 'unknown';
   // OR IGNORE and read back: when two processes give a new library its id at once, the first one's stays.
-  withBusyRetry(() => db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('library.id', ?)").run(randomUUID()));
+  withBusyRetry(() =>
+    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('library.id', ?)").run(randomUUID()),
+  );
   return readLibraryId(db)!;
 }

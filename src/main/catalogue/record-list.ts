@@ -41,7 +41,9 @@ function filterClause(f: Filters): { clause: string; params: Param[] } {
   }
   if (f.collectionId) {
     if (f.subcollections) {
-      where.push(`collection_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM collections c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`);
+      where.push(
+        `collection_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM collections c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
+      );
     } else {
       where.push('collection_id = ?');
     }
@@ -65,7 +67,9 @@ function filterClause(f: Filters): { clause: string; params: Param[] } {
     params.push(yearText(f.year), yearText(f.year + 1));
   }
   if (f.importBatch) {
-    where.push(`id IN (SELECT rf.record_id FROM jobs j JOIN record_files rf ON rf.file_id = j.file_id WHERE j.batch = ? AND j.kind = 'import')`);
+    where.push(
+      `id IN (SELECT rf.record_id FROM jobs j JOIN record_files rf ON rf.file_id = j.file_id WHERE j.batch = ? AND j.kind = 'import')`,
+    );
     params.push(f.importBatch);
   }
   return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -99,7 +103,9 @@ export function recordIds(
 ): { total: number; ids: number[] } {
   const { count, ids, params } = listQuery(q);
   const total = (sql(ctx.db, count).get(...params) as { n: number }).n;
-  const rows = sql(ctx.db, ids).pluck().all(...params, q.limit, q.offset) as number[];
+  const rows = sql(ctx.db, ids)
+    .pluck()
+    .all(...params, q.limit, q.offset) as number[];
   return { total, ids: rows };
 }
 
@@ -144,7 +150,10 @@ export function recordThumbnails(ctx: CatalogueContext, ids: number[]): { id: nu
 }
 
 /** Import batches, newest first; the jobs_batch index groups them. */
-export function recentImports(ctx: CatalogueContext, limit: number): { batch: string; name: string; files: number; at: string }[] {
+export function recentImports(
+  ctx: CatalogueContext,
+  limit: number,
+): { batch: string; name: string; files: number; at: string }[] {
   return sql(
     ctx.db,
     `SELECT batch, count(*) AS files, min(created_at) AS at,

@@ -75,22 +75,26 @@ export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): Recor
   const { db } = ctx;
   const row = sql(db, SELECT_VIEW).get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
-  const commitments = sql(db, 'SELECT text, status FROM commitments WHERE record_id = ? ORDER BY position')
-    .all(id) as RecordView['commitments'];
-  const links = sql(db, 
-      `SELECT l.authority_id AS authorityId, a.kind, a.name, l.role, l.note
+  const commitments = sql(db, 'SELECT text, status FROM commitments WHERE record_id = ? ORDER BY position').all(
+    id,
+  ) as RecordView['commitments'];
+  const links = sql(
+    db,
+    `SELECT l.authority_id AS authorityId, a.kind, a.name, l.role, l.note
          FROM record_links l JOIN authorities a ON a.id = l.authority_id
         WHERE l.record_id = ? ORDER BY l.position`,
-    )
-    .all(id) as RecordView['links'];
+  ).all(id) as RecordView['links'];
   const tags = (
-    sql(db, 'SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.record_id = ? ORDER BY t.name COLLATE NOCASE')
-      .all(id) as { name: string }[]
+    sql(
+      db,
+      'SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.record_id = ? ORDER BY t.name COLLATE NOCASE',
+    ).all(id) as { name: string }[]
   ).map((t) => t.name);
   const collection =
     row.collectionId == null
       ? null
-      : ((sql(db, 'SELECT id, name FROM collections WHERE id = ?').get(row.collectionId) as RecordView['collection']) ?? null);
+      : ((sql(db, 'SELECT id, name FROM collections WHERE id = ?').get(row.collectionId) as RecordView['collection']) ??
+        null);
   const { collectionId: _omit, ...fields } = row;
   return {
     ...(fields as Omit<RecordView, 'commitments' | 'links' | 'tags' | 'collection' | 'languages' | 'dateApproximate'>),
@@ -119,7 +123,13 @@ export function auditSnapshot(r: RecordView): FieldValues {
     else if (field === 'languages') out[field] = r.languages.length ? r.languages.join(', ') : null;
     else if (value == null) out[field] = null;
     // Column fields are strings, numbers and booleans; anything else would be a bug, shown as JSON rather than [object Object].
-    else out[field] = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+    else
+      out[field] =
+        typeof value === 'string'
+          ? value
+          : typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : JSON.stringify(value);
   }
   out.collection = r.collection ? `${r.collection.name} (#${r.collection.id})` : null;
   out.commitments = r.commitments.length ? r.commitments.map((c) => `[${c.status}] ${c.text}`).join('\n') : null;
@@ -133,8 +143,7 @@ export function auditSnapshot(r: RecordView): FieldValues {
 function checkReferenceCode(ctx: CatalogueContext, code: string | null | undefined, selfId: number | null): void {
   if (!code) return;
   const other = sql(ctx.db, 'SELECT id, title FROM records WHERE reference_code = ?').get(code) as
-    | { id: number; title: string }
-    | undefined;
+    { id: number; title: string } | undefined;
   if (other && other.id !== selfId) {
     throw new ArchiveFailure(
       'conflict',
@@ -159,11 +168,19 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
   const exists = sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?');
   links.forEach((link, i) => {
     if (!exists.get(link.authorityId)) {
-      throw new ArchiveFailure('not_found', `there is no authority record #${link.authorityId}`, `links.${i}.authorityId`);
+      throw new ArchiveFailure(
+        'not_found',
+        `there is no authority record #${link.authorityId}`,
+        `links.${i}.authorityId`,
+      );
     }
     const key = `${link.authorityId}/${link.role}`;
     if (seen.has(key)) {
-      throw new ArchiveFailure('invalid_input', `authority #${link.authorityId} is linked twice as ${link.role}`, `links.${i}`);
+      throw new ArchiveFailure(
+        'invalid_input',
+        `authority #${link.authorityId} is linked twice as ${link.role}`,
+        `links.${i}`,
+      );
     }
     seen.add(key);
   });
@@ -175,7 +192,10 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
  */
 export function checkMerged(merged: Parameters<typeof recordFieldProblems>[0]): void {
   const issues: { message: string; path?: PropertyKey[] }[] = [];
-  const ctx = { addIssue: (issue: { message?: string; path?: PropertyKey[] }) => issues.push({ message: issue.message ?? 'invalid', path: issue.path ?? [] }) };
+  const ctx = {
+    addIssue: (issue: { message?: string; path?: PropertyKey[] }) =>
+      issues.push({ message: issue.message ?? 'invalid', path: issue.path ?? [] }),
+  };
   recordFieldProblems(merged, ctx as unknown as z.RefinementCtx);
   const first = issues[0];
   if (first) {
@@ -194,7 +214,10 @@ function writeCommitments(ctx: CatalogueContext, id: number, commitments: Record
 
 function writeLinks(ctx: CatalogueContext, id: number, links: LinkInput[] | undefined): void {
   sql(ctx.db, 'DELETE FROM record_links WHERE record_id = ?').run(id);
-  const insert = sql(ctx.db, 'INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)');
+  const insert = sql(
+    ctx.db,
+    'INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)',
+  );
   (links ?? []).forEach((l, i) => insert.run(id, l.authorityId, l.role, l.note ?? null, i));
 }
 
@@ -234,7 +257,9 @@ export function insertRecord(
   checkCollection(ctx, input.collectionId);
   checkLinks(ctx, input.links);
   const now = ctx.now();
-  const fields = COLUMN_FIELDS.filter((f) => f in input || f === 'languages' || f === 'accessStatus' || f === 'dateApproximate');
+  const fields = COLUMN_FIELDS.filter(
+    (f) => f in input || f === 'languages' || f === 'accessStatus' || f === 'dateApproximate',
+  );
   const values = fields.map((f) => {
     const v = (input as Record<string, unknown>)[f];
     if (f === 'languages') return JSON.stringify(v ?? []);
@@ -242,19 +267,29 @@ export function insertRecord(
     if (f === 'dateApproximate') return v ? 1 : 0;
     return toColumnValue(f, v);
   });
-  const columns = [...(restoring.id !== undefined ? ['id'] : []), ...fields.map((f) => COLUMNS[f]), 'created_at', 'updated_at'];
-  const info = sql(ctx.db, `INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
-    ...(restoring.id !== undefined ? [restoring.id] : []),
-    ...values,
-    restoring.createdAt ?? now,
-    now,
-  );
+  const columns = [
+    ...(restoring.id !== undefined ? ['id'] : []),
+    ...fields.map((f) => COLUMNS[f]),
+    'created_at',
+    'updated_at',
+  ];
+  const info = sql(
+    ctx.db,
+    `INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  ).run(...(restoring.id !== undefined ? [restoring.id] : []), ...values, restoring.createdAt ?? now, now);
   const id = Number(info.lastInsertRowid);
   writeCommitments(ctx, id, input.commitments);
   writeLinks(ctx, id, input.links);
   writeTags(ctx, id, input.tags);
   restoring.parts?.(id);
-  const revision = logChange(ctx, 'record', id, 'create', {}, { ...auditSnapshot(requireRecord(ctx, id)), ...restoring.audit });
+  const revision = logChange(
+    ctx,
+    'record',
+    id,
+    'create',
+    {},
+    { ...auditSnapshot(requireRecord(ctx, id)), ...restoring.audit },
+  );
   stampRevision(ctx, id, revision, false);
   return requireRecord(ctx, id);
 }
@@ -275,7 +310,8 @@ export function updateRecord(
         { reason: 'stale_revision', params: { id, expected: expectedRevision, current: before.revision } },
       );
     }
-    const pick = <K extends keyof RecordPatch>(k: K) => (patch[k] !== undefined ? patch[k] : (before as Record<string, unknown>)[k]);
+    const pick = <K extends keyof RecordPatch>(k: K) =>
+      patch[k] !== undefined ? patch[k] : (before as Record<string, unknown>)[k];
     checkMerged({
       type: patch.type ?? before.type,
       date: pick('date') as string | null,
@@ -292,8 +328,10 @@ export function updateRecord(
 
     const fields = COLUMN_FIELDS.filter((f) => patch[f] !== undefined);
     if (fields.length > 0) {
-      sql(ctx.db, `UPDATE records SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`)
-        .run(...fields.map((f) => (f === 'languages' ? JSON.stringify(patch.languages ?? []) : toColumnValue(f, patch[f]))), id);
+      sql(ctx.db, `UPDATE records SET ${fields.map((f) => `${COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`).run(
+        ...fields.map((f) => (f === 'languages' ? JSON.stringify(patch.languages ?? []) : toColumnValue(f, patch[f]))),
+        id,
+      );
     }
     if (patch.commitments !== undefined) writeCommitments(ctx, id, patch.commitments);
     if (patch.links !== undefined) writeLinks(ctx, id, patch.links);

@@ -48,14 +48,25 @@ export function deleteRestorably(
 
 /** Why a restore cannot go ahead, as the archivist should read it. */
 function refuse(id: number, why: string, field?: string, reason?: ErrorReason): never {
-  throw new ArchiveFailure('conflict', `record #${id} cannot be restored: ${why}`, field, reason && { reason, params: { id } });
+  throw new ArchiveFailure(
+    'conflict',
+    `record #${id} cannot be restored: ${why}`,
+    field,
+    reason && { reason, params: { id } },
+  );
 }
 
-export function restoreRecord(ctx: CatalogueContext, id: number, deletedRevision: number, snapshot: RecordSnapshot): RecordView {
+export function restoreRecord(
+  ctx: CatalogueContext,
+  id: number,
+  deletedRevision: number,
+  snapshot: RecordSnapshot,
+): RecordView {
   return ctx.db.transaction(() => {
-    const last = sql(ctx.db, "SELECT revision, action FROM changes WHERE entity = 'record' AND entity_id = ? ORDER BY revision DESC LIMIT 1").get(id) as
-      | { revision: number; action: string }
-      | undefined;
+    const last = sql(
+      ctx.db,
+      "SELECT revision, action FROM changes WHERE entity = 'record' AND entity_id = ? ORDER BY revision DESC LIMIT 1",
+    ).get(id) as { revision: number; action: string } | undefined;
     if (!last || last.action !== 'delete') {
       if (last) refuse(id, 'it exists (it was restored or never deleted)', 'id', 'record_exists');
       throw new ArchiveFailure('not_found', `there was never a record #${id}`, 'id');
@@ -65,7 +76,11 @@ export function restoreRecord(ctx: CatalogueContext, id: number, deletedRevision
     }
     for (const [i, link] of (snapshot.record.links ?? []).entries()) {
       if (!sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?').get(link.authorityId)) {
-        refuse(id, `authority record #${link.authorityId}, which it was linked to, has since been deleted or merged`, `snapshot.record.links.${i}.authorityId`);
+        refuse(
+          id,
+          `authority record #${link.authorityId}, which it was linked to, has since been deleted or merged`,
+          `snapshot.record.links.${i}.authorityId`,
+        );
       }
     }
     const collectionId = snapshot.record.collectionId;
@@ -73,14 +88,20 @@ export function restoreRecord(ctx: CatalogueContext, id: number, deletedRevision
       refuse(id, `its collection #${collectionId} has since been deleted`, 'snapshot.record.collectionId');
     }
     const code = snapshot.record.referenceCode;
-    const holder = code ? (sql(ctx.db, 'SELECT id FROM records WHERE reference_code = ?').get(code) as { id: number } | undefined) : undefined;
-    if (holder) refuse(id, `its reference code "${code}" is now used by record #${holder.id}`, 'snapshot.record.referenceCode');
+    const holder = code
+      ? (sql(ctx.db, 'SELECT id FROM records WHERE reference_code = ?').get(code) as { id: number } | undefined)
+      : undefined;
+    if (holder)
+      refuse(id, `its reference code "${code}" is now used by record #${holder.id}`, 'snapshot.record.referenceCode');
     for (const [i, f] of snapshot.files.entries()) {
       if (!sql(ctx.db, 'SELECT 1 FROM files WHERE id = ?').get(f.fileId)) {
         refuse(id, `its file #${f.fileId} "${f.originalName}" is no longer stored`, `snapshot.files.${i}.fileId`);
       }
     }
-    const attach = sql(ctx.db, 'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, ?, ?)');
+    const attach = sql(
+      ctx.db,
+      'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, ?, ?)',
+    );
     return insertRecord(ctx, snapshot.record, {
       id,
       createdAt: snapshot.createdAt,

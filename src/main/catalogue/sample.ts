@@ -15,13 +15,22 @@ import { sql } from './statements';
 
 const SampleAuthority = z.object({ key: z.string(), place: z.string().optional() }).passthrough();
 const SampleRecord = z
-  .object({ links: z.array(z.object({ authority: z.string(), role: z.enum(LINK_ROLES), note: z.string().optional() })).optional() })
+  .object({
+    links: z
+      .array(z.object({ authority: z.string(), role: z.enum(LINK_ROLES), note: z.string().optional() }))
+      .optional(),
+  })
   .passthrough();
 const SampleFile = z.object({ authorities: z.array(SampleAuthority), records: z.array(SampleRecord) });
 
 const LOADED_KEY = 'sample.loaded';
 
-export function loadSample(ctx: CatalogueContext): { records: number; authorities: number; skipped: boolean; revision: number } {
+export function loadSample(ctx: CatalogueContext): {
+  records: number;
+  authorities: number;
+  skipped: boolean;
+  revision: number;
+} {
   return ctx.db.transaction(() => {
     if (sql(ctx.db, 'SELECT 1 FROM settings WHERE key = ?').get(LOADED_KEY)) {
       return { records: 0, authorities: 0, skipped: true, revision: currentRevision(ctx) };
@@ -30,7 +39,8 @@ export function loadSample(ctx: CatalogueContext): { records: number; authoritie
     const ids = new Map<string, number>();
     const resolve = (key: string, where: string): number => {
       const id = ids.get(key);
-      if (id === undefined) throw new ArchiveFailure('internal', `sample catalogue: ${where} names unknown authority "${key}"`);
+      if (id === undefined)
+        throw new ArchiveFailure('internal', `sample catalogue: ${where} names unknown authority "${key}"`);
       return id;
     };
     // Places first, so events can name theirs.
@@ -42,11 +52,20 @@ export function loadSample(ctx: CatalogueContext): { records: number; authoritie
     for (const { links, ...fields } of sample.records) {
       const input = RecordCreate.parse({
         ...fields,
-        links: (links ?? []).map((l) => ({ authorityId: resolve(l.authority, String(fields.title)), role: l.role, note: l.note })),
+        links: (links ?? []).map((l) => ({
+          authorityId: resolve(l.authority, String(fields.title)),
+          role: l.role,
+          note: l.note,
+        })),
       });
       createRecord(ctx, input);
     }
     sql(ctx.db, 'INSERT INTO settings (key, value) VALUES (?, ?)').run(LOADED_KEY, ctx.now());
-    return { records: sample.records.length, authorities: sample.authorities.length, skipped: false, revision: currentRevision(ctx) };
+    return {
+      records: sample.records.length,
+      authorities: sample.authorities.length,
+      skipped: false,
+      revision: currentRevision(ctx),
+    };
   })();
 }

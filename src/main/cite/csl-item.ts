@@ -71,21 +71,67 @@ function cslDate(date: string | null, end: string | null = null, approximate = f
 
 /** Titles and offices that come before a name and are not part of it (longest first). */
 const HONORIFICS = [
-  'the right honourable', 'the rt hon', 'the rt. hon.', 'right honourable', 'rt hon', 'rt. hon.', 'the hon', 'hon',
-  'deputy lord mayor', 'lord mayor', 'lady mayoress', 'councillor', 'cllr', 'alderman', 'ald', 'mayor',
-  'professor', 'prof', 'doctor', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron',
-  'the reverend', 'the revd', 'reverend', 'revd', 'rev', 'father', 'mr', 'mrs', 'ms', 'miss', 'mx', 'madam', 'mme', 'mlle', 'herr', 'frau',
+  'the right honourable',
+  'the rt hon',
+  'the rt. hon.',
+  'right honourable',
+  'rt hon',
+  'rt. hon.',
+  'the hon',
+  'hon',
+  'deputy lord mayor',
+  'lord mayor',
+  'lady mayoress',
+  'councillor',
+  'cllr',
+  'alderman',
+  'ald',
+  'mayor',
+  'professor',
+  'prof',
+  'doctor',
+  'dr',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'baroness',
+  'baron',
+  'the reverend',
+  'the revd',
+  'reverend',
+  'revd',
+  'rev',
+  'father',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'madam',
+  'mme',
+  'mlle',
+  'herr',
+  'frau',
 ];
 /** After a name: kept as CSL's suffix (generational) or dropped (honours, degrees, offices). */
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'jnr', 'jnr.', 'snr', 'snr.', 'ii', 'iii', 'iv']);
 const POST_NOMINALS = new Set(
-  'obe mbe cbe kbe dbe gbe ch kg kt bt bart mp mep msp ms qc kc jp dl frs fba frsa fsa phd dphil md ma ba msc bsc llb llm esq esq. rn'.split(' '),
+  'obe mbe cbe kbe dbe gbe ch kg kt bt bart mp mep msp ms qc kc jp dl frs fba frsa fsa phd dphil md ma ba msc bsc llb llm esq esq. rn'.split(
+    ' ',
+  ),
 );
 /** Lower-case words before a family name that are part of it (CSL's non-dropping particle). */
-const PARTICLES = new Set('van von de der den del della degli dei di da dal dos das do du des la le lo ten ter te zu zum zur vom af av bin ibn al el'.split(' '));
+const PARTICLES = new Set(
+  'van von de der den del della degli dei di da dal dos das do du des la le lo ten ter te zu zum zur vom af av bin ibn al el'.split(
+    ' ',
+  ),
+);
 /** Chinese and Korean surnames of two characters. */
 const COMPOUND_SURNAMES = new Set(
-  '欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 夏侯 轩辕 軒轅 令狐 宇文 司徒 端木 南宫 南宮 西门 西門 남궁 선우 제갈 황보 독고'.split(' '),
+  '欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 夏侯 轩辕 軒轅 令狐 宇文 司徒 端木 南宫 南宮 西门 西門 남궁 선우 제갈 황보 독고'.split(
+    ' ',
+  ),
 );
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const INITIALS = /^(\p{Lu}\.)+(-\p{Lu}\.)*$|^\p{Lu}$/u;
@@ -94,7 +140,7 @@ const bare = (w: string) => w.toLowerCase().replace(/,$/, '');
 
 function stripHonorifics(words: string[]): string[] {
   let rest = words;
-  for (let changed = true; changed && rest.length > 1; ) {
+  for (let changed = true; changed && rest.length > 1;) {
     changed = false;
     const lower = rest.map((w) => w.toLowerCase());
     for (const h of HONORIFICS) {
@@ -127,7 +173,9 @@ function splitParticle(family: string): CslName {
   const words = family.split(/\s+/);
   let i = 0;
   while (i < words.length - 1 && PARTICLES.has(words[i]!) && words[i] === words[i]!.toLowerCase()) i++;
-  return i === 0 ? { family } : { 'non-dropping-particle': words.slice(0, i).join(' '), family: words.slice(i).join(' ') };
+  return i === 0
+    ? { family }
+    : { 'non-dropping-particle': words.slice(0, i).join(' '), family: words.slice(i).join(' ') };
 }
 
 /** A CJK name: family first, no comma. A name written without spaces is split after the surname, but only in Chinese or Korean. */
@@ -151,7 +199,9 @@ function personName(name: string, language?: string): CslName {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   const comma = trimmed.indexOf(',');
   if (CJK.test(trimmed)) {
-    return comma > 0 ? { family: trimmed.slice(0, comma).trim(), given: trimmed.slice(comma + 1).trim() } : cjkName(trimmed, language);
+    return comma > 0
+      ? { family: trimmed.slice(0, comma).trim(), given: trimmed.slice(comma + 1).trim() }
+      : cjkName(trimmed, language);
   }
   if (comma > 0) {
     // "Family, Given[, Suffix]"
@@ -176,7 +226,8 @@ function personName(name: string, language?: string): CslName {
   const withSuffix = (n: CslName): CslName => (suffix ? { ...n, suffix } : n);
   if (words.length < 2) return withSuffix({ family: words[0] ?? trimmed });
   // "Blake J." and "Толстой Л.Н.": initials after a family name.
-  if (words.slice(1).every((w) => INITIALS.test(w))) return withSuffix({ family: words[0]!, given: words.slice(1).join(' ') });
+  if (words.slice(1).every((w) => INITIALS.test(w)))
+    return withSuffix({ family: words[0]!, given: words.slice(1).join(' ') });
   // The family name is the last word, with the particles before it ("de la Fontaine"); a capitalised
   // particle ("Van Buren") is part of the family name itself.
   let start = words.length - 1;
@@ -185,14 +236,16 @@ function personName(name: string, language?: string): CslName {
   const family = words[words.length - 1]!;
   const given = words.slice(0, start).join(' ');
   if (particle.length === 0) return withSuffix({ family, given });
-  if (particle.every((w) => w === w.toLowerCase())) return withSuffix({ 'non-dropping-particle': particle.join(' '), family, given });
+  if (particle.every((w) => w === w.toLowerCase()))
+    return withSuffix({ 'non-dropping-particle': particle.join(' '), family, given });
   return withSuffix({ family: [...particle, family].join(' '), given });
 }
 
 function names(record: RecordView, roles: LinkRole[]): CslName[] {
   for (const role of roles) {
     const linked = record.links.filter((l) => l.role === role);
-    if (linked.length > 0) return linked.map((l) => (l.kind === 'person' ? personName(l.name, record.languages[0]) : { literal: l.name }));
+    if (linked.length > 0)
+      return linked.map((l) => (l.kind === 'person' ? personName(l.name, record.languages[0]) : { literal: l.name }));
   }
   return [];
 }
@@ -217,7 +270,10 @@ export function toCslItem(record: RecordView, archive: HoldingArchive): CslItem 
       item.type = 'document';
       set('genre', record.agreementKind ? AGREEMENT_KIND_LABELS[record.agreementKind] : 'Agreement');
       set('author', names(record, ['party', 'signatory']));
-      set('issued', cslDate(record.dateSigned ?? record.date, record.dateSigned ? null : record.dateEnd, record.dateApproximate));
+      set(
+        'issued',
+        cslDate(record.dateSigned ?? record.date, record.dateSigned ? null : record.dateEnd, record.dateApproximate),
+      );
       set('event-place', record.placeSigned);
       set('publisher', record.publisher);
       break;

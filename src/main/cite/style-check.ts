@@ -61,8 +61,13 @@ function refuseEntities(xml: string, lineAt: (index: number) => number): void {
     );
   }
   const entity = /<!ENTITY\b/i.exec(xml);
-  if (entity) refuse(`line ${lineAt(entity.index)}: the file declares an entity (<!ENTITY …>), which a CSL style never needs; it is refused unread`);
-  const reference = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);)([^\s;&<]*);?/gi.exec(xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => ' '.repeat(m.length)));
+  if (entity)
+    refuse(
+      `line ${lineAt(entity.index)}: the file declares an entity (<!ENTITY …>), which a CSL style never needs; it is refused unread`,
+    );
+  const reference = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);)([^\s;&<]*);?/gi.exec(
+    xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => ' '.repeat(m.length)),
+  );
   if (reference) {
     refuse(
       reference[1] && reference[0].endsWith(';')
@@ -72,12 +77,12 @@ function refuseEntities(xml: string, lineAt: (index: number) => number): void {
   }
 }
 
-
 /** A small, strict XML reader: enough to check well-formedness with line numbers. */
 function parseXml(xml: string): Element {
   const lineAt = lineFinder(xml);
   refuseEntities(xml, lineAt);
-  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|[^<]+/g;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|[^<]+/g;
   const stack: Element[] = [];
   let root: Element | null = null;
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
@@ -95,7 +100,8 @@ function parseXml(xml: string): Element {
     if (closing !== undefined) {
       const open = stack.pop();
       if (!open) refuse(`line ${line}: </${closing}> closes nothing`);
-      else if (open.name !== closing) refuse(`line ${line}: <${open.name}> (opened on line ${open.line}) is closed by </${closing}>`);
+      else if (open.name !== closing)
+        refuse(`line ${line}: <${open.name}> (opened on line ${open.line}) is closed by </${closing}>`);
       continue;
     }
     const attrs = new Map<string, string>();
@@ -130,9 +136,11 @@ export function checkStyle(xml: string): StyleOutline {
   if (root.name !== 'style') refuse(`the root element is <${root.name}>, not <style>`);
   if (root.attrs.get('xmlns') !== CSL_NS) refuse(`<style> must be in the CSL namespace (xmlns="${CSL_NS}")`);
   const version = root.attrs.get('version');
-  if (!version || !/^1\.0/.test(version)) refuse(`<style> must say version="1.0" (it says ${version ? `"${version}"` : 'nothing'})`);
+  if (!version || !/^1\.0/.test(version))
+    refuse(`<style> must say version="1.0" (it says ${version ? `"${version}"` : 'nothing'})`);
   const citationClass = root.attrs.get('class');
-  if (citationClass !== 'in-text' && citationClass !== 'note') refuse('<style> must have class="in-text" or class="note"');
+  if (citationClass !== 'in-text' && citationClass !== 'note')
+    refuse('<style> must have class="in-text" or class="note"');
   checkElements(root);
   const info = child(root, 'info');
   if (!info) refuse('it has no <info> section');
@@ -141,18 +149,27 @@ export function checkStyle(xml: string): StyleOutline {
   if (!title) refuse('<info> has no <title>');
   if (!id) refuse('<info> has no <id>');
   const isDependent = info!.children.some((c) => c.name === 'link' && c.attrs.get('rel') === 'independent-parent');
-  if (isDependent) refuse('it is a dependent style (it only points to another style); install its parent style instead');
+  if (isDependent)
+    refuse('it is a dependent style (it only points to another style); install its parent style instead');
   const citation = child(root, 'citation');
   if (!citation || !child(citation, 'layout')) refuse('it has no <citation> with a <layout>');
   const bibliography = child(root, 'bibliography');
-  if (bibliography && !child(bibliography, 'layout')) refuse(`line ${bibliography.line}: <bibliography> has no <layout>`);
+  if (bibliography && !child(bibliography, 'layout'))
+    refuse(`line ${bibliography.line}: <bibliography> has no <layout>`);
   const macros = new Set(root.children.filter((c) => c.name === 'macro').map((c) => c.attrs.get('name')));
   const walk = (e: Element) => {
     const macro = e.name === 'text' ? e.attrs.get('macro') : undefined;
-    if (macro !== undefined && !macros.has(macro)) refuse(`line ${e.line}: it calls the macro "${macro}", which it does not define`);
+    if (macro !== undefined && !macros.has(macro))
+      refuse(`line ${e.line}: it calls the macro "${macro}", which it does not define`);
     e.children.forEach(walk);
   };
   walk(root);
   const updated = /^\d{4}-\d{2}-\d{2}/.exec(child(info!, 'updated')?.text.trim() ?? '')?.[0] ?? null;
-  return { id: id!, title: title!, citationClass: citationClass!, defaultLocale: root.attrs.get('default-locale') ?? null, updated };
+  return {
+    id: id!,
+    title: title!,
+    citationClass: citationClass!,
+    defaultLocale: root.attrs.get('default-locale') ?? null,
+    updated,
+  };
 }

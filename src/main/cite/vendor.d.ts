@@ -10,7 +10,17 @@ declare module 'citeproc' {
     constructor(sys: Sys, style: Source, lang?: string, forceLang?: boolean);
     updateItems(ids: string[]): void;
     setOutputFormat(format: 'html' | 'text'): void;
-    makeBibliography(): false | [{ entry_ids: string[][]; bibliography_errors?: { index: number; itemID: string; error_code: number }[]; bibstart: string; bibend: string }, string[]];
+    makeBibliography():
+      | false
+      | [
+          {
+            entry_ids: string[][];
+            bibliography_errors?: { index: number; itemID: string; error_code: number }[];
+            bibstart: string;
+            bibend: string;
+          },
+          string[],
+        ];
     makeCitationCluster(items: { id: string }[]): string;
     rebuildProcessorState(
       citations: { citationItems: { id: string }[]; properties: { noteIndex: number } }[],
@@ -30,7 +40,14 @@ declare module '@citation-js/core' {
     format(format: string, options?: Record<string, unknown>): string;
   }
   export const plugins: {
-    config: { get(name: string): { locales: { get(name: string): string }; styles: { get(name: string): string | undefined } } & Record<string, unknown> };
+    config: {
+      get(
+        name: string,
+      ): { locales: { get(name: string): string }; styles: { get(name: string): string | undefined } } & Record<
+        string,
+        unknown
+      >;
+    };
     input: { chain(data: unknown, options?: Record<string, unknown>): Record<string, unknown>[] };
   };
 }

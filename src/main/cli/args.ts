@@ -11,7 +11,22 @@ export interface ParsedArgs {
 }
 
 /** Options that take no value. */
-const BOOLEAN_OPTIONS = new Set(['json', 'all', 'asc', 'date-approximate', 'no-date-approximate', 'help', 'yes', 'no-wait', 'no-ocr', 'run', 'dry-run', 'force', 'skip-bad-rows', 'merge']);
+const BOOLEAN_OPTIONS = new Set([
+  'json',
+  'all',
+  'asc',
+  'date-approximate',
+  'no-date-approximate',
+  'help',
+  'yes',
+  'no-wait',
+  'no-ocr',
+  'run',
+  'dry-run',
+  'force',
+  'skip-bad-rows',
+  'merge',
+]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];
@@ -48,7 +63,8 @@ export function kebabToCamel(name: string): string {
 export function single(args: ParsedArgs, name: string): string | undefined {
   const values = args.options.get(name);
   if (!values) return undefined;
-  if (values.length > 1) throw new ArchiveFailure('invalid_input', `--${name} was given ${values.length} times; give it once`);
+  if (values.length > 1)
+    throw new ArchiveFailure('invalid_input', `--${name} was given ${values.length} times; give it once`);
   return values[0];
 }
 
@@ -61,12 +77,18 @@ export function integer(args: ParsedArgs, name: string, fallback?: number): numb
 
 export function recordId(raw: string | undefined, command: string): number {
   if (raw === undefined) throw new ArchiveFailure('invalid_input', `${command} needs a record ID`);
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ArchiveFailure('invalid_input', `"${raw}" is not a record ID (a positive whole number)`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ArchiveFailure('invalid_input', `"${raw}" is not a record ID (a positive whole number)`);
   return Number(raw);
 }
 
 /** Options naming list fields, which may repeat or hold comma-separated values. */
-const LIST_OPTIONS: Record<string, string> = { language: 'languages', languages: 'languages', tag: 'tags', tags: 'tags' };
+const LIST_OPTIONS: Record<string, string> = {
+  language: 'languages',
+  languages: 'languages',
+  tag: 'tags',
+  tags: 'tags',
+};
 const ALIASES: Record<string, string> = { ref: 'referenceCode', issuer: 'publisher' };
 const NUMBER_FIELDS = new Set(['collectionId']);
 
@@ -77,7 +99,10 @@ export function recordFields(args: ParsedArgs, skip: Set<string>): Record<string
     if (skip.has(name)) continue;
     const list = LIST_OPTIONS[name];
     if (list) {
-      const items = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+      const items = values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
       out[list] = [...((out[list] as string[] | undefined) ?? []), ...items];
       continue;
     }
@@ -86,7 +111,8 @@ export function recordFields(args: ParsedArgs, skip: Set<string>): Record<string
       continue;
     }
     const field = ALIASES[name] ?? kebabToCamel(name);
-    if (values.length > 1) throw new ArchiveFailure('invalid_input', `--${name} was given ${values.length} times; give it once`, field);
+    if (values.length > 1)
+      throw new ArchiveFailure('invalid_input', `--${name} was given ${values.length} times; give it once`, field);
     const value = values[0]!;
     out[field] = NUMBER_FIELDS.has(field) && /^\d+$/.test(value) ? Number(value) : value;
   }

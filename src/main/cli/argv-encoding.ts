@@ -77,7 +77,10 @@ export function showBytes(bytes: Uint8Array): string {
  * The message refusing the first argument that is not UTF-8 text, or null when all are. `words`
  * are the program's arguments (process.argv.slice(2)), numbered from 1 in the message.
  */
-export function argumentEncodingProblem(words: readonly string[], raw: Uint8Array[] | null = rawArguments(words)): string | null {
+export function argumentEncodingProblem(
+  words: readonly string[],
+  raw: Uint8Array[] | null = rawArguments(words),
+): string | null {
   const advice = 'set the terminal (or the script) to UTF-8 and try again; nothing was done';
   if (raw) {
     const bad = raw.findIndex((bytes) => !isUtf8(bytes));

@@ -35,21 +35,28 @@ export interface Command {
 /** Refuses unknown options and a wrong number of words, naming the problem. */
 export function checkCall(name: string, command: Command, args: ParsedArgs): void {
   for (const option of args.options.keys()) {
-    if (option !== 'library' && !command.options.includes(option)) throw new ArchiveFailure('invalid_input', `unknown option --${option} for ${name}`);
+    if (option !== 'library' && !command.options.includes(option))
+      throw new ArchiveFailure('invalid_input', `unknown option --${option} for ${name}`);
   }
   const words = args.positional.slice(1);
   const [min, max] = command.words;
-  if (words.length < min) throw new ArchiveFailure('invalid_input', `${name} needs ${command.usage.slice(name.length + 1)}`);
-  if (words.length > max) throw new ArchiveFailure('invalid_input', `${name} got an unexpected "${words[max]}" (usage: ${command.usage})`);
+  if (words.length < min)
+    throw new ArchiveFailure('invalid_input', `${name} needs ${command.usage.slice(name.length + 1)}`);
+  if (words.length > max)
+    throw new ArchiveFailure('invalid_input', `${name} got an unexpected "${words[max]}" (usage: ${command.usage})`);
   command.check?.(args);
 }
 
-export async function call<C extends Channel>(ctx: CommandContext, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+export async function call<C extends Channel>(
+  ctx: CommandContext,
+  channel: C,
+  input: InputOf<C>,
+): Promise<OutputOf<C>> {
   const result = await ctx.service.call(channel, input);
   if (!result.ok) throw new ArchiveFailure(result.error.code, result.error.message, result.error.field);
   return result.value;
 }
 
 /** The value as JSON with --json, else the human text; both through ctx.out (escaped), which keeps the JSON valid. */
-export const print = (ctx: Pick<CommandContext, 'json' | 'out'>, value: unknown, text: () => string) => ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text());
-
+export const print = (ctx: Pick<CommandContext, 'json' | 'out'>, value: unknown, text: () => string) =>
+  ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text());

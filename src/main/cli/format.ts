@@ -104,7 +104,12 @@ export function recordText(r: RecordView): string {
   };
   lines.push(`#${r.id} ${r.title}`);
   field('Title (other)', r.titleAlt && `${r.titleAlt}${r.titleAltLanguage ? ` [${r.titleAltLanguage}]` : ''}`);
-  field('Type', RECORD_TYPE_LABELS[r.type] + (r.agreementKind ? ` — ${AGREEMENT_KIND_LABELS[r.agreementKind]}` : '') + (r.medium ? ` — ${r.medium}` : ''));
+  field(
+    'Type',
+    RECORD_TYPE_LABELS[r.type] +
+      (r.agreementKind ? ` — ${AGREEMENT_KIND_LABELS[r.agreementKind]}` : '') +
+      (r.medium ? ` — ${r.medium}` : ''),
+  );
   field('Date', shownDate(r));
   field('Reference code', r.referenceCode);
   field('Languages', r.languages.join(', '));
@@ -127,7 +132,8 @@ export function recordText(r: RecordView): string {
   }
   if (r.links.length) {
     lines.push('Linked');
-    for (const l of r.links) lines.push(`  - ${l.role}: ${l.name} (${l.kind} #${l.authorityId})${l.note ? ` — ${l.note}` : ''}`);
+    for (const l of r.links)
+      lines.push(`  - ${l.role}: ${l.name} (${l.kind} #${l.authorityId})${l.note ? ` — ${l.note}` : ''}`);
   }
   field('Notes', r.notes);
   field('Updated', `${r.updatedAt} (revision ${r.revision})`);

@@ -21,7 +21,7 @@ function usage(): string {
     'Commands:',
     ...lines,
     '',
-    'The library is --library DIR, else $CIVIC_ARCHIVE_LIBRARY, else the app\'s default library.',
+    "The library is --library DIR, else $CIVIC_ARCHIVE_LIBRARY, else the app's default library.",
   ].join('\n');
 }
 

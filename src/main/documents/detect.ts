@@ -25,7 +25,14 @@ export function kindOf(mediaType: string): FileKind {
 }
 
 /** Images we can decode and read (sharp); other image types are kept as plain attachments. */
-export const READABLE_IMAGES = new Set(['image/jpeg', 'image/png', 'image/tiff', 'image/webp', 'image/gif', 'image/bmp']);
+export const READABLE_IMAGES = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/tiff',
+  'image/webp',
+  'image/gif',
+  'image/bmp',
+]);
 
 function looksLikeText(head: Buffer): boolean {
   if (head.includes(0)) return false;
@@ -38,7 +45,12 @@ function looksLikeText(head: Buffer): boolean {
 }
 
 function looksLikeHtml(head: Buffer): boolean {
-  const start = head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '').trimStart().slice(0, 1024).toLowerCase();
+  const start = head
+    .toString('utf8', 0, Math.min(head.length, 4096))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 1024)
+    .toLowerCase();
   return /^(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/.test(start) || /<head[\s>]|<body[\s>]|<title>/.test(start);
 }
 

@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { documentsChannels, Extraction, FileView, JobView, PageView, RecordFile } from '../../shared/channels/documents';
+import type {
+  documentsChannels,
+  Extraction,
+  FileView,
+  JobView,
+  PageView,
+  RecordFile,
+} from '../../shared/channels/documents';
 import { JOB_STATUSES } from '../../shared/channels/documents';
 import { RecordCreate, type RecordType } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
@@ -30,7 +37,9 @@ const FILE_COLUMNS = `f.id, f.sha256, f.size, f.media_type AS mediaType, f.page_
 
 type FileRow = Omit<FileView, 'encrypted' | 'metadata'> & { encrypted: number; metadata: string };
 
-function toFileView<T extends FileRow>(row: T): Omit<T, 'encrypted' | 'metadata'> & { encrypted: boolean; metadata: Record<string, unknown> } {
+function toFileView<T extends FileRow>(
+  row: T,
+): Omit<T, 'encrypted' | 'metadata'> & { encrypted: boolean; metadata: Record<string, unknown> } {
   return { ...row, encrypted: row.encrypted === 1, metadata: JSON.parse(row.metadata) as Record<string, unknown> };
 }
 
@@ -49,7 +58,10 @@ function holders(ctx: CatalogueContext, fileId: number): { recordId: number; tit
     .all(fileId) as { recordId: number; title: string; originalName: string }[];
 }
 
-export function fileInfo(ctx: CatalogueContext, input: { id?: number | undefined; sha256?: string | undefined }): Out<'fileInfo'> {
+export function fileInfo(
+  ctx: CatalogueContext,
+  input: { id?: number | undefined; sha256?: string | undefined },
+): Out<'fileInfo'> {
   let id = input.id;
   if (id === undefined) {
     const row = ctx.db.prepare('SELECT id FROM files WHERE sha256 = ?').get(input.sha256) as { id: number } | undefined;
@@ -73,15 +85,19 @@ export function recordFiles(ctx: CatalogueContext, recordId: number): RecordFile
 export function filePages(ctx: CatalogueContext, fileId: number, from: number, limit: number): PageView[] {
   requireFile(ctx, fileId);
   return ctx.db
-    .prepare('SELECT page, text, source, confidence, language FROM pages WHERE file_id = ? AND page >= ? ORDER BY page LIMIT ?')
+    .prepare(
+      'SELECT page, text, source, confidence, language FROM pages WHERE file_id = ? AND page >= ? ORDER BY page LIMIT ?',
+    )
     .all(fileId, from, limit) as PageView[];
 }
 
 /** Whether a stored file is known to the catalogue, as a file or as a thumbnail (the file routes serve only these). */
 export function knownHash(ctx: CatalogueContext, sha256: string): { mediaType: string } | null {
-  const file = ctx.db.prepare('SELECT media_type AS mediaType FROM files WHERE sha256 = ?').get(sha256) as { mediaType: string } | undefined;
+  const file = ctx.db.prepare('SELECT media_type AS mediaType FROM files WHERE sha256 = ?').get(sha256) as
+    { mediaType: string } | undefined;
   if (file) return file;
-  const thumb = ctx.db.prepare('SELECT 1 FROM files WHERE thumbnail_sha256 = ? LIMIT 1').get(sha256) ?? isPagePreview(ctx, sha256);
+  const thumb =
+    ctx.db.prepare('SELECT 1 FROM files WHERE thumbnail_sha256 = ? LIMIT 1').get(sha256) ?? isPagePreview(ctx, sha256);
   return thumb ? { mediaType: 'image/png' } : null;
 }
 
@@ -105,14 +121,20 @@ const MAX_BYTES_KEY = 'files.max-bytes';
 export function documentSettings(ctx: Pick<CatalogueContext, 'db'>): Out<'documentSettings'> {
   const env = envMaxFileBytes();
   if (env !== null) return { maxFileBytes: env, source: 'environment' };
-  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(MAX_BYTES_KEY) as { value: string } | undefined;
+  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(MAX_BYTES_KEY) as
+    { value: string } | undefined;
   const n = row ? Number(row.value) : NaN;
-  return Number.isSafeInteger(n) && n > 0 ? { maxFileBytes: n, source: 'library' } : { maxFileBytes: DEFAULT_MAX_FILE_BYTES, source: 'default' };
+  return Number.isSafeInteger(n) && n > 0
+    ? { maxFileBytes: n, source: 'library' }
+    : { maxFileBytes: DEFAULT_MAX_FILE_BYTES, source: 'default' };
 }
 
 export function updateDocumentSettings(ctx: CatalogueContext, maxBytes: number | null): Out<'documentSettings'> {
   if (maxBytes === null) ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(MAX_BYTES_KEY);
-  else ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(MAX_BYTES_KEY, String(maxBytes));
+  else
+    ctx.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(MAX_BYTES_KEY, String(maxBytes));
   return documentSettings(ctx);
 }
 
@@ -125,11 +147,20 @@ export function previewImport(ctx: CatalogueContext, paths: readonly string[]): 
   return { ...walked, totalBytes: walked.files.reduce((n, f) => n + f.size, 0) };
 }
 
-export function insertJob(ctx: CatalogueContext, kind: JobRow['kind'], batch: string, fileId: number | null, params: Record<string, unknown>, total: number): number {
+export function insertJob(
+  ctx: CatalogueContext,
+  kind: JobRow['kind'],
+  batch: string,
+  fileId: number | null,
+  params: Record<string, unknown>,
+  total: number,
+): number {
   const now = ctx.now();
   return Number(
     ctx.db
-      .prepare('INSERT INTO jobs (kind, batch, file_id, params, progress_total, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO jobs (kind, batch, file_id, params, progress_total, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(kind, batch, fileId, JSON.stringify(params), total, now, now).lastInsertRowid,
   );
 }
@@ -146,7 +177,21 @@ export function importFiles(
   const pathRule = ctx.pathRule ?? ANY_PATH;
   ctx.db.transaction(() => {
     for (const f of walked.files) {
-      insertJob(ctx, 'import', batch, null, { path: f.path, originalName: f.name, recordId: input.recordId ?? null, recordType: input.recordType, maxBytes, pathRule }, f.size);
+      insertJob(
+        ctx,
+        'import',
+        batch,
+        null,
+        {
+          path: f.path,
+          originalName: f.name,
+          recordId: input.recordId ?? null,
+          recordType: input.recordType,
+          maxBytes,
+          pathRule,
+        },
+        f.size,
+      );
     }
   })();
   return { batch, queued: walked.files.length, ...walked };
@@ -154,11 +199,23 @@ export function importFiles(
 
 export function importUploaded(
   ctx: CatalogueContext,
-  input: { sha256: string; size: number; name: string; recordId?: number | undefined; recordType: RecordType; batch?: string | undefined },
+  input: {
+    sha256: string;
+    size: number;
+    name: string;
+    recordId?: number | undefined;
+    recordType: RecordType;
+    batch?: string | undefined;
+  },
 ): { batch: string; jobId: number } {
   if (input.recordId !== undefined) requireRecord(ctx, input.recordId);
   const batch = input.batch ?? randomUUID();
-  const params = { uploaded: { sha256: input.sha256, size: input.size }, originalName: cleanName(input.name), recordId: input.recordId ?? null, recordType: input.recordType };
+  const params = {
+    uploaded: { sha256: input.sha256, size: input.size },
+    originalName: cleanName(input.name),
+    recordId: input.recordId ?? null,
+    recordType: input.recordType,
+  };
   return { batch, jobId: insertJob(ctx, 'import', batch, null, params, input.size) };
 }
 
@@ -174,7 +231,11 @@ export function storedFileType(ctx: CatalogueContext, sha256: string): { mediaTy
  * archive), but an ordinary character in a name this machine's file system gave (POSIX).
  */
 export function cleanName(raw: string, backslashSeparates = true): string {
-  const last = raw.split(backslashSeparates ? /[\\/]/ : /\//).filter(Boolean).pop() ?? '';
+  const last =
+    raw
+      .split(backslashSeparates ? /[\\/]/ : /\//)
+      .filter(Boolean)
+      .pop() ?? '';
   let name = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (name === '' || name === '.' || name === '..') name = 'unnamed';
   if (name.length > 255) {
@@ -185,13 +246,18 @@ export function cleanName(raw: string, backslashSeparates = true): string {
 }
 
 function titleFromName(name: string): string {
-  const base = name.replace(/\.[A-Za-z0-9]{1,8}$/, '').replace(/[_]+/g, ' ').trim();
+  const base = name
+    .replace(/\.[A-Za-z0-9]{1,8}$/, '')
+    .replace(/[_]+/g, ' ')
+    .trim();
   return (base || name).slice(0, 300);
 }
 
 /** Removes a stored file that no row refers to (after a failed registration). */
 function removeIfUnreferenced(ctx: CatalogueContext, sha256: string): void {
-  const used = ctx.db.prepare('SELECT 1 FROM files WHERE sha256 = ? OR thumbnail_sha256 = ? LIMIT 1').get(sha256, sha256) ?? isPagePreview(ctx, sha256);
+  const used =
+    ctx.db.prepare('SELECT 1 FROM files WHERE sha256 = ? OR thumbnail_sha256 = ? LIMIT 1').get(sha256, sha256) ??
+    isPagePreview(ctx, sha256);
   if (!used) fs.rmSync(storedPath(ctx.paths.files, sha256), { force: true });
 }
 
@@ -222,13 +288,29 @@ function requireJob(ctx: CatalogueContext, id: number): JobRow {
 function toJobView(row: JobRow): JobView {
   const params = JSON.parse(row.params) as { originalName?: string; path?: string };
   const { params: _p, ...rest } = row;
-  return { ...rest, name: params.originalName ?? '', source: params.path ?? null, result: row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null };
+  return {
+    ...rest,
+    name: params.originalName ?? '',
+    source: params.path ?? null,
+    result: row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null,
+  };
 }
 
-function setJob(ctx: CatalogueContext, id: number, status: JobRow['status'], fields: { result?: unknown; error?: string | null } = {}): void {
+function setJob(
+  ctx: CatalogueContext,
+  id: number,
+  status: JobRow['status'],
+  fields: { result?: unknown; error?: string | null } = {},
+): void {
   ctx.db
     .prepare('UPDATE jobs SET status = ?, result = coalesce(?, result), error = ?, updated_at = ? WHERE id = ?')
-    .run(status, fields.result === undefined ? null : JSON.stringify(fields.result), fields.error ?? null, ctx.now(), id);
+    .run(
+      status,
+      fields.result === undefined ? null : JSON.stringify(fields.result),
+      fields.error ?? null,
+      ctx.now(),
+      id,
+    );
 }
 
 export function registerImport(
@@ -242,7 +324,12 @@ export function registerImport(
     removeIfUnreferenced(ctx, input.sha256);
     return { status: job.status, fileId: null, recordId: null, alreadyIn: [], error: null };
   }
-  const params = JSON.parse(job.params) as { originalName: string; recordId: number | null; recordType: RecordType; uploaded?: unknown };
+  const params = JSON.parse(job.params) as {
+    originalName: string;
+    recordId: number | null;
+    recordType: RecordType;
+    uploaded?: unknown;
+  };
   const name = cleanName(params.originalName, path.sep === '\\' || params.uploaded !== undefined);
   try {
     return ctx.db.transaction(() => {
@@ -252,8 +339,13 @@ export function registerImport(
       } catch {
         throw new ArchiveFailure('internal', `the stored copy of ${name} is missing`);
       }
-      if (stat.size !== input.size) throw new ArchiveFailure('internal', `the stored copy of ${name} has ${stat.size} bytes, expected ${input.size}`);
-      const existing = ctx.db.prepare('SELECT id FROM files WHERE sha256 = ?').get(input.sha256) as { id: number } | undefined;
+      if (stat.size !== input.size)
+        throw new ArchiveFailure(
+          'internal',
+          `the stored copy of ${name} has ${stat.size} bytes, expected ${input.size}`,
+        );
+      const existing = ctx.db.prepare('SELECT id FROM files WHERE sha256 = ?').get(input.sha256) as
+        { id: number } | undefined;
       const alreadyIn = existing ? holders(ctx, existing.id).map((h) => h.recordId) : [];
       const now = ctx.now();
       let fileId: number;
@@ -293,7 +385,11 @@ export function registerImport(
 }
 
 function linkFile(ctx: CatalogueContext, recordId: number, fileId: number, name: string, sha256: string): void {
-  const position = (ctx.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM record_files WHERE record_id = ?').get(recordId) as { p: number }).p;
+  const position = (
+    ctx.db
+      .prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM record_files WHERE record_id = ?')
+      .get(recordId) as { p: number }
+  ).p;
   ctx.db
     .prepare('INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, ?, ?)')
     .run(recordId, fileId, name, position, ctx.now());
@@ -302,20 +398,32 @@ function linkFile(ctx: CatalogueContext, recordId: number, fileId: number, name:
 
 export function detachFile(ctx: CatalogueContext, recordId: number, fileId: number): { revision: number } {
   return ctx.db.transaction(() => {
-    const row = ctx.db.prepare('SELECT original_name AS name, position FROM record_files WHERE record_id = ? AND file_id = ?').get(recordId, fileId) as
-      | { name: string; position: number }
-      | undefined;
+    const row = ctx.db
+      .prepare('SELECT original_name AS name, position FROM record_files WHERE record_id = ? AND file_id = ?')
+      .get(recordId, fileId) as { name: string; position: number } | undefined;
     if (!row) throw new ArchiveFailure('not_found', `record #${recordId} has no file #${fileId}`, 'fileId');
     ctx.db.prepare('DELETE FROM record_files WHERE record_id = ? AND file_id = ?').run(recordId, fileId);
     // The stored file stays: files are never deleted silently (it may be attached again, or cited).
     const sha = requireFile(ctx, fileId).sha256;
-    return { revision: logChange(ctx, 'record', recordId, 'update', { [`file ${row.position}`]: `${row.name} (sha256 ${sha})` }, {}) };
+    return {
+      revision: logChange(
+        ctx,
+        'record',
+        recordId,
+        'update',
+        { [`file ${row.position}`]: `${row.name} (sha256 ${sha})` },
+        {},
+      ),
+    };
   })();
 }
 
 // ---------------------------------------------------------------- jobs
 
-export function listJobs(ctx: CatalogueContext, input: { batch?: string | undefined; active: boolean; limit: number }): Out<'listJobs'> {
+export function listJobs(
+  ctx: CatalogueContext,
+  input: { batch?: string | undefined; active: boolean; limit: number },
+): Out<'listJobs'> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (input.batch !== undefined) {
@@ -323,7 +431,9 @@ export function listJobs(ctx: CatalogueContext, input: { batch?: string | undefi
     params.push(input.batch);
   }
   const countRows = ctx.db
-    .prepare(`SELECT status, count(*) AS n FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`)
+    .prepare(
+      `SELECT status, count(*) AS n FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY status`,
+    )
     .all(...params) as { status: JobRow['status']; n: number }[];
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobRow['status'], number>;
   for (const r of countRows) counts[r.status] = r.n;
@@ -332,17 +442,25 @@ export function listJobs(ctx: CatalogueContext, input: { batch?: string | undefi
     params.push(new Date(Date.parse(ctx.now()) - 60_000).toISOString());
   }
   const rows = ctx.db
-    .prepare(`SELECT ${JOB_COLUMNS} FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`)
+    .prepare(
+      `SELECT ${JOB_COLUMNS} FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`,
+    )
     .all(...params, input.limit) as JobRow[];
   return { jobs: rows.map(toJobView), counts };
 }
 
-export function cancelJobs(ctx: CatalogueContext, input: { ids?: number[] | undefined; batch?: string | undefined }): { cancelled: number } {
-  if (input.ids === undefined && input.batch === undefined) throw new ArchiveFailure('invalid_input', 'give ids or batch', 'ids');
+export function cancelJobs(
+  ctx: CatalogueContext,
+  input: { ids?: number[] | undefined; batch?: string | undefined },
+): { cancelled: number } {
+  if (input.ids === undefined && input.batch === undefined)
+    throw new ArchiveFailure('invalid_input', 'give ids or batch', 'ids');
   return ctx.db.transaction(() => {
     const filter = input.ids !== undefined ? `id IN (${input.ids.map(() => '?').join(', ') || 'NULL'})` : 'batch = ?';
     const params = input.ids ?? [input.batch as string];
-    const rows = ctx.db.prepare(`SELECT id, kind, file_id AS fileId FROM jobs WHERE ${filter} AND status IN ('pending', 'running')`).all(...params) as {
+    const rows = ctx.db
+      .prepare(`SELECT id, kind, file_id AS fileId FROM jobs WHERE ${filter} AND status IN ('pending', 'running')`)
+      .all(...params) as {
       id: number;
       kind: string;
       fileId: number | null;
@@ -350,7 +468,11 @@ export function cancelJobs(ctx: CatalogueContext, input: { ids?: number[] | unde
     for (const r of rows) {
       setJob(ctx, r.id, 'cancelled', { error: 'cancelled' });
       if (r.kind === 'extract' && r.fileId !== null) {
-        ctx.db.prepare("UPDATE files SET text_status = 'skipped', text_error = 'text skipped: the job was cancelled' WHERE id = ?").run(r.fileId);
+        ctx.db
+          .prepare(
+            "UPDATE files SET text_status = 'skipped', text_error = 'text skipped: the job was cancelled' WHERE id = ?",
+          )
+          .run(r.fileId);
       }
     }
     return { cancelled: rows.length };
@@ -380,29 +502,44 @@ function ownerGone(owner: unknown, updatedAt: string, now: string): boolean {
 export function resumeJobs(ctx: CatalogueContext, abandoned = false, release?: string): { resumed: number } {
   if (release !== undefined) {
     const info = ctx.db
-      .prepare("UPDATE jobs SET params = json_remove(params, '$.owner') WHERE status = 'running' AND json_extract(params, '$.owner') = ?")
+      .prepare(
+        "UPDATE jobs SET params = json_remove(params, '$.owner') WHERE status = 'running' AND json_extract(params, '$.owner') = ?",
+      )
       .run(release);
     return { resumed: info.changes };
   }
   if (!abandoned) {
-    const info = ctx.db.prepare("UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running'").run(ctx.now());
+    const info = ctx.db
+      .prepare("UPDATE jobs SET status = 'pending', updated_at = ? WHERE status = 'running'")
+      .run(ctx.now());
     return { resumed: info.changes };
   }
   return ctx.db.transaction(() => {
     const now = ctx.now();
-    const running = ctx.db.prepare("SELECT id, json_extract(params, '$.owner') AS owner, updated_at AS updatedAt FROM jobs WHERE status = 'running'").all() as {
+    const running = ctx.db
+      .prepare(
+        "SELECT id, json_extract(params, '$.owner') AS owner, updated_at AS updatedAt FROM jobs WHERE status = 'running'",
+      )
+      .all() as {
       id: number;
       owner: unknown;
       updatedAt: string;
     }[];
-    const reset = ctx.db.prepare("UPDATE jobs SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'running'");
+    const reset = ctx.db.prepare(
+      "UPDATE jobs SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'running'",
+    );
     let resumed = 0;
     for (const job of running) if (ownerGone(job.owner, job.updatedAt, now)) resumed += reset.run(now, job.id).changes;
     return { resumed };
   })();
 }
 
-export function claimJob(ctx: CatalogueContext, batch: string | undefined, kind: JobRow['kind'] | undefined, owner?: string): Out<'claimJob'> {
+export function claimJob(
+  ctx: CatalogueContext,
+  batch: string | undefined,
+  kind: JobRow['kind'] | undefined,
+  owner?: string,
+): Out<'claimJob'> {
   return ctx.db.transaction(() => {
     const params = [...(batch !== undefined ? [batch] : []), ...(kind !== undefined ? [kind] : [])];
     const row = ctx.db
@@ -413,15 +550,31 @@ export function claimJob(ctx: CatalogueContext, batch: string | undefined, kind:
       .get(...params) as { id: number } | undefined;
     if (!row) return null;
     ctx.db
-      .prepare("UPDATE jobs SET status = 'running', updated_at = ?, params = CASE WHEN ? IS NULL THEN params ELSE json_set(params, '$.owner', ?) END WHERE id = ?")
+      .prepare(
+        "UPDATE jobs SET status = 'running', updated_at = ?, params = CASE WHEN ? IS NULL THEN params ELSE json_set(params, '$.owner', ?) END WHERE id = ?",
+      )
       .run(ctx.now(), owner ?? null, owner ?? null, row.id);
     const job = requireJob(ctx, row.id);
-    const file = job.fileId !== null ? (ctx.db.prepare('SELECT sha256, media_type AS mediaType FROM files WHERE id = ?').get(job.fileId) as { sha256: string; mediaType: string }) : null;
-    return { ...toJobView(job), params: JSON.parse(job.params) as Record<string, unknown>, sha256: file?.sha256 ?? null, mediaType: file?.mediaType ?? null };
+    const file =
+      job.fileId !== null
+        ? (ctx.db.prepare('SELECT sha256, media_type AS mediaType FROM files WHERE id = ?').get(job.fileId) as {
+            sha256: string;
+            mediaType: string;
+          })
+        : null;
+    return {
+      ...toJobView(job),
+      params: JSON.parse(job.params) as Record<string, unknown>,
+      sha256: file?.sha256 ?? null,
+      mediaType: file?.mediaType ?? null,
+    };
   })();
 }
 
-export function jobProgress(ctx: CatalogueContext, input: { id: number; done: number; total: number; label: string | null }): { status: JobRow['status'] } {
+export function jobProgress(
+  ctx: CatalogueContext,
+  input: { id: number; done: number; total: number; label: string | null },
+): { status: JobRow['status'] } {
   const job = requireJob(ctx, input.id);
   if (job.status === 'running') {
     ctx.db
@@ -437,7 +590,9 @@ export function failJob(ctx: CatalogueContext, id: number, error: string): { sta
     if (job.status !== 'running' && job.status !== 'pending') return { status: job.status };
     setJob(ctx, id, 'failed', { error });
     if (job.kind === 'extract' && job.fileId !== null) {
-      ctx.db.prepare("UPDATE files SET text_status = 'failed', text_error = ? WHERE id = ?").run(`text failed: ${error}`, job.fileId);
+      ctx.db
+        .prepare("UPDATE files SET text_status = 'failed', text_error = ? WHERE id = ?")
+        .run(`text failed: ${error}`, job.fileId);
     }
     return { status: 'failed' as const };
   })();
@@ -461,10 +616,15 @@ function applySuggestions(ctx: CatalogueContext, fileId: number, metadata: Recor
   }
 }
 
-export function finishExtract(ctx: CatalogueContext, id: number, extraction: z.output<typeof Extraction>): { status: JobRow['status']; pages: number } {
+export function finishExtract(
+  ctx: CatalogueContext,
+  id: number,
+  extraction: z.output<typeof Extraction>,
+): { status: JobRow['status']; pages: number } {
   return ctx.db.transaction(() => {
     const job = requireJob(ctx, id);
-    if (job.kind !== 'extract' || job.fileId === null) throw new ArchiveFailure('invalid_input', `job #${id} is not an extraction`, 'id');
+    if (job.kind !== 'extract' || job.fileId === null)
+      throw new ArchiveFailure('invalid_input', `job #${id} is not an extraction`, 'id');
     if (job.status !== 'running') return { status: job.status, pages: 0 };
     const fileId = job.fileId;
     const e = extraction;
@@ -473,12 +633,32 @@ export function finishExtract(ctx: CatalogueContext, id: number, extraction: z.o
         `UPDATE files SET page_count = ?, width = ?, height = ?, duration_seconds = ?, encrypted = ?, metadata = ?,
                 thumbnail_sha256 = coalesce(?, thumbnail_sha256), text_status = ?, text_error = ? WHERE id = ?`,
       )
-      .run(e.pageCount, e.width, e.height, e.durationSeconds, e.encrypted ? 1 : 0, JSON.stringify(e.metadata), e.thumbnailSha256, e.textStatus, e.textError, fileId);
+      .run(
+        e.pageCount,
+        e.width,
+        e.height,
+        e.durationSeconds,
+        e.encrypted ? 1 : 0,
+        JSON.stringify(e.metadata),
+        e.thumbnailSha256,
+        e.textStatus,
+        e.textError,
+        fileId,
+      );
     deletePagesOfFile(ctx.db, fileId);
-    for (const p of e.pages) writePageText(ctx.db, { fileId, page: p.page, text: p.text, source: p.source, confidence: p.confidence, language: p.language });
+    for (const p of e.pages)
+      writePageText(ctx.db, {
+        fileId,
+        page: p.page,
+        text: p.text,
+        source: p.source,
+        confidence: p.confidence,
+        language: p.language,
+      });
     // The search index follows record changes: each record holding this file changed.
     const summary = `${e.textStatus}${e.pages.length ? `: ${e.pages.length} page${e.pages.length === 1 ? '' : 's'} of text` : ''}${e.textError ? ` (${e.textError})` : ''}`;
-    for (const h of holders(ctx, fileId)) logChange(ctx, 'record', h.recordId, 'update', {}, { [`text of ${h.originalName}`]: summary });
+    for (const h of holders(ctx, fileId))
+      logChange(ctx, 'record', h.recordId, 'update', {}, { [`text of ${h.originalName}`]: summary });
     applySuggestions(ctx, fileId, e.metadata);
     ctx.db.prepare('UPDATE jobs SET progress_done = progress_total WHERE id = ?').run(id);
     setJob(ctx, id, 'done', { result: { pages: e.pages.length, textStatus: e.textStatus, textError: e.textError } });
@@ -489,15 +669,21 @@ export function finishExtract(ctx: CatalogueContext, id: number, extraction: z.o
 // ---------------------------------------------------------------- fixity
 
 export function startVerify(ctx: CatalogueContext): { batch: string; jobId: number } {
-  const open = ctx.db.prepare("SELECT id, batch FROM jobs WHERE kind = 'verify' AND status IN ('pending', 'running') ORDER BY id LIMIT 1").get() as
-    | { id: number; batch: string }
-    | undefined;
+  const open = ctx.db
+    .prepare(
+      "SELECT id, batch FROM jobs WHERE kind = 'verify' AND status IN ('pending', 'running') ORDER BY id LIMIT 1",
+    )
+    .get() as { id: number; batch: string } | undefined;
   if (open) return { batch: open.batch, jobId: open.id };
   const batch = randomUUID();
   return { batch, jobId: insertJob(ctx, 'verify', batch, null, { originalName: 'all stored files' }, 0) };
 }
 
-export function finishJob(ctx: CatalogueContext, id: number, result: Record<string, unknown>): { status: JobRow['status'] } {
+export function finishJob(
+  ctx: CatalogueContext,
+  id: number,
+  result: Record<string, unknown>,
+): { status: JobRow['status'] } {
   const job = requireJob(ctx, id);
   if (job.status !== 'running') return { status: job.status };
   ctx.db.prepare('UPDATE jobs SET progress_done = progress_total WHERE id = ?').run(id);
@@ -506,7 +692,9 @@ export function finishJob(ctx: CatalogueContext, id: number, result: Record<stri
 }
 
 export function storedFiles(ctx: CatalogueContext, afterId: number, limit: number): Out<'storedFiles'> {
-  const files = ctx.db.prepare('SELECT id, sha256, size FROM files WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as { id: number; sha256: string; size: number }[];
+  const files = ctx.db
+    .prepare('SELECT id, sha256, size FROM files WHERE id > ? ORDER BY id LIMIT ?')
+    .all(afterId, limit) as { id: number; sha256: string; size: number }[];
   const thumbnails =
     afterId === 0
       ? (
@@ -521,7 +709,10 @@ export function storedFiles(ctx: CatalogueContext, afterId: number, limit: numbe
   return { files, thumbnails };
 }
 
-export function recordFixity(ctx: CatalogueContext, results: { id: number; status: 'ok' | 'missing' | 'altered' }[]): { updated: number } {
+export function recordFixity(
+  ctx: CatalogueContext,
+  results: { id: number; status: 'ok' | 'missing' | 'altered' }[],
+): { updated: number } {
   const now = ctx.now();
   const update = ctx.db.prepare('UPDATE files SET last_fixity_check = ?, fixity_status = ? WHERE id = ?');
   return ctx.db.transaction(() => {

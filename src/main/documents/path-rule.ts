@@ -61,9 +61,18 @@ export function allows(rule: PathRule, real: string): boolean {
   return 'any' in rule || rule.within.some((root) => isInside(real, root));
 }
 
-export function outsideFailure(rule: Extract<PathRule, { within: string[] }>, shown: string, field: string, how = 'is'): ArchiveFailure {
+export function outsideFailure(
+  rule: Extract<PathRule, { within: string[] }>,
+  shown: string,
+  field: string,
+  how = 'is',
+): ArchiveFailure {
   const roots = rule.within.length ? rule.within.join(', ') : '(none)';
-  return new ArchiveFailure('invalid_input', `${shown} ${how} outside the folders ${rule.door} may use (${roots}): ${rule.hint}`, field);
+  return new ArchiveFailure(
+    'invalid_input',
+    `${shown} ${how} outside the folders ${rule.door} may use (${roots}): ${rule.hint}`,
+    field,
+  );
 }
 
 /**
@@ -108,7 +117,12 @@ export function checkTree(rule: PathRule, dir: string, field: string): string {
       return; // not a folder, or unreadable: the reader that opens it says so
     }
     for (const name of names) {
-      if (++entries > MAX_TREE_ENTRIES) throw new ArchiveFailure('invalid_input', `${dir} holds more than ${MAX_TREE_ENTRIES} entries: too many to check`, field);
+      if (++entries > MAX_TREE_ENTRIES)
+        throw new ArchiveFailure(
+          'invalid_input',
+          `${dir} holds more than ${MAX_TREE_ENTRIES} entries: too many to check`,
+          field,
+        );
       const entry = path.join(real, name);
       const entryShown = path.join(shown, name);
       let stat: fs.Stats;
@@ -155,10 +169,21 @@ async function realPathOfOpen(fd: number, file: string, opened: fs.Stats): Promi
  * Checks what an open descriptor is (opened from `file`, `stat` its fstat) against the rule: the
  * name it was opened by may since lead elsewhere, and the name may have led elsewhere when opened.
  */
-export async function checkOpened(rule: PathRule, fd: number, file: string, stat: fs.Stats, field: string): Promise<void> {
+export async function checkOpened(
+  rule: PathRule,
+  fd: number,
+  file: string,
+  stat: fs.Stats,
+  field: string,
+): Promise<void> {
   if ('any' in rule) return;
   const real = await realPathOfOpen(fd, file, stat);
-  if (real === null) throw new ArchiveFailure('invalid_input', `${file} changed while it was being opened: nothing was read (try again)`, field);
+  if (real === null)
+    throw new ArchiveFailure(
+      'invalid_input',
+      `${file} changed while it was being opened: nothing was read (try again)`,
+      field,
+    );
   if (!allows(rule, real)) throw outsideFailure(rule, file, field, 'leads through a symbolic link');
 }
 
@@ -196,7 +221,11 @@ export function pathRuleOf(value: unknown): PathRule {
     const v = value as Record<string, unknown>;
     if (v.any === true) return ANY_PATH;
     if (Array.isArray(v.within) && v.within.every((r) => typeof r === 'string')) {
-      return { within: v.within, door: typeof v.door === 'string' ? v.door : 'this door', hint: typeof v.hint === 'string' ? v.hint : '' };
+      return {
+        within: v.within,
+        door: typeof v.door === 'string' ? v.door : 'this door',
+        hint: typeof v.hint === 'string' ? v.hint : '',
+      };
     }
   }
   return { within: [], door: 'this door', hint: 'the import job was queued without a readable path rule' };

@@ -23,7 +23,12 @@ const text = (status: number, message: string): FileResponse => ({
 });
 
 /** The response for GET /files/<sha256> (with an optional Range header). */
-export async function serveStoredFile(service: Service, libraryRoot: string, sha256: string, range: string | undefined): Promise<FileResponse> {
+export async function serveStoredFile(
+  service: Service,
+  libraryRoot: string,
+  sha256: string,
+  range: string | undefined,
+): Promise<FileResponse> {
   if (!SHA256.test(sha256)) return text(404, 'not found');
   const known = await service.call('storedFileType', { sha256 });
   if (!known.ok) return text(404, 'not found');
@@ -41,7 +46,8 @@ export async function serveStoredFile(service: Service, libraryRoot: string, sha
     'Cache-Control': 'private, max-age=31536000, immutable',
     'Accept-Ranges': 'bytes',
     // A stored web page or SVG is shown, never run with the app's rights.
-    'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'",
+    'Content-Security-Policy':
+      "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'",
   };
   const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
   if (m && (m[1] || m[2])) {
@@ -49,10 +55,15 @@ export async function serveStoredFile(service: Service, libraryRoot: string, sha
     let end = m[1] && m[2] ? Number(m[2]) : size - 1;
     start = Math.max(0, start);
     end = Math.min(end, size - 1);
-    if (start > end || start >= size) return { status: 416, headers: { 'Content-Range': `bytes */${size}` }, body: null };
+    if (start > end || start >= size)
+      return { status: 416, headers: { 'Content-Range': `bytes */${size}` }, body: null };
     return {
       status: 206,
-      headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) },
+      headers: {
+        ...headers,
+        'Content-Range': `bytes ${start}-${end}/${size}`,
+        'Content-Length': String(end - start + 1),
+      },
       body: fs.createReadStream(file, { start, end }),
     };
   }
@@ -63,14 +74,24 @@ export async function serveStoredFile(service: Service, libraryRoot: string, sha
  * POST /upload?name=N[&recordId=ID][&recordType=T][&batch=B]: the body (raw bytes) is stored, then
  * its import is queued. Answers a Result envelope like /api.
  */
-export async function receiveUpload(service: Service, libraryRoot: string, query: URLSearchParams, body: NodeJS.ReadableStream, declaredLength: number | null): Promise<{ status: number; result: unknown }> {
-  const fail = (status: number, message: string) => ({ status, result: { ok: false, error: { code: 'invalid_input', message } } });
+export async function receiveUpload(
+  service: Service,
+  libraryRoot: string,
+  query: URLSearchParams,
+  body: NodeJS.ReadableStream,
+  declaredLength: number | null,
+): Promise<{ status: number; result: unknown }> {
+  const fail = (status: number, message: string) => ({
+    status,
+    result: { ok: false, error: { code: 'invalid_input', message } },
+  });
   const name = query.get('name');
   if (!name) return fail(400, 'name: is required');
   const settings = await service.call('documentSettings', {});
   if (!settings.ok) return fail(500, settings.error.message);
   const max = settings.value.maxFileBytes;
-  if (declaredLength !== null && declaredLength > max) return fail(413, `${name} is ${declaredLength} bytes, over the size limit of ${max} bytes`);
+  if (declaredLength !== null && declaredLength > max)
+    return fail(413, `${name} is ${declaredLength} bytes, over the size limit of ${max} bytes`);
   let stored;
   try {
     stored = await storeStream(path.join(libraryRoot, 'files'), body, name, max);

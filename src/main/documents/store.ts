@@ -32,7 +32,13 @@ export interface Stored {
 /** A reason a source file cannot be stored, as a user-facing sentence. */
 function unreadable(source: string, error: NodeJS.ErrnoException): ArchiveFailure {
   const why =
-    error.code === 'ENOENT' ? 'it does not exist' : error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.code === 'EISDIR' ? 'it is a folder' : error.message;
+    error.code === 'ENOENT'
+      ? 'it does not exist'
+      : error.code === 'EACCES' || error.code === 'EPERM'
+        ? 'permission denied'
+        : error.code === 'EISDIR'
+          ? 'it is a folder'
+          : error.message;
   return new ArchiveFailure('invalid_input', `cannot read ${source}: ${why}`, 'path');
 }
 
@@ -41,7 +47,12 @@ function unreadable(source: string, error: NodeJS.ErrnoException): ArchiveFailur
  * The file is opened under `rule` (the path rule of the door the import came through) and what is
  * read is the file that was checked: see path-rule.ts.
  */
-export async function storeFile(filesDir: string, source: string, maxBytes: number, rule: PathRule = ANY_PATH): Promise<Stored> {
+export async function storeFile(
+  filesDir: string,
+  source: string,
+  maxBytes: number,
+  rule: PathRule = ANY_PATH,
+): Promise<Stored> {
   let opened: OpenedFile;
   try {
     opened = await openForReading(rule, source, 'path');
@@ -51,10 +62,16 @@ export async function storeFile(filesDir: string, source: string, maxBytes: numb
   }
   const { handle, stat } = opened;
   try {
-    if (!stat.isFile()) throw new ArchiveFailure('invalid_input', `cannot import ${source}: it is not a regular file`, 'path');
-    if (stat.size === 0) throw new ArchiveFailure('invalid_input', `${path.basename(source)} is empty (0 bytes): nothing to keep`, 'path');
+    if (!stat.isFile())
+      throw new ArchiveFailure('invalid_input', `cannot import ${source}: it is not a regular file`, 'path');
+    if (stat.size === 0)
+      throw new ArchiveFailure('invalid_input', `${path.basename(source)} is empty (0 bytes): nothing to keep`, 'path');
     if (stat.size > maxBytes) {
-      throw new ArchiveFailure('invalid_input', `${path.basename(source)} is ${stat.size} bytes, over the size limit of ${maxBytes} bytes`, 'path');
+      throw new ArchiveFailure(
+        'invalid_input',
+        `${path.basename(source)} is ${stat.size} bytes, over the size limit of ${maxBytes} bytes`,
+        'path',
+      );
     }
     // The descriptor stays ours (closed below), whatever the stream does on an error.
     const input = handle.createReadStream({ autoClose: false });
@@ -68,7 +85,12 @@ export async function storeFile(filesDir: string, source: string, maxBytes: numb
 }
 
 /** Stores a stream (a file being read, or an upload through the browser host): temp name, fsync, rename. */
-export async function storeStream(filesDir: string, input: NodeJS.ReadableStream, name: string, maxBytes: number): Promise<Stored> {
+export async function storeStream(
+  filesDir: string,
+  input: NodeJS.ReadableStream,
+  name: string,
+  maxBytes: number,
+): Promise<Stored> {
   await fs.promises.mkdir(filesDir, { recursive: true });
   const temp = path.join(filesDir, `${TEMP_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}`);
   const hash = createHash('sha256');
@@ -76,7 +98,8 @@ export async function storeStream(filesDir: string, input: NodeJS.ReadableStream
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > maxBytes) return done(new ArchiveFailure('invalid_input', `${name} is over the size limit of ${maxBytes} bytes`, 'file'));
+      if (size > maxBytes)
+        return done(new ArchiveFailure('invalid_input', `${name} is over the size limit of ${maxBytes} bytes`, 'file'));
       hash.update(chunk);
       done(null, chunk);
     },
@@ -100,7 +123,10 @@ export async function storeStream(filesDir: string, input: NodeJS.ReadableStream
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
       // A write into the library failed: say so, rather than blaming the file being read.
-      throw new ArchiveFailure('library', `no space left on the disk holding the library to store ${name}: nothing of it was kept (free some space and import it again)`);
+      throw new ArchiveFailure(
+        'library',
+        `no space left on the disk holding the library to store ${name}: nothing of it was kept (free some space and import it again)`,
+      );
     }
     throw error;
   }
@@ -181,7 +207,11 @@ const UNOWNED_TEMP_GRACE_MS = 10 * 60 * 1000;
  * always newer than a process that starts meanwhile; and its writer's pid is alive, which covers
  * the moments it is not being written (fsync, rename), however many processes open the library.
  */
-export function removeStaleTemps(filesDir: string, startedAt = Date.now() - process.uptime() * 1000, now = Date.now()): string[] {
+export function removeStaleTemps(
+  filesDir: string,
+  startedAt = Date.now() - process.uptime() * 1000,
+  now = Date.now(),
+): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(filesDir);

@@ -31,7 +31,11 @@ async function must<T>(p: Promise<Result<T>>): Promise<T> {
   return r.value;
 }
 
-export async function verifyLibrary(service: Service, libraryRoot: string, onProgress?: (done: number, total: number) => void): Promise<FixityReport> {
+export async function verifyLibrary(
+  service: Service,
+  libraryRoot: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<FixityReport> {
   const filesDir = path.join(libraryRoot, 'files');
   const report: FixityReport = { checked: 0, ok: 0, missing: [], altered: [], orphaned: [] };
   const known = new Set<string>();
@@ -57,7 +61,8 @@ export async function verifyLibrary(service: Service, libraryRoot: string, onPro
       } else {
         const actual = await hashFile(file).catch((e: Error) => ({ sha256: `unreadable: ${e.message}`, size: -1 }));
         status = actual.sha256 === f.sha256 && actual.size === f.size ? 'ok' : 'altered';
-        if (status === 'altered') detail = `${file} now has ${actual.size} bytes and hash ${actual.sha256} (expected ${f.size} bytes)`;
+        if (status === 'altered')
+          detail = `${file} now has ${actual.size} bytes and hash ${actual.sha256} (expected ${f.size} bytes)`;
       }
       results.push({ id: f.id, status });
       if (status === 'ok') report.ok++;

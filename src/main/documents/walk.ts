@@ -25,11 +25,17 @@ const MAX_FILES = 100_000;
 const MAX_ENTRIES = 300_000;
 
 /** `library` is never walked into: importing the library's own catalogue and storage would be nonsense. */
-export function walkPaths(paths: readonly string[], maxBytes: number, library?: string, rule: PathRule = ANY_PATH): Walked {
+export function walkPaths(
+  paths: readonly string[],
+  maxBytes: number,
+  library?: string,
+  rule: PathRule = ANY_PATH,
+): Walked {
   const files: Candidate[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const seen = new Set<string>();
-  const inLibrary = (p: string) => library !== undefined && (path.resolve(p) === library || path.resolve(p).startsWith(library + path.sep));
+  const inLibrary = (p: string) =>
+    library !== undefined && (path.resolve(p) === library || path.resolve(p).startsWith(library + path.sep));
   const outside = 'any' in rule ? '' : `outside the folders ${rule.door} may use`;
   /** Whether the rule lets this path (resolved now: links and `..`) be read. */
   const allowed = (p: string) => 'any' in rule || allows(rule, realPath(p));
@@ -40,7 +46,8 @@ export function walkPaths(paths: readonly string[], maxBytes: number, library?: 
       return;
     }
     if (++entries > MAX_ENTRIES) {
-      if (entries === MAX_ENTRIES + 1) skipped.push({ path: p, reason: `the walk stopped after ${MAX_ENTRIES} entries: import smaller folders` });
+      if (entries === MAX_ENTRIES + 1)
+        skipped.push({ path: p, reason: `the walk stopped after ${MAX_ENTRIES} entries: import smaller folders` });
       return;
     }
     if (inLibrary(p)) {
@@ -60,7 +67,11 @@ export function walkPaths(paths: readonly string[], maxBytes: number, library?: 
       stat = top ? fs.statSync(p) : fs.lstatSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      skipped.push({ path: p, reason: code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message });
+      skipped.push({
+        path: p,
+        reason:
+          code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message,
+      });
       return;
     }
     if (stat.isSymbolicLink()) {
@@ -89,7 +100,10 @@ export function walkPaths(paths: readonly string[], maxBytes: number, library?: 
       try {
         entries = fs.readdirSync(p).sort((a, b) => a.localeCompare(b));
       } catch (error) {
-        skipped.push({ path: p, reason: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message });
+        skipped.push({
+          path: p,
+          reason: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message,
+        });
         return;
       }
       for (const entry of entries) {

@@ -34,10 +34,15 @@ interface BackupManifest {
   files: string[];
 }
 
-export function backupLibrary(ctx: CatalogueContext, out: string): { file: string; bytes: number; files: number; records: number } {
+export function backupLibrary(
+  ctx: CatalogueContext,
+  out: string,
+): { file: string; bytes: number; files: number; records: number } {
   const file = path.resolve(out);
-  if (fs.existsSync(file)) throw new ArchiveFailure('conflict', `${file} already exists: choose another name for the backup`, 'out');
-  if (!fs.existsSync(path.dirname(file))) throw new ArchiveFailure('invalid_input', `the folder ${path.dirname(file)} does not exist`, 'out');
+  if (fs.existsSync(file))
+    throw new ArchiveFailure('conflict', `${file} already exists: choose another name for the backup`, 'out');
+  if (!fs.existsSync(path.dirname(file)))
+    throw new ArchiveFailure('invalid_input', `the folder ${path.dirname(file)} does not exist`, 'out');
   fs.mkdirSync(ctx.paths.backups, { recursive: true });
   const staging = path.join(ctx.paths.backups, `.backup-${randomBytes(6).toString('hex')}`);
   fs.mkdirSync(path.join(staging, 'files'), { recursive: true });
@@ -94,7 +99,11 @@ export function backupLibrary(ctx: CatalogueContext, out: string): { file: strin
       files: included,
     };
     fs.writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    tar.c({ gzip: true, file: temp, cwd: staging, sync: true, portable: true }, [MANIFEST, 'catalogue.sqlite', 'files']);
+    tar.c({ gzip: true, file: temp, cwd: staging, sync: true, portable: true }, [
+      MANIFEST,
+      'catalogue.sqlite',
+      'files',
+    ]);
     const fd = fs.openSync(temp, 'r');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
@@ -116,11 +125,16 @@ function checkExtracted(dir: string, archive: string): BackupManifest {
   } catch {
     return fail(`it has no readable ${MANIFEST} (is it a Civic Archive backup?)`);
   }
-  if (manifest.format !== FORMAT || manifest.version !== 1) fail(`${MANIFEST} is not a backup manifest this version can read`);
-  if (manifest.schemaVersion > LATEST_VERSION) fail(`it was made by a newer version of the app (catalogue schema ${manifest.schemaVersion}; this app knows up to ${LATEST_VERSION})`);
+  if (manifest.format !== FORMAT || manifest.version !== 1)
+    fail(`${MANIFEST} is not a backup manifest this version can read`);
+  if (manifest.schemaVersion > LATEST_VERSION)
+    fail(
+      `it was made by a newer version of the app (catalogue schema ${manifest.schemaVersion}; this app knows up to ${LATEST_VERSION})`,
+    );
   const catalogue = path.join(dir, 'catalogue.sqlite');
   if (!fs.existsSync(catalogue)) fail('it has no catalogue.sqlite');
-  if (sha256File(catalogue) !== manifest.catalogueSha256) fail('catalogue.sqlite does not match its checksum in the manifest (the archive is damaged)');
+  if (sha256File(catalogue) !== manifest.catalogueSha256)
+    fail('catalogue.sqlite does not match its checksum in the manifest (the archive is damaged)');
   const db = new Database(catalogue, { readonly: true });
   try {
     const check = db.pragma('integrity_check', { simple: true });
@@ -139,7 +153,8 @@ function checkExtracted(dir: string, archive: string): BackupManifest {
   for (const rel of present) if (!listed.has(rel)) fail(`${rel} is not listed in the manifest`);
   for (const rel of listed) {
     const [, prefix, hash] = rel.split('/');
-    if (!hash || !SHA256.test(hash) || prefix !== hash.slice(0, 2)) fail(`the manifest lists ${rel}, which is not a stored file's name`);
+    if (!hash || !SHA256.test(hash) || prefix !== hash.slice(0, 2))
+      fail(`the manifest lists ${rel}, which is not a stored file's name`);
     const full = path.join(dir, rel);
     if (!fs.existsSync(full)) fail(`${rel} is listed in the manifest but missing`);
     if (sha256File(full) !== hash) fail(`${rel} does not match its checksum (the file was altered or damaged)`);
@@ -147,13 +162,20 @@ function checkExtracted(dir: string, archive: string): BackupManifest {
   return manifest;
 }
 
-export function restoreLibrary(archive: string, target: string, force: boolean): { library: string; records: number; files: number; replaced: string | null } {
+export function restoreLibrary(
+  archive: string,
+  target: string,
+  force: boolean,
+): { library: string; records: number; files: number; replaced: string | null } {
   const file = path.resolve(archive);
   const dir = path.resolve(target);
   if (!fs.existsSync(file)) throw new ArchiveFailure('invalid_input', `there is no backup at ${file}`);
   const occupied = fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
   if (occupied && !force) {
-    throw new ArchiveFailure('conflict', `${dir} is not empty (it holds a library or other files); restore into a new folder, or add --force to replace it (the old one is kept beside it)`);
+    throw new ArchiveFailure(
+      'conflict',
+      `${dir} is not empty (it holds a library or other files); restore into a new folder, or add --force to replace it (the old one is kept beside it)`,
+    );
   }
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const staging = `${dir}.restoring-${randomBytes(4).toString('hex')}`;
@@ -162,7 +184,10 @@ export function restoreLibrary(archive: string, target: string, force: boolean):
     try {
       tar.x({ file, cwd: staging, sync: true, strict: true });
     } catch (error) {
-      throw new ArchiveFailure('invalid_input', `${file} is not a usable backup: it cannot be unpacked (${(error as Error).message}); nothing was restored`);
+      throw new ArchiveFailure(
+        'invalid_input',
+        `${file} is not a usable backup: it cannot be unpacked (${(error as Error).message}); nothing was restored`,
+      );
     }
     const manifest = checkExtracted(staging, file);
     fs.rmSync(path.join(staging, MANIFEST));
@@ -188,4 +213,3 @@ export function restoreLibrary(archive: string, target: string, force: boolean):
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
-

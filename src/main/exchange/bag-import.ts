@@ -61,7 +61,8 @@ interface BagJobParams {
   files: (Needed & { present: boolean })[];
 }
 
-const fail = (bag: string, message: string) => new ArchiveFailure('invalid_input', `bag ${bag}: ${message}; nothing was imported`, 'dir');
+const fail = (bag: string, message: string) =>
+  new ArchiveFailure('invalid_input', `bag ${bag}: ${message}; nothing was imported`, 'dir');
 
 /**
  * Writes a bag into the catalogue; call inside a transaction. With `filesStored`, every file a row
@@ -71,7 +72,8 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   const db = ctx.db;
   const lib = bag.library;
   const now = ctx.now();
-  const maxId = (table: string) => (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n;
+  const maxId = (table: string) =>
+    (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n;
   const before = { authorities: maxId('authorities'), collections: maxId('collections') };
   const createdAuthorities: ImportReport['createdAuthorities'] = [];
 
@@ -89,8 +91,12 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   // Authorities: one of the same kind and name that the library already had is the same authority;
   // otherwise it is created as the bag describes it. Places before the events that name them.
   const authorityMap = new Map<number, number>();
-  const sameAuthority = db.prepare('SELECT id FROM authorities WHERE kind = ? AND name = ? COLLATE NOCASE AND id <= ? ORDER BY id LIMIT 1');
-  for (const a of [...(lib?.authorities ?? [])].sort((x, y) => Number(x.kind === 'event') - Number(y.kind === 'event'))) {
+  const sameAuthority = db.prepare(
+    'SELECT id FROM authorities WHERE kind = ? AND name = ? COLLATE NOCASE AND id <= ? ORDER BY id LIMIT 1',
+  );
+  for (const a of [...(lib?.authorities ?? [])].sort(
+    (x, y) => Number(x.kind === 'event') - Number(y.kind === 'event'),
+  )) {
     const existing = sameAuthority.get(a.kind, a.name, before.authorities) as { id: number } | undefined;
     if (existing) {
       authorityMap.set(a.id, existing.id);
@@ -105,9 +111,17 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
       placeId: a.placeId === null ? null : (authorityMap.get(a.placeId) ?? null),
       altNames: a.altNames,
     });
-    if (!parsed.success) throw fail(bag.dir, `the ${a.kind} "${a.name}" in data/library.json cannot be imported (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+    if (!parsed.success)
+      throw fail(
+        bag.dir,
+        `the ${a.kind} "${a.name}" in data/library.json cannot be imported (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+      );
     const view = createAuthority(ctx, parsed.data);
-    db.prepare('UPDATE authorities SET created_at = ?, updated_at = ? WHERE id = ?').run(a.createdAt, a.updatedAt, view.id);
+    db.prepare('UPDATE authorities SET created_at = ?, updated_at = ? WHERE id = ?').run(
+      a.createdAt,
+      a.updatedAt,
+      view.id,
+    );
     authorityMap.set(a.id, view.id);
     createdAuthorities.push({ id: view.id, kind: view.kind, name: view.name });
   }
@@ -117,20 +131,36 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   const collectionMap = new Map<number, number>();
   const pending = [...(lib?.collections ?? [])];
   while (pending.length > 0) {
-    const i = pending.findIndex((c) => c.parentId === null || collectionMap.has(c.parentId) || !pending.some((p) => p.id === c.parentId));
+    const i = pending.findIndex(
+      (c) => c.parentId === null || collectionMap.has(c.parentId) || !pending.some((p) => p.id === c.parentId),
+    );
     const c = pending.splice(i === -1 ? 0 : i, 1)[0]!;
     const parentId = c.parentId === null ? null : (collectionMap.get(c.parentId) ?? null);
     const existing = (
       c.referenceCode
-        ? db.prepare('SELECT id FROM collections WHERE reference_code = ? AND id <= ?').get(c.referenceCode, before.collections)
-        : db.prepare('SELECT id FROM collections WHERE name = ? AND level = ? AND parent_id IS ? AND id <= ?').get(c.name, c.level, parentId, before.collections)
+        ? db
+            .prepare('SELECT id FROM collections WHERE reference_code = ? AND id <= ?')
+            .get(c.referenceCode, before.collections)
+        : db
+            .prepare('SELECT id FROM collections WHERE name = ? AND level = ? AND parent_id IS ? AND id <= ?')
+            .get(c.name, c.level, parentId, before.collections)
     ) as { id: number } | undefined;
     if (existing) {
       collectionMap.set(c.id, existing.id);
       continue;
     }
-    const view = createCollection(ctx, { name: c.name, level: c.level, parentId, referenceCode: c.referenceCode, description: c.description });
-    db.prepare('UPDATE collections SET created_at = ?, updated_at = ? WHERE id = ?').run(c.createdAt, c.updatedAt, view.id);
+    const view = createCollection(ctx, {
+      name: c.name,
+      level: c.level,
+      parentId,
+      referenceCode: c.referenceCode,
+      description: c.description,
+    });
+    db.prepare('UPDATE collections SET created_at = ?, updated_at = ? WHERE id = ?').run(
+      c.createdAt,
+      c.updatedAt,
+      view.id,
+    );
     collectionMap.set(c.id, view.id);
   }
 
@@ -138,16 +168,13 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   // library already has set stays as it is.
   for (const name of lib?.tags ?? []) tagId(ctx, name);
   for (const s of lib?.settings ?? []) {
-    if (!OWN_SETTINGS.has(s.key)) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(s.key, s.value);
+    if (!OWN_SETTINGS.has(s.key))
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(s.key, s.value);
   }
   for (const s of lib?.savedSearches ?? []) {
-    db.prepare('INSERT INTO saved_searches (name, query, filters, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING').run(
-      s.name,
-      s.query,
-      s.filters,
-      s.createdAt,
-      s.updatedAt,
-    );
+    db.prepare(
+      'INSERT INTO saved_searches (name, query, filters, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING',
+    ).run(s.name, s.query, s.filters, s.createdAt, s.updatedAt);
   }
 
   // Files, by content: a row the library has is reused as it is; a new one gets the bag's
@@ -164,7 +191,11 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
     } catch {
       /* reported below */
     }
-    if (size !== n.size) throw new ArchiveFailure('conflict', `bag ${bag.dir}: the stored copy of ${n.path} is missing or incomplete; nothing was imported`);
+    if (size !== n.size)
+      throw new ArchiveFailure(
+        'conflict',
+        `bag ${bag.dir}: the stored copy of ${n.path} is missing or incomplete; nothing was imported`,
+      );
   };
   const fileIdFor = (f: { sha256: string; path: string; size: number; mediaType: string; name: string }): number => {
     const info = described.get(f.sha256);
@@ -172,7 +203,12 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
     const existing = db.prepare('SELECT id FROM files WHERE sha256 = ?').get(f.sha256) as { id: number } | undefined;
     if (existing) return existing.id;
     const carried = info?.derived ?? [];
-    for (const d of carried) need({ path: d.path, sha256: d.sha256, size: bag.manifest.has(d.path) ? fs.lstatSync(path.join(bag.dir, ...d.path.split('/'))).size : -1 });
+    for (const d of carried)
+      need({
+        path: d.path,
+        sha256: d.sha256,
+        size: bag.manifest.has(d.path) ? fs.lstatSync(path.join(bag.dir, ...d.path.split('/'))).size : -1,
+      });
     const pages = bag.text.get(f.sha256);
     const withText = info !== undefined && pages !== undefined && info.textStatus !== 'pending';
     const fileId = Number(
@@ -209,17 +245,26 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   const attach = (recordId: number, f: BagFile, status: 'imported' | 'merged') => {
     const fileId = fileIdFor({ ...f, name: f.originalName });
     if (db.prepare('SELECT 1 FROM record_files WHERE record_id = ? AND file_id = ?').get(recordId, fileId)) return;
-    const next = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM record_files WHERE record_id = ?').get(recordId) as { p: number }).p;
-    const taken = f.position !== undefined && db.prepare('SELECT 1 FROM record_files WHERE record_id = ? AND position = ?').get(recordId, f.position);
+    const next = (
+      db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM record_files WHERE record_id = ?').get(recordId) as {
+        p: number;
+      }
+    ).p;
+    const taken =
+      f.position !== undefined &&
+      db.prepare('SELECT 1 FROM record_files WHERE record_id = ? AND position = ?').get(recordId, f.position);
     const position = status === 'imported' && f.position !== undefined && !taken ? f.position : next;
-    db.prepare('INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, ?, ?)').run(
+    db.prepare(
+      'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(recordId, fileId, f.originalName, position, status === 'imported' ? (f.addedAt ?? now) : now);
+    logChange(
+      ctx,
+      'record',
       recordId,
-      fileId,
-      f.originalName,
-      position,
-      status === 'imported' ? (f.addedAt ?? now) : now,
+      'update',
+      {},
+      { [`file ${position}`]: `${f.originalName} (sha256 ${f.sha256})` },
     );
-    logChange(ctx, 'record', recordId, 'update', {}, { [`file ${position}`]: `${f.originalName} (sha256 ${f.sha256})` });
   };
 
   // Records: the same all-or-nothing import as any other, with the links and collection resolved
@@ -228,7 +273,11 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
     const r = bag.records[i]!;
     const files = r.files.map((f) => f.sha256);
     if (!lib) return { ...row, files };
-    const links = r.links.map((l) => ({ authorityId: l.authorityId === undefined ? undefined : authorityMap.get(l.authorityId), role: l.role, note: l.note ?? null }));
+    const links = r.links.map((l) => ({
+      authorityId: l.authorityId === undefined ? undefined : authorityMap.get(l.authorityId),
+      role: l.role,
+      note: l.note ?? null,
+    }));
     const collection = (r as { collection?: { id: number } | null }).collection;
     const fields = { ...row.fields, ...(collection ? { collectionId: collectionMap.get(collection.id) ?? null } : {}) };
     return links.every((l) => l.authorityId !== undefined)
@@ -236,19 +285,31 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
       : { ...row, fields, files };
   });
   const recordMap = new Map<number, number>();
-  const report = importRows(ctx, rows, { ...options, skipBadRows: true, dryRun: false, existingOnly: true }, (recordId, index, status) => {
-    const r = bag.records[index]!;
-    for (const f of r.files) attach(recordId, f, status);
-    const times = r as { id?: number; createdAt?: string; updatedAt?: string };
-    if (status === 'imported' && typeof times.createdAt === 'string' && typeof times.updatedAt === 'string') {
-      // When the record was first described, and last changed, in the archive it comes from.
-      db.prepare('UPDATE records SET created_at = ?, updated_at = ? WHERE id = ?').run(times.createdAt, times.updatedAt, recordId);
-    }
-    if (typeof times.id === 'number') recordMap.set(times.id, recordId);
-  });
+  const report = importRows(
+    ctx,
+    rows,
+    { ...options, skipBadRows: true, dryRun: false, existingOnly: true },
+    (recordId, index, status) => {
+      const r = bag.records[index]!;
+      for (const f of r.files) attach(recordId, f, status);
+      const times = r as { id?: number; createdAt?: string; updatedAt?: string };
+      if (status === 'imported' && typeof times.createdAt === 'string' && typeof times.updatedAt === 'string') {
+        // When the record was first described, and last changed, in the archive it comes from.
+        db.prepare('UPDATE records SET created_at = ?, updated_at = ? WHERE id = ?').run(
+          times.createdAt,
+          times.updatedAt,
+          recordId,
+        );
+      }
+      if (typeof times.id === 'number') recordMap.set(times.id, recordId);
+    },
+  );
   if (report.failed > 0 && !options.skipBadRows && !options.dryRun) {
     const first = report.rows.find((r) => r.status === 'error')!;
-    throw fail(bag.dir, `${report.failed} of ${rows.length} records cannot be imported (first: ${first.where}: ${first.reason}). Skip the bad records to import the others`);
+    throw fail(
+      bag.dir,
+      `${report.failed} of ${rows.length} records cannot be imported (first: ${first.where}: ${first.reason}). Skip the bad records to import the others`,
+    );
   }
 
   // A whole library's files that no record holds any more are still its files.
@@ -260,7 +321,11 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   // The history's entities, in this library's ids. An entity the source had deleted keeps its
   // trail under the negative of its old id (never a live record's id); the history of one this
   // import skipped (a duplicate, a bad row) is not this library's and goes.
-  const maps: Record<string, Map<number, number>> = { record: recordMap, authority: authorityMap, collection: collectionMap };
+  const maps: Record<string, Map<number, number>> = {
+    record: recordMap,
+    authority: authorityMap,
+    collection: collectionMap,
+  };
   const carried: Record<string, Set<number>> = {
     record: new Set(bag.records.map((r) => (r as { id?: number }).id ?? -1)),
     authority: new Set((lib?.authorities ?? []).map((a) => a.id)),
@@ -270,13 +335,22 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   for (const h of history) {
     const target = maps[h.entity]?.get(h.sourceId);
     if (target !== undefined) setEntity.run(target, h.revision);
-    else if (lib?.scope === 'library' && !carried[h.entity]?.has(h.sourceId)) setEntity.run(-Math.abs(h.sourceId), h.revision);
+    else if (lib?.scope === 'library' && !carried[h.entity]?.has(h.sourceId))
+      setEntity.run(-Math.abs(h.sourceId), h.revision);
     else {
       db.prepare('DELETE FROM audit WHERE revision = ?').run(h.revision);
       db.prepare('DELETE FROM changes WHERE revision = ?').run(h.revision);
     }
   }
-  return { report: { ...report, dryRun: options.dryRun, createdAuthorities: [...createdAuthorities, ...report.createdAuthorities] }, needed, extract };
+  return {
+    report: {
+      ...report,
+      dryRun: options.dryRun,
+      createdAuthorities: [...createdAuthorities, ...report.createdAuthorities],
+    },
+    needed,
+    extract,
+  };
 }
 
 /** Runs writeBag and rolls it back: what the import would do. */
@@ -293,35 +367,72 @@ function plan(ctx: CatalogueContext, bag: BagContents, options: ImportOptions): 
   return out!;
 }
 
-export function importBag(ctx: CatalogueContext, input: { dir: string; duplicates: 'skip' | 'merge'; skipBadRows: boolean; dryRun: boolean }): ImportReport {
+export function importBag(
+  ctx: CatalogueContext,
+  input: { dir: string; duplicates: 'skip' | 'merge'; skipBadRows: boolean; dryRun: boolean },
+): ImportReport {
   const bag = readBag(input.dir);
-  const options: ImportOptions = { duplicates: input.duplicates, skipBadRows: input.skipBadRows, dryRun: input.dryRun, existingOnly: true };
+  const options: ImportOptions = {
+    duplicates: input.duplicates,
+    skipBadRows: input.skipBadRows,
+    dryRun: input.dryRun,
+    existingOnly: true,
+  };
   const planned = plan(ctx, bag, options);
   if (input.dryRun) return planned.report;
   const maxBytes = documentSettings(ctx).maxFileBytes;
-  const files = [...planned.needed.values()].map((f) => ({ ...f, present: fs.existsSync(storedPath(ctx.paths.files, f.sha256)) }));
+  const files = [...planned.needed.values()].map((f) => ({
+    ...f,
+    present: fs.existsSync(storedPath(ctx.paths.files, f.sha256)),
+  }));
   const tooBig = files.find((f) => f.size > maxBytes);
-  if (tooBig) throw fail(bag.dir, `${tooBig.path} is ${tooBig.size} bytes, over the library's file size limit of ${maxBytes} bytes`);
+  if (tooBig)
+    throw fail(
+      bag.dir,
+      `${tooBig.path} is ${tooBig.size} bytes, over the library's file size limit of ${maxBytes} bytes`,
+    );
   const batch = randomUUID();
-  const params: BagJobParams = { dir: bag.dir, duplicates: input.duplicates, skipBadRows: input.skipBadRows, maxBytes, files };
+  const params: BagJobParams = {
+    dir: bag.dir,
+    duplicates: input.duplicates,
+    skipBadRows: input.skipBadRows,
+    maxBytes,
+    files,
+  };
   // The door's path rule travels with the job: each payload file is checked again where the runner opens it.
-  insertJob(ctx, 'import', batch, null, { originalName: `bag ${path.basename(bag.dir)}`, path: bag.dir, bag: params, pathRule: ctx.pathRule ?? ANY_PATH }, files.reduce((n, f) => n + f.size, 0));
+  insertJob(
+    ctx,
+    'import',
+    batch,
+    null,
+    { originalName: `bag ${path.basename(bag.dir)}`, path: bag.dir, bag: params, pathRule: ctx.pathRule ?? ANY_PATH },
+    files.reduce((n, f) => n + f.size, 0),
+  );
   return { ...planned.report, batch };
 }
 
 export function finishBagImport(
   ctx: CatalogueContext,
   input: { id: number; stored: { sha256: string; fresh: boolean }[]; error: string | null },
-): { status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled'; report: ImportReport | null; error: string | null } {
+): {
+  status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+  report: ImportReport | null;
+  error: string | null;
+} {
   const job = ctx.db.prepare('SELECT kind, status, batch, params FROM jobs WHERE id = ?').get(input.id) as
     | { kind: string; status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled'; batch: string; params: string }
     | undefined;
   const params = job ? ((JSON.parse(job.params) as { bag?: BagJobParams }).bag ?? null) : null;
-  if (!job || job.kind !== 'import' || !params) throw new ArchiveFailure('invalid_input', `job #${input.id} is not a bag import`, 'id');
+  if (!job || job.kind !== 'import' || !params)
+    throw new ArchiveFailure('invalid_input', `job #${input.id} is not a bag import`, 'id');
   // Copies this import may have made: what was not in storage when it was queued, and what the job wrote.
-  const made = new Set([...params.files.filter((f) => !f.present).map((f) => f.sha256), ...input.stored.filter((s) => s.fresh).map((s) => s.sha256)]);
+  const made = new Set([
+    ...params.files.filter((f) => !f.present).map((f) => f.sha256),
+    ...input.stored.filter((s) => s.fresh).map((s) => s.sha256),
+  ]);
   const cleanUp = () => {
-    for (const sha256 of made) if (!knownHash(ctx, sha256)) fs.rmSync(storedPath(ctx.paths.files, sha256), { force: true });
+    for (const sha256 of made)
+      if (!knownHash(ctx, sha256)) fs.rmSync(storedPath(ctx.paths.files, sha256), { force: true });
   };
   if (job.status !== 'running') {
     cleanUp();
@@ -337,7 +448,12 @@ export function finishBagImport(
     // The payload was hashed as it was stored; the metadata is read (and checked) again here.
     const bag = readBag(params.dir, false);
     const report = ctx.db.transaction(() => {
-      const written = writeBag(ctx, bag, { duplicates: params.duplicates, skipBadRows: params.skipBadRows, dryRun: false, existingOnly: true }, true);
+      const written = writeBag(
+        ctx,
+        bag,
+        { duplicates: params.duplicates, skipBadRows: params.skipBadRows, dryRun: false, existingOnly: true },
+        true,
+      );
       for (const e of written.extract) insertJob(ctx, 'extract', job.batch, e.fileId, { originalName: e.name }, 0);
       const out = { ...written.report, batch: job.batch };
       finishJob(ctx, input.id, out);

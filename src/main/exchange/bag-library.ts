@@ -98,7 +98,15 @@ export const BagLibrary = z.object({
   collections: z.array(BagCollection),
   tags: z.array(z.string()),
   settings: z.array(z.object({ key: z.string(), value: z.string() })),
-  savedSearches: z.array(z.object({ name: z.string(), query: z.string(), filters: z.string(), createdAt: z.string(), updatedAt: z.string() })),
+  savedSearches: z.array(
+    z.object({
+      name: z.string(),
+      query: z.string(),
+      filters: z.string(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
   files: z.array(BagStoredFile),
   history: z.array(BagChange),
 });
@@ -123,7 +131,11 @@ function chunked<T>(ids: number[], query: (list: string, chunk: number[]) => T[]
  * link to (and the places of those events), their collections with the collections above, their
  * tags, and the history of all of these; settings and saved searches belong to a whole library only.
  */
-export function collectLibrary(ctx: CatalogueContext, recordIds: number[], whole: boolean): Omit<BagLibrary, 'files'> & { fileIds: number[] } {
+export function collectLibrary(
+  ctx: CatalogueContext,
+  recordIds: number[],
+  whole: boolean,
+): Omit<BagLibrary, 'files'> & { fileIds: number[] } {
   const db = ctx.db;
   let authorityIds: number[];
   let collectionIds: number[];
@@ -132,9 +144,13 @@ export function collectLibrary(ctx: CatalogueContext, recordIds: number[], whole
     collectionIds = (db.prepare('SELECT id FROM collections ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   } else {
     const linked = new Set(
-      chunked(recordIds, (list, chunk) => db.prepare(`SELECT DISTINCT authority_id AS id FROM record_links WHERE record_id IN ${list}`).all(...chunk) as { id: number }[]).map(
-        (r) => r.id,
-      ),
+      chunked(
+        recordIds,
+        (list, chunk) =>
+          db
+            .prepare(`SELECT DISTINCT authority_id AS id FROM record_links WHERE record_id IN ${list}`)
+            .all(...chunk) as { id: number }[],
+      ).map((r) => r.id),
     );
     for (const id of [...linked]) {
       const place = db.prepare('SELECT place_id AS p FROM authorities WHERE id = ?').get(id) as { p: number | null };
@@ -142,27 +158,35 @@ export function collectLibrary(ctx: CatalogueContext, recordIds: number[], whole
     }
     authorityIds = [...linked].sort((a, b) => a - b);
     const used = new Set<number>();
-    const direct = chunked(recordIds, (list, chunk) =>
-      db.prepare(`SELECT DISTINCT collection_id AS id FROM records WHERE collection_id IS NOT NULL AND id IN ${list}`).all(...chunk) as { id: number }[],
+    const direct = chunked(
+      recordIds,
+      (list, chunk) =>
+        db
+          .prepare(`SELECT DISTINCT collection_id AS id FROM records WHERE collection_id IS NOT NULL AND id IN ${list}`)
+          .all(...chunk) as { id: number }[],
     );
     for (const { id } of direct) {
-      for (let at: number | null = id; at !== null && !used.has(at); ) {
+      for (let at: number | null = id; at !== null && !used.has(at);) {
         used.add(at);
         at = (db.prepare('SELECT parent_id AS p FROM collections WHERE id = ?').get(at) as { p: number | null }).p;
       }
     }
     collectionIds = [...used].sort((a, b) => a - b);
   }
-  const authorities = chunked(authorityIds, (list, chunk) =>
-    db
-      .prepare(
-        `SELECT id, kind, name, description, date, date_end AS dateEnd, place_id AS placeId, created_at AS createdAt, updated_at AS updatedAt
+  const authorities = chunked(
+    authorityIds,
+    (list, chunk) =>
+      db
+        .prepare(
+          `SELECT id, kind, name, description, date, date_end AS dateEnd, place_id AS placeId, created_at AS createdAt, updated_at AS updatedAt
            FROM authorities WHERE id IN ${list} ORDER BY id`,
-      )
-      .all(...chunk) as Omit<BagAuthority, 'altNames'>[],
+        )
+        .all(...chunk) as Omit<BagAuthority, 'altNames'>[],
   ).map((a) => ({
     ...a,
-    altNames: db.prepare('SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position').all(a.id) as BagAuthority['altNames'],
+    altNames: db
+      .prepare('SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position')
+      .all(a.id) as BagAuthority['altNames'],
   }));
   const collections = chunked(
     collectionIds,
@@ -178,24 +202,38 @@ export function collectLibrary(ctx: CatalogueContext, recordIds: number[], whole
     ? (db.prepare('SELECT name FROM tags ORDER BY id').all() as { name: string }[]).map((t) => t.name)
     : [
         ...new Set(
-          chunked(recordIds, (list, chunk) =>
-            db.prepare(`SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.record_id IN ${list} ORDER BY t.id`).all(...chunk) as { name: string }[],
+          chunked(
+            recordIds,
+            (list, chunk) =>
+              db
+                .prepare(
+                  `SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.record_id IN ${list} ORDER BY t.id`,
+                )
+                .all(...chunk) as { name: string }[],
           ).map((t) => t.name),
         ),
       ];
   const fileIds = [
     ...new Set(
-      chunked(recordIds, (list, chunk) => db.prepare(`SELECT DISTINCT file_id AS id FROM record_files WHERE record_id IN ${list}`).all(...chunk) as { id: number }[]).map(
-        (r) => r.id,
-      ),
+      chunked(
+        recordIds,
+        (list, chunk) =>
+          db.prepare(`SELECT DISTINCT file_id AS id FROM record_files WHERE record_id IN ${list}`).all(...chunk) as {
+            id: number;
+          }[],
+      ).map((r) => r.id),
     ),
   ];
   if (whole) {
     // Files no record holds any more (detached) are the library's too.
-    for (const { id } of db.prepare('SELECT id FROM files ORDER BY id').all() as { id: number }[]) if (!fileIds.includes(id)) fileIds.push(id);
+    for (const { id } of db.prepare('SELECT id FROM files ORDER BY id').all() as { id: number }[])
+      if (!fileIds.includes(id)) fileIds.push(id);
   }
   fileIds.sort((a, b) => a - b);
-  const history = readHistory(ctx, whole ? null : { record: recordIds, authority: authorityIds, collection: collectionIds });
+  const history = readHistory(
+    ctx,
+    whole ? null : { record: recordIds, authority: authorityIds, collection: collectionIds },
+  );
   return {
     format: LIBRARY_FORMAT,
     version: 1,
@@ -203,9 +241,17 @@ export function collectLibrary(ctx: CatalogueContext, recordIds: number[], whole
     authorities,
     collections,
     tags,
-    settings: whole ? (db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[]).filter((s) => !OWN_SETTINGS.has(s.key)) : [],
+    settings: whole
+      ? (db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[]).filter(
+          (s) => !OWN_SETTINGS.has(s.key),
+        )
+      : [],
     savedSearches: whole
-      ? (db.prepare('SELECT name, query, filters, created_at AS createdAt, updated_at AS updatedAt FROM saved_searches ORDER BY id').all() as BagLibrary['savedSearches'])
+      ? (db
+          .prepare(
+            'SELECT name, query, filters, created_at AS createdAt, updated_at AS updatedAt FROM saved_searches ORDER BY id',
+          )
+          .all() as BagLibrary['savedSearches'])
       : [],
     history,
     fileIds,
@@ -213,11 +259,16 @@ export function collectLibrary(ctx: CatalogueContext, recordIds: number[], whole
 }
 
 /** The changes (oldest first) with their audit entries: all of them, or those of the entities named. */
-function readHistory(ctx: CatalogueContext, only: Record<'record' | 'authority' | 'collection', number[]> | null): BagChange[] {
+function readHistory(
+  ctx: CatalogueContext,
+  only: Record<'record' | 'authority' | 'collection', number[]> | null,
+): BagChange[] {
   const db = ctx.db;
   let rows: Omit<BagChange, 'audit'>[];
   if (only === null) {
-    rows = db.prepare('SELECT revision, at, actor, entity, entity_id AS entityId, action FROM changes ORDER BY revision').all() as Omit<BagChange, 'audit'>[];
+    rows = db
+      .prepare('SELECT revision, at, actor, entity, entity_id AS entityId, action FROM changes ORDER BY revision')
+      .all() as Omit<BagChange, 'audit'>[];
   } else {
     rows = [];
     for (const [entity, ids] of Object.entries(only)) {
@@ -226,37 +277,55 @@ function readHistory(ctx: CatalogueContext, only: Record<'record' | 'authority' 
           ids,
           (list, chunk) =>
             db
-              .prepare(`SELECT revision, at, actor, entity, entity_id AS entityId, action FROM changes WHERE entity = ? AND entity_id IN ${list}`)
+              .prepare(
+                `SELECT revision, at, actor, entity, entity_id AS entityId, action FROM changes WHERE entity = ? AND entity_id IN ${list}`,
+              )
               .all(entity, ...chunk) as Omit<BagChange, 'audit'>[],
         ),
       );
     }
     rows.sort((a, b) => a.revision - b.revision);
   }
-  const audit = db.prepare('SELECT field, old_value AS old, new_value AS new FROM audit WHERE revision = ? ORDER BY id');
+  const audit = db.prepare(
+    'SELECT field, old_value AS old, new_value AS new FROM audit WHERE revision = ? ORDER BY id',
+  );
   return rows.map((r) => ({ ...r, audit: audit.all(r.revision) as BagChange['audit'] }));
 }
 
 /** A stored file's row as the bag describes it (text and derived paths are filled in by the export). */
-export function storedFileRow(ctx: CatalogueContext, fileId: number): Omit<BagStoredFile, 'text' | 'derived' | 'path'> & { id: number } {
+export function storedFileRow(
+  ctx: CatalogueContext,
+  fileId: number,
+): Omit<BagStoredFile, 'text' | 'derived' | 'path'> & { id: number } {
   const row = ctx.db
     .prepare(
       `SELECT id, sha256, size, media_type AS mediaType, page_count AS pageCount, width, height, duration_seconds AS durationSeconds,
               encrypted, text_status AS textStatus, text_error AS textError, thumbnail_sha256 AS thumbnailSha256, metadata, created_at AS createdAt
          FROM files WHERE id = ?`,
     )
-    .get(fileId) as Omit<BagStoredFile, 'text' | 'derived' | 'path' | 'encrypted' | 'metadata'> & { id: number; encrypted: number; metadata: string };
+    .get(fileId) as Omit<BagStoredFile, 'text' | 'derived' | 'path' | 'encrypted' | 'metadata'> & {
+    id: number;
+    encrypted: number;
+    metadata: string;
+  };
   return { ...row, encrypted: row.encrypted === 1, metadata: JSON.parse(row.metadata) as Record<string, unknown> };
 }
 
 /** Thumbnails and page previews of a file: stored files the file's row names. */
 export function derivedHashes(file: Pick<BagStoredFile, 'thumbnailSha256' | 'metadata' | 'mediaType'>): string[] {
-  const previews = Array.isArray(file.metadata.pagePreviews) ? (file.metadata.pagePreviews as unknown[]).filter((p): p is string => typeof p === 'string') : [];
-  return [...new Set([...(file.thumbnailSha256 ? [file.thumbnailSha256] : []), ...(file.mediaType === 'image/tiff' ? previews : [])])].filter((h) =>
-    /^[0-9a-f]{64}$/.test(h),
-  );
+  const previews = Array.isArray(file.metadata.pagePreviews)
+    ? (file.metadata.pagePreviews as unknown[]).filter((p): p is string => typeof p === 'string')
+    : [];
+  return [
+    ...new Set([
+      ...(file.thumbnailSha256 ? [file.thumbnailSha256] : []),
+      ...(file.mediaType === 'image/tiff' ? previews : []),
+    ]),
+  ].filter((h) => /^[0-9a-f]{64}$/.test(h));
 }
 
 export function pagesOf(ctx: CatalogueContext, fileId: number): BagPage[] {
-  return ctx.db.prepare('SELECT page, text, source, confidence, language FROM pages WHERE file_id = ? ORDER BY page').all(fileId) as BagPage[];
+  return ctx.db
+    .prepare('SELECT page, text, source, confidence, language FROM pages WHERE file_id = ? ORDER BY page')
+    .all(fileId) as BagPage[];
 }

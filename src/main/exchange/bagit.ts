@@ -27,7 +27,16 @@ import type { CatalogueContext } from '../catalogue/context';
 import { requireRecord } from '../catalogue/records';
 import { getSettings } from '../settings/library-settings';
 import { storedPath } from '../documents/store';
-import { BagLibrary, BagPages, collectLibrary, derivedHashes, pagesOf, storedFileRow, type BagPage, type BagStoredFile } from './bag-library';
+import {
+  BagLibrary,
+  BagPages,
+  collectLibrary,
+  derivedHashes,
+  pagesOf,
+  storedFileRow,
+  type BagPage,
+  type BagStoredFile,
+} from './bag-library';
 import { recordsToCsv } from './csv';
 import { RecordJson } from './record-json';
 
@@ -52,7 +61,10 @@ const decodePath = (p: string) => p.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r'
 
 /** A name safe as one path segment on every system we run on. */
 function safeName(name: string): string {
-  const cleaned = name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  const cleaned = name
+    .replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '_')
+    .trim();
   return cleaned.slice(0, 200) || 'file';
 }
 
@@ -81,14 +93,18 @@ function allRecordIds(ctx: CatalogueContext): number[] {
   return (ctx.db.prepare('SELECT id FROM records ORDER BY id').all() as { id: number }[]).map((r) => r.id);
 }
 
-export function exportBag(ctx: CatalogueContext, input: { dir: string; ids?: number[] | undefined }): { dir: string; records: number; files: number; bytes: number } {
+export function exportBag(
+  ctx: CatalogueContext,
+  input: { dir: string; ids?: number[] | undefined },
+): { dir: string; records: number; files: number; bytes: number } {
   const dir = path.resolve(input.dir);
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
     throw new ArchiveFailure('conflict', `${dir} is not empty: a bag is written to a new or empty folder`, 'dir');
   }
   const whole = !input.ids || input.ids.length === 0;
   const ids = whole ? allRecordIds(ctx) : [...new Set(input.ids)];
-  if (ids.length === 0) throw new ArchiveFailure('invalid_input', 'the library has no records: nothing to package', 'ids');
+  if (ids.length === 0)
+    throw new ArchiveFailure('invalid_input', 'the library has no records: nothing to package', 'ids');
   const records = ids.map((id) => requireRecord(ctx, id));
   const temp = `${dir}.incoming-${randomBytes(4).toString('hex')}`;
   fs.mkdirSync(path.join(temp, 'data', 'files'), { recursive: true });
@@ -110,11 +126,16 @@ export function exportBag(ctx: CatalogueContext, input: { dir: string; ids?: num
     /** Copies a stored file into the bag, checking it on the way: a bag never carries a damaged file under a good checksum. */
     const copyStored = (sha256: string, relative: string, what: string) => {
       const source = storedPath(ctx.paths.files, sha256);
-      if (!fs.existsSync(source)) throw new ArchiveFailure('conflict', `the stored file ${what} (sha256 ${sha256}) is missing from the library's files: run verify`);
+      if (!fs.existsSync(source))
+        throw new ArchiveFailure(
+          'conflict',
+          `the stored file ${what} (sha256 ${sha256}) is missing from the library's files: run verify`,
+        );
       fs.mkdirSync(path.dirname(path.join(temp, relative)), { recursive: true });
       fs.copyFileSync(source, path.join(temp, relative));
       const hash = sha256File(path.join(temp, relative));
-      if (hash !== sha256) throw new ArchiveFailure('conflict', `the stored file ${what} does not match its checksum: run verify`);
+      if (hash !== sha256)
+        throw new ArchiveFailure('conflict', `the stored file ${what} does not match its checksum: run verify`);
       addPayload(relative, hash, fs.statSync(path.join(temp, relative)).size);
     };
     const copied = new Map<string, string>();
@@ -176,7 +197,9 @@ export function exportBag(ctx: CatalogueContext, input: { dir: string; ids?: num
       ['manifest-sha256.txt', `${manifest.sort((a, b) => a.slice(66).localeCompare(b.slice(66))).join('\n')}\n`],
     ];
     for (const [name, content] of tags) fs.writeFileSync(path.join(temp, name), content);
-    const tagManifest = tags.map(([name, content]) => `${createHash('sha256').update(content).digest('hex')}  ${name}`).join('\n');
+    const tagManifest = tags
+      .map(([name, content]) => `${createHash('sha256').update(content).digest('hex')}  ${name}`)
+      .join('\n');
     fs.writeFileSync(path.join(temp, 'tagmanifest-sha256.txt'), `${tagManifest}\n`);
     if (fs.existsSync(dir)) fs.rmdirSync(dir);
     fs.renameSync(temp, dir);
@@ -198,7 +221,8 @@ function walk(bag: string, dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     const relative = path.relative(bag, p).split(path.sep).join('/');
-    if (e.isSymbolicLink()) throw bagFailure(bag, `${relative} is a symbolic link; a bag's payload must be its own files`);
+    if (e.isSymbolicLink())
+      throw bagFailure(bag, `${relative} is a symbolic link; a bag's payload must be its own files`);
     if (e.isDirectory()) return walk(bag, p);
     if (!e.isFile()) throw bagFailure(bag, `${relative} is not a regular file`);
     return [relative];
@@ -213,7 +237,8 @@ function readManifest(bag: string, name: string): Map<string, string> {
     const m = /^([0-9a-fA-F]{64})[ \t]+\*?(.+)$/.exec(line);
     if (!m) throw bagFailure(bag, `${name} line ${i + 1} is not "checksum  path"`);
     const file = decodePath(m[2]!);
-    if (file.startsWith('/') || file.split('/').includes('..')) throw bagFailure(bag, `${name} line ${i + 1} names a path outside the bag: ${file}`);
+    if (file.startsWith('/') || file.split('/').includes('..'))
+      throw bagFailure(bag, `${name} line ${i + 1} names a path outside the bag: ${file}`);
     entries.set(file, m[1]!.toLowerCase());
   });
   return entries;
@@ -232,13 +257,20 @@ function validateBag(dir: string, deep = true): Map<string, string> {
   if (!fs.existsSync(bag) || !fs.statSync(bag).isDirectory()) fail('there is no such folder');
   if (!fs.existsSync(path.join(bag, 'bagit.txt'))) fail('there is no bagit.txt (is this a BagIt package?)');
   const declaration = fs.readFileSync(path.join(bag, 'bagit.txt'), 'utf8');
-  if (!/^BagIt-Version: 1\.\d+/m.test(declaration) && !/^BagIt-Version: 0\.9\d/m.test(declaration)) fail('bagit.txt does not declare a BagIt version');
-  if (fs.existsSync(path.join(bag, 'fetch.txt'))) fail('it lists files to fetch from elsewhere (fetch.txt): fetch them into the bag first');
+  if (!/^BagIt-Version: 1\.\d+/m.test(declaration) && !/^BagIt-Version: 0\.9\d/m.test(declaration))
+    fail('bagit.txt does not declare a BagIt version');
+  if (fs.existsSync(path.join(bag, 'fetch.txt')))
+    fail('it lists files to fetch from elsewhere (fetch.txt): fetch them into the bag first');
   if (!fs.existsSync(path.join(bag, 'manifest-sha256.txt'))) {
     const other = fs.readdirSync(bag).find((f) => /^manifest-\w+\.txt$/.test(f));
-    fail(other ? `it has only ${other}; this app reads SHA-256 manifests (manifest-sha256.txt)` : 'there is no manifest-sha256.txt');
+    fail(
+      other
+        ? `it has only ${other}; this app reads SHA-256 manifests (manifest-sha256.txt)`
+        : 'there is no manifest-sha256.txt',
+    );
   }
-  if (!fs.existsSync(path.join(bag, 'data')) || !fs.lstatSync(path.join(bag, 'data')).isDirectory()) fail('there is no data/ folder');
+  if (!fs.existsSync(path.join(bag, 'data')) || !fs.lstatSync(path.join(bag, 'data')).isDirectory())
+    fail('there is no data/ folder');
   const manifest = readManifest(bag, 'manifest-sha256.txt');
   const present = walk(bag, path.join(bag, 'data'));
   for (const file of present) if (!manifest.has(file)) fail(`${file} is in data/ but not in manifest-sha256.txt`);
@@ -248,19 +280,25 @@ function validateBag(dir: string, deep = true): Map<string, string> {
     const full = path.join(bag, ...file.split('/'));
     if (!file.startsWith('data/')) fail(`manifest-sha256.txt lists ${file}, which is not in data/`);
     if (!listed.has(file)) fail(`${file} is listed in manifest-sha256.txt but missing`);
-    if (deep && sha256File(full, false) !== expected) fail(`${file} does not match its checksum in manifest-sha256.txt (it was altered or damaged)`);
+    if (deep && sha256File(full, false) !== expected)
+      fail(`${file} does not match its checksum in manifest-sha256.txt (it was altered or damaged)`);
     octets += fs.lstatSync(full).size;
   }
-  const info = fs.existsSync(path.join(bag, 'bag-info.txt')) ? fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8') : '';
+  const info = fs.existsSync(path.join(bag, 'bag-info.txt'))
+    ? fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')
+    : '';
   const oxum = /^Payload-Oxum:\s*(\d+)\.(\d+)\s*$/m.exec(info);
   if (oxum && (Number(oxum[1]) !== octets || Number(oxum[2]) !== manifest.size)) {
-    fail(`bag-info.txt says the payload is ${oxum[1]} bytes in ${oxum[2]} files, but it is ${octets} bytes in ${manifest.size} files`);
+    fail(
+      `bag-info.txt says the payload is ${oxum[1]} bytes in ${oxum[2]} files, but it is ${octets} bytes in ${manifest.size} files`,
+    );
   }
   if (fs.existsSync(path.join(bag, 'tagmanifest-sha256.txt'))) {
     for (const [file, expected] of readManifest(bag, 'tagmanifest-sha256.txt')) {
       const full = path.join(bag, ...file.split('/'));
       if (!fs.existsSync(full)) fail(`${file} is listed in tagmanifest-sha256.txt but missing`);
-      if (sha256File(full, false) !== expected) fail(`${file} does not match its checksum in tagmanifest-sha256.txt (it was altered)`);
+      if (sha256File(full, false) !== expected)
+        fail(`${file} does not match its checksum in tagmanifest-sha256.txt (it was altered)`);
     }
   }
   return manifest;
@@ -270,7 +308,15 @@ function validateBag(dir: string, deep = true): Map<string, string> {
 const BagRecordJson = RecordJson.extend({
   files: z.array(BagFile).default([]),
   links: z
-    .array(z.object({ authorityId: z.number().int().optional(), kind: z.enum(AUTHORITY_KINDS), name: z.string(), role: z.enum(LINK_ROLES), note: z.string().nullable().optional() }))
+    .array(
+      z.object({
+        authorityId: z.number().int().optional(),
+        kind: z.enum(AUTHORITY_KINDS),
+        name: z.string(),
+        role: z.enum(LINK_ROLES),
+        note: z.string().nullable().optional(),
+      }),
+    )
     .default([]),
 });
 type BagRecordJson = z.output<typeof BagRecordJson>;
@@ -287,7 +333,13 @@ export interface BagContents {
 }
 
 /** Reads one metadata payload file, after checking it against the manifest (it is read here, not only hashed). */
-function readPayloadJson<T>(bag: string, manifest: Map<string, string>, relative: string, schema: z.ZodType<T>, what: string): T {
+function readPayloadJson<T>(
+  bag: string,
+  manifest: Map<string, string>,
+  relative: string,
+  schema: z.ZodType<T>,
+  what: string,
+): T {
   const expected = manifest.get(relative);
   if (!expected) throw bagFailure(bag, `${relative} is not in manifest-sha256.txt`);
   const full = path.join(bag, ...relative.split('/'));
@@ -298,11 +350,15 @@ function readPayloadJson<T>(bag: string, manifest: Map<string, string>, relative
   } finally {
     fs.closeSync(fd);
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== expected) throw bagFailure(bag, `${relative} does not match its checksum in manifest-sha256.txt (it was altered or damaged)`);
+  if (createHash('sha256').update(bytes).digest('hex') !== expected)
+    throw bagFailure(bag, `${relative} does not match its checksum in manifest-sha256.txt (it was altered or damaged)`);
   try {
     return schema.parse(JSON.parse(bytes.toString('utf8')));
   } catch (error) {
-    const detail = error instanceof z.ZodError ? `${error.issues[0]?.path.join('.') ?? ''}: ${error.issues[0]?.message ?? 'invalid'}` : (error as Error).message.split('\n')[0];
+    const detail =
+      error instanceof z.ZodError
+        ? `${error.issues[0]?.path.join('.') ?? ''}: ${error.issues[0]?.message ?? 'invalid'}`
+        : (error as Error).message.split('\n')[0];
     throw bagFailure(bag, `${relative} is not ${what} (${detail})`);
   }
 }
@@ -315,7 +371,9 @@ export function readBag(dir: string, deep = true): BagContents {
   const bag = path.resolve(dir);
   const manifest = validateBag(bag, deep);
   if (!manifest.has('data/records.json')) {
-    const info = fs.existsSync(path.join(bag, 'bag-info.txt')) ? fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8') : '';
+    const info = fs.existsSync(path.join(bag, 'bag-info.txt'))
+      ? fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')
+      : '';
     const agent = /^Bag-Software-Agent:\s*(.+)$/m.exec(info)?.[1]?.trim();
     const otherTags = fs.readdirSync(bag).filter((f) => f !== 'data' && !KNOWN_TAG_FILES.test(f));
     throw bagFailure(
@@ -324,9 +382,18 @@ export function readBag(dir: string, deep = true): BagContents {
     );
   }
   const records = readPayloadJson(bag, manifest, 'data/records.json', z.array(BagRecordJson), 'a list of records');
-  const library = manifest.has('data/library.json') ? readPayloadJson(bag, manifest, 'data/library.json', BagLibrary, 'a description of a library this version can read') : null;
+  const library = manifest.has('data/library.json')
+    ? readPayloadJson(
+        bag,
+        manifest,
+        'data/library.json',
+        BagLibrary,
+        'a description of a library this version can read',
+      )
+    : null;
   const check = (relative: string, sha256: string, what: string) => {
-    if (manifest.get(relative) !== sha256) throw bagFailure(bag, `${relative} (${what}) is not in manifest-sha256.txt with checksum ${sha256}`);
+    if (manifest.get(relative) !== sha256)
+      throw bagFailure(bag, `${relative} (${what}) is not in manifest-sha256.txt with checksum ${sha256}`);
   };
   for (const r of records) for (const f of r.files) check(f.path, f.sha256, `a file of "${r.title}"`);
   const text = new Map<string, BagPage[]>();

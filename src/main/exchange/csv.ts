@@ -6,7 +6,16 @@
  * formula (=, +, -, @, and tab or carriage return first) by putting a ' in front.
  */
 import Papa from 'papaparse';
-import { AGREEMENT_KINDS, AGREEMENT_KIND_LABELS, LINK_ROLES, RECORD_TYPES, RECORD_TYPE_LABELS, type AuthorityKind, type LinkRole, type RecordView } from '../../shared/model';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_KIND_LABELS,
+  LINK_ROLES,
+  RECORD_TYPES,
+  RECORD_TYPE_LABELS,
+  type AuthorityKind,
+  type LinkRole,
+  type RecordView,
+} from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { parseLooseDate } from './dates';
 import type { ImportName } from './from-csl';
@@ -42,7 +51,11 @@ const LIST_FIELDS = new Set(['languages', 'tags']);
 /** Roles whose new authorities are people; the others are organisations. */
 const PERSON_ROLES = new Set<LinkRole>(['author', 'signatory', 'speaker', 'performer', 'photographer']);
 /** Columns of names by kind rather than role: linked as "mentioned", created with that kind. */
-const KIND_COLUMNS: Record<string, AuthorityKind> = { people: 'person', organisations: 'organisation', places: 'place' };
+const KIND_COLUMNS: Record<string, AuthorityKind> = {
+  people: 'person',
+  organisations: 'organisation',
+  places: 'place',
+};
 const ALIASES: Record<string, string> = {
   person: 'people',
   persons: 'people',
@@ -81,24 +94,38 @@ export function parseCsv(content: string): { headers: string[]; rows: string[][]
   const bad = content.indexOf('\uFFFD');
   if (bad >= 0) {
     const line = content.slice(0, bad).split('\n').length;
-    throw new ArchiveFailure('invalid_input', `CSV: line ${line} has a character that is not UTF-8; save the file as UTF-8 (CSV UTF-8) and import it again`, 'content');
+    throw new ArchiveFailure(
+      'invalid_input',
+      `CSV: line ${line} has a character that is not UTF-8; save the file as UTF-8 (CSV UTF-8) and import it again`,
+      'content',
+    );
   }
   const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
-  if (fatal) throw new ArchiveFailure('invalid_input', `CSV: ${fatal.message} (row ${(fatal.row ?? 0) + 1})`, 'content');
+  if (fatal)
+    throw new ArchiveFailure('invalid_input', `CSV: ${fatal.message} (row ${(fatal.row ?? 0) + 1})`, 'content');
   const [headers, ...rows] = parsed.data;
-  if (!headers || headers.length === 0) throw new ArchiveFailure('invalid_input', 'CSV: the file has no header row', 'content');
+  if (!headers || headers.length === 0)
+    throw new ArchiveFailure('invalid_input', 'CSV: the file has no header row', 'content');
   return { headers: headers.map((h) => h.trim()), rows };
 }
 
 /** Headers matched to fields by name; a given mapping wins over the guess. */
-export function mapColumns(headers: string[], given: Record<string, string> = {}): { mapping: Record<string, string>; unmapped: string[] } {
+export function mapColumns(
+  headers: string[],
+  given: Record<string, string> = {},
+): { mapping: Record<string, string>; unmapped: string[] } {
   const mapping: Record<string, string> = {};
   const unmapped: string[] = [];
   for (const h of headers) {
     const target = given[h] ?? TARGETS.get(norm(h));
     if (target && target !== '' && target !== 'ignore') {
-      if (!MAPPABLE.includes(target)) throw new ArchiveFailure('invalid_input', `mapping: "${target}" (for column "${h}") is not a record field or a link role`, 'mapping');
+      if (!MAPPABLE.includes(target))
+        throw new ArchiveFailure(
+          'invalid_input',
+          `mapping: "${target}" (for column "${h}") is not a record field or a link role`,
+          'mapping',
+        );
       mapping[h] = target;
     } else unmapped.push(h);
   }
@@ -116,7 +143,11 @@ export function csvRows(content: string, given?: Record<string, string>): Import
   const { headers, rows } = parseCsv(content);
   const { mapping } = mapColumns(headers, given);
   if (!Object.values(mapping).includes('title')) {
-    throw new ArchiveFailure('invalid_input', `CSV: no column is mapped to the title (columns: ${headers.join(', ')})`, 'mapping');
+    throw new ArchiveFailure(
+      'invalid_input',
+      `CSV: no column is mapped to the title (columns: ${headers.join(', ')})`,
+      'mapping',
+    );
   }
   return rows.map((cells, i) => {
     const where = `row ${i + 1} (line ${i + 2})`;
@@ -129,12 +160,19 @@ export function csvRows(content: string, given?: Record<string, string>): Import
       if (!target || value === '') return;
       const kind = KIND_COLUMNS[target];
       if (kind) {
-        for (const name of value.split(';').map((s) => s.trim()).filter(Boolean)) names.push({ name, kind, role: 'mentioned' });
+        for (const name of value
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean))
+          names.push({ name, kind, role: 'mentioned' });
         return;
       }
       if ((LINK_ROLES as readonly string[]).includes(target)) {
         const linkRole = target as LinkRole;
-        for (const name of value.split(';').map((s) => s.trim()).filter(Boolean)) {
+        for (const name of value
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean)) {
           names.push({ name, kind: PERSON_ROLES.has(linkRole) ? 'person' : 'organisation', role: linkRole });
         }
         return;
@@ -147,9 +185,14 @@ export function csvRows(content: string, given?: Record<string, string>): Import
         }
         return;
       }
-      if (LIST_FIELDS.has(target)) fields[target] = value.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+      if (LIST_FIELDS.has(target))
+        fields[target] = value
+          .split(/[;,]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
       else if (target === 'type') fields.type = slugFor(value, RECORD_TYPES, RECORD_TYPE_LABELS);
-      else if (target === 'agreementKind') fields.agreementKind = slugFor(value, AGREEMENT_KINDS, AGREEMENT_KIND_LABELS);
+      else if (target === 'agreementKind')
+        fields.agreementKind = slugFor(value, AGREEMENT_KINDS, AGREEMENT_KIND_LABELS);
       else if (target === 'medium' || target === 'accessStatus') fields[target] = value.toLowerCase();
       else fields[target] = value;
     });
@@ -174,7 +217,12 @@ export function recordsToCsv(records: RecordView[]): string {
       // Numbers and booleans print as String() would; anything structured as JSON, never [object Object].
       return v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
     });
-    const links = roles.map((role) => r.links.filter((l) => l.role === role).map((l) => l.name).join('; '));
+    const links = roles.map((role) =>
+      r.links
+        .filter((l) => l.role === role)
+        .map((l) => l.name)
+        .join('; '),
+    );
     return [String(r.id), ...cells, ...links].map(safeCell);
   });
   return `${Papa.unparse([header, ...rows], { newline: '\r\n' })}\r\n`;

@@ -4,7 +4,13 @@
  * book from Zotero) become "other" documents; genres and media tell press releases, agreements,
  * broadcasts, letters and event programmes apart.
  */
-import { AGREEMENT_KIND_LABELS, type AgreementKind, type AuthorityKind, type LinkRole, type RecordCreateInput } from '../../shared/model';
+import {
+  AGREEMENT_KIND_LABELS,
+  type AgreementKind,
+  type AuthorityKind,
+  type LinkRole,
+  type RecordCreateInput,
+} from '../../shared/model';
 import { parseLooseDate } from './dates';
 import { BROADCAST_GENRES, EVENT_PROGRAMME_GENRE, LETTER_GENRE, PRESS_RELEASE_GENRE } from '../cite/csl-item';
 
@@ -24,7 +30,8 @@ export interface MappedRecord {
   role: LinkRole;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 
 /** CSL date -> partial ISO date ("2018", "2018-09", "2018-09-14"); dates it cannot read are left as text for validation to refuse. */
 function partialDate(value: unknown): { date?: string; end?: string; circa?: boolean } {

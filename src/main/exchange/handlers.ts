@@ -25,13 +25,22 @@ function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): Imp
   if (format === 'csv') return csvRows(input.content, input.mapping);
   if (input.content.includes('\uFFFD')) {
     const line = input.content.slice(0, input.content.indexOf('\uFFFD')).split('\n').length;
-    throw new ArchiveFailure('invalid_input', `line ${line} has a character that is not UTF-8: save the file as UTF-8 and import it again`, 'content');
+    throw new ArchiveFailure(
+      'invalid_input',
+      `line ${line} has a character that is not UTF-8: save the file as UTF-8 and import it again`,
+      'content',
+    );
   }
   const parsed = parseMetadata(input.content, format);
   if (format === 'csl-json' && looksLikeRecordJson(parsed.map((p) => p.item))) {
     // Our own JSON export: every field and link comes back, not only what CSL carries.
     const records = z.array(RecordJson).safeParse(parsed.map((p) => p.item));
-    if (!records.success) throw new ArchiveFailure('invalid_input', `this JSON of records is not readable: ${records.error.issues[0]?.message ?? 'invalid'}`, 'content');
+    if (!records.success)
+      throw new ArchiveFailure(
+        'invalid_input',
+        `this JSON of records is not readable: ${records.error.issues[0]?.message ?? 'invalid'}`,
+        'content',
+      );
     return recordRows(records.data, 'the JSON file');
   }
   return parsed.map(({ item, where }) => ({ where, ...fromCsl(item) }));
@@ -54,9 +63,15 @@ export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {
     return { name };
   },
   listCsvMappings: (ctx) =>
-    (ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.csv-mapping:%' ORDER BY key").all() as { key: string; value: string }[]).map(
-      (r) => ({ name: r.key.slice(MAPPING_PREFIX.length), mapping: JSON.parse(r.value) as Record<string, string> }),
-    ),
+    (
+      ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.csv-mapping:%' ORDER BY key").all() as {
+        key: string;
+        value: string;
+      }[]
+    ).map((r) => ({
+      name: r.key.slice(MAPPING_PREFIX.length),
+      mapping: JSON.parse(r.value) as Record<string, string>,
+    })),
   // Paths from a door are held to its rule (documents/path-rule.ts): outputs where they are written, a
   // bag's every entry before it is read (its payload is then copied only if it matches its checksum).
   exportBag: (ctx, input) => exportBag(ctx, { ...input, dir: checkOutput(ctx.pathRule ?? ANY_PATH, input.dir, 'dir') }),
@@ -69,4 +84,3 @@ export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {
     return { format, count: records.length, content };
   },
 };
-

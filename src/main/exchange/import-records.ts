@@ -58,21 +58,43 @@ export const AUTHORITY_BY_NAME = `SELECT id, kind FROM (
          UNION ALL SELECT a.id, a.kind, 1 FROM authority_names n JOIN authorities a ON a.id = n.authority_id WHERE n.name = ? COLLATE NOCASE)
        ORDER BY kind = ? DESC, alt, id LIMIT 1`;
 export const RECORD_BY_REFERENCE = 'SELECT id FROM records WHERE reference_code = ?';
-export const RECORD_BY_TITLE_AND_DATE = "SELECT id FROM records WHERE title = ? COLLATE NOCASE AND coalesce(date, '') = ?";
+export const RECORD_BY_TITLE_AND_DATE =
+  "SELECT id FROM records WHERE title = ? COLLATE NOCASE AND coalesce(date, '') = ?";
 
 /**
  * An authority of that name (or alternate name), preferring one of the same kind. Naming every
  * kind lets SQLite use the (kind, name) index instead of scanning all authorities once per name.
  */
-function findAuthority(ctx: CatalogueContext, name: string, kind: AuthorityKind): { id: number; kind: AuthorityKind } | null {
+function findAuthority(
+  ctx: CatalogueContext,
+  name: string,
+  kind: AuthorityKind,
+): { id: number; kind: AuthorityKind } | null {
   const row = sql(ctx.db, AUTHORITY_BY_NAME).get(name, name, kind) as { id: number; kind: AuthorityKind } | undefined;
   return row ?? null;
 }
 
 /** Fields that tell two records apart: set on both and different means two records, not one. */
 const CONTENT_FIELDS = [
-  'title', 'date', 'titleAlt', 'titleAltLanguage', 'dateEnd', 'description', 'bodyText', 'publisher', 'outlet', 'programme',
-  'medium', 'url', 'rights', 'physicalLocation', 'extent', 'notes', 'agreementKind', 'dateSigned', 'placeSigned',
+  'title',
+  'date',
+  'titleAlt',
+  'titleAltLanguage',
+  'dateEnd',
+  'description',
+  'bodyText',
+  'publisher',
+  'outlet',
+  'programme',
+  'medium',
+  'url',
+  'rights',
+  'physicalLocation',
+  'extent',
+  'notes',
+  'agreementKind',
+  'dateSigned',
+  'placeSigned',
 ] as const;
 
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -83,18 +105,26 @@ function differingField(input: Record<string, unknown>, existing: Record<string,
     const a = input[field];
     const b = existing[field];
     if (empty(a) || empty(b)) continue;
-    if (field === 'title' ? String(a).toLowerCase() !== String(b).toLowerCase() : JSON.stringify(a) !== JSON.stringify(b)) return field;
+    if (
+      field === 'title' ? String(a).toLowerCase() !== String(b).toLowerCase() : JSON.stringify(a) !== JSON.stringify(b)
+    )
+      return field;
   }
   return null;
 }
 
 function fileHashesOf(ctx: CatalogueContext, recordId: number): string[] {
-  return (ctx.db.prepare('SELECT f.sha256 FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE rf.record_id = ? ORDER BY f.sha256').all(recordId) as { sha256: string }[]).map(
-    (r) => r.sha256,
-  );
+  return (
+    ctx.db
+      .prepare(
+        'SELECT f.sha256 FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE rf.record_id = ? ORDER BY f.sha256',
+      )
+      .all(recordId) as { sha256: string }[]
+  ).map((r) => r.sha256);
 }
 
-const RECORDS_HOLDING_FILE = 'SELECT DISTINCT rf.record_id AS id FROM files f JOIN record_files rf ON rf.file_id = f.id WHERE f.sha256 = ? ORDER BY rf.record_id';
+const RECORDS_HOLDING_FILE =
+  'SELECT DISTINCT rf.record_id AS id FROM files f JOIN record_files rf ON rf.file_id = f.id WHERE f.sha256 = ? ORDER BY rf.record_id';
 
 /**
  * A record already in the library that this row describes: the same reference code; or the same
@@ -102,7 +132,12 @@ const RECORDS_HOLDING_FILE = 'SELECT DISTINCT rf.record_id AS id FROM files f JO
  * date and type with no field that differs. Title and date alone never make a duplicate: a record
  * whose files, or any described field, differ is another record.
  */
-function findDuplicate(ctx: CatalogueContext, input: RecordCreate, files: string[] | undefined, maxId: number): { id: number; why: string } | null {
+function findDuplicate(
+  ctx: CatalogueContext,
+  input: RecordCreate,
+  files: string[] | undefined,
+  maxId: number,
+): { id: number; why: string } | null {
   if (input.referenceCode) {
     const byRef = sql(ctx.db, RECORD_BY_REFERENCE).get(input.referenceCode) as { id: number } | undefined;
     if (byRef && byRef.id <= maxId) return { id: byRef.id, why: `the same reference code as record #${byRef.id}` };
@@ -121,7 +156,9 @@ function findDuplicate(ctx: CatalogueContext, input: RecordCreate, files: string
   }
   const candidates = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).all(input.title, input.date ?? '') as { id: number }[];
   const same = candidates.find((c) => c.id <= maxId && like(c.id));
-  return same ? { id: same.id, why: `the same title, date and type as record #${same.id}, and no field that differs` } : null;
+  return same
+    ? { id: same.id, why: `the same title, date and type as record #${same.id}, and no field that differs` }
+    : null;
 }
 
 export function importRows(
@@ -132,9 +169,17 @@ export function importRows(
   afterRow?: (recordId: number, rowIndex: number, status: 'imported' | 'merged') => void,
 ): ImportReport {
   const maxId = options.existingOnly
-    ? ((ctx.db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n)
+    ? (ctx.db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n
     : Number.POSITIVE_INFINITY;
-  const report: ImportReport = { imported: 0, merged: 0, skipped: 0, failed: 0, rows: [], createdAuthorities: [], dryRun: options.dryRun };
+  const report: ImportReport = {
+    imported: 0,
+    merged: 0,
+    skipped: 0,
+    failed: 0,
+    rows: [],
+    createdAuthorities: [],
+    dryRun: options.dryRun,
+  };
   const run = ctx.db.transaction(() => {
     const created = new Map<string, number>();
     const authorityFor = (n: ImportName): number => {
@@ -149,7 +194,11 @@ export function importRows(
       return a.id;
     };
     rows.forEach((row, index) => {
-      const base = { row: index + 1, where: row.where, title: typeof row.fields.title === 'string' ? row.fields.title : '' };
+      const base = {
+        row: index + 1,
+        where: row.where,
+        title: typeof row.fields.title === 'string' ? row.fields.title : '',
+      };
       const fail = (reason: string) => {
         report.failed++;
         report.rows.push({ ...base, status: 'error', reason });
@@ -164,12 +213,20 @@ export function importRows(
         ctx.db.transaction(() => {
           const links = row.links ?? [
             ...new Map(
-              row.names.map((n) => [`${authorityFor(n)}/${n.role ?? row.role}`, { authorityId: authorityFor(n), role: n.role ?? row.role, note: n.note ?? null }]),
+              row.names.map((n) => [
+                `${authorityFor(n)}/${n.role ?? row.role}`,
+                { authorityId: authorityFor(n), role: n.role ?? row.role, note: n.note ?? null },
+              ]),
             ).values(),
           ];
           if (duplicate && options.duplicates === 'skip') {
             report.skipped++;
-            report.rows.push({ ...base, status: 'skipped', reason: `duplicate: ${duplicate.why}`, recordId: duplicate.id });
+            report.rows.push({
+              ...base,
+              status: 'skipped',
+              reason: `duplicate: ${duplicate.why}`,
+              recordId: duplicate.id,
+            });
             return;
           }
           if (duplicate) {
@@ -179,15 +236,27 @@ export function importRows(
             for (const [key, value] of Object.entries(input)) {
               if (key === 'links' || key === 'type' || value === undefined || value === null) continue;
               const current = existing[key];
-              if (current === null || current === undefined || (Array.isArray(current) && current.length === 0)) patch[key] = value;
+              if (current === null || current === undefined || (Array.isArray(current) && current.length === 0))
+                patch[key] = value;
             }
-            const have = new Set((existing.links as { authorityId: number; role: string }[]).map((l) => `${l.authorityId}/${l.role}`));
+            const have = new Set(
+              (existing.links as { authorityId: number; role: string }[]).map((l) => `${l.authorityId}/${l.role}`),
+            );
             const extra = links.filter((l) => !have.has(`${l.authorityId}/${l.role}`));
-            if (extra.length) patch.links = [...(existing.links as { authorityId: number; role: LinkRole; note: string | null }[]), ...extra];
+            if (extra.length)
+              patch.links = [
+                ...(existing.links as { authorityId: number; role: LinkRole; note: string | null }[]),
+                ...extra,
+              ];
             updateRecord(ctx, duplicate.id, patch, undefined);
             afterRow?.(duplicate.id, index, 'merged');
             report.merged++;
-            report.rows.push({ ...base, status: 'merged', reason: `duplicate: ${duplicate.why}`, recordId: duplicate.id });
+            report.rows.push({
+              ...base,
+              status: 'merged',
+              reason: `duplicate: ${duplicate.why}`,
+              recordId: duplicate.id,
+            });
             return;
           }
           const record = createRecord(ctx, { ...input, links });

@@ -32,7 +32,6 @@ export function detectFormat(content: string): MetadataFormat {
   return refuse('cannot tell the format of this file: give the format (csl-json, bibtex or ris)');
 }
 
-
 function lineOf(content: string, index: number): number {
   return lineFinder(content)(index);
 }
@@ -49,7 +48,8 @@ function parseCslJson(content: string): ParsedItem[] {
   }
   const list = Array.isArray(data) ? data : [data];
   return list.map((item, i) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) refuse(`CSL-JSON item ${i + 1} is not an object`);
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      refuse(`CSL-JSON item ${i + 1} is not an object`);
     return { item: item as Record<string, unknown>, where: `item ${i + 1}` };
   });
 }
@@ -59,7 +59,8 @@ function checkBibtex(content: string): number[] {
   const starts: number[] = [];
   const entry = /^[ \t]*@([A-Za-z]+)[ \t]*([{(])/gm;
   const found: { index: number; kind: string; open: string }[] = [];
-  for (let m = entry.exec(content); m; m = entry.exec(content)) found.push({ index: m.index, kind: m[1]!.toLowerCase(), open: m[2]! });
+  for (let m = entry.exec(content); m; m = entry.exec(content))
+    found.push({ index: m.index, kind: m[1]!.toLowerCase(), open: m[2]! });
   if (found.length === 0) refuse('this BibTeX file has no entries (an entry starts with @type{key, ...})');
   const lineAt = lineFinder(content);
   found.forEach((f, i) => {
@@ -78,18 +79,28 @@ function checkBibtex(content: string): number[] {
       else if (c === '{' || (f.open === '(' && c === '(' && depth === 0)) depth++;
       else if (c === '}' || (f.open === '(' && c === ')' && depth === 1)) {
         depth--;
-        if (depth < 0) refuse(`BibTeX: the entry starting on line ${line} has a "}" too many (line ${line + (body.slice(0, j).match(/\n/g)?.length ?? 0)})`);
+        if (depth < 0)
+          refuse(
+            `BibTeX: the entry starting on line ${line} has a "}" too many (line ${line + (body.slice(0, j).match(/\n/g)?.length ?? 0)})`,
+          );
         if (depth === 0) {
-          const rest = body.slice(j + 1).replace(/%[^\n]*/g, '').trim();
+          const rest = body
+            .slice(j + 1)
+            .replace(/%[^\n]*/g, '')
+            .trim();
           if (rest && f.kind !== 'comment') {
-            refuse(`BibTeX: unexpected text after the entry that starts on line ${line} (line ${line + (body.slice(0, j + 1).match(/\n/g)?.length ?? 0)}): "${rest.slice(0, 40)}"`);
+            refuse(
+              `BibTeX: unexpected text after the entry that starts on line ${line} (line ${line + (body.slice(0, j + 1).match(/\n/g)?.length ?? 0)}): "${rest.slice(0, 40)}"`,
+            );
           }
           break;
         }
       }
     }
     if (depth > 0 && f.kind !== 'comment') {
-      refuse(`BibTeX: the entry starting on line ${line} is not closed: it has ${depth} more "{" than "}" (unbalanced braces)`);
+      refuse(
+        `BibTeX: the entry starting on line ${line} is not closed: it has ${depth} more "{" than "}" (unbalanced braces)`,
+      );
     }
     if (inQuote) refuse(`BibTeX: the entry starting on line ${line} has an unclosed quotation mark`);
     if (!['comment', 'string', 'preamble'].includes(f.kind)) starts.push(line);
@@ -105,7 +116,10 @@ function checkRis(content: string): number[] {
   lines.forEach((text, i) => {
     const tag = /^([A-Z][A-Z0-9]) {2}-/.exec(text)?.[1];
     if (tag === 'TY') {
-      if (open !== null) refuse(`RIS: the record starting on line ${open} has no end tag (ER  -) before the next record on line ${i + 1}`);
+      if (open !== null)
+        refuse(
+          `RIS: the record starting on line ${open} has no end tag (ER  -) before the next record on line ${i + 1}`,
+        );
       open = i + 1;
       starts.push(i + 1);
     } else if (tag === 'ER') {
@@ -117,7 +131,8 @@ function checkRis(content: string): number[] {
   });
   // `open` is set inside the callback above, which TypeScript's narrowing does not follow.
   const unterminated = open as number | null;
-  if (unterminated !== null) refuse(`RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
+  if (unterminated !== null)
+    refuse(`RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
   if (starts.length === 0) refuse('this RIS file has no records (a record starts with "TY  - ")');
   return starts;
 }
@@ -132,9 +147,15 @@ export function parseMetadata(content: string, format: MetadataFormat = detectFo
   const starts = format === 'bibtex' ? checkBibtex(content) : checkRis(content);
   let items: Record<string, unknown>[];
   try {
-    items = plugins.input.chain(content, { forceType: format === 'bibtex' ? '@bibtex/text' : '@ris/file', generateGraphs: false });
+    items = plugins.input.chain(content, {
+      forceType: format === 'bibtex' ? '@bibtex/text' : '@ris/file',
+      generateGraphs: false,
+    });
   } catch (error) {
     return refuse(`${format === 'bibtex' ? 'BibTeX' : 'RIS'}: ${(error as Error).message.split('\n')[0]}`);
   }
-  return items.map((item, i) => ({ item: strip(item), where: starts[i] !== undefined ? `line ${starts[i]}` : `entry ${i + 1}` }));
+  return items.map((item, i) => ({
+    item: strip(item),
+    where: starts[i] !== undefined ? `line ${starts[i]}` : `entry ${i + 1}`,
+  }));
 }

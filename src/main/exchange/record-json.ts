@@ -13,16 +13,58 @@ export const RecordJson = z
   .object({
     type: z.string(),
     title: z.string(),
-    links: z.array(z.object({ kind: z.enum(AUTHORITY_KINDS), name: z.string(), role: z.enum(LINK_ROLES), note: z.string().nullable().optional() })).default([]),
-    files: z.array(z.object({ sha256: z.string().regex(SHA256), originalName: z.string(), mediaType: z.string(), size: z.number(), path: z.string() })).default([]),
+    links: z
+      .array(
+        z.object({
+          kind: z.enum(AUTHORITY_KINDS),
+          name: z.string(),
+          role: z.enum(LINK_ROLES),
+          note: z.string().nullable().optional(),
+        }),
+      )
+      .default([]),
+    files: z
+      .array(
+        z.object({
+          sha256: z.string().regex(SHA256),
+          originalName: z.string(),
+          mediaType: z.string(),
+          size: z.number(),
+          path: z.string(),
+        }),
+      )
+      .default([]),
   })
   .passthrough();
 
 /** The editable fields of an exported record (what RecordCreate accepts), leaving out ids, revisions and views. */
 const CARRIED = [
-  'type', 'title', 'titleAlt', 'titleAltLanguage', 'date', 'dateEnd', 'dateApproximate', 'description', 'bodyText', 'languages',
-  'referenceCode', 'publisher', 'outlet', 'programme', 'medium', 'url', 'rights', 'accessStatus', 'physicalLocation', 'extent',
-  'notes', 'agreementKind', 'dateSigned', 'placeSigned', 'commitments', 'tags',
+  'type',
+  'title',
+  'titleAlt',
+  'titleAltLanguage',
+  'date',
+  'dateEnd',
+  'dateApproximate',
+  'description',
+  'bodyText',
+  'languages',
+  'referenceCode',
+  'publisher',
+  'outlet',
+  'programme',
+  'medium',
+  'url',
+  'rights',
+  'accessStatus',
+  'physicalLocation',
+  'extent',
+  'notes',
+  'agreementKind',
+  'dateSigned',
+  'placeSigned',
+  'commitments',
+  'tags',
 ];
 
 export type RecordJson = z.output<typeof RecordJson>;
@@ -30,7 +72,12 @@ export type RecordJson = z.output<typeof RecordJson>;
 export function recordRows(records: RecordJson[], source: string): ImportRow[] {
   return records.map((r, i) => ({
     where: `record ${i + 1} of ${source}`,
-    fields: Object.fromEntries(CARRIED.filter((k) => (r as Record<string, unknown>)[k] !== undefined).map((k) => [k, (r as Record<string, unknown>)[k]])),
+    fields: Object.fromEntries(
+      CARRIED.filter((k) => (r as Record<string, unknown>)[k] !== undefined).map((k) => [
+        k,
+        (r as Record<string, unknown>)[k],
+      ]),
+    ),
     names: r.links.map((l) => ({ name: l.name, kind: l.kind, role: l.role, note: l.note ?? null })),
     role: 'author',
   }));
@@ -43,7 +90,10 @@ export function looksLikeRecordJson(data: unknown): boolean {
     list.length > 0 &&
     list.every(
       (r) =>
-        typeof r === 'object' && r !== null && (RECORD_TYPES as readonly string[]).includes((r as { type?: string }).type ?? '') && Array.isArray((r as { links?: unknown }).links),
+        typeof r === 'object' &&
+        r !== null &&
+        (RECORD_TYPES as readonly string[]).includes((r as { type?: string }).type ?? '') &&
+        Array.isArray((r as { links?: unknown }).links),
     )
   );
 }

@@ -145,7 +145,10 @@ export function tooLarge(channel: string): BodyRefusal {
   return {
     status: 413,
     // The channel is named only when it is one (the name comes from the URL).
-    message: limit < MAX_BODY_BYTES && isChannel(channel) ? `the request is larger than ${limit} bytes, the most ${channel} takes` : `the request is larger than ${limit} bytes`,
+    message:
+      limit < MAX_BODY_BYTES && isChannel(channel)
+        ? `the request is larger than ${limit} bytes, the most ${channel} takes`
+        : `the request is larger than ${limit} bytes`,
   };
 }
 

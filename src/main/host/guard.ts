@@ -32,7 +32,8 @@ export function refusal(req: IncomingMessage, url: URL, token: string, port: num
   const hosts = allowedHosts(port);
   if (!hosts.has(req.headers.host ?? '')) return 'wrong Host header';
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== 'null' && !hosts.has(origin.replace(/^http:\/\//, ''))) return 'cross-origin request';
+  if (origin !== undefined && origin !== 'null' && !hosts.has(origin.replace(/^http:\/\//, '')))
+    return 'cross-origin request';
   if (origin === 'null') return 'cross-origin request';
   const offered = [req.headers[TOKEN_HEADER], cookieToken(req), url.searchParams.get('token')].find(
     (t): t is string => typeof t === 'string' && t.length > 0,

@@ -11,7 +11,11 @@ import { createService } from '../service/service';
 import { workerExecutor } from '../service/worker-executor';
 
 /** `door`: who acts, for the audit trail (the desktop app opens its libraries this way too, as "app"). */
-export async function openHostLibrary(dir: string, log?: (line: string) => void, door = 'browser host'): Promise<OpenedLibrary> {
+export async function openHostLibrary(
+  dir: string,
+  log?: (line: string) => void,
+  door = 'browser host',
+): Promise<OpenedLibrary> {
   const root = path.resolve(dir);
   const service = createService(await workerExecutor(root, door));
   // Unfinished jobs of this library resume now.

@@ -13,11 +13,17 @@ import { startHost } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { library: { type: 'string' }, port: { type: 'string' }, verbose: { type: 'boolean' }, 'allow-dir': { type: 'string', multiple: true } },
+    options: {
+      library: { type: 'string' },
+      port: { type: 'string' },
+      verbose: { type: 'boolean' },
+      'allow-dir': { type: 'string', multiple: true },
+    },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ArchiveFailure('invalid_input', `--port: "${values.port}" is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ArchiveFailure('invalid_input', `--port: "${values.port}" is not a port number`);
   const library = chooseLibrary(values.library);
   const allowDirs = [path.resolve(library), ...(values['allow-dir'] ?? []).map((d) => path.resolve(d))];
   const log = values.verbose ? (line: string) => console.error(line) : undefined;
@@ -44,7 +50,10 @@ async function main(): Promise<void> {
   console.log(`Library: ${library}`);
   if (allowDirs.length > 1) console.log(`Paths from the browser may also lie in: ${allowDirs.slice(1).join(', ')}`);
   const stop = () => {
-    void host.close().then(() => service.close()).finally(() => process.exit(0));
+    void host
+      .close()
+      .then(() => service.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

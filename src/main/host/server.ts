@@ -16,7 +16,6 @@ import { hostPathRule } from './paths';
 
 export { MAX_BODY_BYTES };
 
-
 const CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -46,7 +45,13 @@ export interface Host {
   close(): Promise<void>;
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
@@ -89,16 +94,31 @@ function readBody(req: http.IncomingMessage, channel: string): Promise<Buffer | 
   });
 }
 
-async function handleApi(opts: HostOptions, channel: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'use POST' } });
+async function handleApi(
+  opts: HostOptions,
+  channel: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  if (req.method !== 'POST')
+    return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'use POST' } });
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
-    return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' } });
+    return sendJson(res, 415, {
+      ok: false,
+      error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' },
+    });
   }
   // Size (per channel) and nesting depth are checked on the bytes, before JSON.parse (body-limits.ts).
   const refuse = (why: BodyRefusal) =>
-    send(res, why.status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: why.message } }), {
-      Connection: 'close',
-    });
+    send(
+      res,
+      why.status,
+      'application/json; charset=utf-8',
+      JSON.stringify({ ok: false, error: { code: 'invalid_input', message: why.message } }),
+      {
+        Connection: 'close',
+      },
+    );
   // A body declared larger than any channel takes is not read at all.
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuse(tooLarge(channel));
   const body = await readBody(req, channel);
@@ -108,7 +128,10 @@ async function handleApi(opts: HostOptions, channel: string, req: http.IncomingM
     try {
       input = JSON.parse(body.toString('utf8'));
     } catch (error) {
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `the body is not valid JSON: ${(error as Error).message}` } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: `the body is not valid JSON: ${(error as Error).message}` },
+      });
     }
   }
   // A door's request: internal channels refused, paths held to the library and the --allow-dir folders.
@@ -134,7 +157,8 @@ function serveStatic(opts: HostOptions, pathname: string, res: http.ServerRespon
     if (path.extname(pathname)) return send(res, 404, 'text/plain', 'not found');
     file = path.join(root, 'index.html');
   }
-  if (!fs.existsSync(file)) return send(res, 500, 'text/plain', `the renderer is not built (${file} is missing): run npm run build`);
+  if (!fs.existsSync(file))
+    return send(res, 500, 'text/plain', `the renderer is not built (${file} is missing): run npm run build`);
   const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
   send(res, 200, type, fs.readFileSync(file), type.startsWith('text/html') ? { 'Content-Security-Policy': CSP } : {});
 }
@@ -161,13 +185,24 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (opts.files && url.pathname === '/upload') {
         if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
         const length = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
-        const { status, result } = await receiveUpload(opts.service, opts.files.libraryRoot, url.searchParams, req, length);
+        const { status, result } = await receiveUpload(
+          opts.service,
+          opts.files.libraryRoot,
+          url.searchParams,
+          req,
+          length,
+        );
         if (status === 200) opts.files.onUpload?.();
         else req.resume(); // drain what was not read, so the answer reaches the client
         return sendJson(res, status, result);
       }
       if (opts.files && url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
-        const out = await serveStoredFile(opts.service, opts.files.libraryRoot, url.pathname.slice(7), req.headers.range);
+        const out = await serveStoredFile(
+          opts.service,
+          opts.files.libraryRoot,
+          url.pathname.slice(7),
+          req.headers.range,
+        );
         res.writeHead(out.status, { 'Referrer-Policy': 'no-referrer', ...out.headers });
         if (req.method === 'HEAD' || out.body === null) return void res.end();
         if (typeof out.body === 'string') return void res.end(out.body);
@@ -177,7 +212,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
       serveStatic(opts, url.pathname, res);
     })().catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: String((error as Error).message) } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'internal', message: String((error as Error).message) } });
     });
   });
   await new Promise<void>((resolve, reject) => {

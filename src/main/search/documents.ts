@@ -30,17 +30,24 @@ function buildDocuments(ctx: CatalogueContext, filter: string, params: number[])
   for (const row of sql(ctx.db, `SELECT ${RECORD_COLUMNS} FROM records r ${filter}`).all(...params) as RecordRow[]) {
     const { placeSigned, languagesJson, hasFile, hasBody, ...rest } = row;
     const links: SearchLink[] = placeSigned ? [{ kind: 'place', name: placeSigned, altNames: [], roles: [] }] : [];
-    docs.set(row.id, { ...rest, links, tags: [], languages: JSON.parse(languagesJson) as string[], hasFile: hasFile === 1, hasText: hasBody === 1 });
+    docs.set(row.id, {
+      ...rest,
+      links,
+      tags: [],
+      languages: JSON.parse(languagesJson) as string[],
+      hasFile: hasFile === 1,
+      hasText: hasBody === 1,
+    });
   }
   if (docs.size === 0) return [];
   const byRecord = filter.replace(/\br\.id\b/g, 'l.record_id');
-  const links = sql(ctx.db, 
-      `SELECT l.record_id AS id, a.id AS authorityId, a.kind, a.name, group_concat(l.role, ',') AS roles,
+  const links = sql(
+    ctx.db,
+    `SELECT l.record_id AS id, a.id AS authorityId, a.kind, a.name, group_concat(l.role, ',') AS roles,
               (SELECT json_group_array(n.name) FROM authority_names n WHERE n.authority_id = a.id) AS alt
          FROM record_links l JOIN authorities a ON a.id = l.authority_id ${byRecord}
         GROUP BY l.record_id, a.id ORDER BY l.record_id, min(l.position)`,
-    )
-    .all(...params) as { id: number; kind: AuthorityKind; name: string; roles: string; alt: string }[];
+  ).all(...params) as { id: number; kind: AuthorityKind; name: string; roles: string; alt: string }[];
   for (const link of links) {
     const doc = docs.get(link.id);
     if (!doc) continue;
@@ -49,16 +56,17 @@ function buildDocuments(ctx: CatalogueContext, filter: string, params: number[])
     doc.links = doc.links.filter((l) => !(l.roles.length === 0 && l.kind === link.kind && l.name === link.name));
     doc.links.push({ kind: link.kind, name: link.name, altNames: JSON.parse(link.alt) as string[], roles });
   }
-  const tags = sql(ctx.db, `SELECT rt.record_id AS id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${filter.replace(/\br\.id\b/g, 'rt.record_id')} ORDER BY t.name`)
-    .all(...params) as { id: number; name: string }[];
+  const tags = sql(
+    ctx.db,
+    `SELECT rt.record_id AS id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${filter.replace(/\br\.id\b/g, 'rt.record_id')} ORDER BY t.name`,
+  ).all(...params) as { id: number; name: string }[];
   for (const t of tags) docs.get(t.id)?.tags.push(t.name);
   // Records whose documents have text are found in it by FTS5 (page by page); here they only say so.
   const withText = sql(
-      ctx.db,
-      `SELECT DISTINCT rf.record_id AS id FROM record_files rf
+    ctx.db,
+    `SELECT DISTINCT rf.record_id AS id FROM record_files rf
         WHERE EXISTS (SELECT 1 FROM pages p WHERE p.file_id = rf.file_id) ${filter ? `AND ${filter.replace(/^WHERE /, '').replace(/\br\.id\b/g, 'rf.record_id')}` : ''}`,
-    )
-    .all(...params) as { id: number }[];
+  ).all(...params) as { id: number }[];
   for (const { id } of withText) {
     const doc = docs.get(id);
     if (doc) doc.hasText = true;
@@ -87,8 +95,10 @@ export function searchDocumentsSince(
     const revision = currentRevision(ctx);
     if (sinceRevision === 0) return { revision, upserts: allSearchDocuments(ctx), deletes: [] };
     const ids = (
-      sql(ctx.db, "SELECT DISTINCT entity_id AS id FROM changes WHERE entity = 'record' AND revision > ? AND revision <= ?")
-        .all(sinceRevision, revision) as { id: number }[]
+      sql(
+        ctx.db,
+        "SELECT DISTINCT entity_id AS id FROM changes WHERE entity = 'record' AND revision > ? AND revision <= ?",
+      ).all(sinceRevision, revision) as { id: number }[]
     ).map((r) => r.id);
     const upserts = searchDocumentsFor(ctx, ids);
     const present = new Set(upserts.map((d) => d.id));

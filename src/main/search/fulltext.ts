@@ -26,7 +26,8 @@ export function ftsTerms(text: string): string {
 
 /** Stores (or replaces) one page's text and its index entry. Call inside a transaction. */
 export function writePageText(db: Database.Database, page: PageText): number {
-  const existing = sql(db, 'SELECT id FROM pages WHERE file_id = ? AND page = ?').get(page.fileId, page.page) as { id: number } | undefined;
+  const existing = sql(db, 'SELECT id FROM pages WHERE file_id = ? AND page = ?').get(page.fileId, page.page) as
+    { id: number } | undefined;
   if (existing) {
     sql(db, 'DELETE FROM pages_fts WHERE rowid = ?').run(existing.id);
     sql(db, 'UPDATE pages SET text = ?, source = ?, confidence = ?, language = ? WHERE id = ?').run(
@@ -40,8 +41,14 @@ export function writePageText(db: Database.Database, page: PageText): number {
     return existing.id;
   }
   const id = Number(
-    sql(db, 'INSERT INTO pages (file_id, page, text, source, confidence, language) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(page.fileId, page.page, page.text, page.source, page.confidence ?? null, page.language ?? null).lastInsertRowid,
+    sql(db, 'INSERT INTO pages (file_id, page, text, source, confidence, language) VALUES (?, ?, ?, ?, ?, ?)').run(
+      page.fileId,
+      page.page,
+      page.text,
+      page.source,
+      page.confidence ?? null,
+      page.language ?? null,
+    ).lastInsertRowid,
   );
   sql(db, 'INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)').run(id, ftsTerms(page.text));
   return id;

@@ -43,7 +43,10 @@ function reindex(ctx: CatalogueContext, ids: number[]): void {
 }
 
 function textState(ctx: CatalogueContext) {
-  const state = sql(ctx.db, 'SELECT revision, tokenizer FROM record_text_state WHERE id = 1').get() as { revision: number; tokenizer: number };
+  const state = sql(ctx.db, 'SELECT revision, tokenizer FROM record_text_state WHERE id = 1').get() as {
+    revision: number;
+    tokenizer: number;
+  };
   const revision = currentRevision(ctx);
   const whole = state.tokenizer !== TOKENIZER_VERSION || state.revision < 0;
   return { state, revision, whole, behind: whole || state.revision < revision };
@@ -68,13 +71,19 @@ export function syncRecordText(ctx: CatalogueContext): number {
       ids = (sql(ctx.db, 'SELECT id FROM records ORDER BY id').all() as { id: number }[]).map((r) => r.id);
     } else {
       ids = (
-        sql(ctx.db, "SELECT DISTINCT entity_id AS id FROM changes WHERE entity = 'record' AND revision > ? AND revision <= ?").all(state.revision, revision) as {
+        sql(
+          ctx.db,
+          "SELECT DISTINCT entity_id AS id FROM changes WHERE entity = 'record' AND revision > ? AND revision <= ?",
+        ).all(state.revision, revision) as {
           id: number;
         }[]
       ).map((r) => r.id);
     }
     reindex(ctx, ids);
-    sql(ctx.db, 'UPDATE record_text_state SET revision = ?, tokenizer = ? WHERE id = 1').run(revision, TOKENIZER_VERSION);
+    sql(ctx.db, 'UPDATE record_text_state SET revision = ?, tokenizer = ? WHERE id = 1').run(
+      revision,
+      TOKENIZER_VERSION,
+    );
     return ids.length;
   })();
 }

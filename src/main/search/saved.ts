@@ -14,13 +14,16 @@ export function listSavedSearches(ctx: CatalogueContext): SavedSearch[] {
 }
 
 /** Saves a search under a name; saving again under the same name replaces it. */
-export function saveSearch(ctx: CatalogueContext, input: { name: string; query: string; filters: z.output<typeof FacetFilters> }): SavedSearch {
+export function saveSearch(
+  ctx: CatalogueContext,
+  input: { name: string; query: string; filters: z.output<typeof FacetFilters> },
+): SavedSearch {
   const now = ctx.now();
-  sql(ctx.db, 
-      `INSERT INTO saved_searches (name, query, filters, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+  sql(
+    ctx.db,
+    `INSERT INTO saved_searches (name, query, filters, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET query = excluded.query, filters = excluded.filters, updated_at = excluded.updated_at`,
-    )
-    .run(input.name, input.query, JSON.stringify(input.filters), now, now);
+  ).run(input.name, input.query, JSON.stringify(input.filters), now, now);
   return parse(sql(ctx.db, `${SELECT} WHERE name = ?`).get(input.name) as Row);
 }
 

@@ -13,7 +13,12 @@ export interface SnapshotKeeper {
   stop(): void;
 }
 
-export function startSnapshotKeeper(libraryDir: string, service: Service, everyMs = 15_000, log: (line: string) => void = () => {}): SnapshotKeeper {
+export function startSnapshotKeeper(
+  libraryDir: string,
+  service: Service,
+  everyMs = 15_000,
+  log: (line: string) => void = () => {},
+): SnapshotKeeper {
   let snapshotRevision = -1;
   let lastSeen = -1;
   let running: Promise<void> | null = null;
@@ -22,12 +27,17 @@ export function startSnapshotKeeper(libraryDir: string, service: Service, everyM
     new Promise<void>((resolve) => {
       const { file, execArgv } = workerScript('snapshot-worker', 'search/snapshot-worker.ts');
       const worker = new Worker(file, { workerData: { libraryDir }, execArgv });
-      worker.once('message', (m: { ok: boolean; value?: { revision: number; documents: number; bytes: number }; message?: string }) => {
-        if (m.ok && m.value) {
-          snapshotRevision = m.value.revision;
-          log(`search snapshot: ${m.value.documents} records at revision ${m.value.revision} (${m.value.bytes} bytes)`);
-        } else log(`search snapshot failed: ${m.message}`);
-      });
+      worker.once(
+        'message',
+        (m: { ok: boolean; value?: { revision: number; documents: number; bytes: number }; message?: string }) => {
+          if (m.ok && m.value) {
+            snapshotRevision = m.value.revision;
+            log(
+              `search snapshot: ${m.value.documents} records at revision ${m.value.revision} (${m.value.bytes} bytes)`,
+            );
+          } else log(`search snapshot failed: ${m.message}`);
+        },
+      );
       worker.once('error', (e: Error) => log(`search snapshot failed: ${e.message}`));
       worker.once('exit', () => resolve());
     });

@@ -50,7 +50,11 @@ export function loadSnapshot(paths: LibraryPaths, db?: Database.Database): { rev
 }
 
 /** Builds the snapshot from the catalogue as it is now and writes it atomically. */
-export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): { revision: number; documents: number; bytes: number } {
+export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): {
+  revision: number;
+  documents: number;
+  bytes: number;
+} {
   // One read transaction: the documents and the revision they reflect agree.
   const { docs, revision } = ctx.db.transaction(() => ({
     docs: allSearchDocuments(ctx as CatalogueContext),
@@ -58,7 +62,13 @@ export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): { re
   }))();
   const search = buildRecordSearch(docs);
   const data = search.toJSON();
-  const header: Header = { format: SNAPSHOT_FORMAT, tokenizer: TOKENIZER_VERSION, libraryId: libraryId(ctx.db), revision, length: data.length };
+  const header: Header = {
+    format: SNAPSHOT_FORMAT,
+    tokenizer: TOKENIZER_VERSION,
+    libraryId: libraryId(ctx.db),
+    revision,
+    length: data.length,
+  };
   const body = `${JSON.stringify(header)}\n${data}`;
   fs.mkdirSync(ctx.paths.index, { recursive: true });
   const file = snapshotFile(ctx.paths);

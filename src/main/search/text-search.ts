@@ -32,8 +32,13 @@ export function ftsExpression(q: ParsedQuery): string | null {
   if (q.groups.length === 0 || q.groups.flat().some((c) => c.scope)) return null;
   const groups = q.groups.map((g) => g.map(clauseExpression).filter((e): e is string => e !== null));
   if (groups.some((g) => g.length === 0)) return null;
-  let expr = groups.map((g) => (g.length === 1 ? `(${g[0]})` : `(${g.map((e) => `(${e})`).join(' OR ')})`)).join(' AND ');
-  const excluded = q.excluded.filter((c) => !c.scope).map(clauseExpression).filter((e): e is string => e !== null);
+  let expr = groups
+    .map((g) => (g.length === 1 ? `(${g[0]})` : `(${g.map((e) => `(${e})`).join(' OR ')})`))
+    .join(' AND ');
+  const excluded = q.excluded
+    .filter((c) => !c.scope)
+    .map(clauseExpression)
+    .filter((e): e is string => e !== null);
   if (excluded.length) expr = `${expr} NOT (${excluded.join(' OR ')})`;
   return expr;
 }
@@ -78,8 +83,13 @@ function recordInfo(ctx: CatalogueContext, ids: number[]): Map<number, RecordInf
  * description does not already say.
  */
 function foundIn(ctx: CatalogueContext, row: RecordRow, terms: string[]): { where: TextHit['foundIn']; text: string } {
-  if (row.description && firstMatchAt(row.description, terms) >= 0) return { where: 'description', text: row.description };
-  const body = (sql(ctx.db, "SELECT coalesce(body_text, '') AS body FROM records WHERE id = ?").get(row.recordId) as { body: string } | undefined)?.body ?? '';
+  if (row.description && firstMatchAt(row.description, terms) >= 0)
+    return { where: 'description', text: row.description };
+  const body =
+    (
+      sql(ctx.db, "SELECT coalesce(body_text, '') AS body FROM records WHERE id = ?").get(row.recordId) as
+        { body: string } | undefined
+    )?.body ?? '';
   if (body && firstMatchAt(body, terms) >= 0) return { where: 'text', text: body };
   return { where: 'record', text: row.description || body };
 }
@@ -93,14 +103,29 @@ function foundIn(ctx: CatalogueContext, row: RecordRow, terms: string[]): { wher
 const RECORDS_RANKED = 20_000;
 const PAGES_RANKED = 5_000;
 
-function best(ctx: CatalogueContext, table: 'records_fts' | 'pages_fts', rank: string, expression: string, ranked: number): string {
-  const matches = (sql(ctx.db, `SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${ranked + 1})`).get(expression) as { n: number }).n;
+function best(
+  ctx: CatalogueContext,
+  table: 'records_fts' | 'pages_fts',
+  rank: string,
+  expression: string,
+  ranked: number,
+): string {
+  const matches = (
+    sql(
+      ctx.db,
+      `SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${ranked + 1})`,
+    ).get(expression) as { n: number }
+  ).n;
   return matches > ranked
     ? `SELECT rowid, -rowid AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`
     : `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ?`;
 }
 
-export function searchText(ctx: CatalogueContext, query: string, limit: number): { hits: TextHit[]; expression: string | null } {
+export function searchText(
+  ctx: CatalogueContext,
+  query: string,
+  limit: number,
+): { hits: TextHit[]; expression: string | null } {
   const q = parseQuery(query);
   const expression = ftsExpression(q);
   if (!expression) return { hits: [], expression };
@@ -121,22 +146,46 @@ export function searchText(ctx: CatalogueContext, query: string, limit: number):
        JOIN record_files rf ON rf.file_id = p.file_id
       ORDER BY f.rank, rf.record_id, p.page`,
   ).all(expression, limit * 4) as PageRow[];
-  const info = recordInfo(ctx, [...new Set([...recordRows.map((r) => r.recordId), ...pageRows.map((r) => r.recordId)])]);
+  const info = recordInfo(ctx, [
+    ...new Set([...recordRows.map((r) => r.recordId), ...pageRows.map((r) => r.recordId)]),
+  ]);
   const passes = (r: RecordInfo | undefined): r is RecordInfo =>
-    r !== undefined && (!q.filters.types.length || q.filters.types.includes(r.type)) && dateMatches(r.date, r.dateEnd, q.filters);
-  const base = (r: RecordInfo) => ({ recordId: r.id, title: r.title, type: r.type, date: r.date, referenceCode: r.referenceCode });
+    r !== undefined &&
+    (!q.filters.types.length || q.filters.types.includes(r.type)) &&
+    dateMatches(r.date, r.dateEnd, q.filters);
+  const base = (r: RecordInfo) => ({
+    recordId: r.id,
+    title: r.title,
+    type: r.type,
+    date: r.date,
+    referenceCode: r.referenceCode,
+  });
   const hits: TextHit[] = [];
   for (const row of recordRows) {
     const r = info.get(row.recordId);
     if (!passes(r)) continue;
     const found = foundIn(ctx, row, terms);
-    hits.push({ ...base(r), foundIn: found.where, fileName: '', page: 0, rank: row.rank, snippet: snippet(found.text, terms) });
+    hits.push({
+      ...base(r),
+      foundIn: found.where,
+      fileName: '',
+      page: 0,
+      rank: row.rank,
+      snippet: snippet(found.text, terms),
+    });
     if (hits.length >= limit) return { hits, expression };
   }
   for (const row of pageRows) {
     const r = info.get(row.recordId);
     if (!passes(r)) continue;
-    hits.push({ ...base(r), foundIn: 'page', fileName: row.fileName, page: row.page, rank: row.rank, snippet: snippet(row.text, terms) });
+    hits.push({
+      ...base(r),
+      foundIn: 'page',
+      fileName: row.fileName,
+      page: row.page,
+      rank: row.rank,
+      snippet: snippet(row.text, terms),
+    });
     if (hits.length >= limit) break;
   }
   return { hits, expression };
@@ -152,7 +201,7 @@ export function rebuildTextIndex(ctx: CatalogueContext): { pages: number; record
     const batch = sql(ctx.db, 'SELECT id, text FROM pages WHERE id > ? ORDER BY id LIMIT 500');
     let pages = 0;
     // In batches: a statement cannot be iterated while the same connection writes.
-    for (let last = 0; ; ) {
+    for (let last = 0; ;) {
       const rows = batch.all(last) as { id: number; text: string }[];
       if (rows.length === 0) break;
       for (const row of rows) insert.run(row.id, ftsTerms(row.text));

@@ -13,7 +13,8 @@ export interface WorkerData {
   libraryDir: string;
   door: string;
 }
-export type WorkerRequest = { id: number; channel: Channel; input: unknown; rule?: PathRule } | { id: number; close: true };
+export type WorkerRequest =
+  { id: number; channel: Channel; input: unknown; rule?: PathRule } | { id: number; close: true };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; error: { code: string; message: string } }
@@ -28,7 +29,8 @@ try {
   library = await openLibrary(libraryDir);
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 } catch (error) {
-  const e = error instanceof ArchiveFailure ? error.toError() : { code: 'internal', message: String((error as Error).message) };
+  const e =
+    error instanceof ArchiveFailure ? error.toError() : { code: 'internal', message: String((error as Error).message) };
   port.postMessage({ type: 'failed', error: e } satisfies WorkerReply);
 }
 
@@ -41,6 +43,10 @@ if (library) {
       port.close();
       return;
     }
-    port.postMessage({ type: 'result', id: request.id, result: runHandler(withRule(ctx, request.rule), request.channel, request.input) } satisfies WorkerReply);
+    port.postMessage({
+      type: 'result',
+      id: request.id,
+      result: runHandler(withRule(ctx, request.rule), request.channel, request.input),
+    } satisfies WorkerReply);
   });
 }

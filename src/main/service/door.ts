@@ -20,7 +20,14 @@ export const PATH_INPUTS: Record<string, (input: Record<string, unknown>) => unk
 };
 
 /** The input field holding the paths of each path-taking channel. */
-export const PATH_FIELD: Record<string, string> = { importFiles: 'paths', previewImport: 'paths', importBag: 'dir', exportBag: 'dir', backupLibrary: 'out', openLibrary: 'path' };
+export const PATH_FIELD: Record<string, string> = {
+  importFiles: 'paths',
+  previewImport: 'paths',
+  importBag: 'dir',
+  exportBag: 'dir',
+  backupLibrary: 'out',
+  openLibrary: 'path',
+};
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 
@@ -43,7 +50,10 @@ export function pathRefusal(channel: string, input: unknown, rule: PathRule): Re
 /** The refusal of a channel no door answers (the app's internal ones), or null. */
 export function internalRefusal(channel: string): Result<never> | null {
   if (typeof channel === 'string' && isChannel(channel) && isInternal(channel)) {
-    return { ok: false, error: { code: 'invalid_input', message: `"${channel}" is the app's own internal operation: no door answers it` } };
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `"${channel}" is the app's own internal operation: no door answers it` },
+    };
   }
   return null;
 }

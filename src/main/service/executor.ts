@@ -76,7 +76,8 @@ const READ_ONLY_IN_CATALOGUE: ReadonlySet<Channel> = new Set<Channel>(['exportBa
 function execute(ctx: CatalogueContext, channel: Channel, input: unknown): unknown {
   const handler = handlers[channel] as (ctx: CatalogueContext, input: unknown) => unknown;
   if (!contract[channel].mutates) return withBusyRetry(() => handler(ctx, input));
-  if (READ_ONLY_IN_CATALOGUE.has(channel)) return withBusyRetry(() => ctx.db.transaction(() => handler(ctx, input)).deferred());
+  if (READ_ONLY_IN_CATALOGUE.has(channel))
+    return withBusyRetry(() => ctx.db.transaction(() => handler(ctx, input)).deferred());
   return inWriteTransaction(ctx.db, () => {
     const value = handler(ctx, input);
     catchUpInWrite(ctx);
@@ -95,16 +96,28 @@ export function runHandler(ctx: CatalogueContext, channel: Channel, input: unkno
       return { ok: false, error: { code: 'conflict', message: `the catalogue refused the change: ${message}` } };
     }
     if (/SQLITE_FULL/.test((error as { code?: string }).code ?? '')) {
-      return { ok: false, error: { code: 'library', message: 'the disk holding the library is full: nothing was changed (free some space and try again)' } };
+      return {
+        ok: false,
+        error: {
+          code: 'library',
+          message: 'the disk holding the library is full: nothing was changed (free some space and try again)',
+        },
+      };
     }
     if (isBusy(error)) {
       return {
         ok: false,
-        error: { code: 'conflict', message: `the catalogue stayed busy with another writer for over ${BUSY_DEADLINE_MS / 1000} seconds: nothing was changed; try again` },
+        error: {
+          code: 'conflict',
+          message: `the catalogue stayed busy with another writer for over ${BUSY_DEADLINE_MS / 1000} seconds: nothing was changed; try again`,
+        },
       };
     }
     if (/SQLITE_LOCKED/.test((error as { code?: string }).code ?? '')) {
-      return { ok: false, error: { code: 'conflict', message: 'the catalogue is busy with another writer; try again' } };
+      return {
+        ok: false,
+        error: { code: 'conflict', message: 'the catalogue is busy with another writer; try again' },
+      };
     }
     return { ok: false, error: { code: 'internal', message: `internal error in ${channel}: ${message}` } };
   }
@@ -116,7 +129,12 @@ export function withRule(ctx: CatalogueContext, rule: PathRule | undefined): Cat
 }
 
 export function contextFor(library: Library, door: string): CatalogueContext {
-  const ctx: CatalogueContext = { db: library.db, paths: library.paths, actor: actorName(door), now: () => new Date().toISOString() };
+  const ctx: CatalogueContext = {
+    db: library.db,
+    paths: library.paths,
+    actor: actorName(door),
+    now: () => new Date().toISOString(),
+  };
   catchUpOnOpen(ctx);
   return ctx;
 }

@@ -54,7 +54,8 @@ export class LibrarySwitch {
     },
     call: (channel, input) => this.service.invoke(channel, input) as never,
     serve: async (channel, input, rule) => {
-      if (channel === 'openLibrary' && this.answersOpenLibrary) return doorRefusal(channel, input, rule) ?? this.openLibrary(input);
+      if (channel === 'openLibrary' && this.answersOpenLibrary)
+        return doorRefusal(channel, input, rule) ?? this.openLibrary(input);
       await this.switching;
       return this.current.service.serve(channel, input, rule);
     },
@@ -79,7 +80,10 @@ export class LibrarySwitch {
       if (!parsed.data.create && !fs.existsSync(libraryPaths(root).catalogue)) {
         return {
           ok: false,
-          error: { code: 'library', message: `${root} holds no Civic Archive library (no catalogue.sqlite); choose a library folder, or create a new library there` },
+          error: {
+            code: 'library',
+            message: `${root} holds no Civic Archive library (no catalogue.sqlite); choose a library folder, or create a new library there`,
+          },
         };
       }
       let next: OpenedLibrary;
@@ -87,7 +91,10 @@ export class LibrarySwitch {
         next = await this.open(root);
       } catch (error) {
         if (error instanceof ArchiveFailure) return { ok: false, error: error.toError() };
-        return { ok: false, error: { code: 'library', message: `cannot open the library at ${root}: ${(error as Error).message}` } };
+        return {
+          ok: false,
+          error: { code: 'library', message: `cannot open the library at ${root}: ${(error as Error).message}` },
+        };
       }
       const old = this.current;
       this.current = next;

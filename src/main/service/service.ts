@@ -60,7 +60,10 @@ export function createService(executor: Executor, options: { checkOutputs?: bool
       const out = spec.output.safeParse(result.value);
       if (!out.success) {
         const problem = describeIssue(out.error);
-        return { ok: false, error: { code: 'internal', message: `${channel} produced an invalid answer: ${problem.message}` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `${channel} produced an invalid answer: ${problem.message}` },
+        };
       }
     }
     return result;

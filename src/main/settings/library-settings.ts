@@ -8,7 +8,11 @@ import { backupsKept, setBackupsKept } from '../catalogue/backups';
 import type { CatalogueContext } from '../catalogue/context';
 
 const DEFAULT_STYLE = 'apa';
-const KEYS = { archiveName: 'cite.archive.name', archivePlace: 'cite.archive.place', defaultStyle: 'cite.style.default' } as const;
+const KEYS = {
+  archiveName: 'cite.archive.name',
+  archivePlace: 'cite.archive.place',
+  defaultStyle: 'cite.style.default',
+} as const;
 
 export function readSetting(ctx: Pick<CatalogueContext, 'db'>, key: string): string | null {
   const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -17,7 +21,10 @@ export function readSetting(ctx: Pick<CatalogueContext, 'db'>, key: string): str
 
 export function writeSetting(ctx: Pick<CatalogueContext, 'db'>, key: string, value: string | null): void {
   if (value === null) ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-  else ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  else
+    ctx.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
 }
 
 export function getSettings(ctx: Pick<CatalogueContext, 'db'>): LibrarySettings {
@@ -31,7 +38,12 @@ export function getSettings(ctx: Pick<CatalogueContext, 'db'>): LibrarySettings 
 
 export function updateSettings(
   ctx: CatalogueContext,
-  patch: { archiveName?: string | null | undefined; archivePlace?: string | null | undefined; defaultStyle?: string | undefined; backupsKept?: number | null | undefined },
+  patch: {
+    archiveName?: string | null | undefined;
+    archivePlace?: string | null | undefined;
+    defaultStyle?: string | undefined;
+    backupsKept?: number | null | undefined;
+  },
   styleExists: (id: string) => boolean,
 ): LibrarySettings {
   return ctx.db.transaction(() => {

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { CONTENT_TYPES } from '../content-types';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
-
 export type AppAnswer = { status: 200; file: string; type: string } | { status: 400 | 404 | 405; reason: string };
 
 export function appFile(url: string, method: string, rendererDir: string): AppAnswer {
@@ -20,7 +19,8 @@ export function appFile(url: string, method: string, rendererDir: string): AppAn
   } catch {
     return { status: 400, reason: 'not a URL' };
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.hostname.toLowerCase() !== APP_HOST || u.port !== '') return { status: 404, reason: 'not the renderer' };
+  if (u.protocol !== `${APP_SCHEME}:` || u.hostname.toLowerCase() !== APP_HOST || u.port !== '')
+    return { status: 404, reason: 'not the renderer' };
   let decoded: string;
   try {
     decoded = decodeURIComponent(u.pathname);

@@ -51,13 +51,24 @@ export class Grants {
     };
     const swapped = Array.isArray(value) ? value.map(swap) : swap(value);
     if (unknownToken !== null) {
-      return { ok: false, error: { code: 'invalid_input', field, message: `${field}: this choice is no longer known to the app: choose the file or folder again` } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          field,
+          message: `${field}: this choice is no longer known to the app: choose the file or folder again`,
+        },
+      };
     }
     return { ok: true, input: { ...(input as Record<string, unknown>), [field]: swapped } };
   }
 
   /** The desktop door's path rule: the library open now and what the user picked. */
   rule(libraryRoot: string): PathRule {
-    return pathRuleWithin([libraryRoot, ...this.granted()], 'this window', 'choose the file or folder with "Choose…" (the system dialog) first');
+    return pathRuleWithin(
+      [libraryRoot, ...this.granted()],
+      'this window',
+      'choose the file or folder with "Choose…" (the system dialog) first',
+    );
   }
 }

@@ -26,10 +26,15 @@ export interface IpcDoorOptions {
 /** The refusal of a request not sent by the window's own top frame, or null. */
 export function senderRefusal(sender: Sender | null, isTrustedUrl: (url: string) => boolean): Result<never> | null {
   if (sender && sender.top && isTrustedUrl(sender.url)) return null;
-  return { ok: false, error: { code: 'invalid_input', message: `refused: request from an untrusted page (${sender?.url ?? 'no frame'})` } };
+  return {
+    ok: false,
+    error: { code: 'invalid_input', message: `refused: request from an untrusted page (${sender?.url ?? 'no frame'})` },
+  };
 }
 
-export function ipcDoor(opts: IpcDoorOptions): (channel: string, sender: Sender | null, input: unknown) => Promise<Result<unknown>> {
+export function ipcDoor(
+  opts: IpcDoorOptions,
+): (channel: string, sender: Sender | null, input: unknown) => Promise<Result<unknown>> {
   return async (channel, sender, input) => {
     const refused = senderRefusal(sender, opts.isTrustedUrl);
     if (refused) return refused;

@@ -36,8 +36,10 @@ export function isTrustedUrl(url: string, devUrl?: string): boolean {
   if (!u || u.username !== '' || u.password !== '') return false;
   if (devUrl) {
     const dev = parse(devUrl);
-    const loopback = dev !== null && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1' || dev.hostname === '[::1]');
-    if (dev && loopback && (dev.protocol === 'http:' || dev.protocol === 'https:') && u.origin === dev.origin) return true;
+    const loopback =
+      dev !== null && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1' || dev.hostname === '[::1]');
+    if (dev && loopback && (dev.protocol === 'http:' || dev.protocol === 'https:') && u.origin === dev.origin)
+      return true;
   }
   // Chromium lower-cases a standard scheme's host; Node's URL keeps a custom scheme's as written.
   return u.protocol === `${APP_SCHEME}:` && u.hostname.toLowerCase() === APP_HOST && u.port === '';

@@ -28,7 +28,9 @@ const fetchTransport: Transport = async (channel, input) => {
     return failure(`cannot reach the Civic Archive host: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (response.status === 403) {
-    return failure('the Civic Archive host refused the request: open the app from the address it printed (with its token)');
+    return failure(
+      'the Civic Archive host refused the request: open the app from the address it printed (with its token)',
+    );
   }
   let body: unknown;
   try {

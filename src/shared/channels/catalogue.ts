@@ -168,11 +168,7 @@ export const catalogueChannels = {
     z.object({ total: z.number(), items: z.array(AuthorityView) }),
     false,
   ),
-  authorityRecords: channel(
-    ById,
-    z.array(RecordSummary.extend({ roles: z.array(z.string()) })),
-    false,
-  ),
+  authorityRecords: channel(ById, z.array(RecordSummary.extend({ roles: z.array(z.string()) })), false),
   mergeAuthorities: channel(
     z.strictObject({
       keepId: Id,
@@ -185,7 +181,11 @@ export const catalogueChannels = {
   ),
 
   listTags: channel(z.strictObject({}), z.array(TagView), false),
-  renameTag: channel(z.strictObject({ from: Tag, to: Tag }), z.object({ records: z.number(), revision: z.number() }), true),
+  renameTag: channel(
+    z.strictObject({ from: Tag, to: Tag }),
+    z.object({ records: z.number(), revision: z.number() }),
+    true,
+  ),
   deleteTag: channel(z.strictObject({ name: Tag }), z.object({ records: z.number(), revision: z.number() }), true),
 
   createCollection: channel(CollectionCreate, CollectionView, true),
@@ -198,11 +198,7 @@ export const catalogueChannels = {
     z.object({ revision: z.number(), changes: z.array(ChangeEntry), more: z.boolean() }),
     false,
   ),
-  auditTrail: channel(
-    z.strictObject({ entity: ChangeEntry.shape.entity, id: Id }),
-    z.array(AuditEntry),
-    false,
-  ),
+  auditTrail: channel(z.strictObject({ entity: ChangeEntry.shape.entity, id: Id }), z.array(AuditEntry), false),
 
   /** Deletes a record and hands back what restoreRecord needs to undo it (same id, links, tags, files). */
   deleteRecordRestorably: channel(

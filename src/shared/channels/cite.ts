@@ -40,24 +40,28 @@ export type Citation = z.output<typeof Citation>;
 export const citeChannels = {
   /** The built-in and installed styles; with `all`, every official style too; `find` keeps those whose id or title has every word. */
   listStyles: channel(
-    z.strictObject({ all: z.boolean().optional(), find: z.string().trim().max(200, 'at most 200 characters').optional() }),
+    z.strictObject({
+      all: z.boolean().optional(),
+      find: z.string().trim().max(200, 'at most 200 characters').optional(),
+    }),
     z.array(StyleInfo),
     false,
   ),
   installStyle: channel(
-    z.strictObject({ xml: z.string().min(1, 'the style file is empty').max(2_000_000, 'a style file is at most 2 MB') }),
+    z.strictObject({
+      xml: z.string().min(1, 'the style file is empty').max(2_000_000, 'a style file is at most 2 MB'),
+    }),
     StyleInfo,
     true,
   ),
   removeStyle: channel(z.strictObject({ style: z.string().min(1) }), z.object({ style: z.string() }), true),
-  citeRecords: channel(
-    z.strictObject({ ids: RecordIds, style: z.string().min(1).optional() }),
-    Citation,
-    false,
-  ),
+  citeRecords: channel(z.strictObject({ ids: RecordIds, style: z.string().min(1).optional() }), Citation, false),
   /** Records as BibTeX, RIS or CSL-JSON text. */
   exportCitations: channel(
-    z.strictObject({ ids: z.array(Id).min(1, 'choose at least one record').max(100_000), format: z.enum(CITE_FORMATS) }),
+    z.strictObject({
+      ids: z.array(Id).min(1, 'choose at least one record').max(100_000),
+      format: z.enum(CITE_FORMATS),
+    }),
     z.object({ format: z.enum(CITE_FORMATS), count: z.number(), content: z.string() }),
     false,
   ),

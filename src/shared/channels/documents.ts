@@ -68,7 +68,9 @@ export const JobView = z.object({
 });
 export type JobView = z.output<typeof JobView>;
 
-const JobCounts = z.object(Object.fromEntries(JOB_STATUSES.map((s) => [s, z.number()])) as Record<(typeof JOB_STATUSES)[number], z.ZodNumber>);
+const JobCounts = z.object(
+  Object.fromEntries(JOB_STATUSES.map((s) => [s, z.number()])) as Record<(typeof JOB_STATUSES)[number], z.ZodNumber>,
+);
 
 const ImportCandidate = z.object({ path: z.string(), name: z.string(), size: z.number() });
 const ImportSkip = z.object({ path: z.string(), reason: z.string() });
@@ -155,12 +157,18 @@ export const documentsChannels = {
   storedFileType: channel(z.strictObject({ sha256: Sha256 }), z.object({ mediaType: z.string() }), false),
   recordFiles: channel(z.strictObject({ recordId: Id }), z.array(RecordFile), false),
   fileInfo: channel(
-    z.strictObject({ id: Id.optional(), sha256: Sha256.optional() }).refine((v) => (v.id === undefined) !== (v.sha256 === undefined), 'give id or sha256'),
+    z
+      .strictObject({ id: Id.optional(), sha256: Sha256.optional() })
+      .refine((v) => (v.id === undefined) !== (v.sha256 === undefined), 'give id or sha256'),
     FileView.extend({ records: z.array(FileHolder) }),
     false,
   ),
   filePages: channel(
-    z.strictObject({ fileId: Id, from: z.number().int().min(1).default(1), limit: z.number().int().min(1).max(1_000).default(1_000) }),
+    z.strictObject({
+      fileId: Id,
+      from: z.number().int().min(1).default(1),
+      limit: z.number().int().min(1).max(1_000).default(1_000),
+    }),
     z.array(PageView),
     false,
   ),
@@ -204,18 +212,36 @@ export const documentsChannels = {
   ),
   claimJob: channel(
     /** owner: "host:pid" of the runner taking the job, so resumeJobs can tell a live runner from a dead one. */
-    z.strictObject({ batch: z.string().max(100).optional(), kind: z.enum(JOB_KINDS).optional(), owner: z.string().max(300).optional() }),
-    JobView.extend({ params: z.record(z.string(), z.unknown()), sha256: z.string().nullable(), mediaType: z.string().nullable() }).nullable(),
+    z.strictObject({
+      batch: z.string().max(100).optional(),
+      kind: z.enum(JOB_KINDS).optional(),
+      owner: z.string().max(300).optional(),
+    }),
+    JobView.extend({
+      params: z.record(z.string(), z.unknown()),
+      sha256: z.string().nullable(),
+      mediaType: z.string().nullable(),
+    }).nullable(),
     true,
     INTERNAL,
   ),
   jobProgress: channel(
-    z.strictObject({ id: Id, done: z.number().int().min(0), total: z.number().int().min(0), label: z.string().max(500).nullable().default(null) }),
+    z.strictObject({
+      id: Id,
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+      label: z.string().max(500).nullable().default(null),
+    }),
     z.object({ status: z.enum(JOB_STATUSES) }),
     true,
     INTERNAL,
   ),
-  failJob: channel(z.strictObject({ id: Id, error: z.string().max(2_000) }), z.object({ status: z.enum(JOB_STATUSES) }), true, INTERNAL),
+  failJob: channel(
+    z.strictObject({ id: Id, error: z.string().max(2_000) }),
+    z.object({ status: z.enum(JOB_STATUSES) }),
+    true,
+    INTERNAL,
+  ),
   /** The file of an import job is in storage: register it (file row, record, link, extract job) in one transaction. */
   registerImport: channel(
     z.strictObject({ id: Id, sha256: Sha256, size: z.number().int().min(1), mediaType: z.string().max(200) }),
@@ -231,18 +257,36 @@ export const documentsChannels = {
     INTERNAL,
   ),
   /** An extract job's outcome: the file's facts and its page text, written in one transaction. */
-  finishExtract: channel(z.strictObject({ id: Id, extraction: Extraction }), z.object({ status: z.enum(JOB_STATUSES), pages: z.number() }), true, INTERNAL),
+  finishExtract: channel(
+    z.strictObject({ id: Id, extraction: Extraction }),
+    z.object({ status: z.enum(JOB_STATUSES), pages: z.number() }),
+    true,
+    INTERNAL,
+  ),
 
   /** A job's outcome when it has no file to update (verify). */
-  finishJob: channel(z.strictObject({ id: Id, result: z.record(z.string(), z.unknown()) }), z.object({ status: z.enum(JOB_STATUSES) }), true, INTERNAL),
+  finishJob: channel(
+    z.strictObject({ id: Id, result: z.record(z.string(), z.unknown()) }),
+    z.object({ status: z.enum(JOB_STATUSES) }),
+    true,
+    INTERNAL,
+  ),
   storedFiles: channel(
-    z.strictObject({ afterId: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1_000) }),
-    z.object({ files: z.array(z.object({ id: z.number(), sha256: z.string(), size: z.number() })), thumbnails: z.array(z.string()) }),
+    z.strictObject({
+      afterId: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(10_000).default(1_000),
+    }),
+    z.object({
+      files: z.array(z.object({ id: z.number(), sha256: z.string(), size: z.number() })),
+      thumbnails: z.array(z.string()),
+    }),
     false,
     INTERNAL,
   ),
   recordFixity: channel(
-    z.strictObject({ results: z.array(z.object({ id: Id, status: z.enum(['ok', 'missing', 'altered']) })).max(10_000) }),
+    z.strictObject({
+      results: z.array(z.object({ id: Id, status: z.enum(['ok', 'missing', 'altered']) })).max(10_000),
+    }),
     z.object({ updated: z.number() }),
     true,
     INTERNAL,

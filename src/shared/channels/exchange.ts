@@ -58,10 +58,19 @@ export const exchangeChannels = {
   /** CSV: the column headers and the mapping they would get, for the mapping step. */
   csvColumns: channel(
     z.strictObject({ content: z.string().min(1).max(200_000_000), mapping: ColumnMapping.optional() }),
-    z.object({ headers: z.array(z.string()), mapping: ColumnMapping, unmapped: z.array(z.string()), fields: z.array(z.string()) }),
+    z.object({
+      headers: z.array(z.string()),
+      mapping: ColumnMapping,
+      unmapped: z.array(z.string()),
+      fields: z.array(z.string()),
+    }),
     false,
   ),
-  saveCsvMapping: channel(z.strictObject({ name: z.string().trim().min(1).max(200), mapping: ColumnMapping }), z.object({ name: z.string() }), true),
+  saveCsvMapping: channel(
+    z.strictObject({ name: z.string().trim().min(1).max(200), mapping: ColumnMapping }),
+    z.object({ name: z.string() }),
+    true,
+  ),
   listCsvMappings: channel(z.strictObject({}), z.array(z.object({ name: z.string(), mapping: ColumnMapping })), false),
   /** A BagIt package (RFC 8493) of the records given, or of the whole library, written to a new or empty folder. */
   exportBag: channel(
@@ -91,7 +100,9 @@ export const exchangeChannels = {
   finishBagImport: channel(
     z.strictObject({
       id: Id,
-      stored: z.array(z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fresh: z.boolean() })).max(10_000_000),
+      stored: z
+        .array(z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fresh: z.boolean() }))
+        .max(10_000_000),
       error: z.string().max(4_000).nullable(),
     }),
     z.object({ status: z.enum(JOB_STATUSES), report: ImportReport.nullable(), error: z.string().nullable() }),
@@ -105,7 +116,10 @@ export const exchangeChannels = {
     false,
   ),
   exportRecords: channel(
-    z.strictObject({ ids: z.array(Id).min(1, 'choose at least one record').max(100_000), format: z.enum(EXPORT_FORMATS) }),
+    z.strictObject({
+      ids: z.array(Id).min(1, 'choose at least one record').max(100_000),
+      format: z.enum(EXPORT_FORMATS),
+    }),
     z.object({ format: z.enum(EXPORT_FORMATS), count: z.number(), content: z.string() }),
     false,
   ),

@@ -101,5 +101,9 @@ export const searchChannels = {
   ),
   deleteSavedSearch: channel(z.strictObject({ id: Id }), z.object({ id: z.number() }), true),
   /** The persisted record-level index, if one matches this library and tokenizer; null otherwise. */
-  loadSearchSnapshot: channel(z.strictObject({}), z.object({ revision: z.number(), data: z.string() }).nullable(), false),
+  loadSearchSnapshot: channel(
+    z.strictObject({}),
+    z.object({ revision: z.number(), data: z.string() }).nullable(),
+    false,
+  ),
 } as const;

@@ -26,7 +26,13 @@ export const settingsChannels = {
       archivePlace: OptionalText(500),
       defaultStyle: z.string().trim().min(1, 'must not be empty').max(200).optional(),
       /** null: back to the default (7). */
-      backupsKept: z.number().int().min(0, 'keep 0 or more copies (0: no automatic backups)').max(365, 'keep at most 365 copies').nullable().optional(),
+      backupsKept: z
+        .number()
+        .int()
+        .min(0, 'keep 0 or more copies (0: no automatic backups)')
+        .max(365, 'keep at most 365 copies')
+        .nullable()
+        .optional(),
     }),
     LibrarySettings,
     true,

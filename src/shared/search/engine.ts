@@ -85,7 +85,9 @@ export function prefixFor(term: string): boolean {
  * every record. FTS5 keeps them; phrases are still checked word for word against the text.
  */
 const STOP_WORDS = new Set(
-  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
 );
 const indexTerm = (term: string): string | null => (STOP_WORDS.has(term) ? null : term);
 
@@ -265,7 +267,9 @@ function facetKeys(d: SearchDocument): string[] {
     set.add(`year\u0000${d.date.slice(0, 4)}`);
     set.add(`decade\u0000${d.date.slice(0, 3)}0`);
   }
-  for (const l of d.links) if (l.kind === 'partnership' || l.kind === 'organisation' || l.kind === 'place') set.add(`${l.kind}\u0000${l.name}`);
+  for (const l of d.links)
+    if (l.kind === 'partnership' || l.kind === 'organisation' || l.kind === 'place')
+      set.add(`${l.kind}\u0000${l.name}`);
   for (const t of d.tags) set.add(`tag\u0000${t}`);
   for (const l of d.languages) set.add(`language\u0000${l}`);
   facetKeyCache.set(d, (keys = [...set]));
@@ -276,7 +280,10 @@ export class RecordSearch {
   private index = miniSearch();
   private readonly docs = new Map<number, SearchDocument>();
   /** The last search's whole result, kept as its matches and filter; turned into documents only when asked (facets). */
-  private last: { matches: Map<number, number>; keep: ((doc: SearchDocument) => boolean) | null } = { matches: new Map(), keep: null };
+  private last: { matches: Map<number, number>; keep: ((doc: SearchDocument) => boolean) | null } = {
+    matches: new Map(),
+    keep: null,
+  };
   private lastFoundCache: SearchDocument[] | null = null;
 
   get size(): number {
@@ -322,7 +329,8 @@ export class RecordSearch {
   private discard(id: number): void {
     const short = this.internals._idToShortId.get(id);
     const cache = this.lengthCache;
-    if (cache && short !== undefined && short < cache.capacity) for (const lengths of cache.lengths) lengths[short] = -1;
+    if (cache && short !== undefined && short < cache.capacity)
+      for (const lengths of cache.lengths) lengths[short] = -1;
     this.index.discard(id);
   }
 
@@ -412,7 +420,12 @@ export class RecordSearch {
     const none: Evaluated = { scores: new Map(), expansions: [] };
     if (queryTerms.length === 0) return none;
     const ms = this.internals;
-    const spec = fields.map((f) => ({ name: f, id: ms._fieldIds[f]!, boost: FIELD_BOOSTS[f] ?? 1, avg: ms._avgFieldLength[ms._fieldIds[f]!] ?? 1 }));
+    const spec = fields.map((f) => ({
+      name: f,
+      id: ms._fieldIds[f]!,
+      boost: FIELD_BOOSTS[f] ?? 1,
+      avg: ms._avgFieldLength[ms._fieldIds[f]!] ?? 1,
+    }));
     const n = queryTerms.length;
     const size = ms._nextId;
     const score = new Float64Array(size);
@@ -501,7 +514,8 @@ export class RecordSearch {
       result = { scores: new Map(), expansions: [] };
       for (const id of this.docs.keys()) result.scores.set(id, 0);
     }
-    for (const clause of q.excluded.filter(indexed)) for (const id of this.clauseMatches(clause).scores.keys()) result.scores.delete(id);
+    for (const clause of q.excluded.filter(indexed))
+      for (const id of this.clauseMatches(clause).scores.keys()) result.scores.delete(id);
     return result;
   }
 
@@ -530,7 +544,8 @@ export class RecordSearch {
     if (f.decades?.length && (year === null || !f.decades.includes(Math.floor(year / 10) * 10))) return false;
     const named = (kind: SearchDocument['links'][number]['kind'], wanted?: string[]) =>
       !wanted?.length || wanted.every((w) => doc.links.some((l) => l.kind === kind && l.name === w));
-    if (!named('partnership', f.partnerships) || !named('organisation', f.organisations) || !named('place', f.places)) return false;
+    if (!named('partnership', f.partnerships) || !named('organisation', f.organisations) || !named('place', f.places))
+      return false;
     if (f.tags?.length && !f.tags.every((t) => doc.tags.some((d) => d.toLowerCase() === t.toLowerCase()))) return false;
     if (f.languages?.length && !f.languages.some((l) => doc.languages.includes(l))) return false;
     if (f.hasFile !== undefined && doc.hasFile !== f.hasFile) return false;

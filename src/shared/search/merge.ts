@@ -58,7 +58,12 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
     const texts = byRecord.get(r.id) ?? [];
     // The record's own fields already say where they matched; "catalogue fields" would repeat it.
     const extra = labelsOf(texts).filter((l) => l.field !== 'catalogue');
-    return { ...r, pages: pagesOf(texts), source: texts.length ? 'both' : 'record', matchedIn: distinct([...r.matchedIn, ...extra]) };
+    return {
+      ...r,
+      pages: pagesOf(texts),
+      source: texts.length ? 'both' : 'record',
+      matchedIn: distinct([...r.matchedIn, ...extra]),
+    };
   });
   const seen = new Set(records.map((r) => r.id));
   for (const [recordId, hits] of byRecord) {

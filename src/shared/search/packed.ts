@@ -65,25 +65,42 @@ export function packDocuments(docs: Iterable<SearchDocument>): PackedDocuments {
 
 export function unpackDocuments(packed: PackedDocuments): SearchDocument[] {
   if (!Array.isArray(packed.links) || !Array.isArray(packed.docs)) throw new Error('not packed search documents');
-  return packed.docs.map(([id, type, agreementKind, title, titleAlt, date, dateEnd, referenceCode, links, tags, languages, outlet, description, flags]) => ({
-    id,
-    type,
-    agreementKind,
-    title,
-    titleAlt,
-    date,
-    dateEnd,
-    referenceCode,
-    links: links.map((i) => {
-      const link = packed.links[i];
-      if (!link) throw new Error(`search snapshot: link ${i} is missing`);
-      return link;
+  return packed.docs.map(
+    ([
+      id,
+      type,
+      agreementKind,
+      title,
+      titleAlt,
+      date,
+      dateEnd,
+      referenceCode,
+      links,
+      tags,
+      languages,
+      outlet,
+      description,
+      flags,
+    ]) => ({
+      id,
+      type,
+      agreementKind,
+      title,
+      titleAlt,
+      date,
+      dateEnd,
+      referenceCode,
+      links: links.map((i) => {
+        const link = packed.links[i];
+        if (!link) throw new Error(`search snapshot: link ${i} is missing`);
+        return link;
+      }),
+      tags,
+      languages,
+      outlet,
+      description,
+      hasFile: (flags & HAS_FILE) !== 0,
+      hasText: (flags & HAS_TEXT) !== 0,
     }),
-    tags,
-    languages,
-    outlet,
-    description,
-    hasFile: (flags & HAS_FILE) !== 0,
-    hasText: (flags & HAS_TEXT) !== 0,
-  }));
+  );
 }

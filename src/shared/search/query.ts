@@ -198,7 +198,12 @@ export function parseQuery(input: string): ParsedQuery {
       }
     }
     if (tokenize(text).length === 0) continue;
-    const clause: Clause = { text, phrase: token.quoted || (scope !== null && tokenize(text).length > 1), scope, negated: token.negated };
+    const clause: Clause = {
+      text,
+      phrase: token.quoted || (scope !== null && tokenize(text).length > 1),
+      scope,
+      negated: token.negated,
+    };
     if (clause.negated) {
       understood.push({ kind: 'words', any: [clause] });
       excluded.push(clause);

@@ -14,7 +14,9 @@ const WORD = /\p{Script=Han}|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** True when a word (folded) is matched by a query term: exactly, by prefix, or (Han) as part of a bigram. */
 function wordMatches(folded: string, terms: string[]): boolean {
-  return terms.some((t) => (isHanTerm(t) ? t.includes(folded) : folded === t || (t.length >= 2 && folded.startsWith(t))));
+  return terms.some((t) =>
+    isHanTerm(t) ? t.includes(folded) : folded === t || (t.length >= 2 && folded.startsWith(t)),
+  );
 }
 
 /** The folded form of one word; plain ASCII (most words) skips Unicode normalisation. */

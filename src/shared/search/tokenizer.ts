@@ -14,12 +14,7 @@ const HAN = /\p{Script=Han}/u;
 const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC');
+  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
 function hanTerms(run: string, out: string[]): void {

@@ -11,9 +11,18 @@ afterEach(async () => {
 
 describe('authority records', () => {
   it('creates, reads, updates and lists people, organisations, places, events and partnerships', async () => {
-    const hangzhou = await lib.ok('createAuthority', { kind: 'place', name: 'Hangzhou', altNames: [{ name: '杭州', language: 'zh-Hans' }] });
+    const hangzhou = await lib.ok('createAuthority', {
+      kind: 'place',
+      name: 'Hangzhou',
+      altNames: [{ name: '杭州', language: 'zh-Hans' }],
+    });
     const theatre = await lib.ok('createAuthority', { kind: 'place', name: 'Hangzhou Grand Theatre' });
-    const event = await lib.ok('createAuthority', { kind: 'event', name: 'Phoenix Dance Theatre performance', date: '2018-09', placeId: theatre.id });
+    const event = await lib.ok('createAuthority', {
+      kind: 'event',
+      name: 'Phoenix Dance Theatre performance',
+      date: '2018-09',
+      placeId: theatre.id,
+    });
     const partnership = await lib.ok('createAuthority', { kind: 'partnership', name: 'Leeds–Hangzhou', date: '1988' });
     await lib.ok('createAuthority', { kind: 'organisation', name: 'Hisense' });
     await lib.ok('createAuthority', { kind: 'person', name: 'Zhang Jianting', altNames: [{ name: '张建庭' }] });
@@ -34,8 +43,21 @@ describe('authority records', () => {
 
   it('lists the records linked to an authority, with their roles', async () => {
     const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
-    const mou = await lib.ok('createRecord', { type: 'agreement', title: 'MoU', date: '2018-09', links: [{ authorityId: blake.id, role: 'signatory' }, { authorityId: blake.id, role: 'party' }] });
-    const pr = await lib.ok('createRecord', { type: 'press-release', title: 'Press release', date: '2020-03-11', links: [{ authorityId: blake.id, role: 'speaker' }] });
+    const mou = await lib.ok('createRecord', {
+      type: 'agreement',
+      title: 'MoU',
+      date: '2018-09',
+      links: [
+        { authorityId: blake.id, role: 'signatory' },
+        { authorityId: blake.id, role: 'party' },
+      ],
+    });
+    const pr = await lib.ok('createRecord', {
+      type: 'press-release',
+      title: 'Press release',
+      date: '2020-03-11',
+      links: [{ authorityId: blake.id, role: 'speaker' }],
+    });
     const linked = await lib.ok('authorityRecords', { id: blake.id });
     expect(linked.map((r) => [r.id, r.roles.sort()])).toEqual([
       [pr.id, ['speaker']],
@@ -46,7 +68,8 @@ describe('authority records', () => {
 
   it('refuses to delete a person still linked to records, naming the count, and changes nothing', async () => {
     const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
-    for (const title of ['A', 'B', 'C']) await lib.ok('createRecord', { type: 'letter', title, links: [{ authorityId: blake.id, role: 'author' }] });
+    for (const title of ['A', 'B', 'C'])
+      await lib.ok('createRecord', { type: 'letter', title, links: [{ authorityId: blake.id, role: 'author' }] });
     const before = await lib.ok('libraryInfo', {});
     const refused = await lib.service.call('deleteAuthority', { id: blake.id });
     expect(refused.ok).toBe(false);
@@ -60,9 +83,16 @@ describe('authority records', () => {
   it('applies the same date rules as records when an authority is edited', async () => {
     const p = await lib.ok('createAuthority', { kind: 'partnership', name: 'Leeds–Hangzhou', date: '1988' });
     const before = await lib.service.call('updateAuthority', { id: p.id, patch: { dateEnd: '1987' } });
-    expect(before.ok ? null : before.error).toMatchObject({ code: 'invalid_input', field: 'dateEnd', message: 'dateEnd: end date 1987 is before the start date 1988' });
+    expect(before.ok ? null : before.error).toMatchObject({
+      code: 'invalid_input',
+      field: 'dateEnd',
+      message: 'dateEnd: end date 1987 is before the start date 1988',
+    });
     const orphan = await lib.service.call('updateAuthority', { id: p.id, patch: { date: null, dateEnd: '2020' } });
-    expect(orphan.ok ? null : orphan.error).toMatchObject({ field: 'dateEnd', message: 'dateEnd: an end date needs a start date' });
+    expect(orphan.ok ? null : orphan.error).toMatchObject({
+      field: 'dateEnd',
+      message: 'dateEnd: an end date needs a start date',
+    });
     expect((await lib.ok('updateAuthority', { id: p.id, patch: { dateEnd: '2018-09' } })).dateEnd).toBe('2018-09');
   });
 
@@ -74,16 +104,39 @@ describe('authority records', () => {
   });
 
   it('merges two duplicates: links move over, the other name is kept, the duplicate goes', async () => {
-    const a = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake', description: 'Leader of Leeds City Council' });
-    const b = await lib.ok('createAuthority', { kind: 'person', name: 'Cllr Blake', altNames: [{ name: 'Councillor Judith Blake' }] });
-    const r1 = await lib.ok('createRecord', { type: 'agreement', title: 'MoU', links: [{ authorityId: b.id, role: 'signatory' }] });
-    const r2 = await lib.ok('createRecord', { type: 'letter', title: 'Letter', links: [{ authorityId: a.id, role: 'author' }, { authorityId: b.id, role: 'author' }] });
+    const a = await lib.ok('createAuthority', {
+      kind: 'person',
+      name: 'Judith Blake',
+      description: 'Leader of Leeds City Council',
+    });
+    const b = await lib.ok('createAuthority', {
+      kind: 'person',
+      name: 'Cllr Blake',
+      altNames: [{ name: 'Councillor Judith Blake' }],
+    });
+    const r1 = await lib.ok('createRecord', {
+      type: 'agreement',
+      title: 'MoU',
+      links: [{ authorityId: b.id, role: 'signatory' }],
+    });
+    const r2 = await lib.ok('createRecord', {
+      type: 'letter',
+      title: 'Letter',
+      links: [
+        { authorityId: a.id, role: 'author' },
+        { authorityId: b.id, role: 'author' },
+      ],
+    });
     const merged = await lib.ok('mergeAuthorities', { keepId: a.id, mergeId: b.id });
     expect(merged.authority.name).toBe('Judith Blake');
     expect(merged.authority.altNames.map((n) => n.name)).toEqual(['Cllr Blake', 'Councillor Judith Blake']);
     expect(merged.authority.recordCount).toBe(2);
-    expect((await lib.ok('getRecord', { id: r1.id })).links.map((l) => [l.authorityId, l.role])).toEqual([[a.id, 'signatory']]);
-    expect((await lib.ok('getRecord', { id: r2.id })).links.map((l) => [l.authorityId, l.role])).toEqual([[a.id, 'author']]);
+    expect((await lib.ok('getRecord', { id: r1.id })).links.map((l) => [l.authorityId, l.role])).toEqual([
+      [a.id, 'signatory'],
+    ]);
+    expect((await lib.ok('getRecord', { id: r2.id })).links.map((l) => [l.authorityId, l.role])).toEqual([
+      [a.id, 'author'],
+    ]);
     const gone = await lib.service.call('getAuthority', { id: b.id });
     expect(gone.ok ? null : gone.error.code).toBe('not_found');
   });
@@ -103,7 +156,11 @@ describe('authority records', () => {
 
   it('renaming an authority is a change to the records that show its name', async () => {
     const org = await lib.ok('createAuthority', { kind: 'organisation', name: 'Hisense' });
-    const r = await lib.ok('createRecord', { type: 'report', title: 'Visit', links: [{ authorityId: org.id, role: 'subject' }] });
+    const r = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Visit',
+      links: [{ authorityId: org.id, role: 'subject' }],
+    });
     const since = (await lib.ok('libraryInfo', {})).revision;
     await lib.ok('updateAuthority', { id: org.id, patch: { name: 'Hisense Group' } });
     const feed = await lib.ok('searchDocuments', { sinceRevision: since });

@@ -27,7 +27,8 @@ async function open(dir: string): Promise<Library> {
 async function libraryWithRecords(n = 3): Promise<string> {
   const lib = await openTestLibrary();
   const rows = ['Title,Date,Description'];
-  for (let i = 0; i < n; i++) rows.push(`Report ${i},${1990 + (i % 30)},${'A description long enough to fill pages. '.repeat(3)}`);
+  for (let i = 0; i < n; i++)
+    rows.push(`Report ${i},${1990 + (i % 30)},${'A description long enough to fill pages. '.repeat(3)}`);
   await lib.ok('importMetadata', { content: rows.join('\n') + '\n', format: 'csv' });
   await lib.close();
   return lib.dir;
@@ -60,7 +61,9 @@ describe('automatic backups', () => {
     for (const f of fs.readdirSync(backups)) fs.rmSync(path.join(backups, f));
     const kept = ['catalogue-v3-before-migration-2025-01-01T00-00-00-000Z.sqlite', 'my-copy.sqlite', 'auto-notes.txt'];
     for (const f of kept) fs.writeFileSync(path.join(backups, f), 'kept by hand');
-    const insert = lib.db.prepare("INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, 'test', 'record', 1, 'update')");
+    const insert = lib.db.prepare(
+      "INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, 'test', 'record', 1, 'update')",
+    );
     for (let d = 1; d <= 10; d++) {
       insert.run(day(d).toISOString());
       const r = await automaticBackup(lib.db, lib.paths, { now: day(d), keep: 4 });
@@ -72,7 +75,9 @@ describe('automatic backups', () => {
     for (const f of kept) expect(fs.readFileSync(path.join(backups, f), 'utf8')).toBe('kept by hand');
     // Within a day of the latest copy, even after a change: no new copy.
     insert.run(day(10).toISOString());
-    expect(await automaticBackup(lib.db, lib.paths, { now: new Date(day(10).getTime() + 3_600_000), keep: 4 })).toEqual({ skipped: 'recent' });
+    expect(await automaticBackup(lib.db, lib.paths, { now: new Date(day(10).getTime() + 3_600_000), keep: 4 })).toEqual(
+      { skipped: 'recent' },
+    );
     // 0 turns them off (and deletes nothing).
     expect(await automaticBackup(lib.db, lib.paths, { now: day(20), keep: 0 })).toEqual({ skipped: 'off' });
     expect(automaticBackups(backups)).toHaveLength(4);
@@ -91,18 +96,34 @@ describe('automatic backups', () => {
     const file = path.join(dir, 'catalogue.sqlite');
     let db = new Database(file);
     const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const leaves = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map((r) => r.pageno);
+    const leaves = (
+      db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno").all() as {
+        pageno: number;
+      }[]
+    ).map((r) => r.pageno);
     db.close();
     const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize - 8, 0xa5), 0, pageSize - 8, (leaves[Math.floor(leaves.length / 2)]! - 1) * pageSize + 8);
+    fs.writeSync(
+      fd,
+      Buffer.alloc(pageSize - 8, 0xa5),
+      0,
+      pageSize - 8,
+      (leaves[Math.floor(leaves.length / 2)]! - 1) * pageSize + 8,
+    );
     fs.closeSync(fd);
     db = new Database(file);
     try {
-      db.prepare("INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, 'test', 'record', 1, 'update')").run(day(30).toISOString());
+      db.prepare(
+        "INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, 'test', 'record', 1, 'update')",
+      ).run(day(30).toISOString());
     } catch {
       /* the damaged page may refuse the write too; the catalogue is corrupt either way */
     }
-    const r = await automaticBackup(db, { backups: path.join(dir, 'backups') }, { now: new Date(Date.now() + 3 * 86_400_000), keep: 1 });
+    const r = await automaticBackup(
+      db,
+      { backups: path.join(dir, 'backups') },
+      { now: new Date(Date.now() + 3 * 86_400_000), keep: 1 },
+    );
     db.close();
     expect(r).toMatchObject({ refused: expect.stringMatching(/quick_check.*older ones are kept/) });
     const autos = automaticBackups(path.join(dir, 'backups'));

@@ -30,13 +30,27 @@ describe('the change log', () => {
 
   it('feeds a search index: everything at revision 0, then upserts and deletes since N', async () => {
     const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
-    const a = await lib.ok('createRecord', { type: 'agreement', title: 'Memorandum of understanding', links: [{ authorityId: blake.id, role: 'signatory' }], tags: ['MoU'] });
-    const b = await lib.ok('createRecord', { type: 'media-coverage', title: 'Hangzhou TV report', medium: 'television', outlet: 'Hangzhou TV' });
+    const a = await lib.ok('createRecord', {
+      type: 'agreement',
+      title: 'Memorandum of understanding',
+      links: [{ authorityId: blake.id, role: 'signatory' }],
+      tags: ['MoU'],
+    });
+    const b = await lib.ok('createRecord', {
+      type: 'media-coverage',
+      title: 'Hangzhou TV report',
+      medium: 'television',
+      outlet: 'Hangzhou TV',
+    });
     const full = await lib.ok('searchDocuments', { sinceRevision: 0 });
     const index = buildRecordSearch(full.upserts);
     const ids = (q: string) => index.search(q).hits.map((h) => h.id);
     expect(ids('Blake')).toEqual([a.id]);
-    expect(full.upserts.find((d) => d.id === a.id)).toMatchObject({ links: [{ kind: 'person', name: 'Judith Blake', altNames: [], roles: ['signatory'] }], tags: ['MoU'], type: 'agreement' });
+    expect(full.upserts.find((d) => d.id === a.id)).toMatchObject({
+      links: [{ kind: 'person', name: 'Judith Blake', altNames: [], roles: ['signatory'] }],
+      tags: ['MoU'],
+      type: 'agreement',
+    });
 
     await lib.ok('updateRecord', { id: a.id, patch: { title: 'Memorandum with Hisense' } });
     await lib.ok('deleteRecord', { id: b.id });

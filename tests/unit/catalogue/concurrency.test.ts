@@ -28,7 +28,11 @@ describe('the CLI beside a running host', () => {
     let hostWrites = 0;
     const writer = (async () => {
       while (!stop) {
-        const r = await service.call('createRecord', { type: 'report', title: `Host report ${hostWrites}`, description: 'written by the host' });
+        const r = await service.call('createRecord', {
+          type: 'report',
+          title: `Host report ${hostWrites}`,
+          description: 'written by the host',
+        });
         expect(r.ok).toBe(true);
         hostWrites++;
         // A steady trickle for as long as the CLI runs, not as many writes as the machine allows.
@@ -49,11 +53,16 @@ describe('the CLI beside a running host', () => {
     }
     expect(hostWrites).toBeGreaterThan(0);
     const letters = await service.call('listRecords', { type: 'letter', limit: 1000 });
-    expect(letters.ok && letters.value.items.map((r) => r.title).sort()).toEqual(['CLI letter 0', 'CLI letter 1', 'CLI letter 2', 'CLI letter 3']);
+    expect(letters.ok && letters.value.items.map((r) => r.title).sort()).toEqual([
+      'CLI letter 0',
+      'CLI letter 1',
+      'CLI letter 2',
+      'CLI letter 3',
+    ]);
     const reports = await service.call('listRecords', { type: 'report', limit: 1 });
     expect(reports.ok && reports.value.total).toBe(hostWrites);
     const changes = [];
-    for (let since = 0; ; ) {
+    for (let since = 0; ;) {
       const page = await service.call('changesSince', { revision: since, limit: 10_000 });
       if (!page.ok) throw new Error(page.error.message);
       changes.push(...page.value.changes);

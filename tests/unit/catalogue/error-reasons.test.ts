@@ -21,7 +21,11 @@ describe('refusals carry a reason', () => {
     const state = catalogueState(lib.dir);
     lib = await openTestLibrary(lib.dir);
 
-    const update = await lib.service.call('updateRecord', { id: r.id, patch: { title: 'Mine' }, expectedRevision: r.revision });
+    const update = await lib.service.call('updateRecord', {
+      id: r.id,
+      patch: { title: 'Mine' },
+      expectedRevision: r.revision,
+    });
     expect(update.ok || update.error).toEqual({
       code: 'conflict',
       message: expect.stringMatching(/changed elsewhere/) as unknown,
@@ -30,7 +34,11 @@ describe('refusals carry a reason', () => {
       params: { id: r.id, expected: r.revision, current: edited.revision },
     });
     const remove = await lib.service.call('deleteRecordRestorably', { id: r.id, expectedRevision: r.revision });
-    expect(remove.ok || remove.error).toMatchObject({ code: 'conflict', reason: 'stale_revision', params: { id: r.id, expected: r.revision, current: edited.revision } });
+    expect(remove.ok || remove.error).toMatchObject({
+      code: 'conflict',
+      reason: 'stale_revision',
+      params: { id: r.id, expected: r.revision, current: edited.revision },
+    });
     await lib.close();
     expect(catalogueState(lib.dir)).toEqual(state);
     lib = await openTestLibrary(lib.dir);

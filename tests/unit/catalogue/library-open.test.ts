@@ -40,7 +40,8 @@ describe('opening a library', () => {
     expect(lib.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(lib.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(lib.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    for (const folder of ['files', 'index', 'backups']) expect(fs.statSync(path.join(dir, folder)).isDirectory()).toBe(true);
+    for (const folder of ['files', 'index', 'backups'])
+      expect(fs.statSync(path.join(dir, folder)).isDirectory()).toBe(true);
     expect(lib.backup).toBeNull();
   });
 
@@ -90,7 +91,9 @@ describe('opening a library', () => {
     db.pragma(`user_version = ${LATEST_VERSION + 5}`);
     db.close();
     const before = folderFingerprint(dir);
-    await expect(openLibrary(dir)).rejects.toThrow(new RegExp(`newer version of Civic Archive.*schema ${LATEST_VERSION + 5}.*left untouched`, "s"));
+    await expect(openLibrary(dir)).rejects.toThrow(
+      new RegExp(`newer version of Civic Archive.*schema ${LATEST_VERSION + 5}.*left untouched`, 's'),
+    );
     expect(folderFingerprint(dir)).toEqual(before);
   });
 

@@ -53,8 +53,13 @@ function expectNothingLost(lib: string, outcomes: Outcome[], round: number): voi
   expect(facts.foreignKeyProblems).toBe(0);
   expect(backupLeftovers(lib), `round ${round}: backups/ holds only backups`).toEqual([]);
   const revisions = automaticBackups(path.join(lib, 'backups')).map((b) => b.revision);
-  expect(new Set(revisions).size, `round ${round}: one automatic copy per revision (${revisions.join(', ')})`).toBe(revisions.length);
-  expect(fs.readdirSync(path.join(lib, 'files')).filter((n) => n.startsWith('.incoming')), 'temp copies left in files/').toEqual([]);
+  expect(new Set(revisions).size, `round ${round}: one automatic copy per revision (${revisions.join(', ')})`).toBe(
+    revisions.length,
+  );
+  expect(
+    fs.readdirSync(path.join(lib, 'files')).filter((n) => n.startsWith('.incoming')),
+    'temp copies left in files/',
+  ).toEqual([]);
 }
 
 describe('any number of processes on one library', () => {
@@ -66,14 +71,19 @@ describe('any number of processes on one library', () => {
     // Round 0: the library does not exist yet; every process creates (or finds) it at once.
     const first = await burst(cli, lib, planRound(0, 20, sources, { attach: [], delete: [], show: [] }), home);
     expectNothingLost(lib, first, 0);
-    expect(automaticBackups(path.join(lib, 'backups')).length, 'round 0: the first process to find changes backs them up').toBeLessThanOrEqual(1);
+    expect(
+      automaticBackups(path.join(lib, 'backups')).length,
+      'round 0: the first process to find changes backs them up',
+    ).toBeLessThanOrEqual(1);
     const all = [...first];
 
     // From now on the app's catalogue worker thread has the library open and writes as well.
     const app = createService(await workerExecutor(lib, 'app'));
     const appTitles = new Map<number, string>();
     const appCreated: { id: number; title: string }[] = [];
-    const appCall = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
+    const appCall = async <T>(
+      p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+    ): Promise<T> => {
       const r = await p;
       if (!r.ok) throw new Error(`the app's write failed: ${r.error.message}`);
       return r.value;
@@ -84,8 +94,12 @@ describe('any number of processes on one library', () => {
         const attach: number[] = [];
         const remove: number[] = [];
         for (let i = 0; i < 3; i++) {
-          attach.push((await appCall(app.call('createRecord', { type: 'report', title: `Attach target ${round}.${i}` }))).id);
-          remove.push((await appCall(app.call('createRecord', { type: 'report', title: `Delete target ${round}.${i}` }))).id);
+          attach.push(
+            (await appCall(app.call('createRecord', { type: 'report', title: `Attach target ${round}.${i}` }))).id,
+          );
+          remove.push(
+            (await appCall(app.call('createRecord', { type: 'report', title: `Delete target ${round}.${i}` }))).id,
+          );
         }
         // Every process of the round then finds an automatic backup due: they must take one copy, not one each.
         for (const b of automaticBackups(path.join(lib, 'backups'))) fs.rmSync(b.file);
@@ -106,7 +120,12 @@ describe('any number of processes on one library', () => {
           () => null,
           (error: unknown) => error,
         );
-        const outcomes = await burst(cli, lib, planRound(round, 25, sources, { attach, delete: remove, show: attach }), home).finally(() => {
+        const outcomes = await burst(
+          cli,
+          lib,
+          planRound(round, 25, sources, { attach, delete: remove, show: attach }),
+          home,
+        ).finally(() => {
           stop = true;
         });
         const appFailure = await appWriter;
@@ -120,10 +139,16 @@ describe('any number of processes on one library', () => {
       const facts = libraryFacts(lib);
       expect(lostWrites(all, facts)).toEqual([]);
       expect(sharedIds(all)).toEqual([]);
-      for (const [id, title] of appTitles) expect(facts.records.get(id)?.title, `the app's last rename of #${id}`).toBe(title);
+      for (const [id, title] of appTitles)
+        expect(facts.records.get(id)?.title, `the app's last rename of #${id}`).toBe(title);
       for (const made of appCreated) expect(facts.records.get(made.id)?.title).toBe(made.title);
-      const cliIds = all.filter((o) => o.acknowledged && o.recordId !== undefined && (o.op.kind === 'add' || o.op.kind === 'import')).map((o) => o.recordId!);
-      expect(cliIds.filter((id) => appCreated.some((a) => a.id === id)), 'an id given both to the app and to a process').toEqual([]);
+      const cliIds = all
+        .filter((o) => o.acknowledged && o.recordId !== undefined && (o.op.kind === 'add' || o.op.kind === 'import'))
+        .map((o) => o.recordId!);
+      expect(
+        cliIds.filter((id) => appCreated.some((a) => a.id === id)),
+        'an id given both to the app and to a process',
+      ).toEqual([]);
       const names = all.flatMap((o) => (o.acknowledged && o.op.kind === 'setting' ? [o.op.archiveName] : []));
       expect(names.length).toBeGreaterThan(0);
       expect(names).toContain(facts.archiveName);

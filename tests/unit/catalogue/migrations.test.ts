@@ -36,7 +36,9 @@ function catalogueAt(version: number, fill: (db: Database.Database) => void): st
 
 /** Version 1's rows: an agreement with links, commitments, tags, a collection, and its change log and audit. */
 function fillVersion1(db: Database.Database): void {
-  db.prepare("INSERT INTO collections (id, name, level, created_at, updated_at) VALUES (1, 'Leeds–Hangzhou partnership', 'fonds', ?, ?)").run(AT, AT);
+  db.prepare(
+    "INSERT INTO collections (id, name, level, created_at, updated_at) VALUES (1, 'Leeds–Hangzhou partnership', 'fonds', ?, ?)",
+  ).run(AT, AT);
   db.prepare(
     `INSERT INTO records (id, type, title, title_alt, title_alt_language, date, description, languages, reference_code,
        agreement_kind, date_signed, place_signed, collection_id, revision, created_at, updated_at)
@@ -44,12 +46,22 @@ function fillVersion1(db: Database.Database): void {
        'Signed during the delegation; renews cooperation in culture and education.', '["en","zh-Hans"]', 'LCC/IP/2018/001',
        'mou', '2018-09-14', 'Hangzhou', 1, 3, ?, ?)`,
   ).run(AT, AT);
-  db.prepare("INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (1, 'person', 'Judith Blake', ?, ?)").run(AT, AT);
-  db.prepare("INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (2, 'place', 'Hangzhou', ?, ?)").run(AT, AT);
-  db.prepare("INSERT INTO authority_names (authority_id, position, name, language) VALUES (2, 0, '杭州', 'zh-Hans')").run();
-  db.prepare("INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (1, 1, 'signatory', 'for Leeds City Council', 0)").run();
+  db.prepare(
+    "INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (1, 'person', 'Judith Blake', ?, ?)",
+  ).run(AT, AT);
+  db.prepare(
+    "INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (2, 'place', 'Hangzhou', ?, ?)",
+  ).run(AT, AT);
+  db.prepare(
+    "INSERT INTO authority_names (authority_id, position, name, language) VALUES (2, 0, '杭州', 'zh-Hans')",
+  ).run();
+  db.prepare(
+    "INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (1, 1, 'signatory', 'for Leeds City Council', 0)",
+  ).run();
   db.prepare("INSERT INTO record_links (record_id, authority_id, role, position) VALUES (1, 2, 'subject', 1)").run();
-  db.prepare("INSERT INTO commitments (record_id, position, text, status) VALUES (1, 0, 'Annual exchange of students', 'in-progress')").run();
+  db.prepare(
+    "INSERT INTO commitments (record_id, position, text, status) VALUES (1, 0, 'Annual exchange of students', 'in-progress')",
+  ).run();
   db.prepare("INSERT INTO tags (id, name) VALUES (1, 'twinning')").run();
   db.prepare('INSERT INTO record_tags (record_id, tag_id) VALUES (1, 1)').run();
   for (const [revision, entity, id] of [
@@ -57,29 +69,45 @@ function fillVersion1(db: Database.Database): void {
     [2, 'authority', 2],
     [3, 'record', 1],
   ] as const) {
-    db.prepare("INSERT INTO changes (revision, at, actor, entity, entity_id, action) VALUES (?, ?, 'archivist (app)', ?, ?, 'create')").run(revision, AT, entity, id);
+    db.prepare(
+      "INSERT INTO changes (revision, at, actor, entity, entity_id, action) VALUES (?, ?, 'archivist (app)', ?, ?, 'create')",
+    ).run(revision, AT, entity, id);
   }
-  db.prepare("INSERT INTO audit (revision, field, old_value, new_value) VALUES (3, 'title', NULL, 'Memorandum of Understanding on Friendship')").run();
-  db.prepare("INSERT INTO settings (key, value) VALUES ('cite.archive.name', 'Leeds City Council International Relations')").run();
+  db.prepare(
+    "INSERT INTO audit (revision, field, old_value, new_value) VALUES (3, 'title', NULL, 'Memorandum of Understanding on Friendship')",
+  ).run();
+  db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('cite.archive.name', 'Leeds City Council International Relations')",
+  ).run();
 }
 
 /** Version 2's rows on top: a stored file attached to the record, with one page of text in pages_fts. */
 function fillVersion2(db: Database.Database): void {
   fillVersion1(db);
   const sha = 'ab'.repeat(32);
-  db.prepare("INSERT INTO files (id, sha256, size, media_type, page_count, text_status, created_at) VALUES (1, ?, 1234, 'application/pdf', 1, 'done', ?)").run(sha, AT);
-  db.prepare("INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (1, 1, 'mou-signed.pdf', 0, ?)").run(AT);
+  db.prepare(
+    "INSERT INTO files (id, sha256, size, media_type, page_count, text_status, created_at) VALUES (1, ?, 1234, 'application/pdf', 1, 'done', ?)",
+  ).run(sha, AT);
+  db.prepare(
+    "INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (1, 1, 'mou-signed.pdf', 0, ?)",
+  ).run(AT);
   const text = 'Both cities agree to establish a kiosk of friendship in Kirkstall Abbey gardens.';
   db.prepare("INSERT INTO pages (id, file_id, page, text, source) VALUES (1, 1, 1, ?, 'text-layer')").run(text);
   db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (1, ?)').run(ftsTerms(text));
-  db.prepare("INSERT INTO saved_searches (name, query, created_at, updated_at) VALUES ('MoUs', 'type:agreement', ?, ?)").run(AT, AT);
+  db.prepare(
+    "INSERT INTO saved_searches (name, query, created_at, updated_at) VALUES ('MoUs', 'type:agreement', ?, ?)",
+  ).run(AT, AT);
 }
 
 /** Version 3's rows on top: a finished and a pending job. */
 function fillVersion3(db: Database.Database): void {
   fillVersion2(db);
-  db.prepare("INSERT INTO jobs (kind, status, batch, file_id, created_at, updated_at) VALUES ('extract', 'done', 'b1', 1, ?, ?)").run(AT, AT);
-  db.prepare("INSERT INTO jobs (kind, status, batch, created_at, updated_at) VALUES ('verify', 'pending', 'b2', ?, ?)").run(AT, AT);
+  db.prepare(
+    "INSERT INTO jobs (kind, status, batch, file_id, created_at, updated_at) VALUES ('extract', 'done', 'b1', 1, ?, ?)",
+  ).run(AT, AT);
+  db.prepare(
+    "INSERT INTO jobs (kind, status, batch, created_at, updated_at) VALUES ('verify', 'pending', 'b2', ?, ?)",
+  ).run(AT, AT);
 }
 
 async function upgraded(dir: string, from: number) {
@@ -88,7 +116,9 @@ async function upgraded(dir: string, from: number) {
   const version = Number(db.pragma('user_version', { simple: true }));
   db.close();
   // Opening an older catalogue leaves a copy of it, at its own version, before migrating.
-  const copies = fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.startsWith(`catalogue-v${from}-before-migration-`));
+  const copies = fs
+    .readdirSync(path.join(dir, 'backups'))
+    .filter((f) => f.startsWith(`catalogue-v${from}-before-migration-`));
   expect(copies).toHaveLength(1);
   const copy = new Database(path.join(dir, 'backups', copies[0]!), { readonly: true });
   expect(Number(copy.pragma('user_version', { simple: true }))).toBe(from);
@@ -160,9 +190,13 @@ describe('every migration carries a catalogue with rows forward', () => {
     const { lib } = await upgraded(catalogueAt(2, fillVersion2), 2);
     await expectVersion1Rows(lib);
     const files = await lib.ok('recordFiles', { recordId: 1 });
-    expect(files.map((f) => [f.originalName, f.sha256, f.mediaType])).toEqual([['mou-signed.pdf', 'ab'.repeat(32), 'application/pdf']]);
+    expect(files.map((f) => [f.originalName, f.sha256, f.mediaType])).toEqual([
+      ['mou-signed.pdf', 'ab'.repeat(32), 'application/pdf'],
+    ]);
     const pages = await lib.ok('filePages', { fileId: files[0]!.id, from: 1, limit: 10 });
-    expect(pages.map((p) => p.text)).toEqual(['Both cities agree to establish a kiosk of friendship in Kirkstall Abbey gardens.']);
+    expect(pages.map((p) => p.text)).toEqual([
+      'Both cities agree to establish a kiosk of friendship in Kirkstall Abbey gardens.',
+    ]);
     const hits = (await lib.ok('searchText', { query: 'kiosk' })).hits;
     expect(hits.map((h) => h.recordId)).toEqual([1]);
     expect((await lib.ok('listJobs', { active: false, limit: 100 })).jobs).toEqual([]);

@@ -13,7 +13,8 @@ import {
 
 describe('partial ISO dates', () => {
   it('accepts years, months and days that exist', () => {
-    for (const d of ['1988', '2018-09', '2018-09-14', '2020-02-29', '0001']) expect(partialDateProblem(d), d).toBeNull();
+    for (const d of ['1988', '2018-09', '2018-09-14', '2020-02-29', '0001'])
+      expect(partialDateProblem(d), d).toBeNull();
   });
   it('names what is wrong with a date that does not exist', () => {
     expect(partialDateProblem('2018-13-40')).toMatch(/month 13 does not exist/);
@@ -21,7 +22,8 @@ describe('partial ISO dates', () => {
     expect(partialDateProblem('2019-02-29')).toMatch(/day 29 does not exist in 2019-02 \(it has 28 days\)/);
     expect(partialDateProblem('2018-04-31')).toMatch(/day 31/);
     expect(partialDateProblem('0000')).toMatch(/no year 0000/);
-    for (const d of ['18', '2018-9', '2018/09/14', 'Sept 2018', '', '2018-09-14T10:00']) expect(partialDateProblem(d), d).toMatch(/not a date/);
+    for (const d of ['18', '2018-9', '2018/09/14', 'Sept 2018', '', '2018-09-14T10:00'])
+      expect(partialDateProblem(d), d).toMatch(/not a date/);
   });
   it('knows its precision and the days it spans', () => {
     expect(precisionOf('2018')).toBe('year');
@@ -82,7 +84,17 @@ describe('reading a date as an archivist types it', () => {
   });
 
   it('reads approximate dates', () => {
-    for (const text of ['c. 1988', 'c.1988', 'c 1988', 'circa 1988', 'ca. 1988', 'ca 1988', '1988?', '[1988?]', 'approx. 1988']) {
+    for (const text of [
+      'c. 1988',
+      'c.1988',
+      'c 1988',
+      'circa 1988',
+      'ca. 1988',
+      'ca 1988',
+      '1988?',
+      '[1988?]',
+      'approx. 1988',
+    ]) {
       expect(read(text), text).toEqual(single('1988', true));
     }
     expect(read('c. Sept 2018')).toEqual(single('2018-09', true));
@@ -116,13 +128,22 @@ describe('reading a date as an archivist types it', () => {
       if (r.ok) throw new Error(`${text} was read as ${JSON.stringify(r.value)}`);
       return r.problem;
     };
-    expect(refuse('next Tuesday')).toMatchObject({ code: 'unreadable', message: expect.stringMatching(/cannot be read as a date: try 2018, Sept 2018/) });
+    expect(refuse('next Tuesday')).toMatchObject({
+      code: 'unreadable',
+      message: expect.stringMatching(/cannot be read as a date: try 2018, Sept 2018/),
+    });
     expect(refuse('Septembre 2018').code).toBe('unreadable');
     expect(refuse('18').code).toBe('unreadable');
-    expect(refuse('2018-13-40')).toMatchObject({ code: 'no-such-month', message: expect.stringMatching(/month 13 does not exist/) });
+    expect(refuse('2018-13-40')).toMatchObject({
+      code: 'no-such-month',
+      message: expect.stringMatching(/month 13 does not exist/),
+    });
     // A US-style date reads day first, so its "month" is impossible: the message says how it was read.
     expect(refuse('09/14/2018').message).toMatch(/month 14 does not exist \(dates are read day first/);
-    expect(refuse('31 Sept 2018')).toMatchObject({ code: 'no-such-day', message: expect.stringMatching(/day 31 does not exist in September 2018 \(it has 30 days\)/) });
+    expect(refuse('31 Sept 2018')).toMatchObject({
+      code: 'no-such-day',
+      message: expect.stringMatching(/day 31 does not exist in September 2018 \(it has 30 days\)/),
+    });
     expect(refuse('29/02/2019').code).toBe('no-such-day');
     expect(refuse('0000').code).toBe('no-year-zero');
     expect(refuse('1990–1988')).toMatchObject({ code: 'end-before-start' });
@@ -135,7 +156,12 @@ describe('reading a date as an archivist types it', () => {
   });
 
   it('writes stored values as text it reads back the same', () => {
-    for (const v of [single('2018'), single('2018-09-14', true), range('2018-09', '2019-06'), range('1988', '1990', true)]) {
+    for (const v of [
+      single('2018'),
+      single('2018-09-14', true),
+      range('2018-09', '2019-06'),
+      range('1988', '1990', true),
+    ]) {
       expect(read(dateEntryText(v.date, v.dateEnd, v.approximate))).toEqual(v);
     }
     expect(dateEntryText(null)).toBe('');

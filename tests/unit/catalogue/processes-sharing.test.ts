@@ -12,7 +12,13 @@ import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { automaticBackup, automaticBackups, BACKUP_LOCK_FILE, rotation, type AutomaticBackup } from '../../../src/main/catalogue/backups';
+import {
+  automaticBackup,
+  automaticBackups,
+  BACKUP_LOCK_FILE,
+  rotation,
+  type AutomaticBackup,
+} from '../../../src/main/catalogue/backups';
 import { openLibrary, type Library } from '../../../src/main/catalogue/library';
 import { LATEST_VERSION, MIGRATIONS } from '../../../src/main/catalogue/migrations';
 import { removeStaleTemps } from '../../../src/main/documents/store';
@@ -31,7 +37,11 @@ afterEach(() => {
  * told to let go, or for `holdMs` (a writer waiting in this process blocks its own event loop, so
  * it could not tell it); resolves once the lock is held.
  */
-async function holdWriteLock(file: string, journal: 'wal' | 'memory', holdMs?: number): Promise<{ release(): Promise<void>; exited: Promise<unknown> }> {
+async function holdWriteLock(
+  file: string,
+  journal: 'wal' | 'memory',
+  holdMs?: number,
+): Promise<{ release(): Promise<void>; exited: Promise<unknown> }> {
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(process.argv[1], { timeout: 5000 });
@@ -48,7 +58,9 @@ async function holdWriteLock(file: string, journal: 'wal' | 'memory', holdMs?: n
     child.once('exit', (code) => reject(new Error(`the lock holder exited (${code})`)));
   });
   expect(line).toBe('held');
-  const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+  const exited = new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
+  );
   return {
     exited,
     release: async () => {
@@ -93,15 +105,23 @@ describe('automatic backups shared by several processes', () => {
       expect(automaticBackups(backups)).toEqual([]);
       await holder.release();
       // A copy killed half way (its temp file and the sidecars a WAL-flagged copy gets when opened) is cleared under the lock.
-      for (const leftover of ['.auto-2026-01-01T00-00-00-000Z.sqlite.incoming', '.auto-2026-01-01T00-00-00-000Z.sqlite.incoming-wal']) {
+      for (const leftover of [
+        '.auto-2026-01-01T00-00-00-000Z.sqlite.incoming',
+        '.auto-2026-01-01T00-00-00-000Z.sqlite.incoming-wal',
+      ]) {
         fs.writeFileSync(path.join(backups, leftover), 'partial');
       }
       const made = await automaticBackup(db, { backups });
       expect(made).toHaveProperty('made');
       // Two connections at once (as two processes opening together): one copy of the revision.
       const other = new Database(path.join(dir, 'catalogue.sqlite'));
-      db.prepare("INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, 'test', 'record', 1, 'update')").run(new Date().toISOString());
-      const both = await Promise.all([automaticBackup(db, { backups }, { force: true }), automaticBackup(other, { backups }, { force: true })]);
+      db.prepare(
+        "INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, 'test', 'record', 1, 'update')",
+      ).run(new Date().toISOString());
+      const both = await Promise.all([
+        automaticBackup(db, { backups }, { force: true }),
+        automaticBackup(other, { backups }, { force: true }),
+      ]);
       other.close();
       expect(both.filter((r) => 'made' in r)).toHaveLength(1);
       expect(both.filter((r) => !('made' in r))).toEqual([{ skipped: 'busy' }]);
@@ -123,7 +143,11 @@ describe('automatic backups shared by several processes', () => {
   });
 
   it('count one copy per revision toward keep: duplicates never push another revision out', async () => {
-    const at = (d: number, revision: number): AutomaticBackup => ({ file: `auto-d${d}-r${revision}`, at: new Date(Date.UTC(2026, 0, d)), revision });
+    const at = (d: number, revision: number): AutomaticBackup => ({
+      file: `auto-d${d}-r${revision}`,
+      at: new Date(Date.UTC(2026, 0, d)),
+      revision,
+    });
     // Newest first, as automaticBackups lists them: three copies of revision 5, as racing processes made them.
     const autos = [at(9, 6), at(8, 5), at(7, 5), at(6, 5), at(5, 4), at(4, 3)];
     expect(rotation(autos, 3).map((a) => a.file)).toEqual(['auto-d7-r5', 'auto-d6-r5', 'auto-d4-r3']);
@@ -135,7 +159,12 @@ describe('automatic backups shared by several processes', () => {
     fs.mkdirSync(backups, { recursive: true });
     const lib = await openLibrary(dir, { automaticBackup: false });
     opened.push(lib);
-    for (const [d, revision] of [[8, 2], [7, 2], [6, 2], [5, 1]] as const) {
+    for (const [d, revision] of [
+      [8, 2],
+      [7, 2],
+      [6, 2],
+      [5, 1],
+    ] as const) {
       fs.writeFileSync(path.join(backups, `auto-2026-01-0${d}T00-00-00-000Z-r${revision}.sqlite`), 'a copy');
     }
     const r = await automaticBackup(lib.db, lib.paths, { keep: 3, force: true });

@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => lib.close());
 
 function plan(sql: string, params: unknown[]): string {
-  return (lib.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  return (lib.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
 }
 
 describe('query plans', () => {
@@ -50,6 +52,8 @@ describe('query plans', () => {
   });
 
   it('the change feed reads by revision', () => {
-    expect(plan('SELECT * FROM changes WHERE revision > ? ORDER BY revision LIMIT ?', [0, 10])).toMatch(/INTEGER PRIMARY KEY/);
+    expect(plan('SELECT * FROM changes WHERE revision > ? ORDER BY revision LIMIT ?', [0, 10])).toMatch(
+      /INTEGER PRIMARY KEY/,
+    );
   });
 });

@@ -28,7 +28,13 @@ async function seeded(): Promise<TestLibrary> {
     ['Undated note', undefined, 'LCC/5', undefined],
   ];
   for (const [title, date, ref, collectionId] of rows) {
-    await l.ok('createRecord', { type: 'other', title, ...(date ? { date } : {}), referenceCode: ref, ...(collectionId ? { collectionId } : {}) });
+    await l.ok('createRecord', {
+      type: 'other',
+      title,
+      ...(date ? { date } : {}),
+      referenceCode: ref,
+      ...(collectionId ? { collectionId } : {}),
+    });
   }
   return l;
 }

@@ -12,7 +12,11 @@ afterEach(async () => {
 describe('records', () => {
   it('creates a record with every field, and reads it back with links, tags and collection', async () => {
     const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
-    const hangzhou = await lib.ok('createAuthority', { kind: 'place', name: 'Hangzhou', altNames: [{ name: '杭州', language: 'zh-Hans' }] });
+    const hangzhou = await lib.ok('createAuthority', {
+      kind: 'place',
+      name: 'Hangzhou',
+      altNames: [{ name: '杭州', language: 'zh-Hans' }],
+    });
     const series = await lib.ok('createCollection', { name: 'Partnership agreements', level: 'series' });
     const r = await lib.ok('createRecord', {
       type: 'agreement',
@@ -57,8 +61,16 @@ describe('records', () => {
   });
 
   it('updates only the fields given, clears a field with null or "", and audits each change', async () => {
-    const r = await lib.ok('createRecord', { type: 'press-release', title: 'Celebration', description: 'old', date: '2020-03-11' });
-    const u = await lib.ok('updateRecord', { id: r.id, patch: { title: 'Celebration of a 30-year anniversary', description: '' } });
+    const r = await lib.ok('createRecord', {
+      type: 'press-release',
+      title: 'Celebration',
+      description: 'old',
+      date: '2020-03-11',
+    });
+    const u = await lib.ok('updateRecord', {
+      id: r.id,
+      patch: { title: 'Celebration of a 30-year anniversary', description: '' },
+    });
     expect(u.title).toBe('Celebration of a 30-year anniversary');
     expect(u.description).toBeNull();
     expect(u.date).toBe('2020-03-11');
@@ -83,7 +95,11 @@ describe('records', () => {
   it('refuses an edit based on a stale revision', async () => {
     const r = await lib.ok('createRecord', { type: 'letter', title: 'Letter' });
     await lib.ok('updateRecord', { id: r.id, patch: { title: 'Letter from Hangzhou' } });
-    const stale = await lib.service.call('updateRecord', { id: r.id, patch: { title: 'Other' }, expectedRevision: r.revision });
+    const stale = await lib.service.call('updateRecord', {
+      id: r.id,
+      patch: { title: 'Other' },
+      expectedRevision: r.revision,
+    });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error).toMatchObject({ code: 'conflict', field: 'expectedRevision' });
     expect((await lib.ok('getRecord', { id: r.id })).title).toBe('Letter from Hangzhou');
@@ -123,7 +139,13 @@ describe('records', () => {
     const p = await lib.ok('createAuthority', { kind: 'organisation', name: 'Hisense' });
     await lib.ok('createRecord', { type: 'report', title: 'b report', date: '2019' });
     await lib.ok('createRecord', { type: 'agreement', title: 'A agreement', date: '2018-09-14', tags: ['trade'] });
-    await lib.ok('createRecord', { type: 'media-coverage', title: 'C coverage', date: '2018-09', medium: 'television', links: [{ authorityId: p.id, role: 'subject' }] });
+    await lib.ok('createRecord', {
+      type: 'media-coverage',
+      title: 'C coverage',
+      date: '2018-09',
+      medium: 'television',
+      links: [{ authorityId: p.id, role: 'subject' }],
+    });
     await lib.ok('createRecord', { type: 'photograph', title: 'd undated' });
     const byDate = await lib.ok('listRecords', { sort: 'date', direction: 'asc' });
     expect(byDate.items.map((r) => r.date)).toEqual([null, '2018-09', '2018-09-14', '2019']);
@@ -178,7 +200,13 @@ describe('records', () => {
     await lib.ok('createAuthority', { kind: 'place', name: 'Leeds' });
     const info = await lib.ok('libraryInfo', {});
     expect(info.path).toBe(lib.dir);
-    expect(info.counts).toMatchObject({ records: 1, byType: { report: 1 }, authorities: { place: 1 }, tags: 1, collections: 0 });
+    expect(info.counts).toMatchObject({
+      records: 1,
+      byType: { report: 1 },
+      authorities: { place: 1 },
+      tags: 1,
+      collections: 0,
+    });
     expect(info.revision).toBe(2);
   });
 });
@@ -201,7 +229,9 @@ describe('atomic writes', () => {
     const person = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
     // A trigger makes the last step of the write (tagging) fail after the record, commitments and links were written.
     const db = new Database(path.join(lib.dir, 'catalogue.sqlite'));
-    db.exec("CREATE TRIGGER boom BEFORE INSERT ON tags WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    db.exec(
+      "CREATE TRIGGER boom BEFORE INSERT ON tags WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+    );
     db.close();
     const { catalogueState } = await import('../../support/catalogue');
     const before = catalogueState(lib.dir);

@@ -21,7 +21,9 @@ function smallDisk(size = '3m'): string {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`the disk-full tests mount a small tmpfs and need root (or CAP_SYS_ADMIN): ${(error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error)}`);
+    throw new Error(
+      `the disk-full tests mount a small tmpfs and need root (or CAP_SYS_ADMIN): ${(error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error)}`,
+    );
   }
   mounts.push(dir);
   return dir;
@@ -85,14 +87,17 @@ describe('a disk that fills up', () => {
     expect((await cli(lib, ['init'])).code).toBe(0);
     const csv = path.join(tempDir(), 'records.csv');
     const rows = ['Title,Date,Ref,Author'];
-    for (let i = 0; i < 20_000; i++) rows.push(`Disk full record ${i},${1990 + (i % 30)},FULL/${i},Full Person ${i % 50}`);
+    for (let i = 0; i < 20_000; i++)
+      rows.push(`Disk full record ${i},${1990 + (i % 30)},FULL/${i},Full Person ${i % 50}`);
     fs.writeFileSync(csv, rows.join('\n') + '\n');
     const before = catalogueState(lib);
 
     const run = await cli(lib, ['import-metadata', csv, '--format', 'csv']);
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr.trim()).toBe('civic-archive: the disk holding the library is full: nothing was changed (free some space and try again)');
+    expect(run.stderr.trim()).toBe(
+      'civic-archive: the disk holding the library is full: nothing was changed (free some space and try again)',
+    );
     expect(catalogueHealth(lib)).toEqual({ integrity: ['ok'], foreignKeys: [] });
     expect(catalogueState(lib)).toEqual(before);
   });

@@ -11,7 +11,10 @@ afterEach(async () => {
   await lib.close();
 });
 
-const seed = fs.readFileSync(path.resolve(__dirname, '../../../resources/sample/leeds-hangzhou-2018-delegation.txt'), 'utf8');
+const seed = fs.readFileSync(
+  path.resolve(__dirname, '../../../resources/sample/leeds-hangzhou-2018-delegation.txt'),
+  'utf8',
+);
 
 describe('the sample catalogue', () => {
   it('loads once, in one revision per item, and a second load adds nothing', async () => {
@@ -55,7 +58,10 @@ describe('the sample catalogue', () => {
     for (const p of people) expect(seed, p.name).toContain(p.name.split(' ').at(-1)!);
     const partnership = authorities.find((a) => a.kind === 'partnership')!;
     expect(partnership.date).toBe('1988');
-    const events = authorities.filter((a) => a.kind === 'event').map((a) => a.name).join(' | ');
+    const events = authorities
+      .filter((a) => a.kind === 'event')
+      .map((a) => a.name)
+      .join(' | ');
     expect(events).toMatch(/Phoenix Dance Theatre/);
     expect(events).toMatch(/Hong Kong/);
     // No reference codes or URLs were invented.

@@ -53,12 +53,18 @@ describe('deleting and restoring a record', () => {
     expect((await lib.service.call('getRecord', { id: r.id })).ok).toBe(false);
     expect(await lib.ok('recordFiles', { recordId: r.id }).catch(() => [])).toEqual([]);
 
-    const back = await lib.ok('restoreRecord', { id: r.id, deletedRevision: deleted.revision, snapshot: deleted.snapshot });
+    const back = await lib.ok('restoreRecord', {
+      id: r.id,
+      deletedRevision: deleted.revision,
+      snapshot: deleted.snapshot,
+    });
     expect(back.id).toBe(r.id);
     const { revision: _r, updatedAt: _u, ...rest } = back;
     const { revision: _r0, updatedAt: _u0, ...restBefore } = before;
     expect(rest).toEqual(restBefore);
-    expect((await lib.ok('recordFiles', { recordId: r.id })).map((f) => [f.id, f.originalName])).toEqual(files.map((f) => [f.id, f.originalName]));
+    expect((await lib.ok('recordFiles', { recordId: r.id })).map((f) => [f.id, f.originalName])).toEqual(
+      files.map((f) => [f.id, f.originalName]),
+    );
     // Listed again under its authority and tag.
     expect((await lib.ok('listRecords', { tag: 'culture' })).items.map((i) => i.id)).toEqual([r.id]);
 
@@ -103,13 +109,20 @@ describe('deleting and restoring a record', () => {
     // Deleting with the revision last seen: refused once someone else has edited the record.
     await lib.ok('updateRecord', { id: r.id, patch: { description: 'edited by a colleague' } });
     const stale = await lib.service.call('deleteRecordRestorably', { id: r.id, expectedRevision: back.revision });
-    expect(stale.ok || stale.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/changed elsewhere.*not deleted/) });
+    expect(stale.ok || stale.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/changed elsewhere.*not deleted/),
+    });
 
     // An authority deleted after the record was: the link cannot come back, so neither does the record.
     const d2 = await lib.ok('deleteRecordRestorably', { id: r.id });
     const hangzhou = d2.snapshot.record.links!.find((l) => l.role === 'party')!.authorityId;
     await lib.ok('deleteAuthority', { id: hangzhou });
-    await check({ id: r.id, deletedRevision: d2.revision, snapshot: d2.snapshot }, 'conflict', new RegExp(`authority record #${hangzhou}.*deleted or merged`));
+    await check(
+      { id: r.id, deletedRevision: d2.revision, snapshot: d2.snapshot },
+      'conflict',
+      new RegExp(`authority record #${hangzhou}.*deleted or merged`),
+    );
   });
 });
 
@@ -117,7 +130,15 @@ describe('batch edit', () => {
   async function tenRecords() {
     const ids: number[] = [];
     for (let i = 1; i <= 10; i++) {
-      ids.push((await lib.ok('createRecord', { type: i % 2 ? 'letter' : 'media-coverage', title: `Record ${i}`, tags: i === 3 ? ['Festival'] : [] })).id);
+      ids.push(
+        (
+          await lib.ok('createRecord', {
+            type: i % 2 ? 'letter' : 'media-coverage',
+            title: `Record ${i}`,
+            tags: i === 3 ? ['Festival'] : [],
+          })
+        ).id,
+      );
     }
     return ids;
   }
@@ -129,7 +150,9 @@ describe('batch edit', () => {
     expect(catalogueState(lib.dir)).toEqual(state);
     expect(preview.counts).toEqual({ change: 9, unchanged: 1, skipped: 0 });
     // Tags are case-insensitive: the existing spelling wins.
-    expect(preview.items.find((i) => i.id === ids[0])!.changes).toEqual([{ field: 'tags', before: null, after: 'Festival' }]);
+    expect(preview.items.find((i) => i.id === ids[0])!.changes).toEqual([
+      { field: 'tags', before: null, after: 'Festival' },
+    ]);
 
     const applied = await lib.ok('batchEdit', { ids, operation: { kind: 'addTag', tag: 'festival' } });
     expect(applied.items.map(({ revision: _, ...i }) => i)).toEqual(preview.items.map(({ revision: _, ...i }) => i));
@@ -137,7 +160,9 @@ describe('batch edit', () => {
     // One audit entry per changed record.
     for (const id of ids.filter((_, i) => i !== 2)) {
       const trail = await lib.ok('auditTrail', { entity: 'record', id });
-      expect(trail.filter((e) => e.action === 'update').map((e) => [e.field, e.newValue])).toEqual([['tags', 'Festival']]);
+      expect(trail.filter((e) => e.action === 'update').map((e) => [e.field, e.newValue])).toEqual([
+        ['tags', 'Festival'],
+      ]);
     }
   });
 
@@ -147,10 +172,14 @@ describe('batch edit', () => {
     const applied = await lib.ok('batchEdit', { ids, operation: { kind: 'setCollection', collectionId: series.id } });
     expect((await lib.ok('listRecords', { collectionId: series.id })).total).toBe(10);
     const changed = applied.items.filter((i) => i.outcome === 'change');
-    const undone = await lib.ok('patchRecords', { items: changed.map((i) => ({ id: i.id, patch: i.inverse!, expectedRevision: i.revision })) });
+    const undone = await lib.ok('patchRecords', {
+      items: changed.map((i) => ({ id: i.id, patch: i.inverse!, expectedRevision: i.revision })),
+    });
     expect((await lib.ok('listRecords', { collectionId: series.id })).total).toBe(0);
     const at = new Map(undone.records.map((r) => [r.id, r.revision]));
-    await lib.ok('patchRecords', { items: changed.map((i) => ({ id: i.id, patch: i.forward!, expectedRevision: at.get(i.id)! })) });
+    await lib.ok('patchRecords', {
+      items: changed.map((i) => ({ id: i.id, patch: i.forward!, expectedRevision: at.get(i.id)! })),
+    });
     expect((await lib.ok('listRecords', { collectionId: series.id })).total).toBe(10);
   });
 
@@ -165,7 +194,11 @@ describe('batch edit', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('conflict');
-      expect(result.error.message).toMatch(new RegExp(`nothing was changed: record #${ids[4]} “Edited by a colleague”: record #${ids[4]} was changed elsewhere`));
+      expect(result.error.message).toMatch(
+        new RegExp(
+          `nothing was changed: record #${ids[4]} “Edited by a colleague”: record #${ids[4]} was changed elsewhere`,
+        ),
+      );
       expect(result.error.field).toBe('items.4.expectedRevision');
     }
     expect(catalogueState(lib.dir)).toEqual(state);
@@ -179,7 +212,10 @@ describe('batch edit', () => {
     const medium = await lib.ok('batchEdit', { ids, operation: { kind: 'setField', patch: { medium: 'television' } } });
     expect(medium.counts).toEqual({ change: 5, unchanged: 0, skipped: 5 });
     expect(medium.items.find((i) => i.outcome === 'skipped')!.reason).toMatch(/only media coverage has a medium/);
-    const access = await lib.ok('batchEdit', { ids: [...ids, 9999], operation: { kind: 'setField', patch: { accessStatus: 'restricted', languages: ['EN'] } } });
+    const access = await lib.ok('batchEdit', {
+      ids: [...ids, 9999],
+      operation: { kind: 'setField', patch: { accessStatus: 'restricted', languages: ['EN'] } },
+    });
     expect(access.counts).toEqual({ change: 10, unchanged: 0, skipped: 1 });
     expect(access.items.find((i) => i.id === 9999)!.reason).toMatch(/no record #9999/);
     expect(access.items[0]!.changes).toEqual([
@@ -207,11 +243,35 @@ describe('batch edit', () => {
 
 describe('merging authorities and undoing it', () => {
   it('puts the duplicate back with its id, names and links, and the kept record as it was', async () => {
-    const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake', altNames: [{ name: 'Cllr Blake' }] });
-    const dup = await lib.ok('createAuthority', { kind: 'person', name: 'J. Blake', altNames: [{ name: '布莱克', language: 'zh-Hans' }], description: 'duplicate' });
-    const both = await lib.ok('createRecord', { type: 'letter', title: 'Both', links: [{ authorityId: blake.id, role: 'author' }, { authorityId: dup.id, role: 'author', note: 'signed J.B.' }] });
-    const onlyDup = await lib.ok('createRecord', { type: 'letter', title: 'Only the duplicate', links: [{ authorityId: dup.id, role: 'mentioned' }] });
-    const onlyKeep = await lib.ok('createRecord', { type: 'report', title: 'Only the kept one', links: [{ authorityId: blake.id, role: 'subject' }] });
+    const blake = await lib.ok('createAuthority', {
+      kind: 'person',
+      name: 'Judith Blake',
+      altNames: [{ name: 'Cllr Blake' }],
+    });
+    const dup = await lib.ok('createAuthority', {
+      kind: 'person',
+      name: 'J. Blake',
+      altNames: [{ name: '布莱克', language: 'zh-Hans' }],
+      description: 'duplicate',
+    });
+    const both = await lib.ok('createRecord', {
+      type: 'letter',
+      title: 'Both',
+      links: [
+        { authorityId: blake.id, role: 'author' },
+        { authorityId: dup.id, role: 'author', note: 'signed J.B.' },
+      ],
+    });
+    const onlyDup = await lib.ok('createRecord', {
+      type: 'letter',
+      title: 'Only the duplicate',
+      links: [{ authorityId: dup.id, role: 'mentioned' }],
+    });
+    const onlyKeep = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Only the kept one',
+      links: [{ authorityId: blake.id, role: 'subject' }],
+    });
     const before = {
       blake: await lib.ok('getAuthority', { id: blake.id }),
       dup: await lib.ok('getAuthority', { id: dup.id }),
@@ -236,19 +296,29 @@ describe('merging authorities and undoing it', () => {
 
     // Twice is refused, and so is an undo after the kept record was edited since.
     const again = await lib.service.call('unmergeAuthorities', { snapshot: merged.snapshot });
-    expect(again.ok || again.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/cannot be undone/) });
+    expect(again.ok || again.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/cannot be undone/),
+    });
     const second = await lib.ok('mergeAuthoritiesRestorably', { keepId: blake.id, mergeId: dup.id });
     await lib.ok('updateAuthority', { id: blake.id, patch: { description: 'edited since' } });
     const state = catalogueState(lib.dir);
     const stale = await lib.service.call('unmergeAuthorities', { snapshot: second.snapshot });
-    expect(stale.ok || stale.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/“Judith Blake” has changed since/) });
+    expect(stale.ok || stale.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/“Judith Blake” has changed since/),
+    });
     expect(catalogueState(lib.dir)).toEqual(state);
   });
 });
 
 describe('search follows undo', () => {
   it('a deleted record leaves both indexes and a restored one comes back to them', async () => {
-    const r = await lib.ok('createRecord', { type: 'report', title: 'Report on the Xixi wetland exchange', description: 'Wetland conservation visit.' });
+    const r = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Report on the Xixi wetland exchange',
+      description: 'Wetland conservation visit.',
+    });
     const found = async () => ({
       text: (await lib.ok('searchText', { query: 'wetland' })).hits.some((h) => h.recordId === r.id),
       feed: (await lib.ok('searchDocuments', { sinceRevision: 0 })).upserts.some((d) => d.id === r.id),

@@ -37,7 +37,9 @@ describe('cite', () => {
 
   it('--format html prints the escaped HTML bibliography; --json prints only JSON', async () => {
     const html = await cliIn(dir, ['cite', '2', '--style', 'apa', '--format', 'html']);
-    expect(html.stdout).toContain('<div class="csl-entry">Leeds &#38; Hangzhou. (2018, September). <i>Memorandum of understanding');
+    expect(html.stdout).toContain(
+      '<div class="csl-entry">Leeds &#38; Hangzhou. (2018, September). <i>Memorandum of understanding',
+    );
     const json = jsonOf<{ entries: { recordId: number }[] }>(await cliIn(dir, ['--json', 'cite', '1', '2']));
     expect(json.entries.map((e) => e.recordId).sort()).toEqual([1, 2]);
   });
@@ -45,7 +47,9 @@ describe('cite', () => {
   it('refuses a wrong call with exit 1 and one line', async () => {
     const r = await cliIn(dir, ['cite', '2', '--style', 'nope']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('civic-archive: there is no citation style "nope" (see the list of styles: styles --all)');
+    expect(r.stderr.trim()).toBe(
+      'civic-archive: there is no citation style "nope" (see the list of styles: styles --all)',
+    );
     const f = await cliIn(dir, ['cite', '2', '--format', 'pdf']);
     expect(f.code).toBe(1);
     expect(f.stderr.trim()).toBe('civic-archive: --format: "pdf" is not text or html');
@@ -71,7 +75,12 @@ describe('export', () => {
     const ris = await cliIn(dir, ['export', '--format', 'ris', '2', '5']);
     expect(ris.stdout.match(/^TY {2}- /gm)).toHaveLength(2);
     const csl = JSON.parse((await cliIn(dir, ['export', '--format', 'csl-json', '2'])).stdout) as CslItem[];
-    expect(csl[0]).toMatchObject({ type: 'document', genre: 'Memorandum of understanding', archive_location: 'LCC/IR/AG/2018/01', 'event-place': 'Hangzhou' });
+    expect(csl[0]).toMatchObject({
+      type: 'document',
+      genre: 'Memorandum of understanding',
+      archive_location: 'LCC/IR/AG/2018/01',
+      'event-place': 'Hangzhou',
+    });
   });
 
   it('refuses an unknown format and a query that finds nothing', async () => {
@@ -93,20 +102,26 @@ describe('styles and settings', () => {
     );
     const r = await cliIn(dir, ['install-style', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('civic-archive: this is not a usable CSL style: line 4: <text> (opened on line 4) is closed by </layout>');
+    expect(r.stderr.trim()).toBe(
+      'civic-archive: this is not a usable CSL style: line 4: <text> (opened on line 4) is closed by </layout>',
+    );
     const styles = await cliIn(dir, ['styles']);
-    expect(styles.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual([
-      'apa',
-      'harvard-cite-them-right',
-      'chicago-author-date',
-      'modern-language-association',
-      'vancouver',
-    ]);
+    expect(
+      styles.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['apa', 'harvard-cite-them-right', 'chicago-author-date', 'modern-language-association', 'vancouver']);
   });
 
   it('settings shows and changes the holding archive and the default style', async () => {
     const set = await cliIn(dir, ['--json', 'settings', '--default-style', 'vancouver']);
-    expect(JSON.parse(set.stdout)).toEqual({ archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'vancouver', backupsKept: 7 });
+    expect(JSON.parse(set.stdout)).toEqual({
+      archiveName: 'West Yorkshire Archive Service',
+      archivePlace: 'Leeds',
+      defaultStyle: 'vancouver',
+      backupsKept: 7,
+    });
     const cite = await cliIn(dir, ['cite', '2']);
     expect(cite.stdout).toBe(await expectedOutput('vancouver', ['2']));
     await cliIn(dir, ['settings', '--default-style', 'apa']);
@@ -126,7 +141,10 @@ describe('styles and settings', () => {
     expect(lines.length).toBeGreaterThan(2_500);
     expect(lines[0]).toMatch(/^apa\s+APA Style 7th edition \(built-in\)$/);
     const chicago = await cliIn(dir, ['styles', '--all', '--find', 'chicago']);
-    const ids = chicago.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]);
+    const ids = chicago.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0]);
     expect(ids[0]).toBe('chicago-author-date');
     expect(ids).toContain('chicago-note-bibliography');
     expect(ids.length).toBeLessThan(60);
@@ -138,14 +156,19 @@ describe('styles and settings', () => {
     const r = await cliIn(dir, ['install-style', path.join(oracleDir(), 'current', 'apa.csl')]);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')[0]).toBe('Installed the style "apa-2026-02-07" (APA Style 7th edition).');
-    expect(r.stdout).toContain('"apa" still cites with the built-in style; choose "apa-2026-02-07" to cite with this file.');
+    expect(r.stdout).toContain(
+      '"apa" still cites with the built-in style; choose "apa-2026-02-07" to cite with this file.',
+    );
     await cliIn(dir, ['remove-style', 'apa-2026-02-07']);
   });
 
   it('install-style refuses a 50 MB file without reading it, and writes nothing', async () => {
     const file = path.join(tempDir(), 'huge.csl');
     const fd = fs.openSync(file, 'w');
-    fs.writeSync(fd, '<?xml version="1.0"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">\n<!--');
+    fs.writeSync(
+      fd,
+      '<?xml version="1.0"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">\n<!--',
+    );
     fs.ftruncateSync(fd, 50_000_000);
     fs.closeSync(fd);
     const before = catalogueState(dir);

@@ -32,14 +32,26 @@ const GOOD = style(`  <citation>
 let lib: TestLibrary;
 beforeAll(async () => {
   lib = await openTestLibrary();
-  await lib.ok('createRecord', { type: 'letter', title: 'Letter to Hangzhou', date: '1988-10-04', referenceCode: 'L/1' });
+  await lib.ok('createRecord', {
+    type: 'letter',
+    title: 'Letter to Hangzhou',
+    date: '1988-10-04',
+    referenceCode: 'L/1',
+  });
 });
 afterAll(() => lib.close());
 
 describe('installing a CSL style', () => {
   it('installs a valid style, lists it, and cites with it (en-GB: single quotes, day month year)', async () => {
     const info = await lib.ok('installStyle', { xml: GOOD });
-    expect(info).toEqual({ id: 'short-title', title: 'Short title', builtIn: false, source: 'installed', origin: 'installed from a CSL file', citationClass: 'in-text' });
+    expect(info).toEqual({
+      id: 'short-title',
+      title: 'Short title',
+      builtIn: false,
+      source: 'installed',
+      origin: 'installed from a CSL file',
+      citationClass: 'in-text',
+    });
     expect((await lib.ok('listStyles', {})).map((s) => s.id)).toContain('short-title');
     const c = await lib.ok('citeRecords', { ids: [1], style: 'short-title' });
     expect(c.text).toBe('‘Letter to Hangzhou’, 4 October 1988, L/1');
@@ -50,12 +62,35 @@ describe('installing a CSL style', () => {
 
   const broken: [string, string, RegExp][] = [
     ['not XML at all', 'hello', /line 1: text outside the <style> element/],
-    ['a tag closed by the wrong one', style('  <citation>\n    <layout>\n      <text variable="title"/>\n    </citation>\n  </layout>'), /line 11: <layout> \(opened on line 9\) is closed by <\/citation>/],
-    ['a tag never closed', style('  <citation>\n    <layout>\n      <text variable="title"/>\n    </layout>\n  </citation>').replace('</style>', ''), /<style> opened on line 2 is never closed/],
-    ['another XML vocabulary', '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', /the root element is <html>, not <style>/],
+    [
+      'a tag closed by the wrong one',
+      style('  <citation>\n    <layout>\n      <text variable="title"/>\n    </citation>\n  </layout>'),
+      /line 11: <layout> \(opened on line 9\) is closed by <\/citation>/,
+    ],
+    [
+      'a tag never closed',
+      style('  <citation>\n    <layout>\n      <text variable="title"/>\n    </layout>\n  </citation>').replace(
+        '</style>',
+        '',
+      ),
+      /<style> opened on line 2 is never closed/,
+    ],
+    [
+      'another XML vocabulary',
+      '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+      /the root element is <html>, not <style>/,
+    ],
     ['no citation', style(''), /no <citation> with a <layout>/],
-    ['an unknown element', style('  <citation><layout><bold/></layout></citation>'), /line 8: <bold> is not a CSL element/],
-    ['a macro that does not exist', style('  <citation><layout><text macro="author"/></layout></citation>'), /line 8: it calls the macro "author", which it does not define/],
+    [
+      'an unknown element',
+      style('  <citation><layout><bold/></layout></citation>'),
+      /line 8: <bold> is not a CSL element/,
+    ],
+    [
+      'a macro that does not exist',
+      style('  <citation><layout><text macro="author"/></layout></citation>'),
+      /line 8: it calls the macro "author", which it does not define/,
+    ],
     [
       'an XML bomb (entities that expand to gigabytes)',
       `<?xml version="1.0"?>\n<!DOCTYPE style [\n <!ENTITY a "aaaaaaaaaa">\n <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n${GOOD.replace(/^<\?xml[^>]*>\n/, '').replace('Short title', '&c;')}`,
@@ -67,8 +102,16 @@ describe('installing a CSL style', () => {
       /line 2: the file declares a document type with an external file/,
     ],
     ['an undefined entity', GOOD.replace('Short title', '&secret;'), /line 4: the entity &secret; is not defined/],
-    ['a bare ampersand', GOOD.replace('Short title', 'Smith & Jones'), /line 4: a "&" that does not start a character reference/],
-    ['a file over 2 MB (50 MB)', GOOD.replace('</style>', `<!--${'x'.repeat(50_000_000)}-->\n</style>`), /a style file is at most 2 MB/],
+    [
+      'a bare ampersand',
+      GOOD.replace('Short title', 'Smith & Jones'),
+      /line 4: a "&" that does not start a character reference/,
+    ],
+    [
+      'a file over 2 MB (50 MB)',
+      GOOD.replace('</style>', `<!--${'x'.repeat(50_000_000)}-->\n</style>`),
+      /a style file is at most 2 MB/,
+    ],
   ];
   for (const [what, xml, reason] of broken) {
     it(`refuses ${what}, with the reason, and changes nothing`, async () => {
@@ -108,7 +151,9 @@ describe('another revision or edition of a style the app carries', () => {
   it('says when the file is an older revision of the built-in (APA of 2026-02-07 beside the built-in of 2026-02-14)', async () => {
     const info = await lib.ok('installStyle', { xml: official('current/apa.csl') });
     expect(info.id).toBe('apa-2026-02-07');
-    expect(info.note).toMatch(/^"apa" is a built-in style \(APA Style 7th edition, updated 2026-02-14\); this file is an older revision of it \(APA Style 7th edition, updated 2026-02-07\)\. Both are kept/);
+    expect(info.note).toMatch(
+      /^"apa" is a built-in style \(APA Style 7th edition, updated 2026-02-14\); this file is an older revision of it \(APA Style 7th edition, updated 2026-02-07\)\. Both are kept/,
+    );
     const r = await lib.service.call('removeStyle', { style: 'apa' });
     expect(r.ok ? null : r.error.message).toBe('"apa" comes with the app and cannot be removed');
     await lib.ok('removeStyle', { style: 'apa-2026-02-07' });

@@ -27,17 +27,36 @@ const CASES: Case[] = [
   { name: 'Dr Ada Harrison OBE', parts: { family: 'Harrison', given: 'Ada' } },
   { name: 'Prof. Dame Mary Beard', parts: { family: 'Beard', given: 'Mary' } },
   { name: 'Arnold van Gennep', parts: { 'non-dropping-particle': 'van', family: 'Gennep', given: 'Arnold' } },
-  { name: 'de la Fontaine, Jean', parts: { 'non-dropping-particle': 'de la', family: 'Fontaine', given: 'Jean' }, title: 'Fables choisies', language: 'fr' },
-  { name: 'Jean de la Fontaine', parts: { 'non-dropping-particle': 'de la', family: 'Fontaine', given: 'Jean' }, title: 'Contes et nouvelles en vers', language: 'fr' },
+  {
+    name: 'de la Fontaine, Jean',
+    parts: { 'non-dropping-particle': 'de la', family: 'Fontaine', given: 'Jean' },
+    title: 'Fables choisies',
+    language: 'fr',
+  },
+  {
+    name: 'Jean de la Fontaine',
+    parts: { 'non-dropping-particle': 'de la', family: 'Fontaine', given: 'Jean' },
+    title: 'Contes et nouvelles en vers',
+    language: 'fr',
+  },
   { name: 'Martin Luther King Jr.', parts: { family: 'King', given: 'Martin Luther', suffix: 'Jr.' } },
   { name: 'Fairbairn, William, III', parts: { family: 'Fairbairn', given: 'William', suffix: 'III' } },
   { name: 'Leeds City Council', kind: 'organisation', parts: { literal: 'Leeds City Council' } },
-  { name: 'International Council on Archives', kind: 'organisation', parts: { literal: 'International Council on Archives' } },
+  {
+    name: 'International Council on Archives',
+    kind: 'organisation',
+    parts: { literal: 'International Council on Archives' },
+  },
   { name: '周峰', parts: { family: '周', given: '峰' }, title: '杭州城市史', language: 'zh-Hans' },
   { name: '欧阳修', parts: { family: '欧阳', given: '修' }, title: '新五代史', language: 'zh-Hans' },
   { name: '村上 春樹', parts: { family: '村上', given: '春樹' }, title: '都市の記録', language: 'ja' },
   { name: '김민수', parts: { family: '김', given: '민수' }, title: '자매도시 교류의 역사', language: 'ko' },
-  { name: 'Лев Николаевич Толстой', parts: { family: 'Толстой', given: 'Лев Николаевич' }, title: 'Война и мир', language: 'ru' },
+  {
+    name: 'Лев Николаевич Толстой',
+    parts: { family: 'Толстой', given: 'Лев Николаевич' },
+    title: 'Война и мир',
+    language: 'ru',
+  },
   { name: 'Толстой Л.Н.', parts: { family: 'Толстой', given: 'Л.Н.' }, title: 'Анна Каренина', language: 'ru' },
 ];
 
@@ -71,12 +90,17 @@ describe('names through the real pipeline, against the official styles', () => {
         ...ARCHIVE,
         archive_location: `NAMES/${n + 1}`,
       };
-      const exported = JSON.parse((await lib.ok('exportCitations', { ids: [record.id], format: 'csl-json' })).content) as CslItem[];
+      const exported = JSON.parse(
+        (await lib.ok('exportCitations', { ids: [record.id], format: 'csl-json' })).content,
+      ) as CslItem[];
       expect(exported).toEqual([handWritten]);
       for (const style of BUILT_IN_STYLES) {
         const app = await lib.ok('citeRecords', { ids: [record.id], style });
         const want = expectedCitation(style, [handWritten]);
-        expect(app.entries.map((e) => ({ text: e.text, html: e.html })), style).toEqual(want.entries.map((e) => ({ text: e.text, html: e.html })));
+        expect(
+          app.entries.map((e) => ({ text: e.text, html: e.html })),
+          style,
+        ).toEqual(want.entries.map((e) => ({ text: e.text, html: e.html })));
         expect(app.inText, style).toEqual(want.inText);
       }
     });
@@ -85,7 +109,13 @@ describe('names through the real pipeline, against the official styles', () => {
   it('the cases the issue names: "Cllr J. Blake" is Blake, J.; CJK family first without a comma; particles kept', async () => {
     const cite = async (name: string, style: (typeof BUILT_IN_STYLES)[number], languages?: string[]) => {
       const a = await lib.ok('createAuthority', { kind: 'person', name });
-      const r = await lib.ok('createRecord', { type: 'report', title: 'Minutes', date: '2001', ...(languages ? { languages } : {}), links: [{ authorityId: a.id, role: 'author' }] });
+      const r = await lib.ok('createRecord', {
+        type: 'report',
+        title: 'Minutes',
+        date: '2001',
+        ...(languages ? { languages } : {}),
+        links: [{ authorityId: a.id, role: 'author' }],
+      });
       return (await lib.ok('citeRecords', { ids: [r.id], style })).text;
     };
     expect(await cite('Cllr J. Blake', 'apa')).toMatch(/^Blake, J\. \(2001\)/);

@@ -44,14 +44,36 @@ afterAll(() => {
 it('has at least 60 items, of every type the app cites, with the name and date forms the styles treat differently', () => {
   expect(ORACLE_ITEMS.length).toBeGreaterThanOrEqual(60);
   const types = new Set(ORACLE_ITEMS.map((i) => i.type));
-  for (const t of ['book', 'chapter', 'article-journal', 'article-newspaper', 'article-magazine', 'webpage', 'report', 'thesis', 'paper-conference', 'broadcast', 'interview', 'legal_case', 'treaty', 'manuscript', 'personal_communication', 'dataset', 'document', 'graphic', 'pamphlet']) {
+  for (const t of [
+    'book',
+    'chapter',
+    'article-journal',
+    'article-newspaper',
+    'article-magazine',
+    'webpage',
+    'report',
+    'thesis',
+    'paper-conference',
+    'broadcast',
+    'interview',
+    'legal_case',
+    'treaty',
+    'manuscript',
+    'personal_communication',
+    'dataset',
+    'document',
+    'graphic',
+    'pamphlet',
+  ]) {
     expect(types, t).toContain(t);
   }
   const authors = new Set(ORACLE_ITEMS.map((i) => (Array.isArray(i.author) ? i.author.length : 0)));
   for (const n of [1, 2, 3, 7, 8, 25]) expect(authors, `${n} authors`).toContain(n);
   expect(ORACLE_ITEMS.some((i) => !i.issued)).toBe(true);
   expect(ORACLE_ITEMS.some((i) => (i.issued as { circa?: boolean } | undefined)?.circa)).toBe(true);
-  expect(ORACLE_ITEMS.some((i) => ((i.issued as { 'date-parts'?: unknown[] } | undefined)?.['date-parts']?.length ?? 0) > 1)).toBe(true);
+  expect(
+    ORACLE_ITEMS.some((i) => ((i.issued as { 'date-parts'?: unknown[] } | undefined)?.['date-parts']?.length ?? 0) > 1),
+  ).toBe(true);
   expect(ORACLE_ITEMS.filter((i) => i.archive_location && i.archive && i['archive-place']).length).toBeGreaterThan(10);
 });
 

@@ -38,11 +38,14 @@ export const ORACLE_FILES: Record<BuiltInStyle, string> = {
   'modern-language-association': '2025-03-22/modern-language-association.csl',
 };
 
-export const oracleStyle = (style: BuiltInStyle) => fs.readFileSync(path.join(oracleDir(), ORACLE_FILES[style]), 'utf8');
+export const oracleStyle = (style: BuiltInStyle) =>
+  fs.readFileSync(path.join(oracleDir(), ORACLE_FILES[style]), 'utf8');
 
 let locales: Record<string, string> | null = null;
 function oracleLocale(lang: string): string | null {
-  locales ??= Object.fromEntries(['en-US', 'en-GB'].map((l) => [l, fs.readFileSync(path.join(oracleDir(), 'current', `locales-${l}.xml`), 'utf8')]));
+  locales ??= Object.fromEntries(
+    ['en-US', 'en-GB'].map((l) => [l, fs.readFileSync(path.join(oracleDir(), 'current', `locales-${l}.xml`), 'utf8')]),
+  );
   return locales[lang] ?? null;
 }
 
@@ -65,7 +68,12 @@ function engine(xml: string, items: CslItem[], format: 'text' | 'html') {
   if (!pooled) {
     const current = { engine: null as unknown as Engine, items: new Map<string, CslItem>() };
     const lang = /<style\b[^>]*\bdefault-locale="([^"]+)"/.exec(xml)?.[1] ?? 'en-US';
-    current.engine = new CSL.Engine({ retrieveLocale: oracleLocale, retrieveItem: (id: string) => current.items.get(id) }, xml, lang, true);
+    current.engine = new CSL.Engine(
+      { retrieveLocale: oracleLocale, retrieveItem: (id: string) => current.items.get(id) },
+      xml,
+      lang,
+      true,
+    );
     current.engine.opt.development_extensions.wrap_url_and_doi = false;
     current.engine.setOutputFormat(format);
     engines.set(key, (pooled = current));
@@ -90,7 +98,11 @@ export function renderWithOracle(xml: string, items: CslItem[]): OracleOutput {
   const citation = (format: 'text' | 'html') => {
     const e = engine(xml, items, format);
     e.updateItems(ids);
-    return e.rebuildProcessorState([{ citationItems: ids.map((id) => ({ id })), properties: { noteIndex: 0 } }], format, [])[0]![2];
+    return e.rebuildProcessorState(
+      [{ citationItems: ids.map((id) => ({ id })), properties: { noteIndex: 0 } }],
+      format,
+      [],
+    )[0]![2];
   };
   const text = bibliography('text');
   const html = bibliography('html');
@@ -113,7 +125,11 @@ export function expectedCitation(style: BuiltInStyle, items: CslItem[]): OracleO
     const addition = style === 'harvard-cite-them-right' ? citeThemRightAddition(byId.get(entry.id)!) : '';
     if (!addition) return entry;
     added++;
-    return { id: entry.id, text: entry.text + addition, html: entry.html.replace(/<\/div>$/, `${escapeHtml(addition)}</div>`) };
+    return {
+      id: entry.id,
+      text: entry.text + addition,
+      html: entry.html.replace(/<\/div>$/, `${escapeHtml(addition)}</div>`),
+    };
   });
   return { entries, inText: official.inText, added };
 }

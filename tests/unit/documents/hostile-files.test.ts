@@ -27,7 +27,9 @@ const names: Record<string, number> = {};
 beforeAll(async () => {
   lib = await openTestLibrary();
   const src = tempDir('hostile-');
-  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888888' } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888888' } })
+    .jpeg()
+    .toBuffer();
   const exif = brokenExifJpegs(jpeg);
   // Named so that the queue meets them in this order, the ordinary file last.
   writeAll(src, {
@@ -38,13 +40,21 @@ beforeAll(async () => {
     'e-corrupt-ifd.tif': corruptTiff(),
     'f-exif-huge-count.jpg': exif.hugeCount,
     'g-exif-loop.jpg': exif.selfLoop,
-    'z-ordinary.txt': Buffer.from('An ordinary note about the Leeds–Hangzhou partnership, queued after the hostile files.\n'),
+    'z-ordinary.txt': Buffer.from(
+      'An ordinary note about the Leeds–Hangzhou partnership, queued after the hostile files.\n',
+    ),
   });
   writeOneLineText(path.join(src, 'h-one-line-100mb.txt'), 100 * 1024 * 1024);
   const queued = await lib.ok('importFiles', { paths: [src] });
   batch = queued.batch;
   // Tight limits so the test is quick: a job may take 8 s and grow memory by 400 MB at most.
-  const runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false, jobTimeoutMs: 8_000, maxJobMemoryMb: 400 });
+  const runner = new JobRunner({
+    service: lib.service,
+    libraryRoot: lib.dir,
+    ocr: false,
+    jobTimeoutMs: 8_000,
+    maxJobMemoryMb: 400,
+  });
   try {
     await runner.runBatch(batch);
   } finally {
@@ -93,11 +103,14 @@ describe('hostile files, one batch', () => {
     expect(f.textError).toMatch(reason);
   });
 
-  it.each(['f-exif-huge-count.jpg', 'g-exif-loop.jpg'])('%s: broken EXIF is ignored, the picture kept and read', async (name) => {
-    const f = await info(name);
-    expect(f).toMatchObject({ width: 8, height: 8 });
-    expect(f.textStatus).toBe('skipped'); // OCR is off in this test
-  });
+  it.each(['f-exif-huge-count.jpg', 'g-exif-loop.jpg'])(
+    '%s: broken EXIF is ignored, the picture kept and read',
+    async (name) => {
+      const f = await info(name);
+      expect(f).toMatchObject({ width: 8, height: 8 });
+      expect(f.textStatus).toBe('skipped'); // OCR is off in this test
+    },
+  );
 
   it('a 100 MB one-line text is kept, its text read up to the limit with the reason', async () => {
     const f = await info('h-one-line-100mb.txt');
@@ -111,8 +124,22 @@ describe('metadata files that are not UTF-8', () => {
   const lenient = (bytes: Buffer) => new TextDecoder('utf-8').decode(bytes);
 
   it.each([
-    ['csv', Buffer.concat([Buffer.from('title,date\nGood row,2018\n'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe]), Buffer.from(',2019\n')])],
-    ['bibtex', Buffer.concat([Buffer.from('@article{a,\n  title = {Good},\n  year = {2018}\n}\n@article{b,\n  title = {Caf'), Buffer.from([0xe9, 0xc3, 0x28]), Buffer.from('},\n  year = {2019}\n}\n')])],
+    [
+      'csv',
+      Buffer.concat([
+        Buffer.from('title,date\nGood row,2018\n'),
+        Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe]),
+        Buffer.from(',2019\n'),
+      ]),
+    ],
+    [
+      'bibtex',
+      Buffer.concat([
+        Buffer.from('@article{a,\n  title = {Good},\n  year = {2018}\n}\n@article{b,\n  title = {Caf'),
+        Buffer.from([0xe9, 0xc3, 0x28]),
+        Buffer.from('},\n  year = {2019}\n}\n'),
+      ]),
+    ],
   ] as const)('%s with invalid UTF-8 is refused with the line, and nothing is written', async (format, bytes) => {
     const before = catalogueState(lib.dir);
     const r = await lib.service.call('importMetadata', { content: lenient(bytes), format });

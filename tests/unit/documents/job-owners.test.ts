@@ -40,11 +40,20 @@ describe('resumeJobs({ abandoned: true })', () => {
     try {
       const otherLive = `${host}:${sleeper.pid}:other`;
       const claimed: Record<string, number> = {};
-      for (const owner of [gone, live, elsewhere, otherLive]) claimed[owner] = (await lib.ok('claimJob', { owner }))!.id;
-      const status = () => Object.fromEntries(query<{ id: number; status: string }>(lib!.dir, 'SELECT id, status FROM jobs').map((j) => [j.id, j.status]));
+      for (const owner of [gone, live, elsewhere, otherLive])
+        claimed[owner] = (await lib.ok('claimJob', { owner }))!.id;
+      const status = () =>
+        Object.fromEntries(
+          query<{ id: number; status: string }>(lib!.dir, 'SELECT id, status FROM jobs').map((j) => [j.id, j.status]),
+        );
 
       expect(await lib.ok('resumeJobs', { abandoned: true })).toEqual({ resumed: 1 });
-      expect(status()).toEqual({ [claimed[gone]!]: 'pending', [claimed[live]!]: 'running', [claimed[elsewhere]!]: 'running', [claimed[otherLive]!]: 'running' });
+      expect(status()).toEqual({
+        [claimed[gone]!]: 'pending',
+        [claimed[live]!]: 'running',
+        [claimed[elsewhere]!]: 'running',
+        [claimed[otherLive]!]: 'running',
+      });
 
       // A runner that stops releases what it leaves running; the next one takes it.
       expect(await lib.ok('resumeJobs', { release: live })).toEqual({ resumed: 1 });

@@ -19,7 +19,11 @@ afterEach(async () => {
   lib = null;
 });
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -47,13 +51,21 @@ describe('job queue', () => {
     fs.writeFileSync(next, 'after the cancelled one\n');
     const queued = await lib.ok('importFiles', { paths: [long, next] });
     const events: RunnerEvent[] = [];
-    runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: true, idlePollMs: 50, onEvent: (e) => events.push(e) });
+    runner = new JobRunner({
+      service: lib.service,
+      libraryRoot: lib.dir,
+      ocr: true,
+      idlePollMs: 50,
+      onEvent: (e) => events.push(e),
+    });
     runner.start();
     const l = lib;
     // Wait until the scan's extraction has reported a page in the catalogue, then cancel it.
     const running = await until('progress of the scan', async () => {
       const { jobs } = await l.ok('listJobs', { batch: queued.batch });
-      return jobs.find((j) => j.kind === 'extract' && j.name === 'a-long-scan.pdf' && j.status === 'running' && j.progressDone >= 1);
+      return jobs.find(
+        (j) => j.kind === 'extract' && j.name === 'a-long-scan.pdf' && j.status === 'running' && j.progressDone >= 1,
+      );
     });
     expect(running.progressTotal).toBe(6);
     expect(running.progressLabel).toMatch(/page \d+ of 6/);
@@ -83,7 +95,10 @@ describe('job queue', () => {
     const { jobs } = await lib.ok('listJobs', { batch: queued.batch });
     const extract = jobs.find((j) => j.kind === 'extract')!;
     expect(extract).toMatchObject({ status: 'failed', error: 'timed out after 0 s' });
-    expect(await lib.ok('fileInfo', { id: extract.fileId! })).toMatchObject({ textStatus: 'failed', textError: 'text failed: timed out after 0 s' });
+    expect(await lib.ok('fileInfo', { id: extract.fileId! })).toMatchObject({
+      textStatus: 'failed',
+      textError: 'text failed: timed out after 0 s',
+    });
     // The queue goes on (with a new worker thread, since the stuck one was stopped).
     await runner.stop();
     runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: true });
@@ -129,7 +144,11 @@ describe('quitting in the middle', () => {
     runner = new JobRunner({ service: lib.service, libraryRoot: dir, ocr: true, idlePollMs: 50 });
     runner.start();
     const l = lib;
-    await until('the extraction to start', async () => (await l.ok('listJobs', { batch: queued.batch })).jobs.find((j) => j.kind === 'extract' && j.status === 'running'));
+    await until('the extraction to start', async () =>
+      (await l.ok('listJobs', { batch: queued.batch })).jobs.find(
+        (j) => j.kind === 'extract' && j.status === 'running',
+      ),
+    );
     await runner.stop();
     runner = null;
     const left = (await lib.ok('listJobs', { batch: queued.batch })).jobs.find((j) => j.kind === 'extract')!;
@@ -141,7 +160,10 @@ describe('quitting in the middle', () => {
     runner = new JobRunner({ service: lib.service, libraryRoot: dir, ocr: true, idlePollMs: 50 });
     runner.start();
     const again = lib;
-    await until('the resumed extraction', async () => (await again.ok('listJobs', { batch: queued.batch })).counts.done === 2);
+    await until(
+      'the resumed extraction',
+      async () => (await again.ok('listJobs', { batch: queued.batch })).counts.done === 2,
+    );
     const pages = await lib.ok('filePages', { fileId: left.fileId! });
     expect(pages.map((p) => [p.page, p.source])).toEqual([
       [1, 'ocr'],
@@ -160,7 +182,9 @@ describe('fixity as a job (the app\'s "Check files")', () => {
     const queued = await lib.ok('importFiles', { paths: [src] });
     runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false });
     await runner.runBatch(queued.batch);
-    const lost = (await lib.ok('listJobs', { batch: queued.batch })).jobs.find((j) => j.kind === 'import' && j.name === 'lost.txt')!;
+    const lost = (await lib.ok('listJobs', { batch: queued.batch })).jobs.find(
+      (j) => j.kind === 'import' && j.name === 'lost.txt',
+    )!;
     const sha = (lost.result as { sha256: string }).sha256;
     fs.rmSync(path.join(lib.dir, 'files', sha.slice(0, 2), sha));
     const started = await lib.ok('startVerify', {});

@@ -14,12 +14,20 @@ import { catalogueHealth, query } from '../../support/reliability';
 import { makePdf } from '../../fixtures/documents/generate';
 
 /** Runs the CLI and SIGKILLs it as soon as its stderr matches `when`; resolves with whether the kill happened. */
-function cliKilledWhen(libraryDir: string, args: string[], when: RegExp): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+function cliKilledWhen(
+  libraryDir: string,
+  args: string[],
+  when: RegExp,
+): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   const home = makeTempDir('civic-cli-home-');
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
   delete env.CIVIC_ARCHIVE_LIBRARY;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, '--library', libraryDir, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, '--library', libraryDir, ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     let killed = false;
     child.stderr.setEncoding('utf8').on('data', (s: string) => {
@@ -46,15 +54,23 @@ function folderOf(name: string, count: number): string {
   for (let i = 0; i < count; i++) {
     fs.writeFileSync(
       path.join(dir, `${name}-${i}.pdf`),
-      makePdf([{ lines: [`${name} document ${i}`, 'Minutes of the partnership committee, Leeds and Hangzhou.'] }, { lines: [`Page two of ${name} ${i}.`] }]),
+      makePdf([
+        { lines: [`${name} document ${i}`, 'Minutes of the partnership committee, Leeds and Hangzhou.'] },
+        { lines: [`Page two of ${name} ${i}.`] },
+      ]),
     );
   }
   return dir;
 }
 
 const textStates = (lib: string) =>
-  Object.fromEntries(query<{ s: string; n: number }>(lib, 'SELECT text_status AS s, count(*) AS n FROM files GROUP BY text_status').map((r) => [r.s, r.n]));
-const openJobs = (lib: string) => query<{ n: number }>(lib, "SELECT count(*) AS n FROM jobs WHERE status IN ('pending', 'running')")[0]!.n;
+  Object.fromEntries(
+    query<{ s: string; n: number }>(lib, 'SELECT text_status AS s, count(*) AS n FROM files GROUP BY text_status').map(
+      (r) => [r.s, r.n],
+    ),
+  );
+const openJobs = (lib: string) =>
+  query<{ n: number }>(lib, "SELECT count(*) AS n FROM jobs WHERE status IN ('pending', 'running')")[0]!.n;
 
 describe('a CLI import killed while reading text', () => {
   it('is finished by the next import, or by jobs --run, and verify is clean', async () => {

@@ -53,14 +53,20 @@ describe('OCR', () => {
   });
 
   it('reads the scanned page of a PDF by OCR and the other by its text layer', async () => {
-    const scan = textImage(['Signed at Hangzhou City Hall', 'by the Leader of Leeds City Council.'], { fontSize: 30, width: 1275 });
+    const scan = textImage(['Signed at Hangzhou City Hall', 'by the Leader of Leeds City Council.'], {
+      fontSize: 30,
+      width: 1275,
+    });
     // Stretch the scan to fill a US Letter page at about 150 dpi.
     const page = await sharp(scan.grey, { raw: { width: scan.width, height: scan.height, channels: 1 } })
       .resize(1275, 1650, { fit: 'contain', position: 'top', background: '#ffffff' })
       .extractChannel(0)
       .raw()
       .toBuffer();
-    const pdf = makePdf([{ lines: ['Cover letter with a real text layer.'] }, { image: { width: 1275, height: 1650, grey: page } }]);
+    const pdf = makePdf([
+      { lines: ['Cover letter with a real text layer.'] },
+      { image: { width: 1275, height: 1650, grey: page } },
+    ]);
     const { info, pages } = await importOne('scanned.pdf', pdf);
     expect(info).toMatchObject({ pageCount: 2, textStatus: 'done' });
     expect(pages.map((p) => [p.page, p.source])).toEqual([
@@ -68,14 +74,21 @@ describe('OCR', () => {
       [2, 'ocr'],
     ]);
     expect(pages[1]!.confidence).toBeGreaterThan(60);
-    expect(wordAccuracy('Signed at Hangzhou City Hall by the Leader of Leeds City Council.', pages[1]!.text)).toBeGreaterThanOrEqual(0.9);
+    expect(
+      wordAccuracy('Signed at Hangzhou City Hall by the Leader of Leeds City Council.', pages[1]!.text),
+    ).toBeGreaterThanOrEqual(0.9);
   });
 
   it('reads every page of a multi-page CCITT G4 TIFF', async () => {
     const one = textImage(['First page of the agreement.'], { fontSize: 40, width: 1000 });
     const two = textImage(['Second page with the signatures.'], { fontSize: 40, width: 1000 });
-    const grey = await Promise.all([one, two].map((p) => sharp(p.png).flatten({ background: '#ffffff' }).greyscale().png().toBuffer()));
-    const tiff = await sharp(grey, { join: { animated: true } }).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer();
+    const grey = await Promise.all(
+      [one, two].map((p) => sharp(p.png).flatten({ background: '#ffffff' }).greyscale().png().toBuffer()),
+    );
+    const tiff = await sharp(grey, { join: { animated: true } })
+      .toColourspace('b-w')
+      .tiff({ compression: 'ccittfax4', bitdepth: 1 })
+      .toBuffer();
     const { info, pages } = await importOne('agreement.tif', tiff);
     expect(info).toMatchObject({ mediaType: 'image/tiff', pageCount: 2, width: 1000, textStatus: 'done' });
     expect(pages.map((p) => p.page)).toEqual([1, 2]);
@@ -95,8 +108,13 @@ describe('OCR', () => {
 
   it('reads Simplified Chinese (chi_sim), without spaces between the characters', async (ctx) => {
     const font = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-    if (!fs.existsSync(font)) ctx.skip(`no Chinese font to draw the test image (${font}; apt-get install fonts-wqy-microhei)`);
-    const img = textImage(['杭州与利兹友好城市', '谅解备忘录'], { fontSize: 56, width: 900, font: 'WenQuanYi Micro Hei' });
+    if (!fs.existsSync(font))
+      ctx.skip(`no Chinese font to draw the test image (${font}; apt-get install fonts-wqy-microhei)`);
+    const img = textImage(['杭州与利兹友好城市', '谅解备忘录'], {
+      fontSize: 56,
+      width: 900,
+      font: 'WenQuanYi Micro Hei',
+    });
     const { pages } = await importOne('zh.png', img.png);
     expect(pages[0]!.text).toContain('杭州');
     expect(pages[0]!.text).toContain('备忘录');

@@ -17,7 +17,10 @@ describe('a catalogue damaged in one page', () => {
     const lib = path.join(tempDir(), 'library');
     const csv = path.join(tempDir(), 'records.csv');
     const rows = ['Title,Date,Ref,Description'];
-    for (let i = 0; i < 3_000; i++) rows.push(`Damaged page record ${i},${1990 + (i % 30)},PAGE/${i},${'A description long enough to fill pages. '.repeat(3)}`);
+    for (let i = 0; i < 3_000; i++)
+      rows.push(
+        `Damaged page record ${i},${1990 + (i % 30)},PAGE/${i},${'A description long enough to fill pages. '.repeat(3)}`,
+      );
     fs.writeFileSync(csv, rows.join('\n') + '\n');
     const imported = await cliIn(lib, ['import-metadata', csv, '--format', 'csv']);
     expect(imported.code, imported.stderr).toBe(0);
@@ -26,9 +29,11 @@ describe('a catalogue damaged in one page', () => {
     // A read-write connection: its close checkpoints and removes the -wal and -shm files.
     const db = new Database(file);
     const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const leaves = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map(
-      (r) => r.pageno,
-    );
+    const leaves = (
+      db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno").all() as {
+        pageno: number;
+      }[]
+    ).map((r) => r.pageno);
     db.close();
     expect(fs.readdirSync(lib).filter((f) => f.startsWith('catalogue.sqlite-'))).toEqual([]);
     expect(leaves.length).toBeGreaterThan(10);
@@ -41,7 +46,10 @@ describe('a catalogue damaged in one page', () => {
     fs.closeSync(fd);
 
     const before = folderFingerprint(lib);
-    for (const args of [['list', '--limit', '1'], ['import-metadata', csv, '--format', 'csv']]) {
+    for (const args of [
+      ['list', '--limit', '1'],
+      ['import-metadata', csv, '--format', 'csv'],
+    ]) {
       const run = await cliIn(lib, args);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain(`${file} is corrupt (`);

@@ -21,7 +21,10 @@ function writeFolder(dir: string): string[] {
   for (let i = 0; i < FILES; i++) {
     const file = path.join(dir, `letter-${String(i).padStart(3, '0')}.txt`);
     // Distinct contents of a few KB each.
-    fs.writeFileSync(file, `Letter ${i} of the kill test.\n` + `line ${i} of the partnership correspondence\n`.repeat(40 + (i % 60)));
+    fs.writeFileSync(
+      file,
+      `Letter ${i} of the kill test.\n` + `line ${i} of the partnership correspondence\n`.repeat(40 + (i % 60)),
+    );
     hashes.push(sha256Of(file));
   }
   return hashes;
@@ -72,8 +75,14 @@ describe('SIGKILL during a 200-file ingest', () => {
       expect(counts!.files, why).toBeLessThanOrEqual(FILES);
       // What one interrupted copy may leave: the file it had renamed into place, and its temp copy.
       expect(store.orphans.length, why).toBeLessThanOrEqual(1);
-      expect(store.orphans.every((h) => hashes.includes(h)), why).toBe(true);
-      expect(store.strays.every((s) => /^\.incoming-\d+-[0-9a-f]+$/.test(s)), why).toBe(true);
+      expect(
+        store.orphans.every((h) => hashes.includes(h)),
+        why,
+      ).toBe(true);
+      expect(
+        store.strays.every((s) => /^\.incoming-\d+-[0-9a-f]+$/.test(s)),
+        why,
+      ).toBe(true);
       // Each run removes the copies earlier kills left: at most the last kill's remains.
       expect(store.strays.length, why).toBeLessThanOrEqual(Math.min(1, killsOnLib));
     }
@@ -87,7 +96,10 @@ describe('SIGKILL during a 200-file ingest', () => {
     expect(store.broken).toEqual([]);
     expect(store.orphans).toEqual([]);
     expect(store.strays, 'temp copies left by the kills were removed').toEqual([]);
-    const stored = query<{ sha256: string; holders: number }>(lib, 'SELECT f.sha256, count(rf.record_id) AS holders FROM files f LEFT JOIN record_files rf ON rf.file_id = f.id GROUP BY f.id');
+    const stored = query<{ sha256: string; holders: number }>(
+      lib,
+      'SELECT f.sha256, count(rf.record_id) AS holders FROM files f LEFT JOIN record_files rf ON rf.file_id = f.id GROUP BY f.id',
+    );
     expect(stored.map((s) => s.sha256).sort()).toEqual([...hashes].sort());
     expect(stored.every((s) => s.holders === 1)).toBe(true);
     expect(query<{ n: number }>(lib, 'SELECT count(*) AS n FROM records')[0]!.n).toBe(FILES);
@@ -95,7 +107,13 @@ describe('SIGKILL during a 200-file ingest', () => {
     // verify agrees: nothing missing, altered or orphaned.
     const verify = await cliKilledAfter(lib, ['--json', 'verify'], undefined);
     expect(verify.code, verify.stderr).toBe(0);
-    const fixity = JSON.parse(verify.stdout) as { checked: number; ok: number; missing: unknown[]; altered: unknown[]; orphaned: string[] };
+    const fixity = JSON.parse(verify.stdout) as {
+      checked: number;
+      ok: number;
+      missing: unknown[];
+      altered: unknown[];
+      orphaned: string[];
+    };
     expect(fixity).toMatchObject({ checked: FILES, ok: FILES, missing: [], altered: [], orphaned: [] });
   }, 120_000);
 });

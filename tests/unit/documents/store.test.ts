@@ -42,14 +42,20 @@ describe('importing files', () => {
     lib = await openTestLibrary();
     const src = tempDir('docs-in-');
     const text = 'Leeds and Hangzhou renewed their friendship.\n';
-    const html = '<!doctype html><html><head><title>Delegation visits Hangzhou</title></head><body><p>Officers met.</p></body></html>';
+    const html =
+      '<!doctype html><html><head><title>Delegation visits Hangzhou</title></head><body><p>Officers met.</p></body></html>';
     const pdf = makePdf([{ lines: ['A memorandum of understanding.'] }]);
     write(src, 'note.txt', text);
     write(src, 'web/saved page.html', html);
     write(src, 'deep/er/mou.pdf', pdf);
     write(src, 'looks-like.pdf', 'plain text wearing a pdf name\n');
     const { queued, jobs } = await importAndWait(lib, { paths: [src] });
-    expect(queued.files.map((f) => path.relative(src, f.path)).sort()).toEqual(['deep/er/mou.pdf', 'looks-like.pdf', 'note.txt', 'web/saved page.html']);
+    expect(queued.files.map((f) => path.relative(src, f.path)).sort()).toEqual([
+      'deep/er/mou.pdf',
+      'looks-like.pdf',
+      'note.txt',
+      'web/saved page.html',
+    ]);
     const imports = jobs.filter((j) => j.kind === 'import');
     expect(imports.map((j) => j.status)).toEqual(['done', 'done', 'done', 'done']);
     const records = await lib.ok('listRecords', { sort: 'createdAt', direction: 'asc' });
@@ -84,7 +90,11 @@ describe('importing files', () => {
     const first = await importAndWait(lib, { paths: [a] });
     const firstRecord = (first.jobs[0]!.result as { recordId: number }).recordId;
     const second = await importAndWait(lib, { paths: [b] });
-    const r = second.jobs.find((j) => j.kind === 'import')!.result as { recordId: number | null; alreadyIn: number[]; duplicate: boolean };
+    const r = second.jobs.find((j) => j.kind === 'import')!.result as {
+      recordId: number | null;
+      alreadyIn: number[];
+      duplicate: boolean;
+    };
     expect(r).toMatchObject({ recordId: null, alreadyIn: [firstRecord], duplicate: true });
     expect((await lib.ok('listRecords', {})).total).toBe(1);
 
@@ -114,7 +124,8 @@ describe('importing files', () => {
     const { jobs } = await importAndWait(lib, { paths: [src] });
     expect(jobs.filter((j) => j.kind === 'import').every((j) => j.status === 'done')).toBe(true);
     const kept = [];
-    for (const r of (await lib.ok('listRecords', {})).items) kept.push(...(await lib.ok('recordFiles', { recordId: r.id })).map((f) => f.originalName));
+    for (const r of (await lib.ok('listRecords', {})).items)
+      kept.push(...(await lib.ok('recordFiles', { recordId: r.id })).map((f) => f.originalName));
     expect(kept.sort()).toEqual([...names].sort());
     // Names that arrive from a browser or an archive may carry folders and control characters.
     expect(cleanName('../../etc/passwd')).toBe('passwd');
@@ -163,7 +174,10 @@ describe('bad input', () => {
     const dir = path.join(tempDir(), 'library');
     lib = await openTestLibrary(dir);
     expect(await lib.ok('documentSettings', {})).toEqual({ maxFileBytes: 2 * 1024 ** 3, source: 'default' });
-    expect(await lib.ok('updateDocumentSettings', { maxFileBytes: 4096 })).toEqual({ maxFileBytes: 4096, source: 'library' });
+    expect(await lib.ok('updateDocumentSettings', { maxFileBytes: 4096 })).toEqual({
+      maxFileBytes: 4096,
+      source: 'library',
+    });
     const src = tempDir('docs-in-');
     write(src, 'small.txt', 'small\n');
     write(src, 'large.bin', Buffer.alloc(5_000, 1));
@@ -270,7 +284,12 @@ describe('fixity', () => {
     const run = await runCliProcess(['--library', dir, '--json', 'verify']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/verify found 3 problems/);
-    const out = JSON.parse(run.stdout) as { altered: { sha256: string; records: number[] }[]; missing: { sha256: string }[]; orphaned: string[]; ok: number };
+    const out = JSON.parse(run.stdout) as {
+      altered: { sha256: string; records: number[] }[];
+      missing: { sha256: string }[];
+      orphaned: string[];
+      ok: number;
+    };
     expect(out.altered.map((p) => p.sha256)).toEqual([sha('first document\n')]);
     expect(out.altered[0]!.records).toHaveLength(1);
     expect(out.missing.map((p) => p.sha256)).toEqual([sha('second document\n')]);
@@ -283,7 +302,14 @@ describe('fixity', () => {
     lib = await openTestLibrary(dir);
     const records = await lib.ok('listRecords', {});
     const statuses = [];
-    for (const r of records.items) statuses.push(...(await lib.ok('recordFiles', { recordId: r.id })).map((f) => [f.originalName, f.fixityStatus, Boolean(f.lastFixityCheck)]));
+    for (const r of records.items)
+      statuses.push(
+        ...(await lib.ok('recordFiles', { recordId: r.id })).map((f) => [
+          f.originalName,
+          f.fixityStatus,
+          Boolean(f.lastFixityCheck),
+        ]),
+      );
     expect(statuses.sort()).toEqual([
       ['one.txt', 'altered', true],
       ['three.txt', 'ok', true],
@@ -311,7 +337,9 @@ describe('long text and detaching', () => {
     expect(detached.revision).toBeGreaterThan(0);
     expect(await lib.ok('recordFiles', { recordId })).toEqual([]);
     const audit = await lib.ok('auditTrail', { entity: 'record', id: recordId });
-    expect(audit.some((e) => e.field === 'file 1' && e.newValue === null && e.oldValue?.startsWith('minutes.txt'))).toBe(true);
+    expect(
+      audit.some((e) => e.field === 'file 1' && e.newValue === null && e.oldValue?.startsWith('minutes.txt')),
+    ).toBe(true);
     // Never deleted silently: the stored file stays (and is still intact and known).
     expect((await lib.ok('fileInfo', { id: fileId })).records).toEqual([]);
     await expectConsistent(lib);

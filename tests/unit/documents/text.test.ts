@@ -53,7 +53,11 @@ function ftsPages(fileId: number, phrase: string): number[] {
       .map((t) => `"${t}"`)
       .join(' AND ');
     return (
-      db.prepare('SELECT p.page FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ? AND p.file_id = ? ORDER BY p.page').all(query, fileId) as {
+      db
+        .prepare(
+          'SELECT p.page FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid WHERE pages_fts MATCH ? AND p.file_id = ? ORDER BY p.page',
+        )
+        .all(query, fileId) as {
         page: number;
       }[]
     ).map((r) => r.page);
@@ -74,7 +78,13 @@ describe('PDF text layer', () => {
     );
     const revisionBefore = (await lib.ok('libraryInfo', {})).revision;
     const r = await importOne('press-release.pdf', pdf);
-    expect(r.info).toMatchObject({ mediaType: 'application/pdf', pageCount: 3, textStatus: 'done', textError: null, encrypted: false });
+    expect(r.info).toMatchObject({
+      mediaType: 'application/pdf',
+      pageCount: 3,
+      textStatus: 'done',
+      textError: null,
+      encrypted: false,
+    });
     expect(r.pages.map((p) => [p.page, p.source, p.confidence])).toEqual([
       [1, 'text-layer', null],
       [2, 'text-layer', null],
@@ -95,21 +105,27 @@ describe('PDF text layer', () => {
     expect(Math.max(meta.width, meta.height)).toBe(256);
     // The search index follows the change log: the record changed after its text was stored.
     const feed = await lib.ok('changesSince', { revision: revisionBefore });
-    expect(feed.changes.filter((c) => c.entity === 'record' && c.entityId === r.recordId).length).toBeGreaterThanOrEqual(3);
+    expect(
+      feed.changes.filter((c) => c.entity === 'record' && c.entityId === r.recordId).length,
+    ).toBeGreaterThanOrEqual(3);
     const audit = await lib.ok('auditTrail', { entity: 'record', id: r.recordId });
     expect(audit.find((e) => e.field === 'text of press-release.pdf')?.newValue).toBe('done: 3 pages of text');
     expect(fixityProblems(await verifyLibrary(lib.service, lib.dir))).toBe(0);
   });
 
   it('reads an encrypted PDF that opens without a password, and flags it', async () => {
-    const pdf = makePdf([{ lines: ['Confidential but readable agreement text.'] }], { encrypt: { user: '', owner: 'owner-secret' } });
+    const pdf = makePdf([{ lines: ['Confidential but readable agreement text.'] }], {
+      encrypt: { user: '', owner: 'owner-secret' },
+    });
     const r = await importOne('protected-no-user-password.pdf', pdf);
     expect(r.info).toMatchObject({ encrypted: true, textStatus: 'done', pageCount: 1 });
     expect(r.pages[0]!.text).toContain('Confidential but readable agreement text.');
   });
 
   it('keeps an encrypted PDF that needs a password, flagged, with the reason its text was skipped', async () => {
-    const pdf = makePdf([{ lines: ['Secret text nobody may read.'] }], { encrypt: { user: 'open-sesame', owner: 'owner' } });
+    const pdf = makePdf([{ lines: ['Secret text nobody may read.'] }], {
+      encrypt: { user: 'open-sesame', owner: 'owner' },
+    });
     const r = await importOne('locked.pdf', pdf);
     expect(r.info).toMatchObject({ encrypted: true, textStatus: 'skipped' });
     expect(r.info.textError).toMatch(/encrypted: the PDF needs a password/);
@@ -128,7 +144,11 @@ describe('PDF text layer', () => {
     expect(jobs.filter((j) => j.kind === 'import').map((j) => j.status)).toEqual(['done', 'done', 'done']);
     const extracts = jobs.filter((j) => j.kind === 'extract');
     expect(extracts.map((j) => j.status)).toEqual(['done', 'done', 'done']);
-    const infos = await Promise.all(jobs.filter((j) => j.kind === 'import').map((j) => lib.ok('fileInfo', { id: (j.result as { fileId: number }).fileId })));
+    const infos = await Promise.all(
+      jobs
+        .filter((j) => j.kind === 'import')
+        .map((j) => lib.ok('fileInfo', { id: (j.result as { fileId: number }).fileId })),
+    );
     const [t, k, after] = infos;
     // pdf.js may recover the pages before the cut; either way nothing is lost and the reason is given.
     expect(['done', 'failed', 'none']).toContain(t!.textStatus);
@@ -165,7 +185,12 @@ describe('other formats', () => {
       .withExif({
         IFD0: { Make: 'Canon', Model: 'EOS 5D' },
         IFD2: { DateTimeOriginal: '2018:09:14 10:30:00' },
-        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '120/1 10/1 0/1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '30/1 15/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '120/1 10/1 0/1',
+        },
       })
       .toBuffer();
     const r = await importOne('signing.jpg', jpeg, { ocr: true });
@@ -182,7 +207,10 @@ describe('other formats', () => {
 
     // Attached to a record whose date is set, the photo's date does not overwrite it.
     const dated = await lib.ok('createRecord', { type: 'photograph', title: 'Signing ceremony', date: '2018-09' });
-    const copy = await sharp(jpeg).withExif({ IFD0: { Make: 'Canon', Model: 'EOS 5D' }, IFD2: { DateTimeOriginal: '2018:09:14 10:30:00' } }).jpeg({ quality: 70 }).toBuffer();
+    const copy = await sharp(jpeg)
+      .withExif({ IFD0: { Make: 'Canon', Model: 'EOS 5D' }, IFD2: { DateTimeOriginal: '2018:09:14 10:30:00' } })
+      .jpeg({ quality: 70 })
+      .toBuffer();
     await importAndWait(lib, { paths: [write('signing-2.jpg', copy)], recordId: dated.id }, { ocr: false });
     const after = await lib.ok('getRecord', { id: dated.id });
     expect(after).toMatchObject({ title: 'Signing ceremony', date: '2018-09' });
@@ -214,7 +242,11 @@ describe('other formats', () => {
     const mvhd = Buffer.alloc(100);
     mvhd.writeUInt32BE(1_000, 12); // timescale
     mvhd.writeUInt32BE(12_500, 16); // duration: 12.5 s
-    const mp4 = Buffer.concat([box('ftyp', Buffer.from('isom\0\0\0\0isomiso2', 'latin1')), box('moov', box('mvhd', mvhd)), box('mdat', Buffer.alloc(64))]);
+    const mp4 = Buffer.concat([
+      box('ftyp', Buffer.from('isom\0\0\0\0isomiso2', 'latin1')),
+      box('moov', box('mvhd', mvhd)),
+      box('mdat', Buffer.alloc(64)),
+    ]);
     const video = await importOne('tv-report.mp4', mp4);
     expect(video.info).toMatchObject({ mediaType: 'video/mp4', durationSeconds: 12.5 });
 
@@ -246,16 +278,28 @@ describe('other formats', () => {
       chunk('IEND', Buffer.alloc(0)),
     ]);
     const r = await importOne('bomb.png', png, { ocr: true });
-    expect(r.info).toMatchObject({ mediaType: 'image/png', width: 100_000, height: 100_000, textStatus: 'skipped', thumbnailSha256: null });
+    expect(r.info).toMatchObject({
+      mediaType: 'image/png',
+      width: 100_000,
+      height: 100_000,
+      textStatus: 'skipped',
+      thumbnailSha256: null,
+    });
     expect(r.info.textError).toMatch(/over the limit of 150000000 pixels: kept, but not decoded/);
   });
 
   it('imports through the CLI, waiting for the text, with a progress line and --json output', async () => {
     const dir = path.join(tempDir(), 'library');
-    const pdf = write('cli.pdf', makePdf([{ lines: ['Searchable right after the import.'] }, { lines: ['Second page.'] }]));
+    const pdf = write(
+      'cli.pdf',
+      makePdf([{ lines: ['Searchable right after the import.'] }, { lines: ['Second page.'] }]),
+    );
     const run = await runCliProcess(['--library', dir, '--json', 'import', pdf, '--type', 'press-release', '--no-ocr']);
     expect(run.code, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as { imported: number; files: { recordId: number; fileId: number; text: { status: string; pages: number } }[] };
+    const out = JSON.parse(run.stdout) as {
+      imported: number;
+      files: { recordId: number; fileId: number; text: { status: string; pages: number } }[];
+    };
     expect(out.imported).toBe(1);
     expect(out.files[0]!.text).toMatchObject({ status: 'done', pages: 2 });
     const text = await runCliProcess(['--library', dir, 'text', String(out.files[0]!.fileId)]);
@@ -265,7 +309,14 @@ describe('other formats', () => {
     expect(human.stdout).toMatch(/again\.pdf: already in the library \(record #1\); not stored again/);
     expect(human.stderr).toMatch(/storing file 1: again\.pdf — done/);
     // --no-wait stores now and leaves the text to the queue; `jobs --run` does it.
-    const later = await runCliProcess(['--library', dir, '--json', 'import', '--no-wait', write('later.html', '<title>Later</title><p>Read afterwards.</p>')]);
+    const later = await runCliProcess([
+      '--library',
+      dir,
+      '--json',
+      'import',
+      '--no-wait',
+      write('later.html', '<title>Later</title><p>Read afterwards.</p>'),
+    ]);
     expect(later.code, later.stderr).toBe(0);
     const laterOut = JSON.parse(later.stdout) as { files: { fileId: number; text: { status: string } }[] };
     expect(laterOut.files[0]!.text.status).toBe('pending');

@@ -9,12 +9,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appFile } from '../../../src/main/shell/app-protocol';
-import { APP_INDEX_URL, APP_ORIGIN, appOrigin, fileProtocolCors, isTrustedUrl } from '../../../src/main/shell/trusted-url';
+import {
+  APP_INDEX_URL,
+  APP_ORIGIN,
+  appOrigin,
+  fileProtocolCors,
+  isTrustedUrl,
+} from '../../../src/main/shell/trusted-url';
 import { tempDir } from '../../support/catalogue';
 
 describe('which pages are the app’s own', () => {
   it('app://renderer/ pages, parsed: look-alikes, user-info, ports and file:// are not', () => {
-    for (const url of [APP_INDEX_URL, 'app://renderer/index.html#/records/12/edit', 'app://renderer/', 'APP://RENDERER/index.html']) expect(isTrustedUrl(url), url).toBe(true);
+    for (const url of [
+      APP_INDEX_URL,
+      'app://renderer/index.html#/records/12/edit',
+      'app://renderer/',
+      'APP://RENDERER/index.html',
+    ])
+      expect(isTrustedUrl(url), url).toBe(true);
     for (const url of [
       'app://renderer.evil/index.html',
       'app://rendererx/index.html',
@@ -36,7 +48,13 @@ describe('which pages are the app’s own', () => {
     const dev = 'http://localhost:5173/';
     expect(isTrustedUrl('http://localhost:5173/index.html#/new', dev)).toBe(true);
     expect(isTrustedUrl(APP_INDEX_URL, dev)).toBe(true);
-    for (const url of ['http://localhost:51730/', 'http://localhost:5173.evil.com/', 'http://127.0.0.1:5173/', 'https://localhost:5173/', 'http://x@localhost:5173/']) {
+    for (const url of [
+      'http://localhost:51730/',
+      'http://localhost:5173.evil.com/',
+      'http://127.0.0.1:5173/',
+      'https://localhost:5173/',
+      'http://x@localhost:5173/',
+    ]) {
       expect(isTrustedUrl(url, dev), url).toBe(false);
     }
     // A dev URL that is not loopback is never trusted (an environment variable cannot point the window's door at the web).
@@ -59,9 +77,17 @@ describe('what app:// serves', () => {
   fs.writeFileSync(path.join(path.dirname(dir), 'secret.txt'), 'beside the renderer');
 
   it('the renderer’s files, typed; the bare origin is index.html', () => {
-    expect(appFile('app://renderer/', 'GET', dir)).toEqual({ status: 200, file: path.join(dir, 'index.html'), type: 'text/html; charset=utf-8' });
+    expect(appFile('app://renderer/', 'GET', dir)).toEqual({
+      status: 200,
+      file: path.join(dir, 'index.html'),
+      type: 'text/html; charset=utf-8',
+    });
     expect(appFile('app://renderer/index.html', 'HEAD', dir)).toMatchObject({ status: 200 });
-    expect(appFile('app://renderer/assets/index-abc.js?v=1', 'GET', dir)).toEqual({ status: 200, file: path.join(dir, 'assets', 'index-abc.js'), type: 'text/javascript; charset=utf-8' });
+    expect(appFile('app://renderer/assets/index-abc.js?v=1', 'GET', dir)).toEqual({
+      status: 200,
+      file: path.join(dir, 'assets', 'index-abc.js'),
+      type: 'text/javascript; charset=utf-8',
+    });
   });
 
   it('nothing outside the renderer folder, however it is spelled; nothing but GET and HEAD', () => {

@@ -19,7 +19,10 @@ const ELECTRON_DEFAULTS = '101100011';
 function fakeElectron(dir: string, wire = ELECTRON_DEFAULTS): string {
   const file = path.join(dir, 'electron');
   const filler = Buffer.alloc(5 * 1024 * 1024, 0x90); // past one 4 MB scan chunk of @electron/fuses
-  fs.writeFileSync(file, Buffer.concat([filler, Buffer.from(SENTINEL), Buffer.from([1, wire.length]), Buffer.from(wire), filler]));
+  fs.writeFileSync(
+    file,
+    Buffer.concat([filler, Buffer.from(SENTINEL), Buffer.from([1, wire.length]), Buffer.from(wire), filler]),
+  );
   return file;
 }
 
@@ -40,7 +43,9 @@ describe('the declared fuses', () => {
   });
 
   it('the package script is declared', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts['package:fuses']).toBe('tsx build/fuses.ts');
   });
 });

@@ -9,7 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../../src/main/documents/jobs/runner';
-import { ANY_PATH, checkOpened, checkOutput, checkTree, pathRuleOf, pathRuleWithin, type PathRule } from '../../../src/main/documents/path-rule';
+import {
+  ANY_PATH,
+  checkOpened,
+  checkOutput,
+  checkTree,
+  pathRuleOf,
+  pathRuleWithin,
+  type PathRule,
+} from '../../../src/main/documents/path-rule';
 import { storeFile } from '../../../src/main/documents/store';
 import { walkPaths } from '../../../src/main/documents/walk';
 import { TOKEN_HEADER } from '../../../src/main/host/guard';
@@ -50,9 +58,14 @@ afterAll(async () => {
   await lib.close();
 });
 
-type Envelope<T = Record<string, unknown>> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
+type Envelope<T = Record<string, unknown>> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
 const call = async <T = Record<string, unknown>>(channel: string, input: unknown): Promise<Envelope<T>> => {
-  const r = await fetch(`${host.baseUrl}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(input) });
+  const r = await fetch(`${host.baseUrl}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+    body: JSON.stringify(input),
+  });
   expect(r.status).toBe(200);
   return (await r.json()) as Envelope<T>;
 };
@@ -65,9 +78,17 @@ describe('through the browser host (serve --allow-dir A)', () => {
     fs.mkdirSync(d);
     fs.writeFileSync(path.join(d, 'letter.txt'), 'A letter from Hangzhou, 2018.\n');
     fs.symlinkSync(secret, path.join(d, 'passwd'));
-    const preview = await call<{ files: { path: string }[]; skipped: { path: string; reason: string }[] }>('previewImport', { paths: [d] });
+    const preview = await call<{ files: { path: string }[]; skipped: { path: string; reason: string }[] }>(
+      'previewImport',
+      { paths: [d] },
+    );
     expect(preview.ok && preview.value.files.map((f) => path.basename(f.path))).toEqual(['letter.txt']);
-    expect(preview.ok && preview.value.skipped).toEqual([{ path: path.join(d, 'passwd'), reason: 'a link leading outside the folders the browser host may use (not followed)' }]);
+    expect(preview.ok && preview.value.skipped).toEqual([
+      {
+        path: path.join(d, 'passwd'),
+        reason: 'a link leading outside the folders the browser host may use (not followed)',
+      },
+    ]);
     const queued = await call<{ batch: string; queued: number }>('importFiles', { paths: [d] });
     expect(queued).toMatchObject({ ok: true, value: { queued: 1 } });
     await runner.runBatch(queued.ok ? queued.value.batch : '', 'import');
@@ -92,7 +113,9 @@ describe('through the browser host (serve --allow-dir A)', () => {
     const { jobs } = await lib.ok('listJobs', { batch: queued.ok ? queued.value.batch : '' });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ status: 'failed' });
-    expect(jobs[0]!.error).toMatch(/note\.txt leads through a symbolic link outside the folders the browser host may use/);
+    expect(jobs[0]!.error).toMatch(
+      /note\.txt leads through a symbolic link outside the folders the browser host may use/,
+    );
     expect(stored(sha(SECRET))).toBe(false);
     expect(temps()).toEqual([]);
     expect(catalogueState(lib.dir).records).toBe(records);
@@ -116,7 +139,9 @@ describe('through the browser host (serve --allow-dir A)', () => {
     const before = catalogueState(lib.dir);
     const r = await call('importBag', { dir: bag });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'dir' } });
-    expect(!r.ok && r.error.message).toMatch(/leads through a symbolic link outside the folders the browser host may use/);
+    expect(!r.ok && r.error.message).toMatch(
+      /leads through a symbolic link outside the folders the browser host may use/,
+    );
     expect(catalogueState(lib.dir)).toEqual(before);
     // Through the CLI (any path) too: a link inside a bag's data/ makes it a bag that is refused whole.
     expect(await lib.service.invoke('importBag', { dir: bag, dryRun: true })).toMatchObject({ ok: false });
@@ -124,8 +149,14 @@ describe('through the browser host (serve --allow-dir A)', () => {
 
   it('a bag or backup written through a folder that is a link outside is refused', async () => {
     fs.symlinkSync(outside, path.join(allowed, 'out-link'));
-    expect(await call('exportBag', { dir: path.join(allowed, 'out-link', 'bag') })).toMatchObject({ ok: false, error: { field: 'dir' } });
-    expect(await call('backupLibrary', { out: path.join(allowed, 'out-link', 'b.tar.gz') })).toMatchObject({ ok: false, error: { field: 'out' } });
+    expect(await call('exportBag', { dir: path.join(allowed, 'out-link', 'bag') })).toMatchObject({
+      ok: false,
+      error: { field: 'dir' },
+    });
+    expect(await call('backupLibrary', { out: path.join(allowed, 'out-link', 'b.tar.gz') })).toMatchObject({
+      ok: false,
+      error: { field: 'out' },
+    });
     expect(fs.readdirSync(outside)).toEqual(['passwd']);
   });
 });
@@ -139,7 +170,10 @@ describe('the rule crosses the catalogue worker thread', () => {
     const service = createService(await workerExecutor(path.join(tempDir(), 'library'), 'test'));
     try {
       const held = await service.serve('previewImport', { paths: [d] }, hostPathRule(undefined, [allowed]));
-      expect(held).toMatchObject({ ok: true, value: { files: [{ name: 'a.txt' }], skipped: [{ path: path.join(d, 'b.txt') }] } });
+      expect(held).toMatchObject({
+        ok: true,
+        value: { files: [{ name: 'a.txt' }], skipped: [{ path: path.join(d, 'b.txt') }] },
+      });
       const free = await service.invoke('previewImport', { paths: [d] });
       expect(free).toMatchObject({ ok: true, value: { files: [{ name: 'a.txt' }, { name: 'b.txt' }] } });
     } finally {
@@ -170,7 +204,9 @@ describe('the rule’s parts', () => {
     const files = path.join(tempDir(), 'files');
     const link = path.join(allowed, 'store-link.txt');
     fs.symlinkSync(secret, link);
-    await expect(storeFile(files, link, 1_000_000, rule())).rejects.toThrow(/store-link\.txt (is|leads through a symbolic link) outside the folders the test may use/);
+    await expect(storeFile(files, link, 1_000_000, rule())).rejects.toThrow(
+      /store-link\.txt (is|leads through a symbolic link) outside the folders the test may use/,
+    );
     expect(fs.existsSync(files) ? fs.readdirSync(files, { recursive: true }) : []).toEqual([]);
     expect((await storeFile(files, link, 1_000_000, ANY_PATH)).sha256).toBe(sha(SECRET));
   });
@@ -181,7 +217,9 @@ describe('the rule’s parts', () => {
     const handle = await fs.promises.open(secret, 'r');
     try {
       // As if `innocent.txt` had been a link to the secret when opened and was put back before the check.
-      await expect(checkOpened(rule(), handle.fd, inside, await handle.stat(), 'path')).rejects.toThrow(/innocent\.txt (leads through a symbolic link outside|changed while it was being opened)/);
+      await expect(checkOpened(rule(), handle.fd, inside, await handle.stat(), 'path')).rejects.toThrow(
+        /innocent\.txt (leads through a symbolic link outside|changed while it was being opened)/,
+      );
       await expect(checkOpened(ANY_PATH, handle.fd, inside, await handle.stat(), 'path')).resolves.toBeUndefined();
     } finally {
       await handle.close();
@@ -198,13 +236,19 @@ describe('the rule’s parts', () => {
     const fifo = path.join(allowed, 'pipe');
     const { execFileSync } = await import('node:child_process');
     execFileSync('mkfifo', [fifo]);
-    await expect(storeFile(path.join(tempDir(), 'files'), fifo, 1_000_000, rule())).rejects.toThrow(/not a regular file/);
+    await expect(storeFile(path.join(tempDir(), 'files'), fifo, 1_000_000, rule())).rejects.toThrow(
+      /not a regular file/,
+    );
   });
 
   it('outputs and bag trees: checked under a rule, left as given under `any`', () => {
     fs.symlinkSync(outside, path.join(allowed, 'tree-link'));
-    expect(() => checkOutput(rule(), path.join(allowed, 'tree-link', 'x'), 'out')).toThrow(/outside the folders the test may use/);
-    expect(checkOutput(rule(), path.join(allowed, 'new', 'x'), 'out')).toBe(path.join(fs.realpathSync(allowed), 'new', 'x'));
+    expect(() => checkOutput(rule(), path.join(allowed, 'tree-link', 'x'), 'out')).toThrow(
+      /outside the folders the test may use/,
+    );
+    expect(checkOutput(rule(), path.join(allowed, 'new', 'x'), 'out')).toBe(
+      path.join(fs.realpathSync(allowed), 'new', 'x'),
+    );
     expect(checkOutput(ANY_PATH, path.join(outside, 'x'), 'out')).toBe(path.join(outside, 'x'));
     const tree = path.join(allowed, 'tree');
     fs.mkdirSync(path.join(tree, 'data', 'deep'), { recursive: true });

@@ -46,7 +46,8 @@ const REVIEWED_PUBLIC_WRITES: Record<string, string> = {
   loadSample: 'the user loads the sample catalogue into an empty library',
   mergeAuthorities: 'the user merges two authorities',
   mergeAuthoritiesRestorably: 'the user merges two authorities with undo',
-  openLibrary: 'the browser host’s Settings opens another library (held to the host’s folders; the desktop handlers refuse it)',
+  openLibrary:
+    'the browser host’s Settings opens another library (held to the host’s folders; the desktop handlers refuse it)',
   patchRecords: 'the user edits fields of several records',
   rebuildTextIndex: 'the user rebuilds the full-text index',
   removeStyle: 'the user removes an installed style',
@@ -64,7 +65,18 @@ const REVIEWED_PUBLIC_WRITES: Record<string, string> = {
 };
 
 /** The channels the issue found answering pages: the job runner's and the fixity check's. */
-const RUNNER_CHANNELS = ['claimJob', 'failJob', 'finishBagImport', 'finishExtract', 'finishJob', 'jobProgress', 'recordFixity', 'registerImport', 'resumeJobs', 'storedFiles'];
+const RUNNER_CHANNELS = [
+  'claimJob',
+  'failJob',
+  'finishBagImport',
+  'finishExtract',
+  'finishJob',
+  'jobProgress',
+  'recordFixity',
+  'registerImport',
+  'resumeJobs',
+  'storedFiles',
+];
 
 /** A valid input for each internal channel, so a refusal is the door's and not the schema's. */
 const VALID_INPUT: Record<string, unknown> = {
@@ -75,7 +87,18 @@ const VALID_INPUT: Record<string, unknown> = {
   registerImport: { id: 1, sha256: 'a'.repeat(64), size: 1, mediaType: 'text/plain' },
   finishExtract: {
     id: 1,
-    extraction: { pageCount: 1, width: null, height: null, durationSeconds: null, encrypted: false, metadata: {}, thumbnailSha256: null, pages: [{ page: 1, text: 'words a page wrote', source: 'plain' }], textStatus: 'done', textError: null },
+    extraction: {
+      pageCount: 1,
+      width: null,
+      height: null,
+      durationSeconds: null,
+      encrypted: false,
+      metadata: {},
+      thumbnailSha256: null,
+      pages: [{ page: 1, text: 'words a page wrote', source: 'plain' }],
+      textStatus: 'done',
+      textError: null,
+    },
   },
   finishJob: { id: 1, result: {} },
   finishBagImport: { id: 1, stored: [], error: null },
@@ -96,7 +119,12 @@ beforeAll(async () => {
   const { batch } = await lib.ok('importFiles', { paths: [source] });
   const job = await lib.ok('claimJob', { batch });
   const stored = await storeFile(path.join(lib.dir, 'files'), source, 1_000_000);
-  const registered = await lib.ok('registerImport', { id: job!.id, sha256: stored.sha256, size: stored.size, mediaType: 'text/plain' });
+  const registered = await lib.ok('registerImport', {
+    id: job!.id,
+    sha256: stored.sha256,
+    size: stored.size,
+    mediaType: 'text/plain',
+  });
   alteredFileId = registered.fileId!;
   await lib.ok('recordFixity', { results: [{ id: alteredFileId, status: 'altered' }] });
   host = await startHost({ service: lib.service, rendererDir: tempDir(), port: 0, files: { libraryRoot: lib.dir } });
@@ -116,7 +144,10 @@ describe('the contract', () => {
     const reachable = publicMutatingChannels();
     const unreviewed = reachable.filter((c) => !Object.hasOwn(REVIEWED_PUBLIC_WRITES, c));
     const stale = Object.keys(REVIEWED_PUBLIC_WRITES).filter((c) => !reachable.includes(c));
-    expect(unreviewed, 'writing channels a door answers that nobody reviewed: mark them internal, or review them into REVIEWED_PUBLIC_WRITES').toEqual([]);
+    expect(
+      unreviewed,
+      'writing channels a door answers that nobody reviewed: mark them internal, or review them into REVIEWED_PUBLIC_WRITES',
+    ).toEqual([]);
     expect(stale, 'reviewed channels that no longer exist or no longer write: remove them from the list').toEqual([]);
     for (const c of INTERNAL_CHANNELS) expect(reachable).not.toContain(c);
   });
@@ -134,16 +165,27 @@ describe('the contract', () => {
 
 describe('the doors refuse internal channels; in-process callers keep them', () => {
   const call = (channel: string, input: unknown) =>
-    fetch(`${host.baseUrl}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(input) }).then(
-      async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean; error?: { code: string; message: string } } }),
-    );
+    fetch(`${host.baseUrl}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: JSON.stringify(input),
+    }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as { ok: boolean; error?: { code: string; message: string } },
+    }));
 
   it('the browser host refuses every internal channel with valid input, changing nothing', async () => {
     const before = catalogueState(lib.dir);
     for (const channel of INTERNAL_CHANNELS) {
       const { status, body } = await call(channel, VALID_INPUT[channel]);
       expect(status).toBe(200);
-      expect(body, channel).toEqual({ ok: false, error: { code: 'invalid_input', message: `"${channel}" is the app's own internal operation: no door answers it` } });
+      expect(body, channel).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `"${channel}" is the app's own internal operation: no door answers it`,
+        },
+      });
     }
     expect(catalogueState(lib.dir)).toEqual(before);
     // The file stays "altered": a page cannot mark it intact.
@@ -151,7 +193,12 @@ describe('the doors refuse internal channels; in-process callers keep them', () 
   });
 
   it('the desktop door refuses every internal channel, changing nothing', async () => {
-    const door = ipcDoor({ service: lib.service, grants: new Grants(), libraryRoot: () => lib.dir, isTrustedUrl: (u) => u.startsWith('app://renderer/') });
+    const door = ipcDoor({
+      service: lib.service,
+      grants: new Grants(),
+      libraryRoot: () => lib.dir,
+      isTrustedUrl: (u) => u.startsWith('app://renderer/'),
+    });
     const before = catalogueState(lib.dir);
     for (const channel of INTERNAL_CHANNELS) {
       const r = await door(channel, { url: 'app://renderer/index.html', top: true }, VALID_INPUT[channel]);
@@ -172,7 +219,12 @@ describe('the doors refuse internal channels; in-process callers keep them', () 
 
   it('public channels still answer through the doors', async () => {
     expect((await call('libraryInfo', {})).body).toMatchObject({ ok: true });
-    const door = ipcDoor({ service: lib.service, grants: new Grants(), libraryRoot: () => lib.dir, isTrustedUrl: (u) => u.startsWith('app://renderer/') });
+    const door = ipcDoor({
+      service: lib.service,
+      grants: new Grants(),
+      libraryRoot: () => lib.dir,
+      isTrustedUrl: (u) => u.startsWith('app://renderer/'),
+    });
     expect(await door('libraryInfo', { url: 'app://renderer/index.html', top: true }, {})).toMatchObject({ ok: true });
     // Every public channel is known to the door (answered or refused by its own schema, never as internal).
     for (const channel of PUBLIC_CHANNELS.filter((c) => !contract[c].mutates)) {

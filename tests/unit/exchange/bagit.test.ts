@@ -47,8 +47,14 @@ function storeAndAttach(dir: string, recordId: number, name: string, content: Bu
   const db = new Database(path.join(dir, 'catalogue.sqlite'));
   try {
     const now = new Date().toISOString();
-    const fileId = Number(db.prepare('INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)').run(hash, content.length, 'application/pdf', now).lastInsertRowid);
-    db.prepare('INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, 1, ?)').run(recordId, fileId, name, now);
+    const fileId = Number(
+      db
+        .prepare('INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)')
+        .run(hash, content.length, 'application/pdf', now).lastInsertRowid,
+    );
+    db.prepare(
+      'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, 1, ?)',
+    ).run(recordId, fileId, name, now);
   } finally {
     db.close();
   }
@@ -92,7 +98,15 @@ describe('BagIt export', () => {
     const records = JSON.parse(read('data/records.json'));
     expect(records).toHaveLength(5);
     expect(records.find((x: { id: number }) => x.id === 2).files).toEqual([
-      { sha256: hash, originalName: 'MoU signed 2018.pdf', mediaType: 'application/pdf', size: pdf.length, path: filePath, position: 1, addedAt: expect.any(String) },
+      {
+        sha256: hash,
+        originalName: 'MoU signed 2018.pdf',
+        mediaType: 'application/pdf',
+        size: pdf.length,
+        path: filePath,
+        position: 1,
+        addedAt: expect.any(String),
+      },
     ]);
     expect(read('data/records.csv').split('\r\n')[0]).toMatch(/^ID,Type,Title,/);
   });
@@ -116,16 +130,22 @@ describe('BagIt import', () => {
     const other = await library();
     const report = await importBagAndWait(other, bag);
     expect(report).toMatchObject({ imported: 2, failed: 0 });
-    const mou = await other.ok('getRecord', { id: report.rows.find((r) => r.title.startsWith('Memorandum of understanding'))!.recordId! });
+    const mou = await other.ok('getRecord', {
+      id: report.rows.find((r) => r.title.startsWith('Memorandum of understanding'))!.recordId!,
+    });
     expect(mou).toMatchObject({ type: 'agreement', agreementKind: 'mou', placeSigned: 'Hangzhou' });
     expect(mou.commitments).toHaveLength(4);
     expect(mou.links.find((l) => l.name === 'Judith Blake')).toMatchObject({ kind: 'person', role: 'signatory' });
     expect(mou.links.find((l) => l.name === 'Hangzhou')).toMatchObject({ kind: 'place', role: 'party' });
     expect(fs.readFileSync(path.join(other.dir, 'files', hash.slice(0, 2), hash))).toEqual(pdf);
     const db = new Database(path.join(other.dir, 'catalogue.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT rf.original_name AS name FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE f.sha256 = ?').all(hash)).toEqual([
-      { name: 'MoU signed 2018.pdf' },
-    ]);
+    expect(
+      db
+        .prepare(
+          'SELECT rf.original_name AS name FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE f.sha256 = ?',
+        )
+        .all(hash),
+    ).toEqual([{ name: 'MoU signed 2018.pdf' }]);
     db.close();
   });
 
@@ -140,7 +160,9 @@ describe('BagIt import', () => {
     const before = catalogueState(other.dir);
     const files = folderFingerprint(path.join(other.dir, 'files'));
     const r = await other.service.call('importBag', { dir: bag });
-    expect(r.ok ? '' : r.error.message).toMatch(/data\/files\/[0-9a-f]{64}\/MoU signed 2018\.pdf does not match its checksum in manifest-sha256\.txt \(it was altered or damaged\); nothing was imported$/);
+    expect(r.ok ? '' : r.error.message).toMatch(
+      /data\/files\/[0-9a-f]{64}\/MoU signed 2018\.pdf does not match its checksum in manifest-sha256\.txt \(it was altered or damaged\); nothing was imported$/,
+    );
     expect(catalogueState(other.dir)).toEqual(before);
     expect(folderFingerprint(path.join(other.dir, 'files'))).toEqual(files);
   });
@@ -156,7 +178,9 @@ describe('BagIt import', () => {
     fs.rmSync(path.join(bag, 'data', 'extra.txt'));
     fs.appendFileSync(path.join(bag, 'bag-info.txt'), 'Contact-Name: someone\n');
     const r2 = await lib.service.call('importBag', { dir: bag, dryRun: true });
-    expect(r2.ok ? '' : r2.error.message).toMatch(/bag-info\.txt does not match its checksum in tagmanifest-sha256\.txt/);
+    expect(r2.ok ? '' : r2.error.message).toMatch(
+      /bag-info\.txt does not match its checksum in tagmanifest-sha256\.txt/,
+    );
   });
 
   it('the CLI writes a bag with export --format bagit --out DIR and imports it with import-bag', async () => {

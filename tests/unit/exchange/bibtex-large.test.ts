@@ -7,7 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { openTestLibrary } from '../../support/catalogue';
 
 const GIVEN = ['Wěi', 'Jürgen', 'Zoë', 'Øyvind', 'Siân', 'Ólöf', 'José', 'Łukasz', 'Chloé', 'Jianting'];
-const FAMILY = ['Zhāng', 'Müller', 'Brontë', 'Ødegård', 'Ó Briain', 'Ólafsdóttir', 'Núñez', 'Wałęsa', 'Lefèvre', 'Zhang'];
+const FAMILY = [
+  'Zhāng',
+  'Müller',
+  'Brontë',
+  'Ødegård',
+  'Ó Briain',
+  'Ólafsdóttir',
+  'Núñez',
+  'Wałęsa',
+  'Lefèvre',
+  'Zhang',
+];
 const TYPES = ['techreport', 'misc', 'article', 'book'];
 
 export function largeBibtex(n: number): string {
@@ -41,7 +52,9 @@ describe('a large BibTeX import', () => {
       const started = performance.now();
       const report = await lib.ok('importMetadata', { content, format: 'bibtex' });
       const seconds = (performance.now() - started) / 1000;
-      console.log(`BibTeX import: 5,000 entries (${(content.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(2)} s; ${report.createdAuthorities.length} authorities created`);
+      console.log(
+        `BibTeX import: 5,000 entries (${(content.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(2)} s; ${report.createdAuthorities.length} authorities created`,
+      );
       expect(report.imported).toBe(5_000);
       expect(report.failed).toBe(0);
       // People from the name lists (with diacritics and LaTeX accents) and an organisation named in Chinese.

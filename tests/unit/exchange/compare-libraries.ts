@@ -55,7 +55,12 @@ export const RULES: Record<string, Rule | { skip: string }> = {
   records_fts_config: { skip: 'FTS5 storage of records_fts' },
 };
 
-const ENTITY_TABLE: Record<string, string> = { record: 'records', authority: 'authorities', collection: 'collections', tag: 'tags' };
+const ENTITY_TABLE: Record<string, string> = {
+  record: 'records',
+  authority: 'authorities',
+  collection: 'collections',
+  tag: 'tags',
+};
 
 export interface Snapshot {
   tables: string[];
@@ -70,7 +75,9 @@ export interface Snapshot {
 export function snapshot(libraryDir: string): Snapshot {
   const db = new Database(path.join(libraryDir, 'catalogue.sqlite'), { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     const byId = new Map<string, Map<number, Record<string, unknown>>>();
     const rowsOf = (table: string) => db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
     const index = (table: string) => {
@@ -110,15 +117,28 @@ export function snapshot(libraryDir: string): Snapshot {
         .map((r) => JSON.stringify(canon(table, r)))
         .sort();
     }
-    const audit = db.prepare('SELECT field, old_value AS old, new_value AS new FROM audit WHERE revision = ? ORDER BY id');
-    const history = (db.prepare('SELECT revision, at, actor, entity, entity_id AS entityId, action FROM changes ORDER BY revision').all() as {
-      revision: number;
-      at: string;
-      actor: string;
-      entity: string;
-      entityId: number;
-      action: string;
-    }[]).map((c) => ({ at: c.at, actor: c.actor, entity: c.entity, of: keyOf(ENTITY_TABLE[c.entity]!, c.entityId), action: c.action, audit: audit.all(c.revision) }));
+    const audit = db.prepare(
+      'SELECT field, old_value AS old, new_value AS new FROM audit WHERE revision = ? ORDER BY id',
+    );
+    const history = (
+      db
+        .prepare('SELECT revision, at, actor, entity, entity_id AS entityId, action FROM changes ORDER BY revision')
+        .all() as {
+        revision: number;
+        at: string;
+        actor: string;
+        entity: string;
+        entityId: number;
+        action: string;
+      }[]
+    ).map((c) => ({
+      at: c.at,
+      actor: c.actor,
+      entity: c.entity,
+      of: keyOf(ENTITY_TABLE[c.entity]!, c.entityId),
+      action: c.action,
+      audit: audit.all(c.revision),
+    }));
     const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     return { tables, rows, history, fts: { pages: count('pages_fts_docsize'), records: count('records_fts_docsize') } };
   } finally {
@@ -130,7 +150,9 @@ export function snapshot(libraryDir: string): Snapshot {
 export function rawTables(libraryDir: string): Record<string, string[]> {
   const db = new Database(path.join(libraryDir, 'catalogue.sqlite'), { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     const out: Record<string, string[]> = {};
     for (const t of tables) {
       out[t] = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][])

@@ -47,7 +47,15 @@ describe('CSV import', () => {
   it('matches headers to fields by name, and reports the columns it could not place', async () => {
     const lib = await library();
     const cols = await lib.ok('csvColumns', { content: csv });
-    expect(cols.mapping).toEqual({ Title: 'title', Date: 'date', Type: 'type', Ref: 'referenceCode', Author: 'author', Party: 'party', Tags: 'tags' });
+    expect(cols.mapping).toEqual({
+      Title: 'title',
+      Date: 'date',
+      Type: 'type',
+      Ref: 'referenceCode',
+      Author: 'author',
+      Party: 'party',
+      Tags: 'tags',
+    });
     expect(cols.unmapped).toEqual(['Shelf']);
   });
 
@@ -64,8 +72,16 @@ describe('CSV import', () => {
       ['organisation', 'Hangzhou'],
     ]);
     const diary = await lib.ok('getRecord', { id: report.rows[0]!.recordId! });
-    expect(diary).toMatchObject({ type: 'report', date: '2018-09-14', referenceCode: 'LCC/1', physicalLocation: 'Box 1', tags: ['China', 'trade'] });
-    expect(diary.links).toEqual([{ authorityId: judith.id, kind: 'person', name: 'Judith Blake', role: 'author', note: null }]);
+    expect(diary).toMatchObject({
+      type: 'report',
+      date: '2018-09-14',
+      referenceCode: 'LCC/1',
+      physicalLocation: 'Box 1',
+      tags: ['China', 'trade'],
+    });
+    expect(diary.links).toEqual([
+      { authorityId: judith.id, kind: 'person', name: 'Judith Blake', role: 'author', note: null },
+    ]);
     const mou = await lib.ok('getRecord', { id: report.rows[1]!.recordId! });
     expect(mou).toMatchObject({ type: 'agreement', date: '2018-09' });
     expect(mou.links.map((l) => `${l.role}:${l.name}`)).toEqual(['party:Leeds', 'party:Hangzhou']);
@@ -73,10 +89,19 @@ describe('CSV import', () => {
 
   it('People, Organisations and Places columns link names of that kind, matched (also by another name) or created', async () => {
     const lib = await library();
-    const hz = await lib.ok('createAuthority', { kind: 'place', name: 'Hangzhou', altNames: [{ name: '杭州', language: 'zh-Hans' }] });
-    const content = 'Title,Places,People,Organisations\nVisit notes,杭州; Qingdao,Sharon Watson,Phoenix Dance Theatre\n';
+    const hz = await lib.ok('createAuthority', {
+      kind: 'place',
+      name: 'Hangzhou',
+      altNames: [{ name: '杭州', language: 'zh-Hans' }],
+    });
+    const content =
+      'Title,Places,People,Organisations\nVisit notes,杭州; Qingdao,Sharon Watson,Phoenix Dance Theatre\n';
     const report = await lib.ok('importMetadata', { content, format: 'csv' });
-    expect(report.createdAuthorities.map((a) => `${a.kind}:${a.name}`)).toEqual(['place:Qingdao', 'person:Sharon Watson', 'organisation:Phoenix Dance Theatre']);
+    expect(report.createdAuthorities.map((a) => `${a.kind}:${a.name}`)).toEqual([
+      'place:Qingdao',
+      'person:Sharon Watson',
+      'organisation:Phoenix Dance Theatre',
+    ]);
     const r = await lib.ok('getRecord', { id: report.rows[0]!.recordId! });
     expect(r.links.map((l) => `${l.role}:${l.kind}:${l.name}`)).toEqual([
       'mentioned:place:Hangzhou',
@@ -138,13 +163,21 @@ describe('CSV and JSON export', () => {
     for (const c of row!) expect(c).not.toMatch(/^[=+\-@]/);
 
     const json = JSON.parse((await lib.ok('exportRecords', { ids: [1], format: 'json' })).content);
-    expect(json[0]).toMatchObject({ id: 1, title: '=HYPERLINK("http://evil.example","click")', links: [{ name: '@Leeds Digital', role: 'author' }] });
+    expect(json[0]).toMatchObject({
+      id: 1,
+      title: '=HYPERLINK("http://evil.example","click")',
+      links: [{ name: '@Leeds Digital', role: 'author' }],
+    });
 
     const other = await library();
     const back = await other.ok('importMetadata', { content: out.content, format: 'csv' });
     expect(back.imported).toBe(1);
     const again = await other.ok('getRecord', { id: 1 });
-    expect(again).toMatchObject({ title: '=HYPERLINK("http://evil.example","click")', description: '+44 113 222 4444', date: '2018' });
+    expect(again).toMatchObject({
+      title: '=HYPERLINK("http://evil.example","click")',
+      description: '+44 113 222 4444',
+      date: '2018',
+    });
     expect(again.links.map((l) => l.name)).toEqual(['@Leeds Digital']);
   });
 
@@ -176,7 +209,9 @@ describe('our JSON export imports back whole', () => {
     });
     expect(strip(after)).toEqual(strip(before));
     // Each linked authority was created with its own kind (people, places, events, a partnership...).
-    expect(report.createdAuthorities.map((x) => `${x.kind}:${x.name}`).sort()).toEqual(before.links.map((l) => `${l.kind}:${l.name}`).sort());
+    expect(report.createdAuthorities.map((x) => `${x.kind}:${x.name}`).sort()).toEqual(
+      before.links.map((l) => `${l.kind}:${l.name}`).sort(),
+    );
   });
 });
 
@@ -203,6 +238,8 @@ describe('the CLI with a column mapping', () => {
     expect(again.stdout).toMatch(/^Imported 1, merged 0, skipped 0/);
     const missing = await cliIn(dir, ['import-metadata', csv, '--mapping', 'nope']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toBe('civic-archive: --mapping: there is no file nope and no saved mapping of that name');
+    expect(missing.stderr.trim()).toBe(
+      'civic-archive: --mapping: there is no file nope and no saved mapping of that name',
+    );
   });
 });

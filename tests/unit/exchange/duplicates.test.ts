@@ -15,11 +15,33 @@ afterEach(async () => {
 describe('duplicates in a metadata import', () => {
   it('the same title and date with a differing field, or another type, is another record', async () => {
     lib = await openTestLibrary();
-    const first = await lib.ok('createRecord', { type: 'report', title: 'Trade mission report', date: '2018-09', description: 'The Leeds mission to Hangzhou.' });
+    const first = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Trade mission report',
+      date: '2018-09',
+      description: 'The Leeds mission to Hangzhou.',
+    });
     const items = [
-      { id: 'same', type: 'report', title: 'Trade mission report', issued: { 'date-parts': [[2018, 9]] }, abstract: 'The Leeds mission to Hangzhou.' },
-      { id: 'other-text', type: 'report', title: 'Trade mission report', issued: { 'date-parts': [[2018, 9]] }, abstract: 'The Hangzhou mission to Leeds.' },
-      { id: 'other-type', type: 'personal_communication', title: 'Trade mission report', issued: { 'date-parts': [[2018, 9]] } },
+      {
+        id: 'same',
+        type: 'report',
+        title: 'Trade mission report',
+        issued: { 'date-parts': [[2018, 9]] },
+        abstract: 'The Leeds mission to Hangzhou.',
+      },
+      {
+        id: 'other-text',
+        type: 'report',
+        title: 'Trade mission report',
+        issued: { 'date-parts': [[2018, 9]] },
+        abstract: 'The Hangzhou mission to Leeds.',
+      },
+      {
+        id: 'other-type',
+        type: 'personal_communication',
+        title: 'Trade mission report',
+        issued: { 'date-parts': [[2018, 9]] },
+      },
     ];
     const report = await lib.ok('importMetadata', { content: JSON.stringify(items) });
     expect(report.rows.map((r) => [r.status, r.reason ?? ''])).toEqual([

@@ -51,7 +51,12 @@ describe('round trips', () => {
         url: 'https://example.org/leeds-hangzhou',
       });
       const person = await a.ok('createAuthority', { kind: 'person', name: 'Zoë Müller' });
-      const report = await a.ok('createRecord', { type: 'report', title: 'Annual report on the partnership', date: '2019', links: [{ authorityId: person.id, role: 'author' }] });
+      const report = await a.ok('createRecord', {
+        type: 'report',
+        title: 'Annual report on the partnership',
+        date: '2019',
+        links: [{ authorityId: person.id, role: 'author' }],
+      });
       await a.ok('updateRecord', { id: 2, patch: { referenceCode: 'LCC/IR/AG/2018/01' } });
       const ids = [2, 5, web.id, report.id];
       const exported = await a.ok('exportCitations', { ids, format });
@@ -70,7 +75,8 @@ describe('round trips', () => {
         ...(format === 'ris' ? { referenceCode: r.referenceCode } : {}),
         authors: r.links.filter((l) => ['author', 'party', 'issuer'].includes(l.role)).map((l) => l.name),
       });
-      const sortByTitle = <T extends { title: string }>(xs: T[]) => [...xs].sort((x, y) => x.title.localeCompare(y.title));
+      const sortByTitle = <T extends { title: string }>(xs: T[]) =>
+        [...xs].sort((x, y) => x.title.localeCompare(y.title));
       expect(sortByTitle(after.map(key))).toEqual(sortByTitle(before.map(key)));
     });
   }
@@ -78,12 +84,20 @@ describe('round trips', () => {
 
 describe('duplicates, the preview and the report', () => {
   const csl = (items: object[]) => JSON.stringify(items);
-  const item = { id: 'x', type: 'report', title: 'Trade mission report', issued: { 'date-parts': [[2018, 9]] }, author: [{ family: 'Blake', given: 'Judith' }] };
+  const item = {
+    id: 'x',
+    type: 'report',
+    title: 'Trade mission report',
+    issued: { 'date-parts': [[2018, 9]] },
+    author: [{ family: 'Blake', given: 'Judith' }],
+  };
 
   it('a preview reports what the import would do and writes nothing', async () => {
     const lib = await library(true);
     const state = catalogueState(lib.dir);
-    const preview = await lib.ok('previewMetadataImport', { content: csl([item, { ...item, id: 'y', title: 'New one', author: [{ literal: 'Leeds Civic Trust' }] }]) });
+    const preview = await lib.ok('previewMetadataImport', {
+      content: csl([item, { ...item, id: 'y', title: 'New one', author: [{ literal: 'Leeds Civic Trust' }] }]),
+    });
     expect(preview).toMatchObject({ dryRun: true, imported: 2, failed: 0 });
     // Judith Blake is matched (she is in the sample); Leeds Civic Trust would be created.
     expect(preview.createdAuthorities.map((a) => [a.kind, a.name])).toEqual([['organisation', 'Leeds Civic Trust']]);
@@ -94,10 +108,22 @@ describe('duplicates, the preview and the report', () => {
     const lib = await library();
     await lib.ok('createRecord', { type: 'report', title: 'Trade mission report', date: '2018-09' });
     await lib.ok('createRecord', { type: 'report', title: 'Other', referenceCode: 'R/1' });
-    const items = [item, { id: 'z', type: 'report', title: 'Different title', archive_location: 'R/1', abstract: 'Filled in by the import' }];
+    const items = [
+      item,
+      {
+        id: 'z',
+        type: 'report',
+        title: 'Different title',
+        archive_location: 'R/1',
+        abstract: 'Filled in by the import',
+      },
+    ];
     const skipped = await lib.ok('importMetadata', { content: csl(items) });
     expect(skipped.skipped).toBe(2);
-    expect(skipped.rows.map((r) => r.reason)).toEqual(['duplicate: the same title, date and type as record #1, and no field that differs', 'duplicate: the same reference code as record #2']);
+    expect(skipped.rows.map((r) => r.reason)).toEqual([
+      'duplicate: the same title, date and type as record #1, and no field that differs',
+      'duplicate: the same reference code as record #2',
+    ]);
     expect((await lib.ok('getRecord', { id: 2 })).description).toBeNull();
     const merged = await lib.ok('importMetadata', { content: csl(items), duplicates: 'merge' });
     expect(merged.merged).toBe(2);
@@ -110,7 +136,17 @@ describe('duplicates, the preview and the report', () => {
     const lib = await library();
     const items = [
       { id: 'a', type: 'report', title: 'Parts', issued: { 'date-parts': [[2018, 9, 14]] } },
-      { id: 'b', type: 'report', title: 'Range', issued: { 'date-parts': [[2018, 9], [2019, 3]] } },
+      {
+        id: 'b',
+        type: 'report',
+        title: 'Range',
+        issued: {
+          'date-parts': [
+            [2018, 9],
+            [2019, 3],
+          ],
+        },
+      },
       { id: 'c', type: 'report', title: 'Raw', issued: { raw: 'September 2018' } },
       { id: 'd', type: 'report', title: 'Circa', issued: { 'date-parts': [[1988]], circa: true } },
     ];
@@ -130,7 +166,9 @@ describe('duplicates, the preview and the report', () => {
     const state = catalogueState(lib.dir);
     const refused = await lib.service.call('importMetadata', { content: csl([item, bad]) });
     expect(refused.ok).toBe(false);
-    expect(refused.ok ? '' : refused.error.message).toMatch(/1 of 2 rows cannot be imported \(first: item 2: date: "2018-13" is not a date: month 13 does not exist\); nothing was imported/);
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /1 of 2 rows cannot be imported \(first: item 2: date: "2018-13" is not a date: month 13 does not exist\); nothing was imported/,
+    );
     expect(catalogueState(lib.dir)).toEqual(state);
     const partial = await lib.ok('importMetadata', { content: csl([item, bad]), skipBadRows: true });
     expect(partial).toMatchObject({ imported: 1, failed: 1 });
@@ -142,7 +180,9 @@ describe('broken input is refused with the line, and the library is unchanged', 
     const lib = await library(true);
     const state = catalogueState(lib.dir);
     const r = await lib.service.call('importMetadata', { content: fixture('broken-braces.bib'), format: 'bibtex' });
-    expect(r.ok ? '' : r.error.message).toBe('BibTeX: the entry starting on line 6 is not closed: it has 1 more "{" than "}" (unbalanced braces)');
+    expect(r.ok ? '' : r.error.message).toBe(
+      'BibTeX: the entry starting on line 6 is not closed: it has 1 more "{" than "}" (unbalanced braces)',
+    );
     expect(catalogueState(lib.dir)).toEqual(state);
   });
 
@@ -150,7 +190,9 @@ describe('broken input is refused with the line, and the library is unchanged', 
     const lib = await library(true);
     const state = catalogueState(lib.dir);
     const r = await lib.service.call('importMetadata', { content: fixture('no-end-tag.ris'), format: 'ris' });
-    expect(r.ok ? '' : r.error.message).toBe('RIS: the record starting on line 6 has no end tag (ER  -): the file may be cut short');
+    expect(r.ok ? '' : r.error.message).toBe(
+      'RIS: the record starting on line 6 has no end tag (ER  -): the file may be cut short',
+    );
     expect(catalogueState(lib.dir)).toEqual(state);
   });
 
@@ -168,14 +210,21 @@ describe('broken input is refused with the line, and the library is unchanged', 
     const state = catalogueState(dir);
     const bib = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'broken-braces.bib')]);
     expect(bib.code).toBe(1);
-    expect(bib.stderr.trim()).toBe('civic-archive: BibTeX: the entry starting on line 6 is not closed: it has 1 more "{" than "}" (unbalanced braces)');
+    expect(bib.stderr.trim()).toBe(
+      'civic-archive: BibTeX: the entry starting on line 6 is not closed: it has 1 more "{" than "}" (unbalanced braces)',
+    );
     const ris = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'no-end-tag.ris')]);
     expect(ris.code).toBe(1);
     expect(ris.stderr).toMatch(/line 6 has no end tag/);
     const latin1 = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'latin1.csv')]);
     expect(latin1.code).toBe(1);
     expect(latin1.stderr).toMatch(/latin1\.csv: line 2 is not UTF-8 text/);
-    const dry = await cliIn(dir, ['--json', 'import-metadata', '--dry-run', path.join(FIXTURES, 'broken-braces.bib').replace('broken-braces.bib', 'no-end-tag.ris')]);
+    const dry = await cliIn(dir, [
+      '--json',
+      'import-metadata',
+      '--dry-run',
+      path.join(FIXTURES, 'broken-braces.bib').replace('broken-braces.bib', 'no-end-tag.ris'),
+    ]);
     expect(dry.code).toBe(1);
     expect(catalogueState(dir)).toEqual(state);
   });
@@ -183,14 +232,17 @@ describe('broken input is refused with the line, and the library is unchanged', 
 
 describe('query plans of the import lookups', () => {
   it('find authorities by name and duplicates by reference code or title through indexes, never a table scan', async () => {
-    const { AUTHORITY_BY_NAME, RECORD_BY_REFERENCE, RECORD_BY_TITLE_AND_DATE } = await import('../../../src/main/exchange/import-records');
+    const { AUTHORITY_BY_NAME, RECORD_BY_REFERENCE, RECORD_BY_TITLE_AND_DATE } =
+      await import('../../../src/main/exchange/import-records');
     const lib = await library();
     const dir = lib.dir;
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(path.join(dir, 'catalogue.sqlite'), { readonly: true });
     try {
       const plan = (sql: string, ...params: unknown[]) =>
-        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+          .map((r) => r.detail)
+          .join('\n');
       for (const [sql, params] of [
         [AUTHORITY_BY_NAME, ['Leeds', 'Leeds', 'place']],
         [RECORD_BY_REFERENCE, ['R/1']],

@@ -16,12 +16,22 @@ const AUTHORS = 97;
 
 function writeCsv(file: string): void {
   const rows = ['Title,Date,Type,Ref,Author,Tags'];
-  for (let i = 0; i < N; i++) rows.push(`Kill test record ${i},${1990 + (i % 30)}-0${1 + (i % 9)},Report,KILL/${i},Kill Person ${i % AUTHORS},killtag${i % 13}`);
+  for (let i = 0; i < N; i++)
+    rows.push(
+      `Kill test record ${i},${1990 + (i % 30)}-0${1 + (i % 9)},Report,KILL/${i},Kill Person ${i % AUTHORS},killtag${i % 13}`,
+    );
   fs.writeFileSync(file, rows.join('\n') + '\n');
 }
 
 /** The imported records and how many of them are complete (link, tag, create change). */
-function importedState(lib: string): { records: number; distinctRefs: number; links: number; tags: number; creates: number; authors: number } {
+function importedState(lib: string): {
+  records: number;
+  distinctRefs: number;
+  links: number;
+  tags: number;
+  creates: number;
+  authors: number;
+} {
   const [r] = query<{ records: number; distinctRefs: number }>(
     lib,
     "SELECT count(*) AS records, count(DISTINCT reference_code) AS distinctRefs FROM records WHERE reference_code LIKE 'KILL/%'",
@@ -66,7 +76,9 @@ describe('SIGKILL during a 20,000-record metadata import', () => {
       const run = await cliKilledAfter(lib, ['import-metadata', csv, '--format', 'csv'], delay);
       const health = catalogueHealth(lib);
       const state = importedState(lib);
-      outcomes.push(`kill ${k + 1} after ${delay} ms: ${run.killed ? 'killed' : `finished (exit ${run.code})`}, ${state.records} records`);
+      outcomes.push(
+        `kill ${k + 1} after ${delay} ms: ${run.killed ? 'killed' : `finished (exit ${run.code})`}, ${state.records} records`,
+      );
       console.log(outcomes.at(-1));
       expect(health.integrity, outcomes.join('\n')).toEqual(['ok']);
       expect(health.foreignKeys, outcomes.join('\n')).toEqual([]);

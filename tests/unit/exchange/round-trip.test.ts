@@ -32,7 +32,10 @@ const open: TestLibrary[] = [];
 let source: TestLibrary;
 let bag: string;
 
-async function importBagAndWait(lib: TestLibrary, dir: string): Promise<{ report: OutputOf<'importBag'>; jobs: OutputOf<'listJobs'>['jobs'] }> {
+async function importBagAndWait(
+  lib: TestLibrary,
+  dir: string,
+): Promise<{ report: OutputOf<'importBag'>; jobs: OutputOf<'listJobs'>['jobs'] }> {
   const planned = await lib.ok('importBag', { dir });
   expect(planned.batch).toEqual(expect.any(String));
   const runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false });
@@ -56,7 +59,12 @@ async function fresh(dir = path.join(tempDir(), 'library')): Promise<TestLibrary
 async function buildSource(): Promise<TestLibrary> {
   const lib = await fresh();
   await lib.ok('loadSample', {});
-  await lib.ok('updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds', defaultStyle: 'chicago-author-date', backupsKept: 3 });
+  await lib.ok('updateSettings', {
+    archiveName: 'West Yorkshire Archive Service',
+    archivePlace: 'Leeds',
+    defaultStyle: 'chicago-author-date',
+    backupsKept: 3,
+  });
 
   const folder = tempDir('round-trip-files-');
   const write = (name: string, content: Buffer | string) => {
@@ -66,9 +74,15 @@ async function buildSource(): Promise<TestLibrary> {
   };
   const pdf = write(
     'delegation-report.pdf',
-    makePdf([{ lines: ['Report of the Leeds delegation to Hangzhou', `The ${WORD} agreement was discussed.`] }, { lines: ['Second page of the report.'] }], {
-      title: 'Delegation report 2018',
-    }),
+    makePdf(
+      [
+        { lines: ['Report of the Leeds delegation to Hangzhou', `The ${WORD} agreement was discussed.`] },
+        { lines: ['Second page of the report.'] },
+      ],
+      {
+        title: 'Delegation report 2018',
+      },
+    ),
   );
   const image = write('signing.png', textImage(['Signing ceremony']).png);
   // Two files of one name in two folders: two records with the same title (and, below, the same date) whose files differ.
@@ -83,11 +97,25 @@ async function buildSource(): Promise<TestLibrary> {
   };
 
   // Authorities with other names and a place; links with notes; tags; collections; edits.
-  const person = await lib.ok('createAuthority', { kind: 'person', name: 'Xu Liping', altNames: [{ name: '徐立平', language: 'zh' }], description: 'Interpreter' });
+  const person = await lib.ok('createAuthority', {
+    kind: 'person',
+    name: 'Xu Liping',
+    altNames: [{ name: '徐立平', language: 'zh' }],
+    description: 'Interpreter',
+  });
   const place = await lib.ok('createAuthority', { kind: 'place', name: 'West Lake' });
-  const event = await lib.ok('createAuthority', { kind: 'event', name: 'Lakeside reception', date: '2018-09-15', placeId: place.id });
+  const event = await lib.ok('createAuthority', {
+    kind: 'event',
+    name: 'Lakeside reception',
+    date: '2018-09-15',
+    placeId: place.id,
+  });
   await lib.ok('createAuthority', { kind: 'organisation', name: 'Linked to no record' });
-  const fonds = await lib.ok('createCollection', { name: 'International partnerships', level: 'fonds', referenceCode: 'IP' });
+  const fonds = await lib.ok('createCollection', {
+    name: 'International partnerships',
+    level: 'fonds',
+    referenceCode: 'IP',
+  });
   const series = await lib.ok('createCollection', { name: 'Hangzhou', level: 'series', parentId: fonds.id });
   const report = recordOf(pdf);
   const r = await lib.ok('getRecord', { id: report.recordId });
@@ -105,7 +133,11 @@ async function buildSource(): Promise<TestLibrary> {
     },
   });
   await lib.ok('updateRecord', { id: r.id, patch: { description: 'Written after the 2018 visit.' } });
-  for (const scan of [scanA, scanB]) await lib.ok('updateRecord', { id: recordOf(scan).recordId, patch: { date: '2018-10-01', collectionId: series.id } });
+  for (const scan of [scanA, scanB])
+    await lib.ok('updateRecord', {
+      id: recordOf(scan).recordId,
+      patch: { date: '2018-10-01', collectionId: series.id },
+    });
   await lib.ok('saveSearch', { name: 'Hangzhou agreements', query: 'Hangzhou', filters: { types: ['agreement'] } });
   // A record deleted (its history stays), and a file detached from its record (it stays in the library).
   const gone = await lib.ok('createRecord', { type: 'letter', title: 'A letter catalogued twice by mistake' });
@@ -177,13 +209,17 @@ describe('backup -> restore', () => {
     const restoredDir = path.join(tempDir(), 'restored');
     restoreLibrary(archive, restoredDir, false);
     expect(rawTables(restoredDir)).toEqual(rawTables(source.dir));
-    const thumbnails = snapshot(source.dir).rows.files!.map((f) => (JSON.parse(f) as { thumbnail_sha256: string | null }).thumbnail_sha256).filter(Boolean);
+    const thumbnails = snapshot(source.dir)
+      .rows.files!.map((f) => (JSON.parse(f) as { thumbnail_sha256: string | null }).thumbnail_sha256)
+      .filter(Boolean);
     expect(thumbnails.length).toBeGreaterThan(0);
     const files = storedFiles(restoredDir);
     expect(files).toEqual(storedFiles(source.dir));
     for (const t of thumbnails) expect(files).toContain(t);
     const restored = await fresh(restoredDir);
-    expect((await restored.ok('searchText', { query: WORD.toLowerCase() })).hits.some((h) => h.foundIn === 'page')).toBe(true);
+    expect(
+      (await restored.ok('searchText', { query: WORD.toLowerCase() })).hits.some((h) => h.foundIn === 'page'),
+    ).toBe(true);
     const fixity = await verifyLibrary(restored.service, restored.dir);
     expect(fixityProblems(fixity), JSON.stringify(fixity)).toBe(0);
   });
@@ -192,13 +228,21 @@ describe('backup -> restore', () => {
 /** verify's findings (missing, altered, orphaned files, temp copies) as a list: empty when the library is sound. */
 async function problems(lib: TestLibrary): Promise<string[]> {
   const r = await verifyLibrary(lib.service, lib.dir);
-  return [...r.missing.map((p) => `missing ${p.sha256}`), ...r.altered.map((p) => `altered ${p.sha256}`), ...r.orphaned.map((p) => `orphaned ${p}`)];
+  return [
+    ...r.missing.map((p) => `missing ${p.sha256}`),
+    ...r.altered.map((p) => `altered ${p.sha256}`),
+    ...r.orphaned.map((p) => `orphaned ${p}`),
+  ];
 }
 
 /** The id of the source's record holding a file of this content. */
 function recordHolding(lib: TestLibrary, content: string): number {
   const sha = createHash('sha256').update(content).digest('hex');
-  return query<{ id: number }>(lib.dir, 'SELECT rf.record_id AS id FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE f.sha256 = ?', sha)[0]!.id;
+  return query<{ id: number }>(
+    lib.dir,
+    'SELECT rf.record_id AS id FROM record_files rf JOIN files f ON f.id = rf.file_id WHERE f.sha256 = ?',
+    sha,
+  )[0]!.id;
 }
 
 describe('duplicates on import', () => {
@@ -212,14 +256,25 @@ describe('duplicates on import', () => {
 
     const { report } = await importBagAndWait(target, bag);
     const byTitle = (title: string) => report.rows.filter((r) => r.title === title);
-    expect(byTitle('Delegation report 2018')).toMatchObject([{ status: 'skipped', reason: expect.stringMatching(/^duplicate: the same reference code as record #1$/) }]);
+    expect(byTitle('Delegation report 2018')).toMatchObject([
+      { status: 'skipped', reason: expect.stringMatching(/^duplicate: the same reference code as record #1$/) },
+    ]);
     // Same title and date, other file: one is the record already here, the other is new.
-    expect(byTitle('scan').map((r) => r.status).sort()).toEqual(['imported', 'skipped']);
-    expect(byTitle('scan').find((r) => r.status === 'skipped')!.reason).toMatch(/^duplicate: the same files \(by content hash\) and description as record #2$/);
+    expect(
+      byTitle('scan')
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(['imported', 'skipped']);
+    expect(byTitle('scan').find((r) => r.status === 'skipped')!.reason).toMatch(
+      /^duplicate: the same files \(by content hash\) and description as record #2$/,
+    );
     expect(report).toMatchObject({ skipped: 2, failed: 0 });
 
     // The skipped PDF was never stored, nor its thumbnail: nothing in storage that no row names.
-    const pdf = query<{ sha256: string; thumb: string }>(source.dir, "SELECT sha256, thumbnail_sha256 AS thumb FROM files WHERE media_type = 'application/pdf'")[0]!;
+    const pdf = query<{ sha256: string; thumb: string }>(
+      source.dir,
+      "SELECT sha256, thumbnail_sha256 AS thumb FROM files WHERE media_type = 'application/pdf'",
+    )[0]!;
     expect(fs.existsSync(path.join(target.dir, 'files', pdf.sha256.slice(0, 2), pdf.sha256))).toBe(false);
     expect(fs.existsSync(path.join(target.dir, 'files', pdf.thumb.slice(0, 2), pdf.thumb))).toBe(false);
     expect(await problems(target)).toEqual([]);
@@ -240,7 +295,10 @@ describe('a bad bag is refused with a clear message, and nothing is written', ()
     return dir;
   }
   const payload = (dir: string, prefix: string) => {
-    const line = fs.readFileSync(path.join(dir, 'manifest-sha256.txt'), 'utf8').split('\n').find((l) => l.slice(66).startsWith(prefix))!;
+    const line = fs
+      .readFileSync(path.join(dir, 'manifest-sha256.txt'), 'utf8')
+      .split('\n')
+      .find((l) => l.slice(66).startsWith(prefix))!;
     return line.slice(66);
   };
 
@@ -261,18 +319,31 @@ describe('a bad bag is refused with a clear message, and nothing is written', ()
     };
 
     const altered = copyOfBag();
-    const pdfPath = payload(altered, 'data/files/') ;
+    const pdfPath = payload(altered, 'data/files/');
     fs.appendFileSync(path.join(altered, pdfPath), 'x');
-    await refused(altered, new RegExp(`^civic-archive: bag ${altered}: ${pdfPath.replace(/[.()]/g, '\\$&')} does not match its checksum in manifest-sha256\\.txt \\(it was altered or damaged\\); nothing was imported$`));
+    await refused(
+      altered,
+      new RegExp(
+        `^civic-archive: bag ${altered}: ${pdfPath.replace(/[.()]/g, '\\$&')} does not match its checksum in manifest-sha256\\.txt \\(it was altered or damaged\\); nothing was imported$`,
+      ),
+    );
 
     const missing = copyOfBag();
     const textPath = payload(missing, 'data/text/');
     fs.rmSync(path.join(missing, textPath));
-    await refused(missing, new RegExp(`${textPath.replace(/[.]/g, '\\.')} is listed in manifest-sha256\\.txt but missing; nothing was imported$`));
+    await refused(
+      missing,
+      new RegExp(
+        `${textPath.replace(/[.]/g, '\\.')} is listed in manifest-sha256\\.txt but missing; nothing was imported$`,
+      ),
+    );
 
     const linked = copyOfBag();
     fs.symlinkSync('/etc/passwd', path.join(linked, 'data', 'passwd'));
-    await refused(linked, /data\/passwd is a symbolic link; a bag's payload must be its own files; nothing was imported$/);
+    await refused(
+      linked,
+      /data\/passwd is a symbolic link; a bag's payload must be its own files; nothing was imported$/,
+    );
 
     // A bag made by another tool, with tag files of its own: valid BagIt, but not ours to read as records.
     const other = path.join(tempDir(), 'other-tool-bag');
@@ -287,7 +358,10 @@ describe('a bad bag is refused with a clear message, and nothing is written', ()
       ['aptrust-info.txt', 'Title: Delegation photographs\nAccess: Institution\n'],
     ];
     for (const [name, content] of tagFiles) fs.writeFileSync(path.join(other, name), content);
-    fs.writeFileSync(path.join(other, 'tagmanifest-sha256.txt'), tagFiles.map(([n, c]) => `${sum(c)}  ${n}\n`).join(''));
+    fs.writeFileSync(
+      path.join(other, 'tagmanifest-sha256.txt'),
+      tagFiles.map(([n, c]) => `${sum(c)}  ${n}\n`).join(''),
+    );
     await refused(
       other,
       /it has no data\/records\.json, so it is not a Civic Archive bag \(it was made by bagit\.py v1\.8\.1\); its other tag files \(aptrust-info\.txt\) are not ones this app reads\. Its 1 payload files checked out; import them as files with `import .*other-tool-bag\/data`; nothing was imported$/,
@@ -307,7 +381,9 @@ describe('a bad bag is refused with a clear message, and nothing is written', ()
     }
     const { jobs } = await target.ok('listJobs', { batch: planned.batch!, limit: 100 });
     expect(jobs.map((j) => [j.kind, j.status])).toEqual([['import', 'failed']]);
-    expect(jobs[0]!.error).toMatch(/does not match its checksum in manifest-sha256\.txt \(it changed after the bag was checked\); nothing was imported$/);
+    expect(jobs[0]!.error).toMatch(
+      /does not match its checksum in manifest-sha256\.txt \(it changed after the bag was checked\); nothing was imported$/,
+    );
     expect((await target.ok('listRecords', {})).total).toBe(0);
     expect(await problems(target)).toEqual([]);
     expect(listStorage(path.join(target.dir, 'files'))).toEqual({ hashes: new Set(), strays: [] });
@@ -325,13 +401,21 @@ function rebag(dir: string): void {
   };
   walk(path.join(dir, 'data'));
   const sum = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-  const manifest = files.sort().map((f) => `${sum(fs.readFileSync(path.join(dir, f)))}  ${f}\n`).join('');
+  const manifest = files
+    .sort()
+    .map((f) => `${sum(fs.readFileSync(path.join(dir, f)))}  ${f}\n`)
+    .join('');
   const octets = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
   fs.writeFileSync(path.join(dir, 'manifest-sha256.txt'), manifest);
-  const info = fs.readFileSync(path.join(dir, 'bag-info.txt'), 'utf8').replace(/^Payload-Oxum: .*$/m, `Payload-Oxum: ${octets}.${files.length}`);
+  const info = fs
+    .readFileSync(path.join(dir, 'bag-info.txt'), 'utf8')
+    .replace(/^Payload-Oxum: .*$/m, `Payload-Oxum: ${octets}.${files.length}`);
   fs.writeFileSync(path.join(dir, 'bag-info.txt'), info);
   const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'];
-  fs.writeFileSync(path.join(dir, 'tagmanifest-sha256.txt'), tags.map((t) => `${sum(fs.readFileSync(path.join(dir, t)))}  ${t}\n`).join(''));
+  fs.writeFileSync(
+    path.join(dir, 'tagmanifest-sha256.txt'),
+    tags.map((t) => `${sum(fs.readFileSync(path.join(dir, t)))}  ${t}\n`).join(''),
+  );
 }
 
 describe('a bag of an earlier version (records and files only)', () => {
@@ -346,7 +430,9 @@ describe('a bag of an earlier version (records and files only)', () => {
     expect(report).toMatchObject({ imported: 10, skipped: 0, failed: 0 });
     const extracts = jobs.filter((j) => j.kind === 'extract');
     expect(extracts.map((j) => j.status)).toEqual(['done', 'done', 'done', 'done']);
-    expect(query<{ s: string }>(target.dir, 'SELECT DISTINCT text_status AS s FROM files WHERE text_status = ?', 'pending')).toEqual([]);
+    expect(
+      query<{ s: string }>(target.dir, 'SELECT DISTINCT text_status AS s FROM files WHERE text_status = ?', 'pending'),
+    ).toEqual([]);
     const found = await target.ok('searchText', { query: WORD.toLowerCase() });
     expect(found.hits.map((h) => [h.foundIn, h.fileName, h.page])).toContainEqual(['page', 'delegation-report.pdf', 1]);
     expect(await problems(target)).toEqual([]);

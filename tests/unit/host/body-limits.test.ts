@@ -13,7 +13,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../../src/main/documents/jobs/runner';
-import { bodyLimit, DEFAULT_BODY_BYTES, depthExceededAt, DepthScan, MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../../src/main/host/body-limits';
+import {
+  bodyLimit,
+  DEFAULT_BODY_BYTES,
+  depthExceededAt,
+  DepthScan,
+  MAX_BODY_BYTES,
+  MAX_JSON_DEPTH,
+} from '../../../src/main/host/body-limits';
 import { TOKEN_HEADER } from '../../../src/main/host/guard';
 import { startHost, type Host } from '../../../src/main/host/server';
 import { CHANNELS, contract } from '../../../src/shared/contract';
@@ -42,7 +49,13 @@ describe('the depth scan', () => {
   });
 
   it('gives the same answer fed in chunks of any size, a string or its escape split between them', () => {
-    const bodies = ['["\\\\"[[[[1]]]]]', '["\\"[[[[", "\\\\", [[1]]]', '{"a":{"b":[{"c":1}]}}', '["利兹[[[[", {"键": "{{{{"}]', '[[["a\\"b"],[[[1]]]]]'];
+    const bodies = [
+      '["\\\\"[[[[1]]]]]',
+      '["\\"[[[[", "\\\\", [[1]]]',
+      '{"a":{"b":[{"c":1}]}}',
+      '["利兹[[[[", {"键": "{{{{"}]',
+      '[[["a\\"b"],[[[1]]]]]',
+    ];
     for (const body of bodies) {
       const bytes = Buffer.from(body);
       const whole = depthExceededAt(bytes, 3);
@@ -81,7 +94,10 @@ function largest(schema: Schema, defs: Record<string, Schema>, seen: Set<Schema>
   }
   const types = ([] as unknown[]).concat(schema.type ?? []);
   if (schema.properties || types.includes('object')) {
-    const props = Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(([k, v]) => ({ k, b: largest(v, defs, seen) }));
+    const props = Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(([k, v]) => ({
+      k,
+      b: largest(v, defs, seen),
+    }));
     let depth = 1 + Math.max(0, ...props.map((p) => p.b.depth));
     let bytes = 2 + props.reduce((n, p) => n + p.k.length + 4 + p.b.bytes, 0);
     const extra = schema.additionalProperties;
@@ -98,10 +114,20 @@ function largest(schema: Schema, defs: Record<string, Schema>, seen: Set<Schema>
     return { depth: 1 + item.depth, bytes: 2 + n * (item.bytes + 1) };
   }
   if (types.includes('string')) {
-    const chars = typeof schema.maxLength === 'number' ? schema.maxLength : Array.isArray(schema.enum) ? Math.max(...(schema.enum as string[]).map((e) => e.length)) : UNBOUNDED_STRING;
+    const chars =
+      typeof schema.maxLength === 'number'
+        ? schema.maxLength
+        : Array.isArray(schema.enum)
+          ? Math.max(...(schema.enum as string[]).map((e) => e.length))
+          : UNBOUNDED_STRING;
     return { depth: 0, bytes: 2 + chars * 3 };
   }
-  if (types.some((t) => t === 'number' || t === 'integer' || t === 'boolean' || t === 'null') || 'const' in schema || 'enum' in schema) return { depth: 0, bytes: 24 };
+  if (
+    types.some((t) => t === 'number' || t === 'integer' || t === 'boolean' || t === 'null') ||
+    'const' in schema ||
+    'enum' in schema
+  )
+    return { depth: 0, bytes: 24 };
   // {} : any JSON at all (a record of unknown values).
   return { depth: Infinity, bytes: Infinity };
 }
@@ -115,7 +141,9 @@ describe('each channel’s limits, from the contract', () => {
   );
 
   it('takes the largest input each channel allows (up to the ceiling)', () => {
-    const tooSmall = CHANNELS.filter((c) => bodyLimit(c) < Math.min(bounds[c]!.bytes, MAX_BODY_BYTES)).map((c) => `${c}: limit ${bodyLimit(c)}, input up to ${bounds[c]!.bytes}`);
+    const tooSmall = CHANNELS.filter((c) => bodyLimit(c) < Math.min(bounds[c]!.bytes, MAX_BODY_BYTES)).map(
+      (c) => `${c}: limit ${bodyLimit(c)}, input up to ${bounds[c]!.bytes}`,
+    );
     expect(tooSmall).toEqual([]);
   });
 
@@ -146,7 +174,11 @@ describe('over HTTP', () => {
     runner.start();
     const rendererDir = tempDir('renderer-');
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-    host = await startHost({ service: lib.service, rendererDir, files: { libraryRoot: lib.dir, onUpload: () => runner.kick() } });
+    host = await startHost({
+      service: lib.service,
+      rendererDir,
+      files: { libraryRoot: lib.dir, onUpload: () => runner.kick() },
+    });
   });
 
   afterAll(async () => {
@@ -156,13 +188,26 @@ describe('over HTTP', () => {
   });
 
   const api = (channel: string, body: string | Buffer) =>
-    rawRequest({ port: host.port, method: 'POST', path: `/api/${channel}`, headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body });
+    rawRequest({
+      port: host.port,
+      method: 'POST',
+      path: `/api/${channel}`,
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+      body,
+    });
 
   /** The same, sent in chunks without Content-Length. */
   const chunked = (channel: string, body: Buffer) =>
     new Promise<{ status: number; json: Envelope }>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: host.port, method: 'POST', path: `/api/${channel}`, agent: false, headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: `/api/${channel}`,
+          agent: false,
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8').on('data', (c: string) => (text += c));
@@ -182,9 +227,15 @@ describe('over HTTP', () => {
     const deep = `{"type":"letter","title":"Deep","tags":${nested(MAX_JSON_DEPTH, '"x"')}}`;
     const res = await api('createRecord', deep);
     expect(res.status).toBe(400);
-    expect(res.json()).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) } });
+    expect(res.json()).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) },
+    });
     // One level less reaches the parser and the channel's own validation, which names the field.
-    const limit = await api('createRecord', `{"type":"letter","title":"Deep","tags":${nested(MAX_JSON_DEPTH - 1, '"x"')}}`);
+    const limit = await api(
+      'createRecord',
+      `{"type":"letter","title":"Deep","tags":${nested(MAX_JSON_DEPTH - 1, '"x"')}}`,
+    );
     expect(limit.status).toBe(200);
     const env = limit.json<Envelope>();
     expect(env.ok).toBe(false);
@@ -197,7 +248,10 @@ describe('over HTTP', () => {
     for (const channel of ['createRecord', 'listRecords']) {
       const res = await chunked(channel, deep);
       expect(res.status, channel).toBe(400);
-      expect(res.json, channel).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) } });
+      expect(res.json, channel).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) },
+      });
     }
   });
 
@@ -213,7 +267,13 @@ describe('over HTTP', () => {
     const body = Buffer.from(JSON.stringify({ tag: 'x'.repeat(DEFAULT_BODY_BYTES) }));
     const declared = await api('listRecords', body);
     expect(declared.status).toBe(413);
-    expect(declared.json()).toEqual({ ok: false, error: { code: 'invalid_input', message: `the request is larger than ${DEFAULT_BODY_BYTES} bytes, the most listRecords takes` } });
+    expect(declared.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `the request is larger than ${DEFAULT_BODY_BYTES} bytes, the most listRecords takes`,
+      },
+    });
     const streamed = await chunked('listRecords', body);
     expect(streamed.status).toBe(413);
     expect(streamed.json).toMatchObject({ ok: false, error: { message: /the most listRecords takes/ } });
@@ -245,7 +305,10 @@ describe('over HTTP', () => {
     expect(info).toMatchObject({ ok: true, value: { revision: before.revision } });
     for (const res of answers.slice(0, 15)) {
       expect(res.status).toBe(400);
-      expect(res.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) } });
+      expect(res.json()).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) },
+      });
     }
     for (const res of answers.slice(15)) {
       expect(res.status).toBe(413);
@@ -255,7 +318,9 @@ describe('over HTTP', () => {
   });
 
   it('leaves uploads and stored files to their own limits: a 300 KB upload is stored and served', async () => {
-    const content = Buffer.from(Array.from({ length: 6_000 }, (_, i) => `Line ${i} of the uploaded minutes, [[[{{{ kept as text.\n`).join(''));
+    const content = Buffer.from(
+      Array.from({ length: 6_000 }, (_, i) => `Line ${i} of the uploaded minutes, [[[{{{ kept as text.\n`).join(''),
+    );
     expect(content.length).toBeGreaterThan(4 * DEFAULT_BODY_BYTES);
     const sha = createHash('sha256').update(content).digest('hex');
     const up = await fetch(`${host.baseUrl}/upload?name=minutes.txt`, {

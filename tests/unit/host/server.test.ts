@@ -20,7 +20,8 @@ import { catalogueState, folderFingerprint } from '../../support/catalogue';
 import { makeTempDir, removeDir } from '../../support/cli';
 import { rawRequest, type RawRequest } from '../../support/http';
 
-const INDEX_HTML = '<!doctype html><html><head><title>Civic Archive test renderer</title></head><body>renderer</body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><head><title>Civic Archive test renderer</title></head><body>renderer</body></html>';
 const SECRET = 'SECRET-OUTSIDE-THE-RENDERER';
 const FAVICON = Buffer.from([0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0, 0x42, 0x42]);
 
@@ -57,7 +58,12 @@ const get = (p: string, headers: RawRequest['headers'] = {}, extra: Partial<RawR
   rawRequest({ port: host.port, path: p, headers, ...extra });
 
 /** POST /api/<channel> with the token header and a JSON body, as the renderer's client does. */
-function api(channel: string, input: unknown = {}, headers: RawRequest['headers'] = {}, extra: Partial<RawRequest> = {}) {
+function api(
+  channel: string,
+  input: unknown = {},
+  headers: RawRequest['headers'] = {},
+  extra: Partial<RawRequest> = {},
+) {
   return rawRequest({
     port: host.port,
     method: 'POST',
@@ -160,7 +166,13 @@ describe('the API: who may call it', () => {
   });
 
   it('refuses a request without the token', async () => {
-    const res = await rawRequest({ port: host.port, method: 'POST', path: '/api/libraryInfo', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await rawRequest({
+      port: host.port,
+      method: 'POST',
+      path: '/api/libraryInfo',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -175,7 +187,12 @@ describe('the API: who may call it', () => {
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    for (const badHost of [`evil.example:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, `127.0.0.1.evil.example:${host.port}`]) {
+    for (const badHost of [
+      `evil.example:${host.port}`,
+      'evil.example',
+      `127.0.0.1:${host.port + 1}`,
+      `127.0.0.1.evil.example:${host.port}`,
+    ]) {
       const res = await api('libraryInfo', {}, {}, { host: badHost });
       expect(res.status, `Host: ${badHost}`).toBe(403);
       const page = await get(`/?token=${host.token}`, {}, { host: badHost });
@@ -186,7 +203,12 @@ describe('the API: who may call it', () => {
   });
 
   it('refuses a cross-site Origin even with the token, and accepts its own', async () => {
-    for (const origin of ['http://evil.example', `http://evil.example:${host.port}`, `https://127.0.0.1:${host.port}`, 'null']) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${host.port}`,
+      `https://127.0.0.1:${host.port}`,
+      'null',
+    ]) {
       const res = await api('libraryInfo', {}, { Origin: origin });
       expect(res.status, `Origin: ${origin}`).toBe(403);
     }
@@ -239,7 +261,14 @@ describe('the API: bad requests', () => {
   it('refuses an oversized body sent without Content-Length (chunked) with 413', async () => {
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/libraryInfo', agent: false, headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/libraryInfo',
+          agent: false,
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+        },
         (r) => {
           let body = '';
           r.setEncoding('utf8').on('data', (c: string) => (body += c));
@@ -319,7 +348,7 @@ describe('static files', () => {
   it('answers a malformed percent-encoding with 400, not a crash', async () => {
     const res = await get('/%E0%A4%A.js', withTokenHeader());
     expect(res.status).toBe(400);
-    expect((await revisionStillAnswers())).toBe(true);
+    expect(await revisionStillAnswers()).toBe(true);
   });
 
   it('serves /favicon.ico from faviconFile', async () => {
@@ -339,11 +368,19 @@ describe('the worker-thread executor', () => {
     const dir = path.join(root, 'worker-library');
     const worker = createService(await workerExecutor(dir, 'test'), { checkOutputs: true });
     try {
-      const created = await worker.call('createRecord', { type: 'agreement', title: 'Memorandum with Hangzhou', date: '2018-09', referenceCode: 'W/1' });
+      const created = await worker.call('createRecord', {
+        type: 'agreement',
+        title: 'Memorandum with Hangzhou',
+        date: '2018-09',
+        referenceCode: 'W/1',
+      });
       expect(created.ok).toBe(true);
       if (!created.ok) return;
       const read = await worker.call('getRecord', { id: created.value.id });
-      expect(read).toMatchObject({ ok: true, value: { id: created.value.id, title: 'Memorandum with Hangzhou', referenceCode: 'W/1', date: '2018-09' } });
+      expect(read).toMatchObject({
+        ok: true,
+        value: { id: created.value.id, title: 'Memorandum with Hangzhou', referenceCode: 'W/1', date: '2018-09' },
+      });
       const refused = await worker.call('createRecord', { type: 'agreement', title: '' });
       expect(refused).toMatchObject({ ok: false, error: { field: 'title' } });
       const dup = await worker.call('createRecord', { type: 'letter', title: 'Other', referenceCode: 'W/1' });
@@ -382,7 +419,13 @@ describe('paths at the browser-host door', () => {
     fs.mkdirSync(outside);
     fs.writeFileSync(path.join(allowed, 'letter.txt'), 'a letter the user put in the allowed folder\n');
     fs.writeFileSync(path.join(outside, 'id_rsa'), 'PRIVATE KEY');
-    pathHost = await startHost({ service, rendererDir: path.join(root, 'renderer'), port: 0, files: { libraryRoot: libraryDir }, allowDirs: [allowed] });
+    pathHost = await startHost({
+      service,
+      rendererDir: path.join(root, 'renderer'),
+      port: 0,
+      files: { libraryRoot: libraryDir },
+      allowDirs: [allowed],
+    });
   });
   afterEach(async () => {
     await pathHost.close();
@@ -429,11 +472,16 @@ describe('paths at the browser-host door', () => {
     expect(await call('backupLibrary', { out: inLibrary })).toMatchObject({ ok: true, value: { file: inLibrary } });
     const inAllowed = path.join(allowed, 'new-folder-not-yet-made', 'bag');
     fs.mkdirSync(path.dirname(inAllowed));
-    expect(await service.call('createRecord', { type: 'letter', title: 'A letter to Hangzhou' })).toMatchObject({ ok: true });
+    expect(await service.call('createRecord', { type: 'letter', title: 'A letter to Hangzhou' })).toMatchObject({
+      ok: true,
+    });
     const bag = await call('exportBag', { dir: inAllowed });
     expect(bag, JSON.stringify(bag)).toMatchObject({ ok: true });
     // Malformed paths still get the channel's own message.
-    expect(await call('backupLibrary', { out: 'rel-backup.tar.gz' })).toMatchObject({ ok: false, error: { field: 'out', message: expect.stringMatching(/absolute path/) } });
+    expect(await call('backupLibrary', { out: 'rel-backup.tar.gz' })).toMatchObject({
+      ok: false,
+      error: { field: 'out', message: expect.stringMatching(/absolute path/) },
+    });
   });
 
   it('leaves the desktop app and the CLI (the service itself) free to use any path the user chose', async () => {
@@ -449,7 +497,14 @@ describe('paths at the browser-host door', () => {
       seen.add(schema);
       const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
       if (!def) return false;
-      const parts: unknown[] = [def.element, def.innerType, def.in, def.out, def.valueType, ...(Array.isArray(def.options) ? def.options : [])];
+      const parts: unknown[] = [
+        def.element,
+        def.innerType,
+        def.in,
+        def.out,
+        def.valueType,
+        ...(Array.isArray(def.options) ? def.options : []),
+      ];
       if (def.shape && typeof def.shape === 'object') parts.push(...Object.values(def.shape));
       return parts.some((p) => holdsPath(p, seen));
     };

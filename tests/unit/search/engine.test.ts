@@ -50,7 +50,11 @@ describe('the tokenizer', () => {
   });
 });
 
-const place = (name: string, altNames: string[] = [], roles: SearchDocument['links'][number]['roles'] = ['mentioned']) => ({ kind: 'place' as const, name, altNames, roles });
+const place = (
+  name: string,
+  altNames: string[] = [],
+  roles: SearchDocument['links'][number]['roles'] = ['mentioned'],
+) => ({ kind: 'place' as const, name, altNames, roles });
 
 function corpus(): RecordSearch {
   return buildRecordSearch([
@@ -58,14 +62,40 @@ function corpus(): RecordSearch {
       type: 'agreement',
       title: 'Memorandum of understanding between Leeds and Hangzhou',
       date: '2018-09',
-      links: [place('Leeds', ['利兹'], ['party']), place('Hangzhou', ['杭州'], ['party']), { kind: 'person', name: 'Judith Blake', altNames: [], roles: ['signatory'] }, { kind: 'partnership', name: 'Leeds–Hangzhou', altNames: [], roles: ['subject'] }],
+      links: [
+        place('Leeds', ['利兹'], ['party']),
+        place('Hangzhou', ['杭州'], ['party']),
+        { kind: 'person', name: 'Judith Blake', altNames: [], roles: ['signatory'] },
+        { kind: 'partnership', name: 'Leeds–Hangzhou', altNames: [], roles: ['subject'] },
+      ],
       tags: ['MoU', 'culture'],
       languages: ['en'],
       referenceCode: 'LCC/IP/2018/1',
     }),
-    doc(2, { type: 'media-coverage', title: 'Hangzhou TV report', date: '2018-09-20', links: [{ kind: 'organisation', name: 'Hisense', altNames: [], roles: ['subject'] }], titleAlt: '杭州市 友好城市 celebration', tags: ['culture'], hasFile: true }),
-    doc(3, { type: 'press-release', title: 'Celebration of a 30-year anniversary', date: '2020-03-11', titleAlt: '谅解备忘录 signed in September', tags: ['Leeds delegation'], description: 'Not indexed here: FTS5 searches descriptions', hasText: true }),
-    doc(4, { type: 'photograph', title: 'Signing ceremony <script>alert(1)</script>', date: '1988', tags: ['first twinning', 'Leeds partnership'] }),
+    doc(2, {
+      type: 'media-coverage',
+      title: 'Hangzhou TV report',
+      date: '2018-09-20',
+      links: [{ kind: 'organisation', name: 'Hisense', altNames: [], roles: ['subject'] }],
+      titleAlt: '杭州市 友好城市 celebration',
+      tags: ['culture'],
+      hasFile: true,
+    }),
+    doc(3, {
+      type: 'press-release',
+      title: 'Celebration of a 30-year anniversary',
+      date: '2020-03-11',
+      titleAlt: '谅解备忘录 signed in September',
+      tags: ['Leeds delegation'],
+      description: 'Not indexed here: FTS5 searches descriptions',
+      hasText: true,
+    }),
+    doc(4, {
+      type: 'photograph',
+      title: 'Signing ceremony <script>alert(1)</script>',
+      date: '1988',
+      tags: ['first twinning', 'Leeds partnership'],
+    }),
   ]);
 }
 
@@ -136,7 +166,9 @@ describe('record-level search', () => {
     expect(noDate.query.warnings).toEqual([{ kind: 'badDate', bound: 'from', value: '' }]);
     expect(s.search('hangzhou type:podcast').query.warnings).toEqual([{ kind: 'badType', value: 'podcast' }]);
     const clause = (text: string, scope: string | null) => ({ text, phrase: false, scope, negated: false });
-    expect(s.search('person:blake OR hisense').query.understood).toEqual([{ kind: 'words', any: [clause('blake', 'person'), clause('hisense', null)] }]);
+    expect(s.search('person:blake OR hisense').query.understood).toEqual([
+      { kind: 'words', any: [clause('blake', 'person'), clause('hisense', null)] },
+    ]);
   });
 
   it('facets count the current result, and facet filters narrow it', () => {
@@ -144,10 +176,16 @@ describe('record-level search', () => {
     expect(all.total).toBe(4);
     expect(all.facets.type.find((f) => f.value === 'agreement')?.count).toBe(1);
     expect(all.facets.year.map((f) => f.value)).toEqual(['2020', '2018', '1988']);
-    expect(all.facets.decade.map((f) => [f.value, f.count])).toEqual([['2020', 1], ['2010', 2], ['1980', 1]]);
+    expect(all.facets.decade.map((f) => [f.value, f.count])).toEqual([
+      ['2020', 1],
+      ['2010', 2],
+      ['1980', 1],
+    ]);
     expect(all.facets.tag.find((f) => f.value === 'culture')?.count).toBe(2);
     expect(all.facets.hasFile).toBe(1);
-    expect(ids(s, 'culture OR leeds OR hangzhou', { facets: { tags: ['culture'], years: [2018] } }).sort()).toEqual([1, 2]);
+    expect(ids(s, 'culture OR leeds OR hangzhou', { facets: { tags: ['culture'], years: [2018] } }).sort()).toEqual([
+      1, 2,
+    ]);
     expect(ids(s, 'culture OR leeds OR hangzhou', { facets: { places: ['Hangzhou'] } })).toEqual([1]);
     expect(ids(s, 'culture OR leeds OR hangzhou', { facets: { hasFile: true } })).toEqual([2]);
   });
@@ -242,7 +280,17 @@ describe('scoring straight from the index', () => {
     // MiniSearch counts a removed record's lingering postings in a word's frequency until it
     // vacuums (and then only partly, as its search meets them): compare on a clean index.
     await mini.vacuum();
-    const queries = ['partnership', 'city', 'hangzhou', 'hang', 'Hangzou', 'memorandun', 'hangzhou partnership', 'blake', 'leeds city'];
+    const queries = [
+      'partnership',
+      'city',
+      'hangzhou',
+      'hang',
+      'Hangzou',
+      'memorandun',
+      'hangzhou partnership',
+      'blake',
+      'leeds city',
+    ];
     for (const query of queries) {
       const ours = s.search(query, { limit: 25, withFacets: false });
       const theirs = mini.search(query, { combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor });
@@ -252,8 +300,13 @@ describe('scoring straight from the index', () => {
       // summed; MiniSearch scores them together and multiplies by the number of words matched.
       const top = theirs.slice(0, 25).map((r) => ({ id: r.id as number, score: r.score / r.queryTerms.length }));
       // Same scores in the same order (ties may sit in another order: ours break them by date).
-      expect(ours.hits.map((h) => h.score), query).toEqual(top.map((r) => expect.closeTo(r.score, 9)));
-      const distinct = top.filter((r, i) => top.filter((o) => Math.abs(o.score - r.score) < 1e-9).length === 1 && i < 24);
+      expect(
+        ours.hits.map((h) => h.score),
+        query,
+      ).toEqual(top.map((r) => expect.closeTo(r.score, 9)));
+      const distinct = top.filter(
+        (r, i) => top.filter((o) => Math.abs(o.score - r.score) < 1e-9).length === 1 && i < 24,
+      );
       for (const r of distinct) expect(ours.hits.find((h) => Math.abs(h.score - r.score) < 1e-9)?.id, query).toBe(r.id);
     }
     const scoped = s.search('person:blake', { limit: 5000, withFacets: false });
@@ -271,13 +324,19 @@ describe('scoring straight from the index', () => {
     await m.vacuum();
     const ours = t.search('hangzhou', { limit: 400, withFacets: false }).hits;
     const theirs = m.search('hangzhou', { combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor });
-    expect(new Map(ours.map((h) => [h.id, h.score]))).toEqual(new Map(theirs.map((r) => [r.id as number, expect.closeTo(r.score, 9)])));
+    expect(new Map(ours.map((h) => [h.id, h.score]))).toEqual(
+      new Map(theirs.map((r) => [r.id as number, expect.closeTo(r.score, 9)])),
+    );
     expect(ours.some((h) => h.id === 9001) && !ours.some((h) => h.id === 7)).toBe(true);
   });
 
   it('says where each hit matched, as MiniSearch does', () => {
     const ours = s.search('hangzhou', { limit: 10, withFacets: false }).hits;
-    const theirs = new Map(mini.search('hangzhou', { combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor }).map((r) => [r.id as number, r]));
+    const theirs = new Map(
+      mini
+        .search('hangzhou', { combineWith: 'AND', prefix: prefixFor, fuzzy: fuzzyFor })
+        .map((r) => [r.id as number, r]),
+    );
     for (const hit of ours) expect(new Set(hit.terms)).toEqual(new Set(theirs.get(hit.id)!.terms));
   });
 });

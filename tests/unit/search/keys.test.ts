@@ -42,14 +42,25 @@ const text = (recordId: number, foundIn: TextHit['foundIn'], fileName = '', page
 
 describe('where a hit matched, as keys', () => {
   const search = buildRecordSearch([
-    doc(1, { title: 'Qingdao memorandum', links: [{ kind: 'person', name: 'Judith Blake', altNames: [], roles: ['signatory'] }] }),
+    doc(1, {
+      title: 'Qingdao memorandum',
+      links: [{ kind: 'person', name: 'Judith Blake', altNames: [], roles: ['signatory'] }],
+    }),
     doc(2, { title: 'Signing photo' }),
   ]);
 
   it('adds the pages and text of the record to its own fields, each once, without "catalogue fields"', () => {
     const hits = search.search('qingdao').hits;
-    const merged = mergeHits(hits, [text(1, 'record'), text(1, 'description'), text(1, 'page', 'mou.pdf', 3), text(1, 'description')], ['qingdao']);
-    expect(merged[0]!.matchedIn).toEqual([{ field: 'title' }, { field: 'description' }, { field: 'page', page: 3, file: 'mou.pdf' }]);
+    const merged = mergeHits(
+      hits,
+      [text(1, 'record'), text(1, 'description'), text(1, 'page', 'mou.pdf', 3), text(1, 'description')],
+      ['qingdao'],
+    );
+    expect(merged[0]!.matchedIn).toEqual([
+      { field: 'title' },
+      { field: 'description' },
+      { field: 'page', page: 3, file: 'mou.pdf' },
+    ]);
     expect(merged[0]!.pages).toEqual([{ field: 'page', page: 3, file: 'mou.pdf' }]);
     for (const m of merged[0]!.matchedIn) expect(MatchedIn.parse(m)).toEqual(m);
   });
@@ -97,7 +108,10 @@ describe('what a query was understood as, worded by the CLI', () => {
   });
 
   it('an OR after a filter joins the words it follows, not the filter', () => {
-    expect(parseQuery('leeds OR year:2018 hangzhou').understood.map(understoodWords)).toEqual(['“leeds” or “hangzhou”', 'in 2018']);
+    expect(parseQuery('leeds OR year:2018 hangzhou').understood.map(understoodWords)).toEqual([
+      '“leeds” or “hangzhou”',
+      'in 2018',
+    ]);
   });
 
   it('says every fix it made', () => {

@@ -16,9 +16,24 @@ beforeAll(async () => {
   lib = await openTestLibrary();
   await lib.ok('loadSample', {});
   const keys = new Map<string, number>();
-  for (const a of authorities()) keys.set(a.key, (await lib.ok('createAuthority', AuthorityCreate.parse({ kind: a.kind, name: a.name, altNames: a.altNames }))).id);
+  for (const a of authorities())
+    keys.set(
+      a.key,
+      (await lib.ok('createAuthority', AuthorityCreate.parse({ kind: a.kind, name: a.name, altNames: a.altNames }))).id,
+    );
   for (const g of records(400, 9)) {
-    await lib.ok('createRecord', RecordCreate.parse({ type: g.type, title: g.title, date: g.date, description: g.description, languages: g.languages, tags: g.tags, links: g.links.map((l) => ({ authorityId: keys.get(l.key)!, role: l.role })) }));
+    await lib.ok(
+      'createRecord',
+      RecordCreate.parse({
+        type: g.type,
+        title: g.title,
+        date: g.date,
+        description: g.description,
+        languages: g.languages,
+        tags: g.tags,
+        links: g.links.map((l) => ({ authorityId: keys.get(l.key)!, role: l.role })),
+      }),
+    );
   }
   const sample = (await lib.ok('listRecords', { limit: 1000, sort: 'createdAt', direction: 'asc' })).items.slice(0, 5);
   const find = (re: RegExp) => sample.find((r) => re.test(r.title))!.id;
@@ -27,7 +42,17 @@ beforeAll(async () => {
   ids.qingdao = find(/Qingdao/);
   ids.park = find(/Innovation Park/);
   ids.tv = find(/Hangzhou TV/);
-  ids.zhMou = (await lib.ok('createRecord', { type: 'agreement', agreementKind: 'mou', title: 'Leeds–Hangzhou MoU (Chinese text)', titleAlt: '利兹市与杭州市友好城市谅解备忘录', titleAltLanguage: 'zh-Hans', date: '2018-09', referenceCode: 'LCC/IP/2018/007' })).id;
+  ids.zhMou = (
+    await lib.ok('createRecord', {
+      type: 'agreement',
+      agreementKind: 'mou',
+      title: 'Leeds–Hangzhou MoU (Chinese text)',
+      titleAlt: '利兹市与杭州市友好城市谅解备忘录',
+      titleAltLanguage: 'zh-Hans',
+      date: '2018-09',
+      referenceCode: 'LCC/IP/2018/007',
+    })
+  ).id;
   search = new RecordSearch();
   search.addAll((await lib.ok('searchDocuments', { sinceRevision: 0 })).upserts);
 });

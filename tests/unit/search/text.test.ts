@@ -28,11 +28,23 @@ function attachPages(recordId: number, name: string, pages: string[]): number {
       const sha = (nextHash++).toString(16).padStart(64, '0');
       const fileId = Number(
         db
-          .prepare("INSERT INTO files (sha256, size, media_type, page_count, text_status, created_at) VALUES (?, 100, 'application/pdf', ?, 'done', ?)")
+          .prepare(
+            "INSERT INTO files (sha256, size, media_type, page_count, text_status, created_at) VALUES (?, 100, 'application/pdf', ?, 'done', ?)",
+          )
           .run(sha, pages.length, new Date().toISOString()).lastInsertRowid,
       );
-      db.prepare('INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, 0, ?)').run(recordId, fileId, name, new Date().toISOString());
-      pages.forEach((text, i) => writePageText(db, { fileId, page: i + 1, text, source: i === 0 ? 'text-layer' : 'ocr', confidence: i === 0 ? null : 91 }));
+      db.prepare(
+        'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, 0, ?)',
+      ).run(recordId, fileId, name, new Date().toISOString());
+      pages.forEach((text, i) =>
+        writePageText(db, {
+          fileId,
+          page: i + 1,
+          text,
+          source: i === 0 ? 'text-layer' : 'ocr',
+          confidence: i === 0 ? null : 91,
+        }),
+      );
       return fileId;
     })();
   } finally {
@@ -44,7 +56,10 @@ describe('full-text search of document pages', () => {
   it('finds words, prefixes, phrases and Chinese in page text, with a marked snippet and the page', async () => {
     const mou = await lib.ok('createRecord', { type: 'agreement', title: 'Scanned MoU', date: '2018-09' });
     const other = await lib.ok('createRecord', { type: 'report', title: 'Annual report', date: '2019' });
-    attachPages(mou.id, 'mou-scan.pdf', ['Memorandum of understanding between Leeds and Hangzhou.', '双方签署了谅解备忘录，加强友好城市合作。']);
+    attachPages(mou.id, 'mou-scan.pdf', [
+      'Memorandum of understanding between Leeds and Hangzhou.',
+      '双方签署了谅解备忘录，加强友好城市合作。',
+    ]);
     attachPages(other.id, 'report.pdf', ['The library services of both cities were linked in 2019.']);
     const text = async (query: string) => (await lib.ok('searchText', { query })).hits;
 
@@ -77,11 +92,22 @@ describe('full-text search of document pages', () => {
 
   it('a word on more pages than it is worth ranking returns the newest pages, unranked, and a rarer word is still ranked', async () => {
     const r = await lib.ok('createRecord', { type: 'report', title: 'Council minutes, bound volume' });
-    const pages = Array.from({ length: 5_050 }, (_, i) => (i % 2 === 0 ? `Minutes of meeting ${i}: the council met.` : `Meeting ${i}: the council met; rare word zephyrine zephyrine.`));
+    const pages = Array.from({ length: 5_050 }, (_, i) =>
+      i % 2 === 0
+        ? `Minutes of meeting ${i}: the council met.`
+        : `Meeting ${i}: the council met; rare word zephyrine zephyrine.`,
+    );
     attachPages(r.id, 'minutes.pdf', pages);
     const common = (await lib.ok('searchText', { query: 'council', limit: 6 })).hits;
     // The record's own title first, then its pages, newest first.
-    expect(common.map((h) => [h.foundIn, h.page])).toEqual([['record', 0], ['page', 5050], ['page', 5049], ['page', 5048], ['page', 5047], ['page', 5046]]);
+    expect(common.map((h) => [h.foundIn, h.page])).toEqual([
+      ['record', 0],
+      ['page', 5050],
+      ['page', 5049],
+      ['page', 5048],
+      ['page', 5047],
+      ['page', 5046],
+    ]);
     const rare = (await lib.ok('searchText', { query: 'zephyrine', limit: 3 })).hits;
     expect(rare).toHaveLength(3);
     expect(rare.every((h) => h.foundIn === 'page' && h.page % 2 === 0)).toBe(true);
@@ -115,7 +141,8 @@ describe('full-text search of document pages', () => {
 });
 
 describe("full-text search of records' own words (records_fts)", () => {
-  const found = async (query: string) => (await lib.ok('searchText', { query })).hits.map((h) => [h.recordId, h.foundIn]);
+  const found = async (query: string) =>
+    (await lib.ok('searchText', { query })).hits.map((h) => [h.recordId, h.foundIn]);
 
   it('finds description and body text, and words spread across a linked name and the description', async () => {
     const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
@@ -126,10 +153,17 @@ describe("full-text search of records' own words (records_fts)", () => {
       bodyText: '杭州市代表团访问利兹，签署了谅解备忘录。',
       links: [{ authorityId: blake.id, role: 'speaker' }],
     });
-    const b = await lib.ok('createRecord', { type: 'report', title: 'Annual report', description: 'Nothing about the light show here.' });
+    const b = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Annual report',
+      description: 'Nothing about the light show here.',
+    });
     expect(await found('festival')).toEqual([[a.id, 'description']]);
     expect(await found('festiv')).toEqual([[a.id, 'description']]);
-    expect((await found('light')).sort()).toEqual([[a.id, 'description'], [b.id, 'description']]);
+    expect((await found('light')).sort()).toEqual([
+      [a.id, 'description'],
+      [b.id, 'description'],
+    ]);
     expect(await found('谅解备忘录')).toEqual([[a.id, 'text']]);
     expect(await found('Blake festival')).toEqual([[a.id, 'description']]);
     expect(await found('"light night festival"')).toEqual([[a.id, 'description']]);
@@ -141,7 +175,11 @@ describe("full-text search of records' own words (records_fts)", () => {
 
   it('finds a word near the end of a long body text and shows the neighbourhood of the match', async () => {
     const filler = 'The council met and discussed the budget. '.repeat(40_000); // ~1.7 MB
-    const r = await lib.ok('createRecord', { type: 'report', title: 'Minutes', bodyText: `${filler}Finally the Qiantang river delegation was welcomed.` });
+    const r = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Minutes',
+      bodyText: `${filler}Finally the Qiantang river delegation was welcomed.`,
+    });
     const hit = (await lib.ok('searchText', { query: 'qiantang' })).hits[0]!;
     expect([hit.recordId, hit.foundIn]).toEqual([r.id, 'text']);
     expect(hit.snippet[0]).toEqual({ text: '…', match: false });
@@ -151,7 +189,12 @@ describe("full-text search of records' own words (records_fts)", () => {
 
   it('follows edits, deletes and a renamed authority in the same call that made them', async () => {
     const org = await lib.ok('createAuthority', { kind: 'organisation', name: 'Hisense' });
-    const r = await lib.ok('createRecord', { type: 'report', title: 'Factory visit', description: 'A visit to the factory.', links: [{ authorityId: org.id, role: 'subject' }] });
+    const r = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Factory visit',
+      description: 'A visit to the factory.',
+      links: [{ authorityId: org.id, role: 'subject' }],
+    });
     expect(await found('hisense factory')).toEqual([[r.id, 'description']]);
     await lib.ok('updateRecord', { id: r.id, patch: { description: 'A tour of the research centre.' } });
     expect(await found('factory')).toEqual([[r.id, 'record']]);
@@ -178,10 +221,20 @@ describe("full-text search of records' own words (records_fts)", () => {
 
 describe('saved searches', () => {
   it('are saved by name (again = replace), listed and deleted', async () => {
-    const first = await lib.ok('saveSearch', { name: 'Hangzhou MoUs', query: 'hangzhou type:agreement', filters: { years: [2018] } });
-    expect(first).toMatchObject({ name: 'Hangzhou MoUs', query: 'hangzhou type:agreement', filters: { years: [2018] } });
+    const first = await lib.ok('saveSearch', {
+      name: 'Hangzhou MoUs',
+      query: 'hangzhou type:agreement',
+      filters: { years: [2018] },
+    });
+    expect(first).toMatchObject({
+      name: 'Hangzhou MoUs',
+      query: 'hangzhou type:agreement',
+      filters: { years: [2018] },
+    });
     await lib.ok('saveSearch', { name: 'hangzhou mous', query: 'hangzhou', filters: {} });
-    expect((await lib.ok('listSavedSearches', {})).map((s) => [s.name, s.query])).toEqual([['Hangzhou MoUs', 'hangzhou']]);
+    expect((await lib.ok('listSavedSearches', {})).map((s) => [s.name, s.query])).toEqual([
+      ['Hangzhou MoUs', 'hangzhou'],
+    ]);
     await lib.ok('deleteSavedSearch', { id: first.id });
     expect(await lib.ok('listSavedSearches', {})).toEqual([]);
     const before = catalogueState(lib.dir);
@@ -215,7 +268,10 @@ describe('the index snapshot', () => {
     expect(await lib.ok('loadSearchSnapshot', {})).toBeNull();
     // Foreign: another library's snapshot.
     const header = JSON.parse(whole.slice(0, whole.indexOf('\n'))) as Record<string, unknown>;
-    fs.writeFileSync(file, `${JSON.stringify({ ...header, libraryId: 'someone-else' })}${whole.slice(whole.indexOf('\n'))}`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ ...header, libraryId: 'someone-else' })}${whole.slice(whole.indexOf('\n'))}`,
+    );
     expect(await lib.ok('loadSearchSnapshot', {})).toBeNull();
   });
 });

@@ -39,7 +39,13 @@ describe('openLibrary at the browser host', () => {
   it('refuses a folder without a library unless asked to create one, and stays where it was', async () => {
     const empty = tempDir();
     const r = await libraries.service.invoke('openLibrary', { path: empty });
-    expect(r).toEqual({ ok: false, error: { code: 'library', message: `${empty} holds no Civic Archive library (no catalogue.sqlite); choose a library folder, or create a new library there` } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'library',
+        message: `${empty} holds no Civic Archive library (no catalogue.sqlite); choose a library folder, or create a new library there`,
+      },
+    });
     expect(fs.readdirSync(empty)).toEqual([]);
     expect(await info()).toMatchObject({ path: a, counts: { records: 5 } });
     expect(opened).toHaveLength(1);
@@ -56,13 +62,21 @@ describe('openLibrary at the browser host', () => {
     });
     expect(fs.readdirSync(other)).toEqual(['notes.txt']);
     // The current library still answers, reads and writes.
-    expect((await libraries.service.call('createRecord', { type: 'report', title: 'Written after a refused switch' })).ok).toBe(true);
+    expect(
+      (await libraries.service.call('createRecord', { type: 'report', title: 'Written after a refused switch' })).ok,
+    ).toBe(true);
     expect(await info()).toMatchObject({ path: a, counts: { records: 6 } });
   });
 
   it('refuses a relative path and malformed input as invalid input', async () => {
-    expect(await libraries.service.invoke('openLibrary', { path: 'Library' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'path' } });
-    expect(await libraries.service.invoke('openLibrary', { path: a, extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await libraries.service.invoke('openLibrary', { path: 'Library' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'path' },
+    });
+    expect(await libraries.service.invoke('openLibrary', { path: a, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('creates a new library in an empty folder, closes the old one’s worker, and later opens the old one again', async () => {
@@ -76,7 +90,9 @@ describe('openLibrary at the browser host', () => {
     expect((await first.service.call('libraryInfo', {})).ok).toBe(false);
 
     // Writes now go to the new library and nowhere else.
-    expect((await libraries.service.call('createRecord', { type: 'letter', title: 'First letter in the new library' })).ok).toBe(true);
+    expect(
+      (await libraries.service.call('createRecord', { type: 'letter', title: 'First letter in the new library' })).ok,
+    ).toBe(true);
     expect(await info()).toMatchObject({ path: fresh, counts: { records: 1 } });
 
     const back = await libraries.service.invoke('openLibrary', { path: a });
@@ -102,7 +118,10 @@ describe('doors that keep their library', () => {
     const service = createService(await inProcessExecutor(dir, 'cli'));
     try {
       const r = await service.invoke('openLibrary', { path: tempDir() });
-      expect(r).toMatchObject({ ok: false, error: { code: 'library', message: expect.stringMatching(/File → Open Library….*--library DIR/) } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'library', message: expect.stringMatching(/File → Open Library….*--library DIR/) },
+      });
     } finally {
       await service.close();
     }

@@ -90,11 +90,12 @@ describe('random input through the browser host', () => {
             body,
           });
           expect([200, 400, 404]).toContain(response.status);
-          const answer = (await response.json());
+          const answer = await response.json();
           refusedOrValid(answer);
           const ok = (answer as { ok: boolean }).ok;
           const known = (CHANNELS as readonly string[]).includes(channel);
-          if (!ok || !known || !contract[channel as (typeof CHANNELS)[number]].mutates) expect(catalogueState(lib.dir)).toEqual(before);
+          if (!ok || !known || !contract[channel as (typeof CHANNELS)[number]].mutates)
+            expect(catalogueState(lib.dir)).toEqual(before);
         },
       ),
       { numRuns: 150 },

@@ -9,7 +9,11 @@ import { recordText, summaryLine } from '../format';
 export function typeSlug(raw: string | undefined): (typeof RECORD_TYPES)[number] | undefined {
   if (raw === undefined) return undefined;
   if (!(RECORD_TYPES as readonly string[]).includes(raw)) {
-    throw new ArchiveFailure('invalid_input', `--type: "${raw}" is not a record type (one of ${RECORD_TYPES.join(', ')})`, 'type');
+    throw new ArchiveFailure(
+      'invalid_input',
+      `--type: "${raw}" is not a record type (one of ${RECORD_TYPES.join(', ')})`,
+      'type',
+    );
   }
   return raw as (typeof RECORD_TYPES)[number];
 }
@@ -17,7 +21,9 @@ export function typeSlug(raw: string | undefined): (typeof RECORD_TYPES)[number]
 const kebab = (camel: string) => camel.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 /** Every record field as an option, plus the CLI's shorthands (see args.ts). */
 const RECORD_OPTIONS = new Set([
-  ...Object.keys(RecordCreate.shape).filter((f) => f !== 'links' && f !== 'commitments' && f !== 'dateApproximate').map(kebab),
+  ...Object.keys(RecordCreate.shape)
+    .filter((f) => f !== 'links' && f !== 'commitments' && f !== 'dateApproximate')
+    .map(kebab),
   'ref',
   'issuer',
   'language',
@@ -33,7 +39,11 @@ export const catalogueCommands: Record<string, Command> = {
     words: [0, 0],
     run: async (ctx) => {
       const info = await call(ctx, 'libraryInfo', {});
-      print(ctx, info, () => `Library ready at ${info.path} (schema ${info.schemaVersion}, ${info.counts.records} records)`);
+      print(
+        ctx,
+        info,
+        () => `Library ready at ${info.path} (schema ${info.schemaVersion}, ${info.counts.records} records)`,
+      );
     },
   },
   sample: {
@@ -44,12 +54,15 @@ export const catalogueCommands: Record<string, Command> = {
     run: async (ctx) => {
       const r = await call(ctx, 'loadSample', {});
       print(ctx, r, () =>
-        r.skipped ? 'The sample catalogue is already in this library; nothing was added.' : `Loaded the sample: ${r.records} records, ${r.authorities} authority records.`,
+        r.skipped
+          ? 'The sample catalogue is already in this library; nothing was added.'
+          : `Loaded the sample: ${r.records} records, ${r.authorities} authority records.`,
       );
     },
   },
   add: {
-    usage: 'add --type TYPE --title TEXT [--date D] [--description TEXT] [--ref CODE] [--language L] [--tag T] [--any-field VALUE]',
+    usage:
+      'add --type TYPE --title TEXT [--date D] [--description TEXT] [--ref CODE] [--language L] [--tag T] [--any-field VALUE]',
     summary: 'create a record; any record field can be given as --kebab-case-name',
     options: [...RECORD_OPTIONS],
     words: [0, 0],
@@ -95,7 +108,9 @@ export const catalogueCommands: Record<string, Command> = {
         direction: ctx.args.flags.has('asc') ? 'asc' : 'desc',
       });
       print(ctx, page.items, () =>
-        page.items.length === 0 ? 'No records.' : [...page.items.map(summaryLine), `${page.items.length} of ${page.total} records`].join('\n'),
+        page.items.length === 0
+          ? 'No records.'
+          : [...page.items.map(summaryLine), `${page.items.length} of ${page.total} records`].join('\n'),
       );
     },
   },

@@ -8,7 +8,10 @@ import { call, print, type Command } from '../command';
 const MAX_STYLE_BYTES = 2_000_000;
 
 export function recordIds(words: string[]): number[] {
-  return words.flatMap((w) => w.split(',')).filter(Boolean).map((w) => recordId(w, 'this command'));
+  return words
+    .flatMap((w) => w.split(','))
+    .filter(Boolean)
+    .map((w) => recordId(w, 'this command'));
 }
 
 function textFormat(raw: string | undefined): 'text' | 'html' {
@@ -19,7 +22,7 @@ function textFormat(raw: string | undefined): 'text' | 'html' {
 export const citeCommands: Record<string, Command> = {
   cite: {
     usage: 'cite ID... [--style S] [--format text|html]',
-    summary: 'print the bibliography of records in a citation style (default: the library\'s default style)',
+    summary: "print the bibliography of records in a citation style (default: the library's default style)",
     options: ['style', 'format'],
     words: [1, Infinity],
     check: (args) => {
@@ -28,19 +31,26 @@ export const citeCommands: Record<string, Command> = {
     },
     run: async (ctx) => {
       const style = single(ctx.args, 'style');
-      const c = await call(ctx, 'citeRecords', { ids: recordIds(ctx.args.positional.slice(1)), ...(style ? { style } : {}) });
+      const c = await call(ctx, 'citeRecords', {
+        ids: recordIds(ctx.args.positional.slice(1)),
+        ...(style ? { style } : {}),
+      });
       const format = textFormat(single(ctx.args, 'format'));
       print(ctx, c, () => (format === 'html' ? c.html : [c.text, '', `In text: ${c.inText.text}`].join('\n')));
     },
   },
   styles: {
     usage: 'styles [--all] [--find WORDS]',
-    summary: 'list the citation styles: built in and installed; --all adds every official CSL style the app carries; --find keeps those whose id or title has the words',
+    summary:
+      'list the citation styles: built in and installed; --all adds every official CSL style the app carries; --find keeps those whose id or title has the words',
     options: ['find'],
     words: [0, 0],
     run: async (ctx) => {
       const find = single(ctx.args, 'find');
-      const styles = await call(ctx, 'listStyles', { all: ctx.args.flags.has('all'), ...(find !== undefined ? { find } : {}) });
+      const styles = await call(ctx, 'listStyles', {
+        all: ctx.args.flags.has('all'),
+        ...(find !== undefined ? { find } : {}),
+      });
       const label = (s: (typeof styles)[number]) => (s.source === 'official' ? '' : ` (${s.source})`);
       print(ctx, styles, () =>
         styles.length === 0
@@ -61,7 +71,11 @@ export const citeCommands: Record<string, Command> = {
         // The size first: a 50 MB "style" is refused without being read.
         const size = fs.statSync(file).size;
         if (size > MAX_STYLE_BYTES) {
-          throw new ArchiveFailure('invalid_input', `${file} is ${(size / 1_000_000).toFixed(1)} MB; a CSL style file is at most 2 MB (Chicago author-date, one of the largest official styles, is 0.17 MB), so this is not one`, 'file');
+          throw new ArchiveFailure(
+            'invalid_input',
+            `${file} is ${(size / 1_000_000).toFixed(1)} MB; a CSL style file is at most 2 MB (Chicago author-date, one of the largest official styles, is 0.17 MB), so this is not one`,
+            'file',
+          );
         }
         xml = fs.readFileSync(file, 'utf8');
       } catch (error) {
@@ -69,7 +83,9 @@ export const citeCommands: Record<string, Command> = {
         throw new ArchiveFailure('invalid_input', `cannot read ${file}: ${(error as Error).message}`);
       }
       const style = await call(ctx, 'installStyle', { xml });
-      print(ctx, style, () => [`Installed the style "${style.id}" (${style.title}).`, ...(style.note ? [style.note] : [])].join('\n'));
+      print(ctx, style, () =>
+        [`Installed the style "${style.id}" (${style.title}).`, ...(style.note ? [style.note] : [])].join('\n'),
+      );
     },
   },
   'remove-style': {

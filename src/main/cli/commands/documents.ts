@@ -77,7 +77,10 @@ export const documentsCommands: Record<string, Command> = {
         ...(single(ctx.args, 'type') ? { recordType: typeSlug(single(ctx.args, 'type')) } : {}),
       });
       if (queued.queued === 0 && queued.skipped.length > 0) {
-        throw new ArchiveFailure('invalid_input', `nothing to import: ${queued.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')}`);
+        throw new ArchiveFailure(
+          'invalid_input',
+          `nothing to import: ${queued.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')}`,
+        );
       }
       const info = await call(ctx, 'libraryInfo', {});
       const progress = progressLine();
@@ -109,7 +112,12 @@ export const documentsCommands: Record<string, Command> = {
         .filter((j) => j.kind === 'import')
         .map((j) => {
           const extract = jobs.find((x) => x.kind === 'extract' && x.fileId !== null && x.fileId === j.fileId);
-          const r = (j.result ?? {}) as { recordId?: number | null; fileId?: number; alreadyIn?: number[]; sha256?: string };
+          const r = (j.result ?? {}) as {
+            recordId?: number | null;
+            fileId?: number;
+            alreadyIn?: number[];
+            sha256?: string;
+          };
           return {
             path: j.source ?? j.name,
             name: j.name,
@@ -123,7 +131,14 @@ export const documentsCommands: Record<string, Command> = {
           };
         });
       const failed = files.filter((f) => f.status !== 'done').length;
-      const result = { batch: queued.batch, imported: files.length - failed, failed, skipped: queued.skipped, files, earlierJobs: earlier };
+      const result = {
+        batch: queued.batch,
+        imported: files.length - failed,
+        failed,
+        skipped: queued.skipped,
+        files,
+        earlierJobs: earlier,
+      };
       print(ctx, result, () => {
         const lines = files.map((f) => {
           if (f.status !== 'done') return `${f.name}: ${f.status}${f.error ? ` — ${f.error}` : ''}`;
@@ -133,15 +148,23 @@ export const documentsCommands: Record<string, Command> = {
               : f.alreadyIn.length
                 ? `attached to record #${f.recordId} (the same file is already in record #${f.alreadyIn.join(', #')}; stored once)`
                 : `record #${f.recordId}`;
-          const text = f.text ? ` — text ${String((f.text as { textStatus?: string }).textStatus ?? f.text.status)}${f.text.error ? `: ${f.text.error}` : ''}` : '';
+          const text = f.text
+            ? ` — text ${String((f.text as { textStatus?: string }).textStatus ?? f.text.status)}${f.text.error ? `: ${f.text.error}` : ''}`
+            : '';
           return `${f.name}: ${where}${text}`;
         });
         for (const s of queued.skipped) lines.push(`${s.path}: skipped — ${s.reason}`);
-        lines.push(`Imported ${result.imported} file${result.imported === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}${queued.skipped.length ? `, ${queued.skipped.length} skipped` : ''}.`);
+        lines.push(
+          `Imported ${result.imported} file${result.imported === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}${queued.skipped.length ? `, ${queued.skipped.length} skipped` : ''}.`,
+        );
         if (earlier > 0) lines.push(`Also finished ${earlier} job${earlier === 1 ? '' : 's'} left by an earlier run.`);
         return lines.join('\n');
       });
-      if (failed > 0) throw new ArchiveFailure('invalid_input', `${failed} of ${files.length} file${files.length === 1 ? '' : 's'} could not be imported`);
+      if (failed > 0)
+        throw new ArchiveFailure(
+          'invalid_input',
+          `${failed} of ${files.length} file${files.length === 1 ? '' : 's'} could not be imported`,
+        );
     },
   },
   'file-limit': {
@@ -151,11 +174,15 @@ export const documentsCommands: Record<string, Command> = {
     words: [0, 1],
     check: (args) => {
       const v = args.positional[1];
-      if (v !== undefined && v !== 'default' && !/^[1-9]\d*$/.test(v)) throw new ArchiveFailure('invalid_input', `"${v}" is not a number of bytes (or "default")`);
+      if (v !== undefined && v !== 'default' && !/^[1-9]\d*$/.test(v))
+        throw new ArchiveFailure('invalid_input', `"${v}" is not a number of bytes (or "default")`);
     },
     run: async (ctx) => {
       const v = ctx.args.positional[1];
-      const s = v === undefined ? await call(ctx, 'documentSettings', {}) : await call(ctx, 'updateDocumentSettings', { maxFileBytes: v === 'default' ? null : Number(v) });
+      const s =
+        v === undefined
+          ? await call(ctx, 'documentSettings', {})
+          : await call(ctx, 'updateDocumentSettings', { maxFileBytes: v === 'default' ? null : Number(v) });
       print(ctx, s, () => `File size limit: ${s.maxFileBytes} bytes (${s.source})`);
     },
   },
@@ -189,13 +216,19 @@ export const documentsCommands: Record<string, Command> = {
     run: async (ctx) => {
       const pages = await call(ctx, 'filePages', { fileId: recordId(ctx.args.positional[1], 'text') });
       print(ctx, pages, () =>
-        pages.map((p) => `--- page ${p.page} (${p.source}${p.confidence !== null ? `, confidence ${p.confidence}%` : ''})\n${p.text}`).join('\n'),
+        pages
+          .map(
+            (p) =>
+              `--- page ${p.page} (${p.source}${p.confidence !== null ? `, confidence ${p.confidence}%` : ''})\n${p.text}`,
+          )
+          .join('\n'),
       );
     },
   },
   jobs: {
     usage: 'jobs [--batch ID] [--run] [--no-ocr]',
-    summary: 'show the background jobs (imports, text and OCR); --run does the pending ones now, and those a killed run left',
+    summary:
+      'show the background jobs (imports, text and OCR); --run does the pending ones now, and those a killed run left',
     options: ['batch'],
     words: [0, 0],
     run: async (ctx) => {
@@ -203,7 +236,12 @@ export const documentsCommands: Record<string, Command> = {
       if (ctx.args.flags.has('run')) {
         const info = await call(ctx, 'libraryInfo', {});
         const progress = progressLine();
-        const runner = new JobRunner({ service: ctx.service, libraryRoot: info.path, ocr: !ctx.args.flags.has('no-ocr'), onEvent: ctx.json ? undefined : progress.event });
+        const runner = new JobRunner({
+          service: ctx.service,
+          libraryRoot: info.path,
+          ocr: !ctx.args.flags.has('no-ocr'),
+          onEvent: ctx.json ? undefined : progress.event,
+        });
         try {
           await runner.resumeAbandoned();
           if (batch) await runner.runBatch(batch);
@@ -216,7 +254,10 @@ export const documentsCommands: Record<string, Command> = {
       const r = await call(ctx, 'listJobs', { ...(batch ? { batch } : {}), limit: 1_000 });
       print(ctx, r, () =>
         [
-          ...r.jobs.map((j) => `#${j.id} ${j.kind} ${j.name}: ${j.status}${j.progressTotal ? ` (${j.progressDone}/${j.progressTotal})` : ''}${j.error ? ` — ${j.error}` : ''}`),
+          ...r.jobs.map(
+            (j) =>
+              `#${j.id} ${j.kind} ${j.name}: ${j.status}${j.progressTotal ? ` (${j.progressDone}/${j.progressTotal})` : ''}${j.error ? ` — ${j.error}` : ''}`,
+          ),
           Object.entries(r.counts)
             .map(([k, v]) => `${v} ${k}`)
             .join(', '),
@@ -236,12 +277,20 @@ export const documentsCommands: Record<string, Command> = {
       print(ctx, { ...report, problems }, () =>
         [
           `Checked ${report.checked} stored file${report.checked === 1 ? '' : 's'}: ${report.ok} intact.`,
-          ...report.missing.map((p) => `MISSING  file #${p.id} (records #${p.records.join(', #') || 'none'}): ${p.detail}`),
-          ...report.altered.map((p) => `ALTERED  file #${p.id} (records #${p.records.join(', #') || 'none'}): ${p.detail}`),
+          ...report.missing.map(
+            (p) => `MISSING  file #${p.id} (records #${p.records.join(', #') || 'none'}): ${p.detail}`,
+          ),
+          ...report.altered.map(
+            (p) => `ALTERED  file #${p.id} (records #${p.records.join(', #') || 'none'}): ${p.detail}`,
+          ),
           ...report.orphaned.map((p) => `ORPHANED ${p} (in storage, known to no record)`),
         ].join('\n'),
       );
-      if (problems > 0) throw new ArchiveFailure('conflict', `verify found ${problems} problem${problems === 1 ? '' : 's'}; nothing was changed`);
+      if (problems > 0)
+        throw new ArchiveFailure(
+          'conflict',
+          `verify found ${problems} problem${problems === 1 ? '' : 's'}; nothing was changed`,
+        );
     },
   },
 };

@@ -13,9 +13,14 @@ const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json', 'csv', 'json', 'bagit'] as 
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 function exportFormat(raw: string | undefined): ExportFormat {
-  if (raw === undefined) throw new ArchiveFailure('invalid_input', `export needs --format (one of ${EXPORT_FORMATS.join(', ')})`, 'format');
+  if (raw === undefined)
+    throw new ArchiveFailure('invalid_input', `export needs --format (one of ${EXPORT_FORMATS.join(', ')})`, 'format');
   if (!(EXPORT_FORMATS as readonly string[]).includes(raw)) {
-    throw new ArchiveFailure('invalid_input', `--format: "${raw}" is not one of ${EXPORT_FORMATS.join(', ')}`, 'format');
+    throw new ArchiveFailure(
+      'invalid_input',
+      `--format: "${raw}" is not one of ${EXPORT_FORMATS.join(', ')}`,
+      'format',
+    );
   }
   return raw as ExportFormat;
 }
@@ -52,11 +57,21 @@ type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 function importFormat(raw: string | undefined, file: string): ImportFormat | undefined {
   if (raw !== undefined) {
-    if (!(IMPORT_FORMATS as readonly string[]).includes(raw)) throw new ArchiveFailure('invalid_input', `--format: "${raw}" is not one of ${IMPORT_FORMATS.join(', ')}`, 'format');
+    if (!(IMPORT_FORMATS as readonly string[]).includes(raw))
+      throw new ArchiveFailure(
+        'invalid_input',
+        `--format: "${raw}" is not one of ${IMPORT_FORMATS.join(', ')}`,
+        'format',
+      );
     return raw as ImportFormat;
   }
   const ext = path.extname(file).toLowerCase();
-  return ({ '.bib': 'bibtex', '.bibtex': 'bibtex', '.ris': 'ris', '.json': 'csl-json', '.csv': 'csv' } as Record<string, ImportFormat>)[ext];
+  return (
+    { '.bib': 'bibtex', '.bibtex': 'bibtex', '.ris': 'ris', '.json': 'csl-json', '.csv': 'csv' } as Record<
+      string,
+      ImportFormat
+    >
+  )[ext];
 }
 
 /** Reads a file as UTF-8, refusing bytes that are not (naming the line), rather than importing mojibake. */
@@ -72,14 +87,27 @@ function readUtf8(file: string): string {
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw new ArchiveFailure('invalid_input', `${file}: line ${line} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`);
+    throw new ArchiveFailure(
+      'invalid_input',
+      `${file}: line ${line} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`,
+    );
   }
 }
 
-function reportText(r: { imported: number; merged: number; skipped: number; failed: number; dryRun: boolean; rows: { where: string; title: string; status: string; reason?: string }[]; createdAuthorities: { kind: string; name: string }[] }): string {
+function reportText(r: {
+  imported: number;
+  merged: number;
+  skipped: number;
+  failed: number;
+  dryRun: boolean;
+  rows: { where: string; title: string; status: string; reason?: string }[];
+  createdAuthorities: { kind: string; name: string }[];
+}): string {
   const lines = [
     `${r.dryRun ? 'Preview (nothing written): would import' : 'Imported'} ${r.imported}, merged ${r.merged}, skipped ${r.skipped}, with errors ${r.failed}; ${r.createdAuthorities.length} new authority records.`,
-    ...r.rows.filter((row) => row.status !== 'imported').map((row) => `  ${row.where}: ${row.status}: ${row.title} — ${row.reason ?? ''}`),
+    ...r.rows
+      .filter((row) => row.status !== 'imported')
+      .map((row) => `  ${row.where}: ${row.status}: ${row.title} — ${row.reason ?? ''}`),
     ...r.createdAuthorities.map((a) => `  new ${a.kind}: ${a.name}`),
   ];
   return lines.join('\n');
@@ -106,7 +134,11 @@ export const exchangeCommands: Record<string, Command> = {
       // the bag carries none for is read: all of it here, so nothing is left pending when this returns.
       const batch = planned.batch;
       const info = await call(ctx, 'libraryInfo', {});
-      const runner = new JobRunner({ service: ctx.service, libraryRoot: info.path, ocr: !ctx.args.flags.has('no-ocr') });
+      const runner = new JobRunner({
+        service: ctx.service,
+        libraryRoot: info.path,
+        ocr: !ctx.args.flags.has('no-ocr'),
+      });
       let earlier = 0;
       try {
         await runner.resumeAbandoned();
@@ -118,14 +150,22 @@ export const exchangeCommands: Record<string, Command> = {
       }
       const { jobs } = await call(ctx, 'listJobs', { batch, limit: 10_000 });
       const job = jobs.find((j) => j.kind === 'import');
-      if (!job || job.status !== 'done' || !job.result) throw new ArchiveFailure('invalid_input', job?.error ?? `the import of ${planned.batch} did not finish (${job?.status ?? 'no job'})`);
+      if (!job || job.status !== 'done' || !job.result)
+        throw new ArchiveFailure(
+          'invalid_input',
+          job?.error ?? `the import of ${planned.batch} did not finish (${job?.status ?? 'no job'})`,
+        );
       const report = job.result as typeof planned;
       const extracted = jobs.filter((j) => j.kind === 'extract');
       const textFailed = extracted.filter((j) => j.status !== 'done').length;
       print(ctx, { ...report, textJobs: extracted.length, textFailed, earlierJobs: earlier }, () =>
         [
           reportText(report),
-          ...(extracted.length ? [`Read the text of ${extracted.length - textFailed} of ${extracted.length} files the bag carried no text for.`] : []),
+          ...(extracted.length
+            ? [
+                `Read the text of ${extracted.length - textFailed} of ${extracted.length} files the bag carried no text for.`,
+              ]
+            : []),
           ...(earlier ? [`Also finished ${earlier} job${earlier === 1 ? '' : 's'} left by an earlier run.`] : []),
         ].join('\n'),
       );
@@ -150,18 +190,23 @@ export const exchangeCommands: Record<string, Command> = {
     options: [],
     words: [1, 1],
     check: (args) => {
-      if (!single(args, 'library')) throw new ArchiveFailure('invalid_input', 'restore needs --library DIR: the folder to restore into', 'library');
+      if (!single(args, 'library'))
+        throw new ArchiveFailure('invalid_input', 'restore needs --library DIR: the folder to restore into', 'library');
     },
     standalone: (ctx) => {
       const r = restoreLibrary(ctx.args.positional[1]!, single(ctx.args, 'library')!, ctx.args.flags.has('force'));
       print(ctx, r, () =>
-        [`Restored ${r.records} records and ${r.files} files into ${r.library}`, ...(r.replaced ? [`The library that was there is kept at ${r.replaced}`] : [])].join('\n'),
+        [
+          `Restored ${r.records} records and ${r.files} files into ${r.library}`,
+          ...(r.replaced ? [`The library that was there is kept at ${r.replaced}`] : []),
+        ].join('\n'),
       );
     },
     run: async () => {},
   },
   'import-metadata': {
-    usage: 'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows]',
+    usage:
+      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows]',
     summary: 'import records from CSL-JSON, BibTeX, RIS or CSV, all or nothing (--dry-run previews)',
     options: ['format', 'mapping'],
     words: [1, 1],
@@ -174,14 +219,22 @@ export const exchangeCommands: Record<string, Command> = {
       if (mappingFile && !fs.existsSync(mappingFile)) {
         // Not a file: the name of a mapping saved in the library (from the app or saveCsvMapping).
         const saved = (await call(ctx, 'listCsvMappings', {})).find((m) => m.name === mappingFile);
-        if (!saved) throw new ArchiveFailure('invalid_input', `--mapping: there is no file ${mappingFile} and no saved mapping of that name`, 'mapping');
+        if (!saved)
+          throw new ArchiveFailure(
+            'invalid_input',
+            `--mapping: there is no file ${mappingFile} and no saved mapping of that name`,
+            'mapping',
+          );
         mapping = saved.mapping;
       } else if (mappingFile) {
         try {
           mapping = JSON.parse(readUtf8(mappingFile)) as Record<string, string>;
         } catch (error) {
           if (error instanceof ArchiveFailure) throw error;
-          throw new ArchiveFailure('invalid_input', `--mapping: ${mappingFile} is not a JSON object of column -> field (${(error as Error).message})`);
+          throw new ArchiveFailure(
+            'invalid_input',
+            `--mapping: ${mappingFile} is not a JSON object of column -> field (${(error as Error).message})`,
+          );
         }
       }
       const input = {
@@ -203,24 +256,44 @@ export const exchangeCommands: Record<string, Command> = {
     check: (args) => {
       exportFormat(single(args, 'format'));
       recordIds(args.positional.slice(1));
-      if (args.positional.length > 1 && args.options.has('query')) throw new ArchiveFailure('invalid_input', 'give record IDs or --query, not both');
+      if (args.positional.length > 1 && args.options.has('query'))
+        throw new ArchiveFailure('invalid_input', 'give record IDs or --query, not both');
     },
     run: async (ctx) => {
       const format = exportFormat(single(ctx.args, 'format'));
       const out = single(ctx.args, 'out');
       if (format === 'bagit') {
-        if (!out) throw new ArchiveFailure('invalid_input', 'export --format bagit needs --out DIR (a new or empty folder)', 'out');
+        if (!out)
+          throw new ArchiveFailure(
+            'invalid_input',
+            'export --format bagit needs --out DIR (a new or empty folder)',
+            'out',
+          );
         const whole = ctx.args.positional.length === 1 && !ctx.args.options.has('query');
-        const bag = await call(ctx, 'exportBag', { dir: path.resolve(out), ...(whole ? {} : { ids: await selection(ctx) }) });
-        print(ctx, bag, () => `Wrote a BagIt package of ${bag.records} records and ${bag.files} files (${bag.bytes} bytes) to ${bag.dir}`);
+        const bag = await call(ctx, 'exportBag', {
+          dir: path.resolve(out),
+          ...(whole ? {} : { ids: await selection(ctx) }),
+        });
+        print(
+          ctx,
+          bag,
+          () =>
+            `Wrote a BagIt package of ${bag.records} records and ${bag.files} files (${bag.bytes} bytes) to ${bag.dir}`,
+        );
         return;
       }
       const ids = await selection(ctx);
       const result =
-        format === 'csv' || format === 'json' ? await call(ctx, 'exportRecords', { ids, format }) : await call(ctx, 'exportCitations', { ids, format });
+        format === 'csv' || format === 'json'
+          ? await call(ctx, 'exportRecords', { ids, format })
+          : await call(ctx, 'exportCitations', { ids, format });
       if (out) {
         writeOut(out, result.content);
-        print(ctx, { format, count: result.count, out: path.resolve(out) }, () => `Exported ${result.count} records as ${format} to ${out}`);
+        print(
+          ctx,
+          { format, count: result.count, out: path.resolve(out) },
+          () => `Exported ${result.count} records as ${format} to ${out}`,
+        );
       } else {
         ctx.out(result.content.replace(/\n$/, ''));
       }

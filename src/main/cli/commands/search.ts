@@ -35,7 +35,12 @@ async function loadRecordSearch(ctx: CommandContext): Promise<RecordSearch> {
  * found by their full text that pass the same filters. `search` prints it; `export --query` and
  * `cite --query` take its records.
  */
-export async function searchBoth(ctx: CommandContext, query: string, limit: number, sort: (typeof SORTS)[number] = 'relevance') {
+export async function searchBoth(
+  ctx: CommandContext,
+  query: string,
+  limit: number,
+  sort: (typeof SORTS)[number] = 'relevance',
+) {
   const search = await loadRecordSearch(ctx);
   const outcome = search.search(query, { limit, sort, withFacets: false });
   const text = await call(ctx, 'searchText', { query, limit: Math.min(limit, 1_000) });
@@ -48,19 +53,26 @@ export async function searchBoth(ctx: CommandContext, query: string, limit: numb
 export const searchCommands: Record<string, Command> = {
   search: {
     usage: 'search QUERY [--limit N] [--sort relevance|date-desc|date-asc|title]',
-    summary: 'search records and the text of their documents (words, OR, -word, "phrase", title: person: org: place: tag: type: ref: partnership: year: from: to:)',
+    summary:
+      'search records and the text of their documents (words, OR, -word, "phrase", title: person: org: place: tag: type: ref: partnership: year: from: to:)',
     options: ['limit', 'sort'],
     words: [1, Infinity],
     check: (args) => {
       integer(args, 'limit');
       const sort = single(args, 'sort');
-      if (sort && !(SORTS as readonly string[]).includes(sort)) throw new ArchiveFailure('invalid_input', `--sort: "${sort}" is not one of ${SORTS.join(', ')}`);
+      if (sort && !(SORTS as readonly string[]).includes(sort))
+        throw new ArchiveFailure('invalid_input', `--sort: "${sort}" is not one of ${SORTS.join(', ')}`);
     },
     run: async (ctx) => {
       const query = ctx.args.positional.slice(1).join(' ').trim();
       if (!query) throw new ArchiveFailure('invalid_input', 'search needs a query, e.g. search "Hangzhou memorandum"');
       const limit = integer(ctx.args, 'limit', 20)!;
-      const { outcome, merged } = await searchBoth(ctx, query, limit, (single(ctx.args, 'sort') as (typeof SORTS)[number] | undefined) ?? 'relevance');
+      const { outcome, merged } = await searchBoth(
+        ctx,
+        query,
+        limit,
+        (single(ctx.args, 'sort') as (typeof SORTS)[number] | undefined) ?? 'relevance',
+      );
       const json = merged.map((h) => ({
         id: h.id,
         title: h.title,
@@ -75,10 +87,16 @@ export const searchCommands: Record<string, Command> = {
         const lines = merged.map(mergedLine);
         const notes = [...outcome.query.warnings.map((w) => `note: ${warningWords(w)}`)];
         if (merged.length === 0) {
-          const hint = outcome.suggestions.length ? ` Did you mean ${outcome.suggestions.map((s) => `“${s}”`).join(' or ')}?` : '';
+          const hint = outcome.suggestions.length
+            ? ` Did you mean ${outcome.suggestions.map((s) => `“${s}”`).join(' or ')}?`
+            : '';
           return [...notes, `Nothing matches “${query}”.${hint}`].join('\n');
         }
-        return [...notes, `Searched for ${outcome.query.understood.map(understoodWords).join(', ') || query}:`, ...lines].join('\n');
+        return [
+          ...notes,
+          `Searched for ${outcome.query.understood.map(understoodWords).join(', ') || query}:`,
+          ...lines,
+        ].join('\n');
       });
     },
   },
@@ -91,8 +109,19 @@ export const searchCommands: Record<string, Command> = {
       const text = await call(ctx, 'rebuildTextIndex', {});
       const info = await call(ctx, 'libraryInfo', {});
       const snap = writeSnapshotFor(libraryPaths(info.path));
-      const result = { pages: text.pages, records: snap.documents, recordTexts: text.records, revision: snap.revision, snapshotBytes: snap.bytes };
-      print(ctx, result, () => `Reindexed ${text.pages} pages of text, the full text of ${text.records} records, and ${snap.documents} records for search as you type (revision ${snap.revision}).`);
+      const result = {
+        pages: text.pages,
+        records: snap.documents,
+        recordTexts: text.records,
+        revision: snap.revision,
+        snapshotBytes: snap.bytes,
+      };
+      print(
+        ctx,
+        result,
+        () =>
+          `Reindexed ${text.pages} pages of text, the full text of ${text.records} records, and ${snap.documents} records for search as you type (revision ${snap.revision}).`,
+      );
     },
   },
 };

@@ -24,18 +24,34 @@ export async function storeThumbnail(filesDir: string, png: Buffer): Promise<str
 
 async function exifFacts(file: string): Promise<Record<string, unknown>> {
   try {
-    const tags = (await exifr.parse(file, { tiff: true, exif: true, gps: true, xmp: true, iptc: false, icc: false })) as Record<string, unknown> | undefined;
+    const tags = (await exifr.parse(file, {
+      tiff: true,
+      exif: true,
+      gps: true,
+      xmp: true,
+      iptc: false,
+      icc: false,
+    })) as Record<string, unknown> | undefined;
     if (!tags) return {};
     const taken = tags.DateTimeOriginal ?? tags.CreateDate ?? tags.DateTime;
     // exifr reads EXIF times (which carry no zone) as local time: take the local calendar date back.
-    const local = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const date = taken instanceof Date && !Number.isNaN(taken.getTime()) ? local(taken) : isoDate(typeof taken === 'string' ? taken : null);
-    const camera = [tags.Make, tags.Model].filter((v) => typeof v === 'string' && v.trim()).join(' ').trim();
+    const local = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const date =
+      taken instanceof Date && !Number.isNaN(taken.getTime())
+        ? local(taken)
+        : isoDate(typeof taken === 'string' ? taken : null);
+    const camera = [tags.Make, tags.Model]
+      .filter((v) => typeof v === 'string' && v.trim())
+      .join(' ')
+      .trim();
     const out: Record<string, unknown> = {};
     if (date) out.dateTaken = date;
     if (camera) out.camera = camera;
-    if (typeof tags.latitude === 'number' && typeof tags.longitude === 'number') out.gps = { latitude: tags.latitude, longitude: tags.longitude };
-    if (typeof tags.ImageDescription === 'string' && tags.ImageDescription.trim()) out.description = tags.ImageDescription.trim();
+    if (typeof tags.latitude === 'number' && typeof tags.longitude === 'number')
+      out.gps = { latitude: tags.latitude, longitude: tags.longitude };
+    if (typeof tags.ImageDescription === 'string' && tags.ImageDescription.trim())
+      out.description = tags.ImageDescription.trim();
     if (date) out.suggest = { date };
     return out;
   } catch {
@@ -47,7 +63,10 @@ async function exifFacts(file: string): Promise<Record<string, unknown>> {
 async function ocrImage(file: string, page: number, width: number, height: number): Promise<Buffer> {
   const longer = Math.max(width, height);
   const scale = longer > 5_000 ? 5_000 / longer : 1;
-  let img = sharp(file, { page, limitInputPixels: MAX_IMAGE_PIXELS }).rotate().flatten({ background: '#ffffff' }).greyscale();
+  let img = sharp(file, { page, limitInputPixels: MAX_IMAGE_PIXELS })
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .greyscale();
   if (scale !== 1) img = img.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' });
   return img.png().toBuffer();
 }
@@ -119,7 +138,13 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
     const r = await recognise(opts.ocr, png);
     confidences.push(r.confidence);
     if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
-      out.pages.push({ page: p + 1, text: r.text, source: 'ocr', confidence: Math.round(r.confidence * 10) / 10, language: opts.ocr.langs.join('+') });
+      out.pages.push({
+        page: p + 1,
+        text: r.text,
+        source: 'ocr',
+        confidence: Math.round(r.confidence * 10) / 10,
+        language: opts.ocr.langs.join('+'),
+      });
     }
   }
   opts.onProgress(pages, pages, 'OCR done');

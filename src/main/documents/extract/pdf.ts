@@ -100,19 +100,19 @@ export async function extractPdf(file: string, opts: ExtractOptions): Promise<Ex
   const data = new Uint8Array(await fs.promises.readFile(file));
   let doc: PDFDocumentProxy;
   const task = getDocument({
-      data,
-      password: '',
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-      // Images inside a PDF are decompression bombs too: pdf.js skips those above the pixel limit.
-      maxImageSize: MAX_IMAGE_PIXELS,
-      standardFontDataUrl: asDir('standard_fonts'),
-      cMapUrl: asDir('cmaps'),
-      cMapPacked: true,
-      wasmUrl: asDir('wasm'),
-      iccUrl: asDir('iccs'),
-    });
+    data,
+    password: '',
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    // Images inside a PDF are decompression bombs too: pdf.js skips those above the pixel limit.
+    maxImageSize: MAX_IMAGE_PIXELS,
+    standardFontDataUrl: asDir('standard_fonts'),
+    cMapUrl: asDir('cmaps'),
+    cMapPacked: true,
+    wasmUrl: asDir('wasm'),
+    iccUrl: asDir('iccs'),
+  });
   try {
     doc = await task.promise;
   } catch (error) {
@@ -147,7 +147,13 @@ async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOpti
   const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
   out.encrypted = Boolean(info.EncryptFilterName);
   const meta: Record<string, unknown> = {};
-  for (const [key, name] of [['Title', 'title'], ['Author', 'author'], ['Subject', 'subject'], ['Creator', 'creator'], ['Producer', 'producer']] as const) {
+  for (const [key, name] of [
+    ['Title', 'title'],
+    ['Author', 'author'],
+    ['Subject', 'subject'],
+    ['Creator', 'creator'],
+    ['Producer', 'producer'],
+  ] as const) {
     const v = info[key];
     if (typeof v === 'string' && v.trim()) meta[name] = v.trim();
   }
@@ -167,7 +173,10 @@ async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOpti
     const png = await render(doc, 1, THUMBNAIL_SIDE * 2);
     out.thumbnailSha256 = await storeThumbnail(
       opts.filesDir,
-      await sharp(png).resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true }).png().toBuffer(),
+      await sharp(png)
+        .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
+        .png()
+        .toBuffer(),
     );
   } catch {
     /* a page that does not render still has text */
@@ -202,7 +211,13 @@ async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOpti
       const png = await render(doc, n, OCR_MAX_SIDE);
       const r = await recognise(opts.ocr, png);
       if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
-        out.pages.push({ page: n, text: r.text, source: 'ocr', confidence: Math.round(r.confidence * 10) / 10, language: opts.ocr.langs.join('+') });
+        out.pages.push({
+          page: n,
+          text: r.text,
+          source: 'ocr',
+          confidence: Math.round(r.confidence * 10) / 10,
+          language: opts.ocr.langs.join('+'),
+        });
       } else illegible.push(`${n} (${Math.round(r.confidence)}%)`);
     } catch (error) {
       problems.push(`OCR of page ${n}: ${(error as Error).message}`);

@@ -44,13 +44,34 @@ export function extractPlain(file: string): Extraction {
   const out = emptyExtraction();
   const pages = splitPages(text);
   out.pageCount = Math.max(1, pages.length);
-  out.pages = pages.map((t, i) => ({ page: i + 1, text: t, source: 'plain' as const, confidence: null, language: null }));
+  out.pages = pages.map((t, i) => ({
+    page: i + 1,
+    text: t,
+    source: 'plain' as const,
+    confidence: null,
+    language: null,
+  }));
   out.textStatus = pages.length ? 'done' : 'none';
   if (truncated) out.textError = `only the first ${MAX_TEXT_BYTES} bytes were read`;
   return out;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', copy: '©' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+  copy: '©',
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -85,8 +106,9 @@ export function isoDate(raw: string | null | undefined): string | null {
 function htmlToText(html: string): { title: string | null; text: string; date: string | null } {
   const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const date =
-    isoDate(metaContent(html, ['article:published_time', 'date', 'dc.date', 'dcterms.date', 'datepublished', 'pubdate'])) ??
-    isoDate(/<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["']/i.exec(html)?.[1]);
+    isoDate(
+      metaContent(html, ['article:published_time', 'date', 'dc.date', 'dcterms.date', 'datepublished', 'pubdate']),
+    ) ?? isoDate(/<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["']/i.exec(html)?.[1]);
   const body = html
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<(script|style|noscript|template|svg|head|title)\b[\s\S]*?<\/\1\s*>/gi, ' ')
@@ -107,9 +129,19 @@ export function extractHtml(file: string): Extraction {
   const out = emptyExtraction();
   const pages = splitPages([title, text].filter(Boolean).join('\n'));
   out.pageCount = Math.max(1, pages.length);
-  out.pages = pages.map((t, i) => ({ page: i + 1, text: t, source: 'html' as const, confidence: null, language: null }));
+  out.pages = pages.map((t, i) => ({
+    page: i + 1,
+    text: t,
+    source: 'html' as const,
+    confidence: null,
+    language: null,
+  }));
   out.textStatus = pages.length ? 'done' : 'none';
-  out.metadata = { ...(title ? { title } : {}), ...(date ? { date } : {}), suggest: { ...(title ? { title } : {}), ...(date ? { date } : {}) } };
+  out.metadata = {
+    ...(title ? { title } : {}),
+    ...(date ? { date } : {}),
+    suggest: { ...(title ? { title } : {}), ...(date ? { date } : {}) },
+  };
   if (truncated) out.textError = `only the first ${MAX_TEXT_BYTES} bytes were read`;
   return out;
 }

@@ -46,11 +46,16 @@ port.on('message', (msg: ExtractRequest | { type: 'close' }) => {
       const extraction = await extractFile(msg.file, msg.mediaType, {
         filesDir: msg.filesDir,
         ocr,
-        onProgress: (done, total, label) => port.postMessage({ type: 'progress', id: msg.id, done, total, label } satisfies ExtractReply),
+        onProgress: (done, total, label) =>
+          port.postMessage({ type: 'progress', id: msg.id, done, total, label } satisfies ExtractReply),
       });
       port.postMessage({ type: 'done', id: msg.id, extraction } satisfies ExtractReply);
     } catch (error) {
-      port.postMessage({ type: 'error', id: msg.id, message: (error as Error).message ?? String(error) } satisfies ExtractReply);
+      port.postMessage({
+        type: 'error',
+        id: msg.id,
+        message: (error as Error).message ?? String(error),
+      } satisfies ExtractReply);
     }
   })();
 });

@@ -75,7 +75,13 @@ export class JobRunner {
   private readonly owner = ownerToken();
 
   constructor(opts: RunnerOptions) {
-    this.opts = { ocr: true, jobTimeoutMs: DEFAULT_JOB_TIMEOUT_MS, maxJobMemoryMb: DEFAULT_JOB_MEMORY_MB, idlePollMs: 1_000, ...opts };
+    this.opts = {
+      ocr: true,
+      jobTimeoutMs: DEFAULT_JOB_TIMEOUT_MS,
+      maxJobMemoryMb: DEFAULT_JOB_MEMORY_MB,
+      idlePollMs: 1_000,
+      ...opts,
+    };
   }
 
   private get filesDir(): string {
@@ -150,7 +156,11 @@ export class JobRunner {
 
   private async runOne(batch: string | undefined, kind?: Job['kind']): Promise<boolean> {
     const job = await must(
-      this.opts.service.call('claimJob', { ...(batch === undefined ? {} : { batch }), ...(kind === undefined ? {} : { kind }), owner: this.owner }),
+      this.opts.service.call('claimJob', {
+        ...(batch === undefined ? {} : { batch }),
+        ...(kind === undefined ? {} : { kind }),
+        owner: this.owner,
+      }),
     );
     if (!job) return false;
     this.opts.onEvent?.({ job, phase: 'start' });
@@ -159,15 +169,23 @@ export class JobRunner {
       else if (job.kind === 'verify') await this.runVerify(job);
       else await this.runExtract(job);
     } catch (error) {
-      const status = await must(this.opts.service.call('failJob', { id: job.id, error: (error as Error).message.slice(0, 2_000) }));
+      const status = await must(
+        this.opts.service.call('failJob', { id: job.id, error: (error as Error).message.slice(0, 2_000) }),
+      );
       this.opts.onEvent?.({ job, phase: 'end', status: status.status, error: (error as Error).message });
     }
     return true;
   }
 
   /** Keeps a job's updated_at fresh while it runs without progress reports of its own, so it never looks abandoned. */
-  private heartbeat(job: Job, progress: () => { done: number; label: string | null } = () => ({ done: 0, label: null })): () => void {
-    const timer = setInterval(() => void this.opts.service.call('jobProgress', { id: job.id, total: job.progressTotal, ...progress() }), HEARTBEAT_MS);
+  private heartbeat(
+    job: Job,
+    progress: () => { done: number; label: string | null } = () => ({ done: 0, label: null }),
+  ): () => void {
+    const timer = setInterval(
+      () => void this.opts.service.call('jobProgress', { id: job.id, total: job.progressTotal, ...progress() }),
+      HEARTBEAT_MS,
+    );
     timer.unref();
     return () => clearInterval(timer);
   }
@@ -198,7 +216,12 @@ export class JobRunner {
     try {
       for (const f of bag.files) {
         if (this.stopped) return; // left running: resumed (and started again) on the next start
-        const s = await storeFile(this.filesDir, path.join(bag.dir, ...f.path.split('/')), bag.maxBytes, pathRuleOf(job.params.pathRule));
+        const s = await storeFile(
+          this.filesDir,
+          path.join(bag.dir, ...f.path.split('/')),
+          bag.maxBytes,
+          pathRuleOf(job.params.pathRule),
+        );
         stored.push({ sha256: s.sha256, fresh: !s.alreadyStored });
         if (s.sha256 !== f.sha256) {
           error = `bag ${bag.dir}: ${f.path} does not match its checksum in manifest-sha256.txt (it changed after the bag was checked); nothing was imported`;
@@ -223,9 +246,12 @@ export class JobRunner {
   private async runFileImport(job: Job): Promise<void> {
     const uploaded = job.params.uploaded as { sha256: string; size: number } | undefined;
     const maxBytes = typeof job.params.maxBytes === 'number' ? job.params.maxBytes : maxFileBytes();
-    const stored = uploaded ?? (await storeFile(this.filesDir, String(job.params.path), maxBytes, pathRuleOf(job.params.pathRule)));
+    const stored =
+      uploaded ?? (await storeFile(this.filesDir, String(job.params.path), maxBytes, pathRuleOf(job.params.pathRule)));
     const { mediaType } = await detectFile(storedPath(this.filesDir, stored.sha256));
-    const result = await must(this.opts.service.call('registerImport', { id: job.id, sha256: stored.sha256, size: stored.size, mediaType }));
+    const result = await must(
+      this.opts.service.call('registerImport', { id: job.id, sha256: stored.sha256, size: stored.size, mediaType }),
+    );
     this.opts.onEvent?.({ job, phase: 'end', status: result.status, error: result.error, result });
   }
 
@@ -236,10 +262,22 @@ export class JobRunner {
       if (now - last < 250) return;
       last = now;
       this.opts.onEvent?.({ job, phase: 'progress', done, total, label: `file ${done} of ${total}` });
-      void this.opts.service.call('jobProgress', { id: job.id, done, total, label: `checking file ${done} of ${total}` });
+      void this.opts.service.call('jobProgress', {
+        id: job.id,
+        done,
+        total,
+        label: `checking file ${done} of ${total}`,
+      });
     });
     const cap = <T>(xs: T[]) => xs.slice(0, 1_000);
-    const result = { checked: report.checked, ok: report.ok, problems: fixityProblems(report), missing: cap(report.missing), altered: cap(report.altered), orphaned: cap(report.orphaned) };
+    const result = {
+      checked: report.checked,
+      ok: report.ok,
+      problems: fixityProblems(report),
+      missing: cap(report.missing),
+      altered: cap(report.altered),
+      orphaned: cap(report.orphaned),
+    };
     const r = await must(this.opts.service.call('finishJob', { id: job.id, result }));
     this.opts.onEvent?.({ job, phase: 'end', status: r.status });
   }
@@ -248,7 +286,10 @@ export class JobRunner {
   private ensureWorker(): Promise<Worker> {
     if (this.worker) return this.worker;
     const { file, execArgv } = workerScript('extract-worker', 'documents/jobs/extract-worker.ts');
-    const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: Math.min(EXTRACT_HEAP_MB, this.opts.maxJobMemoryMb) } });
+    const worker = new Worker(file, {
+      execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: Math.min(EXTRACT_HEAP_MB, this.opts.maxJobMemoryMb) },
+    });
     worker.unref();
     const ready = new Promise<Worker>((resolve, reject) => {
       const settle = (error?: Error) => {
@@ -264,7 +305,8 @@ export class JobRunner {
       };
       // A warm-up that never ends must not hold the queue: the job's own limits take over.
       const timer = setTimeout(() => settle(), 30_000);
-      const onExit = (code: number) => settle(new Error(`the extraction worker stopped while starting (exit code ${code})`));
+      const onExit = (code: number) =>
+        settle(new Error(`the extraction worker stopped while starting (exit code ${code})`));
       worker.on('message', onMessage);
       worker.once('error', settle);
       worker.once('exit', onExit);
@@ -292,8 +334,12 @@ export class JobRunner {
     };
     let lastReport = 0;
     let cancelled = false;
-    const outcome = await new Promise<{ extraction: unknown } | { error: string } | { cancelled: true } | { interrupted: true }>((resolve) => {
-      const finish = (value: { extraction: unknown } | { error: string } | { cancelled: true } | { interrupted: true }) => {
+    const outcome = await new Promise<
+      { extraction: unknown } | { error: string } | { cancelled: true } | { interrupted: true }
+    >((resolve) => {
+      const finish = (
+        value: { extraction: unknown } | { error: string } | { cancelled: true } | { interrupted: true },
+      ) => {
         clearTimeout(timer);
         clearInterval(watch);
         worker.off('message', onMessage);
@@ -306,7 +352,10 @@ export class JobRunner {
         void worker.terminate();
         finish(value);
       };
-      const timer = setTimeout(() => kill({ error: `timed out after ${Math.round(this.opts.jobTimeoutMs / 1000)} s` }), this.opts.jobTimeoutMs);
+      const timer = setTimeout(
+        () => kill({ error: `timed out after ${Math.round(this.opts.jobTimeoutMs / 1000)} s` }),
+        this.opts.jobTimeoutMs,
+      );
       let last = { done: 0, total: 0, label: null as string | null };
       const checkCancelled = () =>
         void this.opts.service.call('jobProgress', { id: job.id, ...last }).then((r) => {
@@ -320,7 +369,10 @@ export class JobRunner {
       const memoryLimit = this.opts.maxJobMemoryMb * 1024 * 1024;
       const checkMemory = () => {
         const grown = process.memoryUsage.rss() - baseline;
-        if (grown > memoryLimit) kill({ error: `stopped: reading it needed more than ${this.opts.maxJobMemoryMb} MB of memory (the file may be a decompression bomb)` });
+        if (grown > memoryLimit)
+          kill({
+            error: `stopped: reading it needed more than ${this.opts.maxJobMemoryMb} MB of memory (the file may be a decompression bomb)`,
+          });
       };
       // A cancel must not wait for the next page (an OCR page can take seconds); memory is watched as often.
       const watch = setInterval(() => {
@@ -364,7 +416,9 @@ export class JobRunner {
     }
     if ('interrupted' in outcome) return; // left running: resumed on the next start
     if ('error' in outcome) throw new Error(outcome.error);
-    const r = await must(this.opts.service.call('finishExtract', { id: job.id, extraction: outcome.extraction as never }));
+    const r = await must(
+      this.opts.service.call('finishExtract', { id: job.id, extraction: outcome.extraction as never }),
+    );
     this.opts.onEvent?.({ job, phase: 'end', status: r.status });
   }
 }

@@ -63,17 +63,45 @@ export function App() {
 
   return (
     <div className="app">
-      <a href="#list-heading" className="skip-link" onClick={(e) => (e.preventDefault(), document.getElementById('list-heading')?.focus())}>
+      <a
+        href="#list-heading"
+        className="skip-link"
+        onClick={(e) => (e.preventDefault(), document.getElementById('list-heading')?.focus())}
+      >
         {t('skipToRecords')}
       </a>
-      <Topbar info={library} route={route} search={search} selection={selection} onQueued={wakeJobs} onChanged={refresh} />
+      <Topbar
+        info={library}
+        route={route}
+        search={search}
+        selection={selection}
+        onQueued={wakeJobs}
+        onChanged={refresh}
+      />
       <JobsBar onFinished={refresh} wakeKey={`${jobsWake}:${revision}`} />
       <div
         className="workspace"
-        style={{ ['--sidebar-width' as string]: `${panes.widths.sidebar}px`, ['--list-width' as string]: `${panes.widths.list}px` }}
+        style={{
+          ['--sidebar-width' as string]: `${panes.widths.sidebar}px`,
+          ['--list-width' as string]: `${panes.widths.list}px`,
+        }}
       >
-        <WorkspaceSidebar info={library} revision={revision} version={version} query={query} onQuery={showList} search={search} onChanged={refresh} />
-        <Splitter pane="sidebar" label={t('splitters.sidebar')} width={panes.widths.sidebar} onWidth={panes.setWidth('sidebar')} onDone={panes.save} />
+        <WorkspaceSidebar
+          info={library}
+          revision={revision}
+          version={version}
+          query={query}
+          onQuery={showList}
+          search={search}
+          onChanged={refresh}
+        />
+        <Splitter
+          pane="sidebar"
+          label={t('splitters.sidebar')}
+          width={panes.widths.sidebar}
+          onWidth={panes.setWidth('sidebar')}
+          onDone={panes.save}
+        />
         <main className="main">
           {empty && !search.searching && route.view !== 'create' ? (
             <EmptyLibrary
@@ -96,8 +124,20 @@ export function App() {
                 revision={revision}
                 onChanged={refresh}
               />
-              <Splitter pane="list" label={t('splitters.list')} width={panes.widths.list} onWidth={panes.setWidth('list')} onDone={panes.save} />
-              <RecordColumn route={route} revision={revision} initialType={query.type ?? undefined} onChanged={refresh} onShowLinked={showLinked} />
+              <Splitter
+                pane="list"
+                label={t('splitters.list')}
+                width={panes.widths.list}
+                onWidth={panes.setWidth('list')}
+                onDone={panes.save}
+              />
+              <RecordColumn
+                route={route}
+                revision={revision}
+                initialType={query.type ?? undefined}
+                onChanged={refresh}
+                onShowLinked={showLinked}
+              />
             </>
           )}
         </main>

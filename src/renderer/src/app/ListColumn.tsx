@@ -19,7 +19,16 @@ interface Props {
   onChanged: () => void;
 }
 
-export function ListColumn({ search, query, onQuery, openedId, selection, onSelectionChange, revision, onChanged }: Props) {
+export function ListColumn({
+  search,
+  query,
+  onQuery,
+  openedId,
+  selection,
+  onSelectionChange,
+  revision,
+  onChanged,
+}: Props) {
   const { searching, facets } = search;
   return (
     <div className="middle-column">

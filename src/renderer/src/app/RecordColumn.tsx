@@ -39,11 +39,28 @@ export function RecordColumn({ route, revision, initialType, onChanged, onShowLi
           onShowLinked={onShowLinked}
         />
       ) : route.view === 'edit' ? (
-        <RecordEditor key={`edit-${route.id}`} id={route.id} onSaved={(r) => saved(r.id)} onCancel={() => showRecord(route.id)} />
+        <RecordEditor
+          key={`edit-${route.id}`}
+          id={route.id}
+          onSaved={(r) => saved(r.id)}
+          onCancel={() => showRecord(route.id)}
+        />
       ) : route.view === 'create' ? (
-        <RecordEditor key="create" id={null} initialType={initialType} onSaved={(r) => saved(r.id)} onCancel={backToList} />
+        <RecordEditor
+          key="create"
+          id={null}
+          initialType={initialType}
+          onSaved={(r) => saved(r.id)}
+          onCancel={backToList}
+        />
       ) : route.view === 'authority' ? (
-        <AuthorityPage key={`authority-${route.id}`} id={route.id} revision={revision} onChanged={onChanged} onShowLinked={onShowLinked} />
+        <AuthorityPage
+          key={`authority-${route.id}`}
+          id={route.id}
+          revision={revision}
+          onChanged={onChanged}
+          onShowLinked={onShowLinked}
+        />
       ) : route.view === 'authorities' ? (
         <AuthorityIndex key={`authorities-${route.kind}`} kind={route.kind} revision={revision} />
       ) : (

@@ -32,7 +32,12 @@ export function WorkspaceSidebar({ info, revision, version, query, onQuery, sear
   const outcome = search.searching ? search.state.outcome : null;
   return (
     <aside className="sidebar" aria-label={t('sidebar.label')}>
-      <TypeFilter selected={query.type} total={info.counts.records} byType={info.counts.byType} onSelect={(type) => onQuery({ ...query, type })} />
+      <TypeFilter
+        selected={query.type}
+        total={info.counts.records}
+        byType={info.counts.byType}
+        onSelect={(type) => onQuery({ ...query, type })}
+      />
       <LibrarySidebar query={query} revision={revision} onQuery={onQuery} />
       {outcome ? <Facets facets={outcome.facets} chosen={search.facets} onChange={search.setFacets} /> : null}
       <CiteResults hits={outcome?.hits ?? []} />

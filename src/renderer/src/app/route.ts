@@ -20,7 +20,8 @@ function parseRoute(hash: string): Route {
   const authority = /^authorities\/(\d+)$/.exec(path);
   if (authority) return { view: 'authority', id: Number(authority[1]) };
   const kind = /^authorities\/([a-z]+)$/.exec(path)?.[1];
-  if (kind && (AUTHORITY_KINDS as readonly string[]).includes(kind)) return { view: 'authorities', kind: kind as AuthorityKind };
+  if (kind && (AUTHORITY_KINDS as readonly string[]).includes(kind))
+    return { view: 'authorities', kind: kind as AuthorityKind };
   const m = /^records\/(\d+)(\/edit)?$/.exec(path);
   if (m) {
     const id = Number(m[1]);

@@ -16,7 +16,10 @@ export function AuthoritiesNav({ counts }: { counts: Record<string, number> }) {
       <ul>
         {AUTHORITY_KINDS.map((kind) => (
           <li key={kind}>
-            <a href={routeHref({ view: 'authorities', kind })} aria-current={route.view === 'authorities' && route.kind === kind ? 'page' : undefined}>
+            <a
+              href={routeHref({ view: 'authorities', kind })}
+              aria-current={route.view === 'authorities' && route.kind === kind ? 'page' : undefined}
+            >
               {AUTHORITY_GROUP_LABELS[kind]} <span className="count">{formatNumber(counts[kind] ?? 0)}</span>
             </a>
           </li>

@@ -31,7 +31,9 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
   const [altNames, setAltNames] = useState(altNamesText(a.altNames));
   const [description, setDescription] = useState(a.description ?? '');
   const [date, setDate] = useState(dateEntryText(a.date, a.dateEnd));
-  const [place, setPlace] = useState<PickedAuthority | null>(a.place ? { id: a.place.id, name: a.place.name, kind: 'place' } : null);
+  const [place, setPlace] = useState<PickedAuthority | null>(
+    a.place ? { id: a.place.id, name: a.place.name, kind: 'place' } : null,
+  );
   const [placeText, setPlaceText] = useState(a.place?.name ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
@@ -80,7 +82,14 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
           {t('form.notSaved')}: {general}
         </p>
       ) : null}
-      <TextField name="authority-name" label={t('form.name')} value={name} required error={errorAt(errors, 'name')} onChange={setName} />
+      <TextField
+        name="authority-name"
+        label={t('form.name')}
+        value={name}
+        required
+        error={errorAt(errors, 'name')}
+        onChange={setName}
+      />
       <TextField
         name="authority-altNames"
         label={t('form.altNames')}
@@ -91,7 +100,15 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
         error={errorAt(errors, 'altNames')}
         onChange={setAltNames}
       />
-      <TextField name="authority-description" label={t('form.description')} multiline rows={3} value={description} error={errorAt(errors, 'description')} onChange={setDescription} />
+      <TextField
+        name="authority-description"
+        label={t('form.description')}
+        multiline
+        rows={3}
+        value={description}
+        error={errorAt(errors, 'description')}
+        onChange={setDescription}
+      />
       <DateField
         name="authority-date"
         label={a.kind === 'partnership' ? t('form.dateSince') : t('form.date')}

@@ -17,7 +17,10 @@ export function AuthorityIndex({ kind, revision }: { kind: AuthorityKind; revisi
   const [text, setText] = useState('');
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => setLimit(PAGE), [kind, text]);
-  const list = useResult(() => archive.listAuthorities({ kind, ...(text.trim() ? { query: text.trim() } : {}), limit }), [kind, text, limit, revision]);
+  const list = useResult(
+    () => archive.listAuthorities({ kind, ...(text.trim() ? { query: text.trim() } : {}), limit }),
+    [kind, text, limit, revision],
+  );
   const items = list.value?.items ?? [];
   return (
     <section className="record-pane authority-index" aria-labelledby="authority-index-heading">
@@ -28,12 +31,16 @@ export function AuthorityIndex({ kind, revision }: { kind: AuthorityKind; revisi
         {(control) => <input {...control} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
       </FormField>
       <ErrorText error={list.error} prefix={t('page.loadFailed')} />
-      {list.value && items.length === 0 ? <p className="muted">{text.trim() ? t('index.noMatch', { text: text.trim() }) : t('index.none')}</p> : null}
+      {list.value && items.length === 0 ? (
+        <p className="muted">{text.trim() ? t('index.noMatch', { text: text.trim() }) : t('index.none')}</p>
+      ) : null}
       <ul className="authority-list">
         {items.map((a) => (
           <li key={a.id}>
             <a href={routeHref({ view: 'authority', id: a.id })}>{a.name}</a>
-            {a.altNames.length > 0 ? <span className="muted"> · {a.altNames.map((n) => n.name).join(', ')}</span> : null}{' '}
+            {a.altNames.length > 0 ? (
+              <span className="muted"> · {a.altNames.map((n) => n.name).join(', ')}</span>
+            ) : null}{' '}
             <span className="count">{t('index.count', { count: a.recordCount })}</span>
           </li>
         ))}

@@ -40,7 +40,11 @@ export function AuthorityPage({ id, revision, onChanged, onShowLinked }: Props) 
   if (!a) {
     return (
       <section className="record-pane">
-        {authority.error?.code === 'not_found' ? <p className="muted">{t('page.gone')}</p> : <ErrorText error={authority.error} prefix={t('page.loadFailed')} />}
+        {authority.error?.code === 'not_found' ? (
+          <p className="muted">{t('page.gone')}</p>
+        ) : (
+          <ErrorText error={authority.error} prefix={t('page.loadFailed')} />
+        )}
       </section>
     );
   }
@@ -78,10 +82,22 @@ export function AuthorityPage({ id, revision, onChanged, onShowLinked }: Props) 
       ) : (
         <FieldList
           fields={[
-            [t('page.otherNames'), a.altNames.length ? a.altNames.map((n) => <span key={n.name} lang={n.language ?? undefined} className="alt-name">{n.name}</span>) : null],
+            [
+              t('page.otherNames'),
+              a.altNames.length
+                ? a.altNames.map((n) => (
+                    <span key={n.name} lang={n.language ?? undefined} className="alt-name">
+                      {n.name}
+                    </span>
+                  ))
+                : null,
+            ],
             [t('page.description'), a.description ? <p className="prose">{a.description}</p> : null],
             [a.kind === 'partnership' ? t('page.since') : t('page.date'), date],
-            [t('page.place'), a.place ? <a href={routeHref({ view: 'authority', id: a.place.id })}>{a.place.name}</a> : null],
+            [
+              t('page.place'),
+              a.place ? <a href={routeHref({ view: 'authority', id: a.place.id })}>{a.place.name}</a> : null,
+            ],
           ]}
         />
       )}
@@ -97,7 +113,11 @@ export function AuthorityPage({ id, revision, onChanged, onShowLinked }: Props) 
                 <li key={r.id}>
                   <a href={routeHref({ view: 'record', id: r.id })}>{r.title}</a>
                   <span className="facts">
-                    {[RECORD_TYPE_LABELS[r.type], formatRecordDate(r.date, r.dateEnd, r.dateApproximate), t('page.as', { roles: r.roles.map((role) => ROLE_LABELS[role as LinkRole] ?? role).join(', ') })]
+                    {[
+                      RECORD_TYPE_LABELS[r.type],
+                      formatRecordDate(r.date, r.dateEnd, r.dateApproximate),
+                      t('page.as', { roles: r.roles.map((role) => ROLE_LABELS[role as LinkRole] ?? role).join(', ') }),
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>

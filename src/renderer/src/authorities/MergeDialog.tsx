@@ -72,12 +72,24 @@ function MergeChoice({ keep, onClose, onMerged }: Omit<Props, 'open'>) {
             <legend>{t('mergeDialog.whichName')}</legend>
             {(['keep', 'merge'] as const).map((which) => (
               <label key={which}>
-                <input type="radio" name="merge-name" value={which} checked={nameFrom === which} onChange={() => setNameFrom(which)} />{' '}
+                <input
+                  type="radio"
+                  name="merge-name"
+                  value={which}
+                  checked={nameFrom === which}
+                  onChange={() => setNameFrom(which)}
+                />{' '}
                 {t('mergeDialog.keepName', { name: which === 'keep' ? keep.name : other.name })}
               </label>
             ))}
           </fieldset>
-          <p id="merge-explain">{t('mergeDialog.explain', { count: other.recordCount, merge: other.name, keep: nameFrom === 'keep' ? keep.name : other.name })}</p>
+          <p id="merge-explain">
+            {t('mergeDialog.explain', {
+              count: other.recordCount,
+              merge: other.name,
+              keep: nameFrom === 'keep' ? keep.name : other.name,
+            })}
+          </p>
         </>
       ) : null}
       <ErrorText error={error} prefix={t('mergeDialog.failed')} />
@@ -85,7 +97,13 @@ function MergeChoice({ keep, onClose, onMerged }: Omit<Props, 'open'>) {
         <button type="button" onClick={onClose}>
           {t('mergeDialog.cancel')}
         </button>
-        <button type="button" className="danger" disabled={!other || busy} aria-describedby={other ? 'merge-explain' : undefined} onClick={() => void merge()}>
+        <button
+          type="button"
+          className="danger"
+          disabled={!other || busy}
+          aria-describedby={other ? 'merge-explain' : undefined}
+          onClick={() => void merge()}
+        >
           {busy ? t('mergeDialog.merging') : t('mergeDialog.confirm')}
         </button>
       </div>

@@ -25,7 +25,14 @@ export function BatchChoiceFields({ choice, onChange }: Props) {
         <legend>{t('operation')}</legend>
         {OPERATIONS.map((kind) => (
           <label key={kind}>
-            <input type="radio" name="batch-operation" value={kind} checked={choice.kind === kind} onChange={() => onChange({ kind })} /> {t(`operations.${kind}`)}
+            <input
+              type="radio"
+              name="batch-operation"
+              value={kind}
+              checked={choice.kind === kind}
+              onChange={() => onChange({ kind })}
+            />{' '}
+            {t(`operations.${kind}`)}
           </label>
         ))}
       </fieldset>
@@ -33,7 +40,14 @@ export function BatchChoiceFields({ choice, onChange }: Props) {
         <FormField id="batch-tag" label={t('tag')}>
           {(control) => (
             <>
-              <input {...control} type="text" list="batch-tags" autoComplete="off" value={choice.tag} onChange={(e) => onChange({ tag: e.target.value })} />
+              <input
+                {...control}
+                type="text"
+                list="batch-tags"
+                autoComplete="off"
+                value={choice.tag}
+                onChange={(e) => onChange({ tag: e.target.value })}
+              />
               <datalist id="batch-tags">
                 {(tags.value ?? []).map((tag) => (
                   <option key={tag.name} value={tag.name} />
@@ -63,7 +77,13 @@ export function BatchChoiceFields({ choice, onChange }: Props) {
         <div className="field-row">
           <FormField id="batch-field" label={t('field')}>
             {(control) => (
-              <select {...control} value={choice.field} onChange={(e) => onChange({ field: e.target.value as Settable, value: defaultValue(e.target.value as Settable) })}>
+              <select
+                {...control}
+                value={choice.field}
+                onChange={(e) =>
+                  onChange({ field: e.target.value as Settable, value: defaultValue(e.target.value as Settable) })
+                }
+              >
                 {SETTABLE.map((f) => (
                   <option key={f} value={f}>
                     {t(`fields.${f}`)}
@@ -101,12 +121,19 @@ function ValueField({ field, value, onChange }: { field: Settable; value: string
     case 'medium':
       return select([['', t('notStated')] as const, ...MEDIA.map((m) => [m, MEDIUM_LABELS[m]] as const)]);
     case 'agreementKind':
-      return select([['', t('notStated')] as const, ...AGREEMENT_KINDS.map((k) => [k, AGREEMENT_KIND_LABELS[k]] as const)]);
+      return select([
+        ['', t('notStated')] as const,
+        ...AGREEMENT_KINDS.map((k) => [k, AGREEMENT_KIND_LABELS[k]] as const),
+      ]);
     case 'date':
       return <DateField name="batch-date" label={t('value')} value={value} onChange={onChange} />;
     default:
       return (
-        <FormField id="batch-value" label={t('value')} hint={field === 'languages' ? t('languagesHint') : t('clearHint')}>
+        <FormField
+          id="batch-value"
+          label={t('value')}
+          hint={field === 'languages' ? t('languagesHint') : t('clearHint')}
+        >
           {(control) => <input {...control} type="text" value={value} onChange={(e) => onChange(e.target.value)} />}
         </FormField>
       );

@@ -86,7 +86,12 @@ function BatchEdit({ ids, onClose, onApplied }: Omit<Props, 'open'>) {
         <button type="button" onClick={() => void run(true)} disabled={busy !== null}>
           {busy === 'preview' ? t('previewing') : t('preview')}
         </button>
-        <button type="button" className="primary" disabled={busy !== null || !preview || preview.counts.change === 0} onClick={() => void run(false)}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== null || !preview || preview.counts.change === 0}
+          onClick={() => void run(false)}
+        >
           {busy === 'apply' ? t('applying') : t('apply', { count: preview?.counts.change ?? 0 })}
         </button>
       </div>

@@ -35,7 +35,9 @@ export function BatchPreview({ preview }: { preview: BatchEditOutput }) {
           </tbody>
         </table>
       </div>
-      {preview.items.length > shown.length ? <p className="muted">{t('more', { count: preview.items.length - shown.length })}</p> : null}
+      {preview.items.length > shown.length ? (
+        <p className="muted">{t('more', { count: preview.items.length - shown.length })}</p>
+      ) : null}
     </section>
   );
 }
@@ -62,7 +64,8 @@ function Outcome({ item }: { item: Item }) {
               </>
             ) : (
               <>
-                <del>{valueText(c.field, c.before, t('empty'))}</del> → <ins>{valueText(c.field, c.after, t('empty'))}</ins>
+                <del>{valueText(c.field, c.before, t('empty'))}</del> →{' '}
+                <ins>{valueText(c.field, c.after, t('empty'))}</ins>
               </>
             )}
           </li>

@@ -7,7 +7,17 @@ import type { AccessStatus, AgreementKind, Medium } from '../../../shared/model'
 import { parseDateEntry } from '../../../shared/partial-date';
 import { splitList } from '../common/format';
 
-export const SETTABLE = ['accessStatus', 'languages', 'date', 'publisher', 'rights', 'physicalLocation', 'extent', 'medium', 'agreementKind'] as const;
+export const SETTABLE = [
+  'accessStatus',
+  'languages',
+  'date',
+  'publisher',
+  'rights',
+  'physicalLocation',
+  'extent',
+  'medium',
+  'agreementKind',
+] as const;
 export type Settable = (typeof SETTABLE)[number];
 
 export interface BatchChoice {
@@ -19,14 +29,22 @@ export interface BatchChoice {
   value: string;
 }
 
-export const initialChoice: BatchChoice = { kind: 'addTag', tag: '', collectionId: null, field: 'accessStatus', value: 'open' };
+export const initialChoice: BatchChoice = {
+  kind: 'addTag',
+  tag: '',
+  collectionId: null,
+  field: 'accessStatus',
+  value: 'open',
+};
 
 /** The default value when the field changes: a valid choice for selects, empty for text. */
 export function defaultValue(field: Settable): string {
   return field === 'accessStatus' ? 'open' : '';
 }
 
-export type Built = { ok: true; operation: BatchOperation } | { ok: false; dateProblem?: ReturnType<typeof parseDateEntry> & { ok: false } };
+export type Built =
+  | { ok: true; operation: BatchOperation }
+  | { ok: false; dateProblem?: ReturnType<typeof parseDateEntry> & { ok: false } };
 
 export function buildOperation(c: BatchChoice): Built {
   switch (c.kind) {
@@ -45,12 +63,21 @@ export function buildOperation(c: BatchChoice): Built {
         case 'medium':
           return { ok: true, operation: { kind: 'setField', patch: { medium: v === '' ? null : (v as Medium) } } };
         case 'agreementKind':
-          return { ok: true, operation: { kind: 'setField', patch: { agreementKind: v === '' ? null : (v as AgreementKind) } } };
+          return {
+            ok: true,
+            operation: { kind: 'setField', patch: { agreementKind: v === '' ? null : (v as AgreementKind) } },
+          };
         case 'date': {
           const read = parseDateEntry(v);
           if (!read.ok) return { ok: false, dateProblem: read };
           const d = read.value;
-          return { ok: true, operation: { kind: 'setField', patch: { date: d?.date ?? null, dateEnd: d?.dateEnd ?? null, dateApproximate: d?.approximate ?? false } } };
+          return {
+            ok: true,
+            operation: {
+              kind: 'setField',
+              patch: { date: d?.date ?? null, dateEnd: d?.dateEnd ?? null, dateApproximate: d?.approximate ?? false },
+            },
+          };
         }
         case 'publisher':
           return { ok: true, operation: { kind: 'setField', patch: { publisher: v } } };

@@ -30,7 +30,17 @@ interface Props {
   onClose: () => void;
 }
 
-export function CiteActions({ ids, uid, citation, preview, saveFormat, onSaveFormat, onStatus, onError, onClose }: Props) {
+export function CiteActions({
+  ids,
+  uid,
+  citation,
+  preview,
+  saveFormat,
+  onSaveFormat,
+  onStatus,
+  onError,
+  onClose,
+}: Props) {
   const { t } = useT('cite');
   const { t: tc } = useT('common');
 
@@ -49,7 +59,8 @@ export function CiteActions({ ids, uid, citation, preview, saveFormat, onSaveFor
     let content: string;
     if (format.value === 'text' || format.value === 'html') {
       if (!citation) return;
-      content = format.value === 'text' ? `${citation.text}\n` : `<!doctype html>\n<meta charset="utf-8">\n${citation.html}\n`;
+      content =
+        format.value === 'text' ? `${citation.text}\n` : `<!doctype html>\n<meta charset="utf-8">\n${citation.html}\n`;
     } else {
       const result = await archive.exportCitations({ ids, format: format.value });
       if (!result.ok) return onError(result.error);
@@ -67,7 +78,11 @@ export function CiteActions({ ids, uid, citation, preview, saveFormat, onSaveFor
       <label htmlFor={`cite-save-format-${uid}`} className="visually-hidden">
         {t('saveAs')}
       </label>
-      <select id={`cite-save-format-${uid}`} value={saveFormat} onChange={(e) => onSaveFormat(e.target.value as SaveFormat)}>
+      <select
+        id={`cite-save-format-${uid}`}
+        value={saveFormat}
+        onChange={(e) => onSaveFormat(e.target.value as SaveFormat)}
+      >
         {SAVE_FORMATS.map((f) => (
           <option key={f.value} value={f.value}>
             {t(`formats.${f.value}`)}

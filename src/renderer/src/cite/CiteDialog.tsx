@@ -30,7 +30,15 @@ export function CiteDialog({ ids, open, onClose }: Props) {
   return (
     <Modal open={open} labelledBy={`cite-title-${uid}`} className="cite-dialog" onClose={onClose}>
       <h2 id={`cite-title-${uid}`}>{t('title', { count: ids.length })}</h2>
-      <Citations ids={ids} uid={uid} style={style} onStyle={setStyle} saveFormat={saveFormat} onSaveFormat={setSaveFormat} onClose={onClose} />
+      <Citations
+        ids={ids}
+        uid={uid}
+        style={style}
+        onStyle={setStyle}
+        saveFormat={saveFormat}
+        onSaveFormat={setSaveFormat}
+        onClose={onClose}
+      />
     </Modal>
   );
 }
@@ -53,7 +61,10 @@ function Citations({ ids, uid, style, onStyle, saveFormat, onSaveFormat, onClose
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const chosen = style ?? settings.value?.defaultStyle ?? null;
-  const citation = useResult(() => (chosen ? archive.citeRecords({ ids, style: chosen }) : null), [chosen, ids.join(',')]);
+  const citation = useResult(
+    () => (chosen ? archive.citeRecords({ ids, style: chosen }) : null),
+    [chosen, ids.join(',')],
+  );
 
   const makeDefault = async () => {
     if (!chosen) return;
@@ -79,7 +90,12 @@ function Citations({ ids, uid, style, onStyle, saveFormat, onSaveFormat, onClose
         <>
           <h3>{t('bibliography')}</h3>
           {/* The HTML comes from the CSL processor, which escapes every value taken from a record. */}
-          <div ref={previewRef} className="cite-preview" data-testid="cite-preview" dangerouslySetInnerHTML={{ __html: citation.value.html }} />
+          <div
+            ref={previewRef}
+            className="cite-preview"
+            data-testid="cite-preview"
+            dangerouslySetInnerHTML={{ __html: citation.value.html }}
+          />
           <h3>{t('inText')}</h3>
           <p className="cite-intext" data-testid="cite-intext">
             {citation.value.inText.text}

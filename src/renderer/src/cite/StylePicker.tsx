@@ -53,11 +53,19 @@ export function StylePicker({ id, value, onChange, active = true }: Props) {
       />
       <datalist id={listId}>
         {(styles.value ?? []).map((s) => (
-          <option key={s.id} value={s.id} label={s.source === 'official' ? s.title : `${s.title} (${t(`stylePicker.source.${s.source}`)})`} />
+          <option
+            key={s.id}
+            value={s.id}
+            label={s.source === 'official' ? s.title : `${s.title} (${t(`stylePicker.source.${s.source}`)})`}
+          />
         ))}
       </datalist>
       <small id={helpId} className="muted" aria-live="polite">
-        {chosen ? chosen.title : styles.value && text !== '' ? t('stylePicker.noMatch') : t('stylePicker.help', { count: styles.value?.length ?? 0 })}
+        {chosen
+          ? chosen.title
+          : styles.value && text !== ''
+            ? t('stylePicker.noMatch')
+            : t('stylePicker.help', { count: styles.value?.length ?? 0 })}
       </small>
       <ErrorText error={styles.error} prefix={t('stylesFailed')} />
     </span>

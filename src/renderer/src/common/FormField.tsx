@@ -27,7 +27,9 @@ interface Props {
 
 export function FormField({ id, label, hint, error, className, inline, children }: Props) {
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const classes = ['form-field', inline ? 'inline' : '', error ? 'has-error' : '', className ?? ''].filter(Boolean).join(' ');
+  const classes = ['form-field', inline ? 'inline' : '', error ? 'has-error' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={classes}>
       <label htmlFor={id}>{label}</label>

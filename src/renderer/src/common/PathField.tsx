@@ -36,7 +36,13 @@ export function PathField({ id, value, onChange, kind, defaultName, placeholder,
   };
   return (
     <span className="path-field">
-      <input id={id} type="text" value={granted.get(value) ?? value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} />
+      <input
+        id={id}
+        type="text"
+        value={granted.get(value) ?? value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+      />
       {shell ? (
         <button type="button" onClick={() => void choose()}>
           {t('choosePath')}

@@ -41,7 +41,10 @@ export function formatTimestamp(iso: string): string {
 export function formatDay(iso: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(currentLanguage() === 'zh-Hans' ? 'zh-Hans' : 'en-GB', { dateStyle: 'long', timeZone: iso.length === 10 ? 'UTC' : undefined });
+  return d.toLocaleDateString(currentLanguage() === 'zh-Hans' ? 'zh-Hans' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: iso.length === 10 ? 'UTC' : undefined,
+  });
 }
 
 /** A count in the interface language's digits grouping (12,345). */
@@ -56,4 +59,3 @@ export function splitList(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
-

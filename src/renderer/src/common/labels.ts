@@ -4,7 +4,15 @@
  * component shows the chosen language after the next render (the app re-renders on a switch).
  * The shared model's English tables (src/shared/model.ts) stay as they are for the CLI and citations.
  */
-import type { AccessStatus, AgreementKind, AuthorityKind, CommitmentStatus, LinkRole, Medium, RecordType } from '../../../shared/model';
+import type {
+  AccessStatus,
+  AgreementKind,
+  AuthorityKind,
+  CommitmentStatus,
+  LinkRole,
+  Medium,
+  RecordType,
+} from '../../../shared/model';
 import { currentLanguage } from '../i18n/i18n';
 import { resources } from '../i18n/resources';
 

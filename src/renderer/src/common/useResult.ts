@@ -25,7 +25,11 @@ export function useResult<T>(load: () => Promise<Result<T>> | null, deps: readon
     pending.then(
       (result) => {
         if (!current) return;
-        setState(result.ok ? { value: result.value, error: null, loading: false } : { value: null, error: result.error, loading: false });
+        setState(
+          result.ok
+            ? { value: result.value, error: null, loading: false }
+            : { value: null, error: result.error, loading: false },
+        );
       },
       (error: unknown) => {
         if (!current) return;

@@ -9,7 +9,15 @@ import { FileViewer } from './FileViewer';
 import './documents.css';
 
 /** A record's files: the list (thumbnail, type, size, pages, text status), attaching more, and the viewer. */
-export function DocumentsSection({ recordId, revision, onChanged }: { recordId: number; revision: number; onChanged?: () => void }) {
+export function DocumentsSection({
+  recordId,
+  revision,
+  onChanged,
+}: {
+  recordId: number;
+  revision: number;
+  onChanged?: () => void;
+}) {
   const { t } = useT('documents');
   const [tick, setTick] = useState(0);
   const files = useResult(() => archive.recordFiles({ recordId }), [recordId, revision, tick]);
@@ -30,7 +38,10 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
   const attach = async (chosen: File[]) => {
     if (chosen.length === 0) return;
     setErrors([]);
-    const out = await uploadFiles(chosen, { recordId, onProgress: (i, n) => setBusy(i < n ? t('uploading', { current: i + 1, total: n }) : null) });
+    const out = await uploadFiles(chosen, {
+      recordId,
+      onProgress: (i, n) => setBusy(i < n ? t('uploading', { current: i + 1, total: n }) : null),
+    });
     setBusy(null);
     setErrors(out.errors.map((e) => `${e.name}: ${e.message}`));
     setTick((n) => n + 1);
@@ -75,8 +86,17 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
         <ul className="file-list">
           {list.map((f) => (
             <li key={f.id}>
-              <button type="button" className="file-item" aria-pressed={current?.id === f.id} onClick={() => setSelected(f.id)}>
-                {f.thumbnailSha256 ? <img className="file-thumb" src={fileUrl(f.thumbnailSha256)} alt="" /> : <span className="file-thumb file-thumb-none">{kindOf(f.mediaType)}</span>}
+              <button
+                type="button"
+                className="file-item"
+                aria-pressed={current?.id === f.id}
+                onClick={() => setSelected(f.id)}
+              >
+                {f.thumbnailSha256 ? (
+                  <img className="file-thumb" src={fileUrl(f.thumbnailSha256)} alt="" />
+                ) : (
+                  <span className="file-thumb file-thumb-none">{kindOf(f.mediaType)}</span>
+                )}
                 <span className="file-meta">
                   <span className="file-name">{f.originalName}</span>
                   <span className="muted">
@@ -94,7 +114,9 @@ export function DocumentsSection({ recordId, revision, onChanged }: { recordId: 
                     {t(`textStatus.${f.textStatus}`)}
                     {f.textError && f.textStatus !== 'done' ? `: ${f.textError}` : ''}
                   </span>
-                  {f.fixityStatus && f.fixityStatus !== 'ok' ? <span className="error">{t('fixity', { status: f.fixityStatus })}</span> : null}
+                  {f.fixityStatus && f.fixityStatus !== 'ok' ? (
+                    <span className="error">{t('fixity', { status: f.fixityStatus })}</span>
+                  ) : null}
                 </span>
               </button>
             </li>

@@ -50,7 +50,11 @@ export function FileViewer({ file }: { file: RecordFile }) {
           </p>
         )}
       </div>
-      <PageText fileId={file.id} page={kind === 'pdf' || (kind === 'image' && (file.pageCount ?? 1) > 1) ? page : null} textStatus={file.textStatus} />
+      <PageText
+        fileId={file.id}
+        page={kind === 'pdf' || (kind === 'image' && (file.pageCount ?? 1) > 1) ? page : null}
+        textStatus={file.textStatus}
+      />
       <FileFacts file={file} />
     </div>
   );
@@ -66,7 +70,11 @@ function FileFacts({ file }: { file: RecordFile }) {
   const rows = FACTS.filter((k) => typeof m[k] === 'string' && m[k]).map((k) => [t(`facts.${k}`), String(m[k])]);
   if (gps) rows.push([t('facts.gps'), `${gps.latitude.toFixed(5)}, ${gps.longitude.toFixed(5)}`]);
   rows.push([t('facts.sha256'), file.sha256]);
-  if (file.lastFixityCheck) rows.push([t('facts.lastFixity'), `${formatPartialDate(file.lastFixityCheck.slice(0, 10))}: ${file.fixityStatus ?? ''}`]);
+  if (file.lastFixityCheck)
+    rows.push([
+      t('facts.lastFixity'),
+      `${formatPartialDate(file.lastFixityCheck.slice(0, 10))}: ${file.fixityStatus ?? ''}`,
+    ]);
   return (
     <dl className="file-facts" aria-label={t('about')}>
       {rows.map(([label, value]) => (

@@ -106,7 +106,10 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
       if (!r.ok) return setErrors([r.error.message]);
       announceJobs();
     } else {
-      const out = await uploadFiles(chosen, { recordType: type, onProgress: (i, n) => setStatus(i < n ? t('uploading', { current: i + 1, total: n }) : null) });
+      const out = await uploadFiles(chosen, {
+        recordType: type,
+        onProgress: (i, n) => setStatus(i < n ? t('uploading', { current: i + 1, total: n }) : null),
+      });
       setErrors(out.errors.map((e) => `${e.name}: ${e.message}`));
       if (out.errors.length) return onQueued();
     }
@@ -114,7 +117,12 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
     setIsOpen(false);
   };
 
-  const items = preview ? preview.files.map((f) => ({ name: f.path, size: f.size })) : chosen.map((f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, size: f.size }));
+  const items = preview
+    ? preview.files.map((f) => ({ name: f.path, size: f.size }))
+    : chosen.map((f) => ({
+        name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
+        size: f.size,
+      }));
   const total = items.reduce((n, f) => n + f.size, 0);
 
   return (
@@ -129,7 +137,13 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         <div className="actions">
           <label className="button-like">
             {t('import.chooseFiles')}
-            <input type="file" multiple className="visually-hidden" data-testid="import-files" onChange={(e) => open([...(e.target.files ?? [])])} />
+            <input
+              type="file"
+              multiple
+              className="visually-hidden"
+              data-testid="import-files"
+              onChange={(e) => open([...(e.target.files ?? [])])}
+            />
           </label>
           <label className="button-like">
             {t('import.chooseFolder')}
@@ -151,7 +165,14 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
           }}
         >
           <label htmlFor="import-folder-path">{t('import.folderPath')}</label>{' '}
-          <PathField id="import-folder-path" kind="folder" value={folderPath} onChange={setFolderPath} placeholder="/home/me/Scans" onError={(m) => setErrors([m])} />{' '}
+          <PathField
+            id="import-folder-path"
+            kind="folder"
+            value={folderPath}
+            onChange={setFolderPath}
+            placeholder="/home/me/Scans"
+            onError={(m) => setErrors([m])}
+          />{' '}
           <button type="submit" disabled={!folderPath.trim()}>
             {t('import.preview')}
           </button>
@@ -159,11 +180,13 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         {items.length > 0 ? (
           <>
             <p>
-              <strong>
-                {t('import.fileCount', { count: items.length, size: formatBytes(total) })}
-              </strong>{' '}
+              <strong>{t('import.fileCount', { count: items.length, size: formatBytes(total) })}</strong>{' '}
               {t('import.willBecome', { count: items.length })}{' '}
-              <select value={type} onChange={(e) => setType(e.target.value as RecordType)} aria-label={t('import.recordType')}>
+              <select
+                value={type}
+                onChange={(e) => setType(e.target.value as RecordType)}
+                aria-label={t('import.recordType')}
+              >
                 {RECORD_TYPES.map((t) => (
                   <option key={t} value={t}>
                     {RECORD_TYPE_LABELS[t]}
@@ -183,7 +206,11 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
         {preview?.skipped.length ? (
           <details>
             <summary>{t('import.skipped', { count: preview.skipped.length })}</summary>
-            <ul className="import-list" aria-label={t('import.skipped', { count: preview.skipped.length })} tabIndex={0}>
+            <ul
+              className="import-list"
+              aria-label={t('import.skipped', { count: preview.skipped.length })}
+              tabIndex={0}
+            >
               {preview.skipped.map((s, i) => (
                 <li key={`${i}:${s.path}`}>
                   {s.path}: {s.reason}

@@ -69,11 +69,20 @@ export function JobsBar({ onFinished, wakeKey }: { onFinished: () => void; wakeK
               ? `, ${running.progressLabel ?? t('jobs.pageOf', { current: running.progressDone + 1, total: running.progressTotal })}`
               : ''}
           </span>
-          <progress max={extracts.length} value={finished(extracts) + (running && running.progressTotal ? running.progressDone / running.progressTotal : 0)} />
+          <progress
+            max={extracts.length}
+            value={
+              finished(extracts) + (running && running.progressTotal ? running.progressDone / running.progressTotal : 0)
+            }
+          />
         </label>
       ) : null}
       {batches.length > 0 ? (
-        <button type="button" className="danger-quiet" onClick={() => void Promise.all(batches.map((batch) => archive.cancelJobs({ batch })))}>
+        <button
+          type="button"
+          className="danger-quiet"
+          onClick={() => void Promise.all(batches.map((batch) => archive.cancelJobs({ batch })))}
+        >
           {t('jobs.cancel')}
         </button>
       ) : null}

@@ -7,7 +7,17 @@ import { PageNav } from './PageNav';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
-export default function PdfViewer({ url, page, pageCount, onPage }: { url: string; page: number; pageCount: number; onPage: (p: number) => void }) {
+export default function PdfViewer({
+  url,
+  page,
+  pageCount,
+  onPage,
+}: {
+  url: string;
+  page: number;
+  pageCount: number;
+  onPage: (p: number) => void;
+}) {
   const { t } = useT('documents');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);

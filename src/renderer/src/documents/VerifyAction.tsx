@@ -44,8 +44,7 @@ export function VerifyAction() {
     if (r.ok) {
       setBatch(r.value.batch);
       announceJobs();
-    }
-    else setError(r.error.message);
+    } else setError(r.error.message);
   };
 
   const running = job && (job.status === 'pending' || job.status === 'running');
@@ -57,7 +56,9 @@ export function VerifyAction() {
       </button>
       {running ? (
         <p className="muted" role="status">
-          {job.progressTotal ? t('verify.checkingFile', { done: job.progressDone, total: job.progressTotal }) : t('verify.checking')}
+          {job.progressTotal
+            ? t('verify.checkingFile', { done: job.progressDone, total: job.progressTotal })
+            : t('verify.checking')}
         </p>
       ) : null}
       {error ? <p className="error">{error}</p> : null}
@@ -65,14 +66,10 @@ export function VerifyAction() {
       {report ? (
         <div role="status">
           {report.problems === 0 ? (
-            <p className="muted">
-              {t('verify.intact', { count: report.checked })}
-            </p>
+            <p className="muted">{t('verify.intact', { count: report.checked })}</p>
           ) : (
             <>
-              <p className="error">
-                {t('verify.problems', { count: report.problems, checked: report.checked })}
-              </p>
+              <p className="error">{t('verify.problems', { count: report.problems, checked: report.checked })}</p>
               <ul className="error">
                 {report.missing.map((p) => (
                   <li key={`m${p.id}`}>{t('verify.missing', { id: p.id, records: p.records.join(', #') })}</li>

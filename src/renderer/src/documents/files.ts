@@ -26,7 +26,11 @@ export interface UploadOutcome {
 /** Uploads files one by one into the same batch; each becomes a record (or is attached to `recordId`). */
 export async function uploadFiles(
   files: readonly File[],
-  opts: { recordId?: number; recordType?: RecordType; onProgress?: (done: number, total: number, name: string) => void } = {},
+  opts: {
+    recordId?: number;
+    recordType?: RecordType;
+    onProgress?: (done: number, total: number, name: string) => void;
+  } = {},
 ): Promise<UploadOutcome> {
   let batch: string | null = null;
   const errors: { name: string; message: string }[] = [];
@@ -38,13 +42,21 @@ export async function uploadFiles(
     if (opts.recordType) query.set('recordType', opts.recordType);
     if (batch) query.set('batch', batch);
     try {
-      const res = await fetch(uploadUrl(query), { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+      const res = await fetch(uploadUrl(query), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: file,
+      });
       const body = (await res.json()) as { ok: boolean; value?: { batch: string }; error?: { message: string } };
       if (body.ok && body.value) {
         if (batch === null) announceJobs();
         batch = body.value.batch;
-      }
-      else errors.push({ name: file.name, message: body.error?.message ?? i18next.t('uploadFailed', { ns: 'documents', status: res.status }) });
+      } else
+        errors.push({
+          name: file.name,
+          message: body.error?.message ?? i18next.t('uploadFailed', { ns: 'documents', status: res.status }),
+        });
     } catch (error) {
       errors.push({ name: file.name, message: String((error as Error).message ?? error) });
     }

@@ -33,7 +33,17 @@ interface Props {
   invalid?: boolean;
 }
 
-export function AuthorityCombobox({ label, kinds, onPick, exclude, allowCreate = true, text, inputId, describedBy, invalid }: Props) {
+export function AuthorityCombobox({
+  label,
+  kinds,
+  onPick,
+  exclude,
+  allowCreate = true,
+  text,
+  inputId,
+  describedBy,
+  invalid,
+}: Props) {
   const { t } = useT('editor');
   const auto = useId();
   const id = inputId ?? `combo-${auto.replace(/:/g, '')}`;
@@ -70,7 +80,11 @@ export function AuthorityCombobox({ label, kinds, onPick, exclude, allowCreate =
 
   const finish = (a: PickedAuthority, created: boolean) => {
     onPick(a, created);
-    setNotice(created ? t('combobox.created', { name: a.name, kind: AUTHORITY_KIND_LABELS[a.kind] }) : t('combobox.chosen', { name: a.name }));
+    setNotice(
+      created
+        ? t('combobox.created', { name: a.name, kind: AUTHORITY_KIND_LABELS[a.kind] })
+        : t('combobox.chosen', { name: a.name }),
+    );
     if (text) text.onChange(a.name);
     else setOwn('');
     setOpen(false);
@@ -133,7 +147,15 @@ export function AuthorityCombobox({ label, kinds, onPick, exclude, allowCreate =
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={label} className="combobox-options" hidden={!expanded}>
-        <AuthorityOptions options={options} active={active} text={trimmed} loading={found.loading} optionId={optionId} onChoose={(o) => void choose(o)} onHover={setActive} />
+        <AuthorityOptions
+          options={options}
+          active={active}
+          text={trimmed}
+          loading={found.loading}
+          optionId={optionId}
+          onChoose={(o) => void choose(o)}
+          onHover={setActive}
+        />
       </ul>
       <p className="visually-hidden" role="status">
         {expanded ? t('combobox.count', { count: options.length }) : notice}

@@ -8,7 +8,8 @@ import { AUTHORITY_KIND_LABELS } from '../common/labels';
 import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
 
-export type Option = { key: string; kind: 'found'; authority: AuthorityView } | { key: string; kind: 'create'; as: AuthorityKind };
+export type Option =
+  { key: string; kind: 'found'; authority: AuthorityView } | { key: string; kind: 'create'; as: AuthorityKind };
 
 interface Wanted {
   /** What is typed, trimmed. */
@@ -23,7 +24,10 @@ interface Wanted {
 export function useAuthorityOptions({ text, searching, kinds, allowCreate, exclude }: Wanted) {
   // One kind is searched by the service; several are searched together and filtered here.
   const found = useResult(
-    () => (searching && text ? archive.listAuthorities({ query: text, ...(kinds.length === 1 ? { kind: kinds[0] } : {}), limit: 20 }) : null),
+    () =>
+      searching && text
+        ? archive.listAuthorities({ query: text, ...(kinds.length === 1 ? { kind: kinds[0] } : {}), limit: 20 })
+        : null,
     [searching, text, kinds.join(',')],
   );
   const matches = (found.value?.items ?? []).filter((a) => kinds.includes(a.kind) && !exclude?.(a.id)).slice(0, 8);
@@ -65,11 +69,16 @@ export function AuthorityOptions({ options, active, text, loading, optionId, onC
         >
           {o.kind === 'found' ? (
             <>
-              <span className="option-name">{o.authority.name}</span> <span className="muted">{AUTHORITY_KIND_LABELS[o.authority.kind]}</span>
-              {o.authority.altNames.length > 0 ? <span className="muted"> · {o.authority.altNames.map((n) => n.name).join(', ')}</span> : null}
+              <span className="option-name">{o.authority.name}</span>{' '}
+              <span className="muted">{AUTHORITY_KIND_LABELS[o.authority.kind]}</span>
+              {o.authority.altNames.length > 0 ? (
+                <span className="muted"> · {o.authority.altNames.map((n) => n.name).join(', ')}</span>
+              ) : null}
             </>
           ) : (
-            <span className="option-create">{t('combobox.create', { name: text, kind: AUTHORITY_KIND_LABELS[o.as].toLowerCase() })}</span>
+            <span className="option-create">
+              {t('combobox.create', { name: text, kind: AUTHORITY_KIND_LABELS[o.as].toLowerCase() })}
+            </span>
           )}
         </li>
       ))}

@@ -29,7 +29,13 @@ export function DateField({ name, label, value, onChange, error, single, exact, 
   const understood = read.ok && read.value ? describeDateEntry(read.value, currentLanguage()) : null;
   const problem = !read.ok ? dateProblemText(t, read.problem) : null;
   return (
-    <FormField id={fieldId(name)} label={label} hint={single ? t('date.hintSingle') : exact ? t('date.hintExact') : t('date.hint')} error={error} className={`date-field${className ? ` ${className}` : ''}`}>
+    <FormField
+      id={fieldId(name)}
+      label={label}
+      hint={single ? t('date.hintSingle') : exact ? t('date.hintExact') : t('date.hint')}
+      error={error}
+      className={`date-field${className ? ` ${className}` : ''}`}
+    >
       {(control) => (
         <div className="date-entry">
           <input
@@ -40,7 +46,12 @@ export function DateField({ name, label, value, onChange, error, single, exact, 
             value={value}
             onChange={(e) => onChange(e.target.value)}
           />
-          <output id={`${control.id}-parsed`} htmlFor={control.id} className={`date-parsed${problem ? ' unreadable' : ''}`} aria-live="polite">
+          <output
+            id={`${control.id}-parsed`}
+            htmlFor={control.id}
+            className={`date-parsed${problem ? ' unreadable' : ''}`}
+            aria-live="polite"
+          >
             {understood ? <>{t('date.understood', { value: understood })}</> : problem && !error ? problem : ''}
           </output>
         </div>

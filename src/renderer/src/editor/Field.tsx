@@ -23,12 +23,31 @@ interface TextFieldProps {
   className?: string;
 }
 
-export function TextField({ name, label, value, onChange, hint, error, multiline, rows, required, lang, inputMode, className }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  multiline,
+  rows,
+  required,
+  lang,
+  inputMode,
+  className,
+}: TextFieldProps) {
   return (
     <FormField id={fieldId(name)} label={label} hint={hint} error={error} className={className}>
       {(control) =>
         multiline ? (
-          <textarea {...control} value={value} rows={rows ?? 4} lang={lang} onChange={(e) => onChange(e.target.value)} />
+          <textarea
+            {...control}
+            value={value}
+            rows={rows ?? 4}
+            lang={lang}
+            onChange={(e) => onChange(e.target.value)}
+          />
         ) : (
           <input
             {...control}
@@ -57,7 +76,15 @@ interface SelectFieldProps<V extends string> {
   error?: string | undefined;
 }
 
-export function SelectField<V extends string>({ name, label, value, options, onChange, hint, error }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+  error,
+}: SelectFieldProps<V>) {
   return (
     <FormField id={fieldId(name)} label={label} hint={hint} error={error}>
       {(control) => (

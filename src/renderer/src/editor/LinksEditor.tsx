@@ -24,7 +24,8 @@ export function LinksEditor({ links, shownElsewhere, errors, onChange }: Props) 
   const { t } = useT('editor');
   const [role, setRole] = useState<LinkRole>('mentioned');
   const [notice, setNotice] = useState('');
-  const update = (i: number, change: Partial<LinkDraft>) => onChange(links.map((l, j) => (j === i ? { ...l, ...change } : l)));
+  const update = (i: number, change: Partial<LinkDraft>) =>
+    onChange(links.map((l, j) => (j === i ? { ...l, ...change } : l)));
   const shown = links.map((l, i) => [l, i] as const).filter(([l]) => !shownElsewhere(l));
   return (
     <fieldset>
@@ -60,7 +61,13 @@ export function LinksEditor({ links, shownElsewhere, errors, onChange }: Props) 
               <label htmlFor={noteId} className="visually-hidden">
                 {t('links.noteOn', { name: l.name })}
               </label>
-              <input id={noteId} type="text" placeholder={t('links.notePlaceholder')} value={l.note} onChange={(e) => update(i, { note: e.target.value })} />
+              <input
+                id={noteId}
+                type="text"
+                placeholder={t('links.notePlaceholder')}
+                value={l.note}
+                onChange={(e) => update(i, { note: e.target.value })}
+              />
               <button
                 type="button"
                 className="danger-quiet"

@@ -52,7 +52,9 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
   const focusFirstError = (found: FieldErrors) => {
     requestAnimationFrame(() => {
       const first = Object.keys(found).find((k) => k !== '' && form && showsField(form, collectionList, k));
-      const target = first ? document.getElementById(fieldId(first)) ?? document.getElementById(fieldId(first.split('.')[0] ?? '')) : null;
+      const target = first
+        ? (document.getElementById(fieldId(first)) ?? document.getElementById(fieldId(first.split('.')[0] ?? '')))
+        : null;
       (target ?? summary.current)?.focus();
     });
   };

@@ -39,9 +39,18 @@ interface PartProps {
   onChange: (change: Partial<RecordForm>) => void;
 }
 
-type TextExtra = Pick<Parameters<typeof TextField>[0], 'multiline' | 'rows' | 'required' | 'lang' | 'inputMode' | 'className'>;
+type TextExtra = Pick<
+  Parameters<typeof TextField>[0],
+  'multiline' | 'rows' | 'required' | 'lang' | 'inputMode' | 'className'
+>;
 
-export function RecordText({ name, form, errors, onChange, ...extra }: PartProps & TextExtra & { name: Labelled & keyof RecordForm }) {
+export function RecordText({
+  name,
+  form,
+  errors,
+  onChange,
+  ...extra
+}: PartProps & TextExtra & { name: Labelled & keyof RecordForm }) {
   return (
     <TextField
       name={name}
@@ -60,7 +69,15 @@ export function RecordDetail({ field, form, errors, onChange }: PartProps & { fi
   const label = (name: Labelled) => labelFor(form.type, name);
   switch (field) {
     case 'date':
-      return <DateField name="date" label={label('date')} value={form.date} error={dateError(errors)} onChange={(date) => onChange({ date })} />;
+      return (
+        <DateField
+          name="date"
+          label={label('date')}
+          value={form.date}
+          error={dateError(errors)}
+          onChange={(date) => onChange({ date })}
+        />
+      );
     case 'dateSigned':
       return (
         <DateField
@@ -80,7 +97,12 @@ export function RecordDetail({ field, form, errors, onChange }: PartProps & { fi
           name="medium"
           label={label('medium')}
           value={form.medium}
-          options={[['', t('notStated')] as const, ...MEDIA.map((m) => [m, MEDIUM_LABELS[m]] as const)] as readonly (readonly [Medium | '', string])[]}
+          options={
+            [['', t('notStated')] as const, ...MEDIA.map((m) => [m, MEDIUM_LABELS[m]] as const)] as readonly (readonly [
+              Medium | '',
+              string,
+            ])[]
+          }
           error={errorAt(errors, 'medium')}
           onChange={(medium) => onChange({ medium })}
         />
@@ -92,14 +114,23 @@ export function RecordDetail({ field, form, errors, onChange }: PartProps & { fi
           label={label('agreementKind')}
           value={form.agreementKind}
           options={
-            [['', t('notStated')] as const, ...AGREEMENT_KINDS.map((k) => [k, AGREEMENT_KIND_LABELS[k]] as const)] as readonly (readonly [AgreementKind | '', string])[]
+            [
+              ['', t('notStated')] as const,
+              ...AGREEMENT_KINDS.map((k) => [k, AGREEMENT_KIND_LABELS[k]] as const),
+            ] as readonly (readonly [AgreementKind | '', string])[]
           }
           error={errorAt(errors, 'agreementKind')}
           onChange={(agreementKind) => onChange({ agreementKind })}
         />
       );
     case 'commitments':
-      return <CommitmentsEditor commitments={form.commitments} errors={errors} onChange={(commitments) => onChange({ commitments })} />;
+      return (
+        <CommitmentsEditor
+          commitments={form.commitments}
+          errors={errors}
+          onChange={(commitments) => onChange({ commitments })}
+        />
+      );
     case 'bodyText':
       return <RecordText name="bodyText" form={form} errors={errors} onChange={onChange} multiline rows={6} />;
     case 'url':
@@ -131,7 +162,20 @@ function PlaceSigned({ form, errors, onChange }: PartProps) {
           const linked = form.links.some((l) => l.authorityId === place.id);
           onChange({
             placeSigned: place.name,
-            ...(linked ? {} : { links: [...form.links, { authorityId: place.id, name: place.name, kind: place.kind, role: 'mentioned', note: t('placeSignedNote') }] }),
+            ...(linked
+              ? {}
+              : {
+                  links: [
+                    ...form.links,
+                    {
+                      authorityId: place.id,
+                      name: place.name,
+                      kind: place.kind,
+                      role: 'mentioned',
+                      note: t('placeSignedNote'),
+                    },
+                  ],
+                }),
           });
         }}
       />

@@ -34,7 +34,22 @@ export function showsField(form: RecordForm, collections: CollectionView[], path
   const field = path.split('.')[0] ?? '';
   if (['dateEnd', 'dateApproximate'].includes(field)) return true;
   if (field === 'collectionId') return collections.length > 0;
-  if (['medium', 'outlet', 'programme', 'agreementKind', 'dateSigned', 'placeSigned', 'commitments', 'publisher', 'url', 'bodyText', 'extent', 'referenceCode'].includes(field)) {
+  if (
+    [
+      'medium',
+      'outlet',
+      'programme',
+      'agreementKind',
+      'dateSigned',
+      'placeSigned',
+      'commitments',
+      'publisher',
+      'url',
+      'bodyText',
+      'extent',
+      'referenceCode',
+    ].includes(field)
+  ) {
     return layoutFields(form.type).includes(field as DetailField) || (strays(form) as string[]).includes(field);
   }
   return field in form;
@@ -99,7 +114,12 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
         </fieldset>
       ) : null}
 
-      <LinksEditor links={form.links} shownElsewhere={(l) => pickerShows(form.type, l)} errors={errors} onChange={(links) => onChange({ links })} />
+      <LinksEditor
+        links={form.links}
+        shownElsewhere={(l) => pickerShows(form.type, l)}
+        errors={errors}
+        onChange={(links) => onChange({ links })}
+      />
 
       <fieldset>
         <legend>{t('sections.archival')}</legend>

@@ -34,7 +34,8 @@ export function RolePicker({ role, kinds, title, addLabel, links, errors, onChan
             const error = errorAt(errors, `links.${i}`);
             return (
               <li key={`${l.authorityId}/${l.role}`} className={error ? 'has-error' : undefined}>
-                <span className="chosen-name">{l.name}</span> <span className="muted">{AUTHORITY_KIND_LABELS[l.kind]}</span>
+                <span className="chosen-name">{l.name}</span>{' '}
+                <span className="muted">{AUTHORITY_KIND_LABELS[l.kind]}</span>
                 <button
                   type="button"
                   className="danger-quiet"

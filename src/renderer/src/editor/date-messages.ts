@@ -12,7 +12,13 @@ export function dateProblemText(t: TFunction<'editor'>, problem: DateEntryProble
     case 'no-such-month':
       return t('date.problems.noSuchMonth', { text: p.text, month: p.month });
     case 'no-such-day':
-      return t('date.problems.noSuchDay', { text: p.text, day: p.day, month: p.monthNumber, year: p.year, days: p.days });
+      return t('date.problems.noSuchDay', {
+        text: p.text,
+        day: p.day,
+        month: p.monthNumber,
+        year: p.year,
+        days: p.days,
+      });
     case 'no-year-zero':
       return t('date.problems.noYearZero', { text: p.text });
     case 'end-before-start':

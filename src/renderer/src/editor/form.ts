@@ -121,7 +121,13 @@ export function formFromRecord(r: RecordView): RecordForm {
     placeSigned: r.placeSigned ?? '',
     commitments: r.commitments.map((c) => ({ key: commitmentKey(), text: c.text, status: c.status })),
     collectionId: r.collection?.id ?? null,
-    links: r.links.map((l) => ({ authorityId: l.authorityId, name: l.name, kind: l.kind, role: l.role, note: l.note ?? '' })),
+    links: r.links.map((l) => ({
+      authorityId: l.authorityId,
+      name: l.name,
+      kind: l.kind,
+      role: l.role,
+      note: l.note ?? '',
+    })),
     tags: r.tags.join(', '),
   };
 }
@@ -180,6 +186,11 @@ export function toCreateInput(f: RecordForm, problems: DateProblems = {}): Input
   return { type: f.type, ...recordFields(f, problems) };
 }
 
-export function toUpdateInput(f: RecordForm, id: number, expectedRevision: number, problems: DateProblems = {}): InputOf<'updateRecord'> {
+export function toUpdateInput(
+  f: RecordForm,
+  id: number,
+  expectedRevision: number,
+  problems: DateProblems = {},
+): InputOf<'updateRecord'> {
   return { id, expectedRevision, patch: { type: f.type, ...recordFields(f, problems) } };
 }

@@ -26,7 +26,17 @@ export interface RolePick {
   role: LinkRole;
   kinds: readonly AuthorityKind[];
   /** Key of its title and "add" label in the editor catalogue. */
-  picker: 'issuers' | 'parties' | 'signatories' | 'authors' | 'photographers' | 'subjects' | 'events' | 'performers' | 'speakers' | 'partnerships';
+  picker:
+    | 'issuers'
+    | 'parties'
+    | 'signatories'
+    | 'authors'
+    | 'photographers'
+    | 'subjects'
+    | 'events'
+    | 'performers'
+    | 'speakers'
+    | 'partnerships';
 }
 
 export type LayoutItem = { field: DetailField } | RolePick;
@@ -77,7 +87,13 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
     f('referenceCode'),
     PARTNERSHIPS,
   ],
-  letter: [f('date'), { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' }, f('referenceCode'), PARTNERSHIPS, f('bodyText')],
+  letter: [
+    f('date'),
+    { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' },
+    f('referenceCode'),
+    PARTNERSHIPS,
+    f('bodyText'),
+  ],
   report: [
     f('date'),
     { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' },

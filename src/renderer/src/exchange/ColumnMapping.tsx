@@ -21,7 +21,13 @@ export function ColumnMapping({ columns, mapping, saved, onMapping, onSave }: Pr
       {saved.length > 0 ? (
         <FormField id="import-saved-mapping" label={t('import.savedMapping')} inline>
           {(control) => (
-            <select {...control} defaultValue="" onChange={(e) => onMapping({ ...mapping, ...(saved.find((m) => m.name === e.target.value)?.mapping ?? {}) })}>
+            <select
+              {...control}
+              defaultValue=""
+              onChange={(e) =>
+                onMapping({ ...mapping, ...(saved.find((m) => m.name === e.target.value)?.mapping ?? {}) })
+              }
+            >
               <option value="">—</option>
               {saved.map((m) => (
                 <option key={m.name}>{m.name}</option>
@@ -33,7 +39,11 @@ export function ColumnMapping({ columns, mapping, saved, onMapping, onSave }: Pr
       {columns.headers.map((h, i) => (
         <FormField key={h} id={`map-${i}`} label={h} inline>
           {(control) => (
-            <select {...control} value={mapping[h] ?? 'ignore'} onChange={(e) => onMapping({ ...mapping, [h]: e.target.value })}>
+            <select
+              {...control}
+              value={mapping[h] ?? 'ignore'}
+              onChange={(e) => onMapping({ ...mapping, [h]: e.target.value })}
+            >
               <option value="ignore">{t('import.ignore')}</option>
               {columns.fields.map((f) => (
                 <option key={f} value={f}>

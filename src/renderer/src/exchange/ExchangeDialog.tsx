@@ -91,7 +91,12 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
     const result = await archive.importBag({ dir: bagPath, dryRun });
     if (!result.ok) return setError(result.error);
     const r = result.value;
-    const counts = { imported: r.imported, skipped: r.skipped, failed: r.failed, authorities: r.createdAuthorities.length };
+    const counts = {
+      imported: r.imported,
+      skipped: r.skipped,
+      failed: r.failed,
+      authorities: r.createdAuthorities.length,
+    };
     done(dryRun ? t('exchange.bagChecked', counts) : t('exchange.bagImported', counts));
     if (!dryRun) onChanged();
   };
@@ -114,7 +119,12 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
         {loaded ? <CitationFields draft={draft} onChange={(c) => setDraft({ ...draft, ...c })} /> : null}
         <div className="form-row">
           <label htmlFor="settings-install">{t('exchange.installStyle')}</label>
-          <input id="settings-install" type="file" accept=".csl,.xml" onChange={(e) => void installStyle(e.target.files?.[0])} />
+          <input
+            id="settings-install"
+            type="file"
+            accept=".csl,.xml"
+            onChange={(e) => void installStyle(e.target.files?.[0])}
+          />
         </div>
         <button type="button" className="primary" onClick={() => void saveSettings()}>
           {t('exchange.saveSettings')}
@@ -138,14 +148,27 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
         </div>
         <div className="form-row">
           <label htmlFor="backup-path">{t('exchange.backupTo')}</label>
-          <PathField id="backup-path" kind="save" defaultName={`library-${stamp}.tar.gz`} value={backupPath} onChange={setBackupPath} onError={(message) => setError({ code: 'invalid_input', message })} />
+          <PathField
+            id="backup-path"
+            kind="save"
+            defaultName={`library-${stamp}.tar.gz`}
+            value={backupPath}
+            onChange={setBackupPath}
+            onError={(message) => setError({ code: 'invalid_input', message })}
+          />
         </div>
         <button type="button" onClick={() => void backup()}>
           {t('exchange.backupNow')}
         </button>
         <div className="form-row">
           <label htmlFor="bag-path">{t('exchange.bagFolder')}</label>
-          <PathField id="bag-path" kind="folder" value={bagPath} onChange={setBagPath} onError={(message) => setError({ code: 'invalid_input', message })} />
+          <PathField
+            id="bag-path"
+            kind="folder"
+            value={bagPath}
+            onChange={setBagPath}
+            onError={(message) => setError({ code: 'invalid_input', message })}
+          />
         </div>
         <div className="actions">
           <button type="button" onClick={() => void exportBag()}>

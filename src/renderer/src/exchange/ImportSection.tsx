@@ -18,7 +18,13 @@ interface Props {
   onImported: () => void;
 }
 
-const EXTENSIONS: Record<string, ImportFormat> = { bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', json: 'csl-json', csv: 'csv' };
+const EXTENSIONS: Record<string, ImportFormat> = {
+  bib: 'bibtex',
+  bibtex: 'bibtex',
+  ris: 'ris',
+  json: 'csl-json',
+  csv: 'csv',
+};
 
 export function ImportSection({ onImported }: Props) {
   const { t } = useT('cite');
@@ -60,7 +66,9 @@ export function ImportSection({ onImported }: Props) {
   const input = () => ({
     content: file!.content,
     ...(file!.format ? { format: file!.format } : {}),
-    ...(file!.format === 'csv' ? { mapping: Object.fromEntries(columns!.headers.map((h) => [h, mapping[h] ?? 'ignore'])) } : {}),
+    ...(file!.format === 'csv'
+      ? { mapping: Object.fromEntries(columns!.headers.map((h) => [h, mapping[h] ?? 'ignore'])) }
+      : {}),
     duplicates,
     skipBadRows,
   });
@@ -98,7 +106,14 @@ export function ImportSection({ onImported }: Props) {
       <h3 id="metadata-import-heading">{t('import.heading')}</h3>
       <p className="muted">{t('import.intro')}</p>
       <FormField id="metadata-import-file" label={t('import.file')} inline>
-        {(control) => <input {...control} type="file" accept=".json,.bib,.bibtex,.ris,.csv" onChange={(e) => void choose(e.target.files?.[0])} />}
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept=".json,.bib,.bibtex,.ris,.csv"
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+        )}
       </FormField>
       <FormField id="import-duplicates" label={t('import.duplicates')} inline>
         {(control) => (
@@ -111,17 +126,36 @@ export function ImportSection({ onImported }: Props) {
       <FormField id="import-skip-bad" label={t('import.badRows')} inline>
         {(control) => (
           <span>
-            <input {...control} type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} /> {t('import.skipBadRows')}
+            <input
+              {...control}
+              type="checkbox"
+              checked={skipBadRows}
+              onChange={(e) => setSkipBadRows(e.target.checked)}
+            />{' '}
+            {t('import.skipBadRows')}
           </span>
         )}
       </FormField>
-      {columns ? <ColumnMapping columns={columns} mapping={mapping} saved={mappings} onMapping={setMapping} onSave={() => void saveMapping()} /> : null}
+      {columns ? (
+        <ColumnMapping
+          columns={columns}
+          mapping={mapping}
+          saved={mappings}
+          onMapping={setMapping}
+          onSave={() => void saveMapping()}
+        />
+      ) : null}
       <ErrorText error={error} prefix={t('import.cannotImport')} />
       <div className="actions">
         <button type="button" disabled={!file || busy} onClick={() => void preview()}>
           {t('import.preview')}
         </button>
-        <button type="button" className="primary" disabled={!file || busy || !report || !report.dryRun} onClick={() => void commit()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!file || busy || !report || !report.dryRun}
+          onClick={() => void commit()}
+        >
           {t('import.import')}
         </button>
       </div>

@@ -10,7 +10,7 @@ import { LANGUAGES, NAMESPACES, resources, type Language } from './resources';
 const KEY = 'civic-archive.language';
 
 function browserLanguage(): Language {
-  const wanted = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  const wanted = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return wanted.some((l) => /^zh(-Hans|-CN|-SG)?$/i.test(l) || /^zh-Hans/i.test(l)) ? 'zh-Hans' : 'en';
 }
 

@@ -27,19 +27,21 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
               <tr key={s.id}>
                 <td>{t(`actions.${s.id}`)}</td>
                 <td>
-                  {s.chords.filter((c) => availableOn(c)).map((chord, i) => (
-                    <Fragment key={i}>
-                      {i > 0 ? <span className="muted"> {t('or')} </span> : null}
-                      <kbd>
-                        {chordKeys(chord).map((k, j) => (
-                          <Fragment key={j}>
-                            {j > 0 ? '+' : null}
-                            <kbd>{k}</kbd>
-                          </Fragment>
-                        ))}
-                      </kbd>
-                    </Fragment>
-                  ))}
+                  {s.chords
+                    .filter((c) => availableOn(c))
+                    .map((chord, i) => (
+                      <Fragment key={i}>
+                        {i > 0 ? <span className="muted"> {t('or')} </span> : null}
+                        <kbd>
+                          {chordKeys(chord).map((k, j) => (
+                            <Fragment key={j}>
+                              {j > 0 ? '+' : null}
+                              <kbd>{k}</kbd>
+                            </Fragment>
+                          ))}
+                        </kbd>
+                      </Fragment>
+                    ))}
                 </td>
               </tr>
             ))}

@@ -23,13 +23,18 @@ interface Props {
 
 /** The record links of the list or search results, in the order shown. */
 function listLinks(): HTMLAnchorElement[] {
-  return [...document.querySelectorAll<HTMLAnchorElement>('.list-pane a[href^="#/records/"]')].filter((a) => /^#\/records\/\d+$/.test(a.getAttribute('href') ?? ''));
+  return [...document.querySelectorAll<HTMLAnchorElement>('.list-pane a[href^="#/records/"]')].filter((a) =>
+    /^#\/records\/\d+$/.test(a.getAttribute('href') ?? ''),
+  );
 }
 
 function step(selectedId: number | null, by: 1 | -1): boolean {
   const links = listLinks();
   if (links.length === 0) return false;
-  const at = selectedId === null ? -1 : links.findIndex((a) => a.getAttribute('href') === routeHref({ view: 'record', id: selectedId }));
+  const at =
+    selectedId === null
+      ? -1
+      : links.findIndex((a) => a.getAttribute('href') === routeHref({ view: 'record', id: selectedId }));
   const next = at < 0 ? (by === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, at + by));
   const link = links[next]!;
   const id = Number(link.getAttribute('href')!.split('/').pop());
@@ -61,7 +66,9 @@ export function WorkspaceKeys({ selectedId, editing, onNewRecord, onEdit }: Prop
     form.requestSubmit();
   });
   useShortcut('delete', () => {
-    const button = editing ? null : document.querySelector<HTMLButtonElement>('.record-pane .record-header button.danger-quiet');
+    const button = editing
+      ? null
+      : document.querySelector<HTMLButtonElement>('.record-pane .record-header button.danger-quiet');
     if (!button || button.disabled) return false;
     button.click();
   });
@@ -85,7 +92,14 @@ export function WorkspaceKeys({ selectedId, editing, onNewRecord, onEdit }: Prop
 
   return (
     <>
-      <button type="button" className="icon" aria-label={t('open')} title={t('open')} aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={t('open')}
+        title={t('open')}
+        aria-keyshortcuts="?"
+        onClick={() => setHelpOpen(true)}
+      >
         ?
       </button>
       <p className="shortcut-notice" role="status">

@@ -49,14 +49,47 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'newRecord', group: 'records', chords: [{ key: 'n' }], whileTyping: false, dispatched: true },
   { id: 'edit', group: 'records', chords: [{ key: 'e' }], whileTyping: false, dispatched: true },
-  { id: 'delete', group: 'records', chords: [{ key: 'Delete' }, { key: 'Backspace', mod: true }], whileTyping: false, dispatched: true },
+  {
+    id: 'delete',
+    group: 'records',
+    chords: [{ key: 'Delete' }, { key: 'Backspace', mod: true }],
+    whileTyping: false,
+    dispatched: true,
+  },
   { id: 'openFile', group: 'records', chords: [{ key: 'o' }], whileTyping: false, dispatched: true },
-  { id: 'next', group: 'navigation', chords: [{ key: 'j' }, { key: 'ArrowDown', alt: true }], whileTyping: false, dispatched: true },
-  { id: 'previous', group: 'navigation', chords: [{ key: 'k' }, { key: 'ArrowUp', alt: true }], whileTyping: false, dispatched: true },
-  { id: 'focusSearch', group: 'navigation', chords: [{ key: 'f', mod: true }, { key: '/' }], whileTyping: false, dispatched: true },
+  {
+    id: 'next',
+    group: 'navigation',
+    chords: [{ key: 'j' }, { key: 'ArrowDown', alt: true }],
+    whileTyping: false,
+    dispatched: true,
+  },
+  {
+    id: 'previous',
+    group: 'navigation',
+    chords: [{ key: 'k' }, { key: 'ArrowUp', alt: true }],
+    whileTyping: false,
+    dispatched: true,
+  },
+  {
+    id: 'focusSearch',
+    group: 'navigation',
+    chords: [{ key: 'f', mod: true }, { key: '/' }],
+    whileTyping: false,
+    dispatched: true,
+  },
   { id: 'save', group: 'editing', chords: [{ key: 's', mod: true }], whileTyping: true, dispatched: true },
   { id: 'undo', group: 'editing', chords: [{ key: 'z', mod: true }], whileTyping: false, dispatched: false },
-  { id: 'redo', group: 'editing', chords: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true, only: 'other' }], whileTyping: false, dispatched: false },
+  {
+    id: 'redo',
+    group: 'editing',
+    chords: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true, only: 'other' },
+    ],
+    whileTyping: false,
+    dispatched: false,
+  },
   { id: 'settings', group: 'app', chords: [{ key: ',', mod: true }], whileTyping: true, dispatched: true },
   { id: 'help', group: 'app', chords: [{ key: '?', shift: true }], whileTyping: false, dispatched: true },
   { id: 'closeDialog', group: 'app', chords: [{ key: 'Escape' }], whileTyping: true, dispatched: false },
@@ -99,7 +132,13 @@ export function chordKeys(chord: Chord, mac = isMac): string[] {
   if (chord.mod) keys.push(mac ? '⌘' : 'Ctrl');
   if (chord.alt) keys.push(mac ? '⌥' : 'Alt');
   if (chord.shift && /^[a-z]$|^.{2,}$/.test(chord.key)) keys.push(mac ? '⇧' : 'Shift');
-  const names: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc', Delete: 'Delete', Backspace: mac ? '⌫' : 'Backspace' };
+  const names: Record<string, string> = {
+    ArrowDown: '↓',
+    ArrowUp: '↑',
+    Escape: 'Esc',
+    Delete: 'Delete',
+    Backspace: mac ? '⌫' : 'Backspace',
+  };
   keys.push(names[chord.key] ?? (chord.key.length === 1 ? chord.key.toUpperCase() : chord.key));
   return keys;
 }

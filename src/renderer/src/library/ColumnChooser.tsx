@@ -3,7 +3,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
 import { COLUMN_IDS, type ColumnId } from './columns';
 
-export function ColumnChooser({ columns, onToggle }: { columns: readonly ColumnId[]; onToggle: (id: ColumnId) => void }) {
+export function ColumnChooser({
+  columns,
+  onToggle,
+}: {
+  columns: readonly ColumnId[];
+  onToggle: (id: ColumnId) => void;
+}) {
   const { t } = useT('library');
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -33,7 +39,13 @@ export function ColumnChooser({ columns, onToggle }: { columns: readonly ColumnI
         }
       }}
     >
-      <button type="button" className="quiet" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="quiet"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
         {t('chooser.button')}
       </button>
       {open ? (
@@ -41,7 +53,12 @@ export function ColumnChooser({ columns, onToggle }: { columns: readonly ColumnI
           <legend>{t('chooser.legend')}</legend>
           {COLUMN_IDS.map((id) => (
             <label key={id} title={id === 'title' ? t('chooser.titleAlways') : undefined}>
-              <input type="checkbox" checked={columns.includes(id)} disabled={id === 'title'} onChange={() => onToggle(id)} />{' '}
+              <input
+                type="checkbox"
+                checked={columns.includes(id)}
+                disabled={id === 'title'}
+                onChange={() => onToggle(id)}
+              />{' '}
               {t(`columns.${id}`)}
             </label>
           ))}

@@ -38,7 +38,9 @@ export function GridHead({ columns, query, checked, onCheckAll, onSort }: Props)
               role="columnheader"
               aria-colindex={i + 2}
               className={c.className}
-              aria-sort={c.sort === null ? undefined : sorted ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              aria-sort={
+                c.sort === null ? undefined : sorted ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+              }
             >
               {c.sort === null ? (
                 <span className="visually-hidden">{label}</span>

@@ -37,14 +37,35 @@ interface Props {
   onCheck: (e: MouseEvent, index: number, record: RecordSummary) => void;
 }
 
-export function GridRow({ index, record: r, columns, style, selected, opened, active, thumbnail, onClick, onCheck }: Props) {
+export function GridRow({
+  index,
+  record: r,
+  columns,
+  style,
+  selected,
+  opened,
+  active,
+  thumbnail,
+  onClick,
+  onCheck,
+}: Props) {
   const { t } = useT('library');
-  const classes = ['grid-row', selected ? 'selected' : '', opened ? 'opened' : '', active ? 'active' : ''].filter(Boolean).join(' ');
+  const classes = ['grid-row', selected ? 'selected' : '', opened ? 'opened' : '', active ? 'active' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     // Rows are reached by keyboard through the grid's roving focus on their cells (useGridSelection);
     // a click on a row is the pointer's way to the same selection.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus
-    <div id={rowId(index)} role="row" aria-rowindex={index + 2} aria-selected={selected} className={classes} style={style} onClick={(e) => onClick(e, index, r)}>
+    <div
+      id={rowId(index)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={classes}
+      style={style}
+      onClick={(e) => onClick(e, index, r)}
+    >
       <div role="gridcell" aria-colindex={1} className="col-check">
         <input
           type="checkbox"
@@ -64,7 +85,17 @@ export function GridRow({ index, record: r, columns, style, selected, opened, ac
   );
 }
 
-function Cell({ column, record: r, opened, thumbnail }: { column: ColumnId; record: RecordSummary; opened: boolean; thumbnail: string | undefined }) {
+function Cell({
+  column,
+  record: r,
+  opened,
+  thumbnail,
+}: {
+  column: ColumnId;
+  record: RecordSummary;
+  opened: boolean;
+  thumbnail: string | undefined;
+}) {
   const { t } = useT('library');
   switch (column) {
     case 'thumbnail':
@@ -81,7 +112,9 @@ function Cell({ column, record: r, opened, thumbnail }: { column: ColumnId; reco
         </>
       );
     case 'date':
-      return <>{formatRecordDate(r.date, r.dateEnd, r.dateApproximate) ?? <span className="muted">{t('undated')}</span>}</>;
+      return (
+        <>{formatRecordDate(r.date, r.dateEnd, r.dateApproximate) ?? <span className="muted">{t('undated')}</span>}</>
+      );
     case 'referenceCode':
       return <>{r.referenceCode ?? ''}</>;
     case 'updatedAt':

@@ -34,11 +34,24 @@ export function LibraryList({ query, onQuery, openedId, onOpen, selection, onSel
   const heading = query.type ? RECORD_TYPE_LABELS[query.type] : t('allRecords');
 
   const chips: { label: string; without: ListQuery }[] = [];
-  if (query.authority) chips.push({ label: t('filters.linkedTo', { name: query.authority.name }), without: { ...query, authority: null } });
-  if (query.collection) chips.push({ label: t('filters.collection', { name: query.collection.name }), without: { ...query, collection: null } });
+  if (query.authority)
+    chips.push({
+      label: t('filters.linkedTo', { name: query.authority.name }),
+      without: { ...query, authority: null },
+    });
+  if (query.collection)
+    chips.push({
+      label: t('filters.collection', { name: query.collection.name }),
+      without: { ...query, collection: null },
+    });
   if (query.tag) chips.push({ label: t('filters.tag', { name: query.tag }), without: { ...query, tag: null } });
-  if (query.year !== null) chips.push({ label: t('filters.year', { year: query.year }), without: { ...query, year: null } });
-  if (query.importBatch) chips.push({ label: t('filters.importBatch', { name: query.importBatch.name }), without: { ...query, importBatch: null } });
+  if (query.year !== null)
+    chips.push({ label: t('filters.year', { year: query.year }), without: { ...query, year: null } });
+  if (query.importBatch)
+    chips.push({
+      label: t('filters.importBatch', { name: query.importBatch.name }),
+      without: { ...query, importBatch: null },
+    });
 
   const onSort = useCallback((sort: RecordSort) => onQuery(sortBy(query, sort)), [onQuery, query]);
   const onSelection = useCallback(
@@ -73,7 +86,12 @@ export function LibraryList({ query, onQuery, openedId, onOpen, selection, onSel
           {chips.map((c) => (
             <li key={c.label} className="filter-chip">
               <span>{c.label}</span>{' '}
-              <button type="button" className="chip-remove" aria-label={t('filters.remove', { label: c.label })} onClick={() => onQuery(c.without)}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('filters.remove', { label: c.label })}
+                onClick={() => onQuery(c.without)}
+              >
                 ×
               </button>
             </li>
@@ -94,7 +112,9 @@ export function LibraryList({ query, onQuery, openedId, onOpen, selection, onSel
             <button type="button" className="link-button" onClick={() => onSelection([])}>
               {t('selection.clear')}
             </button>
-            {capped !== null ? <span className="muted"> {t('selection.capped', { limit: SELECTION_LIMIT, total: capped })}</span> : null}
+            {capped !== null ? (
+              <span className="muted"> {t('selection.capped', { limit: SELECTION_LIMIT, total: capped })}</span>
+            ) : null}
           </>
         ) : null}
       </p>

@@ -35,7 +35,17 @@ interface Props {
   onSort: (sort: RecordSort) => void;
 }
 
-export function RecordGrid({ query, win, columns, selection, onSelectionChange, onCapped, openedId, onOpen, onSort }: Props) {
+export function RecordGrid({
+  query,
+  win,
+  columns,
+  selection,
+  onSelectionChange,
+  onCapped,
+  openedId,
+  onOpen,
+  onSort,
+}: Props) {
   const { t } = useT('library');
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = win.total ?? 0;
@@ -93,7 +103,13 @@ export function RecordGrid({ query, win, columns, selection, onSelectionChange, 
       }}
       style={{ ['--grid-columns' as string]: template, ['--grid-min-width' as string]: `${minWidth}rem` }}
     >
-      <GridHead columns={shown} query={query} checked={allSelected ? 'all' : selection.length > 0 ? 'some' : 'none'} onCheckAll={grid.onCheckAll} onSort={onSort} />
+      <GridHead
+        columns={shown}
+        query={query}
+        checked={allSelected ? 'all' : selection.length > 0 ? 'some' : 'none'}
+        onCheckAll={grid.onCheckAll}
+        onSort={onSort}
+      />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const r = win.row(item.index);

@@ -19,15 +19,13 @@ export function TypeFilter({ selected, total, byType, onSelect }: Props) {
       <ul className="type-filter">
         <li>
           <button type="button" aria-pressed={selected === null} onClick={() => onSelect(null)}>
-            <span>{t('allRecords')}</span>{' '}
-            <span className="count">{formatNumber(total)}</span>
+            <span>{t('allRecords')}</span> <span className="count">{formatNumber(total)}</span>
           </button>
         </li>
         {types.map((type) => (
           <li key={type}>
             <button type="button" aria-pressed={selected === type} onClick={() => onSelect(type)}>
-              <span>{RECORD_TYPE_LABELS[type]}</span>{' '}
-              <span className="count">{formatNumber(byType[type] ?? 0)}</span>
+              <span>{RECORD_TYPE_LABELS[type]}</span> <span className="count">{formatNumber(byType[type] ?? 0)}</span>
             </button>
           </li>
         ))}

@@ -25,7 +25,17 @@ interface Options {
   onOpen: (id: number) => void;
 }
 
-export function useGridSelection({ query, win, grid, rowHeight, scrollTo, selection, onSelectionChange, onCapped, onOpen }: Options) {
+export function useGridSelection({
+  query,
+  win,
+  grid,
+  rowHeight,
+  scrollTo,
+  selection,
+  onSelectionChange,
+  onCapped,
+  onOpen,
+}: Options) {
   const total = win.total ?? 0;
   const [active, setActive] = useState<number | null>(null);
   const anchor = useRef<number | null>(null);
@@ -52,14 +62,26 @@ export function useGridSelection({ query, win, grid, rowHeight, scrollTo, select
         cached.push(r.id);
       }
       if (cached.length === hi - lo + 1) return cached;
-      const r = await archive.recordIds({ ...toFilters(query), sort: query.sort, direction: query.direction, offset: lo, limit: hi - lo + 1 });
+      const r = await archive.recordIds({
+        ...toFilters(query),
+        sort: query.sort,
+        direction: query.direction,
+        offset: lo,
+        limit: hi - lo + 1,
+      });
       return r.ok ? r.value.ids : [];
     },
     [win, query],
   );
 
   const selectAll = useCallback(async () => {
-    const r = await archive.recordIds({ ...toFilters(query), sort: query.sort, direction: query.direction, offset: 0, limit: SELECTION_LIMIT });
+    const r = await archive.recordIds({
+      ...toFilters(query),
+      sort: query.sort,
+      direction: query.direction,
+      offset: 0,
+      limit: SELECTION_LIMIT,
+    });
     if (!r.ok) return;
     onSelectionChange(r.value.ids);
     onCapped(r.value.total > r.value.ids.length ? r.value.total : null);
@@ -175,7 +197,8 @@ export function useGridSelection({ query, win, grid, rowHeight, scrollTo, select
 
   /** Focus arriving from Tab: the first row in view becomes active. */
   const onFocusGrid = () => {
-    if (active === null && total > 0) setActive(Math.min(total - 1, Math.floor((grid.current?.scrollTop ?? 0) / rowHeight)));
+    if (active === null && total > 0)
+      setActive(Math.min(total - 1, Math.floor((grid.current?.scrollTop ?? 0) / rowHeight)));
   };
 
   return { active, onKeyDown, onRowClick, onCheck, onCheckAll, onFocusGrid };

@@ -69,7 +69,13 @@ export function useRecordWindow(query: ListQuery, revision: number, withThumbnai
       if (inFlight.current.has(flight)) return;
       inFlight.current.add(flight);
       void archive
-        .listRecords({ ...toFilters(query), sort: query.sort, direction: query.direction, offset: block * BLOCK, limit: BLOCK })
+        .listRecords({
+          ...toFilters(query),
+          sort: query.sort,
+          direction: query.direction,
+          offset: block * BLOCK,
+          limit: BLOCK,
+        })
         .then((result) => {
           inFlight.current.delete(flight);
           if (keyRef.current !== requestKey) return; // an answer for a list no longer shown

@@ -25,7 +25,10 @@ export function AuditTrail({ recordId, revision }: { recordId: number; revision:
   const { t } = useT('record');
   const [open, setOpen] = useState(false);
   const action = { create: t('history.created'), update: t('history.update'), delete: t('history.deleted') } as const;
-  const trail = useResult(() => (open ? archive.auditTrail({ entity: 'record', id: recordId }) : null), [open, recordId, revision]);
+  const trail = useResult(
+    () => (open ? archive.auditTrail({ entity: 'record', id: recordId }) : null),
+    [open, recordId, revision],
+  );
   return (
     <details className="audit" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('history.title')}</summary>
@@ -37,7 +40,8 @@ export function AuditTrail({ recordId, revision }: { recordId: number; revision:
             return (
               <li key={first.revision}>
                 <p className="audit-head">
-                  <strong>{action[first.action]}</strong> {t('history.by', { when: formatTimestamp(first.at), who: first.actor })}{' '}
+                  <strong>{action[first.action]}</strong>{' '}
+                  {t('history.by', { when: formatTimestamp(first.at), who: first.actor })}{' '}
                   <span className="muted">{t('history.revision', { revision: first.revision })}</span>
                 </p>
                 {first.action === 'update' ? (
@@ -47,7 +51,8 @@ export function AuditTrail({ recordId, revision }: { recordId: number; revision:
                         <span className="audit-field" title={e.field}>
                           {fieldLabel(e.field)}
                         </span>
-                        : <del>{short(e.field, e.oldValue, t('history.empty'))}</del> → <ins>{short(e.field, e.newValue, t('history.empty'))}</ins>
+                        : <del>{short(e.field, e.oldValue, t('history.empty'))}</del> →{' '}
+                        <ins>{short(e.field, e.newValue, t('history.empty'))}</ins>
                       </li>
                     ))}
                   </ul>

@@ -28,7 +28,10 @@ export function LinkGroups({ links, onShowLinked }: Props) {
             <ul>
               {group.map((l) => (
                 <li key={`${l.authorityId}/${l.role}`}>
-                  <a href={routeHref({ view: 'authority', id: l.authorityId })} title={t('links.open', { name: l.name })}>
+                  <a
+                    href={routeHref({ view: 'authority', id: l.authorityId })}
+                    title={t('links.open', { name: l.name })}
+                  >
                     {l.name}
                   </a>{' '}
                   <span className="role">{ROLE_LABELS[l.role]}</span>{' '}

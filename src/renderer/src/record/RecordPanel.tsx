@@ -38,7 +38,10 @@ export function RecordPanel({ id, revision, onEdit, onDeleted, onShowLinked }: P
   const remove = async () => {
     setDeleting(true);
     const title = record?.title ?? `#${id}`;
-    const result = await archive.deleteRecordRestorably({ id, ...(record ? { expectedRevision: record.revision } : {}) });
+    const result = await archive.deleteRecordRestorably({
+      id,
+      ...(record ? { expectedRevision: record.revision } : {}),
+    });
     setDeleting(false);
     setConfirming(false);
     if (result.ok) {

@@ -24,7 +24,10 @@ export function tagChange(before: string | null, after: string | null): { added:
   const list = (v: string | null) => (v ? v.split(', ') : []);
   const was = new Set(list(before).map((tag) => tag.toLowerCase()));
   const is = new Set(list(after).map((tag) => tag.toLowerCase()));
-  return { added: list(after).filter((tag) => !was.has(tag.toLowerCase())), removed: list(before).filter((tag) => !is.has(tag.toLowerCase())) };
+  return {
+    added: list(after).filter((tag) => !was.has(tag.toLowerCase())),
+    removed: list(before).filter((tag) => !is.has(tag.toLowerCase())),
+  };
 }
 
 export function valueText(field: string, value: string | null, empty: string): string {

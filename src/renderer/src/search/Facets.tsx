@@ -17,7 +17,19 @@ function toggle<T>(list: T[] | undefined, value: T): T[] {
   return l.includes(value) ? l.filter((v) => v !== value) : [...l, value];
 }
 
-function Group({ title, values, chosen, label, onToggle }: { title: string; values: FacetValue[]; chosen: string[]; label?: (v: string) => string; onToggle: (v: string) => void }) {
+function Group({
+  title,
+  values,
+  chosen,
+  label,
+  onToggle,
+}: {
+  title: string;
+  values: FacetValue[];
+  chosen: string[];
+  label?: (v: string) => string;
+  onToggle: (v: string) => void;
+}) {
   const shown = values.filter((v) => v.count > 0 || chosen.includes(v.value));
   if (shown.length === 0 && chosen.length === 0) return null;
   return (
@@ -27,8 +39,8 @@ function Group({ title, values, chosen, label, onToggle }: { title: string; valu
         {shown.slice(0, 12).map((v) => (
           <li key={v.value}>
             <label>
-              <input type="checkbox" checked={chosen.includes(v.value)} onChange={() => onToggle(v.value)} /> {label ? label(v.value) : v.value}{' '}
-              <span className="count">{v.count}</span>
+              <input type="checkbox" checked={chosen.includes(v.value)} onChange={() => onToggle(v.value)} />{' '}
+              {label ? label(v.value) : v.value} <span className="count">{v.count}</span>
             </label>
           </li>
         ))}
@@ -46,27 +58,72 @@ export function Facets({ facets, chosen, onChange }: Props) {
   };
   return (
     <div className="facets" role="group" aria-label={t('facets.label')}>
-      <Group title={t('facets.type')} values={facets.type} chosen={strings('types')} label={(v) => RECORD_TYPE_LABELS[v as RecordType] ?? v} onToggle={(v) => flip('types', v)} />
-      <Group title={t('facets.decade')} values={facets.decade} chosen={strings('decades')} label={(v) => t('facets.decadeValue', { decade: v })} onToggle={(v) => flip('decades', v)} />
-      <Group title={t('facets.year')} values={facets.year} chosen={strings('years')} onToggle={(v) => flip('years', v)} />
-      <Group title={t('facets.partnership')} values={facets.partnership} chosen={strings('partnerships')} onToggle={(v) => flip('partnerships', v)} />
-      <Group title={t('facets.organisation')} values={facets.organisation} chosen={strings('organisations')} onToggle={(v) => flip('organisations', v)} />
-      <Group title={t('facets.place')} values={facets.place} chosen={strings('places')} onToggle={(v) => flip('places', v)} />
+      <Group
+        title={t('facets.type')}
+        values={facets.type}
+        chosen={strings('types')}
+        label={(v) => RECORD_TYPE_LABELS[v as RecordType] ?? v}
+        onToggle={(v) => flip('types', v)}
+      />
+      <Group
+        title={t('facets.decade')}
+        values={facets.decade}
+        chosen={strings('decades')}
+        label={(v) => t('facets.decadeValue', { decade: v })}
+        onToggle={(v) => flip('decades', v)}
+      />
+      <Group
+        title={t('facets.year')}
+        values={facets.year}
+        chosen={strings('years')}
+        onToggle={(v) => flip('years', v)}
+      />
+      <Group
+        title={t('facets.partnership')}
+        values={facets.partnership}
+        chosen={strings('partnerships')}
+        onToggle={(v) => flip('partnerships', v)}
+      />
+      <Group
+        title={t('facets.organisation')}
+        values={facets.organisation}
+        chosen={strings('organisations')}
+        onToggle={(v) => flip('organisations', v)}
+      />
+      <Group
+        title={t('facets.place')}
+        values={facets.place}
+        chosen={strings('places')}
+        onToggle={(v) => flip('places', v)}
+      />
       <Group title={t('facets.tag')} values={facets.tag} chosen={strings('tags')} onToggle={(v) => flip('tags', v)} />
-      <Group title={t('facets.language')} values={facets.language} chosen={strings('languages')} onToggle={(v) => flip('languages', v)} />
+      <Group
+        title={t('facets.language')}
+        values={facets.language}
+        chosen={strings('languages')}
+        onToggle={(v) => flip('languages', v)}
+      />
       <fieldset className="facet">
         <legend>{t('facets.documents')}</legend>
         <ul>
           <li>
             <label>
-              <input type="checkbox" checked={chosen.hasFile === true} onChange={() => onChange({ ...chosen, hasFile: chosen.hasFile ? undefined : true })} /> {t('facets.hasFile')}{' '}
-              <span className="count">{facets.hasFile}</span>
+              <input
+                type="checkbox"
+                checked={chosen.hasFile === true}
+                onChange={() => onChange({ ...chosen, hasFile: chosen.hasFile ? undefined : true })}
+              />{' '}
+              {t('facets.hasFile')} <span className="count">{facets.hasFile}</span>
             </label>
           </li>
           <li>
             <label>
-              <input type="checkbox" checked={chosen.hasText === true} onChange={() => onChange({ ...chosen, hasText: chosen.hasText ? undefined : true })} /> {t('facets.hasText')}{' '}
-              <span className="count">{facets.hasText}</span>
+              <input
+                type="checkbox"
+                checked={chosen.hasText === true}
+                onChange={() => onChange({ ...chosen, hasText: chosen.hasText ? undefined : true })}
+              />{' '}
+              {t('facets.hasText')} <span className="count">{facets.hasText}</span>
             </label>
           </li>
         </ul>

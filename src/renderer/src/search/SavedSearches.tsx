@@ -20,7 +20,12 @@ export function SavedSearches({ saved, onOpen, onDelete }: Props) {
             <button type="button" onClick={() => onOpen(s)} title={s.query}>
               {s.name}
             </button>
-            <button type="button" className="icon" aria-label={t('saved.delete', { name: s.name })} onClick={() => onDelete(s)}>
+            <button
+              type="button"
+              className="icon"
+              aria-label={t('saved.delete', { name: s.name })}
+              onClick={() => onDelete(s)}
+            >
               ×
             </button>
           </li>

@@ -42,7 +42,9 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
   let summary: string;
   if (status.state === 'failed') summary = t('unavailable');
   else if (status.state === 'loading' && !outcome) {
-    summary = status.progress ? t('preparingProgress', { done: status.progress.done, total: status.progress.total }) : t('preparing');
+    summary = status.progress
+      ? t('preparingProgress', { done: status.progress.done, total: status.progress.total })
+      : t('preparing');
   } else if (!outcome) summary = t('searching');
   else if (outcome.total === 0) summary = q ? t('nothingFor', { query: q }) : t('nothing');
   else summary = t('found', { count: outcome.total });
@@ -69,7 +71,15 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
         {outcome && !outcome.textsMerged ? t('searchingText') : ''}
         {outcome && status.state === 'loading' ? t('indexLoading') : ''}
       </p>
-      {outcome && outcome.query.understood.length > 0 ? <p className="understood">{t('understood', { what: outcome.query.understood.map((u) => understoodText(u, t, RECORD_TYPE_LABELS)).join(t('listSeparator')) })}</p> : null}
+      {outcome && outcome.query.understood.length > 0 ? (
+        <p className="understood">
+          {t('understood', {
+            what: outcome.query.understood
+              .map((u) => understoodText(u, t, RECORD_TYPE_LABELS))
+              .join(t('listSeparator')),
+          })}
+        </p>
+      ) : null}
       {outcome && outcome.query.warnings.length > 0 ? (
         <ul className="query-notes">
           {outcome.query.warnings.map((w, i) => (
@@ -96,7 +106,10 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
         <ol className="hits">
           {outcome.hits.slice(0, shown).map((hit) => (
             <li key={hit.id} className={hit.id === selectedId ? 'selected' : undefined}>
-              <a href={routeHref({ view: 'record', id: hit.id })} aria-current={hit.id === selectedId ? 'true' : undefined}>
+              <a
+                href={routeHref({ view: 'record', id: hit.id })}
+                aria-current={hit.id === selectedId ? 'true' : undefined}
+              >
                 <Marked segments={hit.titleSegments} />
               </a>
               <p className="hit-meta">
@@ -109,7 +122,12 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
                   <Marked segments={hit.snippet} />
                 </p>
               ) : null}
-              <p className="hit-where">{t('matchedIn', { where: hit.matchedIn.map((w) => whereMatched(w, t, ROLE_LABELS)).join(t('listSeparator')) || t('filters') })}</p>
+              <p className="hit-where">
+                {t('matchedIn', {
+                  where:
+                    hit.matchedIn.map((w) => whereMatched(w, t, ROLE_LABELS)).join(t('listSeparator')) || t('filters'),
+                })}
+              </p>
             </li>
           ))}
         </ol>

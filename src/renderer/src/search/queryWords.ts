@@ -14,7 +14,11 @@ function clauseText(c: Clause, t: TFunction<'search'>): string {
   return c.negated ? t('query.not', { what: where }) : where;
 }
 
-export function understoodText(u: Understood, t: TFunction<'search'>, types: Readonly<Record<RecordType, string>>): string {
+export function understoodText(
+  u: Understood,
+  t: TFunction<'search'>,
+  types: Readonly<Record<RecordType, string>>,
+): string {
   switch (u.kind) {
     case 'words':
       return u.any.map((c) => clauseText(c, t)).join(t('or'));

@@ -22,9 +22,16 @@ let textOnly: number[] = [];
 
 /** Hits first (facets left empty), so the list shows before the facets over a large result are counted. */
 function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
-  const outcome = index.search(request.query, { sort: request.sort, facets: request.facets, limit: request.limit, withFacets: false });
+  const outcome = index.search(request.query, {
+    sort: request.sort,
+    facets: request.facets,
+    limit: request.limit,
+    withFacets: false,
+  });
   const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
-  const accepted = texts ? index.accepted([...new Set(texts.map((t) => t.recordId))], outcome.query, request.facets) : new Set<number>();
+  const accepted = texts
+    ? index.accepted([...new Set(texts.map((t) => t.recordId))], outcome.query, request.facets)
+    : new Set<number>();
   const kept = (texts ?? []).filter((t) => accepted.has(t.recordId));
   const hits = mergeHits(outcome.hits, kept, terms);
   const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !index.lastResultHas(id)));

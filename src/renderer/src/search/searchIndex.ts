@@ -12,12 +12,27 @@ import { parseQuery } from '../../../shared/search/query';
 import { tokenize } from '../../../shared/search/tokenizer';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
 
-const NO_FACETS: Facets = { type: [], decade: [], year: [], partnership: [], organisation: [], place: [], tag: [], language: [], hasFile: 0, hasText: 0 };
+const NO_FACETS: Facets = {
+  type: [],
+  decade: [],
+  year: [],
+  partnership: [],
+  organisation: [],
+  place: [],
+  tag: [],
+  language: [],
+  hasFile: 0,
+  hasText: 0,
+};
 
 /** An outcome from document-text hits alone, for the moments before the record index is ready. */
 function textOnlyOutcome(query: string, texts: TextHit[]): Outcome {
   const parsed = parseQuery(query);
-  const hits = mergeHits([], texts, parsed.groups.flat().flatMap((c) => tokenize(c.text)));
+  const hits = mergeHits(
+    [],
+    texts,
+    parsed.groups.flat().flatMap((c) => tokenize(c.text)),
+  );
   return { query: parsed, total: hits.length, hits, facets: NO_FACETS, suggestions: [], textsMerged: true };
 }
 
@@ -41,7 +56,12 @@ export class SearchIndex {
   private syncing: Promise<void> = Promise.resolve();
   private seq = 0;
   private started = false;
-  private pending: { seq: number; request: SearchRequest; deliver: (outcome: Outcome) => void; fail: (error: Error) => void } | null = null;
+  private pending: {
+    seq: number;
+    request: SearchRequest;
+    deliver: (outcome: Outcome) => void;
+    fail: (error: Error) => void;
+  } | null = null;
 
   constructor() {
     try {

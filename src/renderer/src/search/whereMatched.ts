@@ -7,7 +7,11 @@ import type { TFunction } from 'i18next';
 import type { MatchedIn } from '../../../shared/channels/search';
 import type { LinkRole } from '../../../shared/model';
 
-export function whereMatched(where: MatchedIn, t: TFunction<'search'>, roles: Readonly<Record<LinkRole, string>>): string {
+export function whereMatched(
+  where: MatchedIn,
+  t: TFunction<'search'>,
+  roles: Readonly<Record<LinkRole, string>>,
+): string {
   if (where.field === 'role') return roles[where.role].toLocaleLowerCase();
   if (where.field === 'page') return t('where.page', { page: where.page, file: where.file });
   return t(`where.${where.field}`);

@@ -16,7 +16,11 @@ export interface CitationDraft {
 
 /** The saved settings as the rows edit them (text boxes hold '' for "none"). */
 export function citationDraft(saved: OutputOf<'getSettings'>): CitationDraft {
-  return { archiveName: saved.archiveName ?? '', archivePlace: saved.archivePlace ?? '', defaultStyle: saved.defaultStyle };
+  return {
+    archiveName: saved.archiveName ?? '',
+    archivePlace: saved.archivePlace ?? '',
+    defaultStyle: saved.defaultStyle,
+  };
 }
 
 interface Props {
@@ -28,14 +32,29 @@ export function CitationFields({ draft, onChange }: Props) {
   const { t } = useT('settings');
   return (
     <>
-      <FormField id="settings-archive-name" label={t('citations.archiveName')} hint={t('citations.archiveNameHelp')} inline>
-        {(control) => <input {...control} value={draft.archiveName} onChange={(e) => onChange({ archiveName: e.target.value })} />}
+      <FormField
+        id="settings-archive-name"
+        label={t('citations.archiveName')}
+        hint={t('citations.archiveNameHelp')}
+        inline
+      >
+        {(control) => (
+          <input {...control} value={draft.archiveName} onChange={(e) => onChange({ archiveName: e.target.value })} />
+        )}
       </FormField>
       <FormField id="settings-archive-place" label={t('citations.archivePlace')} inline>
-        {(control) => <input {...control} value={draft.archivePlace} onChange={(e) => onChange({ archivePlace: e.target.value })} />}
+        {(control) => (
+          <input {...control} value={draft.archivePlace} onChange={(e) => onChange({ archivePlace: e.target.value })} />
+        )}
       </FormField>
       <FormField id="settings-default-style" label={t('citations.defaultStyle')} inline>
-        {(control) => <StylePicker id={control.id} value={draft.defaultStyle} onChange={(style) => onChange({ defaultStyle: style })} />}
+        {(control) => (
+          <StylePicker
+            id={control.id}
+            value={draft.defaultStyle}
+            onChange={(style) => onChange({ defaultStyle: style })}
+          />
+        )}
       </FormField>
     </>
   );

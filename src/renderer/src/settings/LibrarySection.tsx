@@ -16,7 +16,8 @@ export function LibrarySection({ info }: { info: OutputOf<'libraryInfo'> }) {
       <dl className="settings-facts">
         <dt>{t('library.current')}</dt>
         <dd>
-          <code data-testid="library-path">{info.path}</code> <span className="muted">({t('library.records', { count: info.counts.records })})</span>
+          <code data-testid="library-path">{info.path}</code>{' '}
+          <span className="muted">({t('library.records', { count: info.counts.records })})</span>
         </dd>
         <dt>{t('library.other')}</dt>
         <dd>{inDesktopApp ? <p>{t('library.otherDesktop')}</p> : <OpenLibrary current={info.path} />}</dd>

@@ -19,7 +19,13 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
   const [tick, setTick] = useState(0);
   const library = useResult(() => archive.getSettings({}), [tick]);
   const documents = useResult(() => archive.documentSettings({}), [tick]);
-  const [draft, setDraft] = useState<Draft>({ archiveName: '', archivePlace: '', defaultStyle: '', maxFile: '', backupsKept: '' });
+  const [draft, setDraft] = useState<Draft>({
+    archiveName: '',
+    archivePlace: '',
+    defaultStyle: '',
+    maxFile: '',
+    backupsKept: '',
+  });
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ArchiveError | string | null>(null);
 
@@ -90,7 +96,11 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
               inputMode="decimal"
               value={draft.maxFile}
               disabled={fromEnvironment}
-              placeholder={documents.value && !fromEnvironment && documents.value.source === 'default' ? bytesToMegabytes(documents.value.maxFileBytes) : undefined}
+              placeholder={
+                documents.value && !fromEnvironment && documents.value.source === 'default'
+                  ? bytesToMegabytes(documents.value.maxFileBytes)
+                  : undefined
+              }
               onChange={(e) => change({ maxFile: e.target.value })}
             />
           )}
@@ -103,7 +113,14 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
       <section aria-labelledby="settings-backups-heading">
         <h3 id="settings-backups-heading">{t('backups.heading')}</h3>
         <FormField id="settings-backups-kept" label={t('backups.kept')} hint={t('backups.keptHelp')} inline>
-          {(control) => <input {...control} inputMode="numeric" value={draft.backupsKept} onChange={(e) => change({ backupsKept: e.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.backupsKept}
+              onChange={(e) => change({ backupsKept: e.target.value })}
+            />
+          )}
         </FormField>
       </section>
       <section aria-labelledby="settings-interface-heading">

@@ -41,7 +41,10 @@ export function LibrarySidebar({ query, onQuery, revision }: Props) {
           detail: p.date ? t('sidebar.since', { year: p.date.slice(0, 4) }) : undefined,
           chosen: query.authority?.id === p.id,
           onChoose: () =>
-            onQuery({ ...query, authority: query.authority?.id === p.id ? null : { id: p.id, name: p.name, kind: 'partnership' } }),
+            onQuery({
+              ...query,
+              authority: query.authority?.id === p.id ? null : { id: p.id, name: p.name, kind: 'partnership' },
+            }),
         }))}
       />
       <SideList
@@ -69,7 +72,11 @@ export function LibrarySidebar({ query, onQuery, revision }: Props) {
             label: name,
             detail: formatDay(b.at),
             chosen: query.importBatch?.batch === b.batch,
-            onChoose: () => onQuery({ ...query, importBatch: query.importBatch?.batch === b.batch ? null : { batch: b.batch, name } }),
+            onChoose: () =>
+              onQuery({
+                ...query,
+                importBatch: query.importBatch?.batch === b.batch ? null : { batch: b.batch, name },
+              }),
           };
         })}
       />

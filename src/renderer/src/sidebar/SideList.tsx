@@ -12,7 +12,17 @@ export interface SideItem {
   onChoose: () => void;
 }
 
-export function SideList({ id, heading, none, items }: { id: string; heading: string; none: string; items: readonly SideItem[] }) {
+export function SideList({
+  id,
+  heading,
+  none,
+  items,
+}: {
+  id: string;
+  heading: string;
+  none: string;
+  items: readonly SideItem[];
+}) {
   return (
     <nav aria-labelledby={id}>
       <h2 id={id} className="sidebar-heading">
@@ -24,7 +34,13 @@ export function SideList({ id, heading, none, items }: { id: string; heading: st
         <ul className="side-list">
           {items.map((item) => (
             <li key={item.key}>
-              <button type="button" className="side-item" aria-pressed={item.chosen} title={item.detail} onClick={item.onChoose}>
+              <button
+                type="button"
+                className="side-item"
+                aria-pressed={item.chosen}
+                title={item.detail}
+                onClick={item.onChoose}
+              >
                 <span>
                   {item.label}
                   {item.detail ? <span className="visually-hidden">, {item.detail}</span> : null}

@@ -89,7 +89,9 @@ export function Timeline({ source, onYear }: { source: Source; onYear: (year: nu
       {open ? (
         <>
           {source.kind === 'list' ? <ErrorText error={perYear.error} prefix={t('loadFailed')} /> : null}
-          {years.length === 0 && (source.kind === 'search' || perYear.value) ? <p className="muted">{t('empty')}</p> : null}
+          {years.length === 0 && (source.kind === 'search' || perYear.value) ? (
+            <p className="muted">{t('empty')}</p>
+          ) : null}
           {years.length > 0 ? <YearBars label={label} years={years} chosen={chosen} onChoose={onYear} /> : null}
         </>
       ) : null}

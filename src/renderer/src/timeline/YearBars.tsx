@@ -53,7 +53,9 @@ export function YearBars({ label, years, chosen, onChoose }: Props) {
   const max = Math.max(1, ...all.map((y) => y.count));
   const slot = Math.min(28, width / Math.max(1, all.length));
   const barWidth = Math.max(1, slot * 0.8);
-  const tabYear = withRecords.some((y) => y.year === (focusYear ?? chosen)) ? (focusYear ?? chosen) : (withRecords[0]?.year ?? null);
+  const tabYear = withRecords.some((y) => y.year === (focusYear ?? chosen))
+    ? (focusYear ?? chosen)
+    : (withRecords[0]?.year ?? null);
   const labelEvery = Math.max(1, Math.ceil(38 / slot));
 
   const onKeyDown = (e: KeyboardEvent<SVGGElement>, year: number) => {
@@ -80,7 +82,13 @@ export function YearBars({ label, years, chosen, onChoose }: Props) {
           const h = y.count === 0 ? 0 : Math.max(2, (y.count / max) * (HEIGHT - 4));
           const showLabel = y.year % labelEvery === 0 || all.length === 1;
           const text = showLabel ? (
-            <text x={x + barWidth / 2} y={HEIGHT + AXIS - 3} textAnchor="middle" aria-hidden="true" className="year-label">
+            <text
+              x={x + barWidth / 2}
+              y={HEIGHT + AXIS - 3}
+              textAnchor="middle"
+              aria-hidden="true"
+              className="year-label"
+            >
               {y.year}
             </text>
           ) : null;

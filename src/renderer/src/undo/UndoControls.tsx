@@ -26,7 +26,8 @@ export function UndoControls({ library, onChanged }: Props) {
     const after = (outcome: Outcome | null) => {
       if (!outcome?.ok) return;
       onChanged();
-      if (outcome.show !== undefined) navigate(outcome.show === null ? { view: 'none' } : { view: 'record', id: outcome.show });
+      if (outcome.show !== undefined)
+        navigate(outcome.show === null ? { view: 'none' } : { view: 'record', id: outcome.show });
     };
     const onKeyDown = (e: KeyboardEvent) => {
       const which = undoKey(e);
@@ -42,7 +43,8 @@ export function UndoControls({ library, onChanged }: Props) {
     void which().then((outcome) => {
       if (!outcome?.ok) return;
       onChanged();
-      if (outcome.show !== undefined) navigate(outcome.show === null ? { view: 'none' } : { view: 'record', id: outcome.show });
+      if (outcome.show !== undefined)
+        navigate(outcome.show === null ? { view: 'none' } : { view: 'record', id: outcome.show });
     });
 
   const undoLabel = history.undo ? t('undoWhat', { what: history.undo.label() }) : t('nothingToUndo');
@@ -50,7 +52,14 @@ export function UndoControls({ library, onChanged }: Props) {
   const last = history.last;
   return (
     <div className="undo-controls" role="group" aria-label={`${t('undo')} / ${t('redo')}`}>
-      <button type="button" aria-label={undoLabel} title={undoLabel} disabled={!history.undo || history.busy} aria-keyshortcuts="Control+Z Meta+Z" onClick={() => run(undo)}>
+      <button
+        type="button"
+        aria-label={undoLabel}
+        title={undoLabel}
+        disabled={!history.undo || history.busy}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        onClick={() => run(undo)}
+      >
         ↶ {t('undo')}
       </button>
       <button
@@ -63,7 +72,10 @@ export function UndoControls({ library, onChanged }: Props) {
       >
         ↷ {t('redo')}
       </button>
-      <p className={`undo-status${last?.kind === 'refused' ? ' refused' : ''}`} role={last?.kind === 'refused' ? 'alert' : 'status'}>
+      <p
+        className={`undo-status${last?.kind === 'refused' ? ' refused' : ''}`}
+        role={last?.kind === 'refused' ? 'alert' : 'status'}
+      >
         {history.busy
           ? t('working')
           : last?.kind === 'undone'

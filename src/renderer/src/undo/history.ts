@@ -46,7 +46,12 @@ export function record(command: Command): void {
   publish();
 }
 
-async function step(from: Command[], to: Command[], run: (c: Command) => Promise<Outcome>, kind: 'undone' | 'redone'): Promise<Outcome | null> {
+async function step(
+  from: Command[],
+  to: Command[],
+  run: (c: Command) => Promise<Outcome>,
+  kind: 'undone' | 'redone',
+): Promise<Outcome | null> {
   const command = from.at(-1);
   if (!command || busy) return null;
   busy = true;

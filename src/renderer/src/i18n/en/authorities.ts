@@ -49,8 +49,10 @@ export const authorities = {
     find: 'The duplicate {{kind}}',
     whichName: 'Which name is kept?',
     keepName: '“{{name}}” (the other becomes an alternate name)',
-    explain_one: '{{count}} record linked to “{{merge}}” will be linked to this one instead, and the duplicate removed; the record that stays is called “{{keep}}”. Undo (Ctrl+Z) reverses it during this session.',
-    explain_other: '{{count}} records linked to “{{merge}}” will be linked to this one instead, and the duplicate removed; the record that stays is called “{{keep}}”. Undo (Ctrl+Z) reverses it during this session.',
+    explain_one:
+      '{{count}} record linked to “{{merge}}” will be linked to this one instead, and the duplicate removed; the record that stays is called “{{keep}}”. Undo (Ctrl+Z) reverses it during this session.',
+    explain_other:
+      '{{count}} records linked to “{{merge}}” will be linked to this one instead, and the duplicate removed; the record that stays is called “{{keep}}”. Undo (Ctrl+Z) reverses it during this session.',
     confirm: 'Merge',
     merging: 'Merging…',
     cancel: 'Cancel',

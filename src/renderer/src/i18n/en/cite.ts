@@ -43,8 +43,10 @@ export const cite = {
     exported_one: 'Exported {{count, number}} record as {{format}}.',
     exported_other: 'Exported {{count, number}} records as {{format}}.',
     bagWritten: 'Wrote a BagIt package of {{records, number}} records and {{files, number}} files to {{dir}}.',
-    bagChecked: 'The bag checks out. It would import {{imported, number}} records ({{skipped, number}} already here, {{failed, number}} with errors; {{authorities, number}} new authority records).',
-    bagImported: 'Imported {{imported, number}} records ({{skipped, number}} already here, {{failed, number}} with errors; {{authorities, number}} new authority records).',
+    bagChecked:
+      'The bag checks out. It would import {{imported, number}} records ({{skipped, number}} already here, {{failed, number}} with errors; {{authorities, number}} new authority records).',
+    bagImported:
+      'Imported {{imported, number}} records ({{skipped, number}} already here, {{failed, number}} with errors; {{authorities, number}} new authority records).',
     backedUp: 'Backed up {{records, number}} records and {{files, number}} files to {{file}}.',
     exportHeading: 'Export and back up',
     exportCsv: 'Export all as CSV',
@@ -58,7 +60,8 @@ export const cite = {
   },
   import: {
     heading: 'Import records',
-    intro: 'CSL-JSON, BibTeX or RIS (e.g. from Zotero), or CSV from a spreadsheet. You see what will happen before anything is written.',
+    intro:
+      'CSL-JSON, BibTeX or RIS (e.g. from Zotero), or CSV from a spreadsheet. You see what will happen before anything is written.',
     file: 'File',
     duplicates: 'Records already in the library',
     skip: 'Skip them',
@@ -76,7 +79,8 @@ export const cite = {
     import: 'Import',
     previewSummary: 'Preview — nothing written yet: ',
     doneSummary: 'Done: ',
-    summary: '{{imported, number}} to import, {{merged, number}} to merge, {{skipped, number}} skipped, {{failed, number}} with errors; {{authorities, number}} new authority records.',
+    summary:
+      '{{imported, number}} to import, {{merged, number}} to merge, {{skipped, number}} skipped, {{failed, number}} with errors; {{authorities, number}} new authority records.',
     rowStatus: {
       imported: 'imported',
       merged: 'merged',

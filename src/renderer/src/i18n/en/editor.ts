@@ -47,9 +47,17 @@ export const editor = {
   },
   /** Where a type calls a field something else: a press release's date is the date it was issued. */
   byType: {
-    'press-release': { date: 'Date issued', publisher: 'Issued by (as printed)', bodyText: 'Text of the press release' },
+    'press-release': {
+      date: 'Date issued',
+      publisher: 'Issued by (as printed)',
+      bodyText: 'Text of the press release',
+    },
     agreement: { date: 'Date of the agreement' },
-    'media-coverage': { date: 'Broadcast or publication date', extent: 'Duration or length', bodyText: 'Transcript or text' },
+    'media-coverage': {
+      date: 'Broadcast or publication date',
+      extent: 'Duration or length',
+      bodyText: 'Transcript or text',
+    },
     photograph: { date: 'Date taken', extent: 'Format and size' },
     letter: { bodyText: 'Text of the letter' },
     report: { extent: 'Pages' },

@@ -29,7 +29,8 @@ export const library = {
     selectRow: 'Select {{title}}',
     selected_one: '{{count, number}} selected',
     selected_other: '{{count, number}} selected',
-    capped: 'The first {{limit, number}} of {{total, number}} matching records are selected (the most a batch can change at once).',
+    capped:
+      'The first {{limit, number}} of {{total, number}} matching records are selected (the most a batch can change at once).',
     clear: 'Clear the selection',
     help: 'Up and Down move the selection, Shift extends it, Space adds or removes a record, Enter opens it, Ctrl+A (⌘A) selects every matching record.',
   },

@@ -7,7 +7,8 @@ export const record = {
   notDeleted: 'The record was not deleted',
   loading: 'Loading…',
   confirmTitle: 'Delete this record?',
-  confirmMessage: '“{{title}}” and its links and tags will be removed from the catalogue. Its history stays in the audit trail, and Undo (Ctrl+Z) brings it back with the same number during this session.',
+  confirmMessage:
+    '“{{title}}” and its links and tags will be removed from the catalogue. Its history stays in the audit trail, and Undo (Ctrl+Z) brings it back with the same number during this session.',
   confirmButton: 'Delete record',
   fields: {
     referenceCode: 'Reference code',

@@ -12,9 +12,11 @@ export const settings = {
     records_one: '{{count, number}} record',
     records_other: '{{count, number}} records',
     other: 'Another library',
-    otherDesktop: 'In the desktop app, File → Open Library… opens another library folder, or an empty folder as a new library.',
+    otherDesktop:
+      'In the desktop app, File → Open Library… opens another library folder, or an empty folder as a new library.',
     folder: 'Library folder (full path)',
-    folderHelp: 'A folder holding a library, or an empty or new folder for a new library. The library in use is closed first; nothing in it changes.',
+    folderHelp:
+      'A folder holding a library, or an empty or new folder for a new library. The library in use is closed first; nothing in it changes.',
     openOther: 'Open this library',
     create: 'Create a new library here',
     opening: 'Opening…',
@@ -33,15 +35,18 @@ export const settings = {
     heading: 'Documents',
     maxFile: 'Largest file to import (MB)',
     maxFileHelp: 'Larger files are refused at import, with the reason. Empty: the default ({{size}}).',
-    maxFileEnvironment: 'Set for this run by CIVIC_ARCHIVE_MAX_FILE_BYTES ({{size}}); the library’s own setting applies when it is not set.',
+    maxFileEnvironment:
+      'Set for this run by CIVIC_ARCHIVE_MAX_FILE_BYTES ({{size}}); the library’s own setting applies when it is not set.',
     notNumber: 'Largest file: “{{value}}” is not a number of megabytes',
     ocr: 'OCR languages',
-    ocrHelp: 'Scans are read in English and Simplified Chinese. To add a language, put its Tesseract .traineddata file in the library’s ocr/ folder; CIVIC_ARCHIVE_OCR_LANGS (e.g. eng+chi_sim) limits the languages for a run.',
+    ocrHelp:
+      'Scans are read in English and Simplified Chinese. To add a language, put its Tesseract .traineddata file in the library’s ocr/ folder; CIVIC_ARCHIVE_OCR_LANGS (e.g. eng+chi_sim) limits the languages for a run.',
   },
   backups: {
     heading: 'Backups',
     kept: 'Automatic copies of the catalogue to keep',
-    keptHelp: 'At most one a day, made in the library’s backups/ folder when it is opened after a change. 0: none. Copies made before an upgrade or by hand are never deleted.',
+    keptHelp:
+      'At most one a day, made in the library’s backups/ folder when it is opened after a change. 0: none. Copies made before an upgrade or by hand are never deleted.',
     notCount: 'Automatic copies: “{{value}}” is not a whole number from 0 to 365',
   },
   interface: {

@@ -51,8 +51,10 @@ export const authorities: Messages<typeof en> = {
     find: '重复的{{kind}}',
     whichName: '保留哪个名称？',
     keepName: '“{{name}}”（另一个名称成为其他名称）',
-    explain_one: '与“{{merge}}”关联的 {{count}} 条记录将改为关联到本条，重复项将被删除；保留的记录名为“{{keep}}”。在本次会话中可用撤销（Ctrl+Z）还原。',
-    explain_other: '与“{{merge}}”关联的 {{count}} 条记录将改为关联到本条，重复项将被删除；保留的记录名为“{{keep}}”。在本次会话中可用撤销（Ctrl+Z）还原。',
+    explain_one:
+      '与“{{merge}}”关联的 {{count}} 条记录将改为关联到本条，重复项将被删除；保留的记录名为“{{keep}}”。在本次会话中可用撤销（Ctrl+Z）还原。',
+    explain_other:
+      '与“{{merge}}”关联的 {{count}} 条记录将改为关联到本条，重复项将被删除；保留的记录名为“{{keep}}”。在本次会话中可用撤销（Ctrl+Z）还原。',
     confirm: '合并',
     merging: '正在合并…',
     cancel: '取消',

@@ -45,8 +45,10 @@ export const cite: Messages<typeof en> = {
     exported_one: '已将 {{count, number}} 条记录导出为 {{format}}。',
     exported_other: '已将 {{count, number}} 条记录导出为 {{format}}。',
     bagWritten: '已将包含 {{records, number}} 条记录和 {{files, number}} 个文件的 BagIt 封装包写入 {{dir}}。',
-    bagChecked: '封装包校验无误。将导入 {{imported, number}} 条记录（{{skipped, number}} 条已存在，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录）。',
-    bagImported: '已导入 {{imported, number}} 条记录（{{skipped, number}} 条已存在，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录）。',
+    bagChecked:
+      '封装包校验无误。将导入 {{imported, number}} 条记录（{{skipped, number}} 条已存在，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录）。',
+    bagImported:
+      '已导入 {{imported, number}} 条记录（{{skipped, number}} 条已存在，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录）。',
     backedUp: '已将 {{records, number}} 条记录和 {{files, number}} 个文件备份至 {{file}}。',
     exportHeading: '导出与备份',
     exportCsv: '全部导出为 CSV',
@@ -78,7 +80,8 @@ export const cite: Messages<typeof en> = {
     import: '导入',
     previewSummary: '预览——尚未写入任何内容：',
     doneSummary: '完成：',
-    summary: '将导入 {{imported, number}} 条，合并 {{merged, number}} 条，跳过 {{skipped, number}} 条，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录。',
+    summary:
+      '将导入 {{imported, number}} 条，合并 {{merged, number}} 条，跳过 {{skipped, number}} 条，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录。',
     rowStatus: {
       imported: '已导入',
       merged: '已合并',

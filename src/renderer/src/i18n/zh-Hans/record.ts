@@ -9,7 +9,8 @@ export const record: Messages<typeof en> = {
   notDeleted: '记录未删除',
   loading: '正在载入…',
   confirmTitle: '删除这条记录？',
-  confirmMessage: '“{{title}}”及其关联和标签将从目录中移除。其历史保留在审计记录中；在本次会话中，撤销（Ctrl+Z）可按原编号恢复该记录。',
+  confirmMessage:
+    '“{{title}}”及其关联和标签将从目录中移除。其历史保留在审计记录中；在本次会话中，撤销（Ctrl+Z）可按原编号恢复该记录。',
   confirmButton: '删除记录',
   fields: {
     referenceCode: '档号',

@@ -38,12 +38,14 @@ export const settings: Messages<typeof en> = {
     maxFileEnvironment: '本次运行由 CIVIC_ARCHIVE_MAX_FILE_BYTES 设定（{{size}}）；未设定时使用档案库自身的设置。',
     notNumber: '最大文件：“{{value}}”不是以 MB 为单位的数字',
     ocr: 'OCR 识别语种',
-    ocrHelp: '扫描件按英文和简体中文识别。如需增加语种，请将相应的 Tesseract .traineddata 文件放入档案库的 ocr/ 文件夹；环境变量 CIVIC_ARCHIVE_OCR_LANGS（例如 eng+chi_sim）可限定某次运行所用的语种。',
+    ocrHelp:
+      '扫描件按英文和简体中文识别。如需增加语种，请将相应的 Tesseract .traineddata 文件放入档案库的 ocr/ 文件夹；环境变量 CIVIC_ARCHIVE_OCR_LANGS（例如 eng+chi_sim）可限定某次运行所用的语种。',
   },
   backups: {
     heading: '备份',
     kept: '保留的目录自动备份份数',
-    keptHelp: '档案库在有改动后被打开时，于其 backups/ 文件夹中自动备份，每天至多一份。0：不自动备份。升级前或手动制作的备份永不删除。',
+    keptHelp:
+      '档案库在有改动后被打开时，于其 backups/ 文件夹中自动备份，每天至多一份。0：不自动备份。升级前或手动制作的备份永不删除。',
     notCount: '自动备份份数：“{{value}}”不是 0 至 365 之间的整数',
   },
   interface: {
