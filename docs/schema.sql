@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 4); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 6); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -149,7 +149,7 @@ CREATE TABLE record_text_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   revision INTEGER NOT NULL,
   tokenizer INTEGER NOT NULL
-  );
+  , pages_tokenizer INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE records (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

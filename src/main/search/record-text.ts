@@ -15,6 +15,7 @@ import { currentRevision } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';
 import { sql } from '../catalogue/statements';
 import { searchDocumentsFor } from './documents';
+import { ftsTerms } from './fulltext';
 
 const CHUNK = 500;
 
@@ -43,13 +44,40 @@ function reindex(ctx: CatalogueContext, ids: number[]): void {
 }
 
 function textState(ctx: CatalogueContext) {
-  const state = sql(ctx.db, 'SELECT revision, tokenizer FROM record_text_state WHERE id = 1').get() as {
+  const state = sql(
+    ctx.db,
+    'SELECT revision, tokenizer, pages_tokenizer AS pagesTokenizer FROM record_text_state WHERE id = 1',
+  ).get() as {
     revision: number;
     tokenizer: number;
+    pagesTokenizer: number;
   };
   const revision = currentRevision(ctx);
   const whole = state.tokenizer !== TOKENIZER_VERSION || state.revision < 0;
-  return { state, revision, whole, behind: whole || state.revision < revision };
+  const pages = state.pagesTokenizer !== TOKENIZER_VERSION;
+  return { state, revision, whole, pages, behind: whole || pages || state.revision < revision };
+}
+
+/**
+ * Re-indexes every page of document text from its stored text (kept as written; the index holds
+ * the tokenizer's terms), and stamps pages_fts with the tokenizer that wrote it (migration 0006).
+ * Call inside a transaction.
+ */
+export function rebuildPagesText(ctx: CatalogueContext): number {
+  sql(ctx.db, "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')").run();
+  const insert = sql(ctx.db, 'INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)');
+  const batch = sql(ctx.db, 'SELECT id, text FROM pages WHERE id > ? ORDER BY id LIMIT 500');
+  let pages = 0;
+  // In batches: a statement cannot be iterated while the same connection writes.
+  for (let last = 0; ;) {
+    const rows = batch.all(last) as { id: number; text: string }[];
+    if (rows.length === 0) break;
+    for (const row of rows) insert.run(row.id, ftsTerms(row.text));
+    pages += rows.length;
+    last = rows[rows.length - 1]!.id;
+  }
+  sql(ctx.db, 'UPDATE record_text_state SET pages_tokenizer = ? WHERE id = 1').run(TOKENIZER_VERSION);
+  return pages;
 }
 
 /** Whether records_fts lags the catalogue (a read: lets a caller take the write lock only when there is work). */
@@ -59,12 +87,14 @@ export function recordTextBehind(ctx: CatalogueContext): boolean {
 
 /**
  * Brings records_fts up to the catalogue's newest revision; returns how many records it
- * re-indexed. A new tokenizer (or a catalogue that never had the index) rebuilds it whole.
+ * re-indexed. A new tokenizer (or a catalogue that never had the index) rebuilds it whole, and
+ * pages_fts too when another tokenizer wrote it.
  */
 export function syncRecordText(ctx: CatalogueContext): number {
-  const { state, revision, whole, behind } = textState(ctx);
+  const { state, revision, whole, pages, behind } = textState(ctx);
   if (!behind) return 0;
   return ctx.db.transaction(() => {
+    if (pages) rebuildPagesText(ctx);
     let ids: number[];
     if (whole) {
       sql(ctx.db, "INSERT INTO records_fts (records_fts) VALUES ('delete-all')").run();

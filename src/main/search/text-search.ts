@@ -11,7 +11,6 @@ import { dateMatches, parseQuery, type Clause, type ParsedQuery } from '../../sh
 import { firstMatchAt, snippet } from '../../shared/search/snippet';
 import { isHanTerm, tokenize } from '../../shared/search/tokenizer';
 import type { CatalogueContext } from '../catalogue/context';
-import { ftsTerms } from './fulltext';
 import { syncRecordText } from './record-text';
 import { sql } from '../catalogue/statements';
 
@@ -194,20 +193,10 @@ export function searchText(
 /** Rebuilds both FTS5 indexes: pages from the stored page text, records from the catalogue (e.g. after the tokenizer changed). */
 export function rebuildTextIndex(ctx: CatalogueContext): { pages: number; records: number } {
   return ctx.db.transaction(() => {
-    sql(ctx.db, 'UPDATE record_text_state SET revision = -1 WHERE id = 1').run();
+    sql(ctx.db, 'UPDATE record_text_state SET revision = -1, pages_tokenizer = 0 WHERE id = 1').run();
+    // Rebuilds pages_fts too: its stamp was just cleared.
     const records = syncRecordText(ctx);
-    sql(ctx.db, "INSERT INTO pages_fts (pages_fts) VALUES ('delete-all')").run();
-    const insert = sql(ctx.db, 'INSERT INTO pages_fts (rowid, terms) VALUES (?, ?)');
-    const batch = sql(ctx.db, 'SELECT id, text FROM pages WHERE id > ? ORDER BY id LIMIT 500');
-    let pages = 0;
-    // In batches: a statement cannot be iterated while the same connection writes.
-    for (let last = 0; ;) {
-      const rows = batch.all(last) as { id: number; text: string }[];
-      if (rows.length === 0) break;
-      for (const row of rows) insert.run(row.id, ftsTerms(row.text));
-      pages += rows.length;
-      last = rows[rows.length - 1]!.id;
-    }
+    const pages = (sql(ctx.db, 'SELECT count(*) AS n FROM pages').get() as { n: number }).n;
     return { pages, records };
   })();
 }

@@ -2,7 +2,7 @@
  * Snippets with the matched words marked, as segments of plain text: the UI renders each segment
  * as text (marking the matched ones), so a title containing `<script>` can only ever show as text.
  */
-import { foldText, isHanTerm } from './tokenizer';
+import { foldHan, foldText, isHanTerm } from './tokenizer';
 
 export interface Segment {
   text: string;
@@ -19,9 +19,13 @@ function wordMatches(folded: string, terms: string[]): boolean {
   );
 }
 
-/** The folded form of one word; plain ASCII (most words) skips Unicode normalisation. */
+/**
+ * The folded form of one word; plain ASCII (most words) skips Unicode normalisation. Han is folded
+ * to Simplified (as the tokenizer does), so 墓誌銘 in a text is marked for a query 墓志铭 and is
+ * shown as written.
+ */
 function foldWord(word: string): string {
-  if (HAN_WORD.test(word)) return word;
+  if (HAN_WORD.test(word)) return Array.from(word, foldHan).join('');
   const w = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : foldText(word);
   return w.includes("'") || w.includes('’') ? w.replace(/['’]/g, '') : w;
 }

@@ -7,14 +7,46 @@
  * - Han text becomes overlapping character bigrams ("杭州市" -> 杭州 州市): word segmentation
  *   of Chinese disagrees between a long document and a short query (lucaong/minisearch#201),
  *   bigrams always agree. A lone Han character stays a term so one-character queries work.
+ * - Traditional Chinese is folded to Simplified, character by character, with OpenCC's data
+ *   (opencc-js: Hong Kong variants, then Traditional → Simplified), so 墓誌銘 and 墓志铭, 利茲 and
+ *   利兹 are the same terms: archives of a Chinese partnership hold both scripts. Character by
+ *   character (not OpenCC's phrase conversion) keeps every text its length, so a highlight of the
+ *   folded form falls on the original characters, which are shown as written.
  */
+import { ConverterFactory } from 'opencc-js/core';
+import { from, to } from 'opencc-js/preset/t2cn';
 
 const HAN = /\p{Script=Han}/u;
 // A run of Han characters, or a run of letters/digits (with inner apostrophes and dots as in "U.K.").
 const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
+let convert: ((text: string) => string) | null = null;
+const hanFolds = new Map<string, string>();
+
+/**
+ * One Han character in its folded (Simplified) form. Taken to a fixed point, so folding is
+ * idempotent (snippets fold terms that are already folded), and only when OpenCC gives one
+ * character back. The converter is built on first use: a library without Chinese never pays.
+ */
+export function foldHan(char: string): string {
+  let folded = hanFolds.get(char);
+  if (folded !== undefined) return folded;
+  convert ??= ConverterFactory(...from.hk!, ...to.cn!);
+  folded = char;
+  for (let i = 0; i < 3; i++) {
+    const next = convert(folded);
+    if (next === folded || Array.from(next).length !== 1) break;
+    folded = next;
+  }
+  hanFolds.set(char, folded);
+  return folded;
+}
+
+const HAN_CHAR = /\p{Script=Han}/gu;
+
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  const folded = text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  return HAN.test(folded) ? folded.replace(HAN_CHAR, foldHan) : folded;
 }
 
 function hanTerms(run: string, out: string[]): void {
@@ -42,4 +74,4 @@ export function isHanTerm(term: string): boolean {
 }
 
 /** Bumped whenever tokenize() changes its output: indexes made by another version are rebuilt. */
-export const TOKENIZER_VERSION = 1;
+export const TOKENIZER_VERSION = 2;
