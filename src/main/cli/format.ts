@@ -94,7 +94,8 @@ export function warningWords(w: QueryWarning): string {
 export function mergedLine(h: MergedHit): string {
   const head = `#${String(h.id).padEnd(6)} ${(h.date || 'undated').padEnd(12)} ${RECORD_TYPE_LABELS[h.type].padEnd(16)} ${h.title}`;
   const snip = segmentsText(h.snippet);
-  return `${head}\n        matched in ${h.matchedIn.map(matchedInWords).join(', ')}${snip ? `\n        ${snip}` : ''}`;
+  const partial = h.partial ? 'matches all but one word; ' : '';
+  return `${head}\n        ${partial}matched in ${h.matchedIn.map(matchedInWords).join(', ')}${snip ? `\n        ${snip}` : ''}`;
 }
 
 export function recordText(r: RecordView): string {

@@ -9,6 +9,7 @@ import type { RecordType } from '../../shared/model';
 import type { TextHit } from '../../shared/search/merge';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery } from '../../shared/search/query';
 import { firstMatchAt, snippet } from '../../shared/search/snippet';
+import { damerau } from '../../shared/search/damerau';
 import { isHanTerm, tokenize } from '../../shared/search/tokenizer';
 import type { CatalogueContext } from '../catalogue/context';
 import { syncRecordText } from './record-text';
@@ -16,27 +17,37 @@ import { sql } from '../catalogue/statements';
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-function clauseExpression(c: Clause): string | null {
+/** Near spellings of a term that are words of the library (for typos), or none. */
+type Candidates = (term: string) => string[];
+
+function clauseExpression(c: Clause, near?: Candidates): string | null {
   const terms = tokenize(c.text);
   if (terms.length === 0) return null;
   if (c.phrase || terms.some(isHanTerm)) return quote(terms.join(' '));
-  return terms.map((t) => (t.length >= 2 ? `${quote(t)}*` : quote(t))).join(' AND ');
+  return terms
+    .map((t) => {
+      const own = t.length >= 2 ? `${quote(t)}*` : quote(t);
+      const others = near?.(t) ?? [];
+      return others.length ? `(${[own, ...others.map(quote)].join(' OR ')})` : own;
+    })
+    .join(' AND ');
 }
 
 /**
  * The FTS5 expression for a query, or null when document text cannot answer it: field scopes
- * (title:, person:…) describe records, not pages.
+ * (title:, person:…) describe records, not pages. With `near`, each word also matches the near
+ * spellings it gives.
  */
-export function ftsExpression(q: ParsedQuery): string | null {
+export function ftsExpression(q: ParsedQuery, near?: Candidates): string | null {
   if (q.groups.length === 0 || q.groups.flat().some((c) => c.scope)) return null;
-  const groups = q.groups.map((g) => g.map(clauseExpression).filter((e): e is string => e !== null));
+  const groups = q.groups.map((g) => g.map((c) => clauseExpression(c, near)).filter((e): e is string => e !== null));
   if (groups.some((g) => g.length === 0)) return null;
   let expr = groups
     .map((g) => (g.length === 1 ? `(${g[0]})` : `(${g.map((e) => `(${e})`).join(' OR ')})`))
     .join(' AND ');
   const excluded = q.excluded
     .filter((c) => !c.scope)
-    .map(clauseExpression)
+    .map((c) => clauseExpression(c))
     .filter((e): e is string => e !== null);
   if (excluded.length) expr = `${expr} NOT (${excluded.join(' OR ')})`;
   return expr;
@@ -120,6 +131,43 @@ function best(
     : `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ?`;
 }
 
+/** Typos are looked for only when the words as typed find at most this many hits. */
+const FEW_TEXT_HITS = 2;
+/** At most this many near spellings per word, the most frequent first; at most this many vocabulary rows read per range. */
+const CANDIDATES = 4;
+const VOCABULARY_ROWS = 5_000;
+
+/**
+ * The words of the library near a typed one (Damerau distance 1, or 2 from nine letters), read
+ * from FTS5's own vocabulary (fts5vocab tables, made per connection in `temp`, so they need no
+ * schema). Only the words sharing its first two letters, or those two swapped, are read: a range
+ * of the vocabulary's B-tree, not all of it (slips in the first two letters are not caught).
+ */
+function vocabularyCandidates(ctx: CatalogueContext): Candidates {
+  ctx.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_fts_vocab USING fts5vocab(main, 'pages_fts', 'row');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_fts_vocab USING fts5vocab(main, 'records_fts', 'row');`);
+  const range = ['pages_fts_vocab', 'records_fts_vocab'].map((table) =>
+    sql(ctx.db, `SELECT term, doc FROM temp.${table} WHERE term >= ? AND term < ? LIMIT ${VOCABULARY_ROWS}`),
+  );
+  return (term) => {
+    if (term.length < 4 || isHanTerm(term) || /^\d+$/.test(term)) return [];
+    const max = term.length <= 8 ? 1 : 2;
+    const found = new Map<string, number>();
+    const starts = new Set([term.slice(0, 2), term[1]! + term[0]!]);
+    for (const start of starts)
+      for (const statement of range)
+        for (const row of statement.all(start, `${start}\uffff`) as { term: string; doc: number }[]) {
+          if (row.term === term || row.term.startsWith(term)) continue;
+          if (damerau(term, row.term, max) > max) continue;
+          found.set(row.term, (found.get(row.term) ?? 0) + row.doc);
+        }
+    return [...found]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, CANDIDATES)
+      .map(([t]) => t);
+  };
+}
+
 export function searchText(
   ctx: CatalogueContext,
   query: string,
@@ -128,7 +176,35 @@ export function searchText(
   const q = parseQuery(query);
   const expression = ftsExpression(q);
   if (!expression) return { hits: [], expression };
-  const terms = q.groups.flat().flatMap((c) => tokenize(c.text));
+  const exact = textHits(
+    ctx,
+    q,
+    expression,
+    q.groups.flat().flatMap((c) => tokenize(c.text)),
+    limit,
+  );
+  if (exact.length > FEW_TEXT_HITS) return { hits: exact, expression };
+  // Little found as typed: each word also matches its near spellings in the library.
+  const near = vocabularyCandidates(ctx);
+  const expanded = new Map<string, string[]>();
+  const loose = ftsExpression(q, (t) => {
+    const c = near(t);
+    expanded.set(t, c);
+    return c;
+  });
+  if (!loose || loose === expression) return { hits: exact, expression };
+  const terms = q.groups.flat().flatMap((c) => tokenize(c.text).flatMap((t) => [t, ...(expanded.get(t) ?? [])]));
+  const loosened = textHits(ctx, q, loose, terms, limit);
+  return loosened.length > exact.length ? { hits: loosened, expression: loose } : { hits: exact, expression };
+}
+
+function textHits(
+  ctx: CatalogueContext,
+  q: ParsedQuery,
+  expression: string,
+  terms: string[],
+  limit: number,
+): TextHit[] {
   // Records whose own words match come first (bm25 of one table is not comparable with another's).
   const recordRows = sql(
     ctx.db,
@@ -172,7 +248,7 @@ export function searchText(
       rank: row.rank,
       snippet: snippet(found.text, terms),
     });
-    if (hits.length >= limit) return { hits, expression };
+    if (hits.length >= limit) return hits;
   }
   for (const row of pageRows) {
     const r = info.get(row.recordId);
@@ -187,7 +263,7 @@ export function searchText(
     });
     if (hits.length >= limit) break;
   }
-  return { hits, expression };
+  return hits;
 }
 
 /** Rebuilds both FTS5 indexes: pages from the stored page text, records from the catalogue (e.g. after the tokenizer changed). */

@@ -11,6 +11,7 @@ import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } fr
 import { packDocuments, unpackDocuments, type PackedDocuments } from './packed';
 import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
+import { damerau, transpositions } from './damerau';
 
 /** Titles and codes first, then names, then places, events and tags. (Prose is FTS5's: records_fts.) */
 export const FIELD_BOOSTS: Partial<Record<SearchField, number>> = {
@@ -60,14 +61,15 @@ export function matchKey(m: MatchedIn): string {
 }
 
 /**
- * Typo tolerance grows with the term: none up to 4 letters, one edit up to 8, two beyond. One edit
- * on a 4-letter word is a quarter of it — "hang" would also find hand, bang, hans — and while
- * typing, a short word is usually a prefix, which prefix matching already covers. Two edits on a
- * 6-letter word would reach a third of its letters and walk much of a large vocabulary.
+ * Typo tolerance grows with the term: none up to 3 letters, one edit (Damerau: a swap of two
+ * neighbouring letters is one) up to 8, two beyond. A 4-letter word gets its one slip ("Dnce" →
+ * dance in `Phoenix Dnce`): what it also reaches (hand, bang for "hang") weighs less than any
+ * exact or prefix match (FUZZY_WEIGHT), so it only fills in below them. Two edits on a 6-letter
+ * word would reach a third of its letters and walk much of a large vocabulary.
  */
 export function fuzzyFor(term: string): number | false {
   if (isHanTerm(term) || /^\d+$/.test(term)) return false;
-  if (term.length <= 4) return false;
+  if (term.length <= 3) return false;
   return term.length <= 8 ? 1 : 2;
 }
 
@@ -117,6 +119,8 @@ export interface RecordHit {
   matchedIn: MatchedIn[];
   /** The index terms that matched (folded), for highlighting. */
   terms: string[];
+  /** It holds every word of the query but one (listed below the full matches). */
+  partial: boolean;
   titleSegments: Segment[];
   snippet: Segment[];
 }
@@ -144,8 +148,31 @@ export interface SearchOutcome {
   total: number;
   hits: RecordHit[];
   facets: Facets;
-  /** "Did you mean": index terms near the query's words, when nothing matched. */
-  suggestions: string[];
+  /**
+   * "Did you mean": the query with a word that is not a word of the library replaced by the
+   * nearest one that is, when this engine found little (≤ FEW_HITS), with how many records the
+   * corrected query finds here. Whether it helps depends on the merged list: helpfulSuggestions().
+   */
+  suggestions: Suggestion[];
+}
+
+export interface Suggestion {
+  text: string;
+  total: number;
+}
+
+/** "Very little": a query finding at most this many records may be offered a correction. */
+export const FEW_HITS = 2;
+
+/**
+ * The suggestions worth showing under a merged list of `found` records: only when it found
+ * nothing or very little, and only corrections that find much more (three times as many, and
+ * more than one more). `PCorpus`, which found what was wanted, and `facsimile` with six hits
+ * get none.
+ */
+export function helpfulSuggestions(suggestions: Suggestion[], found: number): string[] {
+  if (found > FEW_HITS) return [];
+  return suggestions.filter((s) => s.total >= Math.max(1, 3 * found + 1)).map((s) => s.text);
 }
 
 export interface SearchOptions {
@@ -206,10 +233,15 @@ interface MiniSearchInternals {
   _nextId: number;
 }
 
-/** MiniSearch's defaults (v7): BM25+ parameters and the weights of prefix and fuzzy expansions. */
+/** MiniSearch's defaults (v7): BM25+ parameters and the weight of prefix expansions. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
+export const PREFIX_WEIGHT = 0.375;
+/**
+ * A slip weighs less than any prefix (MiniSearch's default, 0.45, weighs a one-letter slip above
+ * a long prefix): exact > prefix > slip. A prefix weighs at least 0.375·L/(L + 0.3·(L − 3)) ≈ 0.29;
+ * a slip at most 0.25·L/(L + 1) < 0.25.
+ */
+export const FUZZY_WEIGHT = 0.25;
 
 /** One index term a query term expanded to (itself, a longer word it prefixes, a near spelling), in some fields. */
 interface Expansion {
@@ -222,6 +254,8 @@ interface Expansion {
 interface Evaluated {
   scores: Map<number, number>;
   expansions: Expansion[];
+  /** Of those, the records that hold every word but one (scored below every full match). */
+  partial?: Set<number>;
 }
 
 function miniSearch(): MiniSearch<SearchDocument> {
@@ -235,6 +269,38 @@ function miniSearch(): MiniSearch<SearchDocument> {
     processTerm: indexTerm,
     searchOptions: { boost: FIELD_BOOSTS, tokenize, processTerm: indexTerm },
   });
+}
+
+/**
+ * Adds the records that match every group of words but one, scored below the lowest full match
+ * (in their own order), so they are listed after every full match.
+ */
+function withPartial(full: Evaluated, unions: Evaluated[]): Evaluated {
+  const counts = new Map<number, { n: number; score: number }>();
+  for (const u of unions)
+    for (const [id, score] of u.scores) {
+      if (full.scores.has(id)) continue;
+      const c = counts.get(id);
+      if (c) {
+        c.n++;
+        c.score += score;
+      } else counts.set(id, { n: 1, score });
+    }
+  const wanted = unions.length - 1;
+  const partial = new Set<number>();
+  let best = 0;
+  for (const c of counts.values()) if (c.n === wanted) best = Math.max(best, c.score);
+  if (best === 0) return full;
+  let floor = Infinity;
+  for (const score of full.scores.values()) floor = Math.min(floor, score);
+  const scale = floor === Infinity ? 1 : (0.5 * floor) / best;
+  const scores = new Map(full.scores);
+  for (const [id, c] of counts)
+    if (c.n === wanted) {
+      scores.set(id, c.score * scale);
+      partial.add(id);
+    }
+  return { scores, expansions: full.expansions, partial };
 }
 
 function contains(haystack: string[], needle: string[]): boolean {
@@ -280,7 +346,11 @@ export class RecordSearch {
   private index = miniSearch();
   private readonly docs = new Map<number, SearchDocument>();
   /** The last search's whole result, kept as its matches and filter; turned into documents only when asked (facets). */
-  private last: { matches: Map<number, number>; keep: ((doc: SearchDocument) => boolean) | null } = {
+  private last: {
+    matches: Map<number, number>;
+    keep: ((doc: SearchDocument) => boolean) | null;
+    partial?: Set<number>;
+  } = {
     matches: new Map(),
     keep: null,
   };
@@ -404,10 +474,19 @@ export class RecordSearch {
     }
     const fuzzy = fuzzyFor(term);
     if (fuzzy) {
-      for (const [found, [data, distance]] of index.fuzzyGet(term, fuzzy)) {
-        if (!distance || prefixed.has(found)) continue;
+      const slipped = new Set<string>();
+      const add = (found: string, data: TermData, distance: number) => {
+        if (!distance || found === term || prefixed.has(found) || slipped.has(found)) return;
+        slipped.add(found);
         out.push({ term: found, weight: (FUZZY_WEIGHT * found.length) / (found.length + distance), data });
-      }
+      };
+      // MiniSearch's automaton counts edits as Levenshtein does; a swap is counted once here.
+      for (const [found, [data]] of index.fuzzyGet(term, fuzzy)) add(found, data, damerau(term, found, fuzzy));
+      if (fuzzy === 1)
+        for (const swapped of transpositions(term)) {
+          const data = index.get(swapped);
+          if (data) add(swapped, data, 1);
+        }
     }
     return out;
   }
@@ -485,6 +564,7 @@ export class RecordSearch {
     let result: Evaluated | null = null;
     // A clause made only of stop words ("of" in "memorandum of understanding") constrains nothing here.
     const indexed = (c: Clause) => tokenize(c.text).some((t) => !STOP_WORDS.has(t));
+    const unions: Evaluated[] = [];
     for (const all of q.groups) {
       const group = all.filter(indexed);
       if (group.length === 0) continue;
@@ -496,6 +576,7 @@ export class RecordSearch {
         for (const [id, sc] of next.scores) scores.set(id, (scores.get(id) ?? 0) + sc);
         union = { scores, expansions: [...union.expansions, ...next.expansions] };
       }
+      unions.push(union);
       if (result === null) result = union;
       else {
         const scores = new Map<number, number>();
@@ -505,7 +586,6 @@ export class RecordSearch {
         }
         result = { scores, expansions: [...result.expansions, ...union.expansions] };
       }
-      if (result.scores.size === 0) break;
     }
     // Words that were all stop words ("the") find nothing here; FTS5 may still find them in text.
     if (result === null && q.groups.length > 0) return { scores: new Map(), expansions: [] };
@@ -514,6 +594,10 @@ export class RecordSearch {
       result = { scores: new Map(), expansions: [] };
       for (const id of this.docs.keys()) result.scores.set(id, 0);
     }
+    // A query of several words that no record holds all of lists the records holding every word
+    // but one (`partial`): `Phoenix Dnxe` still finds the Phoenix Dance Theatre. While some
+    // record holds them all, the words mean AND, as typed.
+    if (unions.length >= 2 && result.scores.size === 0) result = withPartial(result, unions);
     for (const clause of q.excluded.filter(indexed))
       for (const id of this.clauseMatches(clause).scores.keys()) result.scores.delete(id);
     return result;
@@ -587,6 +671,7 @@ export class RecordSearch {
       score: m.score,
       matchedIn: this.whereMatched(doc, m),
       terms,
+      partial: this.last.partial?.has(doc.id) ?? false,
       titleSegments: highlight(doc.title, terms),
       snippet: textField ? snippet(doc[textField], terms) : snippet(doc.description, terms),
     };
@@ -674,18 +759,56 @@ export class RecordSearch {
     return out;
   }
 
-  /** Terms of the index near the query's words, for "did you mean". */
-  suggest(q: ParsedQuery): string[] {
-    const out: string[] = [];
-    for (const clause of q.groups.flat()) {
-      for (const word of tokenize(clause.text)) {
-        if (isHanTerm(word) || word.length < 3) continue;
-        const near = this.index.search(word, { fuzzy: 0.4, prefix: false, combineWith: 'OR' });
-        const best = near.flatMap((r) => r.terms).find((t) => t !== word);
-        if (best && !out.includes(best)) out.push(best);
-      }
+  /** How many records hold an index term, in any field. */
+  private frequency(data: TermData): number {
+    let n = 0;
+    for (const postings of data.values()) n += postings.size;
+    return n;
+  }
+
+  /**
+   * The nearest word of the library to one that is not (Damerau distance up to 1, 2 or 3 with its
+   * length), the most frequent among the nearest; null when the word is one or none is near.
+   */
+  private correction(word: string): string | null {
+    const index = this.internals._index;
+    if (isHanTerm(word) || word.length < 4 || /^\d+$/.test(word) || index.get(word)) return null;
+    const max = word.length <= 5 ? 1 : word.length <= 8 ? 2 : 3;
+    let best: { term: string; distance: number; n: number } | null = null;
+    const consider = (term: string, data: TermData) => {
+      const distance = damerau(word, term, max);
+      if (distance > max) return;
+      const n = this.frequency(data);
+      if (!best || distance < best.distance || (distance === best.distance && n > best.n)) best = { term, distance, n };
+    };
+    for (const [term, [data]] of index.fuzzyGet(word, max)) consider(term, data);
+    for (const swapped of transpositions(word)) {
+      const data = index.get(swapped);
+      if (data) consider(swapped, data);
     }
-    return out.slice(0, 3);
+    return (best as { term: string } | null)?.term ?? null;
+  }
+
+  /** Corrections of the query, one word replaced each, with what each finds here (for "did you mean"). */
+  suggest(q: ParsedQuery): Suggestion[] {
+    const clauses = q.groups.flat();
+    const out: Suggestion[] = [];
+    clauses.forEach((clause, i) => {
+      if (clause.phrase || out.length >= 3) return;
+      const words = tokenize(clause.text);
+      if (words.length !== 1) return;
+      const fixed = this.correction(words[0]!);
+      if (!fixed) return;
+      const text = clauses
+        .map((c, j) =>
+          j === i ? (c.scope ? `${c.scope}:${fixed}` : fixed) : c.scope ? `${c.scope}:${c.text}` : c.text,
+        )
+        .join(' ');
+      if (out.some((s) => s.text === text)) return;
+      const total = this.evaluate(parseQuery(text)).scores.size;
+      if (total > 0) out.push({ text, total });
+    });
+    return out.sort((a, b) => b.total - a.total);
   }
 
   search(input: string | ParsedQuery, options: SearchOptions = {}): SearchOutcome {
@@ -698,7 +821,7 @@ export class RecordSearch {
     const matches = evaluated.scores;
     const filtered = q.filters.types.length > 0 || !!q.filters.from || !!q.filters.to || hasFacet;
     const keep = filtered ? (doc: SearchDocument) => this.passes(doc, q, f) : null;
-    this.last = { matches, keep };
+    this.last = { matches, keep, partial: evaluated.partial };
     this.lastFoundCache = null;
     const sort = options.sort ?? 'relevance';
     const offset = options.offset ?? 0;
@@ -717,7 +840,10 @@ export class RecordSearch {
       total = keep ? this.lastFound.length : matches.size;
     } else {
       const found = this.lastFound;
+      const partial = evaluated.partial;
       const cmp = (a: SearchDocument, b: SearchDocument) => {
+        // Partial matches stay below the full ones, in any order.
+        if (partial && partial.has(a.id) !== partial.has(b.id)) return partial.has(a.id) ? 1 : -1;
         if (sort === 'date-asc') return byDate(a, b);
         if (sort === 'date-desc') return byDate(b, a);
         return a.title.localeCompare(b.title) || a.id - b.id;
@@ -732,7 +858,7 @@ export class RecordSearch {
       total,
       hits: page.map(([id, score]) => this.hit(docOf(id), this.matchOf(id, score, evaluated.expansions))),
       facets: options.withFacets === false ? this.facets([]) : this.facets(this.lastFound),
-      suggestions: total === 0 && q.groups.length > 0 ? this.suggest(q) : [],
+      suggestions: total <= FEW_HITS && q.groups.length > 0 ? this.suggest(q) : [],
     };
   }
 }

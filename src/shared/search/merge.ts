@@ -79,6 +79,7 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
       score: 0,
       matchedIn: labelsOf(hits),
       terms,
+      partial: false,
       titleSegments: highlight(best.title, terms),
       snippet: best.snippet,
       pages,

@@ -110,3 +110,96 @@ describe('both Chinese scripts', () => {
     lib = await openTestLibrary(lib.dir);
   });
 });
+
+describe('typos as people make them', () => {
+  it('a swap of two letters is one slip, in names and titles', async () => {
+    const qingdao = await lib.ok('createRecord', { type: 'report', title: 'Visit to Qingdao' });
+    const hangzhou = await lib.ok('createRecord', { type: 'report', title: 'Hangzhou delegation' });
+    const debian = await lib.ok('createRecord', { type: 'report', title: 'Debian workstation inventory' });
+    for (const [query, id] of [
+      ['Qingdoa', qingdao.id],
+      ['Hangzohu', hangzhou.id],
+      ['Debain', debian.id],
+    ] as const) {
+      const { merged } = await searchBoth(query);
+      expect(
+        merged.map((h) => h.id),
+        query,
+      ).toEqual([id]);
+      expect(merged[0]!.partial).toBe(false);
+    }
+  });
+
+  it('every word of several gets its slip, weighed exact > prefix > slip', async () => {
+    const theatre = await lib.ok('createRecord', { type: 'event-programme', title: 'Phoenix Dance Theatre' });
+    const exact = await lib.ok('createRecord', { type: 'report', title: 'Dance' });
+    const prefix = await lib.ok('createRecord', { type: 'report', title: 'Dancers' });
+    const slip = await lib.ok('createRecord', { type: 'report', title: 'Lance' });
+    expect((await searchBoth('Phoenix Dnce')).merged.map((h) => [h.id, h.partial])).toEqual([[theatre.id, false]]);
+    const dance = (await searchBoth('dance')).merged.map((h) => h.id);
+    expect(dance.indexOf(exact.id)).toBeLessThan(dance.indexOf(prefix.id));
+    expect(dance.indexOf(prefix.id)).toBeLessThan(dance.indexOf(slip.id));
+  });
+
+  it('when every word but one matches, the best partial matches come below, flagged', async () => {
+    const theatre = await lib.ok('createRecord', { type: 'event-programme', title: 'Phoenix Dance Theatre' });
+    const both = await lib.ok('createRecord', { type: 'report', title: 'Phoenix Dance season brochure' });
+    const none = await lib.ok('createRecord', { type: 'report', title: 'Budget' });
+    // While a record holds every word, only it is listed.
+    expect((await searchBoth('phoenix dance theatre')).merged.map((h) => h.id)).toEqual([theatre.id]);
+    const { merged, outcome } = await searchBoth('phoenix dance theatre zzqx');
+    // No record holds "zzqx": those holding the other three words come, flagged partial.
+    expect(merged.map((h) => [h.id, h.partial])).toEqual([[theatre.id, true]]);
+    expect(outcome.total).toBe(1);
+    expect(merged.some((h) => h.id === both.id)).toBe(false);
+    expect(merged.some((h) => h.id === none.id)).toBe(false);
+    // The CLI says so, as a flag in --json and in words.
+    await lib.close();
+    const json = await cliIn(lib.dir, ['--json', 'search', 'phoenix', 'dance', 'theatre', 'zzqx']);
+    expect(jsonOf<{ id: number; partial: boolean }[]>(json).map((h) => [h.id, h.partial])).toEqual([
+      [theatre.id, true],
+    ]);
+    const text = await cliIn(lib.dir, ['search', 'phoenix', 'dance', 'theatre', 'zzqx']);
+    expect(text.stdout).toContain('matches all but one word');
+    lib = await openTestLibrary(lib.dir);
+  });
+
+  it('typos in document text reach the pages, through the words of the library', async () => {
+    const a = await lib.ok('createRecord', { type: 'report', title: 'Site survey' });
+    attachPages(a.id, 'survey.pdf', ['The party walked from Kirkstall Abbey to Roundhay Park.']);
+    const b = await lib.ok('createRecord', { type: 'letter', title: 'Copy request' });
+    attachPages(b.id, 'request.pdf', ['Please send a facsimile of the signed agreement.']);
+    for (const [query, id, word] of [
+      ['Kirkstlal', a.id, 'Kirkstall'],
+      ['Roundhya', a.id, 'Roundhay'],
+      ['facsimle', b.id, 'facsimile'],
+    ] as const) {
+      const hits = (await lib.ok('searchText', { query })).hits;
+      expect(
+        hits.map((h) => [h.recordId, h.page]),
+        query,
+      ).toEqual([[id, 1]]);
+      expect(marked(hits[0]!.snippet)).toEqual([word]);
+    }
+  });
+});
+
+describe('suggestions only when they help', () => {
+  it('none under a query that found what was wanted, or six hits; one when nothing was found', async () => {
+    const pc = await lib.ok('createRecord', { type: 'report', title: 'PCorpus annual summary' });
+    for (let i = 0; i < 4; i++) await lib.ok('createRecord', { type: 'report', title: `Ports visit ${i}` });
+    for (let i = 0; i < 6; i++) {
+      const r = await lib.ok('createRecord', { type: 'letter', title: `Letter ${i}` });
+      attachPages(r.id, `l${i}.pdf`, [`A facsimile of letter ${i}, with the facility plans.`]);
+    }
+    for (let i = 0; i < 3; i++) await lib.ok('createRecord', { type: 'report', title: `Hangzhou report ${i}` });
+    await lib.close();
+    const run = async (...query: string[]) => (await cliIn(lib.dir, ['search', ...query])).stdout;
+    const pcorpus = await run('PCorpus');
+    expect(pcorpus).toContain(`#${pc.id}`);
+    expect(pcorpus).not.toContain('Did you mean');
+    expect(await run('facsimile')).not.toContain('Did you mean');
+    expect(await run('Hangzqqqu')).toContain('Did you mean “hangzhou”?');
+    lib = await openTestLibrary(lib.dir);
+  });
+});

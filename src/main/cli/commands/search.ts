@@ -1,5 +1,5 @@
 /** Commands of search: `search` (both engines, one merged list) and `reindex`. */
-import { RecordSearch } from '../../../shared/search/engine';
+import { helpfulSuggestions, RecordSearch } from '../../../shared/search/engine';
 import { mergeHits } from '../../../shared/search/merge';
 import { segmentsText } from '../../../shared/search/snippet';
 import { tokenize } from '../../../shared/search/tokenizer';
@@ -47,7 +47,9 @@ export async function searchBoth(
   const accepted = search.accepted([...new Set(text.hits.map((h) => h.recordId))], outcome.query);
   const texts = text.hits.filter((h) => accepted.has(h.recordId));
   const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
-  return { outcome, merged: mergeHits(outcome.hits, texts, terms).slice(0, limit) };
+  const merged = mergeHits(outcome.hits, texts, terms);
+  const found = outcome.total + new Set(texts.map((t) => t.recordId).filter((id) => !search.lastResultHas(id))).size;
+  return { outcome, merged: merged.slice(0, limit), suggestions: helpfulSuggestions(outcome.suggestions, found) };
 }
 
 export const searchCommands: Record<string, Command> = {
@@ -67,7 +69,7 @@ export const searchCommands: Record<string, Command> = {
       const query = ctx.args.positional.slice(1).join(' ').trim();
       if (!query) throw new ArchiveFailure('invalid_input', 'search needs a query, e.g. search "Hangzhou memorandum"');
       const limit = integer(ctx.args, 'limit', 20)!;
-      const { outcome, merged } = await searchBoth(
+      const { outcome, merged, suggestions } = await searchBoth(
         ctx,
         query,
         limit,
@@ -80,22 +82,20 @@ export const searchCommands: Record<string, Command> = {
         date: h.date || null,
         referenceCode: h.referenceCode || null,
         score: Number(h.score.toFixed(3)),
+        partial: h.partial,
         matchedIn: h.matchedIn.map(matchedInWords),
         snippet: segmentsText(h.snippet),
       }));
       print(ctx, json, () => {
         const lines = merged.map(mergedLine);
         const notes = [...outcome.query.warnings.map((w) => `note: ${warningWords(w)}`)];
-        if (merged.length === 0) {
-          const hint = outcome.suggestions.length
-            ? ` Did you mean ${outcome.suggestions.map((s) => `“${s}”`).join(' or ')}?`
-            : '';
-          return [...notes, `Nothing matches “${query}”.${hint}`].join('\n');
-        }
+        const hint = suggestions.length ? `Did you mean ${suggestions.map((s) => `“${s}”`).join(' or ')}?` : '';
+        if (merged.length === 0) return [...notes, `Nothing matches “${query}”.${hint ? ` ${hint}` : ''}`].join('\n');
         return [
           ...notes,
           `Searched for ${outcome.query.understood.map(understoodWords).join(', ') || query}:`,
           ...lines,
+          ...(hint ? [hint] : []),
         ].join('\n');
       });
     },

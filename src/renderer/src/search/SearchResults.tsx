@@ -123,6 +123,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
                 </p>
               ) : null}
               <p className="hit-where">
+                {hit.partial ? `${t('partialMatch')} · ` : ''}
                 {t('matchedIn', {
                   where:
                     hit.matchedIn.map((w) => whereMatched(w, t, ROLE_LABELS)).join(t('listSeparator')) || t('filters'),

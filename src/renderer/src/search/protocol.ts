@@ -19,7 +19,12 @@ export type ToWorker =
   /** Document-text hits for the query `seq`: kept if their record passes the filters, then merged. */
   | { kind: 'merge'; seq: number; request: SearchRequest; texts: TextHit[] };
 
-export type Outcome = Omit<SearchOutcome, 'hits'> & { hits: MergedHit[]; textsMerged: boolean };
+/** `suggestions`: only those that help the merged list (helpfulSuggestions), as the query to run. */
+export type Outcome = Omit<SearchOutcome, 'hits' | 'suggestions'> & {
+  hits: MergedHit[];
+  textsMerged: boolean;
+  suggestions: string[];
+};
 
 export type FromWorker =
   | { kind: 'applied'; revision: number; documents: number; fromSnapshot: boolean }

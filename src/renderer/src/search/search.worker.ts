@@ -3,7 +3,7 @@
  * started from the library's snapshot when there is one and fed by the catalogue's change feed.
  * It also folds the document-text hits (FTS5, from the catalogue) into the list.
  */
-import { RecordSearch } from '../../../shared/search/engine';
+import { helpfulSuggestions, RecordSearch } from '../../../shared/search/engine';
 import { mergeHits, type TextHit } from '../../../shared/search/merge';
 import { tokenize } from '../../../shared/search/tokenizer';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
@@ -36,7 +36,10 @@ function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
   const hits = mergeHits(outcome.hits, kept, terms);
   const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !index.lastResultHas(id)));
   textOnly = [...onlyText];
-  return { ...outcome, hits, total: outcome.total + onlyText.size, textsMerged: texts !== null };
+  const total = outcome.total + onlyText.size;
+  // Whether a correction helps is known once the text engine's hits are in.
+  const suggestions = texts === null ? [] : helpfulSuggestions(outcome.suggestions, total);
+  return { ...outcome, hits, total, suggestions, textsMerged: texts !== null };
 }
 
 function handle(message: ToWorker): FromWorker[] {

@@ -56,6 +56,7 @@ export const search = {
   },
   note: 'Note: {{warning}}.',
   didYouMean: 'Did you mean',
+  partialMatch: 'Matches all but one word',
   showMore_one: 'Show {{count}} more result',
   showMore_other: 'Show {{count}} more results',
   or: ' or ',

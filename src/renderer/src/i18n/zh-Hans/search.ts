@@ -56,6 +56,7 @@ export const search: Messages<typeof en> = {
   },
   note: '注意：{{warning}}。',
   didYouMean: '您要找的是否是',
+  partialMatch: '仅有一个词未匹配',
   showMore_one: '再显示 {{count}} 条结果',
   showMore_other: '再显示 {{count}} 条结果',
   or: '或',
