@@ -239,6 +239,32 @@ describe('list', () => {
     expectSuccess(run);
     expect(jsonOf(run)).toEqual([]);
   });
+
+  it('pages on past the 1,000 the service gives at once with --offset and --limit, and streams every record with --all', async () => {
+    expectSuccess(await cli('init'));
+    const db = new Database(path.join(dir, 'catalogue.sqlite'));
+    const insert = db.prepare(
+      "INSERT INTO records (type, title, date, created_at, updated_at) VALUES ('report', ?, ?, '2020-01-01', '2020-01-01')",
+    );
+    db.transaction(() => {
+      for (let i = 1; i <= 2345; i++) insert.run(`Report ${i}`, `20${String(10 + (i % 10))}-01-01`);
+    })();
+    db.close();
+    const every = jsonOf<RecordJson[]>(await cli('list', '--all', '--json'));
+    expect(every).toHaveLength(2345);
+    expect(new Set(every.map((r) => r.id)).size).toBe(2345);
+    // Pages of a long list join up to the whole list, in its order.
+    const first = jsonOf<RecordJson[]>(await cli('list', '--limit', '1200', '--json'));
+    const rest = jsonOf<RecordJson[]>(await cli('list', '--offset', '1200', '--limit', '5000', '--json'));
+    expect([...first, ...rest].map((r) => r.id)).toEqual(every.map((r) => r.id));
+    const text = await cli('list', '--offset', '2300');
+    expectSuccess(text);
+    expect(text.stdout.trimEnd().split('\n')).toHaveLength(46);
+    expect(text.stdout).toContain('45 of 2345 records');
+    const more = await cli('list', '--limit', '3');
+    expect(more.stdout).toContain('3 of 2345 records; the next with --offset 3, or all with --all');
+    expectUserError(await cli('list', '--all', '--limit', '5'), '--all');
+  });
 });
 
 describe('search', () => {

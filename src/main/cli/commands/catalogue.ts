@@ -31,6 +31,9 @@ const RECORD_OPTIONS = new Set([
   'commitment',
 ]);
 
+/** The most records the service lists at once (listRecords' limit). */
+const LIST_PAGE = 1_000;
+
 export const catalogueCommands: Record<string, Command> = {
   init: {
     usage: 'init',
@@ -88,30 +91,61 @@ export const catalogueCommands: Record<string, Command> = {
     },
   },
   list: {
-    usage: 'list [--type TYPE] [--limit N] [--sort date|title|type|reference-code|updated-at] [--asc]',
-    summary: 'list records, newest first',
+    usage:
+      'list [--type TYPE] [--tag TAG] [--limit N] [--offset N] [--all] [--sort date|title|type|reference-code|updated-at] [--asc]',
+    summary: 'list records, newest first: --limit N of them (any number), from --offset N, or --all',
     options: ['type', 'limit', 'sort', 'offset', 'tag'],
     words: [0, 0],
     check: (args) => {
       typeSlug(single(args, 'type'));
       integer(args, 'limit');
       integer(args, 'offset');
+      if (args.flags.has('all') && args.options.has('limit'))
+        throw new ArchiveFailure('invalid_input', '--all lists every record: leave out --limit, or leave out --all');
     },
     run: async (ctx) => {
       const sort = single(ctx.args, 'sort');
-      const page = await call(ctx, 'listRecords', {
+      const wanted = ctx.args.flags.has('all') ? Infinity : integer(ctx.args, 'limit', 100)!;
+      const filters = {
         type: typeSlug(single(ctx.args, 'type')),
         tag: single(ctx.args, 'tag'),
-        limit: integer(ctx.args, 'limit', 100),
-        offset: integer(ctx.args, 'offset', 0),
         ...(sort ? { sort: kebabToCamel(sort) as InputOf<'listRecords'>['sort'] } : {}),
-        direction: ctx.args.flags.has('asc') ? 'asc' : 'desc',
-      });
-      print(ctx, page.items, () =>
-        page.items.length === 0
-          ? 'No records.'
-          : [...page.items.map(summaryLine), `${page.items.length} of ${page.total} records`].join('\n'),
-      );
+        direction: ctx.args.flags.has('asc') ? ('asc' as const) : ('desc' as const),
+      };
+      // Page by page (the service gives at most LIST_PAGE at once), each printed as it comes, so
+      // a list of any length streams in bounded memory; --json prints one array, element by element,
+      // exactly as JSON.stringify(array, null, 2) would.
+      let offset = integer(ctx.args, 'offset', 0)!;
+      let shown = 0;
+      let total = 0;
+      let pending: string | null = null;
+      for (;;) {
+        const page = await call(ctx, 'listRecords', {
+          ...filters,
+          offset,
+          limit: Math.max(1, Math.min(LIST_PAGE, wanted - shown)),
+        });
+        total = page.total;
+        for (const item of page.items) {
+          if (!ctx.json) ctx.out(summaryLine(item));
+          else {
+            ctx.out(pending === null ? '[' : `${pending},`);
+            pending = `  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`;
+          }
+        }
+        shown += page.items.length;
+        offset += page.items.length;
+        if (page.items.length === 0 || shown >= wanted || offset >= total) break;
+      }
+      if (ctx.json) {
+        ctx.out(pending === null ? '[]' : `${pending}\n]`);
+        return;
+      }
+      if (shown === 0) ctx.out(total > 0 ? `No records from --offset ${offset} (${total} in all).` : 'No records.');
+      else
+        ctx.out(
+          `${shown} of ${total} records${offset < total ? `; the next with --offset ${offset}, or all with --all` : ''}`,
+        );
     },
   },
   delete: {
