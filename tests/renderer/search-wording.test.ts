@@ -25,6 +25,7 @@ const EVERY_MATCH: MatchedIn[] = [
   ...MATCHED_FIELDS.map((field) => ({ field })),
   ...LINK_ROLES.map((role) => ({ field: 'role' as const, role })),
   { field: 'page', page: 2, file: 'scan.pdf' },
+  { field: 'alias', name: 'Hangzhou' },
 ];
 
 describe('where a hit matched, worded', () => {

@@ -16,7 +16,7 @@ export function summaryLine(r: RecordSummary): string {
 }
 
 /** Where a hit matched, in the CLI's English (the renderer words the same keys in its language). */
-const MATCHED_WORDS: Record<Exclude<MatchedIn, { field: 'role' | 'page' }>['field'], string> = {
+const MATCHED_WORDS: Record<Exclude<MatchedIn, { field: 'role' | 'page' | 'alias' }>['field'], string> = {
   title: 'title',
   titleAlt: 'title (other language)',
   referenceCode: 'reference code',
@@ -37,6 +37,7 @@ const MATCHED_WORDS: Record<Exclude<MatchedIn, { field: 'role' | 'page' }>['fiel
 export function matchedInWords(m: MatchedIn): string {
   if (m.field === 'role') return m.role;
   if (m.field === 'page') return `page ${m.page} of ${m.file}`;
+  if (m.field === 'alias') return `“${m.name}”, another name of what was searched`;
   return MATCHED_WORDS[m.field];
 }
 

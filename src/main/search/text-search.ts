@@ -9,7 +9,9 @@ import type { RecordType } from '../../shared/model';
 import type { TextHit } from '../../shared/search/merge';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery } from '../../shared/search/query';
 import { firstMatchAt, snippet } from '../../shared/search/snippet';
+import { addNames, aliasQueries, type NameIndex } from '../../shared/search/aliases';
 import { damerau } from '../../shared/search/damerau';
+import { currentRevision } from '../catalogue/changes';
 import { isHanTerm, tokenize } from '../../shared/search/tokenizer';
 import type { CatalogueContext } from '../catalogue/context';
 import { syncRecordText } from './record-text';
@@ -168,12 +170,53 @@ function vocabularyCandidates(ctx: CatalogueContext): Candidates {
   };
 }
 
+const nameIndexes = new WeakMap<CatalogueContext, { revision: number; index: NameIndex }>();
+
+/** Every authority's names (aliases.ts), read again only after the catalogue changed. */
+function nameIndex(ctx: CatalogueContext): NameIndex {
+  const revision = currentRevision(ctx);
+  const cached = nameIndexes.get(ctx);
+  if (cached && cached.revision === revision) return cached.index;
+  const rows = sql(
+    ctx.db,
+    `SELECT a.name AS name, json_group_array(n.name) AS others
+       FROM authorities a JOIN authority_names n ON n.authority_id = a.id
+      GROUP BY a.id ORDER BY a.id`,
+  ).all() as { name: string; others: string }[];
+  const index: NameIndex = new Map();
+  for (const row of rows) addNames(index, [row.name, ...(JSON.parse(row.others) as string[])]);
+  nameIndexes.set(ctx, { revision, index });
+  return index;
+}
+
 export function searchText(
   ctx: CatalogueContext,
   query: string,
   limit: number,
 ): { hits: TextHit[]; expression: string | null } {
   const q = parseQuery(query);
+  const found = searchWords(ctx, q, limit);
+  if (!found.expression || found.hits.length >= limit) return found;
+  // Records that mention an authority the query named by another of its names, below.
+  const seen = new Set(found.hits.map((h) => h.recordId));
+  const hits = [...found.hits];
+  for (const { query: other, name } of aliasQueries(q, nameIndex(ctx))) {
+    for (const hit of searchWords(ctx, other, limit).hits) {
+      if (seen.has(hit.recordId)) continue;
+      seen.add(hit.recordId);
+      hits.push({ ...hit, alias: name });
+      if (hits.length >= limit) return { hits, expression: found.expression };
+    }
+  }
+  return { hits, expression: found.expression };
+}
+
+/** The query's own words (and, when they find little, their near spellings) in records' text and pages. */
+function searchWords(
+  ctx: CatalogueContext,
+  q: ParsedQuery,
+  limit: number,
+): { hits: TextHit[]; expression: string | null } {
   const expression = ftsExpression(q);
   if (!expression) return { hits: [], expression };
   const exact = textHits(

@@ -34,6 +34,8 @@ export const MatchedIn = z.discriminatedUnion('field', [
   z.object({ field: z.enum(MATCHED_FIELDS) }),
   z.object({ field: z.literal('role'), role: z.enum(LINK_ROLES) }),
   z.object({ field: z.literal('page'), page: z.number().int(), file: z.string() }),
+  /** Found by another name of an authority the query named (杭州 → a record that says Hangzhou). */
+  z.object({ field: z.literal('alias'), name: z.string() }),
 ]);
 export type MatchedIn = z.output<typeof MatchedIn>;
 
@@ -50,6 +52,8 @@ const TextHit = z.object({
   page: z.number(),
   rank: z.number(),
   snippet: z.array(Segment),
+  /** Found by this other name of an authority the query named, not by the query's own words. */
+  alias: z.string().optional(),
 });
 
 /** Facet filters chosen in the UI, combined with the typed query (bounded: a saved search is stored and listed whole). */

@@ -12,6 +12,7 @@ import { packDocuments, unpackDocuments, type PackedDocuments } from './packed';
 import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
 import { damerau, transpositions } from './damerau';
+import { addNames, aliasQueries, type NameIndex } from './aliases';
 
 /** Titles and codes first, then names, then places, events and tags. (Prose is FTS5's: records_fts.) */
 export const FIELD_BOOSTS: Partial<Record<SearchField, number>> = {
@@ -57,6 +58,7 @@ const FIELD_KEYS: Record<SearchField, MatchedField> = {
 export function matchKey(m: MatchedIn): string {
   if (m.field === 'role') return `role\u0000${m.role}`;
   if (m.field === 'page') return `page\u0000${m.page}\u0000${m.file}`;
+  if (m.field === 'alias') return `alias\u0000${m.name}`;
   return m.field;
 }
 
@@ -182,7 +184,12 @@ export interface SearchOptions {
   facets?: FacetFilters;
   /** Count facets now (default), or leave them for `lastFacets()` so the hits can be shown first. */
   withFacets?: boolean;
+  /** Also find records by another name of an authority the query named (default true; aliases.ts). */
+  aliases?: boolean;
 }
+
+/** What is found only by another name of an authority the query named weighs this much of the lowest direct match, at most. */
+const ALIAS_BELOW = 0.5;
 
 /** The k best items by `cmp`, in order, without sorting all of them (a result can be 100,000 records). */
 function topK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
@@ -355,6 +362,30 @@ export class RecordSearch {
     keep: null,
   };
   private lastFoundCache: SearchDocument[] | null = null;
+  /** The names of the authorities the records link (aliases.ts), built on first use, then kept up as records come. */
+  private names: NameIndex | null = null;
+  private namesSeen = new Set<string>();
+  /** Records of the last search found only by another name, with that name. */
+  private lastAlias = new Map<number, string>();
+
+  private noteNames(doc: SearchDocument): void {
+    if (!this.names) return;
+    for (const l of doc.links) {
+      if (l.altNames.length === 0) continue;
+      const seen = `${l.kind}\u0000${l.name}\u0000${l.altNames.join('\u0000')}`;
+      if (this.namesSeen.has(seen)) continue;
+      this.namesSeen.add(seen);
+      addNames(this.names, [l.name, ...l.altNames]);
+    }
+  }
+
+  private nameIndex(): NameIndex {
+    if (!this.names) {
+      this.names = new Map();
+      for (const d of this.docs.values()) this.noteNames(d);
+    }
+    return this.names;
+  }
 
   get size(): number {
     return this.docs.size;
@@ -374,6 +405,7 @@ export class RecordSearch {
     this.docs.set(doc.id, doc);
     this.index.add(doc);
     this.noteAdded(doc.id);
+    this.noteNames(doc);
   }
 
   addAll(docs: SearchDocument[]): void {
@@ -381,6 +413,7 @@ export class RecordSearch {
     for (const d of docs) if (this.docs.has(d.id)) this.upsert(d);
     for (const d of fresh) this.docs.set(d.id, d);
     this.index.addAll(fresh);
+    for (const d of fresh) this.noteNames(d);
     this.lengthCache = null;
   }
 
@@ -393,6 +426,8 @@ export class RecordSearch {
   clear(): void {
     this.index = miniSearch();
     this.docs.clear();
+    this.names = null;
+    this.namesSeen.clear();
     this.lengthCache = null;
   }
 
@@ -603,6 +638,37 @@ export class RecordSearch {
     return result;
   }
 
+  /**
+   * Adds what another name of an authority the query named finds (`杭州` → records saying
+   * Hangzhou), below every direct match, and notes which records were found only so.
+   */
+  private withAliases(q: ParsedQuery, direct: Evaluated): Evaluated {
+    this.lastAlias = new Map();
+    const alternatives = aliasQueries(q, this.nameIndex());
+    if (alternatives.length === 0) return direct;
+    let floor = Infinity;
+    for (const score of direct.scores.values()) floor = Math.min(floor, score);
+    const found = new Map<number, { score: number; name: string }>();
+    const expansions = [...direct.expansions];
+    for (const { query, name } of alternatives) {
+      const other = this.evaluate(query);
+      expansions.push(...other.expansions);
+      for (const [id, score] of other.scores)
+        if (!direct.scores.has(id) && (found.get(id)?.score ?? -1) < score) found.set(id, { score, name });
+    }
+    if (found.size === 0) return direct;
+    let best = 0;
+    for (const f of found.values()) best = Math.max(best, f.score);
+    const scale = floor === Infinity ? 1 : (ALIAS_BELOW * floor) / (best || 1);
+    const scores = new Map(direct.scores);
+    const partial = direct.partial ? new Set(direct.partial) : undefined;
+    for (const [id, f] of found) {
+      scores.set(id, f.score * scale);
+      this.lastAlias.set(id, f.name);
+    }
+    return { scores, expansions, partial };
+  }
+
   /** Where one record matched: each index term it holds, with the fields (for the hits shown only). */
   private matchOf(id: number, score: number, expansions: Expansion[]): Match {
     const short = this.internals._idToShortId.get(id);
@@ -655,6 +721,8 @@ export class RecordSearch {
         else add({ field: FIELD_KEYS[field] });
       }
     }
+    const alias = this.lastAlias.get(doc.id);
+    if (alias !== undefined) add({ field: 'alias', name: alias });
     return [...labels.values()];
   }
 
@@ -817,7 +885,8 @@ export class RecordSearch {
     const hasFacet = Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
     const empty: SearchOutcome = { query: q, total: 0, hits: [], facets: this.facets([]), suggestions: [] };
     if (q.groups.length === 0 && !q.filters.types.length && !q.filters.from && !q.filters.to && !hasFacet) return empty;
-    const evaluated = this.evaluate(q);
+    const direct = this.evaluate(q);
+    const evaluated = options.aliases === false ? ((this.lastAlias = new Map()), direct) : this.withAliases(q, direct);
     const matches = evaluated.scores;
     const filtered = q.filters.types.length > 0 || !!q.filters.from || !!q.filters.to || hasFacet;
     const keep = filtered ? (doc: SearchDocument) => this.passes(doc, q, f) : null;

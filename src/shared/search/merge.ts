@@ -22,6 +22,8 @@ export interface TextHit {
   /** bm25 of the best page: lower is better. */
   rank: number;
   snippet: Segment[];
+  /** Found by this other name of an authority the query named (aliases.ts), not by the query's own words. */
+  alias?: string;
 }
 
 type PageMatch = Extract<MatchedIn, { field: 'page' }>;
@@ -53,7 +55,11 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
   const byRecord = new Map<number, TextHit[]>();
   for (const t of texts) byRecord.set(t.recordId, [...(byRecord.get(t.recordId) ?? []), t]);
   const pagesOf = (hits: TextHit[]) => hits.filter((h) => h.foundIn === 'page').map(pageMatch);
-  const labelsOf = (hits: TextHit[]) => distinct(hits.map(textMatch));
+  // A hit found by another name of an authority the query named says so too.
+  const labelsOf = (hits: TextHit[]) =>
+    distinct(
+      hits.flatMap((h) => (h.alias === undefined ? [textMatch(h)] : [textMatch(h), { field: 'alias', name: h.alias }])),
+    );
   const out: MergedHit[] = records.map((r) => {
     const texts = byRecord.get(r.id) ?? [];
     // The record's own fields already say where they matched; "catalogue fields" would repeat it.

@@ -203,3 +203,55 @@ describe('suggestions only when they help', () => {
     lib = await openTestLibrary(lib.dir);
   });
 });
+
+describe('names across languages', () => {
+  it('杭州 finds every record that says Hangzhou, below the direct matches, saying why; and the other way', async () => {
+    const place = await lib.ok('createAuthority', {
+      kind: 'place',
+      name: 'Hangzhou',
+      altNames: [{ name: '杭州', language: 'zh-Hans' }],
+    });
+    const linked = await lib.ok('createRecord', {
+      type: 'agreement',
+      title: 'Memorandum of friendship',
+      links: [{ authorityId: place.id, role: 'subject' }],
+    });
+    const titled = await lib.ok('createRecord', { type: 'report', title: 'Visit to Hangzhou' });
+    const described = await lib.ok('createRecord', {
+      type: 'letter',
+      title: 'Letter of thanks',
+      description: 'Thanks for the welcome in Hangzhou last spring.',
+    });
+    const chinese = await lib.ok('createRecord', { type: 'report', title: '杭州代表团' });
+    const other = await lib.ok('createRecord', { type: 'report', title: 'Visit to Qingdao' });
+
+    const { merged } = await searchBoth('杭州');
+    const ids = merged.map((h) => h.id);
+    // Direct matches first (the linked record, the Chinese title), then those saying Hangzhou.
+    expect(ids.slice(0, 2).sort()).toEqual([linked.id, chinese.id].sort());
+    expect(ids.slice(2).sort()).toEqual([titled.id, described.id].sort());
+    expect(ids).not.toContain(other.id);
+    for (const id of [titled.id, described.id])
+      expect(merged.find((h) => h.id === id)!.matchedIn).toContainEqual({ field: 'alias', name: 'Hangzhou' });
+    for (const id of [linked.id, chinese.id])
+      expect(merged.find((h) => h.id === id)!.matchedIn.some((m) => m.field === 'alias')).toBe(false);
+    expect(marked(merged.find((h) => h.id === titled.id)!.titleSegments)).toEqual(['Hangzhou']);
+
+    const back = (await searchBoth('hangzhou')).merged;
+    // Below the direct record-level matches (records found by their text follow the record-level list, as always).
+    expect(back.map((h) => h.id)).toContain(described.id);
+    expect(
+      back
+        .filter((h) => h.source !== 'text')
+        .map((h) => h.id)
+        .slice(-1),
+    ).toEqual([chinese.id]);
+    expect(back.find((h) => h.id === chinese.id)!.matchedIn).toContainEqual({ field: 'alias', name: '杭州' });
+
+    // The CLI words it.
+    await lib.close();
+    const run = await cliIn(lib.dir, ['search', '杭州']);
+    expect(run.stdout).toContain('“Hangzhou”, another name of what was searched');
+    lib = await openTestLibrary(lib.dir);
+  });
+});

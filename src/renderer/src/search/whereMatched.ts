@@ -14,5 +14,6 @@ export function whereMatched(
 ): string {
   if (where.field === 'role') return roles[where.role].toLocaleLowerCase();
   if (where.field === 'page') return t('where.page', { page: where.page, file: where.file });
+  if (where.field === 'alias') return t('where.alias', { name: where.name });
   return t(`where.${where.field}`);
 }

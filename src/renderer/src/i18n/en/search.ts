@@ -82,6 +82,7 @@ export const search = {
     text: 'text',
     catalogue: 'catalogue fields',
     page: 'page {{page}} of {{file}}',
+    alias: '“{{name}}”, another name of what you searched for',
   },
   facets: {
     label: 'Filter the results',

@@ -81,6 +81,7 @@ export const search: Messages<typeof en> = {
     text: '全文',
     catalogue: '著录字段',
     page: '{{file}} 第 {{page}} 页',
+    alias: '“{{name}}”（所检索名称的另一名称）',
   },
   facets: {
     label: '筛选检索结果',
