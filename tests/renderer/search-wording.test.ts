@@ -72,6 +72,9 @@ const WARNINGS: Record<QueryWarning['kind'], QueryWarning> = {
   badType: { kind: 'badType', value: 'podcast' },
   unknownField: { kind: 'unknownField', field: 'note' },
   datesSwapped: { kind: 'datesSwapped', from: '2020-01-01', to: '2019-12-31' },
+  tooLong: { kind: 'tooLong', kept: 1000 },
+  tooManyWords: { kind: 'tooManyWords', kept: 32 },
+  noWords: { kind: 'noWords' },
 };
 
 describe('what a query was understood as, worded', () => {

@@ -89,6 +89,12 @@ export function warningWords(w: QueryWarning): string {
       return `“${w.field}:” is not a field; searched as words`;
     case 'datesSwapped':
       return `the dates run backwards (from ${w.from} to ${w.to}); swapped them`;
+    case 'tooLong':
+      return `the query is longer than ${w.kept} characters; only the first ${w.kept} were searched`;
+    case 'tooManyWords':
+      return `the query has more than ${w.kept} words; only the first ${w.kept} were searched`;
+    case 'noWords':
+      return 'the query has no words to search for (only punctuation or symbols)';
   }
 }
 

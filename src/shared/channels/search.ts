@@ -92,7 +92,8 @@ export const searchChannels = {
   ),
   /** Full-text search (FTS5) of records' own words, then of documents' pages (text layers and OCR), best first. */
   searchText: channel(
-    z.strictObject({ query: z.string().max(2_000), limit: z.number().int().min(1).max(1_000).default(100) }),
+    // A query is cut to MAX_QUERY_CHARS and the cut reported (query.ts), so a pasted page of text is answered, not refused.
+    z.strictObject({ query: z.string().max(100_000), limit: z.number().int().min(1).max(1_000).default(100) }),
     z.object({ hits: z.array(TextHit), expression: z.string().nullable() }),
     false,
   ),

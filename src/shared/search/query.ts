@@ -61,7 +61,20 @@ export type QueryWarning =
   | { kind: 'badYear'; value: string }
   | { kind: 'badType'; value: string }
   | { kind: 'unknownField'; field: string }
-  | { kind: 'datesSwapped'; from: string; to: string };
+  | { kind: 'datesSwapped'; from: string; to: string }
+  /** The query was longer than MAX_QUERY_CHARS: the rest was not searched. */
+  | { kind: 'tooLong'; kept: number }
+  /** More than MAX_CLAUSES words or phrases: the rest were not searched. */
+  | { kind: 'tooManyWords'; kept: number }
+  /** Nothing in it is a word (only punctuation, symbols or emoji). */
+  | { kind: 'noWords' };
+
+/**
+ * Bounds that keep any query within the time of an ordinary one: a pasted page of text or a
+ * thousand ORs is cut, and the cut reported (a warning), never an error or a stall.
+ */
+export const MAX_QUERY_CHARS = 1_000;
+export const MAX_CLAUSES = 32;
 
 const SCOPE_ALIASES: Record<string, Scope> = {
   title: 'title',
@@ -140,7 +153,14 @@ function typeFromText(text: string): RecordType | null {
 
 export function parseQuery(input: string): ParsedQuery {
   const warnings: QueryWarning[] = [];
-  const tokens = lex(input.normalize('NFC'), warnings);
+  let typed = input.normalize('NFC');
+  if (typed.length > MAX_QUERY_CHARS) {
+    // Cut at a space where there is one, so no word is cut in half.
+    const space = typed.lastIndexOf(' ', MAX_QUERY_CHARS);
+    typed = typed.slice(0, space > MAX_QUERY_CHARS / 2 ? space : MAX_QUERY_CHARS);
+    warnings.push({ kind: 'tooLong', kept: MAX_QUERY_CHARS });
+  }
+  const tokens = lex(typed, warnings);
   const groups: Clause[][] = [];
   const excluded: Clause[] = [];
   const filters: QueryFilters = { types: [], from: null, to: null };
@@ -198,6 +218,10 @@ export function parseQuery(input: string): ParsedQuery {
       }
     }
     if (tokenize(text).length === 0) continue;
+    if (groups.flat().length + excluded.length >= MAX_CLAUSES) {
+      if (!warnings.some((w) => w.kind === 'tooManyWords')) warnings.push({ kind: 'tooManyWords', kept: MAX_CLAUSES });
+      continue;
+    }
     const clause: Clause = {
       text,
       phrase: token.quoted || (scope !== null && tokenize(text).length > 1),
@@ -224,6 +248,8 @@ export function parseQuery(input: string): ParsedQuery {
     [filters.from, filters.to] = [filters.to, filters.from];
   }
   filters.types = [...new Set(filters.types)];
+  const nothing = groups.length === 0 && excluded.length === 0 && understood.length === 0;
+  if (nothing && typed.trim() && tokenize(typed).length === 0) warnings.push({ kind: 'noWords' });
   return { groups, excluded, filters, understood, warnings };
 }
 

@@ -10,7 +10,8 @@ export interface Segment {
 }
 
 const HAN_WORD = /^\p{Script=Han}+$/u;
-const WORD = /\p{Script=Han}|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+// As the tokenizer's runs: a Han character, or a run of other letters and digits.
+const WORD = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:['’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*/gu;
 
 /** True when a word (folded) is matched by a query term: exactly, by prefix, or (Han) as part of a bigram. */
 function wordMatches(folded: string, terms: string[]): boolean {

@@ -17,8 +17,11 @@ import { ConverterFactory } from 'opencc-js/core';
 import { from, to } from 'opencc-js/preset/t2cn';
 
 const HAN = /\p{Script=Han}/u;
-// A run of Han characters, or a run of letters/digits (with inner apostrophes and dots as in "U.K.").
-const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+// A run of Han characters, or a run of other letters/digits (with inner apostrophes); Han is a
+// letter too, so it is kept out of the second kind: "leeds杭州" is two words, not bigrams of both.
+const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:['’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*/gu;
+// The same for text without Han (most of it), without the look-ahead per character.
+const PLAIN_RUN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 let convert: ((text: string) => string) | null = null;
 const hanFolds = new Map<string, string>();
@@ -61,7 +64,8 @@ function hanTerms(run: string, out: string[]): void {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   if (!text) return out;
-  for (const match of foldText(text).matchAll(RUN)) {
+  const folded = foldText(text);
+  for (const match of folded.matchAll(HAN.test(folded) ? RUN : PLAIN_RUN)) {
     const run = match[0];
     if (HAN.test(run)) hanTerms(run, out);
     else out.push(run.replace(/['’]/g, ''));

@@ -255,3 +255,49 @@ describe('names across languages', () => {
     lib = await openTestLibrary(lib.dir);
   });
 });
+
+describe('bad input: results or a clear explanation, never an error', () => {
+  it('answers long, empty, odd and mixed-script queries through the service', async () => {
+    const leeds = await lib.ok('createRecord', {
+      type: 'agreement',
+      title: 'Leeds and Hangzhou library services agreement',
+      description: 'The libraries of the two cities agree to exchange books.',
+    });
+    const mixed = await lib.ok('createRecord', { type: 'report', title: 'Leeds杭州 exchange notes' });
+    const warned = async (query: string) => {
+      const { outcome, merged } = await searchBoth(query);
+      return { kinds: outcome.query.warnings.map((w) => w.kind), ids: merged.map((h) => h.id) };
+    };
+
+    const long = await warned('leeds '.repeat(2000));
+    expect(long.kinds).toEqual(expect.arrayContaining(['tooLong', 'tooManyWords']));
+    expect(long.ids).toContain(leeds.id);
+    const oneWord = await warned('a'.repeat(10_000));
+    expect(oneWord.kinds).toEqual(['tooLong']);
+    expect(oneWord.ids).toEqual([]);
+
+    for (const query of ['?!.,;:—…', '🎉🎉🎉', '((()))', '"""']) {
+      const odd = await warned(query);
+      expect(odd.kinds, query).toContain('noWords');
+      expect(odd.ids, query).toEqual([]);
+    }
+
+    // Stop words alone: the record-level index leaves them out, the text finds them.
+    expect((await warned('the of and')).ids).toContain(leeds.id);
+
+    const quote = await warned('"library services');
+    expect(quote.kinds).toEqual(['closingQuote']);
+    expect(quote.ids).toEqual([leeds.id]);
+    expect((await warned('(leeds OR (hangzhou')).ids).toContain(leeds.id);
+
+    const ors = await warned(Array.from({ length: 1000 }, (_, i) => (i === 999 ? 'leeds' : `w${i}`)).join(' OR '));
+    expect(ors.kinds).toEqual(expect.arrayContaining(['tooLong', 'tooManyWords']));
+    const sameOrs = await warned(Array.from({ length: 1000 }, () => 'leeds').join(' OR '));
+    expect(sameOrs.ids).toContain(leeds.id);
+
+    expect((await warned('🎉 leeds 🎉')).ids).toContain(leeds.id);
+    // A Latin word run into Chinese is two words, as if a space were between them.
+    expect((await warned('leeds杭州')).ids).toContain(mixed.id);
+    expect((await warned('杭州 exchange')).ids).toEqual([mixed.id]);
+  });
+});

@@ -46,5 +46,10 @@ export function warningText(w: QueryWarning, t: TFunction<'search'>): string {
       return t('warning.unknownField', { field: w.field });
     case 'datesSwapped':
       return t('warning.datesSwapped', { from: w.from, to: w.to });
+    case 'tooLong':
+    case 'tooManyWords':
+      return t(`warning.${w.kind}`, { kept: w.kept });
+    case 'noWords':
+      return t('warning.noWords');
   }
 }

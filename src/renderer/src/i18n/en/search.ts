@@ -47,6 +47,9 @@ export const search = {
   warning: {
     closingQuote: 'added the missing closing quote',
     loneOr: '“OR” needs words on both sides; it was ignored',
+    tooLong: 'the query is longer than {{kept}} characters; only the first {{kept}} were searched',
+    tooManyWords: 'the query has more than {{kept}} words; only the first {{kept}} were searched',
+    noWords: 'the query has no words to search for (only punctuation or symbols)',
     badDate: '{{bound}}: needs a date like 2018 or 2018-09 (“{{value}}” ignored)',
     noDate: '{{bound}}: needs a date like 2018 or 2018-09 (nothing given)',
     badYear: 'year: needs four digits (“{{value}}” ignored)',

@@ -47,6 +47,9 @@ export const search: Messages<typeof en> = {
   warning: {
     closingQuote: '已补上缺少的右引号',
     loneOr: '“OR”两侧都需要有检索词，已忽略',
+    tooLong: '检索式超过 {{kept}} 个字符，只检索了前 {{kept}} 个字符',
+    tooManyWords: '检索式超过 {{kept}} 个词，只检索了前 {{kept}} 个词',
+    noWords: '检索式中没有可检索的词（只有标点或符号）',
     badDate: '{{bound}}：需要形如 2018 或 2018-09 的日期（已忽略“{{value}}”）',
     noDate: '{{bound}}：需要形如 2018 或 2018-09 的日期（未填写日期）',
     badYear: 'year：需要四位数字（已忽略“{{value}}”）',
