@@ -60,7 +60,17 @@ function parseCslJson(content: string): ParsedItem[] {
  * BibTeX through a parser made for real files (./bibtex.ts): an entry it cannot read is one
  * problem row with its key and line, the others are read; a file with nothing readable is refused.
  */
+/**
+ * The largest BibTeX file read: about five times Beebe's tugboat.bib, which takes its parser tens
+ * of seconds. A larger file would hold the library's worker for many minutes: split it instead.
+ */
+const BIBTEX_MAX_CHARS = 20_000_000;
+
 function parseBibtex(content: string): ParsedItem[] {
+  if (content.length > BIBTEX_MAX_CHARS)
+    refuse(
+      `this BibTeX file is too large to import at once (${(content.length / 1e6).toFixed(0)} MB; at most ${BIBTEX_MAX_CHARS / 1e6} MB): split it into smaller files`,
+    );
   const { items, problems } = readBibtex(content);
   if (items.length === 0) {
     const first = problems[0];
