@@ -51,7 +51,12 @@ function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): Imp
 }
 
 function runImport(ctx: CatalogueContext, input: ImportInput, dryRun: boolean) {
-  return importRows(ctx, rowsOf(input), { duplicates: input.duplicates, skipBadRows: input.skipBadRows, dryRun });
+  return importRows(ctx, rowsOf(input), {
+    duplicates: input.duplicates,
+    skipBadRows: input.skipBadRows,
+    possibleDuplicates: input.possibleDuplicates,
+    dryRun,
+  });
 }
 
 export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {

@@ -53,7 +53,7 @@ describe('real BibTeX files from Debian', () => {
     });
     // What CSL has no variable for is kept verbatim (xampl's KEY field, a sort key).
     expect(byKey.get('whole-journal')!.custom).toEqual({
-      bibtex: { type: 'ARTICLE', key: 'whole-journal', fields: { key: 'GAJ' } },
+      bibtex: { type: 'article', key: 'whole-journal', fields: { key: 'GAJ' } },
     });
     // \noopsort{1973b} only sorts: it prints nothing.
     expect(byKey.get('inbook-minimal')).toMatchObject({ issued: { 'date-parts': [[1973]] } });
@@ -122,7 +122,7 @@ describe('real BibTeX files from Debian', () => {
       expect(tub.title).toBe('How to prepare a file for publication in TUGboat');
       expect(tub).toMatchObject({ 'container-title': 'TUGboat', volume: '2', issue: '1', page: '53–54' });
       const tour = items.find((i) => i.key === 'Beeton:TB2-3-23')!.item;
-      expect(tour.title).toMatch(/^A TeX tour: Excerpts from the TeXnician's log/);
+      expect(tour.title).toBe("A TUGboat tour: Excerpts from the TeXnician's log");
       // What CSL has no variable for is kept, verbatim.
       expect(tour.custom).toMatchObject({ bibtex: { fields: { bibdate: expect.any(String) as unknown } } });
     } finally {

@@ -106,7 +106,8 @@ function reportText(r: {
   const lines = [
     `${r.dryRun ? 'Preview (nothing written): would import' : 'Imported'} ${r.imported}, merged ${r.merged}, skipped ${r.skipped}, with errors ${r.failed}; ${r.createdAuthorities.length} new authority records.`,
     ...r.rows
-      .filter((row) => row.status !== 'imported')
+      // Rows imported are listed only when flagged: a possible duplicate the user may want to skip.
+      .filter((row) => row.status !== 'imported' || row.reason)
       .map((row) => `  ${row.where}: ${row.status}: ${row.title} — ${row.reason ?? ''}`),
     ...r.createdAuthorities.map((a) => `  new ${a.kind}: ${a.name}`),
   ];
@@ -206,7 +207,7 @@ export const exchangeCommands: Record<string, Command> = {
   },
   'import-metadata': {
     usage:
-      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows]',
+      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
     summary: 'import records from CSL-JSON, BibTeX, RIS or CSV, all or nothing (--dry-run previews)',
     options: ['format', 'mapping'],
     words: [1, 1],
@@ -243,6 +244,7 @@ export const exchangeCommands: Record<string, Command> = {
         ...(mapping ? { mapping } : {}),
         duplicates: ctx.args.flags.has('merge') ? ('merge' as const) : ('skip' as const),
         skipBadRows: ctx.args.flags.has('skip-bad-rows'),
+        possibleDuplicates: ctx.args.flags.has('skip-possible-duplicates') ? ('skip' as const) : ('import' as const),
       };
       const report = await call(ctx, ctx.args.flags.has('dry-run') ? 'previewMetadataImport' : 'importMetadata', input);
       print(ctx, report, () => reportText(report));
