@@ -1,6 +1,6 @@
 /**
  * A large BibTeX file, as Zotero exports it (thousands of entries, names in many scripts and with
- * diacritics, some written with LaTeX accents), imports in a few seconds, all in one transaction.
+ * diacritics, some written with LaTeX accents), imports, all in one transaction.
  * The time is printed, not asserted (a shared machine is noisy): npm run bench:exchange measures it.
  */
 import { describe, expect, it } from 'vitest';
