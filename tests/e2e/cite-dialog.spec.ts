@@ -68,6 +68,7 @@ test('import a BibTeX file: the preview shows what would happen and writes nothi
   page,
   host,
 }, testInfo) => {
+  test.slow(); // three previews and an import, each a round trip through the BibTeX parser
   await openWithSample(page, host);
   const bib = testInfo.outputPath('zotero.bib');
   fs.mkdirSync(path.dirname(bib), { recursive: true });
@@ -93,10 +94,22 @@ test('import a BibTeX file: the preview shows what would happen and writes nothi
   const report = dialog.getByTestId('import-report');
   // Same title and date as the sample's MoU is not a duplicate (issue 11): a duplicate is the same
   // reference code or the same files; the @misc entry differs from the agreement in type and fields.
+  // It is a possible duplicate (issue 10), which the user decides on.
   await expect(report).toContainText(
     'Preview — nothing written yet: 2 to import, 0 to merge, 0 skipped, 0 with errors; 1 new authority records.',
   );
   await expect(report).toContainText('new person: Zoë Müller');
+  // It is shown as a possible duplicate, with the record it may repeat; the user may skip such rows.
+  await expect(report).toContainText(
+    /line 6 \(mou\): imported — Memorandum of understanding between Leeds and Hangzhou \(2018\) \(possible duplicate of record #\d+\)/,
+  );
+  const possible = dialog.getByLabel('Same title and date as a record');
+  await possible.selectOption('skip');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(report).toContainText('1 to import, 0 to merge, 1 skipped, 0 with errors');
+  await possible.selectOption('import');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(report).toContainText('2 to import, 0 to merge, 0 skipped');
   expect(await revisionOf(host)).toBe(before);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(report).toContainText('Done: 2 to import');

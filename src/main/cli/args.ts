@@ -25,6 +25,7 @@ const BOOLEAN_OPTIONS = new Set([
   'dry-run',
   'force',
   'skip-bad-rows',
+  'skip-possible-duplicates',
   'merge',
 ]);
 

@@ -43,11 +43,20 @@ function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): Imp
       );
     return recordRows(records.data, 'the JSON file');
   }
-  return parsed.map(({ item, where }) => ({ where, ...fromCsl(item) }));
+  return parsed.map(({ item, where, problem }) =>
+    problem
+      ? { where, fields: { type: 'other', title: '' }, names: [], role: 'author', problem }
+      : { where, ...fromCsl(item) },
+  );
 }
 
 function runImport(ctx: CatalogueContext, input: ImportInput, dryRun: boolean) {
-  return importRows(ctx, rowsOf(input), { duplicates: input.duplicates, skipBadRows: input.skipBadRows, dryRun });
+  return importRows(ctx, rowsOf(input), {
+    duplicates: input.duplicates,
+    skipBadRows: input.skipBadRows,
+    possibleDuplicates: input.possibleDuplicates,
+    dryRun,
+  });
 }
 
 export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {

@@ -40,6 +40,8 @@ export interface ImportOptions {
    * library may hold two like records on purpose; both come across).
    */
   existingOnly?: boolean;
+  /** A row with the same title and date as a record, and a field or type that differs: imported (and flagged) or skipped. */
+  possibleDuplicates?: 'import' | 'skip';
 }
 
 class Rollback extends Error {}
@@ -132,6 +134,12 @@ const RECORDS_HOLDING_FILE =
  * date and type with no field that differs. Title and date alone never make a duplicate: a record
  * whose files, or any described field, differ is another record.
  */
+/** A record with the same title and date (any type, any other field): shown to the user, who decides. */
+function findPossibleDuplicate(ctx: CatalogueContext, input: RecordCreate, maxId: number): number | null {
+  const candidates = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).all(input.title, input.date ?? '') as { id: number }[];
+  return candidates.find((c) => c.id <= maxId)?.id ?? null;
+}
+
 function findDuplicate(
   ctx: CatalogueContext,
   input: RecordCreate,
@@ -208,6 +216,7 @@ export function importRows(
       if (!parsed.success) return fail(zodProblem(parsed.error));
       const input = parsed.data;
       const duplicate = findDuplicate(ctx, input, row.files, maxId);
+      const possible = duplicate || row.files?.length ? null : findPossibleDuplicate(ctx, input, maxId);
       const createdBefore = report.createdAuthorities.length;
       try {
         ctx.db.transaction(() => {
@@ -259,10 +268,27 @@ export function importRows(
             });
             return;
           }
+          const why = `possible duplicate: the same title and date as record #${possible}`;
+          if (possible !== null && options.possibleDuplicates === 'skip') {
+            report.skipped++;
+            report.rows.push({
+              ...base,
+              status: 'skipped',
+              reason: why,
+              recordId: possible,
+              possibleDuplicateOf: possible,
+            });
+            return;
+          }
           const record = createRecord(ctx, { ...input, links });
           afterRow?.(record.id, index, 'imported');
           report.imported++;
-          report.rows.push({ ...base, status: 'imported', recordId: record.id });
+          report.rows.push({
+            ...base,
+            status: 'imported',
+            recordId: record.id,
+            ...(possible !== null ? { reason: why, possibleDuplicateOf: possible } : {}),
+          });
         })();
       } catch (error) {
         // The row's savepoint rolled back: so did any authority it created.

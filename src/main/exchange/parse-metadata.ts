@@ -1,14 +1,14 @@
 /**
- * Reading CSL-JSON, BibTeX and RIS files into CSL-JSON items (citation-js's BibTeX and RIS
- * plugins do the parsing). Before handing a file to citation-js we check its structure ourselves,
- * so that a broken file is refused with the line a person can fix ("the entry starting on line 12
- * has 1 more { than }"), not a parser's guess of where it got lost.
+ * Reading CSL-JSON, BibTeX and RIS files into CSL-JSON items. BibTeX goes through Better BibTeX's
+ * parser (./bibtex.ts), which reads real files and reports a broken entry on its own; RIS through
+ * citation-js's plugin, after we check its structure ourselves, so that a broken file is refused
+ * with the line a person can fix, not a parser's guess of where it got lost.
  */
 import { lineFinder } from '../../shared/line-numbers';
 import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { ArchiveFailure } from '../../shared/result';
+import { readBibtex } from './bibtex';
 
 export const METADATA_FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
 export type MetadataFormat = (typeof METADATA_FORMATS)[number];
@@ -17,6 +17,8 @@ export interface ParsedItem {
   item: Record<string, unknown>;
   /** Where the entry starts in the file (1-based line), or its position in a JSON array. */
   where: string;
+  /** Why this entry cannot be read (the rest of the file can): it is reported, not imported. */
+  problem?: string;
 }
 
 const refuse = (message: string): never => {
@@ -54,58 +56,40 @@ function parseCslJson(content: string): ParsedItem[] {
   });
 }
 
-/** Entry start lines, and a check that every entry's braces balance before the next entry begins. */
-function checkBibtex(content: string): number[] {
-  const starts: number[] = [];
-  const entry = /^[ \t]*@([A-Za-z]+)[ \t]*([{(])/gm;
-  const found: { index: number; kind: string; open: string }[] = [];
-  for (let m = entry.exec(content); m; m = entry.exec(content))
-    found.push({ index: m.index, kind: m[1]!.toLowerCase(), open: m[2]! });
-  if (found.length === 0) refuse('this BibTeX file has no entries (an entry starts with @type{key, ...})');
-  const lineAt = lineFinder(content);
-  found.forEach((f, i) => {
-    const end = found[i + 1]?.index ?? content.length;
-    const body = content.slice(f.index, end);
-    const line = lineAt(f.index);
-    let depth = 0;
-    let inQuote = false;
-    for (let j = body.indexOf(f.open); j < body.length; j++) {
-      const c = body[j];
-      if (c === '\\') {
-        j++;
-        continue;
-      }
-      if (c === '"' && depth === 1 && f.open === '{') inQuote = !inQuote;
-      else if (c === '{' || (f.open === '(' && c === '(' && depth === 0)) depth++;
-      else if (c === '}' || (f.open === '(' && c === ')' && depth === 1)) {
-        depth--;
-        if (depth < 0)
-          refuse(
-            `BibTeX: the entry starting on line ${line} has a "}" too many (line ${line + (body.slice(0, j).match(/\n/g)?.length ?? 0)})`,
-          );
-        if (depth === 0) {
-          const rest = body
-            .slice(j + 1)
-            .replace(/%[^\n]*/g, '')
-            .trim();
-          if (rest && f.kind !== 'comment') {
-            refuse(
-              `BibTeX: unexpected text after the entry that starts on line ${line} (line ${line + (body.slice(0, j + 1).match(/\n/g)?.length ?? 0)}): "${rest.slice(0, 40)}"`,
-            );
-          }
-          break;
-        }
-      }
-    }
-    if (depth > 0 && f.kind !== 'comment') {
-      refuse(
-        `BibTeX: the entry starting on line ${line} is not closed: it has ${depth} more "{" than "}" (unbalanced braces)`,
-      );
-    }
-    if (inQuote) refuse(`BibTeX: the entry starting on line ${line} has an unclosed quotation mark`);
-    if (!['comment', 'string', 'preamble'].includes(f.kind)) starts.push(line);
-  });
-  return starts;
+/**
+ * BibTeX through a parser made for real files (./bibtex.ts): an entry it cannot read is one
+ * problem row with its key and line, the others are read; a file with nothing readable is refused.
+ */
+/**
+ * The largest BibTeX file read: about five times Beebe's tugboat.bib, which takes its parser tens
+ * of seconds. A larger file would hold the library's worker for many minutes: split it instead.
+ */
+const BIBTEX_MAX_CHARS = 20_000_000;
+
+function parseBibtex(content: string): ParsedItem[] {
+  if (content.length > BIBTEX_MAX_CHARS)
+    refuse(
+      `this BibTeX file is too large to import at once (${(content.length / 1e6).toFixed(0)} MB; at most ${BIBTEX_MAX_CHARS / 1e6} MB): split it into smaller files`,
+    );
+  const { items, problems } = readBibtex(content);
+  if (items.length === 0) {
+    const first = problems[0];
+    return refuse(
+      first
+        ? `BibTeX: none of the ${problems.length} entries can be read (first: "${first.key}" on line ${first.line}: ${first.message})`
+        : 'this BibTeX file has no entries (an entry starts with @type{key, ...})',
+    );
+  }
+  const rows: (ParsedItem & { line: number })[] = [
+    ...items.map((i) => ({ item: i.item, where: `line ${i.line} (${i.key})`, line: i.line })),
+    ...problems.map((p) => ({
+      item: { id: p.key, type: 'document', title: '' },
+      where: `line ${p.line} (${p.key})`,
+      line: p.line,
+      problem: `this entry cannot be read: ${p.message}`,
+    })),
+  ];
+  return rows.sort((a, b) => a.line - b.line).map(({ line: _line, ...row }) => row);
 }
 
 /** Every record must run from a TY tag to an ER tag; returns the line of each TY. */
@@ -144,15 +128,13 @@ function strip(item: Record<string, unknown>): Record<string, unknown> {
 
 export function parseMetadata(content: string, format: MetadataFormat = detectFormat(content)): ParsedItem[] {
   if (format === 'csl-json') return parseCslJson(content);
-  const starts = format === 'bibtex' ? checkBibtex(content) : checkRis(content);
+  if (format === 'bibtex') return parseBibtex(content);
+  const starts = checkRis(content);
   let items: Record<string, unknown>[];
   try {
-    items = plugins.input.chain(content, {
-      forceType: format === 'bibtex' ? '@bibtex/text' : '@ris/file',
-      generateGraphs: false,
-    });
+    items = plugins.input.chain(content, { forceType: '@ris/file', generateGraphs: false });
   } catch (error) {
-    return refuse(`${format === 'bibtex' ? 'BibTeX' : 'RIS'}: ${(error as Error).message.split('\n')[0]}`);
+    return refuse(`RIS: ${(error as Error).message.split('\n')[0]}`);
   }
   return items.map((item, i) => ({
     item: strip(item),

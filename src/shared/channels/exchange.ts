@@ -23,6 +23,8 @@ export const ImportReport = z.object({
       status: z.enum(['imported', 'merged', 'skipped', 'error']),
       reason: z.string().optional(),
       recordId: z.number().optional(),
+      /** A record with the same title and date: perhaps the same work, perhaps not (five towns called Springfield); the user decides. */
+      possibleDuplicateOf: z.number().optional(),
     }),
   ),
   createdAuthorities: z.array(z.object({ id: z.number(), kind: z.enum(AUTHORITY_KINDS), name: z.string() })),
@@ -46,6 +48,8 @@ const ImportInput = z.strictObject({
   duplicates: z.enum(['skip', 'merge']).default('skip'),
   /** Import the good rows and report the bad ones, instead of importing nothing. */
   skipBadRows: z.boolean().default(false),
+  /** A row with the same title and date as a record, but not shown to be the same: import it (default) or skip it. */
+  possibleDuplicates: z.enum(['import', 'skip']).default('import'),
   /** CSV only: column -> field; headers are matched by name where no mapping is given. */
   mapping: ColumnMapping.optional(),
 });

@@ -134,7 +134,7 @@ describe('CSV import', () => {
     const r = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'latin1.csv')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `civic-archive: ${path.join(FIXTURES, 'latin1.csv')}: line 2 is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`,
+      `civic-archive: ${path.join(FIXTURES, 'latin1.csv')}: line 2 is not UTF-8 text: name its encoding (e.g. windows-1252, gb18030, big5, shift_jis), or save it as UTF-8 (--encoding NAME)`,
     );
     expect(catalogueState(dir)).toEqual(state);
   });

@@ -46,9 +46,39 @@ describe('duplicates in a metadata import', () => {
     const report = await lib.ok('importMetadata', { content: JSON.stringify(items) });
     expect(report.rows.map((r) => [r.status, r.reason ?? ''])).toEqual([
       ['skipped', `duplicate: the same title, date and type as record #${first.id}, and no field that differs`],
-      ['imported', ''],
-      ['imported', ''],
+      ['imported', `possible duplicate: the same title and date as record #${first.id}`],
+      ['imported', `possible duplicate: the same title and date as record #${first.id}`],
     ]);
+    // Imported, but flagged in the report (the preview) with the record it may repeat, for the user to decide.
+    expect(report.rows.map((r) => r.possibleDuplicateOf)).toEqual([undefined, first.id, first.id]);
     expect((await lib.ok('listRecords', {})).total).toBe(3);
+  });
+
+  it('the user can skip the possible duplicates instead; five Springfields are otherwise five records', async () => {
+    lib = await openTestLibrary();
+    const first = await lib.ok('createRecord', {
+      type: 'other',
+      title: 'Springfield',
+      date: '1990',
+      description: 'Springfield, Oregon',
+    });
+    const town = (state: string) => ({
+      id: state,
+      type: 'document',
+      title: 'Springfield',
+      issued: { 'date-parts': [[1990]] },
+      abstract: `Springfield, ${state}`,
+    });
+    const other = { id: 'other', type: 'document', title: 'Shelbyville', issued: { 'date-parts': [[1990]] } };
+    const content = JSON.stringify([town('Illinois'), town('Massachusetts'), other]);
+    const skipped = await lib.ok('previewMetadataImport', { content, possibleDuplicates: 'skip' });
+    expect(skipped.rows.map((r) => [r.status, r.possibleDuplicateOf])).toEqual([
+      ['skipped', first.id],
+      ['skipped', first.id],
+      ['imported', undefined],
+    ]);
+    const kept = await lib.ok('importMetadata', { content });
+    expect(kept).toMatchObject({ imported: 3, skipped: 0 });
+    expect((await lib.ok('listRecords', {})).total).toBe(4);
   });
 });

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveFailure } from '../../../shared/result';
+import { decodeFileBytes, EncodingProblem } from '../../../shared/text-encoding';
 import { single } from '../args';
 import { call, print, type CommandContext, type Command } from '../command';
 import { restoreLibrary } from '../../exchange/backup';
@@ -75,7 +76,8 @@ function importFormat(raw: string | undefined, file: string): ImportFormat | und
 }
 
 /** Reads a file as UTF-8, refusing bytes that are not (naming the line), rather than importing mojibake. */
-function readUtf8(file: string): string {
+/** A file's text: UTF-8 or UTF-16 found by itself, another encoding as --encoding names it. */
+function readText(file: string, encoding?: string): string {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -83,13 +85,13 @@ function readUtf8(file: string): string {
     throw new ArchiveFailure('invalid_input', `cannot read ${file}: ${(error as Error).message}`);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    return decodeFileBytes(bytes, encoding);
+  } catch (error) {
+    if (!(error instanceof EncodingProblem)) throw error;
     throw new ArchiveFailure(
       'invalid_input',
-      `${file}: line ${line} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`,
+      `${file}: ${error.message}${encoding ? '' : ' (--encoding NAME)'}`,
+      'encoding',
     );
   }
 }
@@ -106,7 +108,8 @@ function reportText(r: {
   const lines = [
     `${r.dryRun ? 'Preview (nothing written): would import' : 'Imported'} ${r.imported}, merged ${r.merged}, skipped ${r.skipped}, with errors ${r.failed}; ${r.createdAuthorities.length} new authority records.`,
     ...r.rows
-      .filter((row) => row.status !== 'imported')
+      // Rows imported are listed only when flagged: a possible duplicate the user may want to skip.
+      .filter((row) => row.status !== 'imported' || row.reason)
       .map((row) => `  ${row.where}: ${row.status}: ${row.title} — ${row.reason ?? ''}`),
     ...r.createdAuthorities.map((a) => `  new ${a.kind}: ${a.name}`),
   ];
@@ -206,9 +209,9 @@ export const exchangeCommands: Record<string, Command> = {
   },
   'import-metadata': {
     usage:
-      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows]',
+      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--encoding NAME] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
     summary: 'import records from CSL-JSON, BibTeX, RIS or CSV, all or nothing (--dry-run previews)',
-    options: ['format', 'mapping'],
+    options: ['format', 'mapping', 'encoding'],
     words: [1, 1],
     check: (args) => void importFormat(single(args, 'format'), args.positional[1]!),
     run: async (ctx) => {
@@ -228,7 +231,7 @@ export const exchangeCommands: Record<string, Command> = {
         mapping = saved.mapping;
       } else if (mappingFile) {
         try {
-          mapping = JSON.parse(readUtf8(mappingFile)) as Record<string, string>;
+          mapping = JSON.parse(readText(mappingFile)) as Record<string, string>;
         } catch (error) {
           if (error instanceof ArchiveFailure) throw error;
           throw new ArchiveFailure(
@@ -238,11 +241,12 @@ export const exchangeCommands: Record<string, Command> = {
         }
       }
       const input = {
-        content: readUtf8(file),
+        content: readText(file, single(ctx.args, 'encoding')),
         ...(format ? { format } : {}),
         ...(mapping ? { mapping } : {}),
         duplicates: ctx.args.flags.has('merge') ? ('merge' as const) : ('skip' as const),
         skipBadRows: ctx.args.flags.has('skip-bad-rows'),
+        possibleDuplicates: ctx.args.flags.has('skip-possible-duplicates') ? ('skip' as const) : ('import' as const),
       };
       const report = await call(ctx, ctx.args.flags.has('dry-run') ? 'previewMetadataImport' : 'importMetadata', input);
       print(ctx, report, () => reportText(report));

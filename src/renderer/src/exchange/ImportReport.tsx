@@ -21,10 +21,15 @@ export function ImportReport({ report }: { report: Report }) {
       </p>
       <ul>
         {report.rows
-          .filter((r) => r.status !== 'imported')
+          .filter((r) => r.status !== 'imported' || r.possibleDuplicateOf !== undefined)
           .map((r) => (
             <li key={r.row} className={r.status === 'error' ? 'error' : undefined}>
-              {r.where}: {t(`import.rowStatus.${r.status}`)} — {r.title} {r.reason ? `(${r.reason})` : ''}
+              {r.where}: {t(`import.rowStatus.${r.status}`)} — {r.title}{' '}
+              {r.possibleDuplicateOf !== undefined
+                ? `(${t('import.possibleDuplicateOf', { id: r.possibleDuplicateOf })})`
+                : r.reason
+                  ? `(${r.reason})`
+                  : ''}
             </li>
           ))}
         {report.createdAuthorities.map((a) => (

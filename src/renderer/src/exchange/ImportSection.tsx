@@ -34,6 +34,7 @@ export function ImportSection({ onImported }: Props) {
   const [mappings, setMappings] = useState<{ name: string; mapping: Mapping }[]>([]);
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
   const [skipBadRows, setSkipBadRows] = useState(false);
+  const [possibleDuplicates, setPossibleDuplicates] = useState<'import' | 'skip'>('import');
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<ArchiveError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,6 +72,7 @@ export function ImportSection({ onImported }: Props) {
       : {}),
     duplicates,
     skipBadRows,
+    possibleDuplicates,
   });
 
   const preview = async () => {
@@ -120,6 +122,18 @@ export function ImportSection({ onImported }: Props) {
           <select {...control} value={duplicates} onChange={(e) => setDuplicates(e.target.value as 'skip' | 'merge')}>
             <option value="skip">{t('import.skip')}</option>
             <option value="merge">{t('import.merge')}</option>
+          </select>
+        )}
+      </FormField>
+      <FormField id="import-possible-duplicates" label={t('import.possibleDuplicates')} inline>
+        {(control) => (
+          <select
+            {...control}
+            value={possibleDuplicates}
+            onChange={(e) => setPossibleDuplicates(e.target.value as 'import' | 'skip')}
+          >
+            <option value="import">{t('import.importPossible')}</option>
+            <option value="skip">{t('import.skipPossible')}</option>
           </select>
         )}
       </FormField>

@@ -1,0 +1,39 @@
+/** RIS as tools write it: a BOM, CRLF line ends, repeated AU and KW tags, "PY  - 2019///". */
+import { describe, expect, it } from 'vitest';
+import { parseMetadata } from '../../../src/main/exchange/parse-metadata';
+
+describe('RIS as tools write it', () => {
+  it('reads a BOM, CRLF, repeated tags and a slashed year', () => {
+    const ris = [
+      '\uFEFFTY  - JOUR',
+      'AU  - Müller, Zoë',
+      'AU  - Zhang, Wei',
+      'TI  - Twinning Leeds and Hangzhou',
+      'KW  - Leeds',
+      'KW  - Hangzhou',
+      'PY  - 2019///',
+      'ER  - ',
+      'TY  - BOOK',
+      'TI  - 杭州市志',
+      'PY  - 1995',
+      'ER  - ',
+      '',
+    ].join('\r\n');
+    expect(parseMetadata(ris)).toEqual([
+      {
+        where: 'line 1',
+        item: {
+          type: 'article-journal',
+          title: 'Twinning Leeds and Hangzhou',
+          author: [
+            { family: 'Müller', given: 'Zoë' },
+            { family: 'Zhang', given: 'Wei' },
+          ],
+          keyword: 'Leeds,Hangzhou',
+          issued: { 'date-parts': [[2019]] },
+        },
+      },
+      { where: 'line 9', item: { type: 'book', title: '杭州市志', issued: { 'date-parts': [[1995]] } } },
+    ]);
+  });
+});
