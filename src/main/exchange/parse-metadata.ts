@@ -19,8 +19,9 @@ export interface ParsedItem {
   where: string;
 }
 
-const refuse = (message: string): never => {
-  throw new ArchiveFailure('invalid_input', message, 'content');
+/** A file that cannot be read as `format`; `message` is the parser's account of where and why. */
+const refuse = (format: string, message: string): never => {
+  throw new ArchiveFailure('invalid_input', 'parse_failed', { format, detail: message }, 'content');
 };
 
 /** Guesses the format from the content: JSON starts with [ or {, RIS with a TY tag, BibTeX with @. */
@@ -29,7 +30,7 @@ export function detectFormat(content: string): MetadataFormat {
   if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
   if (/^TY {2}- /m.test(start.slice(0, 2_000))) return 'ris';
   if (/^\s*@\w+\s*[{(]/m.test(start)) return 'bibtex';
-  return refuse('cannot tell the format of this file: give the format (csl-json, bibtex or ris)');
+  throw new ArchiveFailure('invalid_input', 'import_format_unknown', {}, 'content');
 }
 
 function lineOf(content: string, index: number): number {
@@ -44,12 +45,12 @@ function parseCslJson(content: string): ParsedItem[] {
     const message = (error as Error).message;
     const pos = /position (\d+)/.exec(message);
     const where = pos ? ` (line ${lineOf(content, Number(pos[1]))})` : '';
-    return refuse(`this CSL-JSON file is not valid JSON${where}: ${message}`);
+    return refuse('csl-json', `this CSL-JSON file is not valid JSON${where}: ${message}`);
   }
   const list = Array.isArray(data) ? data : [data];
   return list.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
-      refuse(`CSL-JSON item ${i + 1} is not an object`);
+      refuse('csl-json', `CSL-JSON item ${i + 1} is not an object`);
     return { item: item as Record<string, unknown>, where: `item ${i + 1}` };
   });
 }
@@ -61,7 +62,7 @@ function checkBibtex(content: string): number[] {
   const found: { index: number; kind: string; open: string }[] = [];
   for (let m = entry.exec(content); m; m = entry.exec(content))
     found.push({ index: m.index, kind: m[1]!.toLowerCase(), open: m[2]! });
-  if (found.length === 0) refuse('this BibTeX file has no entries (an entry starts with @type{key, ...})');
+  if (found.length === 0) refuse('bibtex', 'this BibTeX file has no entries (an entry starts with @type{key, ...})');
   const lineAt = lineFinder(content);
   found.forEach((f, i) => {
     const end = found[i + 1]?.index ?? content.length;
@@ -81,6 +82,7 @@ function checkBibtex(content: string): number[] {
         depth--;
         if (depth < 0)
           refuse(
+            'bibtex',
             `BibTeX: the entry starting on line ${line} has a "}" too many (line ${line + (body.slice(0, j).match(/\n/g)?.length ?? 0)})`,
           );
         if (depth === 0) {
@@ -90,6 +92,7 @@ function checkBibtex(content: string): number[] {
             .trim();
           if (rest && f.kind !== 'comment') {
             refuse(
+              'bibtex',
               `BibTeX: unexpected text after the entry that starts on line ${line} (line ${line + (body.slice(0, j + 1).match(/\n/g)?.length ?? 0)}): "${rest.slice(0, 40)}"`,
             );
           }
@@ -99,10 +102,11 @@ function checkBibtex(content: string): number[] {
     }
     if (depth > 0 && f.kind !== 'comment') {
       refuse(
+        'bibtex',
         `BibTeX: the entry starting on line ${line} is not closed: it has ${depth} more "{" than "}" (unbalanced braces)`,
       );
     }
-    if (inQuote) refuse(`BibTeX: the entry starting on line ${line} has an unclosed quotation mark`);
+    if (inQuote) refuse('bibtex', `BibTeX: the entry starting on line ${line} has an unclosed quotation mark`);
     if (!['comment', 'string', 'preamble'].includes(f.kind)) starts.push(line);
   });
   return starts;
@@ -118,22 +122,26 @@ function checkRis(content: string): number[] {
     if (tag === 'TY') {
       if (open !== null)
         refuse(
+          'ris',
           `RIS: the record starting on line ${open} has no end tag (ER  -) before the next record on line ${i + 1}`,
         );
       open = i + 1;
       starts.push(i + 1);
     } else if (tag === 'ER') {
-      if (open === null) refuse(`RIS: line ${i + 1} ends a record (ER  -) that was never started with TY  -`);
+      if (open === null) refuse('ris', `RIS: line ${i + 1} ends a record (ER  -) that was never started with TY  -`);
       open = null;
     } else if (tag && open === null) {
-      refuse(`RIS: line ${i + 1} has a ${tag} tag outside a record (records start with TY  - and end with ER  -)`);
+      refuse(
+        'ris',
+        `RIS: line ${i + 1} has a ${tag} tag outside a record (records start with TY  - and end with ER  -)`,
+      );
     }
   });
   // `open` is set inside the callback above, which TypeScript's narrowing does not follow.
   const unterminated = open as number | null;
   if (unterminated !== null)
-    refuse(`RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
-  if (starts.length === 0) refuse('this RIS file has no records (a record starts with "TY  - ")');
+    refuse('ris', `RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
+  if (starts.length === 0) refuse('ris', 'this RIS file has no records (a record starts with "TY  - ")');
   return starts;
 }
 
@@ -152,7 +160,7 @@ export function parseMetadata(content: string, format: MetadataFormat = detectFo
       generateGraphs: false,
     });
   } catch (error) {
-    return refuse(`${format === 'bibtex' ? 'BibTeX' : 'RIS'}: ${(error as Error).message.split('\n')[0]}`);
+    return refuse(format, `${format === 'bibtex' ? 'BibTeX' : 'RIS'}: ${(error as Error).message.split('\n')[0]}`);
   }
   return items.map((item, i) => ({
     item: strip(item),
