@@ -21,7 +21,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * as it is); `params` fills the wording (ids, revisions, names, field keys). Every refusal made in
  * the main process carries one; errors the renderer makes itself (already in its language) do not.
  */
-export { ERROR_REASONS, type ErrorReason } from './errors/reasons';
+export type { ErrorReason } from './errors/reasons';
 export type ErrorParams = Record<string, string | number>;
 
 export interface ArchiveError {
