@@ -65,7 +65,8 @@ export function fileInfo(
   let id = input.id;
   if (id === undefined) {
     const row = ctx.db.prepare('SELECT id FROM files WHERE sha256 = ?').get(input.sha256) as { id: number } | undefined;
-    if (!row) throw new ArchiveFailure('not_found', 'not_found', { kind: 'fileHash', id: input.sha256 ?? '' }, 'sha256');
+    if (!row)
+      throw new ArchiveFailure('not_found', 'not_found', { kind: 'fileHash', id: input.sha256 ?? '' }, 'sha256');
     id = row.id;
   }
   return { ...requireFile(ctx, id), records: holders(ctx, id) };
