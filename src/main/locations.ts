@@ -56,7 +56,7 @@ function userDataDir(): string {
 export function chooseLibrary(flag: string | undefined, userData = userDataDir()): string {
   // An empty --library is a script's unset variable, not a wish for the default library.
   if (flag !== undefined && flag.trim() === '')
-    throw new ArchiveFailure('invalid_input', '--library is empty: give a folder');
+    throw new ArchiveFailure('invalid_input', 'cli', { detail: '--library is empty: give a folder' });
   const chosen = flag ?? process.env[LIBRARY_ENV];
   return path.resolve(chosen && chosen.length > 0 ? chosen : path.join(userData, 'Library'));
 }

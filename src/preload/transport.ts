@@ -3,7 +3,7 @@
  * rejected ipcRenderer.invoke (no handler bound while a library opens, a serialisation error, the
  * main process going away) and an answer that is not a Result become `{ ok: false, error }`.
  */
-import type { Result } from '../shared/result';
+import { archiveError, type Result } from '../shared/result';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 
@@ -17,9 +17,15 @@ export async function invokeResult(invoke: Invoke, channel: string, input: unkno
     answer = await invoke(channel, input);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message: `the app did not answer ${channel}: ${message}` } };
+    return {
+      ok: false,
+      error: archiveError('internal', 'internal', { detail: `the app did not answer ${channel}: ${message}` }),
+    };
   }
   return isResult(answer)
     ? answer
-    : { ok: false, error: { code: 'internal', message: `the app answered ${channel} without a result` } };
+    : {
+        ok: false,
+        error: archiveError('internal', 'internal', { detail: `the app answered ${channel} without a result` }),
+      };
 }

@@ -99,7 +99,7 @@ const PartialDate = z
   .trim()
   .superRefine((value, ctx) => {
     const problem = partialDateProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { problem: 'not_date', value } });
   });
 
 const OptionalPartialDate = z.union([z.literal('').transform(() => null), PartialDate, z.null()]).optional();
@@ -111,7 +111,11 @@ const Language = z
     try {
       Intl.getCanonicalLocales(tag);
     } catch {
-      ctx.addIssue({ code: 'custom', message: `"${tag}" is not a BCP 47 language tag (e.g. en, zh-Hans)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${tag}" is not a BCP 47 language tag (e.g. en, zh-Hans)`,
+        params: { problem: 'not_language', value: tag },
+      });
     }
   })
   .transform((tag) => Intl.getCanonicalLocales(tag)[0] ?? tag);
@@ -130,7 +134,11 @@ const Url = z
       /* reported below */
     }
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a web address (http:// or https://)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a web address (http:// or https://)`,
+        params: { problem: 'not_url', value },
+      });
     }
   })
   .optional();
@@ -198,21 +206,44 @@ type FieldsForCheck = {
 /** Cross-field rules. `type` is the record's type after the change (known on create). */
 export function recordFieldProblems(v: FieldsForCheck, ctx: z.RefinementCtx): void {
   if (v.dateEnd && !v.date) {
-    ctx.addIssue({ code: 'custom', path: ['dateEnd'], message: 'an end date needs a start date' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dateEnd'],
+      message: 'an end date needs a start date',
+      params: { problem: 'end_without_start' },
+    });
   }
   if (v.date && v.dateEnd) {
     const problem = rangeProblem(v.date, v.dateEnd);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['dateEnd'], message: problem });
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['dateEnd'], message: problem, params: { problem: 'end_before_start' } });
   }
   if (v.type && v.type !== 'media-coverage' && v.medium) {
-    ctx.addIssue({ code: 'custom', path: ['medium'], message: 'only media coverage has a medium' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['medium'],
+      message: 'only media coverage has a medium',
+      params: { problem: 'only_media_coverage' },
+    });
   }
   if (v.type && v.type !== 'agreement') {
     for (const field of ['agreementKind', 'dateSigned', 'placeSigned'] as const) {
-      if (v[field]) ctx.addIssue({ code: 'custom', path: [field], message: `only agreements have ${field}` });
+      if (v[field]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `only agreements have ${field}`,
+          params: { problem: 'only_agreements' },
+        });
+      }
     }
     if (v.commitments && v.commitments.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['commitments'], message: 'only agreements have commitments' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['commitments'],
+        message: 'only agreements have commitments',
+        params: { problem: 'only_agreements' },
+      });
     }
   }
 }
@@ -343,7 +374,12 @@ export const AuthorityCreate = z
   .superRefine((v, ctx) => {
     recordFieldProblems({ date: v.date, dateEnd: v.dateEnd }, ctx);
     if (v.placeId && v.kind !== 'event') {
-      ctx.addIssue({ code: 'custom', path: ['placeId'], message: 'only events have a place' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['placeId'],
+        message: 'only events have a place',
+        params: { problem: 'only_events' },
+      });
     }
   });
 export type AuthorityCreate = z.output<typeof AuthorityCreate>;

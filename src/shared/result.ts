@@ -1,3 +1,6 @@
+import { englishFor } from './errors/en';
+import type { ErrorReason, ReasonParams } from './errors/reasons';
+
 /**
  * Every door (IPC, browser host, CLI) answers with this envelope, so callers never have to
  * guess whether an exception crossed a process boundary intact.
@@ -13,15 +16,12 @@ const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * Why a request was refused, as a stable key a door can word in its own language (the English
- * `message` says the same for those that show it as it is). Only the refusals a caller acts on or
- * the interface translates carry one; `params` fills the wording (ids, revisions, names).
+ * Why a request was refused, as a stable key each door words in its own language (the English
+ * `message` is the same reason worded by src/shared/errors/en.ts, for logs and callers that show it
+ * as it is); `params` fills the wording (ids, revisions, names, field keys). Every refusal made in
+ * the main process carries one; errors the renderer makes itself (already in its language) do not.
  */
-export const ERROR_REASONS = [
-  'stale_revision', // the record moved on since the revision the caller edited (params: id, expected, current)
-  'record_exists', // a restore of a record that is there (params: id)
-] as const;
-export type ErrorReason = (typeof ERROR_REASONS)[number];
+export type { ErrorReason } from './errors/reasons';
 export type ErrorParams = Record<string, string | number>;
 
 export interface ArchiveError {
@@ -34,25 +34,59 @@ export interface ArchiveError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ArchiveError };
 
-/** Thrown inside the service and turned into `{ ok: false }` at the edge. */
+/** A reason with its own params, and the field it concerns: the arguments of every refusal. */
+export type Refusal = {
+  [R in ErrorReason]: [reason: R, params: ReasonParams[R], field?: string];
+}[ErrorReason];
+
+/** Params as they travel: the ones a wording leaves out (undefined) are not sent. */
+function wireParams(params: object): ErrorParams {
+  const out: ErrorParams = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}
+
+/** An error envelope made in the main process outside a handler (a door, the executor): worded like ArchiveFailure. */
+export function archiveError(code: ErrorCode, ...[reason, params, field]: Refusal): ArchiveError {
+  const error: ArchiveError = {
+    code,
+    message: englishFor(reason, params as never),
+    reason,
+    params: wireParams(params),
+  };
+  if (field !== undefined) error.field = field;
+  return error;
+}
+
+/**
+ * Thrown inside the service and turned into `{ ok: false }` at the edge. It takes the reason and
+ * its params, never the words: the English message comes from the one wording table.
+ */
 export class ArchiveFailure extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
-  readonly reason: ErrorReason | undefined;
-  readonly params: ErrorParams | undefined;
-  constructor(code: ErrorCode, message: string, field?: string, why?: { reason: ErrorReason; params?: ErrorParams }) {
-    super(message);
+  readonly reason: ErrorReason;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, ...why: Refusal) {
+    const [reason, params, field] = why;
+    super(englishFor(reason, params as never));
     this.name = 'ArchiveFailure';
     this.code = code;
     this.field = field;
-    this.reason = why?.reason;
-    this.params = why?.params;
+    this.reason = reason;
+    this.params = wireParams(params);
+  }
+  /** An envelope that came back from the service, thrown on (the CLI, the job runner): the same reason and words. */
+  static from(error: ArchiveError): ArchiveFailure {
+    const failure = new ArchiveFailure(error.code, 'internal', { detail: error.message }, error.field);
+    if (error.reason !== undefined) {
+      Object.assign(failure, { reason: error.reason, params: error.params ?? {} });
+    }
+    return failure;
   }
   toError(): ArchiveError {
-    const error: ArchiveError = { code: this.code, message: this.message };
+    const error: ArchiveError = { code: this.code, message: this.message, reason: this.reason, params: this.params };
     if (this.field !== undefined) error.field = this.field;
-    if (this.reason !== undefined) error.reason = this.reason;
-    if (this.params !== undefined) error.params = this.params;
     return error;
   }
 }

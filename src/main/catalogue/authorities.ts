@@ -37,7 +37,7 @@ function readAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number): Authority
 
 export function requireAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number, field = 'id'): AuthorityView {
   const a = readAuthority(ctx, id);
-  if (!a) throw new ArchiveFailure('not_found', `there is no authority record #${id}`, field);
+  if (!a) throw new ArchiveFailure('not_found', 'not_found', { kind: 'authority', id }, field);
   return a;
 }
 
@@ -58,10 +58,10 @@ export function authorityAudit(a: AuthorityView): FieldValues {
 
 function checkPlace(ctx: CatalogueContext, placeId: number | null | undefined, kind: AuthorityKind): void {
   if (placeId == null) return;
-  if (kind !== 'event') throw new ArchiveFailure('invalid_input', 'placeId: only events have a place', 'placeId');
+  if (kind !== 'event') throw new ArchiveFailure('invalid_input', 'place_only_events', {}, 'placeId');
   const place = readAuthority(ctx, placeId);
   if (!place || place.kind !== 'place') {
-    throw new ArchiveFailure('not_found', `there is no place #${placeId}`, 'placeId');
+    throw new ArchiveFailure('not_found', 'not_found', { kind: 'place', id: placeId }, 'placeId');
   }
 }
 
@@ -173,17 +173,14 @@ export function deleteAuthority(ctx: CatalogueContext, id: number): { id: number
     if (before.recordCount > 0) {
       throw new ArchiveFailure(
         'in_use',
-        `${before.kind} "${before.name}" is linked to ${before.recordCount} record${before.recordCount === 1 ? '' : 's'}; unlink it or merge it into another ${before.kind} first`,
+        'authority_in_use',
+        { kind: before.kind, name: before.name, count: before.recordCount },
         'id',
       );
     }
     const events = (sql(ctx.db, 'SELECT count(*) AS n FROM authorities WHERE place_id = ?').get(id) as { n: number }).n;
     if (events > 0) {
-      throw new ArchiveFailure(
-        'in_use',
-        `place "${before.name}" is the place of ${events} event${events === 1 ? '' : 's'}; change them first`,
-        'id',
-      );
+      throw new ArchiveFailure('in_use', 'place_in_use', { name: before.name, count: events }, 'id');
     }
     const revision = logChange(ctx, 'authority', id, 'delete', authorityAudit(before), {});
     sql(ctx.db, 'DELETE FROM authorities WHERE id = ?').run(id);
@@ -239,14 +236,14 @@ export function mergeAuthorities(
   nameFrom: 'keep' | 'merge',
 ): { authority: AuthorityView; linksMoved: number; revision: number } {
   return ctx.db.transaction(() => {
-    if (keepId === mergeId)
-      throw new ArchiveFailure('invalid_input', 'cannot merge an authority record into itself', 'mergeId');
+    if (keepId === mergeId) throw new ArchiveFailure('invalid_input', 'merge_into_itself', {}, 'mergeId');
     const keep = requireAuthority(ctx, keepId, 'keepId');
     const merge = requireAuthority(ctx, mergeId, 'mergeId');
     if (keep.kind !== merge.kind) {
       throw new ArchiveFailure(
         'invalid_input',
-        `cannot merge ${merge.kind} "${merge.name}" into ${keep.kind} "${keep.name}": they are of different kinds`,
+        'merge_kinds_differ',
+        { mergeKind: merge.kind, mergeName: merge.name, keepKind: keep.kind, keepName: keep.name },
         'mergeId',
       );
     }

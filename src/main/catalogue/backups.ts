@@ -51,11 +51,7 @@ export function backupsKept(db: Database.Database): number {
 /** Sets how many automatic copies are kept (null: back to the default); rotates at the next backup. */
 export function setBackupsKept(db: Database.Database, keep: number | null): void {
   if (keep !== null && (!Number.isSafeInteger(keep) || keep < 0 || keep > MAX_BACKUPS_KEPT)) {
-    throw new ArchiveFailure(
-      'invalid_input',
-      `keep between 0 (no automatic backups) and ${MAX_BACKUPS_KEPT} copies`,
-      'backupsKept',
-    );
+    throw new ArchiveFailure('invalid_input', 'backups_kept_range', { max: MAX_BACKUPS_KEPT }, 'backupsKept');
   }
   if (keep === null) sql(db, 'DELETE FROM settings WHERE key = ?').run(BACKUP_KEEP_KEY);
   else

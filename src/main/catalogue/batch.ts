@@ -124,7 +124,8 @@ export function patchRecords(ctx: CatalogueContext, input: z.output<typeof Patch
         const title = readRecord(ctx, item.id)?.title;
         throw new ArchiveFailure(
           error.code,
-          `nothing was changed: record #${item.id}${title ? ` “${title}”` : ''}: ${error.message.replace(/^patch\./, '')}`,
+          'batch_item_refused',
+          { ...error.params, cause: error.reason, batchId: item.id, batchTitle: title ?? '' },
           `items.${i}${error.field ? `.${error.field}` : ''}`,
         );
       }

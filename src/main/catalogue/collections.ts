@@ -14,7 +14,7 @@ function read(ctx: CatalogueContext, id: number): CollectionView | null {
 
 function requireCollection(ctx: CatalogueContext, id: number, field = 'id'): CollectionView {
   const c = read(ctx, id);
-  if (!c) throw new ArchiveFailure('not_found', `there is no collection #${id}`, field);
+  if (!c) throw new ArchiveFailure('not_found', 'not_found', { kind: 'collection', id }, field);
   return c;
 }
 
@@ -33,12 +33,7 @@ function checkParent(ctx: CatalogueContext, id: number | null, parentId: number 
   if (parentId == null) return;
   requireCollection(ctx, parentId, 'parentId');
   for (let at: number | null = parentId; at != null;) {
-    if (at === id)
-      throw new ArchiveFailure(
-        'invalid_input',
-        'parentId: a collection cannot be placed inside itself or its own sub-collections',
-        'parentId',
-      );
+    if (at === id) throw new ArchiveFailure('invalid_input', 'collection_cycle', {}, 'parentId');
     at = (sql(ctx.db, 'SELECT parent_id AS p FROM collections WHERE id = ?').get(at) as { p: number | null }).p;
   }
 }
@@ -101,7 +96,8 @@ export function deleteCollection(ctx: CatalogueContext, id: number): { id: numbe
     if (children > 0 || before.recordCount > 0) {
       throw new ArchiveFailure(
         'in_use',
-        `collection "${before.name}" still holds ${before.recordCount} record(s) and ${children} sub-collection(s); move them out first`,
+        'collection_in_use',
+        { name: before.name, records: before.recordCount, children },
         'id',
       );
     }

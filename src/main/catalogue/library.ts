@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ArchiveFailure } from '../../shared/result';
+import { ArchiveFailure, type Refusal } from '../../shared/result';
 import { removeStaleTemps } from '../documents/store';
 import { automaticBackup, copyCatalogue, type BackupOutcome } from './backups';
 import { BUSY_DEADLINE_MS, BUSY_TIMEOUT_MS, inWriteTransaction, isBusy, withBusyRetry } from './busy';
@@ -49,8 +49,8 @@ export interface Library {
   close(): void;
 }
 
-const refuse = (message: string): never => {
-  throw new ArchiveFailure('library', message);
+const refuse = (...why: Refusal): never => {
+  throw new ArchiveFailure('library', ...why);
 };
 
 /** True when the file starts with the SQLite magic; read as bytes, so a foreign file is never opened. */
@@ -105,8 +105,7 @@ function lookReadOnly(file: string): Look {
     );
   } catch (error) {
     // A catalogue still locked after the wait is busy, not corrupt: say so rather than refuse it as damaged.
-    if (isBusy(error))
-      refuse(`${file} stayed locked by another process for over ${BUSY_DEADLINE_MS / 1000} seconds; try again`);
+    if (isBusy(error)) refuse('library_busy', { file, seconds: BUSY_DEADLINE_MS / 1000 });
     return { check: (error as Error).message, tables: 0, userVersion: 0, applicationId: 0 };
   } finally {
     db?.close();
@@ -141,15 +140,14 @@ function releaseSidecars(file: string): void {
 function inspectCatalogue(paths: LibraryPaths): number {
   const where = paths.catalogue;
   const stat = fs.statSync(where);
-  if (!stat.isFile()) refuse(`${where} is not a file`);
+  if (!stat.isFile()) refuse('library_not_file', { path: where });
   // An empty file is an empty SQLite database: another process creating this library has just made it.
   if (stat.size === 0) return 0;
-  const restore = `It was left untouched; restore the latest copy from ${paths.backups}.`;
-  if (!hasSqliteHeader(where)) refuse(`${where} is corrupt or not a catalogue (no SQLite header). ${restore}`);
+  if (!hasSqliteHeader(where)) refuse('library_corrupt', { path: where, check: '', backups: paths.backups });
   const hadSidecars = fs.existsSync(`${where}-wal`) || fs.existsSync(`${where}-shm`);
   const look = lookReadOnly(where);
   try {
-    return identify(paths, look, restore);
+    return identify(paths, look);
   } catch (error) {
     if (!hadSidecars) releaseSidecars(where);
     throw error;
@@ -157,18 +155,16 @@ function inspectCatalogue(paths: LibraryPaths): number {
 }
 
 /** Refuses a catalogue that is damaged, another application's, or newer than this version; else returns its version. */
-function identify(paths: LibraryPaths, look: Look, restore: string): number {
+function identify(paths: LibraryPaths, look: Look): number {
   const where = paths.catalogue;
-  if (look.check !== 'ok') refuse(`${where} is corrupt (${look.check}). ${restore}`);
-  const foreign = `${where} is an SQLite database of another application, not a Civic Archive catalogue; it was left untouched`;
-  if (look.applicationId !== APPLICATION_ID && !(look.applicationId === 0 && look.userVersion === 0)) refuse(foreign);
+  if (look.check !== 'ok') refuse('library_corrupt', { path: where, check: look.check, backups: paths.backups });
+  const foreign = () => refuse('library_not_ours', { path: where });
+  if (look.applicationId !== APPLICATION_ID && !(look.applicationId === 0 && look.userVersion === 0)) foreign();
   if (look.userVersion > LATEST_VERSION) {
-    refuse(
-      `${paths.root} was made by a newer version of Civic Archive (catalogue schema ${look.userVersion}; this version knows up to ${LATEST_VERSION}). Update the app to open it; the library was left untouched.`,
-    );
+    refuse('library_newer', { root: paths.root, version: look.userVersion, latest: LATEST_VERSION });
   }
   // Version 0 without our id: only an empty database may become a catalogue.
-  if (look.userVersion === 0 && look.tables > 0) refuse(foreign);
+  if (look.userVersion === 0 && look.tables > 0) foreign();
   return look.userVersion;
 }
 
@@ -185,11 +181,11 @@ function checkNewLibraryFolder(paths: LibraryPaths): void {
         name !== '.DS_Store',
     );
   if (foreign.length > 0) {
-    refuse(
-      `${paths.root} is not a Civic Archive library: it has no ${CATALOGUE_FILE} and already holds other files (${foreign
-        .slice(0, 3)
-        .join(', ')}${foreign.length > 3 ? ', …' : ''}). Choose an empty folder or an existing library.`,
-    );
+    refuse('library_folder_foreign', {
+      root: paths.root,
+      catalogue: CATALOGUE_FILE,
+      files: `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}`,
+    });
   }
 }
 
@@ -243,7 +239,7 @@ function migrate(db: Database.Database, paths: LibraryPaths): number {
   return inWriteTransaction(db, () => {
     const look = lookAt(db);
     // Between the read-only look and now the file may have been made by someone else: check it again.
-    const from = identify(paths, look, `It was left untouched; restore the latest copy from ${paths.backups}.`);
+    const from = identify(paths, look);
     for (const migration of MIGRATIONS) {
       if (migration.version <= from) continue;
       migration.up(db);
@@ -268,7 +264,7 @@ export interface OpenOptions {
 export async function openLibrary(root: string, opts: OpenOptions = {}): Promise<Library> {
   const paths = libraryPaths(root);
   if (fs.existsSync(paths.root) && !fs.statSync(paths.root).isDirectory()) {
-    refuse(`${paths.root} is a file, not a library folder`);
+    refuse('library_is_file', { root: paths.root });
   }
   const exists = fs.existsSync(paths.catalogue);
   const version = exists ? inspectCatalogue(paths) : (checkNewLibraryFolder(paths), 0);
@@ -276,7 +272,7 @@ export async function openLibrary(root: string, opts: OpenOptions = {}): Promise
   try {
     fs.mkdirSync(paths.root, { recursive: true });
   } catch (error) {
-    refuse(`cannot create the library folder ${paths.root}: ${(error as Error).message}`);
+    refuse('library_create_failed', { root: paths.root, detail: (error as Error).message });
   }
   const db = new Database(paths.catalogue, { timeout: BUSY_TIMEOUT_MS });
   let backup: string | null = null;
@@ -306,7 +302,7 @@ export async function openLibrary(root: string, opts: OpenOptions = {}): Promise
   } catch (error) {
     db.close();
     if (error instanceof ArchiveFailure) throw error;
-    throw new ArchiveFailure('library', `cannot open the library at ${paths.root}: ${(error as Error).message}`);
+    throw new ArchiveFailure('library', 'library_open_failed', { root: paths.root, detail: (error as Error).message });
   }
   // Temp copies left by an import that was killed mid-copy (never one still being written).
   removeStaleTemps(paths.files);

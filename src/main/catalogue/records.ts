@@ -10,6 +10,7 @@ import {
   type RecordSummary,
   type RecordView,
 } from '../../shared/model';
+import { issueParams } from '../../shared/errors/zod';
 import { ArchiveFailure } from '../../shared/result';
 import { logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
@@ -109,7 +110,7 @@ export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): Recor
 
 export function requireRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): RecordView {
   const record = readRecord(ctx, id);
-  if (!record) throw new ArchiveFailure('not_found', `there is no record #${id}`, 'id');
+  if (!record) throw new ArchiveFailure('not_found', 'not_found', { kind: 'record', id }, 'id');
   return record;
 }
 
@@ -147,7 +148,8 @@ function checkReferenceCode(ctx: CatalogueContext, code: string | null | undefin
   if (other && other.id !== selfId) {
     throw new ArchiveFailure(
       'conflict',
-      `reference code "${code}" is already used by record #${other.id} "${other.title}"`,
+      'reference_code_used',
+      { code, id: other.id, title: other.title },
       'referenceCode',
     );
   }
@@ -156,7 +158,7 @@ function checkReferenceCode(ctx: CatalogueContext, code: string | null | undefin
 function checkCollection(ctx: CatalogueContext, id: number | null | undefined): void {
   if (id == null) return;
   if (!sql(ctx.db, 'SELECT 1 FROM collections WHERE id = ?').get(id)) {
-    throw new ArchiveFailure('not_found', `there is no collection #${id}`, 'collectionId');
+    throw new ArchiveFailure('not_found', 'not_found', { kind: 'collection', id }, 'collectionId');
   }
 }
 
@@ -170,7 +172,8 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
     if (!exists.get(link.authorityId)) {
       throw new ArchiveFailure(
         'not_found',
-        `there is no authority record #${link.authorityId}`,
+        'not_found',
+        { kind: 'authority', id: link.authorityId },
         `links.${i}.authorityId`,
       );
     }
@@ -178,7 +181,8 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
     if (seen.has(key)) {
       throw new ArchiveFailure(
         'invalid_input',
-        `authority #${link.authorityId} is linked twice as ${link.role}`,
+        'link_twice',
+        { authorityId: link.authorityId, role: link.role },
         `links.${i}`,
       );
     }
@@ -191,16 +195,22 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
  * a medium only on media coverage, an end date only after its start. Authorities use it too.
  */
 export function checkMerged(merged: Parameters<typeof recordFieldProblems>[0]): void {
-  const issues: { message: string; path?: PropertyKey[] }[] = [];
+  const issues: z.core.$ZodIssueCustom[] = [];
   const ctx = {
-    addIssue: (issue: { message?: string; path?: PropertyKey[] }) =>
-      issues.push({ message: issue.message ?? 'invalid', path: issue.path ?? [] }),
+    addIssue: (issue: { message?: string; path?: PropertyKey[]; params?: Record<string, unknown> }) =>
+      issues.push({
+        code: 'custom',
+        input: undefined,
+        message: issue.message ?? 'invalid',
+        path: issue.path ?? [],
+        params: issue.params ?? {},
+      }),
   };
   recordFieldProblems(merged, ctx as unknown as z.RefinementCtx);
   const first = issues[0];
   if (first) {
-    const field = first.path?.map(String).join('.') || undefined;
-    throw new ArchiveFailure('invalid_input', field ? `${field}: ${first.message}` : first.message, field);
+    const params = issueParams(first);
+    throw new ArchiveFailure('invalid_input', 'field_invalid', params, params.field || undefined);
   }
 }
 
@@ -305,9 +315,9 @@ export function updateRecord(
     if (expectedRevision !== undefined && before.revision !== expectedRevision) {
       throw new ArchiveFailure(
         'conflict',
-        `record #${id} was changed elsewhere since revision ${expectedRevision} (it is now at ${before.revision}); reload it and make the edit again`,
+        'stale_revision',
+        { id, expected: expectedRevision, current: before.revision, action: 'edit' },
         'expectedRevision',
-        { reason: 'stale_revision', params: { id, expected: expectedRevision, current: before.revision } },
       );
     }
     const pick = <K extends keyof RecordPatch>(k: K) =>

@@ -11,7 +11,8 @@
  */
 import type { RecordSnapshot } from '../../shared/restore';
 import { recordInputOf, type RecordView } from '../../shared/model';
-import { ArchiveFailure, type ErrorReason } from '../../shared/result';
+import type { RestoreProblem } from '../../shared/errors/reasons';
+import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from './context';
 import { deleteRecord, insertRecord, requireRecord } from './records';
 import { sql } from './statements';
@@ -36,9 +37,9 @@ export function deleteRestorably(
     if (expectedRevision !== undefined && record.revision !== expectedRevision) {
       throw new ArchiveFailure(
         'conflict',
-        `record #${id} was changed elsewhere since revision ${expectedRevision} (it is now at ${record.revision}); it was not deleted`,
+        'stale_revision',
+        { id, expected: expectedRevision, current: record.revision, action: 'delete' },
         'expectedRevision',
-        { reason: 'stale_revision', params: { id, expected: expectedRevision, current: record.revision } },
       );
     }
     const snapshot = snapshotOf(ctx, record);
@@ -46,14 +47,9 @@ export function deleteRestorably(
   })();
 }
 
-/** Why a restore cannot go ahead, as the archivist should read it. */
-function refuse(id: number, why: string, field?: string, reason?: ErrorReason): never {
-  throw new ArchiveFailure(
-    'conflict',
-    `record #${id} cannot be restored: ${why}`,
-    field,
-    reason && { reason, params: { id } },
-  );
+/** Why a restore cannot go ahead: what stands in the way (`other`), and the revision, code or name it concerns. */
+function refuse(id: number, problem: RestoreProblem, other: number, field: string, name?: string | number): never {
+  throw new ArchiveFailure('conflict', 'restore_blocked', { id, problem, other, name }, field);
 }
 
 export function restoreRecord(
@@ -68,34 +64,29 @@ export function restoreRecord(
       "SELECT revision, action FROM changes WHERE entity = 'record' AND entity_id = ? ORDER BY revision DESC LIMIT 1",
     ).get(id) as { revision: number; action: string } | undefined;
     if (!last || last.action !== 'delete') {
-      if (last) refuse(id, 'it exists (it was restored or never deleted)', 'id', 'record_exists');
-      throw new ArchiveFailure('not_found', `there was never a record #${id}`, 'id');
+      if (last) throw new ArchiveFailure('conflict', 'record_exists', { id }, 'id');
+      throw new ArchiveFailure('not_found', 'not_found', { kind: 'deletedRecord', id }, 'id');
     }
     if (last.revision !== deletedRevision) {
-      refuse(id, `it was deleted at revision ${last.revision}, not ${deletedRevision}`, 'deletedRevision');
+      refuse(id, 'revision', last.revision, 'deletedRevision', deletedRevision);
     }
     for (const [i, link] of (snapshot.record.links ?? []).entries()) {
       if (!sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?').get(link.authorityId)) {
-        refuse(
-          id,
-          `authority record #${link.authorityId}, which it was linked to, has since been deleted or merged`,
-          `snapshot.record.links.${i}.authorityId`,
-        );
+        refuse(id, 'authority', link.authorityId, `snapshot.record.links.${i}.authorityId`);
       }
     }
     const collectionId = snapshot.record.collectionId;
     if (collectionId != null && !sql(ctx.db, 'SELECT 1 FROM collections WHERE id = ?').get(collectionId)) {
-      refuse(id, `its collection #${collectionId} has since been deleted`, 'snapshot.record.collectionId');
+      refuse(id, 'collection', collectionId, 'snapshot.record.collectionId');
     }
     const code = snapshot.record.referenceCode;
     const holder = code
       ? (sql(ctx.db, 'SELECT id FROM records WHERE reference_code = ?').get(code) as { id: number } | undefined)
       : undefined;
-    if (holder)
-      refuse(id, `its reference code "${code}" is now used by record #${holder.id}`, 'snapshot.record.referenceCode');
+    if (holder) refuse(id, 'referenceCode', holder.id, 'snapshot.record.referenceCode', code ?? '');
     for (const [i, f] of snapshot.files.entries()) {
       if (!sql(ctx.db, 'SELECT 1 FROM files WHERE id = ?').get(f.fileId)) {
-        refuse(id, `its file #${f.fileId} "${f.originalName}" is no longer stored`, `snapshot.files.${i}.fileId`);
+        refuse(id, 'file', f.fileId, `snapshot.files.${i}.fileId`, f.originalName);
       }
     }
     const attach = sql(

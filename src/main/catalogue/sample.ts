@@ -40,7 +40,9 @@ export function loadSample(ctx: CatalogueContext): {
     const resolve = (key: string, where: string): number => {
       const id = ids.get(key);
       if (id === undefined)
-        throw new ArchiveFailure('internal', `sample catalogue: ${where} names unknown authority "${key}"`);
+        throw new ArchiveFailure('internal', 'internal', {
+          detail: `sample catalogue: ${where} names unknown authority "${key}"`,
+        });
       return id;
     };
     // Places first, so events can name theirs.

@@ -28,7 +28,7 @@ function logRecordTagChange(ctx: CatalogueContext, recordId: number, old: string
 function requireTag(ctx: CatalogueContext, name: string, field: string): { id: number; name: string } {
   const tag = sql(ctx.db, 'SELECT id, name FROM tags WHERE name = ?').get(name) as
     { id: number; name: string } | undefined;
-  if (!tag) throw new ArchiveFailure('not_found', `there is no tag "${name}"`, field);
+  if (!tag) throw new ArchiveFailure('not_found', 'not_found', { kind: 'tag', id: name }, field);
   return tag;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { MergeSnapshot } from '../../shared/restore';
 import type { AuthorityView } from '../../shared/model';
+import type { ReasonParams } from '../../shared/errors/reasons';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange } from './changes';
 import type { CatalogueContext } from './context';
@@ -62,8 +63,8 @@ export function mergeRestorably(ctx: CatalogueContext, keepId: number, mergeId: 
   })();
 }
 
-function refuse(why: string, field?: string): never {
-  throw new ArchiveFailure('conflict', `the merge cannot be undone: ${why}`, field);
+function refuse(params: ReasonParams['unmerge_blocked'], field?: string): never {
+  throw new ArchiveFailure('conflict', 'unmerge_blocked', params, field);
 }
 
 export function unmerge(
@@ -74,13 +75,13 @@ export function unmerge(
     const { keep: k, merged: m } = s;
     const kept = requireAuthority(ctx, k.id, 'snapshot.keep.id');
     if (lastChange(ctx, k.id)?.revision !== s.keepRevision)
-      refuse(`“${kept.name}” has changed since`, 'snapshot.keepRevision');
+      refuse({ problem: 'keepChanged', name: kept.name, id: k.id }, 'snapshot.keepRevision');
     const gone = lastChange(ctx, m.id);
     if (!gone || gone.action !== 'delete' || sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?').get(m.id)) {
-      refuse(`#${m.id} “${m.name}” was not merged away (or has been restored already)`, 'snapshot.merged.id');
+      refuse({ problem: 'notMerged', name: m.name, id: m.id }, 'snapshot.merged.id');
     }
     if (m.placeId !== null && !sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?').get(m.placeId))
-      refuse(`its place #${m.placeId} no longer exists`);
+      refuse({ problem: 'placeGone', name: m.name, id: m.placeId });
     const had = new Set(s.keepLinks.map((l) => `${l.recordId}/${l.role}`));
     for (const l of s.mergedLinks) {
       if (
@@ -90,7 +91,7 @@ export function unmerge(
           l.role,
         )
       ) {
-        refuse(`record #${l.recordId} is no longer linked to “${kept.name}” as ${l.role}`, 'snapshot.mergedLinks');
+        refuse({ problem: 'linkGone', name: kept.name, id: l.recordId, role: l.role }, 'snapshot.mergedLinks');
       }
     }
 

@@ -36,7 +36,7 @@ interface Element {
 }
 
 const refuse = (message: string): never => {
-  throw new ArchiveFailure('invalid_input', `this is not a usable CSL style: ${message}`, 'xml');
+  throw new ArchiveFailure('invalid_input', 'style_unusable', { detail: message }, 'xml');
 };
 
 const decode = (s: string) =>

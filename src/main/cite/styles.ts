@@ -141,12 +141,7 @@ export function findStyle(ctx: Pick<CatalogueContext, 'db'>, key: string): Style
 
 export function requireStyle(ctx: Pick<CatalogueContext, 'db'>, key: string): Style {
   const style = findStyle(ctx, key);
-  if (!style)
-    throw new ArchiveFailure(
-      'not_found',
-      `there is no citation style "${key}" (see the list of styles: styles --all)`,
-      'style',
-    );
+  if (!style) throw new ArchiveFailure('not_found', 'not_found', { kind: 'style', id: key }, 'style');
   return style;
 }
 
@@ -229,7 +224,7 @@ export function installStyle(ctx: CatalogueContext, xml: string, probe: (style: 
     probe(style);
   } catch (error) {
     if (error instanceof ArchiveFailure) throw error;
-    throw new ArchiveFailure('invalid_input', `this CSL style fails when used: ${(error as Error).message}`, 'xml');
+    throw new ArchiveFailure('invalid_input', 'style_fails', { detail: (error as Error).message }, 'xml');
   }
   writeSetting(ctx, INSTALLED_PREFIX + key, xml);
   return info(style, existing ? editionNote(existing, style) : undefined);
@@ -257,9 +252,8 @@ function editionNote(carriedStyle: Style, file: Style): string {
 
 export function removeStyle(ctx: CatalogueContext, key: string): { style: string } {
   if (!readSetting(ctx, INSTALLED_PREFIX + key)) {
-    if (carried(key))
-      throw new ArchiveFailure('invalid_input', `"${key}" comes with the app and cannot be removed`, 'style');
-    throw new ArchiveFailure('not_found', `there is no installed style "${key}"`, 'style');
+    if (carried(key)) throw new ArchiveFailure('invalid_input', 'style_builtin', { key }, 'style');
+    throw new ArchiveFailure('not_found', 'not_found', { kind: 'installedStyle', id: key }, 'style');
   }
   writeSetting(ctx, INSTALLED_PREFIX + key, null);
   return { style: key };

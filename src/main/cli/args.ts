@@ -45,13 +45,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     const eq = word.indexOf('=');
     const name = word.slice(2, eq > 0 ? eq : undefined);
-    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new ArchiveFailure('invalid_input', `"${word}" is not an option`);
+    if (!/^[a-z][a-z0-9-]*$/.test(name))
+      throw new ArchiveFailure('invalid_input', 'cli', { detail: `"${word}" is not an option` });
     if (BOOLEAN_OPTIONS.has(name) && eq < 0) {
       flags.add(name);
       continue;
     }
     const value = eq > 0 ? word.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new ArchiveFailure('invalid_input', `--${name} needs a value`);
+    if (value === undefined) throw new ArchiveFailure('invalid_input', 'cli', { detail: `--${name} needs a value` });
     options.set(name, [...(options.get(name) ?? []), value]);
   }
   return { positional, options, flags };
@@ -65,21 +66,26 @@ export function single(args: ParsedArgs, name: string): string | undefined {
   const values = args.options.get(name);
   if (!values) return undefined;
   if (values.length > 1)
-    throw new ArchiveFailure('invalid_input', `--${name} was given ${values.length} times; give it once`);
+    throw new ArchiveFailure('invalid_input', 'cli', {
+      detail: `--${name} was given ${values.length} times; give it once`,
+    });
   return values[0];
 }
 
 export function integer(args: ParsedArgs, name: string, fallback?: number): number | undefined {
   const raw = single(args, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ArchiveFailure('invalid_input', `--${name}: "${raw}" is not a whole number`, name);
+  if (!/^\d+$/.test(raw))
+    throw new ArchiveFailure('invalid_input', 'cli', { detail: `--${name}: "${raw}" is not a whole number` }, name);
   return Number(raw);
 }
 
 export function recordId(raw: string | undefined, command: string): number {
-  if (raw === undefined) throw new ArchiveFailure('invalid_input', `${command} needs a record ID`);
+  if (raw === undefined) throw new ArchiveFailure('invalid_input', 'cli', { detail: `${command} needs a record ID` });
   if (!/^\d+$/.test(raw) || Number(raw) < 1)
-    throw new ArchiveFailure('invalid_input', `"${raw}" is not a record ID (a positive whole number)`);
+    throw new ArchiveFailure('invalid_input', 'cli', {
+      detail: `"${raw}" is not a record ID (a positive whole number)`,
+    });
   return Number(raw);
 }
 
@@ -113,7 +119,12 @@ export function recordFields(args: ParsedArgs, skip: Set<string>): Record<string
     }
     const field = ALIASES[name] ?? kebabToCamel(name);
     if (values.length > 1)
-      throw new ArchiveFailure('invalid_input', `--${name} was given ${values.length} times; give it once`, field);
+      throw new ArchiveFailure(
+        'invalid_input',
+        'cli',
+        { detail: `--${name} was given ${values.length} times; give it once` },
+        field,
+      );
     const value = values[0]!;
     out[field] = NUMBER_FIELDS.has(field) && /^\d+$/.test(value) ? Number(value) : value;
   }

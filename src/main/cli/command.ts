@@ -36,14 +36,18 @@ export interface Command {
 export function checkCall(name: string, command: Command, args: ParsedArgs): void {
   for (const option of args.options.keys()) {
     if (option !== 'library' && !command.options.includes(option))
-      throw new ArchiveFailure('invalid_input', `unknown option --${option} for ${name}`);
+      throw new ArchiveFailure('invalid_input', 'cli', { detail: `unknown option --${option} for ${name}` });
   }
   const words = args.positional.slice(1);
   const [min, max] = command.words;
   if (words.length < min)
-    throw new ArchiveFailure('invalid_input', `${name} needs ${command.usage.slice(name.length + 1)}`);
+    throw new ArchiveFailure('invalid_input', 'cli', {
+      detail: `${name} needs ${command.usage.slice(name.length + 1)}`,
+    });
   if (words.length > max)
-    throw new ArchiveFailure('invalid_input', `${name} got an unexpected "${words[max]}" (usage: ${command.usage})`);
+    throw new ArchiveFailure('invalid_input', 'cli', {
+      detail: `${name} got an unexpected "${words[max]}" (usage: ${command.usage})`,
+    });
   command.check?.(args);
 }
 
@@ -53,7 +57,7 @@ export async function call<C extends Channel>(
   input: InputOf<C>,
 ): Promise<OutputOf<C>> {
   const result = await ctx.service.call(channel, input);
-  if (!result.ok) throw new ArchiveFailure(result.error.code, result.error.message, result.error.field);
+  if (!result.ok) throw ArchiveFailure.from(result.error);
   return result.value;
 }
 

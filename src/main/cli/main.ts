@@ -39,9 +39,10 @@ export async function runCli(argv: string[], write: (text: string) => void = (t)
       out(usage());
       return 0;
     }
-    if (!name) throw new ArchiveFailure('invalid_input', 'no command given (try --help)');
+    if (!name) throw new ArchiveFailure('invalid_input', 'cli', { detail: 'no command given (try --help)' });
     const command = commands[name];
-    if (!command) throw new ArchiveFailure('invalid_input', `unknown command "${name}" (try --help)`);
+    if (!command)
+      throw new ArchiveFailure('invalid_input', 'cli', { detail: `unknown command "${name}" (try --help)` });
     checkCall(name, command, args);
     if (command.standalone) {
       await command.standalone({ args, json: args.flags.has('json'), out });

@@ -45,7 +45,7 @@ function toFileView<T extends FileRow>(
 
 function requireFile(ctx: CatalogueContext, id: number): FileView {
   const row = ctx.db.prepare(`SELECT ${FILE_COLUMNS} FROM files f WHERE f.id = ?`).get(id) as FileRow | undefined;
-  if (!row) throw new ArchiveFailure('not_found', `there is no file #${id}`, 'id');
+  if (!row) throw new ArchiveFailure('not_found', 'not_found', { kind: 'file', id }, 'id');
   return toFileView(row);
 }
 
@@ -65,7 +65,8 @@ export function fileInfo(
   let id = input.id;
   if (id === undefined) {
     const row = ctx.db.prepare('SELECT id FROM files WHERE sha256 = ?').get(input.sha256) as { id: number } | undefined;
-    if (!row) throw new ArchiveFailure('not_found', `no stored file has the hash ${input.sha256}`, 'sha256');
+    if (!row)
+      throw new ArchiveFailure('not_found', 'not_found', { kind: 'fileHash', id: input.sha256 ?? '' }, 'sha256');
     id = row.id;
   }
   return { ...requireFile(ctx, id), records: holders(ctx, id) };
@@ -221,7 +222,7 @@ export function importUploaded(
 
 export function storedFileType(ctx: CatalogueContext, sha256: string): { mediaType: string } {
   const known = knownHash(ctx, sha256);
-  if (!known) throw new ArchiveFailure('not_found', 'no stored file has this hash', 'sha256');
+  if (!known) throw new ArchiveFailure('not_found', 'not_found', { kind: 'fileHash', id: '' }, 'sha256');
   return known;
 }
 
@@ -281,7 +282,7 @@ const JOB_COLUMNS = `id, kind, status, batch, file_id AS fileId, params, result,
 
 function requireJob(ctx: CatalogueContext, id: number): JobRow {
   const row = ctx.db.prepare(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`).get(id) as JobRow | undefined;
-  if (!row) throw new ArchiveFailure('not_found', `there is no job #${id}`, 'id');
+  if (!row) throw new ArchiveFailure('not_found', 'not_found', { kind: 'job', id }, 'id');
   return row;
 }
 
@@ -318,7 +319,8 @@ export function registerImport(
   input: { id: number; sha256: string; size: number; mediaType: string },
 ): Out<'registerImport'> {
   const job = requireJob(ctx, input.id);
-  if (job.kind !== 'import') throw new ArchiveFailure('invalid_input', `job #${job.id} is not an import`, 'id');
+  if (job.kind !== 'import')
+    throw new ArchiveFailure('invalid_input', 'job_wrong_kind', { id: job.id, expected: 'import' }, 'id');
   if (job.status !== 'running') {
     // Cancelled while the file was being copied: keep nothing that no row refers to.
     removeIfUnreferenced(ctx, input.sha256);
@@ -337,13 +339,10 @@ export function registerImport(
       try {
         stat = fs.statSync(storedPath(ctx.paths.files, input.sha256));
       } catch {
-        throw new ArchiveFailure('internal', `the stored copy of ${name} is missing`);
+        throw new ArchiveFailure('internal', 'stored_copy_damaged', { name });
       }
       if (stat.size !== input.size)
-        throw new ArchiveFailure(
-          'internal',
-          `the stored copy of ${name} has ${stat.size} bytes, expected ${input.size}`,
-        );
+        throw new ArchiveFailure('internal', 'stored_copy_damaged', { name, size: stat.size, expected: input.size });
       const existing = ctx.db.prepare('SELECT id FROM files WHERE sha256 = ?').get(input.sha256) as
         { id: number } | undefined;
       const alreadyIn = existing ? holders(ctx, existing.id).map((h) => h.recordId) : [];
@@ -401,7 +400,8 @@ export function detachFile(ctx: CatalogueContext, recordId: number, fileId: numb
     const row = ctx.db
       .prepare('SELECT original_name AS name, position FROM record_files WHERE record_id = ? AND file_id = ?')
       .get(recordId, fileId) as { name: string; position: number } | undefined;
-    if (!row) throw new ArchiveFailure('not_found', `record #${recordId} has no file #${fileId}`, 'fileId');
+    if (!row)
+      throw new ArchiveFailure('not_found', 'not_found', { kind: 'recordFile', id: fileId, recordId }, 'fileId');
     ctx.db.prepare('DELETE FROM record_files WHERE record_id = ? AND file_id = ?').run(recordId, fileId);
     // The stored file stays: files are never deleted silently (it may be attached again, or cited).
     const sha = requireFile(ctx, fileId).sha256;
@@ -454,7 +454,7 @@ export function cancelJobs(
   input: { ids?: number[] | undefined; batch?: string | undefined },
 ): { cancelled: number } {
   if (input.ids === undefined && input.batch === undefined)
-    throw new ArchiveFailure('invalid_input', 'give ids or batch', 'ids');
+    throw new ArchiveFailure('invalid_input', 'ids_or_batch', {}, 'ids');
   return ctx.db.transaction(() => {
     const filter = input.ids !== undefined ? `id IN (${input.ids.map(() => '?').join(', ') || 'NULL'})` : 'batch = ?';
     const params = input.ids ?? [input.batch as string];
@@ -624,7 +624,7 @@ export function finishExtract(
   return ctx.db.transaction(() => {
     const job = requireJob(ctx, id);
     if (job.kind !== 'extract' || job.fileId === null)
-      throw new ArchiveFailure('invalid_input', `job #${id} is not an extraction`, 'id');
+      throw new ArchiveFailure('invalid_input', 'job_wrong_kind', { id, expected: 'extraction' }, 'id');
     if (job.status !== 'running') return { status: job.status, pages: 0 };
     const fileId = job.fileId;
     const e = extraction;

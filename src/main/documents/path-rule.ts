@@ -70,7 +70,8 @@ export function outsideFailure(
   const roots = rule.within.length ? rule.within.join(', ') : '(none)';
   return new ArchiveFailure(
     'invalid_input',
-    `${shown} ${how} outside the folders ${rule.door} may use (${roots}): ${rule.hint}`,
+    'path_outside',
+    { path: shown, how, door: rule.door, roots, hint: rule.hint },
     field,
   );
 }
@@ -118,11 +119,7 @@ export function checkTree(rule: PathRule, dir: string, field: string): string {
     }
     for (const name of names) {
       if (++entries > MAX_TREE_ENTRIES)
-        throw new ArchiveFailure(
-          'invalid_input',
-          `${dir} holds more than ${MAX_TREE_ENTRIES} entries: too many to check`,
-          field,
-        );
+        throw new ArchiveFailure('invalid_input', 'folder_too_big', { dir, max: MAX_TREE_ENTRIES }, field);
       const entry = path.join(real, name);
       const entryShown = path.join(shown, name);
       let stat: fs.Stats;
@@ -178,12 +175,7 @@ export async function checkOpened(
 ): Promise<void> {
   if ('any' in rule) return;
   const real = await realPathOfOpen(fd, file, stat);
-  if (real === null)
-    throw new ArchiveFailure(
-      'invalid_input',
-      `${file} changed while it was being opened: nothing was read (try again)`,
-      field,
-    );
+  if (real === null) throw new ArchiveFailure('invalid_input', 'file_changed', { path: file }, field);
   if (!allows(rule, real)) throw outsideFailure(rule, file, field, 'leads through a symbolic link');
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Service } from '../service/service';
 import { SHA256, storedPath, storeStream } from './store';
+import { ArchiveFailure, archiveError, type ArchiveError } from '../../shared/result';
 
 export interface FileResponse {
   status: number;
@@ -81,22 +82,31 @@ export async function receiveUpload(
   body: NodeJS.ReadableStream,
   declaredLength: number | null,
 ): Promise<{ status: number; result: unknown }> {
-  const fail = (status: number, message: string) => ({
+  const fail = (status: number, error: ArchiveError) => ({
     status,
-    result: { ok: false, error: { code: 'invalid_input', message } },
+    result: { ok: false, error: { ...error, code: 'invalid_input' } },
   });
   const name = query.get('name');
-  if (!name) return fail(400, 'name: is required');
+  if (!name)
+    return fail(
+      400,
+      archiveError('invalid_input', 'field_invalid', { field: 'name', problem: 'required', detail: 'is required' }),
+    );
   const settings = await service.call('documentSettings', {});
-  if (!settings.ok) return fail(500, settings.error.message);
+  if (!settings.ok) return fail(500, settings.error);
   const max = settings.value.maxFileBytes;
   if (declaredLength !== null && declaredLength > max)
-    return fail(413, `${name} is ${declaredLength} bytes, over the size limit of ${max} bytes`);
+    return fail(413, archiveError('invalid_input', 'file_too_large', { name, size: declaredLength, max }));
   let stored;
   try {
     stored = await storeStream(path.join(libraryRoot, 'files'), body, name, max);
   } catch (error) {
-    return fail(400, (error as Error).message);
+    return fail(
+      400,
+      error instanceof ArchiveFailure
+        ? error.toError()
+        : archiveError('invalid_input', 'internal', { detail: (error as Error).message }),
+    );
   }
   const recordId = query.get('recordId');
   const result = await service.call('importUploaded', {

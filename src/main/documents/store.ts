@@ -18,7 +18,7 @@ const TEMP_PREFIX = '.incoming-';
 const TEMP_NAME = /^\.incoming-(?:(\d+)-)?[0-9a-f]+$/;
 
 export function storedPath(filesDir: string, sha256: string): string {
-  if (!SHA256.test(sha256)) throw new ArchiveFailure('invalid_input', `"${sha256}" is not a SHA-256 hash`, 'sha256');
+  if (!SHA256.test(sha256)) throw new ArchiveFailure('invalid_input', 'not_sha256', { value: sha256 }, 'sha256');
   return path.join(filesDir, sha256.slice(0, 2), sha256);
 }
 
@@ -31,15 +31,21 @@ export interface Stored {
 
 /** A reason a source file cannot be stored, as a user-facing sentence. */
 function unreadable(source: string, error: NodeJS.ErrnoException): ArchiveFailure {
-  const why =
+  const cause =
     error.code === 'ENOENT'
-      ? 'it does not exist'
+      ? 'missing'
       : error.code === 'EACCES' || error.code === 'EPERM'
-        ? 'permission denied'
+        ? 'denied'
         : error.code === 'EISDIR'
-          ? 'it is a folder'
-          : error.message;
-  return new ArchiveFailure('invalid_input', `cannot read ${source}: ${why}`, 'path');
+          ? 'folder'
+          : 'other';
+  const detail = {
+    missing: 'it does not exist',
+    denied: 'permission denied',
+    folder: 'it is a folder',
+    other: error.message,
+  };
+  return new ArchiveFailure('invalid_input', 'file_unreadable', { path: source, detail: detail[cause], cause }, 'path');
 }
 
 /**
@@ -62,14 +68,14 @@ export async function storeFile(
   }
   const { handle, stat } = opened;
   try {
-    if (!stat.isFile())
-      throw new ArchiveFailure('invalid_input', `cannot import ${source}: it is not a regular file`, 'path');
+    if (!stat.isFile()) throw new ArchiveFailure('invalid_input', 'not_regular_file', { path: source }, 'path');
     if (stat.size === 0)
-      throw new ArchiveFailure('invalid_input', `${path.basename(source)} is empty (0 bytes): nothing to keep`, 'path');
+      throw new ArchiveFailure('invalid_input', 'file_empty', { name: path.basename(source) }, 'path');
     if (stat.size > maxBytes) {
       throw new ArchiveFailure(
         'invalid_input',
-        `${path.basename(source)} is ${stat.size} bytes, over the size limit of ${maxBytes} bytes`,
+        'file_too_large',
+        { name: path.basename(source), size: stat.size, max: maxBytes },
         'path',
       );
     }
@@ -99,7 +105,7 @@ export async function storeStream(
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > maxBytes)
-        return done(new ArchiveFailure('invalid_input', `${name} is over the size limit of ${maxBytes} bytes`, 'file'));
+        return done(new ArchiveFailure('invalid_input', 'file_too_large', { name, max: maxBytes }, 'file'));
       hash.update(chunk);
       done(null, chunk);
     },
@@ -107,7 +113,7 @@ export async function storeStream(
   try {
     // flush: the data is fsynced before the stream closes, so the rename below publishes a durable file.
     await pipeline(input, tap, fs.createWriteStream(temp, { flags: 'wx', flush: true }));
-    if (size === 0) throw new ArchiveFailure('invalid_input', `${name} is empty (0 bytes): nothing to keep`, 'file');
+    if (size === 0) throw new ArchiveFailure('invalid_input', 'file_empty', { name }, 'file');
     const sha256 = hash.digest('hex');
     const target = storedPath(filesDir, sha256);
     if (await isIntact(target, size)) {
@@ -123,10 +129,7 @@ export async function storeStream(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
       // A write into the library failed: say so, rather than blaming the file being read.
-      throw new ArchiveFailure(
-        'library',
-        `no space left on the disk holding the library to store ${name}: nothing of it was kept (free some space and import it again)`,
-      );
+      throw new ArchiveFailure('library', 'disk_full', { name });
     }
     throw error;
   }

@@ -39,10 +39,9 @@ export function backupLibrary(
   out: string,
 ): { file: string; bytes: number; files: number; records: number } {
   const file = path.resolve(out);
-  if (fs.existsSync(file))
-    throw new ArchiveFailure('conflict', `${file} already exists: choose another name for the backup`, 'out');
+  if (fs.existsSync(file)) throw new ArchiveFailure('conflict', 'target_exists', { path: file }, 'out');
   if (!fs.existsSync(path.dirname(file)))
-    throw new ArchiveFailure('invalid_input', `the folder ${path.dirname(file)} does not exist`, 'out');
+    throw new ArchiveFailure('invalid_input', 'folder_missing', { path: path.dirname(file) }, 'out');
   fs.mkdirSync(ctx.paths.backups, { recursive: true });
   const staging = path.join(ctx.paths.backups, `.backup-${randomBytes(6).toString('hex')}`);
   fs.mkdirSync(path.join(staging, 'files'), { recursive: true });
@@ -117,7 +116,7 @@ export function backupLibrary(
 
 function checkExtracted(dir: string, archive: string): BackupManifest {
   const fail = (why: string): never => {
-    throw new ArchiveFailure('invalid_input', `${archive} is not a usable backup: ${why}; nothing was restored`);
+    throw new ArchiveFailure('invalid_input', 'backup_unusable', { path: archive, detail: why });
   };
   let manifest: BackupManifest;
   try {
@@ -169,13 +168,10 @@ export function restoreLibrary(
 ): { library: string; records: number; files: number; replaced: string | null } {
   const file = path.resolve(archive);
   const dir = path.resolve(target);
-  if (!fs.existsSync(file)) throw new ArchiveFailure('invalid_input', `there is no backup at ${file}`);
+  if (!fs.existsSync(file)) throw new ArchiveFailure('invalid_input', 'backup_missing', { path: file });
   const occupied = fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
   if (occupied && !force) {
-    throw new ArchiveFailure(
-      'conflict',
-      `${dir} is not empty (it holds a library or other files); restore into a new folder, or add --force to replace it (the old one is kept beside it)`,
-    );
+    throw new ArchiveFailure('conflict', 'folder_not_empty', { path: dir, purpose: 'restore' });
   }
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const staging = `${dir}.restoring-${randomBytes(4).toString('hex')}`;
@@ -184,10 +180,10 @@ export function restoreLibrary(
     try {
       tar.x({ file, cwd: staging, sync: true, strict: true });
     } catch (error) {
-      throw new ArchiveFailure(
-        'invalid_input',
-        `${file} is not a usable backup: it cannot be unpacked (${(error as Error).message}); nothing was restored`,
-      );
+      throw new ArchiveFailure('invalid_input', 'backup_unusable', {
+        path: file,
+        detail: `it cannot be unpacked (${(error as Error).message})`,
+      });
     }
     const manifest = checkExtracted(staging, file);
     fs.rmSync(path.join(staging, MANIFEST));

@@ -62,7 +62,7 @@ interface BagJobParams {
 }
 
 const fail = (bag: string, message: string) =>
-  new ArchiveFailure('invalid_input', `bag ${bag}: ${message}; nothing was imported`, 'dir');
+  new ArchiveFailure('invalid_input', 'bag_unusable', { bag, detail: message }, 'dir');
 
 /**
  * Writes a bag into the catalogue; call inside a transaction. With `filesStored`, every file a row
@@ -191,11 +191,7 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
     } catch {
       /* reported below */
     }
-    if (size !== n.size)
-      throw new ArchiveFailure(
-        'conflict',
-        `bag ${bag.dir}: the stored copy of ${n.path} is missing or incomplete; nothing was imported`,
-      );
+    if (size !== n.size) throw new ArchiveFailure('conflict', 'bag_copy_missing', { bag: bag.dir, path: n.path });
   };
   const fileIdFor = (f: { sha256: string; path: string; size: number; mediaType: string; name: string }): number => {
     const info = described.get(f.sha256);
@@ -424,7 +420,7 @@ export function finishBagImport(
     | undefined;
   const params = job ? ((JSON.parse(job.params) as { bag?: BagJobParams }).bag ?? null) : null;
   if (!job || job.kind !== 'import' || !params)
-    throw new ArchiveFailure('invalid_input', `job #${input.id} is not a bag import`, 'id');
+    throw new ArchiveFailure('invalid_input', 'job_wrong_kind', { id: input.id, expected: 'bagImport' }, 'id');
   // Copies this import may have made: what was not in storage when it was queued, and what the job wrote.
   const made = new Set([
     ...params.files.filter((f) => !f.present).map((f) => f.sha256),

@@ -99,12 +99,11 @@ export function exportBag(
 ): { dir: string; records: number; files: number; bytes: number } {
   const dir = path.resolve(input.dir);
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-    throw new ArchiveFailure('conflict', `${dir} is not empty: a bag is written to a new or empty folder`, 'dir');
+    throw new ArchiveFailure('conflict', 'folder_not_empty', { path: dir, purpose: 'bag' }, 'dir');
   }
   const whole = !input.ids || input.ids.length === 0;
   const ids = whole ? allRecordIds(ctx) : [...new Set(input.ids)];
-  if (ids.length === 0)
-    throw new ArchiveFailure('invalid_input', 'the library has no records: nothing to package', 'ids');
+  if (ids.length === 0) throw new ArchiveFailure('invalid_input', 'nothing_to_package', {}, 'ids');
   const records = ids.map((id) => requireRecord(ctx, id));
   const temp = `${dir}.incoming-${randomBytes(4).toString('hex')}`;
   fs.mkdirSync(path.join(temp, 'data', 'files'), { recursive: true });
@@ -126,16 +125,11 @@ export function exportBag(
     /** Copies a stored file into the bag, checking it on the way: a bag never carries a damaged file under a good checksum. */
     const copyStored = (sha256: string, relative: string, what: string) => {
       const source = storedPath(ctx.paths.files, sha256);
-      if (!fs.existsSync(source))
-        throw new ArchiveFailure(
-          'conflict',
-          `the stored file ${what} (sha256 ${sha256}) is missing from the library's files: run verify`,
-        );
+      if (!fs.existsSync(source)) throw new ArchiveFailure('conflict', 'stored_file_missing', { what, sha256 });
       fs.mkdirSync(path.dirname(path.join(temp, relative)), { recursive: true });
       fs.copyFileSync(source, path.join(temp, relative));
       const hash = sha256File(path.join(temp, relative));
-      if (hash !== sha256)
-        throw new ArchiveFailure('conflict', `the stored file ${what} does not match its checksum: run verify`);
+      if (hash !== sha256) throw new ArchiveFailure('conflict', 'checksum_mismatch', { what });
       addPayload(relative, hash, fs.statSync(path.join(temp, relative)).size);
     };
     const copied = new Map<string, string>();
@@ -213,7 +207,7 @@ export function exportBag(
 // ---------------------------------------------------------------- reading a bag
 
 function bagFailure(bag: string, message: string): ArchiveFailure {
-  return new ArchiveFailure('invalid_input', `bag ${bag}: ${message}; nothing was imported`, 'dir');
+  return new ArchiveFailure('invalid_input', 'bag_unusable', { bag, detail: message }, 'dir');
 }
 
 /** Every file under data/, refusing links and special files: a payload is the bag's own regular files. */

@@ -94,19 +94,25 @@ export function parseCsv(content: string): { headers: string[]; rows: string[][]
   const bad = content.indexOf('\uFFFD');
   if (bad >= 0) {
     const line = content.slice(0, bad).split('\n').length;
-    throw new ArchiveFailure(
-      'invalid_input',
-      `CSV: line ${line} has a character that is not UTF-8; save the file as UTF-8 (CSV UTF-8) and import it again`,
-      'content',
-    );
+    throw new ArchiveFailure('invalid_input', 'not_utf8', { line, source: 'csv' }, 'content');
   }
   const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
   if (fatal)
-    throw new ArchiveFailure('invalid_input', `CSV: ${fatal.message} (row ${(fatal.row ?? 0) + 1})`, 'content');
+    throw new ArchiveFailure(
+      'invalid_input',
+      'parse_failed',
+      { format: 'csv', detail: `CSV: ${fatal.message} (row ${(fatal.row ?? 0) + 1})` },
+      'content',
+    );
   const [headers, ...rows] = parsed.data;
   if (!headers || headers.length === 0)
-    throw new ArchiveFailure('invalid_input', 'CSV: the file has no header row', 'content');
+    throw new ArchiveFailure(
+      'invalid_input',
+      'parse_failed',
+      { format: 'csv', detail: 'CSV: the file has no header row' },
+      'content',
+    );
   return { headers: headers.map((h) => h.trim()), rows };
 }
 
@@ -121,11 +127,7 @@ export function mapColumns(
     const target = given[h] ?? TARGETS.get(norm(h));
     if (target && target !== '' && target !== 'ignore') {
       if (!MAPPABLE.includes(target))
-        throw new ArchiveFailure(
-          'invalid_input',
-          `mapping: "${target}" (for column "${h}") is not a record field or a link role`,
-          'mapping',
-        );
+        throw new ArchiveFailure('invalid_input', 'mapping_not_field', { target, column: h }, 'mapping');
       mapping[h] = target;
     } else unmapped.push(h);
   }
@@ -143,11 +145,7 @@ export function csvRows(content: string, given?: Record<string, string>): Import
   const { headers, rows } = parseCsv(content);
   const { mapping } = mapColumns(headers, given);
   if (!Object.values(mapping).includes('title')) {
-    throw new ArchiveFailure(
-      'invalid_input',
-      `CSV: no column is mapped to the title (columns: ${headers.join(', ')})`,
-      'mapping',
-    );
+    throw new ArchiveFailure('invalid_input', 'mapping_no_title', { columns: headers.join(', ') }, 'mapping');
   }
   return rows.map((cells, i) => {
     const where = `row ${i + 1} (line ${i + 2})`;

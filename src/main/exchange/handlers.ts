@@ -25,11 +25,7 @@ function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): Imp
   if (format === 'csv') return csvRows(input.content, input.mapping);
   if (input.content.includes('\uFFFD')) {
     const line = input.content.slice(0, input.content.indexOf('\uFFFD')).split('\n').length;
-    throw new ArchiveFailure(
-      'invalid_input',
-      `line ${line} has a character that is not UTF-8: save the file as UTF-8 and import it again`,
-      'content',
-    );
+    throw new ArchiveFailure('invalid_input', 'not_utf8', { line, source: 'text' }, 'content');
   }
   const parsed = parseMetadata(input.content, format);
   if (format === 'csl-json' && looksLikeRecordJson(parsed.map((p) => p.item))) {
@@ -38,7 +34,11 @@ function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): Imp
     if (!records.success)
       throw new ArchiveFailure(
         'invalid_input',
-        `this JSON of records is not readable: ${records.error.issues[0]?.message ?? 'invalid'}`,
+        'parse_failed',
+        {
+          format: 'json',
+          detail: `this JSON of records is not readable: ${records.error.issues[0]?.message ?? 'invalid'}`,
+        },
         'content',
       );
     return recordRows(records.data, 'the JSON file');

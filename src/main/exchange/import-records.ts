@@ -299,10 +299,12 @@ export function importRows(
     });
     if (report.failed > 0 && !options.skipBadRows && !options.dryRun) {
       const first = report.rows.find((r) => r.status === 'error')!;
-      throw new ArchiveFailure(
-        'invalid_input',
-        `${report.failed} of ${rows.length} rows cannot be imported (first: ${first.where}: ${first.reason}); nothing was imported. Fix the file, or skip the bad rows.`,
-      );
+      throw new ArchiveFailure('invalid_input', 'import_rows_failed', {
+        failed: report.failed,
+        total: rows.length,
+        where: first.where,
+        detail: first.reason ?? '',
+      });
     }
     if (options.dryRun) throw new Rollback();
   });

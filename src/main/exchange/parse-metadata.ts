@@ -21,8 +21,9 @@ export interface ParsedItem {
   problem?: string;
 }
 
-const refuse = (message: string): never => {
-  throw new ArchiveFailure('invalid_input', message, 'content');
+/** A file that cannot be read as `format`; `message` is the parser's account of where and why. */
+const refuse = (format: string, message: string): never => {
+  throw new ArchiveFailure('invalid_input', 'parse_failed', { format, detail: message }, 'content');
 };
 
 /** Guesses the format from the content: JSON starts with [ or {, RIS with a TY tag, BibTeX with @. */
@@ -31,7 +32,7 @@ export function detectFormat(content: string): MetadataFormat {
   if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
   if (/^TY {2}- /m.test(start.slice(0, 2_000))) return 'ris';
   if (/^\s*@\w+\s*[{(]/m.test(start)) return 'bibtex';
-  return refuse('cannot tell the format of this file: give the format (csl-json, bibtex or ris)');
+  throw new ArchiveFailure('invalid_input', 'import_format_unknown', {}, 'content');
 }
 
 function lineOf(content: string, index: number): number {
@@ -46,12 +47,12 @@ function parseCslJson(content: string): ParsedItem[] {
     const message = (error as Error).message;
     const pos = /position (\d+)/.exec(message);
     const where = pos ? ` (line ${lineOf(content, Number(pos[1]))})` : '';
-    return refuse(`this CSL-JSON file is not valid JSON${where}: ${message}`);
+    return refuse('csl-json', `this CSL-JSON file is not valid JSON${where}: ${message}`);
   }
   const list = Array.isArray(data) ? data : [data];
   return list.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
-      refuse(`CSL-JSON item ${i + 1} is not an object`);
+      refuse('csl-json', `CSL-JSON item ${i + 1} is not an object`);
     return { item: item as Record<string, unknown>, where: `item ${i + 1}` };
   });
 }
@@ -69,12 +70,14 @@ const BIBTEX_MAX_CHARS = 20_000_000;
 function parseBibtex(content: string): ParsedItem[] {
   if (content.length > BIBTEX_MAX_CHARS)
     refuse(
+      'bibtex',
       `this BibTeX file is too large to import at once (${(content.length / 1e6).toFixed(0)} MB; at most ${BIBTEX_MAX_CHARS / 1e6} MB): split it into smaller files`,
     );
   const { items, problems } = readBibtex(content);
   if (items.length === 0) {
     const first = problems[0];
     return refuse(
+      'bibtex',
       first
         ? `BibTeX: none of the ${problems.length} entries can be read (first: "${first.key}" on line ${first.line}: ${first.message})`
         : 'this BibTeX file has no entries (an entry starts with @type{key, ...})',
@@ -102,22 +105,26 @@ function checkRis(content: string): number[] {
     if (tag === 'TY') {
       if (open !== null)
         refuse(
+          'ris',
           `RIS: the record starting on line ${open} has no end tag (ER  -) before the next record on line ${i + 1}`,
         );
       open = i + 1;
       starts.push(i + 1);
     } else if (tag === 'ER') {
-      if (open === null) refuse(`RIS: line ${i + 1} ends a record (ER  -) that was never started with TY  -`);
+      if (open === null) refuse('ris', `RIS: line ${i + 1} ends a record (ER  -) that was never started with TY  -`);
       open = null;
     } else if (tag && open === null) {
-      refuse(`RIS: line ${i + 1} has a ${tag} tag outside a record (records start with TY  - and end with ER  -)`);
+      refuse(
+        'ris',
+        `RIS: line ${i + 1} has a ${tag} tag outside a record (records start with TY  - and end with ER  -)`,
+      );
     }
   });
   // `open` is set inside the callback above, which TypeScript's narrowing does not follow.
   const unterminated = open as number | null;
   if (unterminated !== null)
-    refuse(`RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
-  if (starts.length === 0) refuse('this RIS file has no records (a record starts with "TY  - ")');
+    refuse('ris', `RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
+  if (starts.length === 0) refuse('ris', 'this RIS file has no records (a record starts with "TY  - ")');
   return starts;
 }
 
@@ -134,7 +141,7 @@ export function parseMetadata(content: string, format: MetadataFormat = detectFo
   try {
     items = plugins.input.chain(content, { forceType: '@ris/file', generateGraphs: false });
   } catch (error) {
-    return refuse(`RIS: ${(error as Error).message.split('\n')[0]}`);
+    return refuse('ris', `RIS: ${(error as Error).message.split('\n')[0]}`);
   }
   return items.map((item, i) => ({
     item: strip(item),

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ArchiveFailure('invalid_input', `--port: "${values.port}" is not a port number`);
+    throw new ArchiveFailure('invalid_input', 'cli', { detail: `--port: "${values.port}" is not a port number` });
   const library = chooseLibrary(values.library);
   const allowDirs = [path.resolve(library), ...(values['allow-dir'] ?? []).map((d) => path.resolve(d))];
   const log = values.verbose ? (line: string) => console.error(line) : undefined;

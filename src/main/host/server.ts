@@ -12,6 +12,7 @@ import { receiveUpload, serveStoredFile } from '../documents/serve';
 import { bodyLimit, DepthScan, MAX_BODY_BYTES, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
 import { CONTENT_TYPES } from '../content-types';
 import { refusal, TOKEN_COOKIE } from './guard';
+import { archiveError } from '../../shared/result';
 import { hostPathRule } from './paths';
 
 export { MAX_BODY_BYTES };
@@ -101,11 +102,16 @@ async function handleApi(
   res: http.ServerResponse,
 ): Promise<void> {
   if (req.method !== 'POST')
-    return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'use POST' } });
+    return sendJson(res, 405, {
+      ok: false,
+      error: archiveError('invalid_input', 'request_refused', { detail: 'use POST' }),
+    });
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, {
       ok: false,
-      error: { code: 'invalid_input', message: 'the body must be JSON (Content-Type: application/json)' },
+      error: archiveError('invalid_input', 'request_refused', {
+        detail: 'the body must be JSON (Content-Type: application/json)',
+      }),
     });
   }
   // Size (per channel) and nesting depth are checked on the bytes, before JSON.parse (body-limits.ts).
@@ -114,7 +120,7 @@ async function handleApi(
       res,
       why.status,
       'application/json; charset=utf-8',
-      JSON.stringify({ ok: false, error: { code: 'invalid_input', message: why.message } }),
+      JSON.stringify({ ok: false, error: archiveError('invalid_input', 'request_refused', { detail: why.message }) }),
       {
         Connection: 'close',
       },
@@ -130,7 +136,9 @@ async function handleApi(
     } catch (error) {
       return sendJson(res, 400, {
         ok: false,
-        error: { code: 'invalid_input', message: `the body is not valid JSON: ${(error as Error).message}` },
+        error: archiveError('invalid_input', 'request_refused', {
+          detail: `the body is not valid JSON: ${(error as Error).message}`,
+        }),
       });
     }
   }
@@ -213,7 +221,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       serveStatic(opts, url.pathname, res);
     })().catch((error: unknown) => {
       if (!res.headersSent)
-        sendJson(res, 500, { ok: false, error: { code: 'internal', message: String((error as Error).message) } });
+        sendJson(res, 500, {
+          ok: false,
+          error: archiveError('internal', 'internal', { detail: String((error as Error).message) }),
+        });
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -29,6 +29,6 @@ export function saveSearch(
 
 export function deleteSavedSearch(ctx: CatalogueContext, id: number): { id: number } {
   const info = sql(ctx.db, 'DELETE FROM saved_searches WHERE id = ?').run(id);
-  if (info.changes === 0) throw new ArchiveFailure('not_found', `there is no saved search #${id}`, 'id');
+  if (info.changes === 0) throw new ArchiveFailure('not_found', 'not_found', { kind: 'savedSearch', id }, 'id');
   return { id };
 }

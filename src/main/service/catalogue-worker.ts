@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Channel } from '../../shared/contract';
-import { ArchiveFailure } from '../../shared/result';
+import { ArchiveFailure, archiveError } from '../../shared/result';
 import { openLibrary, type Library } from '../catalogue/library';
 import type { PathRule } from '../documents/path-rule';
 import { contextFor, runHandler, withRule } from './executor';
@@ -30,7 +30,9 @@ try {
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 } catch (error) {
   const e =
-    error instanceof ArchiveFailure ? error.toError() : { code: 'internal', message: String((error as Error).message) };
+    error instanceof ArchiveFailure
+      ? error.toError()
+      : archiveError('internal', 'internal', { detail: String((error as Error).message) });
   port.postMessage({ type: 'failed', error: e } satisfies WorkerReply);
 }
 

@@ -6,7 +6,7 @@
  * gives the one clear message, naming the field, before any work starts.
  */
 import { contract, isChannel, isInternal } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import { archiveError, type Result } from '../../shared/result';
 import { allows, outsideFailure, realPath, type PathRule } from '../documents/path-rule';
 
 /** The channels that take paths, and where the paths are in their input. */
@@ -52,7 +52,7 @@ export function internalRefusal(channel: string): Result<never> | null {
   if (typeof channel === 'string' && isChannel(channel) && isInternal(channel)) {
     return {
       ok: false,
-      error: { code: 'invalid_input', message: `"${channel}" is the app's own internal operation: no door answers it` },
+      error: archiveError('invalid_input', 'internal_operation', { channel }),
     };
   }
   return null;

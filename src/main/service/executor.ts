@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { contract, type Channel } from '../../shared/contract';
-import { ArchiveFailure, type Result } from '../../shared/result';
+import { ArchiveFailure, archiveError, type Result } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import type { PathRule } from '../documents/path-rule';
 import { openLibrary, type Library } from '../catalogue/library';
@@ -93,33 +93,30 @@ export function runHandler(ctx: CatalogueContext, channel: Channel, input: unkno
     if (error instanceof ArchiveFailure) return { ok: false, error: error.toError() };
     const message = error instanceof Error ? error.message : String(error);
     if (/SQLITE_CONSTRAINT/.test((error as { code?: string }).code ?? '')) {
-      return { ok: false, error: { code: 'conflict', message: `the catalogue refused the change: ${message}` } };
+      return { ok: false, error: archiveError('conflict', 'catalogue_refused', { detail: message }) };
     }
     if (/SQLITE_FULL/.test((error as { code?: string }).code ?? '')) {
       return {
         ok: false,
-        error: {
-          code: 'library',
-          message: 'the disk holding the library is full: nothing was changed (free some space and try again)',
-        },
+        error: archiveError('library', 'disk_full', { name: '' }),
       };
     }
     if (isBusy(error)) {
       return {
         ok: false,
-        error: {
-          code: 'conflict',
-          message: `the catalogue stayed busy with another writer for over ${BUSY_DEADLINE_MS / 1000} seconds: nothing was changed; try again`,
-        },
+        error: archiveError('conflict', 'catalogue_busy', { seconds: BUSY_DEADLINE_MS / 1000 }),
       };
     }
     if (/SQLITE_LOCKED/.test((error as { code?: string }).code ?? '')) {
       return {
         ok: false,
-        error: { code: 'conflict', message: 'the catalogue is busy with another writer; try again' },
+        error: archiveError('conflict', 'catalogue_locked', {}),
       };
     }
-    return { ok: false, error: { code: 'internal', message: `internal error in ${channel}: ${message}` } };
+    return {
+      ok: false,
+      error: archiveError('internal', 'internal', { detail: `internal error in ${channel}: ${message}` }),
+    };
   }
 }
 

@@ -9,9 +9,6 @@ import type { HandlersFor } from './handler-types';
 
 export const libraryHandlers: HandlersFor<typeof libraryChannels> = {
   openLibrary: () => {
-    throw new ArchiveFailure(
-      'library',
-      'this door keeps the library it was started with: the desktop app opens another with File → Open Library…, the CLI and the browser host with --library DIR',
-    );
+    throw new ArchiveFailure('library', 'library_fixed', {});
   },
 };

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contract, type Channel } from '../../shared/contract';
-import { ArchiveFailure, type Result } from '../../shared/result';
+import { ArchiveFailure, archiveError, type Result } from '../../shared/result';
 import { libraryPaths } from '../catalogue/library';
 import { doorRefusal } from './door';
 import { describeIssue, type Service } from './service';
@@ -80,10 +80,7 @@ export class LibrarySwitch {
       if (!parsed.data.create && !fs.existsSync(libraryPaths(root).catalogue)) {
         return {
           ok: false,
-          error: {
-            code: 'library',
-            message: `${root} holds no Civic Archive library (no catalogue.sqlite); choose a library folder, or create a new library there`,
-          },
+          error: archiveError('library', 'library_missing', { root }),
         };
       }
       let next: OpenedLibrary;
@@ -93,7 +90,7 @@ export class LibrarySwitch {
         if (error instanceof ArchiveFailure) return { ok: false, error: error.toError() };
         return {
           ok: false,
-          error: { code: 'library', message: `cannot open the library at ${root}: ${(error as Error).message}` },
+          error: archiveError('library', 'library_open_failed', { root, detail: (error as Error).message }),
         };
       }
       const old = this.current;

@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type InputOf, type OutputOf } from '../../shared/contract';
-import type { ArchiveError, Result } from '../../shared/result';
+import { issueParams } from '../../shared/errors/zod';
+import { archiveError, type ArchiveError, type Result } from '../../shared/result';
 import type { PathRule } from '../documents/path-rule';
 import { internalRefusal, pathRefusal } from './door';
 import type { Executor } from './executor';
@@ -26,28 +27,19 @@ export interface Service {
   close(): Promise<void>;
 }
 
-/** The first problem zod found, as "field: message". */
+/** The first problem zod found, as "field: message" in English, with its field and problem key. */
 export function describeIssue(error: z.ZodError): ArchiveError {
   const issue = error.issues[0];
-  if (!issue) return { code: 'invalid_input', message: 'invalid input' };
-  const field = issue.path.map(String).join('.');
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  } else if (issue.code === 'invalid_value' && 'values' in issue) {
-    message = `must be one of ${(issue.values as unknown[]).map((v) => String(v)).join(', ')}`;
-  } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    message = 'is required';
-  }
-  return field
-    ? { code: 'invalid_input', message: message.startsWith(`${field}:`) ? message : `${field}: ${message}`, field }
-    : { code: 'invalid_input', message };
+  if (!issue)
+    return archiveError('invalid_input', 'field_invalid', { field: '', problem: 'invalid', detail: 'invalid input' });
+  const params = issueParams(issue);
+  return archiveError('invalid_input', 'field_invalid', params, params.field || undefined);
 }
 
 export function createService(executor: Executor, options: { checkOutputs?: boolean } = {}): Service {
   const run = async (channel: string, input: unknown, rule: PathRule | undefined): Promise<Result<unknown>> => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
-      return { ok: false, error: { code: 'invalid_input', message: `unknown operation "${String(channel)}"` } };
+      return { ok: false, error: archiveError('invalid_input', 'unknown_operation', { channel: String(channel) }) };
     }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input === undefined ? {} : input);
@@ -62,7 +54,9 @@ export function createService(executor: Executor, options: { checkOutputs?: bool
         const problem = describeIssue(out.error);
         return {
           ok: false,
-          error: { code: 'internal', message: `${channel} produced an invalid answer: ${problem.message}` },
+          error: archiveError('internal', 'internal', {
+            detail: `${channel} produced an invalid answer: ${problem.message}`,
+          }),
         };
       }
     }

@@ -4,7 +4,7 @@
  * the single worker, which serialises every write.
  */
 import { Worker } from 'node:worker_threads';
-import { ArchiveFailure, type Result } from '../../shared/result';
+import { ArchiveFailure, archiveError, type Result } from '../../shared/result';
 import { workerScript } from '../worker-script';
 import type { WorkerData, WorkerReply, WorkerRequest } from './catalogue-worker';
 import type { Executor } from './executor';
@@ -18,7 +18,8 @@ export async function workerExecutor(libraryDir: string, door: string): Promise<
 
   const failAll = (message: string) => {
     dead = message;
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message } });
+    for (const resolve of pending.values())
+      resolve({ ok: false, error: archiveError('internal', 'internal', { detail: message }) });
     pending.clear();
   };
 
@@ -30,7 +31,7 @@ export async function workerExecutor(libraryDir: string, door: string): Promise<
       } else if (reply.type === 'failed') {
         worker.off('message', onMessage);
         void worker.terminate();
-        reject(new ArchiveFailure(reply.error.code === 'library' ? 'library' : 'internal', reply.error.message));
+        reject(ArchiveFailure.from({ ...reply.error, code: reply.error.code === 'library' ? 'library' : 'internal' }));
       }
     };
     worker.on('message', onMessage);
@@ -48,7 +49,7 @@ export async function workerExecutor(libraryDir: string, door: string): Promise<
 
   const send = (request: WorkerRequest) =>
     new Promise<Result<unknown>>((resolve) => {
-      if (dead) return resolve({ ok: false, error: { code: 'internal', message: dead } });
+      if (dead) return resolve({ ok: false, error: archiveError('internal', 'internal', { detail: dead }) });
       pending.set(request.id, resolve);
       worker.postMessage(request);
     });

@@ -52,7 +52,12 @@ export function updateSettings(
     if (patch.backupsKept !== undefined) setBackupsKept(ctx.db, patch.backupsKept);
     if (patch.defaultStyle !== undefined) {
       if (!styleExists(patch.defaultStyle)) {
-        throw new ArchiveFailure('not_found', `there is no citation style "${patch.defaultStyle}"`, 'defaultStyle');
+        throw new ArchiveFailure(
+          'not_found',
+          'not_found',
+          { kind: 'defaultStyle', id: patch.defaultStyle },
+          'defaultStyle',
+        );
       }
       writeSetting(ctx, KEYS.defaultStyle, patch.defaultStyle);
     }

@@ -5,7 +5,7 @@
  * and the request is held to the door's path rule — the library open now and the granted paths.
  */
 import { isPublicChannel } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import { archiveError, type Result } from '../../shared/result';
 import type { Service } from '../service/service';
 import type { Grants } from './grants';
 
@@ -28,7 +28,9 @@ export function senderRefusal(sender: Sender | null, isTrustedUrl: (url: string)
   if (sender && sender.top && isTrustedUrl(sender.url)) return null;
   return {
     ok: false,
-    error: { code: 'invalid_input', message: `refused: request from an untrusted page (${sender?.url ?? 'no frame'})` },
+    error: archiveError('invalid_input', 'request_refused', {
+      detail: `refused: request from an untrusted page (${sender?.url ?? 'no frame'})`,
+    }),
   };
 }
 
@@ -39,7 +41,7 @@ export function ipcDoor(
     const refused = senderRefusal(sender, opts.isTrustedUrl);
     if (refused) return refused;
     if (!isPublicChannel(channel)) {
-      return { ok: false, error: { code: 'invalid_input', message: `unknown operation "${channel}"` } };
+      return { ok: false, error: archiveError('invalid_input', 'unknown_operation', { channel }) };
     }
     const resolved = opts.grants.resolve(channel, input);
     if (!resolved.ok) return resolved;

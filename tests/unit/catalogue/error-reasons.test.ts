@@ -1,6 +1,6 @@
 /**
- * The refusals a caller acts on carry a stable reason and its parameters besides the English
- * message: undo recognises a record that moved on by `reason`, never by matching the words.
+ * Refusals carry a stable reason and its parameters besides the English message: undo recognises
+ * a record that moved on by `reason`, never by matching the words.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogueState, openTestLibrary, type TestLibrary } from '../../support/catalogue';
@@ -31,20 +31,20 @@ describe('refusals carry a reason', () => {
       message: expect.stringMatching(/changed elsewhere/) as unknown,
       field: 'expectedRevision',
       reason: 'stale_revision',
-      params: { id: r.id, expected: r.revision, current: edited.revision },
+      params: { id: r.id, expected: r.revision, current: edited.revision, action: 'edit' },
     });
     const remove = await lib.service.call('deleteRecordRestorably', { id: r.id, expectedRevision: r.revision });
     expect(remove.ok || remove.error).toMatchObject({
       code: 'conflict',
       reason: 'stale_revision',
-      params: { id: r.id, expected: r.revision, current: edited.revision },
+      params: { id: r.id, expected: r.revision, current: edited.revision, action: 'delete' },
     });
     await lib.close();
     expect(catalogueState(lib.dir)).toEqual(state);
     lib = await openTestLibrary(lib.dir);
   });
 
-  it('restoring a record that is there says record_exists; an ordinary refusal has no reason', async () => {
+  it('restoring a record that is there says record_exists; one that never was says not_found', async () => {
     const r = await lib.ok('createRecord', { type: 'letter', title: 'Letter to Hangzhou' });
     const deleted = await lib.ok('deleteRecordRestorably', { id: r.id });
     const input = { id: r.id, deletedRevision: deleted.revision, snapshot: deleted.snapshot };
@@ -52,7 +52,11 @@ describe('refusals carry a reason', () => {
     const again = await lib.service.call('restoreRecord', input);
     expect(again.ok || again.error).toMatchObject({ code: 'conflict', reason: 'record_exists', params: { id: r.id } });
     const never = await lib.service.call('restoreRecord', { ...input, id: 9999 });
-    expect(never.ok || never.error).toMatchObject({ code: 'not_found' });
-    expect(never.ok || 'reason' in never.error).toBe(false);
+    expect(never.ok || never.error).toMatchObject({
+      code: 'not_found',
+      reason: 'not_found',
+      params: { kind: 'deletedRecord', id: 9999 },
+      message: 'there was never a record #9999',
+    });
   });
 });

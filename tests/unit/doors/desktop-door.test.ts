@@ -186,6 +186,10 @@ describe('the preload’s transport', () => {
       error: {
         code: 'internal',
         message: "the app did not answer archive:libraryInfo: No handler registered for 'archive:libraryInfo'",
+        reason: 'internal',
+        params: {
+          detail: "the app did not answer archive:libraryInfo: No handler registered for 'archive:libraryInfo'",
+        },
       },
     });
     const thrown = await invokeResult(

@@ -184,6 +184,8 @@ describe('the doors refuse internal channels; in-process callers keep them', () 
         error: {
           code: 'invalid_input',
           message: `"${channel}" is the app's own internal operation: no door answers it`,
+          reason: 'internal_operation',
+          params: { channel },
         },
       });
     }

@@ -229,7 +229,12 @@ describe('over HTTP', () => {
     expect(res.status).toBe(400);
     expect(res.json()).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) },
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(depthMessage),
+        reason: 'request_refused',
+        params: { detail: expect.stringMatching(depthMessage) },
+      },
     });
     // One level less reaches the parser and the channel's own validation, which names the field.
     const limit = await api(
@@ -250,7 +255,12 @@ describe('over HTTP', () => {
       expect(res.status, channel).toBe(400);
       expect(res.json, channel).toEqual({
         ok: false,
-        error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) },
+        error: {
+          code: 'invalid_input',
+          message: expect.stringMatching(depthMessage),
+          reason: 'request_refused',
+          params: { detail: expect.stringMatching(depthMessage) },
+        },
       });
     }
   });
@@ -272,6 +282,8 @@ describe('over HTTP', () => {
       error: {
         code: 'invalid_input',
         message: `the request is larger than ${DEFAULT_BODY_BYTES} bytes, the most listRecords takes`,
+        reason: 'request_refused',
+        params: { detail: `the request is larger than ${DEFAULT_BODY_BYTES} bytes, the most listRecords takes` },
       },
     });
     const streamed = await chunked('listRecords', body);
@@ -307,7 +319,12 @@ describe('over HTTP', () => {
       expect(res.status).toBe(400);
       expect(res.json()).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', message: expect.stringMatching(depthMessage) },
+        error: {
+          code: 'invalid_input',
+          message: expect.stringMatching(depthMessage),
+          reason: 'request_refused',
+          params: { detail: expect.stringMatching(depthMessage) },
+        },
       });
     }
     for (const res of answers.slice(15)) {

@@ -44,6 +44,8 @@ describe('openLibrary at the browser host', () => {
       error: {
         code: 'library',
         message: `${empty} holds no Civic Archive library (no catalogue.sqlite); choose a library folder, or create a new library there`,
+        reason: 'library_missing',
+        params: { root: empty },
       },
     });
     expect(fs.readdirSync(empty)).toEqual([]);
@@ -59,6 +61,8 @@ describe('openLibrary at the browser host', () => {
     expect(!r.ok && r.error).toEqual({
       code: 'library',
       message: `${other} is not a Civic Archive library: it has no catalogue.sqlite and already holds other files (notes.txt). Choose an empty folder or an existing library.`,
+      reason: 'library_folder_foreign',
+      params: { root: other, catalogue: 'catalogue.sqlite', files: 'notes.txt' },
     });
     expect(fs.readdirSync(other)).toEqual(['notes.txt']);
     // The current library still answers, reads and writes.

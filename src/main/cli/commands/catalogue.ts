@@ -11,7 +11,8 @@ export function typeSlug(raw: string | undefined): (typeof RECORD_TYPES)[number]
   if (!(RECORD_TYPES as readonly string[]).includes(raw)) {
     throw new ArchiveFailure(
       'invalid_input',
-      `--type: "${raw}" is not a record type (one of ${RECORD_TYPES.join(', ')})`,
+      'cli',
+      { detail: `--type: "${raw}" is not a record type (one of ${RECORD_TYPES.join(', ')})` },
       'type',
     );
   }
@@ -71,7 +72,8 @@ export const catalogueCommands: Record<string, Command> = {
     words: [0, 0],
     check: (args) => {
       typeSlug(single(args, 'type'));
-      if (!args.options.has('title')) throw new ArchiveFailure('invalid_input', 'add needs --title TEXT', 'title');
+      if (!args.options.has('title'))
+        throw new ArchiveFailure('invalid_input', 'cli', { detail: 'add needs --title TEXT' }, 'title');
     },
     run: async (ctx) => {
       const fields = recordFields(ctx.args, new Set(['library']));
@@ -101,7 +103,9 @@ export const catalogueCommands: Record<string, Command> = {
       integer(args, 'limit');
       integer(args, 'offset');
       if (args.flags.has('all') && args.options.has('limit'))
-        throw new ArchiveFailure('invalid_input', '--all lists every record: leave out --limit, or leave out --all');
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: '--all lists every record: leave out --limit, or leave out --all',
+        });
     },
     run: async (ctx) => {
       const sort = single(ctx.args, 'sort');

@@ -16,7 +16,7 @@ export function recordIds(words: string[]): number[] {
 
 function textFormat(raw: string | undefined): 'text' | 'html' {
   if (raw === undefined || raw === 'text' || raw === 'html') return raw ?? 'text';
-  throw new ArchiveFailure('invalid_input', `--format: "${raw}" is not text or html`, 'format');
+  throw new ArchiveFailure('invalid_input', 'cli', { detail: `--format: "${raw}" is not text or html` }, 'format');
 }
 
 export const citeCommands: Record<string, Command> = {
@@ -73,14 +73,19 @@ export const citeCommands: Record<string, Command> = {
         if (size > MAX_STYLE_BYTES) {
           throw new ArchiveFailure(
             'invalid_input',
-            `${file} is ${(size / 1_000_000).toFixed(1)} MB; a CSL style file is at most 2 MB (Chicago author-date, one of the largest official styles, is 0.17 MB), so this is not one`,
+            'cli',
+            {
+              detail: `${file} is ${(size / 1_000_000).toFixed(1)} MB; a CSL style file is at most 2 MB (Chicago author-date, one of the largest official styles, is 0.17 MB), so this is not one`,
+            },
             'file',
           );
         }
         xml = fs.readFileSync(file, 'utf8');
       } catch (error) {
         if (error instanceof ArchiveFailure) throw error;
-        throw new ArchiveFailure('invalid_input', `cannot read ${file}: ${(error as Error).message}`);
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: `cannot read ${file}: ${(error as Error).message}`,
+        });
       }
       const style = await call(ctx, 'installStyle', { xml });
       print(ctx, style, () =>

@@ -11,7 +11,8 @@ import { typeSlug } from './catalogue';
 function sizeLimit(ctx: { args: CommandContext['args'] }): void {
   const max = integer(ctx.args, 'max-size');
   if (max !== undefined) {
-    if (max < 1) throw new ArchiveFailure('invalid_input', '--max-size must be at least 1 byte', 'max-size');
+    if (max < 1)
+      throw new ArchiveFailure('invalid_input', 'cli', { detail: '--max-size must be at least 1 byte' }, 'max-size');
     process.env.CIVIC_ARCHIVE_MAX_FILE_BYTES = String(max);
   }
 }
@@ -77,10 +78,9 @@ export const documentsCommands: Record<string, Command> = {
         ...(single(ctx.args, 'type') ? { recordType: typeSlug(single(ctx.args, 'type')) } : {}),
       });
       if (queued.queued === 0 && queued.skipped.length > 0) {
-        throw new ArchiveFailure(
-          'invalid_input',
-          `nothing to import: ${queued.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')}`,
-        );
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: `nothing to import: ${queued.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')}`,
+        });
       }
       const info = await call(ctx, 'libraryInfo', {});
       const progress = progressLine();
@@ -161,10 +161,9 @@ export const documentsCommands: Record<string, Command> = {
         return lines.join('\n');
       });
       if (failed > 0)
-        throw new ArchiveFailure(
-          'invalid_input',
-          `${failed} of ${files.length} file${files.length === 1 ? '' : 's'} could not be imported`,
-        );
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: `${failed} of ${files.length} file${files.length === 1 ? '' : 's'} could not be imported`,
+        });
     },
   },
   'file-limit': {
@@ -175,7 +174,7 @@ export const documentsCommands: Record<string, Command> = {
     check: (args) => {
       const v = args.positional[1];
       if (v !== undefined && v !== 'default' && !/^[1-9]\d*$/.test(v))
-        throw new ArchiveFailure('invalid_input', `"${v}" is not a number of bytes (or "default")`);
+        throw new ArchiveFailure('invalid_input', 'cli', { detail: `"${v}" is not a number of bytes (or "default")` });
     },
     run: async (ctx) => {
       const v = ctx.args.positional[1];
@@ -287,10 +286,9 @@ export const documentsCommands: Record<string, Command> = {
         ].join('\n'),
       );
       if (problems > 0)
-        throw new ArchiveFailure(
-          'conflict',
-          `verify found ${problems} problem${problems === 1 ? '' : 's'}; nothing was changed`,
-        );
+        throw new ArchiveFailure('conflict', 'cli', {
+          detail: `verify found ${problems} problem${problems === 1 ? '' : 's'}; nothing was changed`,
+        });
     },
   },
 };

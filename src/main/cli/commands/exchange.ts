@@ -15,11 +15,17 @@ type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 function exportFormat(raw: string | undefined): ExportFormat {
   if (raw === undefined)
-    throw new ArchiveFailure('invalid_input', `export needs --format (one of ${EXPORT_FORMATS.join(', ')})`, 'format');
+    throw new ArchiveFailure(
+      'invalid_input',
+      'cli',
+      { detail: `export needs --format (one of ${EXPORT_FORMATS.join(', ')})` },
+      'format',
+    );
   if (!(EXPORT_FORMATS as readonly string[]).includes(raw)) {
     throw new ArchiveFailure(
       'invalid_input',
-      `--format: "${raw}" is not one of ${EXPORT_FORMATS.join(', ')}`,
+      'cli',
+      { detail: `--format: "${raw}" is not one of ${EXPORT_FORMATS.join(', ')}` },
       'format',
     );
   }
@@ -33,7 +39,8 @@ async function selection(ctx: CommandContext): Promise<number[]> {
   if (words.length > 0) return recordIds(words);
   if (query !== undefined) {
     const hits = (await searchBoth(ctx, query, 5_000)).merged;
-    if (hits.length === 0) throw new ArchiveFailure('invalid_input', `nothing matches "${query}": nothing to export`);
+    if (hits.length === 0)
+      throw new ArchiveFailure('invalid_input', 'cli', { detail: `nothing matches "${query}": nothing to export` });
     return hits.map((h) => h.id);
   }
   const ids: number[] = [];
@@ -42,7 +49,8 @@ async function selection(ctx: CommandContext): Promise<number[]> {
     ids.push(...page.items.map((r) => r.id));
     if (page.items.length < 1_000) break;
   }
-  if (ids.length === 0) throw new ArchiveFailure('invalid_input', 'the library has no records: nothing to export');
+  if (ids.length === 0)
+    throw new ArchiveFailure('invalid_input', 'cli', { detail: 'the library has no records: nothing to export' });
   return ids;
 }
 
@@ -61,7 +69,8 @@ function importFormat(raw: string | undefined, file: string): ImportFormat | und
     if (!(IMPORT_FORMATS as readonly string[]).includes(raw))
       throw new ArchiveFailure(
         'invalid_input',
-        `--format: "${raw}" is not one of ${IMPORT_FORMATS.join(', ')}`,
+        'cli',
+        { detail: `--format: "${raw}" is not one of ${IMPORT_FORMATS.join(', ')}` },
         'format',
       );
     return raw as ImportFormat;
@@ -75,14 +84,13 @@ function importFormat(raw: string | undefined, file: string): ImportFormat | und
   )[ext];
 }
 
-/** Reads a file as UTF-8, refusing bytes that are not (naming the line), rather than importing mojibake. */
 /** A file's text: UTF-8 or UTF-16 found by itself, another encoding as --encoding names it. */
 function readText(file: string, encoding?: string): string {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new ArchiveFailure('invalid_input', `cannot read ${file}: ${(error as Error).message}`);
+    throw new ArchiveFailure('invalid_input', 'cli', { detail: `cannot read ${file}: ${(error as Error).message}` });
   }
   try {
     return decodeFileBytes(bytes, encoding);
@@ -90,7 +98,8 @@ function readText(file: string, encoding?: string): string {
     if (!(error instanceof EncodingProblem)) throw error;
     throw new ArchiveFailure(
       'invalid_input',
-      `${file}: ${error.message}${encoding ? '' : ' (--encoding NAME)'}`,
+      'cli',
+      { detail: `${file}: ${error.message}${encoding ? '' : ' (--encoding NAME)'}` },
       'encoding',
     );
   }
@@ -154,10 +163,9 @@ export const exchangeCommands: Record<string, Command> = {
       const { jobs } = await call(ctx, 'listJobs', { batch, limit: 10_000 });
       const job = jobs.find((j) => j.kind === 'import');
       if (!job || job.status !== 'done' || !job.result)
-        throw new ArchiveFailure(
-          'invalid_input',
-          job?.error ?? `the import of ${planned.batch} did not finish (${job?.status ?? 'no job'})`,
-        );
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: job?.error ?? `the import of ${planned.batch} did not finish (${job?.status ?? 'no job'})`,
+        });
       const report = job.result as typeof planned;
       const extracted = jobs.filter((j) => j.kind === 'extract');
       const textFailed = extracted.filter((j) => j.status !== 'done').length;
@@ -180,7 +188,8 @@ export const exchangeCommands: Record<string, Command> = {
     options: ['out'],
     words: [0, 0],
     check: (args) => {
-      if (!single(args, 'out')) throw new ArchiveFailure('invalid_input', 'backup needs --out FILE', 'out');
+      if (!single(args, 'out'))
+        throw new ArchiveFailure('invalid_input', 'cli', { detail: 'backup needs --out FILE' }, 'out');
     },
     run: async (ctx) => {
       const b = await call(ctx, 'backupLibrary', { out: path.resolve(single(ctx.args, 'out')!) });
@@ -194,7 +203,12 @@ export const exchangeCommands: Record<string, Command> = {
     words: [1, 1],
     check: (args) => {
       if (!single(args, 'library'))
-        throw new ArchiveFailure('invalid_input', 'restore needs --library DIR: the folder to restore into', 'library');
+        throw new ArchiveFailure(
+          'invalid_input',
+          'cli',
+          { detail: 'restore needs --library DIR: the folder to restore into' },
+          'library',
+        );
     },
     standalone: (ctx) => {
       const r = restoreLibrary(ctx.args.positional[1]!, single(ctx.args, 'library')!, ctx.args.flags.has('force'));
@@ -225,7 +239,8 @@ export const exchangeCommands: Record<string, Command> = {
         if (!saved)
           throw new ArchiveFailure(
             'invalid_input',
-            `--mapping: there is no file ${mappingFile} and no saved mapping of that name`,
+            'cli',
+            { detail: `--mapping: there is no file ${mappingFile} and no saved mapping of that name` },
             'mapping',
           );
         mapping = saved.mapping;
@@ -234,10 +249,9 @@ export const exchangeCommands: Record<string, Command> = {
           mapping = JSON.parse(readText(mappingFile)) as Record<string, string>;
         } catch (error) {
           if (error instanceof ArchiveFailure) throw error;
-          throw new ArchiveFailure(
-            'invalid_input',
-            `--mapping: ${mappingFile} is not a JSON object of column -> field (${(error as Error).message})`,
-          );
+          throw new ArchiveFailure('invalid_input', 'cli', {
+            detail: `--mapping: ${mappingFile} is not a JSON object of column -> field (${(error as Error).message})`,
+          });
         }
       }
       const input = {
@@ -261,7 +275,7 @@ export const exchangeCommands: Record<string, Command> = {
       exportFormat(single(args, 'format'));
       recordIds(args.positional.slice(1));
       if (args.positional.length > 1 && args.options.has('query'))
-        throw new ArchiveFailure('invalid_input', 'give record IDs or --query, not both');
+        throw new ArchiveFailure('invalid_input', 'cli', { detail: 'give record IDs or --query, not both' });
     },
     run: async (ctx) => {
       const format = exportFormat(single(ctx.args, 'format'));
@@ -270,7 +284,8 @@ export const exchangeCommands: Record<string, Command> = {
         if (!out)
           throw new ArchiveFailure(
             'invalid_input',
-            'export --format bagit needs --out DIR (a new or empty folder)',
+            'cli',
+            { detail: 'export --format bagit needs --out DIR (a new or empty folder)' },
             'out',
           );
         const whole = ctx.args.positional.length === 1 && !ctx.args.options.has('query');

@@ -63,11 +63,16 @@ export const searchCommands: Record<string, Command> = {
       integer(args, 'limit');
       const sort = single(args, 'sort');
       if (sort && !(SORTS as readonly string[]).includes(sort))
-        throw new ArchiveFailure('invalid_input', `--sort: "${sort}" is not one of ${SORTS.join(', ')}`);
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: `--sort: "${sort}" is not one of ${SORTS.join(', ')}`,
+        });
     },
     run: async (ctx) => {
       const query = ctx.args.positional.slice(1).join(' ').trim();
-      if (!query) throw new ArchiveFailure('invalid_input', 'search needs a query, e.g. search "Hangzhou memorandum"');
+      if (!query)
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: 'search needs a query, e.g. search "Hangzhou memorandum"',
+        });
       const limit = integer(ctx.args, 'limit', 20)!;
       const { outcome, merged, suggestions } = await searchBoth(
         ctx,

@@ -40,7 +40,8 @@ function backupsKeptOption(raw: string | undefined): number | null {
   if (raw === undefined || !/^\d+$/.test(raw))
     throw new ArchiveFailure(
       'invalid_input',
-      '--backups-kept takes a number of copies (0: no automatic backups) or "default"',
+      'cli',
+      { detail: '--backups-kept takes a number of copies (0: no automatic backups) or "default"' },
       'backupsKept',
     );
   return Number(raw);

@@ -48,7 +48,7 @@ export interface RunnerOptions {
 
 async function must<T>(p: Promise<Result<T>>): Promise<T> {
   const r = await p;
-  if (!r.ok) throw new ArchiveFailure(r.error.code, r.error.message, r.error.field);
+  if (!r.ok) throw ArchiveFailure.from(r.error);
   return r.value;
 }
 

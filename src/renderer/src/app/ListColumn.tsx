@@ -1,5 +1,6 @@
 /** The middle pane: the timeline over either the search's results or the filtered list. */
 import { archive } from '../archive';
+import { errorWords } from '../common/errorWords';
 import { LibraryList } from '../library/LibraryList';
 import type { ListQuery } from '../library/query';
 import { SearchResults } from '../search/SearchResults';
@@ -50,7 +51,7 @@ export function ListColumn({
           onSuggestion={search.setText}
           onSave={async (name) => {
             const result = await archive.saveSearch({ name, query: search.text, filters: facets });
-            if (!result.ok) return result.error.message;
+            if (!result.ok) return errorWords(result.error);
             onChanged();
             return null;
           }}

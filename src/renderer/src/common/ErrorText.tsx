@@ -1,13 +1,16 @@
 import type { ArchiveError } from '../../../shared/result';
+import { useT } from '../i18n/i18n';
+import { errorWords } from './errorWords';
 
-/** A failure shown as text, announced to assistive technology. */
+/** A failure shown as text in the interface language (errorWords.ts), announced to assistive technology. */
 export function ErrorText({ error, prefix }: { error: ArchiveError | string | null | undefined; prefix?: string }) {
+  // Subscribes to the language: a switch re-words the error shown.
+  useT('errors');
   if (!error) return null;
-  const message = typeof error === 'string' ? error : error.message;
   return (
     <p className="error" role="alert">
       {prefix ? `${prefix}: ` : ''}
-      {message}
+      {errorWords(error)}
     </p>
   );
 }

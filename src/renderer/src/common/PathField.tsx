@@ -6,6 +6,7 @@
  */
 import type { PickRequest } from '../../../shared/shell';
 import { useT } from '../i18n/i18n';
+import { errorWords } from './errorWords';
 import './path-field.css';
 
 /** The paths behind the grant tokens this window holds, to show them in place of the token. */
@@ -28,7 +29,7 @@ export function PathField({ id, value, onChange, kind, defaultName, placeholder,
   const choose = async () => {
     if (!shell) return;
     const picked = await shell.pick(defaultName === undefined ? { kind } : { kind, defaultName });
-    if (!picked.ok) return onError?.(picked.error.message);
+    if (!picked.ok) return onError?.(errorWords(picked.error));
     const grant = picked.value.grants[0];
     if (!grant) return; // cancelled
     granted.set(grant.token, grant.name);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JobView } from '../../../shared/channels/documents';
 import { archive } from '../archive';
+import { errorWords } from '../common/errorWords';
 import { useT } from '../i18n/i18n';
 import { announceJobs } from './files';
 
@@ -44,7 +45,7 @@ export function VerifyAction() {
     if (r.ok) {
       setBatch(r.value.batch);
       announceJobs();
-    } else setError(r.error.message);
+    } else setError(errorWords(r.error));
   };
 
   const running = job && (job.status === 'pending' || job.status === 'running');

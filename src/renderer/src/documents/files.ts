@@ -4,6 +4,8 @@
  */
 import i18next from 'i18next';
 import type { RecordType } from '../../../shared/model';
+import type { ArchiveError } from '../../../shared/result';
+import { errorWords } from '../common/errorWords';
 
 const desktop = typeof window !== 'undefined' && 'archive' in window && window.archive !== undefined;
 
@@ -48,14 +50,16 @@ export async function uploadFiles(
         headers: { 'Content-Type': 'application/octet-stream' },
         body: file,
       });
-      const body = (await res.json()) as { ok: boolean; value?: { batch: string }; error?: { message: string } };
+      const body = (await res.json()) as { ok: boolean; value?: { batch: string }; error?: ArchiveError };
       if (body.ok && body.value) {
         if (batch === null) announceJobs();
         batch = body.value.batch;
       } else
         errors.push({
           name: file.name,
-          message: body.error?.message ?? i18next.t('uploadFailed', { ns: 'documents', status: res.status }),
+          message: body.error
+            ? errorWords(body.error)
+            : i18next.t('uploadFailed', { ns: 'documents', status: res.status }),
         });
     } catch (error) {
       errors.push({ name: file.name, message: String((error as Error).message ?? error) });

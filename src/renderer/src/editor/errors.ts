@@ -4,7 +4,9 @@
  * schema before sending, so all problems show at once. Both end up here, keyed by field path.
  */
 import type { z } from 'zod';
+import { issueParams } from '../../../shared/errors/zod';
 import type { ArchiveError } from '../../../shared/result';
+import { errorWords, fieldErrorWords, fieldProblemWords } from '../common/errorWords';
 
 export type FieldErrors = Record<string, string>;
 
@@ -13,27 +15,19 @@ function formPath(field: string): string {
   return field.replace(/^patch\./, '');
 }
 
-/** The message without its "field: " prefix, since it is shown beside that field. */
-function bare(message: string, field: string): string {
-  for (const prefix of [`${field}: `, `patch.${field}: `]) {
-    if (message.startsWith(prefix)) return message.slice(prefix.length);
-  }
-  return message;
-}
-
+/** Each field's first problem, in the interface language (shown beside the field, so without its name). */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const path = formPath(issue.path.map(String).join('.'));
-    if (!(path in out)) out[path] = issue.message;
+    if (!(path in out)) out[path] = fieldProblemWords(issueParams(issue));
   }
   return out;
 }
 
 export function fieldErrorsFromService(error: ArchiveError): FieldErrors {
-  if (!error.field) return { '': error.message };
-  const path = formPath(error.field);
-  return { [path]: bare(error.message, path) };
+  if (!error.field) return { '': errorWords(error) };
+  return { [formPath(error.field)]: fieldErrorWords(error) };
 }
 
 /** The error for a field, including those of its items (`languages.1` shows at `languages`). */

@@ -16,6 +16,7 @@ import { timeline as enTimeline } from './en/timeline';
 import { authorities as enAuthorities } from './en/authorities';
 import { batch as enBatch } from './en/batch';
 import { editor as enEditor } from './en/editor';
+import { errors as enErrors } from './en/errors';
 import { record as enRecord } from './en/record';
 import { undo as enUndo } from './en/undo';
 import { cite as zhCite } from './zh-Hans/cite';
@@ -32,6 +33,7 @@ import { timeline as zhTimeline } from './zh-Hans/timeline';
 import { authorities as zhAuthorities } from './zh-Hans/authorities';
 import { batch as zhBatch } from './zh-Hans/batch';
 import { editor as zhEditor } from './zh-Hans/editor';
+import { errors as zhErrors } from './zh-Hans/errors';
 import { record as zhRecord } from './zh-Hans/record';
 import { undo as zhUndo } from './zh-Hans/undo';
 
@@ -53,6 +55,7 @@ export const resources = {
     undo: enUndo,
     batch: enBatch,
     authorities: enAuthorities,
+    errors: enErrors,
   },
   'zh-Hans': {
     common: zhCommon,
@@ -71,6 +74,7 @@ export const resources = {
     undo: zhUndo,
     batch: zhBatch,
     authorities: zhAuthorities,
+    errors: zhErrors,
   },
 } as const;
 

@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { navigate, routeHref } from '../app/route';
 import { archive } from '../archive';
+import { errorWords } from '../common/errorWords';
 import { fileUrl, inDesktopApp } from '../documents/files';
 import { useT } from '../i18n/i18n';
 import { useShortcut, useShortcutListener } from './registry';
@@ -78,7 +79,7 @@ export function WorkspaceKeys({ selectedId, editing, onNewRecord, onEdit }: Prop
     if (selectedId === null) return false;
     void archive.recordFiles({ recordId: selectedId }).then((files) => {
       const file = files.ok ? files.value[0] : undefined;
-      if (!file) return setNotice(files.ok ? t('noFile') : files.error.message);
+      if (!file) return setNotice(files.ok ? t('noFile') : errorWords(files.error));
       setNotice('');
       // The desktop app opens no other windows: there the file opens in the record's own viewer.
       // In a browser, within the seconds a key press counts as the user's action (no popup blocker).

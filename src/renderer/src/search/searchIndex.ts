@@ -6,6 +6,7 @@
  * delivered; older ones are dropped.
  */
 import { archive } from '../archive';
+import { errorWords } from '../common/errorWords';
 import type { Facets } from '../../../shared/search/engine';
 import { mergeHits, type TextHit } from '../../../shared/search/merge';
 import { parseQuery } from '../../../shared/search/query';
@@ -104,7 +105,7 @@ export class SearchIndex {
     const since = this.sentRevision;
     const result = await archive.searchDocuments({ sinceRevision: since });
     if (!result.ok) {
-      this.fail(result.error.message);
+      this.fail(errorWords(result.error));
       return;
     }
     const { revision, upserts, deletes } = result.value;
@@ -123,7 +124,7 @@ export class SearchIndex {
     this.post({ kind: 'search', seq, request });
     void archive.searchText({ query: request.query, limit: 200 }).then((result) => {
       if (this.pending?.seq !== seq) return;
-      if (!result.ok) return fail(new Error(result.error.message));
+      if (!result.ok) return fail(new Error(errorWords(result.error)));
       // While the record index is still loading, the documents' text (FTS5) answers on its own.
       if (this.status.state === 'loading') deliver(textOnlyOutcome(request.query, result.value.hits));
       this.post({ kind: 'merge', seq, request, texts: result.value.hits });

@@ -9,6 +9,7 @@ import type { InputOf, OutputOf } from '../../../shared/contract';
 import { recordInputOf, type AuthorityView, type RecordView } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
+import { errorWords } from '../common/errorWords';
 import type { Command, Outcome } from './history';
 
 const t = () => i18next.getFixedT(null, 'undo');
@@ -21,7 +22,7 @@ function refusal(error: ArchiveError, title: string): Outcome {
   if (error.reason === 'stale_revision' || error.reason === 'record_exists') {
     return { ok: false, message: t()('changedSince', { title }) };
   }
-  return { ok: false, message: error.message };
+  return { ok: false, message: errorWords(error) };
 }
 
 /** Every field of a record, as a patch that makes another version of it look like this one. */
@@ -104,7 +105,7 @@ export function batchCommand(items: BatchItem[]): Command {
     const result = await archive.patchRecords({
       items: changed.map((i) => ({ id: i.id, patch: i[which]!, expectedRevision: at.get(i.id)! })),
     });
-    if (!result.ok) return { ok: false, message: result.error.message };
+    if (!result.ok) return { ok: false, message: errorWords(result.error) };
     for (const r of result.value.records) at.set(r.id, r.revision);
     return { ok: true };
   };
@@ -120,7 +121,7 @@ export function authorityEditCommand(before: AuthorityView, after: AuthorityView
   let at = after.updatedAt;
   const apply = async (version: AuthorityView): Promise<Outcome> => {
     const now = await archive.getAuthority({ id: before.id });
-    if (!now.ok) return { ok: false, message: now.error.message };
+    if (!now.ok) return { ok: false, message: errorWords(now.error) };
     if (now.value.updatedAt !== at) return { ok: false, message: t()('changedSince', { title: now.value.name }) };
     const result = await archive.updateAuthority({
       id: before.id,
@@ -133,7 +134,7 @@ export function authorityEditCommand(before: AuthorityView, after: AuthorityView
         ...(version.kind === 'event' ? { placeId: version.place?.id ?? null } : {}),
       },
     });
-    if (!result.ok) return { ok: false, message: result.error.message };
+    if (!result.ok) return { ok: false, message: errorWords(result.error) };
     at = result.value.updatedAt;
     return { ok: true };
   };
@@ -156,11 +157,11 @@ export function mergeCommand(merged: Merged, nameFrom: 'keep' | 'merge'): Comman
     label: () => t()('what.merge', names),
     undo: async () => {
       const result = await archive.unmergeAuthorities({ snapshot });
-      return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+      return result.ok ? { ok: true } : { ok: false, message: errorWords(result.error) };
     },
     redo: async () => {
       const result = await archive.mergeAuthoritiesRestorably({ keepId, mergeId, nameFrom });
-      if (!result.ok) return { ok: false, message: result.error.message };
+      if (!result.ok) return { ok: false, message: errorWords(result.error) };
       snapshot = result.value.snapshot;
       return { ok: true };
     },
