@@ -10,6 +10,7 @@ import { createCommand, editCommand } from '../undo/commands';
 import { record as recordUndo } from '../undo/history';
 import { dateProblemText } from './date-messages';
 import { fieldErrorsFromService, fieldErrorsFromZod, type FieldErrors } from './errors';
+import { zodIssueText } from './zod-messages';
 import { fieldId } from './Field';
 import { emptyForm, formFromRecord, toCreateInput, toUpdateInput, type DateProblems, type RecordForm } from './form';
 import { RecordFormFields, showsField } from './RecordForm';
@@ -66,7 +67,7 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
     const problems: DateProblems = {};
     const input = editing ? toUpdateInput(form, id, base.revision, problems) : toCreateInput(form, problems);
     const local = (editing ? contract.updateRecord.input : contract.createRecord.input).safeParse(input);
-    const found: FieldErrors = local.success ? {} : fieldErrorsFromZod(local.error);
+    const found: FieldErrors = local.success ? {} : fieldErrorsFromZod(local.error, (i) => zodIssueText(t, i));
     for (const [field, problem] of Object.entries(problems)) found[field] = dateProblemText(t, problem);
     if (Object.keys(found).length > 0) {
       setErrors(found);

@@ -21,11 +21,15 @@ function bare(message: string, field: string): string {
   return message;
 }
 
-export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+/** `words` says an issue in the interface language (zod-messages.ts); by default, the schema's own message. */
+export function fieldErrorsFromZod(
+  error: z.ZodError,
+  words: (issue: z.core.$ZodIssue) => string = (issue) => issue.message,
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const path = formPath(issue.path.map(String).join('.'));
-    if (!(path in out)) out[path] = issue.message;
+    if (!(path in out)) out[path] = words(issue);
   }
   return out;
 }

@@ -77,6 +77,13 @@ export const editor = {
   },
   notStated: 'Not stated',
   none: 'None',
+  check: {
+    required: 'must not be empty',
+    tooShort: 'must be at least {{min}} characters',
+    tooLong: 'must be at most {{max}} characters',
+    tooMany: 'at most {{max}} may be given',
+    invalid: 'is not valid here',
+  },
   date: {
     hint: 'As written: 2018, Sept 2018, 14/09/2018 (day first), c. 1988, 1988?, 1988–1990, Sept 2018 to June 2019, 2018年9月.',
     hintSingle: 'One date: 2018, Sept 2018, 14/09/2018 (day first), 2018年9月14日.',

@@ -70,6 +70,13 @@ export const editor: Messages<typeof en> = {
   },
   notStated: '未注明',
   none: '无',
+  check: {
+    required: '不能为空',
+    tooShort: '至少需要 {{min}} 个字符',
+    tooLong: '不能超过 {{max}} 个字符',
+    tooMany: '最多只能填写 {{max}} 项',
+    invalid: '此处的值无效',
+  },
   date: {
     hint: '按原样输入：2018、Sept 2018、14/09/2018（日在前）、c. 1988、1988?、1988–1990、2018年9月、2018年9月至2019年6月。',
     hintSingle: '单一日期：2018、Sept 2018、14/09/2018（日在前）、2018年9月14日。',
