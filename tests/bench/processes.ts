@@ -13,18 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { automaticBackups } from '../../src/main/catalogue/backups';
-import {
-  backupLeftovers,
-  buildCli,
-  burst,
-  libraryFacts,
-  lostWrites,
-  planRound,
-  runBuiltCli,
-  sandboxHome,
-  sharedIds,
-  type Outcome,
-} from '../support/many-processes';
+import { burst, checkRound, planRound, processRig, runBuiltCli, type Outcome } from '../support/many-processes';
 
 const { values } = parseArgs({
   options: {
@@ -40,8 +29,8 @@ const TIME_LIMIT_MS = Number(values['time-limit']) * 1000;
 const WRITES = new Set(['add', 'import', 'attach', 'delete', 'setting']);
 
 const root = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'civic-bench-procs-'));
-const home = sandboxHome();
-const built = await buildCli();
+const rig = await processRig();
+const { cli, home } = rig;
 const rows: string[] = [];
 try {
   for (const n of COUNTS) {
@@ -54,7 +43,7 @@ try {
     let targets = { attach: [] as number[], delete: [] as number[], show: [] as number[] };
     for (let round = 0; round <= ROUNDS; round++) {
       const start = process.hrtime.bigint();
-      const outcomes = await burst(built.cli, lib, planRound(round, n, sources, targets), home, TIME_LIMIT_MS);
+      const outcomes = await burst(cli, lib, planRound(round, n, sources, targets), home, TIME_LIMIT_MS);
       seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
       all.push(...outcomes);
       backupsTaken += automaticBackups(path.join(lib, 'backups')).length;
@@ -64,12 +53,10 @@ try {
       const made = outcomes.filter((o) => o.acknowledged && o.op.kind === 'add').map((o) => o.recordId!);
       targets = { attach: made.slice(0, 3), delete: made.slice(3, 3 + Math.ceil(n / 10)), show: made.slice(0, 1) };
     }
-    const facts = libraryFacts(lib);
+    const { facts, failed, lost, shared, leftovers } = checkRound(lib, all);
     const writes = all.filter((o) => WRITES.has(o.op.kind));
     const acknowledged = writes.filter((o) => o.acknowledged);
-    const lost = lostWrites(all, facts);
-    const failed = all.filter((o) => !o.acknowledged);
-    const verify = await runBuiltCli(built.cli, lib, ['verify'], home);
+    const verify = await runBuiltCli(cli, lib, ['verify'], home);
     rows.push(
       [
         `${n} processes × ${ROUNDS + 1} rounds`,
@@ -78,9 +65,9 @@ try {
         `processes killed at the time limit ${failed.filter((f) => f.run.code === null).length}`,
         `lost ${lost.length}`,
         `failed processes ${failed.length}`,
-        `ids printed twice ${sharedIds(all).length}`,
+        `ids printed twice ${shared.length}`,
         `automatic backups ${backupsTaken} (one per round expected, the first round's may be 0 or 1)`,
-        `backups/ leftovers ${backupLeftovers(lib).length}`,
+        `backups/ leftovers ${leftovers.length}`,
         `integrity ${facts.integrity}`,
         `verify exit ${verify.code}${verify.code === 0 ? '' : ` (${verify.stdout.replace(/\s+/g, ' ').slice(0, 200)})`}`,
         `wall per round ${seconds.map((s) => `${s.toFixed(1)} s`).join(', ')}`,
@@ -91,9 +78,8 @@ try {
     console.log(rows.at(-1 - Math.min(failed.length, 5) - Math.min(lost.length, 5)));
   }
 } finally {
-  built.remove();
+  rig.remove();
   fs.rmSync(root, { recursive: true, force: true });
-  fs.rmSync(home, { recursive: true, force: true });
 }
 console.log('\nProcesses × writes held (nothing acknowledged may be lost):');
 for (const r of rows) console.log(r);

@@ -2,22 +2,9 @@
  * axe-core on each main screen, in the light and the dark theme: no serious or critical
  * violation of WCAG 2.0/2.1 A and AA. A failure lists each rule with the elements it found.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { api, expect, MOU_TITLE, openWithSample, test, type HostInfo } from './fixtures';
-
-async function audit(page: Page, screen: string, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const grave = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
-    );
-  expect(grave, `axe on ${screen}`).toEqual([]);
-}
+import { audit } from '../support/axe';
 
 const mou = (page: Page) =>
   page

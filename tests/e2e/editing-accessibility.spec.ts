@@ -3,22 +3,8 @@
  * batch dialog with its preview, an authority page and the merge dialog — in the light and the
  * dark theme: no serious or critical WCAG 2.x A/AA violation.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { api, expect, MOU_TITLE, openWithSample, test } from './fixtures';
-
-async function audit(page: Page, screen: string, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  const grave = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
-    );
-  expect(grave, `axe on ${screen}`).toEqual([]);
-}
+import { audit } from '../support/axe';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`${theme} theme: picker, batch dialog, authority page and merge dialog`, async ({ page, host }) => {

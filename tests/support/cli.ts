@@ -3,7 +3,7 @@
  * in the repository root, with HOME and XDG_CONFIG_HOME pointed at a throwaway folder so that a
  * run without --library can never touch the real default library.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,41 +34,49 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs `civic-archive ARGS...` as a child process and collects its exit status and output. */
-export function runCliProcess(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  const sandboxHome = makeTempDir('civic-cli-home-');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOME: sandboxHome,
-    XDG_CONFIG_HOME: path.join(sandboxHome, '.config'),
-  };
+/** The environment of a CLI child: HOME and XDG_CONFIG_HOME inside `home`, CIVIC_ARCHIVE_LIBRARY unset. */
+export function sandboxEnv(home: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
   delete env.CIVIC_ARCHIVE_LIBRARY;
-  for (const [key, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete env[key];
-    else env[key] = value;
-  }
+  return env;
+}
+
+/**
+ * Waits for a child spawned with piped stdout and stderr: its exit status and all it printed.
+ * It is SIGKILLed after `timeoutMs` (then `code` is null); with no timeout it may run for ever.
+ */
+export function collectRun(child: ChildProcess, timeoutMs?: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      removeDir(sandboxHome);
       reject(error);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      removeDir(sandboxHome);
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs `civic-archive ARGS...` as a child process and collects its exit status and output. */
+export function runCliProcess(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const sandboxHome = makeTempDir('civic-cli-home-');
+  const env = sandboxEnv(sandboxHome);
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return collectRun(child, options.timeoutMs ?? 30_000).finally(() => removeDir(sandboxHome));
 }
 
 /** Runs the CLI against one library folder (`--library DIR` first, then ARGS). */

@@ -13,24 +13,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { REPO_ROOT, type CliRun } from './cli';
+import { collectRun, REPO_ROOT, sandboxEnv, type CliRun } from './cli';
 
 /** Builds the app from the current sources into a fresh out-… folder of the repository; returns the CLI script. */
 export async function buildCli(): Promise<{ cli: string; outDir: string; remove(): void }> {
   const outDir = path.join(REPO_ROOT, `out-procs-${process.pid}-${randomBytes(3).toString('hex')}`);
   const bin = path.join(REPO_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const run = await new Promise<CliRun>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'build', '--outDir', outDir, '--logLevel', 'warn'], {
+  const run = await collectRun(
+    spawn(process.execPath, [bin, 'build', '--outDir', outDir, '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+    }),
+  );
   const cli = path.join(outDir, 'main', 'cli.js');
   if (run.code !== 0 || !fs.existsSync(cli))
     throw new Error(`the build failed (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
@@ -45,28 +39,12 @@ export function runBuiltCli(
   home: string,
   timeoutMs = 170_000,
 ): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
-    delete env.CIVIC_ARCHIVE_LIBRARY;
-    const child = spawn(process.execPath, [cli, '--library', library, '--json', ...args], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+  const child = spawn(process.execPath, [cli, '--library', library, '--json', ...args], {
+    cwd: REPO_ROOT,
+    env: sandboxEnv(home),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collectRun(child, timeoutMs);
 }
 
 /** What one process was asked to do, and what it said it did (exit 0 and its JSON). */
@@ -289,4 +267,42 @@ export function backupLeftovers(library: string): string[] {
 /** A throwaway HOME for the processes, so that none of them can touch the real default library. */
 export function sandboxHome(): string {
   return fs.mkdtempSync(path.join(process.env.CIVIC_TEST_TMP ?? os.tmpdir(), 'civic-procs-home-'));
+}
+
+/** The CLI built from the current sources and a throwaway HOME for its processes; `remove` deletes both. */
+export async function processRig(): Promise<{ cli: string; home: string; remove(): void }> {
+  const built = await buildCli();
+  const home = sandboxHome();
+  return {
+    cli: built.cli,
+    home,
+    remove: () => {
+      built.remove();
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What processes left in a library: the checks the stress test asserts and the benchmark counts. */
+export interface RoundCheck {
+  facts: LibraryFacts;
+  /** Processes that did not acknowledge their operation. */
+  failed: Outcome[];
+  /** Acknowledged writes the catalogue does not hold. */
+  lost: string[];
+  /** Ids printed by more than one process. */
+  shared: number[];
+  /** SQLite sidecars or copies in progress left in backups/. */
+  leftovers: string[];
+}
+
+export function checkRound(library: string, outcomes: Outcome[]): RoundCheck {
+  const facts = libraryFacts(library);
+  return {
+    facts,
+    failed: outcomes.filter((o) => !o.acknowledged),
+    lost: lostWrites(outcomes, facts),
+    shared: sharedIds(outcomes),
+    leftovers: backupLeftovers(library),
+  };
 }

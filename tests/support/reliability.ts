@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { CLI_ENTRY, REPO_ROOT, makeTempDir, removeDir, type CliRun } from './cli';
+import { CLI_ENTRY, REPO_ROOT, makeTempDir, removeDir, sandboxEnv, type CliRun } from './cli';
 
 /** mulberry32: a small deterministic PRNG; the seed comes from RELIABILITY_SEED or the clock, and is printed. */
 export function seededRandom(label: string): {
@@ -45,12 +45,7 @@ export function cliKilledAfter(
   timeoutMs = 60_000,
 ): Promise<KilledRun> {
   const sandboxHome = makeTempDir('civic-cli-home-');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOME: sandboxHome,
-    XDG_CONFIG_HOME: path.join(sandboxHome, '.config'),
-  };
-  delete env.CIVIC_ARCHIVE_LIBRARY;
+  const env = sandboxEnv(sandboxHome);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, '--library', libraryDir, ...args], {
       cwd: REPO_ROOT,
@@ -154,4 +149,27 @@ export function storeState(libraryDir: string): StoreState {
     }
   }
   return { broken, danglingLinks, orphans, strays };
+}
+
+/**
+ * Damages the catalogue as a bad disk would: the middle leaf page of the records table keeps its
+ * first 8 bytes (type and counts) and the rest is garbled, a plausible-looking leaf whose cells
+ * point at nonsense. It opens the file read-write first, whose close checkpoints and removes the
+ * -wal and -shm files, so the damage is in the one file. Returns how many leaf pages there were.
+ */
+export function garbleRecordsPage(file: string): { leaves: number } {
+  const db = new Database(file);
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const leaves = (
+    db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno").all() as {
+      pageno: number;
+    }[]
+  ).map((r) => r.pageno);
+  db.close();
+  const victim = leaves[Math.floor(leaves.length / 2)]!;
+  const garbage = Buffer.alloc(pageSize - 8, 0xa5);
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, garbage, 0, garbage.length, (victim - 1) * pageSize + 8);
+  fs.closeSync(fd);
+  return { leaves: leaves.length };
 }

@@ -11,6 +11,7 @@ import { automaticBackup, automaticBackups } from '../../../src/main/catalogue/b
 import { openLibrary, type Library } from '../../../src/main/catalogue/library';
 import { openTestLibrary, tempDir } from '../../support/catalogue';
 import { cliIn } from '../../support/cli';
+import { garbleRecordsPage } from '../../support/reliability';
 
 const opened: Library[] = [];
 afterEach(() => {
@@ -94,24 +95,8 @@ describe('automatic backups', () => {
 
     // Damage one leaf page of the records table, then open it for writing as the app would have.
     const file = path.join(dir, 'catalogue.sqlite');
-    let db = new Database(file);
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const leaves = (
-      db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno").all() as {
-        pageno: number;
-      }[]
-    ).map((r) => r.pageno);
-    db.close();
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(
-      fd,
-      Buffer.alloc(pageSize - 8, 0xa5),
-      0,
-      pageSize - 8,
-      (leaves[Math.floor(leaves.length / 2)]! - 1) * pageSize + 8,
-    );
-    fs.closeSync(fd);
-    db = new Database(file);
+    garbleRecordsPage(file);
+    const db = new Database(file);
     try {
       db.prepare(
         "INSERT INTO changes (at, actor, entity, entity_id, action) VALUES (?, 'test', 'record', 1, 'update')",

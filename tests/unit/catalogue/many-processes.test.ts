@@ -19,39 +19,34 @@ import { createService } from '../../../src/main/service/service';
 import { workerExecutor } from '../../../src/main/service/worker-executor';
 import { tempDir } from '../../support/catalogue';
 import {
-  backupLeftovers,
-  buildCli,
   burst,
+  checkRound,
   libraryFacts,
-  lostWrites,
   planRound,
+  processRig,
   runBuiltCli,
-  sandboxHome,
-  sharedIds,
   type Outcome,
 } from '../../support/many-processes';
 
-let built: Awaited<ReturnType<typeof buildCli>> | null = null;
-let home: string;
+let rig: Awaited<ReturnType<typeof processRig>> | null = null;
 
 beforeAll(async () => {
-  built = await buildCli();
-  home = sandboxHome();
+  rig = await processRig();
 }, 240_000);
 afterAll(() => {
-  built?.remove();
+  rig?.remove();
 });
 
 /** What a round must leave, whatever the interleaving. */
 function expectNothingLost(lib: string, outcomes: Outcome[], round: number): void {
-  const failed = outcomes.filter((o) => !o.acknowledged).map((o) => `${o.op.kind}: ${o.problem}`);
+  const check = checkRound(lib, outcomes);
+  const failed = check.failed.map((o) => `${o.op.kind}: ${o.problem}`);
   expect(failed, `round ${round}: every process succeeds (busy writers wait)`).toEqual([]);
-  const facts = libraryFacts(lib);
-  expect(lostWrites(outcomes, facts), `round ${round}: acknowledged writes missing`).toEqual([]);
-  expect(sharedIds(outcomes), `round ${round}: ids printed twice`).toEqual([]);
-  expect(facts.integrity).toBe('ok');
-  expect(facts.foreignKeyProblems).toBe(0);
-  expect(backupLeftovers(lib), `round ${round}: backups/ holds only backups`).toEqual([]);
+  expect(check.lost, `round ${round}: acknowledged writes missing`).toEqual([]);
+  expect(check.shared, `round ${round}: ids printed twice`).toEqual([]);
+  expect(check.facts.integrity).toBe('ok');
+  expect(check.facts.foreignKeyProblems).toBe(0);
+  expect(check.leftovers, `round ${round}: backups/ holds only backups`).toEqual([]);
   const revisions = automaticBackups(path.join(lib, 'backups')).map((b) => b.revision);
   expect(new Set(revisions).size, `round ${round}: one automatic copy per revision (${revisions.join(', ')})`).toBe(
     revisions.length,
@@ -66,7 +61,7 @@ describe('any number of processes on one library', () => {
   it('keeps every write acknowledged by processes started at once, round after round', async () => {
     const lib = path.join(tempDir('civic-procs-'), 'library');
     const sources = tempDir('civic-procs-src-');
-    const cli = built!.cli;
+    const { cli, home } = rig!;
 
     // Round 0: the library does not exist yet; every process creates (or finds) it at once.
     const first = await burst(cli, lib, planRound(0, 20, sources, { attach: [], delete: [], show: [] }), home);
@@ -136,9 +131,9 @@ describe('any number of processes on one library', () => {
       }
 
       // Across rounds too: ids never given twice, every acknowledged write still there.
-      const facts = libraryFacts(lib);
-      expect(lostWrites(all, facts)).toEqual([]);
-      expect(sharedIds(all)).toEqual([]);
+      const { facts, lost, shared } = checkRound(lib, all);
+      expect(lost).toEqual([]);
+      expect(shared).toEqual([]);
       for (const [id, title] of appTitles)
         expect(facts.records.get(id)?.title, `the app's last rename of #${id}`).toBe(title);
       for (const made of appCreated) expect(facts.records.get(made.id)?.title).toBe(made.title);

@@ -8,7 +8,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argumentEncodingProblem, showBytes } from '../../../src/main/cli/argv-encoding';
 import { catalogueState, folderFingerprint } from '../../support/catalogue';
-import { CLI_ENTRY, cliIn, jsonOf, makeTempDir, REPO_ROOT, removeDir, type CliRun } from '../../support/cli';
+import {
+  CLI_ENTRY,
+  cliIn,
+  collectRun,
+  jsonOf,
+  makeTempDir,
+  REPO_ROOT,
+  removeDir,
+  sandboxEnv,
+  type CliRun,
+} from '../../support/cli';
 
 let dir: string;
 let library: string;
@@ -20,21 +30,12 @@ let library: string;
 function cliWithRawArgs(formats: string[]): Promise<CliRun> {
   const words = formats.map((f, i) => `"$(printf '%b' "$${i + 2}")"`).join(' ');
   const script = `exec "$0" --import tsx "$1" ${words}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, XDG_CONFIG_HOME: path.join(dir, '.config') };
-  delete env.CIVIC_ARCHIVE_LIBRARY;
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', script, process.execPath, CLI_ENTRY, ...formats], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  const child = spawn('/bin/sh', ['-c', script, process.execPath, CLI_ENTRY, ...formats], {
+    cwd: REPO_ROOT,
+    env: sandboxEnv(dir),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collectRun(child);
 }
 
 beforeAll(async () => {

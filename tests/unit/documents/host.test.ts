@@ -7,31 +7,19 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../../src/main/documents/jobs/runner';
-import { startHost, type Host } from '../../../src/main/host/server';
-import { openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
+import type { Host } from '../../../src/main/host/server';
+import type { TestLibrary } from '../../support/catalogue';
+import { startFileHost, type FileHost } from '../../support/file-host';
 import { makePdf } from '../../fixtures/documents/generate';
 
 let lib: TestLibrary;
 let host: Host;
-let runner: JobRunner;
+let rig: FileHost;
 beforeAll(async () => {
-  lib = await openTestLibrary();
-  runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false, idlePollMs: 50 });
-  runner.start();
-  const rendererDir = tempDir('renderer-');
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-  host = await startHost({
-    service: lib.service,
-    rendererDir,
-    files: { libraryRoot: lib.dir, onUpload: () => runner.kick() },
-  });
+  rig = await startFileHost();
+  ({ lib, host } = rig);
 });
-afterAll(async () => {
-  await host.close();
-  await runner.stop();
-  await lib.close();
-});
+afterAll(() => rig.close());
 
 const auth = () => ({ 'X-Archive-Token': host.token });
 

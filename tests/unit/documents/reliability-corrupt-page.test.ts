@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { folderFingerprint, tempDir } from '../../support/catalogue';
 import { cliIn } from '../../support/cli';
+import { garbleRecordsPage } from '../../support/reliability';
 
 describe('a catalogue damaged in one page', () => {
   it('is refused on open with a message naming backups/, and left byte for byte as it was', async () => {
@@ -26,24 +26,9 @@ describe('a catalogue damaged in one page', () => {
     expect(imported.code, imported.stderr).toBe(0);
 
     const file = path.join(lib, 'catalogue.sqlite');
-    // A read-write connection: its close checkpoints and removes the -wal and -shm files.
-    const db = new Database(file);
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const leaves = (
-      db.prepare("SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY pageno").all() as {
-        pageno: number;
-      }[]
-    ).map((r) => r.pageno);
-    db.close();
+    const { leaves } = garbleRecordsPage(file);
     expect(fs.readdirSync(lib).filter((f) => f.startsWith('catalogue.sqlite-'))).toEqual([]);
-    expect(leaves.length).toBeGreaterThan(10);
-    const victim = leaves[Math.floor(leaves.length / 2)]!;
-    const fd = fs.openSync(file, 'r+');
-    // Garble the page's cell pointers and contents, keeping its first 8 bytes (type and counts): a
-    // plausible-looking leaf whose cells point at nonsense.
-    const garbage = Buffer.alloc(pageSize - 8, 0xa5);
-    fs.writeSync(fd, garbage, 0, garbage.length, (victim - 1) * pageSize + 8);
-    fs.closeSync(fd);
+    expect(leaves).toBeGreaterThan(10);
 
     const before = folderFingerprint(lib);
     for (const args of [

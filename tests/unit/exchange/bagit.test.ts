@@ -3,21 +3,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../../src/shared/contract';
 import { JobRunner } from '../../../src/main/documents/jobs/runner';
-import { catalogueState, folderFingerprint, openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
+import { catalogueState, folderFingerprint, tempDir, type TestLibrary } from '../../support/catalogue';
+import { librariesPerTest } from '../../support/per-test';
 import { cliIn, runCliProcess } from '../../support/cli';
 
-const open: TestLibrary[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-async function library(): Promise<TestLibrary> {
-  const lib = await openTestLibrary();
-  open.push(lib);
-  return lib;
-}
+const library = librariesPerTest();
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /** importBag queues a job that stores the bag's files and writes its records: run it as the CLI does, and return its final report. */
@@ -186,8 +179,7 @@ describe('BagIt import', () => {
   it('the CLI writes a bag with export --format bagit --out DIR and imports it with import-bag', async () => {
     const { lib } = await sampleWithFile();
     const dir = lib.dir;
-    await lib.close();
-    open.pop();
+    await library.closeNow(lib);
     const bag = path.join(tempDir(), 'cli-bag');
     const out = await cliIn(dir, ['export', '--format', 'bagit', '--out', bag]);
     expect(out.stderr).toBe('');
@@ -214,8 +206,7 @@ describe('backup and restore', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Restored 5 records and 1 files into /);
     expect(fs.readFileSync(path.join(target, 'files', hash.slice(0, 2), hash))).toEqual(pdf);
-    const restored = await openTestLibrary(target);
-    open.push(restored);
+    const restored = await library(target);
     expect((await restored.ok('listRecords', {})).total).toBe(5);
     expect((await restored.ok('getSettings', {})).archiveName).toBe('West Yorkshire Archive Service');
   });
@@ -227,8 +218,7 @@ describe('backup and restore', () => {
     const existing = await library();
     await existing.ok('createRecord', { type: 'letter', title: 'Only in the existing library' });
     const target = existing.dir;
-    await existing.close();
-    open.pop();
+    await library.closeNow(existing);
     const print = folderFingerprint(target);
     const refused = await runCliProcess(['restore', archive, '--library', target]);
     expect(refused.code).toBe(1);
@@ -239,8 +229,7 @@ describe('backup and restore', () => {
     const forced = await runCliProcess(['--json', 'restore', archive, '--library', target, '--force']);
     const result = JSON.parse(forced.stdout) as { replaced: string };
     expect(folderFingerprint(result.replaced)).toEqual(print);
-    const restored = await openTestLibrary(target);
-    open.push(restored);
+    const restored = await library(target);
     expect((await restored.ok('listRecords', {})).total).toBe(5);
   });
 

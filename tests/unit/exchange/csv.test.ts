@@ -2,21 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseLooseDate } from '../../../src/main/exchange/dates';
-import { catalogueState, openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
+import { catalogueState, tempDir } from '../../support/catalogue';
+import { librariesPerTest } from '../../support/per-test';
 import { cliIn } from '../../support/cli';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'exchange');
-const open: TestLibrary[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-async function library(): Promise<TestLibrary> {
-  const lib = await openTestLibrary();
-  open.push(lib);
-  return lib;
-}
+const library = librariesPerTest();
 
 describe('dates as spreadsheets hold them', () => {
   it.each([
@@ -128,8 +121,7 @@ describe('CSV import', () => {
   it('a file in another encoding is refused by the CLI with the line, and nothing changes', async () => {
     const lib = await library();
     const dir = lib.dir;
-    await lib.close();
-    open.pop();
+    await library.closeNow(lib);
     const state = catalogueState(dir);
     const r = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'latin1.csv')]);
     expect(r.code).toBe(1);
@@ -185,8 +177,7 @@ describe('CSV and JSON export', () => {
     const lib = await library();
     await lib.ok('loadSample', {});
     const dir = lib.dir;
-    await lib.close();
-    open.pop();
+    await library.closeNow(lib);
     const file = path.join(tempDir(), 'records.csv');
     const r = await cliIn(dir, ['export', '--format', 'csv', '--out', file]);
     expect(r.code).toBe(0);
@@ -220,8 +211,7 @@ describe('the CLI with a column mapping', () => {
     const lib = await library();
     await lib.ok('saveCsvMapping', { name: 'shelf list', mapping: { Shelf: 'physicalLocation', Heading: 'title' } });
     const dir = lib.dir;
-    await lib.close();
-    open.pop();
+    await library.closeNow(lib);
     const csv = path.join(tempDir(), 'shelf.csv');
     fs.writeFileSync(csv, 'Heading,Shelf,When\nDelegation photographs,Box 7,Sept 2018\n');
     const mapFile = path.join(tempDir(), 'map.json');

@@ -4,20 +4,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { catalogueState, openTestLibrary, type TestLibrary } from '../../support/catalogue';
+import { describe, expect, it } from 'vitest';
+import { catalogueState, type TestLibrary } from '../../support/catalogue';
+import { librariesPerTest } from '../../support/per-test';
 import { cliIn } from '../../support/cli';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'exchange');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const open: TestLibrary[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const freshLibrary = librariesPerTest();
 
 async function library(withSample = false): Promise<TestLibrary> {
-  const lib = await openTestLibrary();
-  open.push(lib);
+  const lib = await freshLibrary();
   await lib.ok('updateSettings', { archiveName: 'West Yorkshire Archive Service', archivePlace: 'Leeds' });
   if (withSample) await lib.ok('loadSample', {});
   return lib;
@@ -217,8 +214,7 @@ describe('broken input is refused with the line, and the library is unchanged', 
   it('the CLI refuses the same files with exit 1 and one line, and --dry-run writes nothing', async () => {
     const lib = await library(true);
     const dir = lib.dir;
-    await lib.close();
-    open.pop();
+    await freshLibrary.closeNow(lib);
     const state = catalogueState(dir);
     const bib = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'broken-braces.bib')]);
     expect(bib.code).toBe(1);

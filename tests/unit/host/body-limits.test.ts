@@ -7,12 +7,9 @@
  * upload and /files/ routes, which have limits of their own.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../../src/main/documents/jobs/runner';
 import {
   bodyLimit,
   DEFAULT_BODY_BYTES,
@@ -22,9 +19,10 @@ import {
   MAX_JSON_DEPTH,
 } from '../../../src/main/host/body-limits';
 import { TOKEN_HEADER } from '../../../src/main/host/guard';
-import { startHost, type Host } from '../../../src/main/host/server';
+import type { Host } from '../../../src/main/host/server';
 import { CHANNELS, contract } from '../../../src/shared/contract';
-import { catalogueState, openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
+import { catalogueState, type TestLibrary } from '../../support/catalogue';
+import { startFileHost, type FileHost } from '../../support/file-host';
 import { rawRequest } from '../../support/http';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
@@ -166,26 +164,14 @@ describe('each channel’s limits, from the contract', () => {
 describe('over HTTP', () => {
   let lib: TestLibrary;
   let host: Host;
-  let runner: JobRunner;
+  let rig: FileHost;
 
   beforeAll(async () => {
-    lib = await openTestLibrary();
-    runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false, idlePollMs: 50 });
-    runner.start();
-    const rendererDir = tempDir('renderer-');
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-    host = await startHost({
-      service: lib.service,
-      rendererDir,
-      files: { libraryRoot: lib.dir, onUpload: () => runner.kick() },
-    });
+    rig = await startFileHost();
+    ({ lib, host } = rig);
   });
 
-  afterAll(async () => {
-    await host.close();
-    await runner.stop();
-    await lib.close();
-  });
+  afterAll(() => rig.close());
 
   const api = (channel: string, body: string | Buffer) =>
     rawRequest({

@@ -15,25 +15,7 @@ import {
 const WEIGHTS = { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT };
 import { segmentsText } from '../../../src/shared/search/snippet';
 import { foldText, tokenize } from '../../../src/shared/search/tokenizer';
-
-export const doc = (id: number, fields: Partial<SearchDocument>): SearchDocument => ({
-  id,
-  type: 'other',
-  agreementKind: '',
-  title: '',
-  titleAlt: '',
-  date: '',
-  dateEnd: '',
-  referenceCode: '',
-  links: [],
-  tags: [],
-  languages: [],
-  outlet: '',
-  description: '',
-  hasFile: false,
-  hasText: false,
-  ...fields,
-});
+import { doc } from '../../support/search-documents';
 
 describe('the tokenizer', () => {
   it('folds case, width and diacritics', () => {

@@ -6,26 +6,7 @@ import { buildRecordSearch } from '../../../src/shared/search/engine';
 import { mergeHits, type TextHit } from '../../../src/shared/search/merge';
 import { matchedInWords, understoodWords, warningWords } from '../../../src/main/cli/format';
 import { parseQuery } from '../../../src/shared/search/query';
-import type { SearchDocument } from '../../../src/shared/search/document';
-
-const doc = (id: number, fields: Partial<SearchDocument>): SearchDocument => ({
-  id,
-  type: 'other',
-  agreementKind: '',
-  title: '',
-  titleAlt: '',
-  date: '',
-  dateEnd: '',
-  referenceCode: '',
-  links: [],
-  tags: [],
-  languages: [],
-  outlet: '',
-  description: '',
-  hasFile: false,
-  hasText: false,
-  ...fields,
-});
+import { doc } from '../../support/search-documents';
 
 const text = (recordId: number, foundIn: TextHit['foundIn'], fileName = '', page = 0): TextHit => ({
   recordId,

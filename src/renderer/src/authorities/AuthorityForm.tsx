@@ -4,13 +4,14 @@
  * The edit can be undone.
  */
 import { useState, type FormEvent } from 'react';
+import { contract } from '../../../shared/contract';
 import type { AuthorityView } from '../../../shared/model';
 import { parseDateEntry, dateEntryText } from '../../../shared/partial-date';
 import { archive } from '../archive';
 import { AuthorityCombobox, type PickedAuthority } from '../editor/AuthorityCombobox';
 import { dateProblemText } from '../editor/date-messages';
 import { DateField } from '../editor/DateField';
-import { errorAt, fieldErrorsFromService, type FieldErrors } from '../editor/errors';
+import { errorAt, fieldErrorsFromService, fieldErrorsFromZod, type FieldErrors } from '../editor/errors';
 import { FieldError } from '../common/FormField';
 import { TextField } from '../editor/Field';
 import { useT } from '../i18n/i18n';
@@ -52,8 +53,7 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
       setErrors({ placeId: t('form.choosePlace') });
       return;
     }
-    setSaving(true);
-    const result = await archive.updateAuthority({
+    const input = {
       id: a.id,
       patch: {
         name,
@@ -63,7 +63,15 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
         dateEnd: when.value?.dateEnd ?? null,
         ...(a.kind === 'event' ? { placeId: typed === '' ? null : (place?.id ?? null) } : {}),
       },
-    });
+    };
+    // The contract's own check first, as the record editor does, so its problems are worded here.
+    const local = contract.updateAuthority.input.safeParse(input);
+    if (!local.success) {
+      setErrors(fieldErrorsFromZod(local.error));
+      return;
+    }
+    setSaving(true);
+    const result = await archive.updateAuthority(input);
     setSaving(false);
     if (!result.ok) {
       setErrors(fieldErrorsFromService(result.error));

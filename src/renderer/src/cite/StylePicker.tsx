@@ -61,11 +61,14 @@ export function StylePicker({ id, value, onChange, active = true }: Props) {
         ))}
       </datalist>
       <small id={helpId} className="muted" aria-live="polite">
-        {chosen
-          ? chosen.title
-          : styles.value && text !== ''
-            ? t('stylePicker.noMatch')
-            : t('stylePicker.help', { count: styles.value?.length ?? 0 })}
+        {chosen ? (
+          // A style's title is its proper name, in the language its authors gave it.
+          <span translate="no">{chosen.title}</span>
+        ) : styles.value && text !== '' ? (
+          t('stylePicker.noMatch')
+        ) : (
+          t('stylePicker.help', { count: styles.value?.length ?? 0 })
+        )}
       </small>
       <ErrorText error={styles.error} prefix={t('stylesFailed')} />
     </span>

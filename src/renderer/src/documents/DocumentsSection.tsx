@@ -95,7 +95,7 @@ export function DocumentsSection({
                 {f.thumbnailSha256 ? (
                   <img className="file-thumb" src={fileUrl(f.thumbnailSha256)} alt="" />
                 ) : (
-                  <span className="file-thumb file-thumb-none">{kindOf(f.mediaType)}</span>
+                  <span className="file-thumb file-thumb-none">{t(`kinds.${kindOf(f.mediaType)}`)}</span>
                 )}
                 <span className="file-meta">
                   <span className="file-name">{f.originalName}</span>

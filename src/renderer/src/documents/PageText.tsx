@@ -37,7 +37,9 @@ export function PageText({
                     ? t('text.ocr', { confidence: Math.round(p.confidence ?? 0) })
                     : p.source === 'text-layer'
                       ? t('text.textLayer')
-                      : p.source,
+                      : p.source === 'plain'
+                        ? t('text.plain')
+                        : t('text.html'),
               })}
             </p>
             <p className="prose page-body">{p.text}</p>

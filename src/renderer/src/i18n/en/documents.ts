@@ -56,6 +56,16 @@ export const documents = {
     source: 'Page {{page, number}}: {{source}}',
     ocr: 'OCR, {{confidence, number}}% confidence',
     textLayer: 'text layer',
+    plain: 'plain text',
+    html: 'web page',
+  },
+  kinds: {
+    pdf: 'pdf',
+    image: 'image',
+    audio: 'audio',
+    video: 'video',
+    text: 'text',
+    other: 'other',
   },
   import: {
     open: 'Import…',

@@ -58,6 +58,16 @@ export const documents: Messages<typeof en> = {
     source: '第 {{page, number}} 页：{{source}}',
     ocr: 'OCR 识别，置信度 {{confidence, number}}%',
     textLayer: '文本层',
+    plain: '纯文本',
+    html: '网页',
+  },
+  kinds: {
+    pdf: 'PDF',
+    image: '图像',
+    audio: '音频',
+    video: '视频',
+    text: '文本',
+    other: '文件',
   },
   import: {
     open: '导入…',

@@ -1,0 +1,60 @@
+/** What "Import…" will create: the files, their total size, the record type they become, and what is skipped. */
+import { RECORD_TYPES, type RecordType } from '../../../shared/model';
+import { RECORD_TYPE_LABELS } from '../common/labels';
+import { useT } from '../i18n/i18n';
+import { formatBytes } from './files';
+import type { ImportItem, ImportPreview } from './useImport';
+
+interface Props {
+  items: ImportItem[];
+  skipped: ImportPreview['skipped'];
+  type: RecordType;
+  onType: (type: RecordType) => void;
+}
+
+export function ImportList({ items, skipped, type, onType }: Props) {
+  const { t } = useT('documents');
+  const total = items.reduce((n, f) => n + f.size, 0);
+  return (
+    <>
+      {items.length > 0 ? (
+        <>
+          <p>
+            <strong>{t('import.fileCount', { count: items.length, size: formatBytes(total) })}</strong>{' '}
+            {t('import.willBecome', { count: items.length })}{' '}
+            <select
+              value={type}
+              onChange={(e) => onType(e.target.value as RecordType)}
+              aria-label={t('import.recordType')}
+            >
+              {RECORD_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {RECORD_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </p>
+          <ul className="import-list" aria-label={t('import.filesToImport')} tabIndex={0}>
+            {items.map((f, i) => (
+              <li key={`${i}:${f.name}`}>
+                {f.name} <span className="muted">({formatBytes(f.size)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {skipped.length ? (
+        <details>
+          <summary>{t('import.skipped', { count: skipped.length })}</summary>
+          <ul className="import-list" aria-label={t('import.skipped', { count: skipped.length })} tabIndex={0}>
+            {skipped.map((s, i) => (
+              <li key={`${i}:${s.path}`}>
+                {s.path}: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,415 @@
+/**
+ * The Chinese interface has no English left: in zh-Hans, every screen and dialog is opened — the
+ * empty library, the list, a record, the editor for each record type, the authorities, merge,
+ * batch edit, citing, import and export, documents, settings, the shortcuts, undo, the timeline,
+ * saved searches — with at least one error in each form, and the visible text and the
+ * accessible names, titles and placeholders must hold no English word beyond a short allow-list
+ * of proper names and formats. The catalogue's own data is Chinese, so it cannot mask a leftover.
+ *
+ * Five steps show a message the service words (marked "Waits on the errors branch"): they fail
+ * until service errors carry a reason code that the renderer words in the interface language.
+ */
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { api, expect as baseExpect, test, type HostInfo } from './fixtures';
+
+// A long walk on a shared, loaded machine: each screen gets more time to appear than the default.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+/** Proper names, formats and standards that stay as they are in a Chinese interface. */
+const ALLOWED = new Set([
+  'BibTeX',
+  'CSV',
+  'RIS',
+  'CSL',
+  'JSON',
+  'CSL-JSON',
+  'APA',
+  'MLA',
+  'PDF',
+  'OCR',
+  'BagIt',
+  'Zotero',
+  'Tesseract',
+  'SHA',
+  'UTF',
+  'TIFF',
+  'JPEG',
+  'PNG',
+  'BCP',
+  'URL',
+  'KB',
+  'MB',
+  'GB',
+  'Ctrl',
+  'Shift',
+  'Alt',
+  'Enter',
+  'Esc',
+  'Tab',
+  // The search language's own words, as typed: OR and field names such as year:.
+  'OR',
+  'year',
+  // Style ids and language codes are identifiers; "Sept 2018", "c. 1988" show how a date may be typed.
+  'ID',
+  'chicago',
+  'en',
+  'zh-Hans',
+  'Sept',
+  'Civic',
+  'Archive',
+]);
+
+/** The little of the DOM the scan uses (this project's tests compile without the DOM types). */
+interface ScanNode {
+  parentElement: ScanElement | null;
+  textContent: string | null;
+}
+interface ScanElement {
+  closest(selector: string): ScanElement | null;
+  checkVisibility(): boolean;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): Iterable<ScanElement>;
+  ownerDocument: { createTreeWalker(root: ScanElement, show: number): { nextNode(): ScanNode | null } };
+}
+
+/** In the page: the scope's rendered text nodes and the accessible-name attributes of its rendered elements. */
+function textsOf(root: ScanElement): string[] {
+  const out: string[] = [];
+  const skip = (el: ScanElement) => el.closest('code, kbd, script, style, template, [translate="no"]') !== null;
+  const SHOW_TEXT = 4;
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || skip(parent) || !parent.checkVisibility()) continue;
+    out.push(node.textContent ?? '');
+  }
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (skip(el) || !el.checkVisibility()) continue;
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription', 'aria-valuetext']) {
+      const value = el.getAttribute(name);
+      if (value) out.push(value);
+    }
+  }
+  return out;
+}
+
+/**
+ * The English words left in what a user sees or hears: the visible text and the aria-label,
+ * title, placeholder and alt of every rendered element. Paths, file names and command-line
+ * syntax (<code>, <kbd>) and proper names marked translate="no" (a citation style's title) are the
+ * user's or the world's, not the interface's, so they are left out.
+ */
+async function englishLeft(scope: Locator): Promise<string[]> {
+  const texts = await scope.evaluate(textsOf as (root: unknown) => string[]);
+  // Each word once, with the text it stood in, so that a failure says where to look.
+  const words = new Map<string, string>();
+  for (const text of texts) {
+    const cleaned = text
+      // Paths and file names: /tmp/…, C:\…, something.pdf
+      .replace(/\S*[/\\]\S*/g, ' ')
+      .replace(/\S+\.(?:pdf|txt|csv|bib|ris|json|tif|tiff|jpg|png|xml|csl|gz)\b/gi, ' ')
+      // A file's SHA-256, as the viewer shows it.
+      .replace(/\b[0-9a-f]{64}\b/g, ' ')
+      // Identifiers the user types elsewhere: an environment variable, a file ending, OCR languages (eng+chi_sim).
+      .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ')
+      .replace(/(?:^|\s)\.\w+/g, ' ')
+      .replace(/\b\w+\+\w+\b/g, ' ');
+    for (const word of cleaned.match(/[A-Za-z][A-Za-z-]*[A-Za-z]/g) ?? []) {
+      const allowed = ALLOWED.has(word) || word.split('-').every((part) => ALLOWED.has(part));
+      if (!allowed && !words.has(word)) words.set(word, text.trim().slice(0, 120));
+    }
+  }
+  return [...words].map(([word, text]) => `${word} ← ${text}`).sort();
+}
+
+/** Soft: one run lists every screen's leftovers, not just the first. */
+async function noEnglish(scope: Locator, where: string): Promise<void> {
+  await expect.soft(async () => expect(await englishLeft(scope)).toEqual([]), where).toPass({ timeout: 3_000 });
+  // Printed as the walk goes, since a long walk's report comes only at its end.
+  console.log(`${where}: ${(await englishLeft(scope)).join(' | ') || 'no English'}`);
+}
+
+// A step that cannot find its control fails soon, not at the end of the whole walk's time.
+test.use({ actionTimeout: 20_000 });
+
+const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
+
+async function setUpChineseLibrary(host: HostInfo) {
+  type Made = { id: number };
+  const person = await api<Made>(host, 'createAuthority', { kind: 'person', name: '张伟' });
+  const duplicate = await api<Made>(host, 'createAuthority', { kind: 'person', name: '张伟（外事办）' });
+  const place = await api<Made>(host, 'createAuthority', { kind: 'place', name: '杭州市' });
+  await api(host, 'createAuthority', { kind: 'organisation', name: '杭州市人民政府外事办公室' });
+  await api(host, 'createAuthority', { kind: 'event', name: '二〇一八年友城代表团访问', placeId: place.id });
+  await api(host, 'createAuthority', { kind: 'partnership', name: '利兹—杭州友好城市' });
+  const fonds = await api<Made>(host, 'createCollection', { name: '外事往来档案', level: 'fonds' });
+  const links = [
+    { authorityId: person.id, role: 'signatory' },
+    { authorityId: duplicate.id, role: 'author' },
+  ];
+  const records: Record<string, Made> = {};
+  const titles = {
+    'press-release': '代表团访问杭州新闻稿',
+    agreement: '两市友好合作谅解备忘录',
+    'media-coverage': '杭州电视台报道代表团来访',
+    photograph: '代表团在西湖合影',
+    letter: '市长致杭州市长的信',
+    report: '友好城市年度工作报告',
+    'event-programme': '代表团访问日程安排',
+    other: '其他往来材料',
+  } as const;
+  let day = 10;
+  for (const [type, title] of Object.entries(titles)) {
+    records[type] = await api<Made>(host, 'createRecord', {
+      type,
+      title,
+      date: `2018-09-${day++}`,
+      description: '二〇一八年代表团访问杭州期间形成的档案。',
+      tags: ['友好城市'],
+      collectionId: fonds.id,
+      links,
+      ...(type === 'agreement'
+        ? {
+            agreementKind: 'mou',
+            dateSigned: '2018-09-14',
+            placeSigned: '杭州',
+            commitments: [{ text: '互派学生交流' }],
+          }
+        : {}),
+    });
+  }
+  return { person, duplicate, place, records };
+}
+
+test('every screen and dialog in Simplified Chinese, errors included, has no English left', async ({
+  page,
+  host,
+  pageErrors,
+}) => {
+  test.setTimeout(900_000);
+
+  // The empty library, switched to Chinese.
+  await page.goto(host.url);
+  await page.getByLabel('Language').selectOption('zh-Hans');
+  await expect(page.getByRole('heading', { name: '此档案库为空' })).toBeVisible();
+  await noEnglish(page.locator('body'), '空档案库');
+
+  const { person, records } = await setUpChineseLibrary(host);
+  await page.reload();
+  await expect(page.getByRole('grid')).toContainText('两市友好合作谅解备忘录');
+  // The list, the sidebar (collections, partnerships, tags, imports) and the timeline.
+  await noEnglish(page.locator('body'), '列表、侧栏与时间轴');
+
+  // The column chooser.
+  await page.getByRole('button', { name: '列' }).click();
+  await noEnglish(page.locator('body'), '列选择');
+  await page.keyboard.press('Escape');
+
+  // A record, and its cite dialog with the style picker.
+  await page.goto(`${host.baseUrl}/#/records/${records['agreement']!.id}`);
+  await expect(page.locator('.record-pane')).toContainText('互派学生交流');
+  await noEnglish(page.locator('body'), '记录详情');
+  await page.getByRole('button', { name: '引用…' }).click();
+  const cite = dialog(page, /^引用/);
+  await expect(cite.getByLabel('引文格式')).toBeVisible();
+  await noEnglish(cite, '引用对话框');
+  await cite.getByLabel('引文格式').fill('没有这种格式');
+  await noEnglish(cite, '引用对话框：格式选择（无匹配）');
+  await cite.getByLabel('引文格式').fill('apa');
+  await noEnglish(cite, '引用对话框：格式选择');
+  await cite.getByRole('button', { name: '关闭' }).click();
+
+  // The delete confirmation.
+  await page.getByRole('button', { name: '删除…' }).click();
+  await noEnglish(dialog(page, '删除这条记录？'), '删除确认');
+  await page.keyboard.press('Escape');
+
+  // The editor for each record type, then errors: a required title left empty and a bad date.
+  for (const [type, record] of Object.entries(records)) {
+    await page.goto(`${host.baseUrl}/#/records/${record.id}/edit`);
+    await expect(page.getByRole('button', { name: '保存修改' })).toBeVisible();
+    await noEnglish(page.locator('main'), `编辑器：${type}`);
+  }
+  await page.goto(`${host.baseUrl}/#/new`);
+  await expect(page.getByRole('button', { name: '创建记录' })).toBeVisible();
+  await noEnglish(page.locator('main'), '新建记录');
+  await page.getByRole('button', { name: '创建记录' }).click();
+  await expect(page.getByText(/^未保存/)).toBeVisible();
+  await noEnglish(page.locator('main'), '新建记录：题名为空');
+  await page.getByLabel('类型', { exact: true }).selectOption('other');
+  await page.getByLabel('题名', { exact: true }).fill('日期有误的记录');
+  await page.getByLabel('日期', { exact: true }).fill('2018-13-45');
+  await page.getByRole('button', { name: '创建记录' }).click();
+  await expect(page.getByText(/^未保存/)).toBeVisible();
+  await noEnglish(page.locator('main'), '新建记录：日期有误');
+
+  // An edit, then undo: the undo button's name, and the message after undoing.
+  await page.goto(`${host.baseUrl}/#/records/${records['letter']!.id}/edit`);
+  await page.getByLabel('题名', { exact: true }).fill('市长致杭州市长的信（修订）');
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByRole('button', { name: /^撤销/ })).toBeEnabled();
+  await noEnglish(page.locator('.topbar'), '撤销按钮');
+  await page.getByRole('button', { name: /^撤销/ }).click();
+  await expect(page.getByText(/^已撤销/)).toBeVisible();
+  await noEnglish(page.locator('body'), '撤销之后');
+
+  // Authorities: the index, a page, its form (with a required name left empty), and the merge dialog.
+  await page.goto(`${host.baseUrl}/#/authorities/person`);
+  await expect(page.getByLabel('按名称筛选')).toBeVisible();
+  await noEnglish(page.locator('main'), '规范记录索引');
+  await page.getByLabel('按名称筛选').fill('没有此人');
+  await noEnglish(page.locator('main'), '规范记录索引：无匹配');
+  await page.goto(`${host.baseUrl}/#/authorities/${person.id}`);
+  await expect(page.getByRole('button', { name: '将重复项合并到此…' })).toBeVisible();
+  await noEnglish(page.locator('main'), '规范记录页面');
+  await page.getByRole('button', { name: '将重复项合并到此…' }).click();
+  const merge = dialog(page, /^将重复项合并到/);
+  await expect(merge).toBeVisible();
+  await noEnglish(merge, '合并对话框');
+  await merge.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
+  await page.getByLabel('名称', { exact: true }).fill('');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.locator('main').getByRole('alert').first()).toBeVisible();
+  await noEnglish(page.locator('main'), '规范记录表单：名称为空');
+
+  // Batch edit, its preview, and an error (a bad date).
+  await page.goto(host.url);
+  const grid = page.getByRole('grid');
+  await grid
+    .getByRole('checkbox', { name: /^选择“/ })
+    .first()
+    .check();
+  await grid
+    .getByRole('checkbox', { name: /^选择“/ })
+    .nth(1)
+    .check();
+  await page.getByRole('button', { name: /^批量编辑 2 条记录/ }).click();
+  const batch = dialog(page, /^批量编辑 2 条记录/);
+  await noEnglish(batch, '批量编辑');
+  await batch.getByRole('radio', { name: '设置字段' }).check();
+  await batch.getByLabel('字段', { exact: true }).selectOption('date');
+  await batch.getByLabel('新值').fill('不是日期');
+  await batch.getByRole('button', { name: '预览修改' }).click();
+  await noEnglish(batch, '批量编辑：日期有误');
+  await batch.getByRole('radio', { name: '添加标签' }).check();
+  await batch.getByLabel('标签', { exact: true }).fill('交流');
+  await batch.getByRole('button', { name: '预览修改' }).click();
+  await expect(batch.getByRole('heading', { name: '将要修改的内容' })).toBeVisible();
+  await noEnglish(batch, '批量编辑：预览');
+  await batch.getByRole('button', { name: '取消' }).click();
+
+  // Search, the results and facets, saving a search (an empty name first), and the saved one.
+  await page.getByRole('searchbox', { name: '检索档案目录' }).fill('杭州 year:二〇一八');
+  await expect(page.getByRole('region', { name: '检索结果' })).toBeVisible();
+  await noEnglish(page.locator('body'), '检索结果');
+  await page.getByRole('button', { name: '保存检索…' }).click();
+  await noEnglish(page.locator('body'), '保存检索');
+  await page.getByLabel('名称', { exact: true }).fill('杭州');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '杭州', exact: true })).toBeVisible();
+  await noEnglish(page.locator('.sidebar'), '已保存的检索');
+  await page.getByRole('searchbox', { name: '检索档案目录' }).fill('');
+
+  // Import files: the dialog, a folder that does not exist (a service error), then real files,
+  // the jobs bar and the viewer.
+  await page.getByRole('button', { name: '导入…' }).click();
+  const importFiles = dialog(page, '导入文件');
+  await noEnglish(importFiles, '导入文件');
+  await importFiles.getByLabel('或本机上的文件夹：').fill(path.join(host.libraryDir, '不存在的文件夹'));
+  await importFiles.getByRole('button', { name: '预览' }).click();
+  // The folder is skipped, with the service's reason for it.
+  await importFiles.getByText(/^已跳过/).click();
+  // Waits on the errors branch: the service's reason is English until it is worded by a code.
+  await noEnglish(importFiles, '导入文件：文件夹不存在（服务给出的原因）');
+  await importFiles
+    .getByTestId('import-files')
+    .setInputFiles([{ name: '会议纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('两市代表团会谈纪要。\n') }]);
+  await noEnglish(importFiles, '导入文件：预览');
+  await importFiles.getByRole('button', { name: /^导入 1 个文件/ }).click();
+  await noEnglish(page.locator('body'), '作业栏');
+  await page
+    .locator('.sidebar')
+    .getByRole('button', { name: /会议纪要/ })
+    .click();
+  await page
+    .locator('.list-pane')
+    .getByRole('link', { name: /会议纪要/ })
+    .first()
+    .click();
+  await page
+    .locator('.documents')
+    .getByRole('button', { name: /会议纪要/ })
+    .click();
+  await expect(page.getByLabel('文件文本')).toContainText('会谈纪要', { timeout: 30_000 });
+  await noEnglish(page.locator('body'), '文件查看器');
+
+  // Citations and exchange: settings, a bad style file, a malformed BibTeX, a CSV with its
+  // column mapping and report, a file that is not UTF-8.
+  await page.goto(host.url);
+  await page.getByRole('button', { name: '引文与数据交换…' }).click();
+  const exchange = dialog(page, '引文与数据交换');
+  await expect(exchange.getByLabel('收藏机构（档案馆）')).toBeVisible();
+  await noEnglish(exchange, '引文与数据交换');
+  const importFile = exchange.getByLabel('文件', { exact: true });
+  await importFile.setInputFiles({
+    name: '损坏.bib',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('@article{坏, title = {没有结束'),
+  });
+  await exchange.getByRole('button', { name: '预览', exact: true }).click();
+  await expect(exchange.getByRole('alert').filter({ hasText: 'BibTeX' })).toBeVisible();
+  // Waits on the errors branch (a service error).
+  await noEnglish(exchange, '引文与数据交换：损坏的 BibTeX（服务错误）');
+  await importFile.setInputFiles({ name: '乱码.csv', mimeType: 'text/csv', buffer: Buffer.from([0x74, 0xff, 0xfe]) });
+  await expect(exchange.getByRole('alert').filter({ hasText: '乱码.csv' })).toBeVisible();
+  await noEnglish(exchange, '引文与数据交换：非 UTF-8 文件');
+  await importFile.setInputFiles({
+    name: '名单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('标题,日期,类型\n友城交流座谈会纪要,2019-05-01,report\n,不是日期,letter\n'),
+  });
+  await expect(exchange.getByRole('button', { name: '保存此映射…' })).toBeVisible();
+  await noEnglish(exchange, '引文与数据交换：列映射');
+  // Chinese headers are not matched by name: previewing unmapped is refused (a service error).
+  await exchange.getByRole('button', { name: '预览', exact: true }).click();
+  await expect(exchange.getByRole('alert').filter({ hasText: 'CSV' })).toBeVisible();
+  // Waits on the errors branch (a service error).
+  await noEnglish(exchange, '引文与数据交换：CSV 未映射题名（服务错误）');
+  await exchange.getByLabel('标题', { exact: true }).selectOption('title');
+  await exchange.getByLabel('日期', { exact: true }).selectOption('date');
+  await exchange.getByLabel('类型', { exact: true }).selectOption('type');
+  await exchange.getByRole('button', { name: '预览', exact: true }).click();
+  await expect(exchange.locator('.import-report')).toBeVisible();
+  // Waits on the errors branch: the report's row with a bad date carries the service's reason.
+  await noEnglish(exchange, '引文与数据交换：导入报告');
+  // Last, as its error stays at the top of the dialog.
+  await exchange.getByLabel('安装 CSL 引文格式').setInputFiles({
+    name: '坏格式.csl',
+    mimeType: 'application/xml',
+    buffer: Buffer.from('<style>不是引文格式</style>'),
+  });
+  await expect(exchange.getByRole('alert').filter({ hasText: 'CSL' })).toBeVisible();
+  // Waits on the errors branch (a service error).
+  await noEnglish(exchange, '引文与数据交换：坏的引文格式（服务错误）');
+  await exchange.getByRole('button', { name: '关闭' }).last().click();
+
+  // Settings, with a bad maximum file size.
+  await page.getByRole('button', { name: '设置…' }).click();
+  const settings = dialog(page, '设置');
+  await expect(settings.getByRole('heading', { name: '档案库' })).toBeVisible();
+  await noEnglish(settings, '设置');
+  await settings.getByLabel('可导入的最大文件（MB）').fill('-5');
+  await settings.getByRole('button', { name: '保存设置' }).click();
+  await noEnglish(settings, '设置：文件大小有误');
+  await page.keyboard.press('Escape');
+
+  // The keyboard shortcuts.
+  await page.getByRole('button', { name: '键盘快捷键' }).click();
+  await noEnglish(dialog(page, '键盘快捷键'), '键盘快捷键');
+  await page.keyboard.press('Escape');
+
+  // The service errors above wrote nothing to the console; a failed request's 4xx may have.
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 4\d\d/.test(e)));
+});
