@@ -188,7 +188,7 @@ export function importRows(
       const key = n.name.toLowerCase();
       const made = created.get(key);
       if (made) return made;
-      const a = createAuthority(ctx, { kind: n.kind, name: n.name });
+      const a = createAuthority(ctx, { kind: n.kind, name: n.name, nameParts: n.parts ?? null });
       created.set(key, a.id);
       report.createdAuthorities.push({ id: a.id, kind: a.kind, name: a.name });
       return a.id;

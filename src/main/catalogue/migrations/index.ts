@@ -7,6 +7,7 @@ import m0001 from './0001-catalogue';
 import m0002 from './0002-files-and-text';
 import m0003 from './0003-jobs';
 import m0004 from './0004-record-text';
+import m0005 from './0005-bibliographic-record';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'files-and-text', up: m0002 },
   { version: 3, name: 'jobs', up: m0003 },
   { version: 4, name: 'record-text', up: m0004 },
+  { version: 5, name: 'bibliographic-record', up: m0005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
