@@ -5,14 +5,16 @@
  * authority records that keep the name's parts; `show` prints them, the CSV export has their
  * columns, and our JSON export carries them into another library whole.
  */
+import path from 'node:path';
 import Papa from 'papaparse';
+import { JobRunner } from '../../../src/main/documents/jobs/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CslItem } from '../../../src/main/cite/csl-item';
 import { ORACLE_ITEMS } from '../cite/oracle-items';
-import { openTestLibrary, type TestLibrary } from '../../support/catalogue';
+import { openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
 import { cliIn } from '../../support/cli';
 
-const picked = ['chapter-trans', 'article-1', 'book-1', 'season-1', 'book-ed'].map((id) =>
+const picked = ['chapter-trans', 'article-1', 'book-1', 'season-1', 'book-ed', 'book-ja'].map((id) =>
   ORACLE_ITEMS.find((i) => i.id === id)!,
 );
 let lib: TestLibrary;
@@ -137,6 +139,32 @@ describe('an imported bibliography', () => {
       await cslOf(
         other,
         report.rows.map((r) => r.recordId!),
+      ),
+    ).toEqual(await cslOf(lib, ids));
+    await other.close();
+  });
+
+  it('a BagIt package carries it, the names’ parts too', async () => {
+    const dir = path.join(tempDir(), 'bag');
+    await lib.ok('exportBag', { dir });
+    const other = await openTestLibrary();
+    const planned = await other.ok('importBag', { dir });
+    const runner = new JobRunner({ service: other.service, libraryRoot: other.dir, ocr: false });
+    try {
+      await runner.runBatch(planned.batch!);
+    } finally {
+      await runner.stop();
+    }
+    const list = await other.ok('listRecords', { limit: 100 });
+    const byTitle = new Map(list.items.map((r) => [r.title, r.id]));
+    const theirs = await Promise.all(ids.map((id) => lib.ok('getRecord', { id })));
+    // A Japanese name written without a space cannot be split again from its name alone: its parts must travel.
+    const ja = await other.ok('getRecord', { id: byTitle.get('都市の記録と記憶')! });
+    expect(ja.links[0]).toMatchObject({ name: '村上春樹', nameParts: { family: '村上', given: '春樹' } });
+    expect(
+      await cslOf(
+        other,
+        theirs.map((r) => byTitle.get(r.title)!),
       ),
     ).toEqual(await cslOf(lib, ids));
     await other.close();
