@@ -95,6 +95,14 @@ const CONTENT_FIELDS = [
   'agreementKind',
   'dateSigned',
   'placeSigned',
+  // Two chapters called "Introduction" of one year in two books are two records.
+  'cslType',
+  'containerTitle',
+  'volume',
+  'issue',
+  'page',
+  'doi',
+  'isbn',
 ] as const;
 
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);

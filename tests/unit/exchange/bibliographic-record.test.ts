@@ -170,6 +170,27 @@ describe('an imported bibliography', () => {
     await other.close();
   });
 
+  it('two chapters of one title and year in two books are two records, not duplicates', async () => {
+    const other = await openTestLibrary();
+    const chapter = (book: string) => ({
+      type: 'chapter',
+      title: 'Introduction',
+      'container-title': book,
+      issued: { 'date-parts': [[2020]] },
+    });
+    const report = await other.ok('importMetadata', {
+      content: JSON.stringify([chapter('Records of the twin cities'), chapter('Cities in conversation')]),
+      format: 'csl-json',
+    });
+    expect([report.imported, report.skipped]).toEqual([2, 0]);
+    const again = await other.ok('importMetadata', {
+      content: JSON.stringify([chapter('Cities in conversation')]),
+      format: 'csl-json',
+    });
+    expect([again.imported, again.skipped]).toEqual([0, 1]);
+    await other.close();
+  });
+
   it('`show` prints the publication fields', async () => {
     await lib.close();
     const run = await cliIn(lib.dir, ['show', String(ids[1])]);
