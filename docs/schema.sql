@@ -18,7 +18,7 @@ CREATE TABLE authorities (
   place_id INTEGER REFERENCES authorities(id) ON DELETE RESTRICT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-  );
+  , name_parts TEXT CHECK (name_parts IS NULL OR json_valid(name_parts)));
 
 CREATE TABLE authority_names (
   authority_id INTEGER NOT NULL REFERENCES authorities(id) ON DELETE CASCADE,
@@ -129,11 +129,14 @@ CREATE TABLE record_files (
   PRIMARY KEY (record_id, file_id)
   );
 
-CREATE TABLE record_links (
+CREATE TABLE "record_links" (
   record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   authority_id INTEGER NOT NULL REFERENCES authorities(id) ON DELETE RESTRICT,
   role TEXT NOT NULL CHECK (role IN ('author', 'issuer', 'signatory', 'party', 'speaker', 'performer',
-  'mentioned', 'subject', 'photographer', 'publisher')),
+  'mentioned', 'subject', 'photographer', 'publisher',
+  'editor', 'translator', 'container-author', 'collection-editor',
+  'director', 'interviewer', 'recipient', 'reviewed-author',
+  'illustrator', 'composer', 'compiler', 'contributor')),
   note TEXT,
   position INTEGER NOT NULL,
   PRIMARY KEY (record_id, authority_id, role)
@@ -182,7 +185,13 @@ CREATE TABLE records (
   revision INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-  );
+  , csl_type TEXT CHECK (csl_type IN ('article', 'article-journal',
+  'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic', 'collection',
+  'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic',
+  'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score',
+  'pamphlet', 'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication', 'post',
+  'post-weblog', 'regulation', 'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard',
+  'thesis', 'treaty', 'webpage')), date_text TEXT, container_title TEXT, collection_title TEXT, volume TEXT, issue TEXT, page TEXT, edition TEXT, number TEXT, publisher_place TEXT, genre TEXT, format TEXT, doi TEXT, isbn TEXT, issn TEXT, accessed TEXT, extra_csl TEXT CHECK (extra_csl IS NULL OR json_valid(extra_csl)), csl_forms TEXT CHECK (csl_forms IS NULL OR json_valid(csl_forms)));
 
 CREATE VIRTUAL TABLE records_fts USING fts5(
   meta,
@@ -250,6 +259,10 @@ CREATE INDEX records_collection ON records(collection_id);
 CREATE INDEX records_created ON records(created_at, id);
 
 CREATE INDEX records_date ON records(date, id);
+
+CREATE INDEX records_doi ON records(doi COLLATE NOCASE) WHERE doi IS NOT NULL;
+
+CREATE INDEX records_isbn ON records(isbn) WHERE isbn IS NOT NULL;
 
 CREATE INDEX records_title ON records(title COLLATE NOCASE, id);
 

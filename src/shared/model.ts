@@ -61,8 +61,86 @@ export const LINK_ROLES = [
   'subject',
   'photographer',
   'publisher',
+  // CSL's name roles of a published item (editors, translators...): links, so they are authority records too.
+  'editor',
+  'translator',
+  'container-author',
+  'collection-editor',
+  'director',
+  'interviewer',
+  'recipient',
+  'reviewed-author',
+  'illustrator',
+  'composer',
+  'compiler',
+  'contributor',
 ] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
+
+/** The roles that are CSL name variables of the same name (besides the author, whose role follows the record type). */
+export const CSL_NAME_ROLES = [
+  'editor',
+  'translator',
+  'container-author',
+  'collection-editor',
+  'director',
+  'interviewer',
+  'recipient',
+  'reviewed-author',
+  'illustrator',
+  'composer',
+  'compiler',
+  'contributor',
+] as const satisfies readonly LinkRole[];
+
+/** The item types of CSL 1.0.2: what a published item is, beside the archival record type. */
+export const CSL_TYPES = [
+  'article',
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+  'bill',
+  'book',
+  'broadcast',
+  'chapter',
+  'classic',
+  'collection',
+  'dataset',
+  'document',
+  'entry',
+  'entry-dictionary',
+  'entry-encyclopedia',
+  'event',
+  'figure',
+  'graphic',
+  'hearing',
+  'interview',
+  'legal_case',
+  'legislation',
+  'manuscript',
+  'map',
+  'motion_picture',
+  'musical_score',
+  'pamphlet',
+  'paper-conference',
+  'patent',
+  'performance',
+  'periodical',
+  'personal_communication',
+  'post',
+  'post-weblog',
+  'regulation',
+  'report',
+  'review',
+  'review-book',
+  'software',
+  'song',
+  'speech',
+  'standard',
+  'thesis',
+  'treaty',
+  'webpage',
+] as const;
 
 export const COLLECTION_LEVELS = ['fonds', 'series', 'file'] as const;
 
@@ -143,6 +221,53 @@ const Url = z
   })
   .optional();
 
+/**
+ * A name as CSL splits it (family, given, particles, suffix, or a literal name kept whole): kept on a
+ * person's or organisation's authority record so that citations sort and print it as its source did.
+ */
+export const NameParts = z.strictObject({
+  family: z.string().max(500).optional(),
+  given: z.string().max(500).optional(),
+  literal: z.string().max(500).optional(),
+  suffix: z.string().max(100).optional(),
+  'non-dropping-particle': z.string().max(100).optional(),
+  'dropping-particle': z.string().max(100).optional(),
+  'comma-suffix': z.union([z.boolean(), z.string(), z.number()]).optional(),
+  'static-ordering': z.union([z.boolean(), z.string(), z.number()]).optional(),
+  'parse-names': z.union([z.boolean(), z.string(), z.number()]).optional(),
+});
+export type NameParts = z.output<typeof NameParts>;
+
+const CJK_NAME = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * The name an authority record gets from CSL name parts: "Arnold van Gennep", "Martin Luther King
+ * Jr.", "周峰" (CJK family name first, no space), or the literal name.
+ */
+export function nameFromParts(n: NameParts): string {
+  if (n.literal) return n.literal.trim();
+  const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
+  if (CJK_NAME.test(`${n.family ?? ''}${n.given ?? ''}`) && !n['dropping-particle'] && !n['non-dropping-particle'])
+    return `${n.family ?? ''}${n.given ?? ''}${n.suffix ? ` ${n.suffix}` : ''}`.trim();
+  return [n.given, n['dropping-particle'], family, n.suffix]
+    .filter((p) => p && p.trim())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Any JSON value: what a CSL variable the record has no field for holds (kept verbatim). */
+const JsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+
+/** CSL variables without a field of their own ("collection-number", "event-place", a season...), by variable name. */
+const ExtraCsl = z
+  .record(z.string().min(1).max(100), JsonValue)
+  .refine((v) => JSON.stringify(v).length <= 200_000, 'must be at most 200,000 characters as JSON')
+  .nullable()
+  .optional();
+
 const Commitment = z.strictObject({
   text: RequiredText(),
   status: z.enum(COMMITMENT_STATUSES).default('unknown'),
@@ -190,6 +315,36 @@ const recordFieldShape = {
   collectionId: Id.nullable().optional(),
   links: z.array(LinkInput).max(1_000).optional(),
   tags: z.array(Tag).max(200).optional(),
+  // The bibliographic description of a published item (CSL's variables of the same meaning).
+  cslType: z.enum(CSL_TYPES).nullable().optional(),
+  /** The date as the source writes it ("[1965?]", "1980ff", "Ming dynasty"): printed instead of the date. */
+  dateText: OptionalText(200),
+  containerTitle: OptionalText(2_000),
+  collectionTitle: OptionalText(2_000),
+  volume: OptionalText(100),
+  issue: OptionalText(100),
+  page: OptionalText(100),
+  edition: OptionalText(100),
+  number: OptionalText(200),
+  publisherPlace: OptionalText(500),
+  genre: OptionalText(500),
+  /** The physical or digital form ("16 mm film", "LP", "Audio recording"): CSL's medium. */
+  format: OptionalText(500),
+  doi: OptionalText(500),
+  isbn: OptionalText(200),
+  issn: OptionalText(200),
+  accessed: OptionalPartialDate,
+  extraCsl: ExtraCsl,
+  /**
+   * The exact form an imported item gave a variable our fields hold in another form (a season, a
+   * number as a number, a name split otherwise), with what our fields made of it then: while they
+   * still make that, the citation prints the source's form. `null` as the form: the source had none.
+   */
+  cslForms: z
+    .record(z.string().min(1).max(100), z.tuple([JsonValue, JsonValue]))
+    .refine((v) => JSON.stringify(v).length <= 200_000, 'must be at most 200,000 characters as JSON')
+    .nullable()
+    .optional(),
 };
 
 type FieldsForCheck = {
@@ -269,6 +424,8 @@ export const LinkView = z.object({
   authorityId: z.number(),
   kind: z.enum(AUTHORITY_KINDS),
   name: z.string(),
+  /** The authority's name split as CSL does, when known (an imported bibliography's names). */
+  nameParts: NameParts.nullable(),
   role: z.enum(LINK_ROLES),
   note: z.string().nullable(),
 });
@@ -309,6 +466,24 @@ export const RecordView = RecordSummary.extend({
   collection: z.object({ id: z.number(), name: z.string() }).nullable(),
   links: z.array(LinkView),
   tags: z.array(z.string()),
+  cslType: z.enum(CSL_TYPES).nullable(),
+  dateText: z.string().nullable(),
+  containerTitle: z.string().nullable(),
+  collectionTitle: z.string().nullable(),
+  volume: z.string().nullable(),
+  issue: z.string().nullable(),
+  page: z.string().nullable(),
+  edition: z.string().nullable(),
+  number: z.string().nullable(),
+  publisherPlace: z.string().nullable(),
+  genre: z.string().nullable(),
+  format: z.string().nullable(),
+  doi: z.string().nullable(),
+  isbn: z.string().nullable(),
+  issn: z.string().nullable(),
+  accessed: z.string().nullable(),
+  extraCsl: z.record(z.string(), z.unknown()).nullable(),
+  cslForms: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
   createdAt: z.string(),
   revision: z.number(),
 });
@@ -348,6 +523,31 @@ export function recordInputOf(r: RecordView): RecordCreate {
     collectionId: r.collection?.id ?? null,
     links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
     tags: r.tags,
+    ...bibliographicInputOf(r),
+  };
+}
+
+/** The bibliographic fields of a record, as input. */
+function bibliographicInputOf(r: RecordView) {
+  return {
+    cslType: r.cslType,
+    dateText: r.dateText,
+    containerTitle: r.containerTitle,
+    collectionTitle: r.collectionTitle,
+    volume: r.volume,
+    issue: r.issue,
+    page: r.page,
+    edition: r.edition,
+    number: r.number,
+    publisherPlace: r.publisherPlace,
+    genre: r.genre,
+    format: r.format,
+    doi: r.doi,
+    isbn: r.isbn,
+    issn: r.issn,
+    accessed: r.accessed,
+    extraCsl: r.extraCsl,
+    cslForms: r.cslForms,
   };
 }
 
@@ -367,6 +567,8 @@ const authorityFieldShape = {
   dateEnd: OptionalPartialDate,
   /** Where an event took place (a place authority). */
   placeId: Id.nullable().optional(),
+  /** The name split as CSL does (from an imported bibliography); used while it still spells `name`. */
+  nameParts: NameParts.nullable().optional(),
 };
 
 export const AuthorityCreate = z
@@ -391,6 +593,7 @@ export const AuthorityPatch = z.strictObject({
   date: authorityFieldShape.date,
   dateEnd: authorityFieldShape.dateEnd,
   placeId: authorityFieldShape.placeId,
+  nameParts: authorityFieldShape.nameParts,
 });
 export type AuthorityPatch = z.output<typeof AuthorityPatch>;
 
@@ -403,6 +606,7 @@ export const AuthorityView = z.object({
   date: z.string().nullable(),
   dateEnd: z.string().nullable(),
   place: z.object({ id: z.number(), name: z.string() }).nullable(),
+  nameParts: NameParts.nullable(),
   recordCount: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

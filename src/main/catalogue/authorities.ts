@@ -2,19 +2,29 @@
  * Authority records: people, organisations, places, events and partnerships, with their other
  * names. Records link to them with a role; an authority still linked cannot be deleted, only merged.
  */
-import type { AuthorityCreate, AuthorityKind, AuthorityPatch, AuthorityView, RecordSummary } from '../../shared/model';
+import type {
+  AuthorityCreate,
+  AuthorityKind,
+  AuthorityPatch,
+  AuthorityView,
+  NameParts,
+  RecordSummary,
+} from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
 import { checkMerged, summaryColumns, toSummary } from './records';
 import { sql } from './statements';
 
-const SELECT = `SELECT a.id, a.kind, a.name, a.description, a.date, a.date_end AS dateEnd, a.place_id AS placeId,
+const SELECT = `SELECT a.id, a.kind, a.name, a.name_parts AS nameParts, a.description, a.date, a.date_end AS dateEnd, a.place_id AS placeId,
   a.created_at AS createdAt, a.updated_at AS updatedAt,
   (SELECT count(DISTINCT record_id) FROM record_links WHERE authority_id = a.id) AS recordCount
   FROM authorities a`;
 
-type Row = Omit<AuthorityView, 'altNames' | 'place'> & { placeId: number | null };
+type Row = Omit<AuthorityView, 'altNames' | 'place' | 'nameParts'> & {
+  placeId: number | null;
+  nameParts: string | null;
+};
 
 function hydrate(ctx: Pick<CatalogueContext, 'db'>, row: Row): AuthorityView {
   const altNames = sql(
@@ -26,8 +36,8 @@ function hydrate(ctx: Pick<CatalogueContext, 'db'>, row: Row): AuthorityView {
       ? null
       : ((sql(ctx.db, 'SELECT id, name FROM authorities WHERE id = ?').get(row.placeId) as AuthorityView['place']) ??
         null);
-  const { placeId: _omit, ...rest } = row;
-  return { ...rest, altNames, place };
+  const { placeId: _omit, nameParts, ...rest } = row;
+  return { ...rest, nameParts: nameParts ? (JSON.parse(nameParts) as NameParts) : null, altNames, place };
 }
 
 function readAuthority(ctx: Pick<CatalogueContext, 'db'>, id: number): AuthorityView | null {
@@ -53,6 +63,7 @@ export function authorityAudit(a: AuthorityView): FieldValues {
     date: a.date,
     dateEnd: a.dateEnd,
     place: a.place ? `${a.place.name} (#${a.place.id})` : null,
+    ...(a.nameParts ? { nameParts: JSON.stringify(a.nameParts) } : {}),
   };
 }
 
@@ -91,11 +102,12 @@ export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): 
     const now = ctx.now();
     const info = sql(
       ctx.db,
-      `INSERT INTO authorities (kind, name, description, date, date_end, place_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO authorities (kind, name, name_parts, description, date, date_end, place_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       input.kind,
       input.name,
+      input.nameParts ? JSON.stringify(input.nameParts) : null,
       input.description ?? null,
       input.date ?? null,
       input.dateEnd ?? null,
@@ -142,6 +154,9 @@ export function updateAuthority(ctx: CatalogueContext, id: number, patch: Author
     const params: (string | number | null)[] = [];
     const set = (column: string, value: string | number | null) => (sets.push(`${column} = ?`), params.push(value));
     if (patch.name !== undefined) set('name', patch.name);
+    // Name parts describe one spelling of the name: a new name without new parts drops them.
+    if (patch.nameParts !== undefined) set('name_parts', patch.nameParts ? JSON.stringify(patch.nameParts) : null);
+    else if (patch.name !== undefined && patch.name !== before.name && before.nameParts) set('name_parts', null);
     if (patch.description !== undefined) set('description', patch.description);
     if (patch.date !== undefined) set('date', patch.date);
     if (patch.dateEnd !== undefined) set('date_end', patch.dateEnd);

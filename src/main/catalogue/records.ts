@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import {
   recordFieldProblems,
+  type NameParts,
   type RecordCreate,
   type RecordPatch,
   type RecordSummary,
@@ -43,6 +44,24 @@ const COLUMNS = {
   dateSigned: 'date_signed',
   placeSigned: 'place_signed',
   collectionId: 'collection_id',
+  cslType: 'csl_type',
+  dateText: 'date_text',
+  containerTitle: 'container_title',
+  collectionTitle: 'collection_title',
+  volume: 'volume',
+  issue: 'issue',
+  page: 'page',
+  edition: 'edition',
+  number: 'number',
+  publisherPlace: 'publisher_place',
+  genre: 'genre',
+  format: 'format',
+  doi: 'doi',
+  isbn: 'isbn',
+  issn: 'issn',
+  accessed: 'accessed',
+  extraCsl: 'extra_csl',
+  cslForms: 'csl_forms',
 } as const;
 type ColumnField = keyof typeof COLUMNS;
 const COLUMN_FIELDS = Object.keys(COLUMNS) as ColumnField[];
@@ -59,6 +78,8 @@ function toColumnValue(field: ColumnField, value: unknown): string | number | nu
   if (value === undefined || value === null) return null;
   if (field === 'dateApproximate') return value ? 1 : 0;
   if (field === 'languages') return JSON.stringify(value);
+  if (field === 'extraCsl' || field === 'cslForms')
+    return typeof value === 'object' && Object.keys(value).length ? JSON.stringify(value) : null;
   return value as string | number;
 }
 
@@ -81,10 +102,15 @@ export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): Recor
   ) as RecordView['commitments'];
   const links = sql(
     db,
-    `SELECT l.authority_id AS authorityId, a.kind, a.name, l.role, l.note
+    `SELECT l.authority_id AS authorityId, a.kind, a.name, a.name_parts AS nameParts, l.role, l.note
          FROM record_links l JOIN authorities a ON a.id = l.authority_id
         WHERE l.record_id = ? ORDER BY l.position`,
-  ).all(id) as RecordView['links'];
+  )
+    .all(id)
+    .map((l) => {
+      const link = l as Omit<RecordView['links'][number], 'nameParts'> & { nameParts: string | null };
+      return { ...link, nameParts: link.nameParts ? (JSON.parse(link.nameParts) as NameParts) : null };
+    });
   const tags = (
     sql(
       db,
@@ -98,8 +124,14 @@ export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): Recor
         null);
   const { collectionId: _omit, ...fields } = row;
   return {
-    ...(fields as Omit<RecordView, 'commitments' | 'links' | 'tags' | 'collection' | 'languages' | 'dateApproximate'>),
+    ...(fields as Omit<
+      RecordView,
+      'commitments' | 'links' | 'tags' | 'collection' | 'languages' | 'dateApproximate' | 'extraCsl' | 'cslForms'
+    >),
     dateApproximate: row.dateApproximate === 1,
+    extraCsl: typeof row.extraCsl === 'string' ? (JSON.parse(row.extraCsl) as Record<string, unknown>) : null,
+    cslForms:
+      typeof row.cslForms === 'string' ? (JSON.parse(row.cslForms) as Record<string, [unknown, unknown]>) : null,
     languages: JSON.parse(String(row.languages)) as string[],
     commitments,
     links,

@@ -28,16 +28,26 @@
  * titles and offices dropped ("Cllr J. Blake" is Blake, J.), CJK names family first, initials after a
  * family name ("Толстой Л.Н.") kept as the given name. Organisations and places are literal names,
  * never split. The item's `language` is the record's first language: CSL title-cases English titles only.
+ *
+ * A record with a CSL type (a published item: a book, an article, or any imported item) is cited from
+ * its bibliographic fields: its CSL type, genre, medium, container title, volume, pages, DOI..., its
+ * editors, translators and other name roles (links of those roles), and its other CSL variables kept
+ * verbatim (`extraCsl`); the constants above (genre "Press release", medium "Photograph", accessed =
+ * the day catalogued, the publisher as author) are for archival records without one. An authority's
+ * name parts (from an imported bibliography) are used while they still spell its name. `cslForms`
+ * gives back the exact form an imported item gave a variable, while the record's fields still make
+ * what they made of it on import: so CSL-JSON import → export is the identity.
  */
-import { AGREEMENT_KIND_LABELS, type LinkRole, type RecordView } from '../../shared/model';
+import {
+  AGREEMENT_KIND_LABELS,
+  CSL_NAME_ROLES,
+  nameFromParts,
+  type LinkRole,
+  type NameParts,
+  type RecordView,
+} from '../../shared/model';
 
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-  suffix?: string;
-  'non-dropping-particle'?: string;
-}
+export type CslName = NameParts;
 interface CslDate {
   'date-parts': (number | string)[][];
   circa?: boolean;
@@ -241,13 +251,28 @@ function personName(name: string, language?: string): CslName {
   return withSuffix({ family: [...particle, family].join(' '), given });
 }
 
-function names(record: RecordView, roles: LinkRole[]): CslName[] {
+function names(record: RecordView, roles: readonly LinkRole[]): CslName[] {
   for (const role of roles) {
     const linked = record.links.filter((l) => l.role === role);
     if (linked.length > 0)
-      return linked.map((l) => (l.kind === 'person' ? personName(l.name, record.languages[0]) : { literal: l.name }));
+      return linked.map((l) =>
+        l.nameParts && nameFromParts(l.nameParts) === l.name
+          ? { ...l.nameParts }
+          : l.kind === 'person'
+            ? personName(l.name, record.languages[0])
+            : { literal: l.name },
+      );
   }
   return [];
+}
+
+/** JSON with its object keys sorted: two values are the same when these are equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }
 
 export function toCslItem(record: RecordView, archive: HoldingArchive): CslItem {
@@ -256,19 +281,25 @@ export function toCslItem(record: RecordView, archive: HoldingArchive): CslItem 
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return;
     item[key] = value;
   };
+  // The constants an archival record type implies; a published item says for itself.
+  const archival = record.cslType === null;
+  const invent = (key: string, value: unknown) => {
+    if (archival) set(key, value);
+  };
   set('issued', cslDate(record.date, record.dateEnd, record.dateApproximate));
   switch (record.type) {
     case 'press-release': {
       item.type = 'report';
-      set('genre', PRESS_RELEASE_GENRE);
+      invent('genre', PRESS_RELEASE_GENRE);
       const issuers = names(record, ['issuer', 'author']);
-      set('author', issuers.length ? issuers : record.publisher ? [{ literal: record.publisher }] : []);
+      set('author', issuers);
+      if (!issuers.length && record.publisher) invent('author', [{ literal: record.publisher }]);
       set('publisher', record.publisher);
       break;
     }
     case 'agreement':
       item.type = 'document';
-      set('genre', record.agreementKind ? AGREEMENT_KIND_LABELS[record.agreementKind] : 'Agreement');
+      invent('genre', record.agreementKind ? AGREEMENT_KIND_LABELS[record.agreementKind] : 'Agreement');
       set('author', names(record, ['party', 'signatory']));
       set(
         'issued',
@@ -281,7 +312,7 @@ export function toCslItem(record: RecordView, archive: HoldingArchive): CslItem 
       set('author', names(record, ['author']));
       if (record.medium === 'television' || record.medium === 'radio' || record.medium === null) {
         item.type = 'broadcast';
-        set('genre', BROADCAST_GENRES[record.medium ?? 'television']);
+        invent('genre', BROADCAST_GENRES[record.medium ?? 'television']);
         set('container-title', record.programme);
         set('publisher', record.outlet ?? record.publisher);
       } else if (record.medium === 'newspaper' || record.medium === 'magazine') {
@@ -292,18 +323,18 @@ export function toCslItem(record: RecordView, archive: HoldingArchive): CslItem 
         item.type = 'webpage';
         set('container-title', record.outlet);
         set('publisher', record.publisher);
-        set('accessed', cslDate(record.createdAt.slice(0, 10)));
+        invent('accessed', cslDate(record.createdAt.slice(0, 10)));
       }
       break;
     case 'photograph':
       item.type = 'graphic';
-      set('medium', PHOTOGRAPH_MEDIUM);
+      invent('medium', PHOTOGRAPH_MEDIUM);
       set('author', names(record, ['photographer', 'author']));
       set('publisher', record.publisher);
       break;
     case 'letter':
       item.type = 'personal_communication';
-      set('genre', LETTER_GENRE);
+      invent('genre', LETTER_GENRE);
       set('author', names(record, ['author', 'signatory']));
       break;
     case 'report':
@@ -313,7 +344,7 @@ export function toCslItem(record: RecordView, archive: HoldingArchive): CslItem 
       break;
     case 'event-programme':
       item.type = 'pamphlet';
-      set('genre', EVENT_PROGRAMME_GENRE);
+      invent('genre', EVENT_PROGRAMME_GENRE);
       set('author', names(record, ['author', 'issuer']));
       set('publisher', record.publisher);
       break;
@@ -325,10 +356,38 @@ export function toCslItem(record: RecordView, archive: HoldingArchive): CslItem 
   set('URL', record.url);
   set('language', record.languages[0]);
   set('abstract', record.description);
-  set('collection-title', record.collection?.name);
+  set('collection-title', record.collectionTitle ?? record.collection?.name);
   set('archive', archive.name);
   set('archive_location', record.referenceCode);
   set('archive-place', archive.place);
   set('call-number', record.physicalLocation);
+  // The bibliographic description: where the record gives a value, it is the value.
+  if (record.cslType) item.type = record.cslType;
+  if (record.dateText) item.issued = { literal: record.dateText };
+  set('genre', record.genre);
+  set('medium', record.format);
+  set('container-title', record.containerTitle);
+  set('volume', record.volume);
+  set('issue', record.issue);
+  set('page', record.page);
+  set('edition', record.edition);
+  set('number', record.number);
+  set('publisher-place', record.publisherPlace);
+  set('DOI', record.doi);
+  set('ISBN', record.isbn);
+  set('ISSN', record.issn);
+  set('accessed', cslDate(record.accessed));
+  for (const role of CSL_NAME_ROLES) set(role, names(record, [role]));
+  return withSourceForms(item, record);
+}
+
+/** Adds the variables kept verbatim, and gives back the source's forms while the fields still make what they made. */
+function withSourceForms(item: CslItem, record: RecordView): CslItem {
+  for (const [key, value] of Object.entries(record.extraCsl ?? {})) if (!(key in item)) item[key] = value;
+  for (const [key, [form, made]] of Object.entries(record.cslForms ?? {})) {
+    if (canonicalJson(item[key] ?? null) !== canonicalJson(made)) continue;
+    if (form === null) delete item[key];
+    else item[key] = form;
+  }
   return item;
 }

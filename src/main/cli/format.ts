@@ -105,6 +105,32 @@ export function mergedLine(h: MergedHit): string {
   return `${head}\n        ${partial}matched in ${h.matchedIn.map(matchedInWords).join(', ')}${snip ? `\n        ${snip}` : ''}`;
 }
 
+/** The bibliographic description, when the record has one: CSL's names for the fields, as a citation manager shows them. */
+function publicationLines(r: RecordView): string[] {
+  const out: string[] = [];
+  const field = (label: string, value: string | null | undefined) => {
+    if (value) out.push(`  ${label.padEnd(20)} ${value}`);
+  };
+  field('Publication type', r.cslType);
+  field('Genre', r.genre);
+  field('Container title', r.containerTitle);
+  field('Series title', r.collectionTitle);
+  field('Volume', r.volume);
+  field('Issue', r.issue);
+  field('Pages', r.page);
+  field('Edition', r.edition);
+  field('Number', r.number);
+  field('Place of publication', r.publisherPlace);
+  field('Format', r.format);
+  field('DOI', r.doi);
+  field('ISBN', r.isbn);
+  field('ISSN', r.issn);
+  field('Accessed', r.accessed);
+  for (const [key, value] of Object.entries(r.extraCsl ?? {}))
+    field(key, typeof value === 'string' ? value : JSON.stringify(value));
+  return out;
+}
+
 export function recordText(r: RecordView): string {
   const lines: string[] = [];
   const field = (label: string, value: string | null | undefined) => {
@@ -119,6 +145,7 @@ export function recordText(r: RecordView): string {
       (r.medium ? ` — ${r.medium}` : ''),
   );
   field('Date', shownDate(r));
+  field('Date as written', r.dateText);
   field('Reference code', r.referenceCode);
   field('Languages', r.languages.join(', '));
   field('Issuer/publisher', r.publisher);
@@ -134,6 +161,11 @@ export function recordText(r: RecordView): string {
   field('Collection', r.collection?.name);
   field('Tags', r.tags.join(', '));
   field('Description', r.description);
+  const publication = publicationLines(r);
+  if (publication.length) {
+    lines.push('Publication');
+    lines.push(...publication);
+  }
   if (r.commitments.length) {
     lines.push('Commitments');
     for (const c of r.commitments) lines.push(`  - [${c.status}] ${c.text}`);

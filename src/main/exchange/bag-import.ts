@@ -110,6 +110,7 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
       dateEnd: a.dateEnd,
       placeId: a.placeId === null ? null : (authorityMap.get(a.placeId) ?? null),
       altNames: a.altNames,
+      nameParts: a.nameParts ?? null,
     });
     if (!parsed.success)
       throw fail(

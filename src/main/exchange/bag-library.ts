@@ -26,6 +26,8 @@ const BagAuthority = z.object({
   dateEnd: Nullable,
   placeId: z.number().int().nullable(),
   altNames: z.array(z.object({ name: z.string(), language: Nullable })),
+  /** The name's CSL parts (schema 5); absent in bags of earlier versions. */
+  nameParts: z.unknown().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -178,12 +180,13 @@ export function collectLibrary(
     (list, chunk) =>
       db
         .prepare(
-          `SELECT id, kind, name, description, date, date_end AS dateEnd, place_id AS placeId, created_at AS createdAt, updated_at AS updatedAt
+          `SELECT id, kind, name, name_parts AS nameParts, description, date, date_end AS dateEnd, place_id AS placeId, created_at AS createdAt, updated_at AS updatedAt
            FROM authorities WHERE id IN ${list} ORDER BY id`,
         )
-        .all(...chunk) as Omit<BagAuthority, 'altNames'>[],
+        .all(...chunk) as (Omit<BagAuthority, 'altNames' | 'nameParts'> & { nameParts: string | null })[],
   ).map((a) => ({
     ...a,
+    nameParts: a.nameParts === null ? null : (JSON.parse(a.nameParts) as unknown),
     altNames: db
       .prepare('SELECT name, language FROM authority_names WHERE authority_id = ? ORDER BY position')
       .all(a.id) as BagAuthority['altNames'],

@@ -45,8 +45,25 @@ const CSV_FIELDS: Record<string, string> = {
   placeSigned: 'Place signed',
   languages: 'Languages',
   tags: 'Tags',
+  // The bibliographic description (CSL's variables).
+  cslType: 'Publication type',
+  dateText: 'Date as written',
+  containerTitle: 'Container title',
+  collectionTitle: 'Series title',
+  volume: 'Volume',
+  issue: 'Issue',
+  page: 'Pages',
+  edition: 'Edition',
+  number: 'Number',
+  publisherPlace: 'Place of publication',
+  genre: 'Genre',
+  format: 'Format',
+  doi: 'DOI',
+  isbn: 'ISBN',
+  issn: 'ISSN',
+  accessed: 'Accessed',
 };
-const DATE_FIELDS = new Set(['date', 'dateEnd', 'dateSigned']);
+const DATE_FIELDS = new Set(['date', 'dateEnd', 'dateSigned', 'accessed']);
 const LIST_FIELDS = new Set(['languages', 'tags']);
 /** Roles whose new authorities are people; the others are organisations. */
 const PERSON_ROLES = new Set<LinkRole>(['author', 'signatory', 'speaker', 'performer', 'photographer']);

@@ -45,3 +45,64 @@ export function parseLooseDate(raw: string): string {
   if (problem) throw new Error(`"${value}" is not a real date: ${problem.replace(/^"[^"]*" (is not a date: )?/, '')}`);
   return out;
 }
+
+/** What a bibliography's date says, read into our partial dates. */
+export interface BibliographicDate {
+  date?: string;
+  end?: string;
+  circa?: boolean;
+  /** CSL's season (1 spring … 4 winter): kept with the item's CSL date, never in the partial date. */
+  season?: number;
+  /** The date as written, when it says more than the partial date can ("[1965?]", "1980ff", "Ming dynasty"). */
+  text?: string;
+  /** A year suffix ("1992a") was dropped: the citation processor adds its own when two works need it. */
+  suffix?: boolean;
+}
+
+const SEASONS: Record<string, number> = { spring: 1, summer: 2, autumn: 3, fall: 3, winter: 4 };
+
+function tryLoose(value: string): string | null {
+  try {
+    return parseLooseDate(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A date as bibliographies write it: "1992a" (the year; the suffix is the citation processor's
+ * business), "2001–2009" and "2001--2009" (a range), "c. 1890" (circa), "[1965?]" and "1980ff"
+ * (read as 1965 and 1980, the written form kept to print), "Winter 1999" (a season), "n.d." (no
+ * date). Never throws: what cannot be read is kept as written, with no partial date.
+ */
+export function readBibliographicDate(raw: string): BibliographicDate {
+  const value = raw.trim().replace(/\s+/g, ' ');
+  if (value === '' || /^(n\.? ?d\.?|s\.? ?d\.?|undated|no date)$/i.test(value)) return {};
+  const whole = tryLoose(value);
+  if (whole) return { date: whole };
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})([a-z])$/.exec(value))) return { date: m[1]!, suffix: true };
+  if ((m = /^(?:c\.|ca\.?|circa|approx\.?|~) ?(.+)$/i.exec(value))) {
+    const inner = readBibliographicDate(m[1]!);
+    return inner.date && !inner.text ? { ...inner, circa: true } : { ...inner, text: value };
+  }
+  if ((m = /^\[(.+?)\??\]$/.exec(value)) || (m = /^(.+?)\?$/.exec(value))) {
+    const inner = readBibliographicDate(m[1]!.replace(/\?$/, ''));
+    return inner.date ? { ...inner, circa: true, text: value } : { text: value };
+  }
+  if ((m = /^(\d{4}) ?ff\.?$/.exec(value))) return { date: m[1]!, text: value };
+  if ((m = /^(spring|summer|autumn|fall|winter),? (\d{4})$/i.exec(value)))
+    return { date: m[2]!, season: SEASONS[m[1]!.toLowerCase()]! };
+  if ((m = /^(\d{4}),? (spring|summer|autumn|fall|winter)$/i.exec(value)))
+    return { date: m[1]!, season: SEASONS[m[2]!.toLowerCase()]! };
+  // A range: "2001--2009", "2001–2009", "1987-08-03/2003-10-23", "2001-2009" (two years; "2001-09" is a month).
+  const parts =
+    /^(\d{4})-(\d{4})$/.exec(value)?.slice(1) ??
+    (/--|–|—|\//.test(value) ? value.split(/ ?(?:--|–|—|\/) ?/) : value.split(/ (?:-|to) /));
+  if (parts.length === 2) {
+    const start = tryLoose(parts[0]!);
+    const end = tryLoose(parts[1]!);
+    if (start && end) return { date: start, end };
+  }
+  return { text: value };
+}

@@ -4,7 +4,7 @@ import type { exchangeChannels } from '../../shared/channels/exchange';
 import { ArchiveFailure } from '../../shared/result';
 import type { CatalogueContext } from '../catalogue/context';
 import { requireRecord } from '../catalogue/records';
-import { writeSetting } from '../settings/library-settings';
+import { getSettings, writeSetting } from '../settings/library-settings';
 import { ANY_PATH, checkOutput, checkTree } from '../documents/path-rule';
 import type { HandlersFor } from '../service/handler-types';
 import { finishBagImport, importBag } from './bag-import';
@@ -20,7 +20,7 @@ type ImportInput = Parameters<HandlersFor<typeof exchangeChannels>['importMetada
 
 const MAPPING_PREFIX = 'exchange.csv-mapping:';
 
-function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): ImportRow[] {
+function rowsOf(ctx: CatalogueContext, input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): ImportRow[] {
   const format = input.format ?? detectFormat(input.content);
   if (format === 'csv') return csvRows(input.content, input.mapping);
   if (input.content.includes('\uFFFD')) {
@@ -43,15 +43,17 @@ function rowsOf(input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): Imp
       );
     return recordRows(records.data, 'the JSON file');
   }
+  const settings = getSettings(ctx);
+  const archive = { name: settings.archiveName, place: settings.archivePlace };
   return parsed.map(({ item, where, problem }) =>
     problem
       ? { where, fields: { type: 'other', title: '' }, names: [], role: 'author', problem }
-      : { where, ...fromCsl(item) },
+      : { where, ...fromCsl(item, archive) },
   );
 }
 
 function runImport(ctx: CatalogueContext, input: ImportInput, dryRun: boolean) {
-  return importRows(ctx, rowsOf(input), {
+  return importRows(ctx, rowsOf(ctx, input), {
     duplicates: input.duplicates,
     skipBadRows: input.skipBadRows,
     possibleDuplicates: input.possibleDuplicates,

@@ -97,6 +97,14 @@ const CONTENT_FIELDS = [
   'agreementKind',
   'dateSigned',
   'placeSigned',
+  // Two chapters called "Introduction" of one year in two books are two records.
+  'cslType',
+  'containerTitle',
+  'volume',
+  'issue',
+  'page',
+  'doi',
+  'isbn',
 ] as const;
 
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -196,7 +204,7 @@ export function importRows(
       const key = n.name.toLowerCase();
       const made = created.get(key);
       if (made) return made;
-      const a = createAuthority(ctx, { kind: n.kind, name: n.name });
+      const a = createAuthority(ctx, { kind: n.kind, name: n.name, nameParts: n.parts ?? null });
       created.set(key, a.id);
       report.createdAuthorities.push({ id: a.id, kind: a.kind, name: a.name });
       return a.id;

@@ -4,7 +4,7 @@
  * name or created with their kind), so a JSON export imports into another library intact.
  */
 import { z } from 'zod';
-import { AUTHORITY_KINDS, LINK_ROLES, RECORD_TYPES } from '../../shared/model';
+import { AUTHORITY_KINDS, LINK_ROLES, NameParts, RECORD_TYPES } from '../../shared/model';
 import type { ImportRow } from './import-records';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -20,6 +20,7 @@ export const RecordJson = z
           name: z.string(),
           role: z.enum(LINK_ROLES),
           note: z.string().nullable().optional(),
+          nameParts: NameParts.nullable().optional(),
         }),
       )
       .default([]),
@@ -65,6 +66,24 @@ const CARRIED = [
   'placeSigned',
   'commitments',
   'tags',
+  'cslType',
+  'dateText',
+  'containerTitle',
+  'collectionTitle',
+  'volume',
+  'issue',
+  'page',
+  'edition',
+  'number',
+  'publisherPlace',
+  'genre',
+  'format',
+  'doi',
+  'isbn',
+  'issn',
+  'accessed',
+  'extraCsl',
+  'cslForms',
 ];
 
 export type RecordJson = z.output<typeof RecordJson>;
@@ -78,7 +97,13 @@ export function recordRows(records: RecordJson[], source: string): ImportRow[] {
         (r as Record<string, unknown>)[k],
       ]),
     ),
-    names: r.links.map((l) => ({ name: l.name, kind: l.kind, role: l.role, note: l.note ?? null })),
+    names: r.links.map((l) => ({
+      name: l.name,
+      kind: l.kind,
+      role: l.role,
+      note: l.note ?? null,
+      ...(l.nameParts ? { parts: l.nameParts } : {}),
+    })),
     role: 'author',
   }));
 }

@@ -110,12 +110,41 @@ function fillVersion3(db: Database.Database): void {
   ).run(AT, AT);
 }
 
-/**
- * Version 4's rows on top, indexed as version 4's tokenizer (1) did, Traditional Chinese unfolded:
- * a page and a description written in Traditional, their FTS5 terms the unfolded bigrams.
- */
+/** Version 4's rows on top: a second record with links in three roles, in an order the rebuilt links table must keep. */
 function fillVersion4(db: Database.Database): void {
   fillVersion3(db);
+  db.prepare(
+    `INSERT INTO records (id, type, title, date, date_end, date_approximate, publisher, url, languages, revision, created_at, updated_at)
+     VALUES (2, 'report', 'Report of the friendship delegation', '1987-08-03', '2003-10-23', 1, 'Leeds City Council',
+       'https://example.org/report', '["en"]', 5, ?, ?)`,
+  ).run(AT, AT);
+  db.prepare(
+    "INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (3, 'organisation', 'Leeds City Council', ?, ?)",
+  ).run(AT, AT);
+  for (const [authority, role, position] of [
+    [3, 'issuer', 0],
+    [1, 'author', 1],
+    [2, 'mentioned', 2],
+  ] as const) {
+    db.prepare(
+      'INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (2, ?, ?, NULL, ?)',
+    ).run(authority, role, position);
+  }
+  db.prepare(
+    "INSERT INTO changes (revision, at, actor, entity, entity_id, action) VALUES (4, ?, 'archivist (app)', 'authority', 3, 'create')",
+  ).run(AT);
+  db.prepare(
+    "INSERT INTO changes (revision, at, actor, entity, entity_id, action) VALUES (5, ?, 'archivist (app)', 'record', 2, 'create')",
+  ).run(AT);
+}
+
+/**
+ * Version 5's rows (version 4's: 0005 added columns only), indexed as the tokenizer before folding
+ * (1) did, Traditional Chinese unfolded: a page and a description written in Traditional, their
+ * FTS5 terms the unfolded bigrams.
+ */
+function fillVersion5(db: Database.Database): void {
+  fillVersion4(db);
   const page = '利茲市與杭州市的友好碑，碑上刻有墓誌銘。';
   db.prepare("INSERT INTO pages (id, file_id, page, text, source) VALUES (2, 1, 2, ?, 'text-layer')").run(page);
   // Tokenizer 1's terms of that page: bigrams of each Han run, as written.
@@ -131,7 +160,7 @@ function fillVersion4(db: Database.Database): void {
   db.prepare("INSERT INTO records_fts (rowid, meta, text) VALUES (1, 'memorandum', ?)").run(
     bigrams('訪問團參觀了利茲的圖書館'),
   );
-  db.prepare('UPDATE record_text_state SET revision = 3, tokenizer = 1 WHERE id = 1').run();
+  db.prepare('UPDATE record_text_state SET revision = 5, tokenizer = 1 WHERE id = 1').run();
 }
 
 async function upgraded(dir: string, from: number) {
@@ -146,12 +175,12 @@ async function upgraded(dir: string, from: number) {
   expect(copies).toHaveLength(1);
   const copy = new Database(path.join(dir, 'backups', copies[0]!), { readonly: true });
   expect(Number(copy.pragma('user_version', { simple: true }))).toBe(from);
-  expect((copy.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(1);
+  expect((copy.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(from >= 4 ? 2 : 1);
   copy.close();
   return { lib, version };
 }
 
-async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary>>) {
+async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary>>, nextId = 2) {
   const r = await lib.ok('getRecord', { id: 1 });
   expect(r).toMatchObject({
     type: 'agreement',
@@ -179,13 +208,12 @@ async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary
   expect(settings.archiveName).toBe('Leeds City Council International Relations');
   // Upgraded, the library takes writes as a new one does.
   const next = await lib.ok('createRecord', { type: 'letter', title: 'Letter after the upgrade' });
-  expect(next.id).toBe(2);
+  expect(next.id).toBe(nextId);
 }
 
 describe('every migration carries a catalogue with rows forward', () => {
   it('has a test below for each migration', () => {
-    // 5 is another change's migration, merged separately.
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 6]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(LATEST_VERSION).toBe(6);
   });
 
@@ -243,9 +271,70 @@ describe('every migration carries a catalogue with rows forward', () => {
     await lib.close();
   });
 
-  it('0006-folded-text: pages and records indexed before Chinese folding are found in either script', async () => {
+  it('0005-bibliographic-record: records and links of version 4 survive; records take a bibliographic description', async () => {
     const { lib } = await upgraded(catalogueAt(4, fillVersion4), 4);
-    await expectVersion1Rows(lib);
+    await expectVersion1Rows(lib, 3);
+    const report = await lib.ok('getRecord', { id: 2 });
+    expect(report).toMatchObject({
+      type: 'report',
+      title: 'Report of the friendship delegation',
+      date: '1987-08-03',
+      dateEnd: '2003-10-23',
+      dateApproximate: true,
+      publisher: 'Leeds City Council',
+      url: 'https://example.org/report',
+      cslType: null,
+      containerTitle: null,
+      volume: null,
+      doi: null,
+      dateText: null,
+      extraCsl: null,
+      cslForms: null,
+    });
+    // The links table was rebuilt for the new roles: every link, its role and its order kept.
+    expect(report.links.map((l) => [l.role, l.name, l.nameParts])).toEqual([
+      ['issuer', 'Leeds City Council', null],
+      ['author', 'Judith Blake', null],
+      ['mentioned', 'Hangzhou', null],
+    ]);
+    const cited = await lib.ok('citeRecords', { ids: [2], style: 'apa' });
+    expect(cited.entries[0]!.text).toContain('Leeds City Council');
+    // The upgraded library takes the new fields, roles and name parts.
+    const editor = await lib.ok('createAuthority', {
+      kind: 'person',
+      name: 'Arnold van Gennep',
+      nameParts: { family: 'Gennep', given: 'Arnold', 'non-dropping-particle': 'van' },
+    });
+    const book = await lib.ok('updateRecord', {
+      id: 2,
+      patch: {
+        cslType: 'book',
+        edition: '2',
+        publisherPlace: 'Leeds',
+        isbn: '978-1-78330-123-4',
+        extraCsl: { 'collection-number': '12' },
+        links: [
+          ...report.links.map((l) => ({ authorityId: l.authorityId, role: l.role })),
+          { authorityId: editor.id, role: 'editor' },
+        ],
+      },
+    });
+    expect(book).toMatchObject({
+      cslType: 'book',
+      edition: '2',
+      publisherPlace: 'Leeds',
+      extraCsl: { 'collection-number': '12' },
+    });
+    expect(book.links.at(-1)).toMatchObject({
+      role: 'editor',
+      nameParts: { family: 'Gennep', 'non-dropping-particle': 'van' },
+    });
+    await lib.close();
+  });
+
+  it('0006-folded-text: pages and records indexed before Chinese folding are found in either script', async () => {
+    const { lib } = await upgraded(catalogueAt(5, fillVersion5), 5);
+    await expectVersion1Rows(lib, 3);
     // Simplified queries reach the Traditional page and description: both indexes were rebuilt folded.
     for (const query of ['墓志铭', '墓誌銘']) {
       const hits = (await lib.ok('searchText', { query })).hits;

@@ -73,7 +73,7 @@ describe('CSV import', () => {
       tags: ['China', 'trade'],
     });
     expect(diary.links).toEqual([
-      { authorityId: judith.id, kind: 'person', name: 'Judith Blake', role: 'author', note: null },
+      { authorityId: judith.id, kind: 'person', name: 'Judith Blake', nameParts: null, role: 'author', note: null },
     ]);
     const mou = await lib.ok('getRecord', { id: report.rows[1]!.recordId! });
     expect(mou).toMatchObject({ type: 'agreement', date: '2018-09' });

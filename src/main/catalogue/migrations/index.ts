@@ -7,6 +7,7 @@ import m0001 from './0001-catalogue';
 import m0002 from './0002-files-and-text';
 import m0003 from './0003-jobs';
 import m0004 from './0004-record-text';
+import m0005 from './0005-bibliographic-record';
 import m0006 from './0006-folded-text';
 
 export interface Migration {
@@ -20,7 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'files-and-text', up: m0002 },
   { version: 3, name: 'jobs', up: m0003 },
   { version: 4, name: 'record-text', up: m0004 },
-  // Version 5 is another change's (0005), merged separately; 6 follows it.
+  { version: 5, name: 'bibliographic-record', up: m0005 },
   { version: 6, name: 'folded-text', up: m0006 },
 ];
 

@@ -9,6 +9,7 @@ import type {
   AgreementKind,
   AuthorityKind,
   CommitmentStatus,
+  CSL_TYPES,
   LinkRole,
   Medium,
   RecordType,
@@ -37,6 +38,7 @@ export const MEDIUM_LABELS = live('medium', keysOf('medium') as Medium[]);
 export const ACCESS_LABELS = live('access', keysOf('access') as AccessStatus[]);
 export const COMMITMENT_STATUS_LABELS = live('commitmentStatus', keysOf('commitmentStatus') as CommitmentStatus[]);
 export const ROLE_LABELS = live('role', keysOf('role') as LinkRole[]);
+export const CSL_TYPE_LABELS = live('cslType', keysOf('cslType') as (typeof CSL_TYPES)[number][]);
 export const AUTHORITY_KIND_LABELS = live('authorityKind', keysOf('authorityKind') as AuthorityKind[]);
 export const AUTHORITY_GROUP_LABELS = live('authorityGroup', keysOf('authorityGroup') as AuthorityKind[]);
 
@@ -50,5 +52,6 @@ const covered: [
   Covers<CommitmentStatus, Tables['commitmentStatus']>,
   Covers<LinkRole, Tables['role']>,
   Covers<AuthorityKind, Tables['authorityKind']>,
-] = [true, true, true, true, true, true, true];
+  Covers<(typeof CSL_TYPES)[number], Tables['cslType']>,
+] = [true, true, true, true, true, true, true, true];
 void covered;

@@ -2,7 +2,8 @@
  * The fields of the record editor, grouped as an archivist reads a description: who and what it
  * is, the details that matter for its type (layout.ts: an agreement's parties, signatories,
  * signing and commitments; media coverage's outlet, programme, medium and duration…), its
- * description, its other links and its archival description.
+ * description, its publication (a published item's bibliographic description), its other links
+ * and its archival description.
  */
 import { ACCESS_STATUSES, RECORD_TYPES, type CollectionView } from '../../../shared/model';
 import { ACCESS_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
@@ -12,6 +13,7 @@ import { SelectField } from './Field';
 import type { RecordForm } from './form';
 import { isRolePick, LAYOUT, layoutFields, pickerShows, PORTABLE_FIELDS, type DetailField } from './layout';
 import { LinksEditor } from './LinksEditor';
+import { PublicationSection, publicationShows } from './PublicationSection';
 import { labelFor, RecordDetail, RecordText, type Labelled } from './RecordFieldParts';
 import { RolePicker } from './RolePicker';
 import './editor.css';
@@ -107,6 +109,8 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
         <RecordText name="languages" {...part} />
       </fieldset>
 
+      <PublicationSection {...part} />
+
       {extra.length > 0 ? (
         <fieldset>
           <legend>{t('sections.otherFields')}</legend>
@@ -116,7 +120,7 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
 
       <LinksEditor
         links={form.links}
-        shownElsewhere={(l) => pickerShows(form.type, l)}
+        shownElsewhere={(l) => pickerShows(form.type, l) || publicationShows(l)}
         errors={errors}
         onChange={(links) => onChange({ links })}
       />

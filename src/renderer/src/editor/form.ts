@@ -8,6 +8,7 @@ import type {
   AgreementKind,
   AuthorityKind,
   CommitmentStatus,
+  CSL_TYPES,
   LinkRole,
   Medium,
   RecordType,
@@ -59,7 +60,49 @@ export interface RecordForm {
   collectionId: number | null;
   links: LinkDraft[];
   tags: string;
+  // The bibliographic description (the Publication section).
+  cslType: (typeof CSL_TYPES)[number] | '';
+  dateText: string;
+  containerTitle: string;
+  collectionTitle: string;
+  volume: string;
+  issue: string;
+  page: string;
+  edition: string;
+  number: string;
+  publisherPlace: string;
+  genre: string;
+  format: string;
+  doi: string;
+  isbn: string;
+  issn: string;
+  accessed: string;
 }
+
+/** The Publication section's text fields, in the order it shows them. */
+export const PUBLICATION_FIELDS = [
+  'containerTitle',
+  'collectionTitle',
+  'volume',
+  'issue',
+  'page',
+  'edition',
+  'number',
+  'publisherPlace',
+  'genre',
+  'format',
+  'doi',
+  'isbn',
+  'issn',
+  'accessed',
+  'dateText',
+] as const;
+
+const emptyPublication = () =>
+  ({ cslType: '', ...Object.fromEntries(PUBLICATION_FIELDS.map((f) => [f, ''])) }) as Pick<
+    RecordForm,
+    'cslType' | (typeof PUBLICATION_FIELDS)[number]
+  >;
 
 let nextKey = 1;
 export const commitmentKey = () => nextKey++;
@@ -92,6 +135,7 @@ export function emptyForm(type: RecordType = 'press-release'): RecordForm {
     collectionId: null,
     links: [],
     tags: '',
+    ...emptyPublication(),
   };
 }
 
@@ -129,6 +173,11 @@ export function formFromRecord(r: RecordView): RecordForm {
       note: l.note ?? '',
     })),
     tags: r.tags.join(', '),
+    cslType: r.cslType ?? '',
+    ...(Object.fromEntries(PUBLICATION_FIELDS.map((f) => [f, r[f] ?? ''])) as Pick<
+      RecordForm,
+      (typeof PUBLICATION_FIELDS)[number]
+    >),
   };
 }
 
@@ -179,6 +228,8 @@ function recordFields(f: RecordForm, problems: DateProblems) {
     collectionId: f.collectionId,
     links: f.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
     tags: splitList(f.tags),
+    cslType: f.cslType === '' ? null : f.cslType,
+    ...Object.fromEntries(PUBLICATION_FIELDS.map((field) => [field, f[field]])),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { RecordView } from '../../../shared/model';
 import { formatRecordDate, formatTimestamp } from '../common/format';
-import { ACCESS_LABELS, MEDIUM_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
+import { ACCESS_LABELS, CSL_TYPE_LABELS, MEDIUM_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { AgreementSection } from './AgreementSection';
 import { FieldList } from './FieldList';
@@ -10,6 +10,26 @@ interface Props {
   record: RecordView;
   onShowLinked: (authority: { id: number; name: string }) => void;
 }
+
+const PUBLICATION_SHOWN = [
+  'containerTitle',
+  'collectionTitle',
+  'volume',
+  'issue',
+  'page',
+  'edition',
+  'number',
+  'publisherPlace',
+  'genre',
+  'format',
+  'doi',
+  'isbn',
+  'issn',
+  'accessed',
+  'dateText',
+] as const;
+
+const hasPublication = (r: RecordView) => r.cslType !== null || PUBLICATION_SHOWN.some((f) => r[f]);
 
 /** Everything catalogued about one record, as text, with labels; empty fields are not shown. */
 export function RecordDetails({ record: r, onShowLinked }: Props) {
@@ -46,6 +66,17 @@ export function RecordDetails({ record: r, onShowLinked }: Props) {
         </section>
       ) : null}
       <AgreementSection record={r} />
+      {hasPublication(r) ? (
+        <section className="record-section" aria-labelledby="publication-heading">
+          <h3 id="publication-heading">{t('sections.publication')}</h3>
+          <FieldList
+            fields={[
+              [t('fields.cslType'), r.cslType ? CSL_TYPE_LABELS[r.cslType] : null],
+              ...PUBLICATION_SHOWN.map((f) => [t(`fields.${f}`), r[f]] as [string, string | null]),
+            ]}
+          />
+        </section>
+      ) : null}
       <LinkGroups links={r.links} onShowLinked={onShowLinked} />
       <section className="record-section" aria-labelledby="description-heading">
         <h3 id="description-heading">{t('sections.archival')}</h3>
