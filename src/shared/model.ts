@@ -261,10 +261,26 @@ const JsonValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 
+/**
+ * How deep verbatim CSL values may nest. CSL's deepest (a date's date-parts inside a variable inside
+ * a form) is 4; the bound keeps these records well inside the browser host's JSON depth limit.
+ */
+export const MAX_CSL_VALUE_DEPTH = 16;
+
+function depthOf(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  const inner = Array.isArray(value) ? value : Object.values(value);
+  return 1 + inner.reduce<number>((d, v) => Math.max(d, depthOf(v)), 0);
+}
+
+const shallow = (v: unknown) => depthOf(v) <= MAX_CSL_VALUE_DEPTH;
+const TOO_DEEP = `must nest at most ${MAX_CSL_VALUE_DEPTH} levels deep`;
+
 /** CSL variables without a field of their own ("collection-number", "event-place", a season...), by variable name. */
 const ExtraCsl = z
   .record(z.string().min(1).max(100), JsonValue)
   .refine((v) => JSON.stringify(v).length <= 200_000, 'must be at most 200,000 characters as JSON')
+  .refine(shallow, TOO_DEEP)
   .nullable()
   .optional();
 
@@ -343,6 +359,7 @@ const recordFieldShape = {
   cslForms: z
     .record(z.string().min(1).max(100), z.tuple([JsonValue, JsonValue]))
     .refine((v) => JSON.stringify(v).length <= 200_000, 'must be at most 200,000 characters as JSON')
+    .refine(shallow, TOO_DEEP)
     .nullable()
     .optional(),
 };

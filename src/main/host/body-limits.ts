@@ -57,6 +57,8 @@ const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   // The contract sets no maximum on a saved search's facet lists or a CSV mapping's columns.
   saveSearch: MAX_BODY_BYTES,
   saveCsvMapping: MAX_BODY_BYTES,
+  // A query of up to 100,000 characters (cut to its first 1,000 when searched, and said so).
+  searchText: 512 * KB,
   // Up to 10,000 job ids; 5,000 record ids; an authority's 50 other names and its description.
   cancelJobs: 256 * KB,
   citeRecords: 256 * KB,

@@ -21,6 +21,7 @@ import {
 import { TOKEN_HEADER } from '../../../src/main/host/guard';
 import type { Host } from '../../../src/main/host/server';
 import { CHANNELS, contract } from '../../../src/shared/contract';
+import { MAX_CSL_VALUE_DEPTH } from '../../../src/shared/model';
 import { catalogueState, type TestLibrary } from '../../support/catalogue';
 import { startFileHost, type FileHost } from '../../support/file-host';
 import { rawRequest } from '../../support/http';
@@ -79,7 +80,10 @@ const UNBOUNDED_STRING = 2_000;
 // An array without a maximum holds values a person picks (saved-search facets).
 const UNBOUNDED_ITEMS = 200;
 
-function largest(schema: Schema, defs: Record<string, Schema>, seen: Set<Schema> = new Set()): Bound {
+function largest(schema: Schema | boolean, defs: Record<string, Schema>, seen: Set<Schema> = new Set()): Bound {
+  // JSON Schema's `false` admits nothing (a tuple's `items` after its prefixItems); `true`, anything.
+  if (schema === false) return { depth: 0, bytes: 0 };
+  if (schema === true) return { depth: Infinity, bytes: Infinity };
   if (typeof schema.$ref === 'string') {
     const target = defs[schema.$ref.split('/').pop()!]!;
     if (seen.has(target)) return { depth: Infinity, bytes: Infinity };
@@ -107,9 +111,13 @@ function largest(schema: Schema, defs: Record<string, Schema>, seen: Set<Schema>
     return { depth, bytes };
   }
   if (types.includes('array')) {
-    const item = largest((schema.items ?? {}) as Schema, defs, seen);
-    const n = typeof schema.maxItems === 'number' ? schema.maxItems : UNBOUNDED_ITEMS;
-    return { depth: 1 + item.depth, bytes: 2 + n * (item.bytes + 1) };
+    const prefix = ((schema.prefixItems ?? []) as Schema[]).map((p) => largest(p, defs, seen));
+    const item = largest((schema.items ?? (prefix.length ? false : {})) as Schema | boolean, defs, seen);
+    const n = typeof schema.maxItems === 'number' ? schema.maxItems - prefix.length : UNBOUNDED_ITEMS;
+    return {
+      depth: 1 + Math.max(item.depth, ...prefix.map((p) => p.depth)),
+      bytes: 2 + prefix.reduce((b, p) => b + p.bytes + 1, 0) + (item.bytes ? n * (item.bytes + 1) : 0),
+    };
   }
   if (types.includes('string')) {
     const chars =
@@ -156,8 +164,26 @@ describe('each channel’s limits, from the contract', () => {
     const deepest = Math.max(...CHANNELS.filter((c) => Number.isFinite(bounds[c]!.depth)).map((c) => bounds[c]!.depth));
     expect(deepest).toBeLessThanOrEqual(8);
     expect(deepest * 4).toBeLessThan(MAX_JSON_DEPTH);
-    // Their metadata is z.record(z.unknown()); they are internal (the job runner calls them in process).
-    expect(CHANNELS.filter((c) => !Number.isFinite(bounds[c]!.depth)).sort()).toEqual(['finishExtract', 'finishJob']);
+    // The job runner's metadata is z.record(z.unknown()); those channels are internal (called in process).
+    // A record's verbatim CSL values are recursive JSON in the schema, bounded by a check the schema
+    // cannot express (MAX_CSL_VALUE_DEPTH, tested below), far inside the host's depth limit.
+    expect(CHANNELS.filter((c) => !Number.isFinite(bounds[c]!.depth)).sort()).toEqual([
+      'createRecord',
+      'finishExtract',
+      'finishJob',
+      'restoreRecord',
+      'updateRecord',
+    ]);
+    expect(MAX_CSL_VALUE_DEPTH + 4).toBeLessThan(MAX_JSON_DEPTH);
+  });
+
+  it('refuses verbatim CSL values nested deeper than the model allows, and takes those at the bound', () => {
+    const nest = (levels: number): unknown => (levels === 0 ? 'x' : [nest(levels - 1)]);
+    const input = (levels: number) => ({ type: 'report', title: 'Deep', extraCsl: { note: nest(levels) } });
+    expect(contract.createRecord.input.safeParse(input(MAX_CSL_VALUE_DEPTH - 1)).success).toBe(true);
+    const refused = contract.createRecord.input.safeParse(input(MAX_CSL_VALUE_DEPTH + 1));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['extraCsl']);
   });
 });
 

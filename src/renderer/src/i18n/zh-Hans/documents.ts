@@ -62,7 +62,7 @@ export const documents: Messages<typeof en> = {
     html: '网页',
   },
   kinds: {
-    pdf: 'PDF',
+    pdf: 'PDF 文件',
     image: '图像',
     audio: '音频',
     video: '视频',
