@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { decodeAs, findEncoding, stripTerminalCodes } from '../encoding';
+import { titleFromMetadata } from '../titles';
 import { emptyExtraction, type Extraction } from './types';
 
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
@@ -128,6 +129,8 @@ function htmlToText(html: string): { title: string | null; text: string; date: s
 export function extractHtml(file: string): Extraction {
   const { text: html, truncated, encoding } = readText(file, true);
   const { title, text, date } = htmlToText(html);
+  // "Untitled Document", a saved page's path: kept as the page says, not suggested as the record's title.
+  const suggestedTitle = titleFromMetadata(title);
   const out = emptyExtraction();
   const pages = splitPages([title, text].filter(Boolean).join('\n'));
   out.pageCount = Math.max(1, pages.length);
@@ -143,7 +146,7 @@ export function extractHtml(file: string): Extraction {
     encoding,
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),
-    suggest: { ...(title ? { title } : {}), ...(date ? { date } : {}) },
+    suggest: { ...(suggestedTitle ? { title: suggestedTitle } : {}), ...(date ? { date } : {}) },
   };
   if (truncated) out.textError = `only the first ${MAX_TEXT_BYTES} bytes were read`;
   return out;
