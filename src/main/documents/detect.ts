@@ -1,9 +1,11 @@
 /**
  * What a file is, from its content (magic bytes), never from its name: file-type knows the binary
- * formats; text and HTML, which have no magic number, are recognised by sniffing the first bytes.
+ * formats; text and HTML, which have no magic number, are recognised by sniffing the first bytes,
+ * decoded in the encoding they appear to be written in (see encoding.ts).
  */
 import fs from 'node:fs';
 import { fileTypeFromBuffer } from 'file-type';
+import { decodeAs, findEncoding, stripTerminalCodes } from './encoding';
 
 export type FileKind = 'pdf' | 'image' | 'text' | 'html' | 'audio' | 'video' | 'other';
 
@@ -34,19 +36,20 @@ export const READABLE_IMAGES = new Set([
   'image/bmp',
 ]);
 
-function looksLikeText(head: Buffer): boolean {
-  if (head.includes(0)) return false;
-  // A cut in the middle of a multi-byte character at the end of the sample is not an error.
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
+/** A head that decodes (in the encoding its bytes suggest) to text, not to binary noise. */
+function looksLikeText(head: Buffer, text: string, encoding: string): boolean {
+  // UTF-16 is full of zero bytes; in any other encoding a zero byte means binary.
+  if (!encoding.startsWith('utf-16') && head.includes(0)) return false;
   const bad = (text.match(/\uFFFD/g) ?? []).length;
-  if (bad > 3) return false;
-  const controls = (text.match(/[\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
-  return controls <= text.length / 100;
+  if (bad > 3 + text.length / 1000) return false;
+  // Colour codes in a captured log are escape characters, but the file is text all the same.
+  const plain = stripTerminalCodes(text);
+  const controls = (plain.match(/[\u0000-\u0008\u000E-\u001F\u007F]/g) ?? []).length;
+  return controls <= plain.length / 100;
 }
 
-function looksLikeHtml(head: Buffer): boolean {
-  const start = head
-    .toString('utf8', 0, Math.min(head.length, 4096))
+function looksLikeHtml(text: string): boolean {
+  const start = text
     .replace(/^\uFEFF/, '')
     .trimStart()
     .slice(0, 1024)
@@ -57,11 +60,16 @@ function looksLikeHtml(head: Buffer): boolean {
 function detectBuffer(head: Buffer, fromMagic: string | undefined): Detected {
   if (fromMagic) {
     // file-type reports XML-ish HTML as application/xml sometimes; trust a clear HTML head.
-    if (fromMagic === 'application/xml' && looksLikeHtml(head)) return { mediaType: 'text/html', kind: 'html' };
+    if (fromMagic === 'application/xml' && looksLikeHtml(head.toString('utf8', 0, Math.min(head.length, 4096))))
+      return { mediaType: 'text/html', kind: 'html' };
     return { mediaType: fromMagic, kind: kindOf(fromMagic) };
   }
-  if (head.length > 0 && looksLikeText(head)) {
-    return looksLikeHtml(head) ? { mediaType: 'text/html', kind: 'html' } : { mediaType: 'text/plain', kind: 'text' };
+  if (head.length === 0) return { mediaType: 'application/octet-stream', kind: 'other' };
+  // Text is decided by what the bytes decode to in their own encoding, not by a UTF-8 check.
+  const found = findEncoding(head, { html: true });
+  const text = decodeAs(head, found);
+  if (looksLikeText(head, text, found.encoding)) {
+    return looksLikeHtml(text) ? { mediaType: 'text/html', kind: 'html' } : { mediaType: 'text/plain', kind: 'text' };
   }
   return { mediaType: 'application/octet-stream', kind: 'other' };
 }

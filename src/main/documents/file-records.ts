@@ -26,6 +26,7 @@ import { deletePagesOfFile, writePageText } from '../search/fulltext';
 import { DEFAULT_MAX_FILE_BYTES, envMaxFileBytes } from './limits';
 import { storedPath } from './store';
 import { ANY_PATH } from './path-rule';
+import { isNameTitle, titleFromName } from './titles';
 import { walkPaths } from './walk';
 
 type Out<C extends keyof typeof documentsChannels> = z.output<(typeof documentsChannels)[C]['output']>;
@@ -244,14 +245,6 @@ export function cleanName(raw: string, backslashSeparates = true): string {
     name = name.slice(0, 255 - ext.length) + ext;
   }
   return name;
-}
-
-function titleFromName(name: string): string {
-  const base = name
-    .replace(/\.[A-Za-z0-9]{1,8}$/, '')
-    .replace(/[_]+/g, ' ')
-    .trim();
-  return (base || name).slice(0, 300);
 }
 
 /** Removes a stored file that no row refers to (after a failed registration). */
@@ -605,7 +598,7 @@ function applySuggestions(ctx: CatalogueContext, fileId: number, metadata: Recor
   for (const h of holders(ctx, fileId)) {
     const record = requireRecord(ctx, h.recordId);
     const patch: { title?: string; date?: string } = {};
-    if (suggest.title && record.title === titleFromName(h.originalName)) patch.title = suggest.title.slice(0, 2_000);
+    if (suggest.title && isNameTitle(record.title, h.originalName)) patch.title = suggest.title.slice(0, 2_000);
     if (suggest.date && !record.date) patch.date = suggest.date;
     if (Object.keys(patch).length === 0) continue;
     try {

@@ -1,5 +1,6 @@
 /**
- * Images (JPEG, PNG, TIFF incl. multi-page and CCITT G4, WebP): size, EXIF/XMP suggestions,
+ * Images (JPEG, PNG, TIFF incl. multi-page and CCITT G4, WebP): EXIF/IPTC/XMP facts (read first, on
+ * their own, so a picture that cannot be drawn keeps them), size, suggestions,
  * a thumbnail, and OCR of each page. Images over MAX_IMAGE_PIXELS are never decoded
  * (decompression bombs): the file is kept, its text skipped with the reason.
  */
@@ -22,18 +23,39 @@ export async function storeThumbnail(filesDir: string, png: Buffer): Promise<str
   return stored.sha256;
 }
 
-async function exifFacts(file: string): Promise<Record<string, unknown>> {
+/** The first non-empty text among candidates: EXIF strings, IPTC lists, XMP language alternatives ({ value }). */
+function firstText(...candidates: unknown[]): string | null {
+  for (const c of candidates) {
+    const values = Array.isArray(c) ? (c as unknown[]) : [c];
+    for (const v of values) {
+      const text =
+        typeof v === 'string'
+          ? v
+          : v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'string'
+            ? (v as { value: string }).value
+            : null;
+      if (text && text.trim()) return text.trim();
+    }
+  }
+  return null;
+}
+
+/**
+ * EXIF, IPTC and XMP read straight from the file's bytes by exifr, on their own: they are there
+ * whether or not libvips can draw the picture (a truncated JPEG keeps its header).
+ */
+async function embeddedFacts(file: string): Promise<Record<string, unknown>> {
   try {
     const tags = (await exifr.parse(file, {
       tiff: true,
       exif: true,
       gps: true,
       xmp: true,
-      iptc: false,
+      iptc: true,
       icc: false,
     })) as Record<string, unknown> | undefined;
     if (!tags) return {};
-    const taken = tags.DateTimeOriginal ?? tags.CreateDate ?? tags.DateTime;
+    const taken = tags.DateTimeOriginal ?? tags.CreateDate ?? tags.DateCreated ?? tags.ModifyDate ?? tags.DateTime;
     // exifr reads EXIF times (which carry no zone) as local time: take the local calendar date back.
     const local = (d: Date) =>
       `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -45,16 +67,20 @@ async function exifFacts(file: string): Promise<Record<string, unknown>> {
       .filter((v) => typeof v === 'string' && v.trim())
       .join(' ')
       .trim();
+    // EXIF, then IPTC (Caption-Abstract, By-line), then XMP (dc:description, dc:creator).
+    const description = firstText(tags.ImageDescription, tags.Caption, tags.CaptionAbstract, tags.description);
+    const creator = firstText(tags.Artist, tags.Byline, tags.Creator, tags.creator);
     const out: Record<string, unknown> = {};
     if (date) out.dateTaken = date;
     if (camera) out.camera = camera;
     if (typeof tags.latitude === 'number' && typeof tags.longitude === 'number')
       out.gps = { latitude: tags.latitude, longitude: tags.longitude };
-    if (typeof tags.ImageDescription === 'string' && tags.ImageDescription.trim())
-      out.description = tags.ImageDescription.trim();
+    if (description) out.description = description;
+    if (creator) out.creator = creator;
     if (date) out.suggest = { date };
     return out;
   } catch {
+    // Broken metadata is not a broken picture: the pixels are still read.
     return {};
   }
 }
@@ -71,13 +97,35 @@ async function ocrImage(file: string, page: number, width: number, height: numbe
   return img.png().toBuffer();
 }
 
-/** libvips names the file it read: the reason is what went wrong, not where the library keeps it. */
-function imageProblem(error: unknown, file: string): string {
-  return ((error as Error).message ?? String(error)).split(`${file}: `).join('').split(file).join('the file').trim();
+/**
+ * Why libvips could not draw a picture, in our words: its own messages name its internals
+ * ("vips2png: unable to write to target") and repeat themselves, which tells a reader nothing.
+ */
+function undrawable(error: unknown): string {
+  const raw = (error as Error).message ?? String(error);
+  if (
+    /premature end|truncat|unexpected end|end of (file|data|stream)|\bEOF\b|short read|not enough data|read error/i.test(
+      raw,
+    )
+  )
+    return 'the file ends before its picture does (it is truncated)';
+  if (/StripOffsets|StripByteCounts|TileOffsets|TIFF directory|IFD/i.test(raw)) return 'its TIFF structure is damaged';
+  if (/unsupported|not a known|unknown (file )?format|no decoder|compression/i.test(raw))
+    return 'its format or compression is not one we can draw';
+  return 'its picture data is damaged';
+}
+
+/** The reason kept with an image that could not be drawn, saying what was kept all the same. */
+function notDrawn(stage: 'read' | 'decoded', error: unknown, metadata: Record<string, unknown>): string {
+  const kept = Object.keys(metadata).length > 0 ? '; its embedded metadata was kept' : '';
+  return `the image cannot be ${stage}: ${undrawable(error)}${kept}`;
 }
 
 export async function extractImage(file: string, mediaType: string, opts: ExtractOptions): Promise<Extraction> {
   const out = emptyExtraction();
+  // Metadata first and on its own: a picture libvips cannot draw (or we do not draw: HEIC...) still
+  // has its date, camera and caption.
+  out.metadata = await embeddedFacts(file);
   if (!READABLE_IMAGES.has(mediaType)) {
     out.textError = `${mediaType} images are kept without text`;
     return out;
@@ -87,7 +135,7 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch (error) {
     out.textStatus = 'failed';
-    out.textError = `the image cannot be read: ${imageProblem(error, file)}`;
+    out.textError = notDrawn('read', error, out.metadata);
     return out;
   }
   const width = meta.width ?? 0;
@@ -95,7 +143,6 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
   out.width = width;
   out.height = height;
   out.pageCount = meta.pages ?? 1;
-  out.metadata = await exifFacts(file);
   if (width * height > MAX_IMAGE_PIXELS || width === 0 || height === 0) {
     out.textStatus = 'skipped';
     out.textError = `the image is ${width}×${height} pixels, over the limit of ${MAX_IMAGE_PIXELS} pixels: kept, but not decoded`;
@@ -108,22 +155,22 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
       .png()
       .toBuffer();
     out.thumbnailSha256 = await storeThumbnail(opts.filesDir, thumb);
+    if (mediaType === 'image/tiff') {
+      // Browsers cannot show TIFF: each page gets a PNG preview for the viewer, stored once like a thumbnail.
+      const previews: string[] = [];
+      for (let p = 0; p < (out.pageCount ?? 1); p++) {
+        const png = await sharp(file, { page: p, limitInputPixels: MAX_IMAGE_PIXELS })
+          .resize(PREVIEW_SIDE, PREVIEW_SIDE, { fit: 'inside', withoutEnlargement: true })
+          .png()
+          .toBuffer();
+        previews.push(await storeThumbnail(opts.filesDir, png));
+      }
+      out.metadata = { ...out.metadata, pagePreviews: previews };
+    }
   } catch (error) {
     out.textStatus = 'failed';
-    out.textError = `the image cannot be decoded: ${imageProblem(error, file)}`;
+    out.textError = notDrawn('decoded', error, out.metadata);
     return out;
-  }
-  if (mediaType === 'image/tiff') {
-    // Browsers cannot show TIFF: each page gets a PNG preview for the viewer, stored once like a thumbnail.
-    const previews: string[] = [];
-    for (let p = 0; p < (out.pageCount ?? 1); p++) {
-      const png = await sharp(file, { page: p, limitInputPixels: MAX_IMAGE_PIXELS })
-        .resize(PREVIEW_SIDE, PREVIEW_SIDE, { fit: 'inside', withoutEnlargement: true })
-        .png()
-        .toBuffer();
-      previews.push(await storeThumbnail(opts.filesDir, png));
-    }
-    out.metadata = { ...out.metadata, pagePreviews: previews };
   }
   if (!opts.ocr) {
     out.textStatus = 'skipped';

@@ -11,6 +11,7 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import sharp from 'sharp';
 import { MAX_IMAGE_PIXELS, MAX_PDF_BYTES, MAX_PDF_PAGES, OCR_MAX_SIDE } from '../limits';
 import { storeThumbnail, THUMBNAIL_SIDE } from './image';
+import { titleFromMetadata } from '../titles';
 import { recognise } from './ocr';
 import { isoDate } from './text';
 import { emptyExtraction, MIN_OCR_CONFIDENCE, type ExtractOptions, type Extraction } from './types';
@@ -160,7 +161,9 @@ async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOpti
   const created = pdfDate(info.CreationDate);
   if (created) meta.created = created;
   const suggest: Record<string, string> = {};
-  if (typeof meta.title === 'string' && !/^untitled$/i.test(meta.title)) suggest.title = meta.title;
+  // Only a title that looks like one: converters fill it with paths and their own defaults.
+  const title = titleFromMetadata(typeof meta.title === 'string' ? meta.title : null);
+  if (title) suggest.title = title;
   if (created && /^\d{4}-\d{2}-\d{2}$/.test(created)) suggest.date = created;
   if (Object.keys(suggest).length) meta.suggest = suggest;
   out.metadata = meta;

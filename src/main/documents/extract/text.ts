@@ -1,22 +1,24 @@
-/** Plain text and saved web pages: the file is kept as it is; its text (and an HTML page's title and date) is taken. */
+/**
+ * Plain text and saved web pages: the file is kept as it is; its text (and an HTML page's title and date)
+ * is taken, decoded in the encoding found, which is kept in the file's metadata.
+ */
 import fs from 'node:fs';
+import { decodeAs, findEncoding, stripTerminalCodes } from '../encoding';
+import { titleFromMetadata } from '../titles';
 import { emptyExtraction, type Extraction } from './types';
 
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
-function decode(buf: Buffer): string {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  return new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
-}
-
-function readText(file: string): { text: string; truncated: boolean } {
+function readText(file: string, html: boolean): { text: string; truncated: boolean; encoding: string } {
   const size = fs.statSync(file).size;
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(Math.min(size, MAX_TEXT_BYTES));
     fs.readSync(fd, buf, 0, buf.length, 0);
-    return { text: decode(buf), truncated: size > MAX_TEXT_BYTES };
+    const found = findEncoding(buf, { html });
+    // Colour codes and cursor moves (logs, captured terminals) would be indexed as noise.
+    const text = stripTerminalCodes(decodeAs(buf, found));
+    return { text, truncated: size > MAX_TEXT_BYTES, encoding: found.encoding };
   } finally {
     fs.closeSync(fd);
   }
@@ -40,8 +42,9 @@ function splitPages(text: string): string[] {
 }
 
 export function extractPlain(file: string): Extraction {
-  const { text, truncated } = readText(file);
+  const { text, truncated, encoding } = readText(file, false);
   const out = emptyExtraction();
+  out.metadata = { encoding };
   const pages = splitPages(text);
   out.pageCount = Math.max(1, pages.length);
   out.pages = pages.map((t, i) => ({
@@ -124,8 +127,10 @@ function htmlToText(html: string): { title: string | null; text: string; date: s
 }
 
 export function extractHtml(file: string): Extraction {
-  const { text: html, truncated } = readText(file);
+  const { text: html, truncated, encoding } = readText(file, true);
   const { title, text, date } = htmlToText(html);
+  // "Untitled Document", a saved page's path: kept as the page says, not suggested as the record's title.
+  const suggestedTitle = titleFromMetadata(title);
   const out = emptyExtraction();
   const pages = splitPages([title, text].filter(Boolean).join('\n'));
   out.pageCount = Math.max(1, pages.length);
@@ -138,9 +143,10 @@ export function extractHtml(file: string): Extraction {
   }));
   out.textStatus = pages.length ? 'done' : 'none';
   out.metadata = {
+    encoding,
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),
-    suggest: { ...(title ? { title } : {}), ...(date ? { date } : {}) },
+    suggest: { ...(suggestedTitle ? { title: suggestedTitle } : {}), ...(date ? { date } : {}) },
   };
   if (truncated) out.textError = `only the first ${MAX_TEXT_BYTES} bytes were read`;
   return out;

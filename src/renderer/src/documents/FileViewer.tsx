@@ -60,7 +60,18 @@ export function FileViewer({ file }: { file: RecordFile }) {
   );
 }
 
-const FACTS = ['title', 'author', 'subject', 'created', 'date', 'dateTaken', 'camera', 'description'] as const;
+const FACTS = [
+  'title',
+  'author',
+  'subject',
+  'created',
+  'date',
+  'dateTaken',
+  'camera',
+  'description',
+  'creator',
+  'encoding',
+] as const;
 
 /** What the file says about itself (PDF info, EXIF/XMP, HTML head), and its hash. */
 function FileFacts({ file }: { file: RecordFile }) {

@@ -32,6 +32,8 @@ export const documents = {
     dateTaken: 'Date taken',
     camera: 'Camera',
     description: 'Description',
+    creator: 'Creator',
+    encoding: 'Text encoding',
     gps: 'GPS position',
     sha256: 'SHA-256',
     lastFixity: 'Last fixity check',

@@ -34,6 +34,8 @@ export const documents: Messages<typeof en> = {
     dateTaken: '拍摄日期',
     camera: '相机',
     description: '描述',
+    creator: '创作者',
+    encoding: '文本编码',
     gps: 'GPS 位置',
     sha256: 'SHA-256',
     lastFixity: '最近一次固定性检查',
