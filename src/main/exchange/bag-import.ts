@@ -285,7 +285,7 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   const report = importRows(
     ctx,
     rows,
-    { ...options, skipBadRows: true, dryRun: false, existingOnly: true },
+    { ...options, skipBadRows: true, dryRun: false, existingOnly: true, sameDescription: true },
     (recordId, index, status) => {
       const r = bag.records[index]!;
       for (const f of r.files) attach(recordId, f, status);
@@ -374,6 +374,7 @@ export function importBag(
     skipBadRows: input.skipBadRows,
     dryRun: input.dryRun,
     existingOnly: true,
+    sameDescription: true,
   };
   const planned = plan(ctx, bag, options);
   if (input.dryRun) return planned.report;
@@ -448,7 +449,13 @@ export function finishBagImport(
       const written = writeBag(
         ctx,
         bag,
-        { duplicates: params.duplicates, skipBadRows: params.skipBadRows, dryRun: false, existingOnly: true },
+        {
+          duplicates: params.duplicates,
+          skipBadRows: params.skipBadRows,
+          dryRun: false,
+          existingOnly: true,
+          sameDescription: true,
+        },
         true,
       );
       for (const e of written.extract) insertJob(ctx, 'extract', job.batch, e.fileId, { originalName: e.name }, 0);

@@ -40,7 +40,13 @@ export interface ImportOptions {
    * library may hold two like records on purpose; both come across).
    */
   existingOnly?: boolean;
-  /** A row with the same title and date as a record, and a field or type that differs: imported (and flagged) or skipped. */
+  /**
+   * Our own packages (BagIt): a row the same in type, title, date and every field both give is the
+   * record it was exported from, brought back. Not for bibliographies, where the same title and
+   * date is only a possible duplicate (five towns called Springfield are five records).
+   */
+  sameDescription?: boolean;
+  /** A row with the same title and date as a record, not a duplicate: imported (and flagged) or skipped. */
   possibleDuplicates?: 'import' | 'skip';
 }
 
@@ -136,28 +142,73 @@ function fileHashesOf(ctx: CatalogueContext, recordId: number): string[] {
 const RECORDS_HOLDING_FILE =
   'SELECT DISTINCT rf.record_id AS id FROM files f JOIN record_files rf ON rf.file_id = f.id WHERE f.sha256 = ? ORDER BY rf.record_id';
 
-/**
- * A record already in the library that this row describes: the same reference code; or the same
- * files (by content hash) with no field that differs; or, for a row without files, the same title,
- * date and type with no field that differs. Title and date alone never make a duplicate: a record
- * whose files, or any described field, differ is another record.
- */
-/** A record with the same title and date (any type, any other field): shown to the user, who decides. */
-function findPossibleDuplicate(ctx: CatalogueContext, input: RecordCreate, maxId: number): number | null {
-  const candidates = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).all(input.title, input.date ?? '') as { id: number }[];
-  return candidates.find((c) => c.id <= maxId)?.id ?? null;
+/** A DOI as written or as a link (https://doi.org/10.1000/x), compared without case. */
+function normalDoi(doi: string): string {
+  return doi
+    .trim()
+    .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
+    .toLowerCase();
 }
 
+/** An ISBN's digits (and final X), without hyphens or spaces. */
+function normalIsbn(isbn: string): string {
+  return isbn.replace(/[^0-9Xx]/g, '').toUpperCase();
+}
+
+const RECORDS_WITH_DOI = 'SELECT id, doi FROM records WHERE doi IS NOT NULL ORDER BY id';
+const RECORDS_WITH_ISBN = 'SELECT id, isbn FROM records WHERE isbn IS NOT NULL ORDER BY id';
+const RECORD_BY_CITATION_KEY =
+  'SELECT id FROM records WHERE extra_csl IS NOT NULL AND json_extract(extra_csl, \'$."citation-key"\') = ? ORDER BY id';
+
+/** A record whose identifier equals the row's: its DOI, its ISBN (one of several given) or its citation key. */
+function sameIdentifier(ctx: CatalogueContext, input: RecordCreate, maxId: number): { id: number; why: string } | null {
+  if (input.doi) {
+    const wanted = normalDoi(input.doi);
+    const hit = (sql(ctx.db, RECORDS_WITH_DOI).all() as { id: number; doi: string }[]).find(
+      (r) => r.id <= maxId && normalDoi(r.doi) === wanted,
+    );
+    if (hit) return { id: hit.id, why: `the same DOI as record #${hit.id}` };
+  }
+  if (input.isbn) {
+    const wanted = new Set(
+      input.isbn
+        .split(/[,;]\s*|\s+(?=\d{9})/)
+        .map(normalIsbn)
+        .filter(Boolean),
+    );
+    const hit = (sql(ctx.db, RECORDS_WITH_ISBN).all() as { id: number; isbn: string }[]).find(
+      (r) => r.id <= maxId && r.isbn.split(/[,;]\s*|\s+(?=\d{9})/).some((i) => wanted.has(normalIsbn(i))),
+    );
+    if (hit) return { id: hit.id, why: `the same ISBN as record #${hit.id}` };
+  }
+  const key = input.extraCsl?.['citation-key'];
+  if (typeof key === 'string' && key) {
+    const hit = (sql(ctx.db, RECORD_BY_CITATION_KEY).all(key) as { id: number }[]).find((r) => r.id <= maxId);
+    if (hit) return { id: hit.id, why: `the same citation key as record #${hit.id}` };
+  }
+  return null;
+}
+
+/**
+ * A record already in the library that this row is: the same reference code, DOI, ISBN or
+ * citation key; or the same files (by content hash) with no described field that differs; and, in
+ * our own packages only (`sameDescription`), the same type, title and date with no field that
+ * differs. Otherwise title and date never make a duplicate (five towns called Springfield are five
+ * records): they make a possible one, which the user decides on (findPossibleDuplicate).
+ */
 function findDuplicate(
   ctx: CatalogueContext,
   input: RecordCreate,
   files: string[] | undefined,
   maxId: number,
+  sameDescription: boolean,
 ): { id: number; why: string } | null {
   if (input.referenceCode) {
     const byRef = sql(ctx.db, RECORD_BY_REFERENCE).get(input.referenceCode) as { id: number } | undefined;
     if (byRef && byRef.id <= maxId) return { id: byRef.id, why: `the same reference code as record #${byRef.id}` };
   }
+  const byIdentifier = sameIdentifier(ctx, input, maxId);
+  if (byIdentifier) return byIdentifier;
   const wanted = files ? [...new Set(files)].sort().join(' ') : null;
   const like = (id: number): boolean => {
     const existing = requireRecord(ctx, id);
@@ -170,11 +221,18 @@ function findDuplicate(
     const same = holders.find((h) => h.id <= maxId && like(h.id));
     return same ? { id: same.id, why: `the same files (by content hash) and description as record #${same.id}` } : null;
   }
+  if (!sameDescription) return null;
   const candidates = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).all(input.title, input.date ?? '') as { id: number }[];
   const same = candidates.find((c) => c.id <= maxId && like(c.id));
   return same
     ? { id: same.id, why: `the same title, date and type as record #${same.id}, and no field that differs` }
     : null;
+}
+
+/** A record with the same title and date (any type, any other field): shown to the user, who decides. */
+function findPossibleDuplicate(ctx: CatalogueContext, input: RecordCreate, maxId: number): number | null {
+  const candidates = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).all(input.title, input.date ?? '') as { id: number }[];
+  return candidates.find((c) => c.id <= maxId)?.id ?? null;
 }
 
 export function importRows(
@@ -223,19 +281,21 @@ export function importRows(
       const parsed = RecordCreate.safeParse({ ...row.fields, links: [] });
       if (!parsed.success) return fail(zodProblem(parsed.error));
       const input = parsed.data;
-      const duplicate = findDuplicate(ctx, input, row.files, maxId);
+      const duplicate = findDuplicate(ctx, input, row.files, maxId, options.sameDescription === true);
       const possible = duplicate || row.files?.length ? null : findPossibleDuplicate(ctx, input, maxId);
       const createdBefore = report.createdAuthorities.length;
       try {
         ctx.db.transaction(() => {
-          const links = row.links ?? [
-            ...new Map(
-              row.names.map((n) => [
-                `${authorityFor(n)}/${n.role ?? row.role}`,
-                { authorityId: authorityFor(n), role: n.role ?? row.role, note: n.note ?? null },
-              ]),
-            ).values(),
-          ];
+          // Made only for a row that is written: a skipped row leaves no authority behind.
+          const linksOf = () =>
+            row.links ?? [
+              ...new Map(
+                row.names.map((n) => [
+                  `${authorityFor(n)}/${n.role ?? row.role}`,
+                  { authorityId: authorityFor(n), role: n.role ?? row.role, note: n.note ?? null },
+                ]),
+              ).values(),
+            ];
           if (duplicate && options.duplicates === 'skip') {
             report.skipped++;
             report.rows.push({
@@ -248,6 +308,7 @@ export function importRows(
           }
           if (duplicate) {
             // Merge: fill the fields the existing record leaves empty, and add the links it lacks.
+            const links = linksOf();
             const existing = requireRecord(ctx, duplicate.id) as unknown as Record<string, unknown>;
             const patch: Record<string, unknown> = {};
             for (const [key, value] of Object.entries(input)) {
@@ -288,7 +349,7 @@ export function importRows(
             });
             return;
           }
-          const record = createRecord(ctx, { ...input, links });
+          const record = createRecord(ctx, { ...input, links: linksOf() });
           afterRow?.(record.id, index, 'imported');
           report.imported++;
           report.rows.push({

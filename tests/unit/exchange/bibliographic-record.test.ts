@@ -183,9 +183,11 @@ describe('an imported bibliography', () => {
       format: 'csl-json',
     });
     expect([report.imported, report.skipped]).toEqual([2, 0]);
+    // The same chapter again: same title and date, so a possible duplicate, skipped when asked.
     const again = await other.ok('importMetadata', {
       content: JSON.stringify([chapter('Cities in conversation')]),
       format: 'csl-json',
+      possibleDuplicates: 'skip',
     });
     expect([again.imported, again.skipped]).toEqual([0, 1]);
     await other.close();

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('duplicates in a metadata import', () => {
-  it('the same title and date with a differing field, or another type, is another record', async () => {
+  it('the same title and date, even with every field alike, is only a possible duplicate', async () => {
     lib = await openTestLibrary();
     const first = await lib.ok('createRecord', {
       type: 'report',
@@ -45,13 +45,13 @@ describe('duplicates in a metadata import', () => {
     ];
     const report = await lib.ok('importMetadata', { content: JSON.stringify(items) });
     expect(report.rows.map((r) => [r.status, r.reason ?? ''])).toEqual([
-      ['skipped', `duplicate: the same title, date and type as record #${first.id}, and no field that differs`],
+      ['imported', `possible duplicate: the same title and date as record #${first.id}`],
       ['imported', `possible duplicate: the same title and date as record #${first.id}`],
       ['imported', `possible duplicate: the same title and date as record #${first.id}`],
     ]);
     // Imported, but flagged in the report (the preview) with the record it may repeat, for the user to decide.
-    expect(report.rows.map((r) => r.possibleDuplicateOf)).toEqual([undefined, first.id, first.id]);
-    expect((await lib.ok('listRecords', {})).total).toBe(3);
+    expect(report.rows.map((r) => r.possibleDuplicateOf)).toEqual([first.id, first.id, first.id]);
+    expect((await lib.ok('listRecords', {})).total).toBe(4);
   });
 
   it('the user can skip the possible duplicates instead; five Springfields are otherwise five records', async () => {

@@ -101,31 +101,49 @@ describe('duplicates, the preview and the report', () => {
     expect(catalogueState(lib.dir)).toEqual(state);
   });
 
-  it('a record with the same reference code, or the same title, date and type and no field that differs, is skipped or merged as chosen', async () => {
+  it('a record with the same reference code, DOI, ISBN or citation key is skipped or merged as chosen', async () => {
+    const lib = await library();
+    await lib.ok('createRecord', { type: 'report', title: 'Other', referenceCode: 'R/1' });
+    await lib.ok('createRecord', { type: 'other', title: 'Twinning in practice', doi: '10.1000/ABC.1' });
+    await lib.ok('createRecord', { type: 'other', title: 'Sister cities', isbn: '978-0-19-852663-6' });
+    await lib.ok('importMetadata', {
+      content: csl([{ id: 'k', 'citation-key': 'blake2018', type: 'report', title: 'Keyed' }]),
+    });
+    const authoritiesBefore = (await lib.ok('listAuthorities', {})).total;
+    const items = [
+      { id: 'z', type: 'report', title: 'Different title', archive_location: 'R/1', abstract: 'Filled in' },
+      // The DOI as a link and in other case; the ISBN without hyphens; titles that differ.
+      { id: 'd', type: 'book', title: 'Another title', DOI: 'https://doi.org/10.1000/abc.1' },
+      { id: 'i', type: 'book', title: 'Sister Cities (2nd printing)', ISBN: '9780198526636' },
+      { id: 'k2', 'citation-key': 'blake2018', type: 'report', title: 'Keyed, retitled' },
+    ].map((i) => ({ ...i, author: [{ literal: 'Someone Not Yet Known' }] }));
+    const skipped = await lib.ok('importMetadata', { content: csl(items) });
+    expect(skipped.skipped).toBe(4);
+    expect(skipped.rows.map((r) => r.reason)).toEqual([
+      'duplicate: the same reference code as record #1',
+      'duplicate: the same DOI as record #2',
+      'duplicate: the same ISBN as record #3',
+      'duplicate: the same citation key as record #4',
+    ]);
+    // Skipped rows leave no authority behind.
+    expect((await lib.ok('listAuthorities', {})).total).toBe(authoritiesBefore);
+    expect((await lib.ok('getRecord', { id: 1 })).description).toBeNull();
+    const merged = await lib.ok('importMetadata', { content: csl(items), duplicates: 'merge' });
+    expect(merged.merged).toBe(4);
+    expect((await lib.ok('getRecord', { id: 1 })).description).toBe('Filled in');
+    expect((await lib.ok('listRecords', {})).total).toBe(4);
+  });
+
+  it('the same title and date is only a possible duplicate: named in the preview, imported or skipped as chosen', async () => {
     const lib = await library();
     await lib.ok('createRecord', { type: 'report', title: 'Trade mission report', date: '2018-09' });
-    await lib.ok('createRecord', { type: 'report', title: 'Other', referenceCode: 'R/1' });
-    const items = [
-      item,
-      {
-        id: 'z',
-        type: 'report',
-        title: 'Different title',
-        archive_location: 'R/1',
-        abstract: 'Filled in by the import',
-      },
-    ];
-    const skipped = await lib.ok('importMetadata', { content: csl(items) });
-    expect(skipped.skipped).toBe(2);
-    expect(skipped.rows.map((r) => r.reason)).toEqual([
-      'duplicate: the same title, date and type as record #1, and no field that differs',
-      'duplicate: the same reference code as record #2',
-    ]);
-    expect((await lib.ok('getRecord', { id: 2 })).description).toBeNull();
-    const merged = await lib.ok('importMetadata', { content: csl(items), duplicates: 'merge' });
-    expect(merged.merged).toBe(2);
-    expect((await lib.ok('getRecord', { id: 2 })).description).toBe('Filled in by the import');
-    expect((await lib.ok('getRecord', { id: 1 })).links.map((l) => l.name)).toEqual(['Judith Blake']);
+    const preview = await lib.ok('previewMetadataImport', { content: csl([item]) });
+    expect(preview.rows.map((r) => [r.status, r.possibleDuplicateOf])).toEqual([['imported', 1]]);
+    expect(preview.rows[0]!.reason).toBe('possible duplicate: the same title and date as record #1');
+    const skipped = await lib.ok('importMetadata', { content: csl([item]), possibleDuplicates: 'skip' });
+    expect([skipped.imported, skipped.skipped]).toEqual([0, 1]);
+    const imported = await lib.ok('importMetadata', { content: csl([item]) });
+    expect(imported.imported).toBe(1);
     expect((await lib.ok('listRecords', {})).total).toBe(2);
   });
 
