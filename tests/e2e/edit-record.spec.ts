@@ -75,7 +75,7 @@ test('create, a duplicate reference code refused by the service, then delete wit
   await page.getByLabel('Broadcast or publication date').fill('Sept 2018');
   await expect(page.locator('#field-date-parsed')).toHaveText('Read as September 2018');
   await page.getByLabel('Reference code').fill('TEST/MEDIA/1');
-  await page.getByLabel('Medium').selectOption('newspaper');
+  await page.getByLabel('Medium', { exact: true }).selectOption('newspaper');
   await page.getByLabel('Outlet').fill('Yorkshire Post');
   await page.getByLabel('Languages').fill('en');
   await page.getByRole('textbox', { name: 'Tags' }).fill('press, Hangzhou');

@@ -139,5 +139,5 @@ test('the sidebar filters by a collection with its sub-collections, by a tag and
   await expect(imports.getByRole('button', { name: /minutes-1988\.txt/ })).toBeVisible({ timeout: 15_000 });
   await imports.getByRole('button', { name: /minutes-1988\.txt/ }).click();
   await expect(page.getByRole('list', { name: 'Filters' })).toContainText('Import: minutes-1988.txt');
-  await expect(bodyRows(page).locator('.col-title a')).toHaveText(['minutes-1988'], { timeout: 15_000 });
+  await expect(bodyRows(page).locator('.col-title a')).toHaveText(['minutes 1988'], { timeout: 15_000 });
 });
