@@ -1,6 +1,7 @@
 import type { RecordView } from '../../../shared/model';
 import { formatRecordDate, formatTimestamp } from '../common/format';
 import { ACCESS_LABELS, CSL_TYPE_LABELS, MEDIUM_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
+import { PUBLICATION_FIELDS } from '../editor/form';
 import { useT } from '../i18n/i18n';
 import { AgreementSection } from './AgreementSection';
 import { FieldList } from './FieldList';
@@ -11,25 +12,7 @@ interface Props {
   onShowLinked: (authority: { id: number; name: string }) => void;
 }
 
-const PUBLICATION_SHOWN = [
-  'containerTitle',
-  'collectionTitle',
-  'volume',
-  'issue',
-  'page',
-  'edition',
-  'number',
-  'publisherPlace',
-  'genre',
-  'format',
-  'doi',
-  'isbn',
-  'issn',
-  'accessed',
-  'dateText',
-] as const;
-
-const hasPublication = (r: RecordView) => r.cslType !== null || PUBLICATION_SHOWN.some((f) => r[f]);
+const hasPublication = (r: RecordView) => r.cslType !== null || PUBLICATION_FIELDS.some((f) => r[f]);
 
 /** Everything catalogued about one record, as text, with labels; empty fields are not shown. */
 export function RecordDetails({ record: r, onShowLinked }: Props) {
@@ -72,7 +55,7 @@ export function RecordDetails({ record: r, onShowLinked }: Props) {
           <FieldList
             fields={[
               [t('fields.cslType'), r.cslType ? CSL_TYPE_LABELS[r.cslType] : null],
-              ...PUBLICATION_SHOWN.map((f) => [t(`fields.${f}`), r[f]] as [string, string | null]),
+              ...PUBLICATION_FIELDS.map((f) => [t(`fields.${f}`), r[f]] as [string, string | null]),
             ]}
           />
         </section>
