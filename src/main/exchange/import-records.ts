@@ -155,38 +155,67 @@ function normalIsbn(isbn: string): string {
   return isbn.replace(/[^0-9Xx]/g, '').toUpperCase();
 }
 
-const RECORDS_WITH_DOI = 'SELECT id, doi FROM records WHERE doi IS NOT NULL ORDER BY id';
-const RECORDS_WITH_ISBN = 'SELECT id, isbn FROM records WHERE isbn IS NOT NULL ORDER BY id';
-const RECORD_BY_CITATION_KEY =
-  'SELECT id FROM records WHERE extra_csl IS NOT NULL AND json_extract(extra_csl, \'$."citation-key"\') = ? ORDER BY id';
+const RECORD_IDENTIFIERS = `SELECT id, doi, isbn, json_extract(extra_csl, '$."citation-key"') AS citationKey
+  FROM records WHERE doi IS NOT NULL OR isbn IS NOT NULL OR extra_csl IS NOT NULL ORDER BY id`;
 
-/** A record whose identifier equals the row's: its DOI, its ISBN (one of several given) or its citation key. */
-function sameIdentifier(ctx: CatalogueContext, input: RecordCreate, maxId: number): { id: number; why: string } | null {
-  if (input.doi) {
-    const wanted = normalDoi(input.doi);
-    const hit = (sql(ctx.db, RECORDS_WITH_DOI).all() as { id: number; doi: string }[]).find(
-      (r) => r.id <= maxId && normalDoi(r.doi) === wanted,
-    );
-    if (hit) return { id: hit.id, why: `the same DOI as record #${hit.id}` };
+/** The ISBNs a field gives: one, or several separated by commas, semicolons or spaces. */
+const isbnsOf = (isbn: string) =>
+  isbn
+    .split(/[,;]\s*|\s+(?=\d{9})/)
+    .map(normalIsbn)
+    .filter(Boolean);
+
+interface Identified {
+  doi?: string | null | undefined;
+  isbn?: string | null | undefined;
+  citationKey?: unknown;
+}
+
+/**
+ * The library's DOIs, ISBNs and citation keys, normalised, each to the first record holding it:
+ * read once per import (on the first row that has one) and kept up to date as rows are written,
+ * so that a large bibliography is not compared with every record row by row.
+ */
+class Identifiers {
+  private readonly byKind = {
+    doi: new Map<string, number>(),
+    isbn: new Map<string, number>(),
+    key: new Map<string, number>(),
+  };
+  private loaded = false;
+
+  constructor(private readonly ctx: CatalogueContext) {}
+
+  add(id: number, item: Identified): void {
+    const put = (map: Map<string, number>, value: string) => {
+      if (value && !map.has(value)) map.set(value, id);
+    };
+    if (item.doi) put(this.byKind.doi, normalDoi(item.doi));
+    if (item.isbn) for (const isbn of isbnsOf(item.isbn)) put(this.byKind.isbn, isbn);
+    if (typeof item.citationKey === 'string') put(this.byKind.key, item.citationKey);
   }
-  if (input.isbn) {
-    const wanted = new Set(
-      input.isbn
-        .split(/[,;]\s*|\s+(?=\d{9})/)
-        .map(normalIsbn)
-        .filter(Boolean),
-    );
-    const hit = (sql(ctx.db, RECORDS_WITH_ISBN).all() as { id: number; isbn: string }[]).find(
-      (r) => r.id <= maxId && r.isbn.split(/[,;]\s*|\s+(?=\d{9})/).some((i) => wanted.has(normalIsbn(i))),
-    );
-    if (hit) return { id: hit.id, why: `the same ISBN as record #${hit.id}` };
+
+  /** A record whose identifier equals the row's: its DOI, one of its ISBNs, or its citation key. */
+  find(input: RecordCreate): { id: number; why: string } | null {
+    const key = input.extraCsl?.['citation-key'];
+    if (!input.doi && !input.isbn && typeof key !== 'string') return null;
+    if (!this.loaded) {
+      for (const row of sql(this.ctx.db, RECORD_IDENTIFIERS).all() as (Identified & { id: number })[])
+        this.add(row.id, row);
+      this.loaded = true;
+    }
+    const byDoi = input.doi ? this.byKind.doi.get(normalDoi(input.doi)) : undefined;
+    if (byDoi !== undefined) return { id: byDoi, why: `the same DOI as record #${byDoi}` };
+    const byIsbn = input.isbn
+      ? isbnsOf(input.isbn)
+          .map((i) => this.byKind.isbn.get(i))
+          .find((id) => id !== undefined)
+      : undefined;
+    if (byIsbn !== undefined) return { id: byIsbn, why: `the same ISBN as record #${byIsbn}` };
+    const byKey = typeof key === 'string' ? this.byKind.key.get(key) : undefined;
+    if (byKey !== undefined) return { id: byKey, why: `the same citation key as record #${byKey}` };
+    return null;
   }
-  const key = input.extraCsl?.['citation-key'];
-  if (typeof key === 'string' && key) {
-    const hit = (sql(ctx.db, RECORD_BY_CITATION_KEY).all(key) as { id: number }[]).find((r) => r.id <= maxId);
-    if (hit) return { id: hit.id, why: `the same citation key as record #${hit.id}` };
-  }
-  return null;
 }
 
 /**
@@ -202,12 +231,13 @@ function findDuplicate(
   files: string[] | undefined,
   maxId: number,
   sameDescription: boolean,
+  identifiers: Identifiers,
 ): { id: number; why: string } | null {
   if (input.referenceCode) {
     const byRef = sql(ctx.db, RECORD_BY_REFERENCE).get(input.referenceCode) as { id: number } | undefined;
     if (byRef && byRef.id <= maxId) return { id: byRef.id, why: `the same reference code as record #${byRef.id}` };
   }
-  const byIdentifier = sameIdentifier(ctx, input, maxId);
+  const byIdentifier = identifiers.find(input);
   if (byIdentifier) return byIdentifier;
   const wanted = files ? [...new Set(files)].sort().join(' ') : null;
   const like = (id: number): boolean => {
@@ -256,6 +286,7 @@ export function importRows(
   };
   const run = ctx.db.transaction(() => {
     const created = new Map<string, number>();
+    const identifiers = new Identifiers(ctx);
     const authorityFor = (n: ImportName): number => {
       const existing = findAuthority(ctx, n.name, n.kind);
       if (existing) return existing.id;
@@ -281,9 +312,10 @@ export function importRows(
       const parsed = RecordCreate.safeParse({ ...row.fields, links: [] });
       if (!parsed.success) return fail(zodProblem(parsed.error));
       const input = parsed.data;
-      const duplicate = findDuplicate(ctx, input, row.files, maxId, options.sameDescription === true);
+      const duplicate = findDuplicate(ctx, input, row.files, maxId, options.sameDescription === true, identifiers);
       const possible = duplicate || row.files?.length ? null : findPossibleDuplicate(ctx, input, maxId);
       const createdBefore = report.createdAuthorities.length;
+      const written: [number, RecordCreate][] = [];
       try {
         ctx.db.transaction(() => {
           // Made only for a row that is written: a skipped row leaves no authority behind.
@@ -351,6 +383,8 @@ export function importRows(
           }
           const record = createRecord(ctx, { ...input, links: linksOf() });
           afterRow?.(record.id, index, 'imported');
+          // Rows later in this file are compared with it too, unless only the library's records count.
+          if (!options.existingOnly) written.push([record.id, input]);
           report.imported++;
           report.rows.push({
             ...base,
@@ -359,7 +393,11 @@ export function importRows(
             ...(possible !== null ? { reason: why, possibleDuplicateOf: possible } : {}),
           });
         })();
+        // Known only once the row's savepoint holds: a row rolled back names no record.
+        for (const [id, item] of written.splice(0))
+          identifiers.add(id, { doi: item.doi, isbn: item.isbn, citationKey: item.extraCsl?.['citation-key'] });
       } catch (error) {
+        written.length = 0;
         // The row's savepoint rolled back: so did any authority it created.
         for (const a of report.createdAuthorities.splice(createdBefore)) created.delete(a.name.toLowerCase());
         if (error instanceof ArchiveFailure) return fail(error.message);

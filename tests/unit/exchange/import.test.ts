@@ -134,6 +134,24 @@ describe('duplicates, the preview and the report', () => {
     expect((await lib.ok('listRecords', {})).total).toBe(4);
   });
 
+  it('a row repeating the DOI of an earlier row of the same file is its duplicate; a refused row’s DOI is nobody’s', async () => {
+    const lib = await library();
+    const items = [
+      { id: 'a', type: 'book', title: 'First', DOI: '10.5555/Twin' },
+      // Refused (a date that is not one): its DOI is no record's, so the last row is new.
+      { id: 'b', type: 'book', title: 'Broken', DOI: '10.5555/other', issued: { 'date-parts': [[2018, 13]] } },
+      { id: 'c', type: 'book', title: 'Second', DOI: 'doi:10.5555/twin' },
+      { id: 'd', type: 'book', title: 'Third', DOI: 'https://doi.org/10.5555/OTHER' },
+    ];
+    const report = await lib.ok('importMetadata', { content: csl(items), skipBadRows: true });
+    expect(report.rows.map((r) => [r.status, r.reason ?? ''])).toEqual([
+      ['imported', ''],
+      ['error', expect.stringMatching(/month 13/)],
+      ['skipped', 'duplicate: the same DOI as record #1'],
+      ['imported', ''],
+    ]);
+  });
+
   it('the same title and date is only a possible duplicate: named in the preview, imported or skipped as chosen', async () => {
     const lib = await library();
     await lib.ok('createRecord', { type: 'report', title: 'Trade mission report', date: '2018-09' });
