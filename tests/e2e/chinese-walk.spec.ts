@@ -70,7 +70,6 @@ const ALLOWED = new Set([
  * error carries as a detail inside a Chinese sentence.
  */
 const KNOWN_GAPS: Record<string, RegExp> = {
-  '导入文件：文件夹不存在（服务给出的原因）': /inside the library itself/,
   '引文与数据交换：损坏的 BibTeX（服务错误）': /^无法读取此文件：BibTeX: /,
   '引文与数据交换：导入报告': /^\(date: |^row \d+ \(line \d+\)$/,
   '引文与数据交换：坏的引文格式（服务错误）': /^\(date: |^row \d+ \(line \d+\)$|^这不是可用的 CSL 样式：/,

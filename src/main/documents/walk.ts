@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ImportSkip } from '../../shared/reports/import-report';
 import { allows, ANY_PATH, realPath, type PathRule } from './path-rule';
 
 interface Candidate {
@@ -17,7 +18,7 @@ interface Candidate {
 
 export interface Walked {
   files: Candidate[];
-  skipped: { path: string; reason: string }[];
+  skipped: ImportSkip[];
 }
 
 const MAX_FILES = 100_000;
@@ -32,34 +33,33 @@ export function walkPaths(
   rule: PathRule = ANY_PATH,
 ): Walked {
   const files: Candidate[] = [];
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped: ImportSkip[] = [];
   const seen = new Set<string>();
   const inLibrary = (p: string) =>
     library !== undefined && (path.resolve(p) === library || path.resolve(p).startsWith(library + path.sep));
-  const outside = 'any' in rule ? '' : `outside the folders ${rule.door} may use`;
+  const door = 'any' in rule ? '' : rule.door;
   /** Whether the rule lets this path (resolved now: links and `..`) be read. */
   const allowed = (p: string) => 'any' in rule || allows(rule, realPath(p));
   let entries = 0;
   const visit = (p: string, top: boolean) => {
     if (top && path.parse(path.resolve(p)).root === path.resolve(p)) {
-      skipped.push({ path: p, reason: 'the root of a file system: choose the folder that holds the documents' });
+      skipped.push({ path: p, reason: 'filesystem_root' });
       return;
     }
     if (++entries > MAX_ENTRIES) {
-      if (entries === MAX_ENTRIES + 1)
-        skipped.push({ path: p, reason: `the walk stopped after ${MAX_ENTRIES} entries: import smaller folders` });
+      if (entries === MAX_ENTRIES + 1) skipped.push({ path: p, reason: 'walk_limit', limit: MAX_ENTRIES });
       return;
     }
     if (inLibrary(p)) {
-      skipped.push({ path: p, reason: 'inside the library itself' });
+      skipped.push({ path: p, reason: 'inside_library' });
       return;
     }
     if (files.length >= MAX_FILES) {
-      skipped.push({ path: p, reason: `more than ${MAX_FILES} files in one import` });
+      skipped.push({ path: p, reason: 'too_many_files', limit: MAX_FILES });
       return;
     }
     if (top && !allowed(p)) {
-      skipped.push({ path: p, reason: outside });
+      skipped.push({ path: p, reason: 'outside_allowed', door });
       return;
     }
     let stat: fs.Stats;
@@ -67,43 +67,46 @@ export function walkPaths(
       stat = top ? fs.statSync(p) : fs.lstatSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      skipped.push({
-        path: p,
-        reason:
-          code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message,
-      });
+      skipped.push(
+        code === 'ENOENT'
+          ? { path: p, reason: 'missing' }
+          : code === 'EACCES'
+            ? { path: p, reason: 'permission' }
+            : { path: p, reason: 'unreadable', detail: (error as Error).message },
+      );
       return;
     }
     if (stat.isSymbolicLink()) {
       try {
         stat = fs.statSync(p);
       } catch {
-        skipped.push({ path: p, reason: 'a broken link' });
+        skipped.push({ path: p, reason: 'broken_link' });
         return;
       }
       if (stat.isDirectory()) {
-        skipped.push({ path: p, reason: 'a link to a folder (not followed)' });
+        skipped.push({ path: p, reason: 'folder_link' });
         return;
       }
       if (!allowed(p)) {
-        skipped.push({ path: p, reason: `a link leading ${outside} (not followed)` });
+        skipped.push({ path: p, reason: 'link_outside', door });
         return;
       }
     }
     if (stat.isDirectory()) {
       // Resolved again right before it is listed: only names inside the rule's folders are ever read.
       if (!allowed(p)) {
-        skipped.push({ path: p, reason: outside });
+        skipped.push({ path: p, reason: 'outside_allowed', door });
         return;
       }
       let entries: string[];
       try {
         entries = fs.readdirSync(p).sort((a, b) => a.localeCompare(b));
       } catch (error) {
-        skipped.push({
-          path: p,
-          reason: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message,
-        });
+        skipped.push(
+          (error as NodeJS.ErrnoException).code === 'EACCES'
+            ? { path: p, reason: 'permission' }
+            : { path: p, reason: 'unreadable', detail: (error as Error).message },
+        );
         return;
       }
       for (const entry of entries) {
@@ -113,18 +116,18 @@ export function walkPaths(
       return;
     }
     if (!stat.isFile()) {
-      skipped.push({ path: p, reason: 'not a regular file' });
+      skipped.push({ path: p, reason: 'not_regular_file' });
       return;
     }
     const real = path.resolve(p);
     if (seen.has(real)) return;
     seen.add(real);
     if (stat.size === 0) {
-      skipped.push({ path: p, reason: 'empty (0 bytes): nothing to keep' });
+      skipped.push({ path: p, reason: 'empty' });
       return;
     }
     if (stat.size > maxBytes) {
-      skipped.push({ path: p, reason: `${stat.size} bytes, over the size limit of ${maxBytes} bytes` });
+      skipped.push({ path: p, reason: 'too_large', size: stat.size, limit: maxBytes });
       return;
     }
     files.push({ path: real, name: path.basename(p), size: stat.size });

@@ -5,6 +5,7 @@
  * no door answers them.
  */
 import { z } from 'zod';
+import { ImportSkip } from '../reports/import-report';
 import { AbsolutePath, Id, RECORD_TYPES } from '../model';
 import { channel, INTERNAL } from './channel';
 
@@ -73,7 +74,6 @@ const JobCounts = z.object(
 );
 
 const ImportCandidate = z.object({ path: z.string(), name: z.string(), size: z.number() });
-const ImportSkip = z.object({ path: z.string(), reason: z.string() });
 
 const ImportPaths = {
   /** Files and folders (folders are walked recursively), as absolute paths on this machine. */

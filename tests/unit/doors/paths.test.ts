@@ -5,6 +5,7 @@
  * whose payload is a link to a file outside is refused. Real folders, real links, the real job runner.
  */
 import { createHash } from 'node:crypto';
+import { englishSkip } from '../../../src/shared/reports/en';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,16 +79,13 @@ describe('through the browser host (serve --allow-dir A)', () => {
     fs.mkdirSync(d);
     fs.writeFileSync(path.join(d, 'letter.txt'), 'A letter from Hangzhou, 2018.\n');
     fs.symlinkSync(secret, path.join(d, 'passwd'));
-    const preview = await call<{ files: { path: string }[]; skipped: { path: string; reason: string }[] }>(
-      'previewImport',
-      { paths: [d] },
-    );
+    const preview = await call<{
+      files: { path: string }[];
+      skipped: { path: string; reason: string; door?: string }[];
+    }>('previewImport', { paths: [d] });
     expect(preview.ok && preview.value.files.map((f) => path.basename(f.path))).toEqual(['letter.txt']);
     expect(preview.ok && preview.value.skipped).toEqual([
-      {
-        path: path.join(d, 'passwd'),
-        reason: 'a link leading outside the folders the browser host may use (not followed)',
-      },
+      { path: path.join(d, 'passwd'), reason: 'link_outside', door: 'the browser host' },
     ]);
     const queued = await call<{ batch: string; queued: number }>('importFiles', { paths: [d] });
     expect(queued).toMatchObject({ ok: true, value: { queued: 1 } });
@@ -193,7 +191,7 @@ describe('the rule’s parts', () => {
     fs.symlinkSync(secret, path.join(d, 'to-outside.txt'));
     const held = walkPaths([d, outside], 1_000_000, undefined, rule());
     expect(held.files.map((f) => f.name)).toEqual(['to-inside.txt']);
-    expect(held.skipped.map((s) => [path.basename(s.path), s.reason])).toEqual([
+    expect(held.skipped.map((s) => [path.basename(s.path), englishSkip(s)])).toEqual([
       ['to-outside.txt', 'a link leading outside the folders the test may use (not followed)'],
       ['outside', 'outside the folders the test may use'],
     ]);

@@ -1,6 +1,7 @@
 /** Commands over documents: import files and folders, list a record's files, show jobs, verify fixity. */
 import path from 'node:path';
 import { ArchiveFailure } from '../../../shared/result';
+import { englishSkip } from '../../../shared/reports/en';
 import { JobRunner, type RunnerEvent } from '../../documents/jobs/runner';
 import { fixityProblems, verifyLibrary } from '../../documents/verify';
 import { integer, recordId, single } from '../args';
@@ -66,7 +67,7 @@ export const documentsCommands: Record<string, Command> = {
         print(ctx, preview, () =>
           [
             ...preview.files.map((f) => `${f.path} (${f.size} bytes)`),
-            ...preview.skipped.map((s) => `${s.path}: would be skipped — ${s.reason}`),
+            ...preview.skipped.map((s) => `${s.path}: would be skipped — ${englishSkip(s)}`),
             `Would import ${preview.files.length} file${preview.files.length === 1 ? '' : 's'} (${preview.totalBytes} bytes)${rec === undefined ? `: ${preview.files.length} new record${preview.files.length === 1 ? '' : 's'}` : ` into record #${rec}`}. Nothing was changed.`,
           ].join('\n'),
         );
@@ -79,7 +80,7 @@ export const documentsCommands: Record<string, Command> = {
       });
       if (queued.queued === 0 && queued.skipped.length > 0) {
         throw new ArchiveFailure('invalid_input', 'cli', {
-          detail: `nothing to import: ${queued.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')}`,
+          detail: `nothing to import: ${queued.skipped.map((s) => `${s.path}: ${englishSkip(s)}`).join('; ')}`,
         });
       }
       const info = await call(ctx, 'libraryInfo', {});
@@ -153,7 +154,7 @@ export const documentsCommands: Record<string, Command> = {
             : '';
           return `${f.name}: ${where}${text}`;
         });
-        for (const s of queued.skipped) lines.push(`${s.path}: skipped — ${s.reason}`);
+        for (const s of queued.skipped) lines.push(`${s.path}: skipped — ${englishSkip(s)}`);
         lines.push(
           `Imported ${result.imported} file${result.imported === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}${queued.skipped.length ? `, ${queued.skipped.length} skipped` : ''}.`,
         );

@@ -15,6 +15,13 @@ interface Props {
 export function ImportList({ items, skipped, type, onType }: Props) {
   const { t } = useT('documents');
   const total = items.reduce((n, f) => n + f.size, 0);
+  const skipWords = (s: ImportPreview['skipped'][number]) =>
+    t(`import.skipReason.${s.reason}`, {
+      limit: s.reason === 'too_large' ? formatBytes(s.limit ?? 0) : (s.limit ?? 0),
+      size: formatBytes(s.size ?? 0),
+      door: s.door ?? '',
+      detail: s.detail ?? '',
+    });
   return (
     <>
       {items.length > 0 ? (
@@ -49,7 +56,7 @@ export function ImportList({ items, skipped, type, onType }: Props) {
           <ul className="import-list" aria-label={t('import.skipped', { count: skipped.length })} tabIndex={0}>
             {skipped.map((s, i) => (
               <li key={`${i}:${s.path}`}>
-                {s.path}: {s.reason}
+                {s.path}: {skipWords(s)}
               </li>
             ))}
           </ul>

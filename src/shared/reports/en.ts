@@ -1,0 +1,62 @@
+/**
+ * The English wording of import reports (the CLI's, and the service's own messages): the same keys
+ * the renderer words in its languages (i18n/<language>/cite.ts and documents.ts).
+ */
+import type { DuplicateGround, ImportSkip, RowPlace } from './import-report';
+
+export function englishPlace(p: RowPlace): string {
+  const base = `${p.unit} ${p.n}`;
+  if (p.unit === 'row' && p.line !== undefined) return `${base} (line ${p.line})`;
+  if (p.unit === 'record' && p.key !== undefined) return `${base} of ${p.key}`;
+  return p.key !== undefined ? `${base} (${p.key})` : base;
+}
+
+const GROUNDS: Record<DuplicateGround, string> = {
+  referenceCode: 'the same reference code',
+  doi: 'the same DOI',
+  isbn: 'the same ISBN',
+  citationKey: 'the same citation key',
+  files: 'the same files (by content hash) and description',
+  description: 'the same title, date and type, and no field that differs,',
+};
+
+export function englishDuplicate(by: DuplicateGround, recordId: number): string {
+  return `duplicate: ${GROUNDS[by]} as record #${recordId}`;
+}
+
+export function englishPossibleDuplicate(recordId: number): string {
+  return `possible duplicate: the same title and date as record #${recordId}`;
+}
+
+export function englishSkip(s: ImportSkip): string {
+  switch (s.reason) {
+    case 'filesystem_root':
+      return 'the root of a file system: choose the folder that holds the documents';
+    case 'walk_limit':
+      return `the walk stopped after ${s.limit} entries: import smaller folders`;
+    case 'inside_library':
+      return 'inside the library itself';
+    case 'too_many_files':
+      return `more than ${s.limit} files in one import`;
+    case 'outside_allowed':
+      return `outside the folders ${s.door} may use`;
+    case 'missing':
+      return 'it does not exist';
+    case 'permission':
+      return 'permission denied';
+    case 'unreadable':
+      return s.detail ?? 'it cannot be read';
+    case 'broken_link':
+      return 'a broken link';
+    case 'folder_link':
+      return 'a link to a folder (not followed)';
+    case 'link_outside':
+      return `a link leading outside the folders ${s.door} may use (not followed)`;
+    case 'not_regular_file':
+      return 'not a regular file';
+    case 'empty':
+      return 'empty (0 bytes): nothing to keep';
+    case 'too_large':
+      return `${s.size} bytes, over the size limit of ${s.limit} bytes`;
+  }
+}
