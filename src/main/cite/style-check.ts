@@ -6,6 +6,7 @@
  * <title> and an <id>, a <citation> with a <layout>, and only CSL elements.
  */
 import { lineFinder } from '../../shared/line-numbers';
+import type { ReasonParams, StyleProblem } from '../../shared/errors/reasons';
 import { ArchiveFailure } from '../../shared/result';
 
 const CSL_NS = 'http://purl.org/net/xbiblio/csl';
@@ -35,8 +36,8 @@ interface Element {
   text: string;
 }
 
-const refuse = (message: string): never => {
-  throw new ArchiveFailure('invalid_input', 'style_unusable', { detail: message }, 'xml');
+const refuse = (problem: StyleProblem, more: Omit<ReasonParams['style_unusable'], 'problem'> = {}): never => {
+  throw new ArchiveFailure('invalid_input', 'style_unusable', { problem, ...more }, 'xml');
 };
 
 const decode = (s: string) =>
@@ -55,25 +56,17 @@ const decode = (s: string) =>
 function refuseEntities(xml: string, lineAt: (index: number) => number): void {
   const doctype = /<!DOCTYPE\b[^>[]*(\[)?/i.exec(xml);
   if (doctype && (doctype[1] || /\b(SYSTEM|PUBLIC)\b/.test(doctype[0]))) {
-    refuse(
-      `line ${lineAt(doctype.index)}: the file declares a document type with ${doctype[1] ? 'its own entities' : 'an external file'} (<!DOCTYPE … ${doctype[1] ? '[…]' : 'SYSTEM'}>). ` +
-        'Entity declarations can expand to gigabytes (an "XML bomb") or read files from this computer, and a CSL style never needs them: the file is refused unread',
-    );
+    refuse(doctype[1] ? 'doctype_entities' : 'doctype_external', { line: lineAt(doctype.index) });
   }
   const entity = /<!ENTITY\b/i.exec(xml);
-  if (entity)
-    refuse(
-      `line ${lineAt(entity.index)}: the file declares an entity (<!ENTITY …>), which a CSL style never needs; it is refused unread`,
-    );
+  if (entity) refuse('entity_declared', { line: lineAt(entity.index) });
   const reference = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);)([^\s;&<]*);?/gi.exec(
     xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => ' '.repeat(m.length)),
   );
   if (reference) {
-    refuse(
-      reference[1] && reference[0].endsWith(';')
-        ? `line ${lineAt(reference.index)}: the entity &${reference[1]}; is not defined (a CSL style may use only &lt; &gt; &amp; &quot; &apos; and character references)`
-        : `line ${lineAt(reference.index)}: a "&" that does not start a character reference (write &amp;)`,
-    );
+    if (reference[1] && reference[0].endsWith(';'))
+      refuse('entity_undefined', { line: lineAt(reference.index), name: reference[1] });
+    refuse('bare_ampersand', { line: lineAt(reference.index) });
   }
 }
 
@@ -88,37 +81,37 @@ function parseXml(xml: string): Element {
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
     const [whole, cdata, closing, opening, attrText, selfClosing] = m;
     const line = lineAt(m.index);
-    if (whole === '<') refuse(`line ${line}: a "<" that does not start a well-formed tag`);
+    if (whole === '<') refuse('bad_lt', { line });
     if (whole.startsWith('<!--') || whole.startsWith('<?') || whole.startsWith('<!DOCTYPE')) continue;
     if (cdata !== undefined || !whole.startsWith('<')) {
       const text = cdata ?? whole;
       const parent = stack[stack.length - 1];
       if (parent) parent.text += cdata ?? decode(text);
-      else if (text.trim() !== '') refuse(`line ${line}: text outside the <style> element`);
+      else if (text.trim() !== '') refuse('text_outside', { line });
       continue;
     }
     if (closing !== undefined) {
       const open = stack.pop();
-      if (!open) refuse(`line ${line}: </${closing}> closes nothing`);
+      if (!open) refuse('closes_nothing', { line, name: closing });
       else if (open.name !== closing)
-        refuse(`line ${line}: <${open.name}> (opened on line ${open.line}) is closed by </${closing}>`);
+        refuse('mismatched', { line, name: open.name, openLine: open.line, other: closing });
       continue;
     }
     const attrs = new Map<string, string>();
     for (const a of (attrText ?? '').matchAll(/([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
-      if (attrs.has(a[1]!)) refuse(`line ${line}: attribute ${a[1]} appears twice on <${opening}>`);
+      if (attrs.has(a[1]!)) refuse('attribute_twice', { line, name: opening!, other: a[1]! });
       attrs.set(a[1]!, decode(a[3] ?? a[4] ?? ''));
     }
     const element: Element = { name: opening!, attrs, line, children: [], text: '' };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
-    else if (root) refuse(`line ${line}: a second root element <${opening}>`);
+    else if (root) refuse('second_root', { line, name: opening! });
     else root = element;
     if (!selfClosing) stack.push(element);
   }
   const unclosed = stack.pop();
-  if (unclosed) refuse(`<${unclosed.name}> opened on line ${unclosed.line} is never closed`);
-  if (!root) refuse('the file has no XML element (is it a CSL style file?)');
+  if (unclosed) refuse('unclosed', { name: unclosed.name, openLine: unclosed.line });
+  if (!root) refuse('no_element');
   return root!;
 }
 
@@ -127,40 +120,36 @@ function child(e: Element, name: string): Element | undefined {
 }
 
 function checkElements(e: Element): void {
-  if (!ELEMENTS.has(e.name)) refuse(`line ${e.line}: <${e.name}> is not a CSL element`);
+  if (!ELEMENTS.has(e.name)) refuse('not_csl_element', { line: e.line, name: e.name });
   e.children.forEach(checkElements);
 }
 
 export function checkStyle(xml: string): StyleOutline {
   const root = parseXml(xml.replace(/^\uFEFF/, ''));
-  if (root.name !== 'style') refuse(`the root element is <${root.name}>, not <style>`);
-  if (root.attrs.get('xmlns') !== CSL_NS) refuse(`<style> must be in the CSL namespace (xmlns="${CSL_NS}")`);
+  if (root.name !== 'style') refuse('wrong_root', { name: root.name });
+  if (root.attrs.get('xmlns') !== CSL_NS) refuse('wrong_namespace', { other: CSL_NS });
   const version = root.attrs.get('version');
-  if (!version || !/^1\.0/.test(version))
-    refuse(`<style> must say version="1.0" (it says ${version ? `"${version}"` : 'nothing'})`);
+  if (!version) refuse('no_version');
+  if (!/^1\.0/.test(version!)) refuse('wrong_version', { other: version! });
   const citationClass = root.attrs.get('class');
-  if (citationClass !== 'in-text' && citationClass !== 'note')
-    refuse('<style> must have class="in-text" or class="note"');
+  if (citationClass !== 'in-text' && citationClass !== 'note') refuse('wrong_class');
   checkElements(root);
   const info = child(root, 'info');
-  if (!info) refuse('it has no <info> section');
+  if (!info) refuse('no_info');
   const title = child(info!, 'title')?.text.trim();
   const id = child(info!, 'id')?.text.trim();
-  if (!title) refuse('<info> has no <title>');
-  if (!id) refuse('<info> has no <id>');
+  if (!title) refuse('no_title');
+  if (!id) refuse('no_id');
   const isDependent = info!.children.some((c) => c.name === 'link' && c.attrs.get('rel') === 'independent-parent');
-  if (isDependent)
-    refuse('it is a dependent style (it only points to another style); install its parent style instead');
+  if (isDependent) refuse('dependent');
   const citation = child(root, 'citation');
-  if (!citation || !child(citation, 'layout')) refuse('it has no <citation> with a <layout>');
+  if (!citation || !child(citation, 'layout')) refuse('no_citation');
   const bibliography = child(root, 'bibliography');
-  if (bibliography && !child(bibliography, 'layout'))
-    refuse(`line ${bibliography.line}: <bibliography> has no <layout>`);
+  if (bibliography && !child(bibliography, 'layout')) refuse('bibliography_no_layout', { line: bibliography.line });
   const macros = new Set(root.children.filter((c) => c.name === 'macro').map((c) => c.attrs.get('name')));
   const walk = (e: Element) => {
     const macro = e.name === 'text' ? e.attrs.get('macro') : undefined;
-    if (macro !== undefined && !macros.has(macro))
-      refuse(`line ${e.line}: it calls the macro "${macro}", which it does not define`);
+    if (macro !== undefined && !macros.has(macro)) refuse('undefined_macro', { line: e.line, name: macro });
     e.children.forEach(walk);
   };
   walk(root);

@@ -33,7 +33,7 @@ import { storedPath } from '../documents/store';
 import { writePageText } from '../search/fulltext';
 import { OWN_SETTINGS, type BagStoredFile } from './bag-library';
 import { readBag, type BagContents, type BagFile } from './bagit';
-import { importRows, type ImportOptions, type ImportRow } from './import-records';
+import { importRows, rowsFailed, type ImportOptions, type ImportRow } from './import-records';
 import { recordRows } from './record-json';
 
 class Rollback extends Error {}
@@ -302,10 +302,10 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
     },
   );
   if (report.failed > 0 && !options.skipBadRows && !options.dryRun) {
-    const first = report.rows.find((r) => r.status === 'error')!;
-    throw fail(
-      bag.dir,
-      `${report.failed} of ${rows.length} records cannot be imported (first: ${first.where}: ${first.reason}). Skip the bad records to import the others`,
+    throw rowsFailed(
+      report.failed,
+      rows.length,
+      report.rows.find((r) => r.status === 'error')!,
     );
   }
 

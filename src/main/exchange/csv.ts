@@ -16,6 +16,7 @@ import {
   type LinkRole,
   type RecordView,
 } from '../../shared/model';
+import type { RowProblem } from '../../shared/channels/exchange';
 import { ArchiveFailure } from '../../shared/result';
 import { parseLooseDate } from './dates';
 import type { ImportName } from './from-csl';
@@ -119,17 +120,12 @@ export function parseCsv(content: string): { headers: string[]; rows: string[][]
     throw new ArchiveFailure(
       'invalid_input',
       'parse_failed',
-      { format: 'csv', detail: `CSV: ${fatal.message} (row ${(fatal.row ?? 0) + 1})` },
+      { format: 'csv', problem: 'parser', detail: fatal.message, row: (fatal.row ?? 0) + 1 },
       'content',
     );
   const [headers, ...rows] = parsed.data;
   if (!headers || headers.length === 0)
-    throw new ArchiveFailure(
-      'invalid_input',
-      'parse_failed',
-      { format: 'csv', detail: 'CSV: the file has no header row' },
-      'content',
-    );
+    throw new ArchiveFailure('invalid_input', 'parse_failed', { format: 'csv', problem: 'no_header' }, 'content');
   return { headers: headers.map((h) => h.trim()), rows };
 }
 
@@ -165,10 +161,10 @@ export function csvRows(content: string, given?: Record<string, string>): Import
     throw new ArchiveFailure('invalid_input', 'mapping_no_title', { columns: headers.join(', ') }, 'mapping');
   }
   return rows.map((cells, i) => {
-    const where = `row ${i + 1} (line ${i + 2})`;
+    const where = { unit: 'row' as const, n: i + 1, line: i + 2 };
     const fields: Record<string, unknown> = {};
     const names: ImportName[] = [];
-    let problem: string | undefined;
+    let problem: RowProblem | undefined;
     headers.forEach((h, c) => {
       const target = mapping[h];
       const value = unescapeCell(cells[c] ?? '').trim();
@@ -196,7 +192,11 @@ export function csvRows(content: string, given?: Record<string, string>): Import
         try {
           fields[target] = parseLooseDate(value);
         } catch (error) {
-          problem ??= `${target}: ${(error as Error).message}`;
+          // The model's own key for a date it cannot read, as a hand-typed one gets.
+          problem ??= {
+            reason: 'field_invalid',
+            params: { field: target, problem: 'not_date', value, detail: (error as Error).message },
+          };
         }
         return;
       }

@@ -37,11 +37,14 @@ function rowsOf(ctx: CatalogueContext, input: Pick<ImportInput, 'content' | 'for
         'parse_failed',
         {
           format: 'json',
-          detail: `this JSON of records is not readable: ${records.error.issues[0]?.message ?? 'invalid'}`,
+          problem: 'not_records',
+          item: Number(records.error.issues[0]?.path[0] ?? 0) + 1,
+          key: records.error.issues[0]?.path.slice(1).join('.') ?? '',
+          detail: records.error.issues[0]?.message ?? 'invalid',
         },
         'content',
       );
-    return recordRows(records.data, 'the JSON file');
+    return recordRows(records.data);
   }
   const settings = getSettings(ctx);
   const archive = { name: settings.archiveName, place: settings.archivePlace };

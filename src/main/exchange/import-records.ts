@@ -6,7 +6,9 @@
  */
 import type { z } from 'zod';
 import { RecordCreate, type AuthorityKind, type LinkRole } from '../../shared/model';
-import type { ImportReport } from '../../shared/channels/exchange';
+import type { ImportReport, RowProblem } from '../../shared/channels/exchange';
+import { issueParams } from '../../shared/errors/zod';
+import type { DuplicateGround, RowPlace } from '../../shared/reports/import-report';
 import { ArchiveFailure } from '../../shared/result';
 import { createAuthority } from '../catalogue/authorities';
 import type { CatalogueContext } from '../catalogue/context';
@@ -15,13 +17,13 @@ import { createRecord, requireRecord, updateRecord } from '../catalogue/records'
 import type { ImportName } from './from-csl';
 
 export interface ImportRow {
-  /** Where the row is in the file: "line 12", "row 3", "item 2". */
-  where: string;
+  /** Where the row is in the file: row 3 (line 4), line 12, item 2. */
+  where: RowPlace;
   fields: Record<string, unknown>;
   names: ImportName[];
   role: LinkRole;
   /** A problem found while reading the row (e.g. a date that cannot be read). */
-  problem?: string;
+  problem?: RowProblem;
   /** Links already resolved to this library's authorities (a bag's), used instead of `names`. */
   links?: { authorityId: number; role: LinkRole; note: string | null }[];
   /**
@@ -29,6 +31,12 @@ export interface ImportRow {
    * not a duplicate. Undefined when the source does not say (metadata files).
    */
   files?: string[];
+}
+
+/** A record already in the library that a row is, and what shows it. */
+interface Duplicate {
+  id: number;
+  by: DuplicateGround;
 }
 
 export interface ImportOptions {
@@ -52,11 +60,34 @@ export interface ImportOptions {
 
 class Rollback extends Error {}
 
-function zodProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const field = issue.path.map(String).join('.');
-  return field ? `${field}: ${issue.message}` : issue.message;
+function zodProblem(error: z.ZodError): RowProblem {
+  const issue = error.issues[0]!;
+  return { reason: 'field_invalid', params: wire(issueParams(issue)) };
+}
+
+/** Params as they travel: the ones left out (undefined) are not sent. */
+function wire(params: object): RowProblem['params'] {
+  const out: RowProblem['params'] = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}
+
+/**
+ * The refusal of a whole import for its bad rows: the first one named, where it is and why (its
+ * reason and params ride along as `cause`, as a batch item's do), so each door words all of it.
+ */
+export function rowsFailed(failed: number, total: number, first: ImportReport['rows'][number]): ArchiveFailure {
+  const problem = first.problem ?? { reason: 'internal', params: { detail: 'unknown' } };
+  return new ArchiveFailure('invalid_input', 'import_rows_failed', {
+    ...problem.params,
+    failed,
+    total,
+    unit: first.where.unit,
+    n: first.where.n,
+    ...(first.where.line !== undefined ? { line: first.where.line } : {}),
+    ...(first.where.key !== undefined ? { key: first.where.key } : {}),
+    cause: problem.reason,
+  });
 }
 
 /** The import's lookups, exported so a test can check their query plans use the indexes. */
@@ -196,7 +227,7 @@ class Identifiers {
   }
 
   /** A record whose identifier equals the row's: its DOI, one of its ISBNs, or its citation key. */
-  find(input: RecordCreate): { id: number; why: string } | null {
+  find(input: RecordCreate): Duplicate | null {
     const key = input.extraCsl?.['citation-key'];
     if (!input.doi && !input.isbn && typeof key !== 'string') return null;
     if (!this.loaded) {
@@ -205,15 +236,15 @@ class Identifiers {
       this.loaded = true;
     }
     const byDoi = input.doi ? this.byKind.doi.get(normalDoi(input.doi)) : undefined;
-    if (byDoi !== undefined) return { id: byDoi, why: `the same DOI as record #${byDoi}` };
+    if (byDoi !== undefined) return { id: byDoi, by: 'doi' };
     const byIsbn = input.isbn
       ? isbnsOf(input.isbn)
           .map((i) => this.byKind.isbn.get(i))
           .find((id) => id !== undefined)
       : undefined;
-    if (byIsbn !== undefined) return { id: byIsbn, why: `the same ISBN as record #${byIsbn}` };
+    if (byIsbn !== undefined) return { id: byIsbn, by: 'isbn' };
     const byKey = typeof key === 'string' ? this.byKind.key.get(key) : undefined;
-    if (byKey !== undefined) return { id: byKey, why: `the same citation key as record #${byKey}` };
+    if (byKey !== undefined) return { id: byKey, by: 'citationKey' };
     return null;
   }
 }
@@ -232,10 +263,10 @@ function findDuplicate(
   maxId: number,
   sameDescription: boolean,
   identifiers: Identifiers,
-): { id: number; why: string } | null {
+): Duplicate | null {
   if (input.referenceCode) {
     const byRef = sql(ctx.db, RECORD_BY_REFERENCE).get(input.referenceCode) as { id: number } | undefined;
-    if (byRef && byRef.id <= maxId) return { id: byRef.id, why: `the same reference code as record #${byRef.id}` };
+    if (byRef && byRef.id <= maxId) return { id: byRef.id, by: 'referenceCode' };
   }
   const byIdentifier = identifiers.find(input);
   if (byIdentifier) return byIdentifier;
@@ -249,14 +280,12 @@ function findDuplicate(
   if (files && files.length > 0) {
     const holders = sql(ctx.db, RECORDS_HOLDING_FILE).all(files[0]) as { id: number }[];
     const same = holders.find((h) => h.id <= maxId && like(h.id));
-    return same ? { id: same.id, why: `the same files (by content hash) and description as record #${same.id}` } : null;
+    return same ? { id: same.id, by: 'files' } : null;
   }
   if (!sameDescription) return null;
   const candidates = sql(ctx.db, RECORD_BY_TITLE_AND_DATE).all(input.title, input.date ?? '') as { id: number }[];
   const same = candidates.find((c) => c.id <= maxId && like(c.id));
-  return same
-    ? { id: same.id, why: `the same title, date and type as record #${same.id}, and no field that differs` }
-    : null;
+  return same ? { id: same.id, by: 'description' } : null;
 }
 
 /** A record with the same title and date (any type, any other field): shown to the user, who decides. */
@@ -304,9 +333,9 @@ export function importRows(
         where: row.where,
         title: typeof row.fields.title === 'string' ? row.fields.title : '',
       };
-      const fail = (reason: string) => {
+      const fail = (problem: RowProblem) => {
         report.failed++;
-        report.rows.push({ ...base, status: 'error', reason });
+        report.rows.push({ ...base, status: 'error', problem });
       };
       if (row.problem) return fail(row.problem);
       const parsed = RecordCreate.safeParse({ ...row.fields, links: [] });
@@ -333,7 +362,7 @@ export function importRows(
             report.rows.push({
               ...base,
               status: 'skipped',
-              reason: `duplicate: ${duplicate.why}`,
+              duplicate: duplicate.by,
               recordId: duplicate.id,
             });
             return;
@@ -364,18 +393,16 @@ export function importRows(
             report.rows.push({
               ...base,
               status: 'merged',
-              reason: `duplicate: ${duplicate.why}`,
+              duplicate: duplicate.by,
               recordId: duplicate.id,
             });
             return;
           }
-          const why = `possible duplicate: the same title and date as record #${possible}`;
           if (possible !== null && options.possibleDuplicates === 'skip') {
             report.skipped++;
             report.rows.push({
               ...base,
               status: 'skipped',
-              reason: why,
               recordId: possible,
               possibleDuplicateOf: possible,
             });
@@ -390,7 +417,7 @@ export function importRows(
             ...base,
             status: 'imported',
             recordId: record.id,
-            ...(possible !== null ? { reason: why, possibleDuplicateOf: possible } : {}),
+            ...(possible !== null ? { possibleDuplicateOf: possible } : {}),
           });
         })();
         // Known only once the row's savepoint holds: a row rolled back names no record.
@@ -400,18 +427,16 @@ export function importRows(
         written.length = 0;
         // The row's savepoint rolled back: so did any authority it created.
         for (const a of report.createdAuthorities.splice(createdBefore)) created.delete(a.name.toLowerCase());
-        if (error instanceof ArchiveFailure) return fail(error.message);
+        if (error instanceof ArchiveFailure) return fail({ reason: error.reason, params: error.params });
         throw error;
       }
     });
     if (report.failed > 0 && !options.skipBadRows && !options.dryRun) {
-      const first = report.rows.find((r) => r.status === 'error')!;
-      throw new ArchiveFailure('invalid_input', 'import_rows_failed', {
-        failed: report.failed,
-        total: rows.length,
-        where: first.where,
-        detail: first.reason ?? '',
-      });
+      throw rowsFailed(
+        report.failed,
+        rows.length,
+        report.rows.find((r) => r.status === 'error')!,
+      );
     }
     if (options.dryRun) throw new Rollback();
   });

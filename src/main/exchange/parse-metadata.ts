@@ -7,6 +7,9 @@
 import { lineFinder } from '../../shared/line-numbers';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-ris';
+import type { RowProblem } from '../../shared/channels/exchange';
+import type { ParseProblem, ReasonParams } from '../../shared/errors/reasons';
+import type { RowPlace } from '../../shared/reports/import-report';
 import { ArchiveFailure } from '../../shared/result';
 import { readBibtex } from './bibtex';
 
@@ -16,14 +19,18 @@ export type MetadataFormat = (typeof METADATA_FORMATS)[number];
 export interface ParsedItem {
   item: Record<string, unknown>;
   /** Where the entry starts in the file (1-based line), or its position in a JSON array. */
-  where: string;
+  where: RowPlace;
   /** Why this entry cannot be read (the rest of the file can): it is reported, not imported. */
-  problem?: string;
+  problem?: RowProblem;
 }
 
-/** A file that cannot be read as `format`; `message` is the parser's account of where and why. */
-const refuse = (format: string, message: string): never => {
-  throw new ArchiveFailure('invalid_input', 'parse_failed', { format, detail: message }, 'content');
+/** A file that cannot be read as `format`: the problem, with where (and the parser's own words, if any). */
+const refuse = (
+  format: string,
+  problem: ParseProblem,
+  more: Omit<ReasonParams['parse_failed'], 'format' | 'problem'> = {},
+): never => {
+  throw new ArchiveFailure('invalid_input', 'parse_failed', { format, problem, ...more }, 'content');
 };
 
 /** Guesses the format from the content: JSON starts with [ or {, RIS with a TY tag, BibTeX with @. */
@@ -46,14 +53,16 @@ function parseCslJson(content: string): ParsedItem[] {
   } catch (error) {
     const message = (error as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const where = pos ? ` (line ${lineOf(content, Number(pos[1]))})` : '';
-    return refuse('csl-json', `this CSL-JSON file is not valid JSON${where}: ${message}`);
+    return refuse('csl-json', 'not_json', {
+      ...(pos ? { line: lineOf(content, Number(pos[1])) } : {}),
+      detail: message,
+    });
   }
   const list = Array.isArray(data) ? data : [data];
   return list.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
-      refuse('csl-json', `CSL-JSON item ${i + 1} is not an object`);
-    return { item: item as Record<string, unknown>, where: `item ${i + 1}` };
+      refuse('csl-json', 'not_object', { item: i + 1 });
+    return { item: item as Record<string, unknown>, where: { unit: 'item', n: i + 1 } };
   });
 }
 
@@ -69,27 +78,26 @@ const BIBTEX_MAX_CHARS = 20_000_000;
 
 function parseBibtex(content: string): ParsedItem[] {
   if (content.length > BIBTEX_MAX_CHARS)
-    refuse(
-      'bibtex',
-      `this BibTeX file is too large to import at once (${(content.length / 1e6).toFixed(0)} MB; at most ${BIBTEX_MAX_CHARS / 1e6} MB): split it into smaller files`,
-    );
+    refuse('bibtex', 'too_large', { size: Math.round(content.length / 1e6), max: BIBTEX_MAX_CHARS / 1e6 });
   const { items, problems } = readBibtex(content);
   if (items.length === 0) {
     const first = problems[0];
-    return refuse(
-      'bibtex',
-      first
-        ? `BibTeX: none of the ${problems.length} entries can be read (first: "${first.key}" on line ${first.line}: ${first.message})`
-        : 'this BibTeX file has no entries (an entry starts with @type{key, ...})',
-    );
+    return first
+      ? refuse('bibtex', 'nothing_readable', {
+          count: problems.length,
+          key: first.key,
+          line: first.line,
+          detail: first.message,
+        })
+      : refuse('bibtex', 'no_entries');
   }
   const rows: (ParsedItem & { line: number })[] = [
-    ...items.map((i) => ({ item: i.item, where: `line ${i.line} (${i.key})`, line: i.line })),
+    ...items.map((i) => ({ item: i.item, where: { unit: 'line' as const, n: i.line, key: i.key }, line: i.line })),
     ...problems.map((p) => ({
       item: { id: p.key, type: 'document', title: '' },
-      where: `line ${p.line} (${p.key})`,
+      where: { unit: 'line' as const, n: p.line, key: p.key },
       line: p.line,
-      problem: `this entry cannot be read: ${p.message}`,
+      problem: { reason: 'entry_unreadable' as const, params: { detail: p.message } },
     })),
   ];
   return rows.sort((a, b) => a.line - b.line).map(({ line: _line, ...row }) => row);
@@ -103,28 +111,20 @@ function checkRis(content: string): number[] {
   lines.forEach((text, i) => {
     const tag = /^([A-Z][A-Z0-9]) {2}-/.exec(text)?.[1];
     if (tag === 'TY') {
-      if (open !== null)
-        refuse(
-          'ris',
-          `RIS: the record starting on line ${open} has no end tag (ER  -) before the next record on line ${i + 1}`,
-        );
+      if (open !== null) refuse('ris', 'unterminated', { line: open, next: i + 1 });
       open = i + 1;
       starts.push(i + 1);
     } else if (tag === 'ER') {
-      if (open === null) refuse('ris', `RIS: line ${i + 1} ends a record (ER  -) that was never started with TY  -`);
+      if (open === null) refuse('ris', 'stray_end', { line: i + 1 });
       open = null;
     } else if (tag && open === null) {
-      refuse(
-        'ris',
-        `RIS: line ${i + 1} has a ${tag} tag outside a record (records start with TY  - and end with ER  -)`,
-      );
+      refuse('ris', 'tag_outside', { line: i + 1, tag });
     }
   });
   // `open` is set inside the callback above, which TypeScript's narrowing does not follow.
   const unterminated = open as number | null;
-  if (unterminated !== null)
-    refuse('ris', `RIS: the record starting on line ${unterminated} has no end tag (ER  -): the file may be cut short`);
-  if (starts.length === 0) refuse('ris', 'this RIS file has no records (a record starts with "TY  - ")');
+  if (unterminated !== null) refuse('ris', 'unterminated', { line: unterminated });
+  if (starts.length === 0) refuse('ris', 'no_records');
   return starts;
 }
 
@@ -141,10 +141,10 @@ export function parseMetadata(content: string, format: MetadataFormat = detectFo
   try {
     items = plugins.input.chain(content, { forceType: '@ris/file', generateGraphs: false });
   } catch (error) {
-    return refuse('ris', `RIS: ${(error as Error).message.split('\n')[0]}`);
+    return refuse('ris', 'parser', { detail: (error as Error).message.split('\n')[0]! });
   }
   return items.map((item, i) => ({
     item: strip(item),
-    where: starts[i] !== undefined ? `line ${starts[i]}` : `entry ${i + 1}`,
+    where: starts[i] !== undefined ? { unit: 'line', n: starts[i] } : { unit: 'entry', n: i + 1 },
   }));
 }

@@ -1,11 +1,20 @@
 /** Channels of exchange: importing metadata (CSL-JSON, BibTeX, RIS, CSV) with a preview, and exporting records. */
 import { z } from 'zod';
+import { ERROR_REASONS } from '../errors/reasons';
 import { AbsolutePath, AUTHORITY_KINDS, Id } from '../model';
+import { DUPLICATE_GROUNDS, RowPlace } from '../reports/import-report';
 import { channel, INTERNAL } from './channel';
 import { JOB_STATUSES } from './documents';
 
 const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Why a row cannot be imported: a refusal's reason and params, worded by each door like any refusal. */
+const RowProblem = z.object({
+  reason: z.enum(ERROR_REASONS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type RowProblem = z.output<typeof RowProblem>;
 
 export const ImportReport = z.object({
   imported: z.number(),
@@ -17,11 +26,14 @@ export const ImportReport = z.object({
   rows: z.array(
     z.object({
       row: z.number(),
-      /** Where in the file: "line 12", "row 3", "item 2". */
-      where: z.string(),
+      /** Where in the file: row 3 (line 4), line 12 (its key), item 2. */
+      where: RowPlace,
       title: z.string(),
       status: z.enum(['imported', 'merged', 'skipped', 'error']),
-      reason: z.string().optional(),
+      /** An error row: why it cannot be imported. */
+      problem: RowProblem.optional(),
+      /** A skipped or merged row: what makes it the same as record `recordId`. */
+      duplicate: z.enum(DUPLICATE_GROUNDS).optional(),
       recordId: z.number().optional(),
       /** A record with the same title and date: perhaps the same work, perhaps not (five towns called Springfield); the user decides. */
       possibleDuplicateOf: z.number().optional(),

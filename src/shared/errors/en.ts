@@ -3,7 +3,17 @@
  * logs and callers that show it as it is) and the CLI use. The renderer words the same reasons in
  * its own catalogues (src/renderer/src/i18n/<language>/errors.ts).
  */
-import type { ErrorReason, JobKind, NotFoundKind, ReasonParams, RestoreProblem, UnmergeProblem } from './reasons';
+import { englishPlace } from '../reports/en';
+import { FORMAT_NAMES, parseVariant } from '../reports/import-report';
+import type {
+  ErrorReason,
+  JobKind,
+  NotFoundKind,
+  ReasonParams,
+  RestoreProblem,
+  StyleProblem,
+  UnmergeProblem,
+} from './reasons';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -36,6 +46,61 @@ const RESTORE: Record<RestoreProblem, (p: ReasonParams['restore_blocked']) => st
   collection: (p) => `its collection #${p.other} has since been deleted`,
   referenceCode: (p) => `its reference code "${p.name}" is now used by record #${p.other}`,
   file: (p) => `its file #${p.other} "${p.name}" is no longer stored`,
+};
+
+const PARSE: Record<string, (p: ReasonParams['parse_failed']) => string> = {
+  not_json: (p) => `the file is not valid JSON (line ${p.line}): ${p.detail}`,
+  not_json_anywhere: (p) => `the file is not valid JSON: ${p.detail}`,
+  not_object: (p) => `item ${p.item} is not an object`,
+  not_records: (p) => `this JSON of records is not readable: record ${p.item}, ${p.key}: ${p.detail}`,
+  too_large: (p) =>
+    `the file is too large to import at once (${p.size} MB; at most ${p.max} MB): split it into smaller files`,
+  nothing_readable: (p) =>
+    `none of the ${p.count} entries can be read (first: "${p.key}" on line ${p.line}: ${p.detail})`,
+  no_entries: () => 'the file has no entries (an entry starts with @type{key, ...})',
+  unterminated: (p) =>
+    `the record starting on line ${p.line} has no end tag (ER  -) before the next record on line ${p.next}`,
+  unterminated_last: (p) => `the record starting on line ${p.line} has no end tag (ER  -): the file may be cut short`,
+  stray_end: (p) => `line ${p.line} ends a record (ER  -) that was never started with TY  -`,
+  tag_outside: (p) =>
+    `line ${p.line} has a ${p.tag} tag outside a record (records start with TY  - and end with ER  -)`,
+  no_records: () => 'the file has no records (a record starts with "TY  - ")',
+  no_header: () => 'the file has no header row',
+  parser: (p) => `${p.detail}`,
+  parser_row: (p) => `${p.detail} (row ${p.row})`,
+};
+
+const STYLE: Record<StyleProblem, (p: ReasonParams['style_unusable']) => string> = {
+  doctype_entities: (p) =>
+    `line ${p.line}: the file declares a document type with its own entities (<!DOCTYPE … […]>). Entity declarations can expand to gigabytes (an "XML bomb") or read files from this computer, and a CSL style never needs them: the file is refused unread`,
+  doctype_external: (p) =>
+    `line ${p.line}: the file declares a document type with an external file (<!DOCTYPE … SYSTEM>). Entity declarations can expand to gigabytes (an "XML bomb") or read files from this computer, and a CSL style never needs them: the file is refused unread`,
+  entity_declared: (p) =>
+    `line ${p.line}: the file declares an entity (<!ENTITY …>), which a CSL style never needs; it is refused unread`,
+  entity_undefined: (p) =>
+    `line ${p.line}: the entity &${p.name}; is not defined (a CSL style may use only &lt; &gt; &amp; &quot; &apos; and character references)`,
+  bare_ampersand: (p) => `line ${p.line}: a "&" that does not start a character reference (write &amp;)`,
+  bad_lt: (p) => `line ${p.line}: a "<" that does not start a well-formed tag`,
+  text_outside: (p) => `line ${p.line}: text outside the <style> element`,
+  closes_nothing: (p) => `line ${p.line}: </${p.name}> closes nothing`,
+  mismatched: (p) => `line ${p.line}: <${p.name}> (opened on line ${p.openLine}) is closed by </${p.other}>`,
+  attribute_twice: (p) => `line ${p.line}: attribute ${p.other} appears twice on <${p.name}>`,
+  second_root: (p) => `line ${p.line}: a second root element <${p.name}>`,
+  unclosed: (p) => `<${p.name}> opened on line ${p.openLine} is never closed`,
+  no_element: () => `the file has no XML element (is it a CSL style file?)`,
+  not_csl_element: (p) => `line ${p.line}: <${p.name}> is not a CSL element`,
+  wrong_root: (p) => `the root element is <${p.name}>, not <style>`,
+  wrong_namespace: (p) => `<style> must be in the CSL namespace (xmlns="${p.other}")`,
+  no_version: () => `<style> must say version="1.0" (it says nothing)`,
+  wrong_version: (p) => `<style> must say version="1.0" (it says "${p.other}")`,
+  wrong_class: () => `<style> must have class="in-text" or class="note"`,
+  no_info: () => `it has no <info> section`,
+  no_title: () => `<info> has no <title>`,
+  no_id: () => `<info> has no <id>`,
+  dependent: () => `it is a dependent style (it only points to another style); install its parent style instead`,
+  no_citation: () => `it has no <citation> with a <layout>`,
+  bibliography_no_layout: (p) => `line ${p.line}: <bibliography> has no <layout>`,
+  undefined_macro: (p) => `line ${p.line}: it calls the macro "${p.name}", which it does not define`,
 };
 
 const UNMERGE: Record<UnmergeProblem, (p: ReasonParams['unmerge_blocked']) => string> = {
@@ -132,12 +197,13 @@ export const ENGLISH: Wording = {
       : p.source === 'file'
         ? `${p.file}: line ${p.line} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`
         : `line ${p.line} has a character that is not UTF-8: save the file as UTF-8 and import it again`,
-  parse_failed: (p) => p.detail,
+  parse_failed: (p) => `${FORMAT_NAMES[p.format] ?? p.format}: ${PARSE[parseVariant(p)]!(p)}`,
+  entry_unreadable: (p) => `this entry cannot be read: ${p.detail}`,
   import_format_unknown: () => 'cannot tell the format of this file: give the format (csl-json, bibtex or ris)',
   mapping_not_field: (p) => `mapping: "${p.target}" (for column "${p.column}") is not a record field or a link role`,
   mapping_no_title: (p) => `CSV: no column is mapped to the title (columns: ${p.columns})`,
   import_rows_failed: (p) =>
-    `${p.failed} of ${p.total} rows cannot be imported (first: ${p.where}: ${p.detail}); nothing was imported. Fix the file, or skip the bad rows.`,
+    `${p.failed} of ${p.total} rows cannot be imported (first: ${englishPlace(p)}: ${wordCause(p)}); nothing was imported. Fix the file, or skip the bad rows.`,
   nothing_to_package: () => 'the library has no records: nothing to package',
   folder_not_empty: (p) =>
     p.purpose === 'bag'
@@ -150,16 +216,16 @@ export const ENGLISH: Wording = {
   backup_missing: (p) => `there is no backup at ${p.path}`,
   backup_unusable: (p) => `${p.path} is not a usable backup: ${p.detail}; nothing was restored`,
 
-  style_unusable: (p) => `this is not a usable CSL style: ${p.detail}`,
+  style_unusable: (p) => `this is not a usable CSL style: ${STYLE[p.problem](p)}`,
   style_fails: (p) => `this CSL style fails when used: ${p.detail}`,
   style_builtin: (p) => `"${p.key}" comes with the app and cannot be removed`,
 };
 
-/** The English of a batch item's own refusal, from the reason and params it carried. */
-function wordCause(p: ReasonParams['batch_item_refused']): string {
+/** The English of a batch item's or a row's own refusal, from the reason and params it carried. */
+function wordCause(p: { cause: string } & Record<string, string | number | undefined>): string {
   const cause = p.cause as ErrorReason;
   const word = ENGLISH[cause] as ((params: unknown) => string) | undefined;
-  return word && cause !== 'batch_item_refused' ? word(p) : String(p.detail ?? cause);
+  return word && cause !== 'batch_item_refused' && cause !== 'import_rows_failed' ? word(p) : String(p.detail ?? cause);
 }
 
 /** A reason and its params in English: the `message` every envelope carries. */

@@ -34,6 +34,50 @@ export type RestoreProblem = 'revision' | 'authority' | 'collection' | 'referenc
 /** Why a merge of authorities cannot be undone (`unmerge_blocked`). */
 export type UnmergeProblem = 'keepChanged' | 'notMerged' | 'placeGone' | 'linkGone';
 
+/** Why a whole import file cannot be read (`parse_failed`). */
+export type ParseProblem =
+  | 'not_json' // detail: JSON.parse's words; line where it says
+  | 'not_object' // item
+  | 'not_records' // item, key (its field), detail: our own JSON of records, with a record that is not one
+  | 'too_large' // size, max (characters, in millions)
+  | 'nothing_readable' // count, key, line, detail: the first entry's problem
+  | 'no_entries'
+  | 'unterminated' // line, next (the next record's line, when there is one)
+  | 'stray_end' // line
+  | 'tag_outside' // line, tag
+  | 'no_records'
+  | 'no_header'
+  | 'parser'; // detail, row: a parser's own account
+
+/** What is wrong with a CSL style file (`style_unusable`), checked before it is installed. */
+export type StyleProblem =
+  | 'doctype_entities'
+  | 'doctype_external'
+  | 'entity_declared'
+  | 'entity_undefined'
+  | 'bare_ampersand'
+  | 'bad_lt'
+  | 'text_outside'
+  | 'closes_nothing'
+  | 'mismatched'
+  | 'attribute_twice'
+  | 'second_root'
+  | 'unclosed'
+  | 'no_element'
+  | 'not_csl_element'
+  | 'wrong_root'
+  | 'wrong_namespace'
+  | 'no_version'
+  | 'wrong_version'
+  | 'wrong_class'
+  | 'no_info'
+  | 'no_title'
+  | 'no_id'
+  | 'dependent'
+  | 'no_citation'
+  | 'bibliography_no_layout'
+  | 'undefined_macro';
+
 /** Which text a line that is not UTF-8 was found in. */
 export type TextSource = 'text' | 'csv' | 'file';
 
@@ -125,11 +169,39 @@ export interface ReasonParams {
 
   // ---- import, export, backups, bags
   not_utf8: { line: number; source: TextSource; file?: string };
-  parse_failed: { format: string; detail: string };
+  /** A file that cannot be read as its format at all; `detail` is the parser's own words where one speaks. */
+  parse_failed: {
+    format: string;
+    problem: ParseProblem;
+    line?: number;
+    next?: number;
+    item?: number;
+    row?: number;
+    key?: string;
+    tag?: string;
+    count?: number;
+    size?: number;
+    max?: number;
+    detail?: string;
+  };
+  /** One entry of a bibliography its parser cannot read (the others can): `detail` is the parser's words. */
+  entry_unreadable: { detail: string };
   import_format_unknown: Record<string, never>;
   mapping_not_field: { target: string; column: string };
   mapping_no_title: { columns: string };
-  import_rows_failed: { failed: number; total: number; where: string; detail: string };
+  /**
+   * Rows of an import that cannot be imported, so nothing was: the first one's place in the file
+   * (unit, n, line, key: see reports/import-report.ts) and its own refusal (`cause`, with its params).
+   */
+  import_rows_failed: {
+    failed: number;
+    total: number;
+    unit: string;
+    n: number;
+    line?: number;
+    key?: string;
+    cause: string;
+  } & Record<string, string | number>;
   nothing_to_package: Record<string, never>;
   folder_not_empty: { path: string; purpose: 'bag' | 'restore' };
   folder_missing: { path: string };
@@ -140,7 +212,8 @@ export interface ReasonParams {
   backup_unusable: { path: string; detail: string };
 
   // ---- citation styles
-  style_unusable: { detail: string };
+  /** A style file refused before it is installed: what is wrong, and where (line, element or attribute `name`, `other`). */
+  style_unusable: { problem: StyleProblem; line?: number; openLine?: number; name?: string; other?: string };
   style_fails: { detail: string };
   style_builtin: { key: string };
 }
@@ -205,6 +278,7 @@ export const ERROR_REASONS = [
   'mapping_not_field',
   'mapping_no_title',
   'import_rows_failed',
+  'entry_unreadable',
   'nothing_to_package',
   'folder_not_empty',
   'folder_missing',

@@ -2,13 +2,21 @@
  * The English wording of import reports (the CLI's, and the service's own messages): the same keys
  * the renderer words in its languages (i18n/<language>/cite.ts and documents.ts).
  */
-import type { DuplicateGround, ImportSkip, RowPlace } from './import-report';
+import { placeVariant, type DuplicateGround, type ImportSkip, type PlaceVariant } from './import-report';
 
-export function englishPlace(p: RowPlace): string {
-  const base = `${p.unit} ${p.n}`;
-  if (p.unit === 'row' && p.line !== undefined) return `${base} (line ${p.line})`;
-  if (p.unit === 'record' && p.key !== undefined) return `${base} of ${p.key}`;
-  return p.key !== undefined ? `${base} (${p.key})` : base;
+const PLACES: Record<PlaceVariant, (p: { n: number; line?: number; key?: string }) => string> = {
+  row_line: (p) => `row ${p.n} (line ${p.line})`,
+  row: (p) => `row ${p.n}`,
+  line_key: (p) => `line ${p.n} (${p.key})`,
+  line: (p) => `line ${p.n}`,
+  entry: (p) => `entry ${p.n}`,
+  item: (p) => `item ${p.n}`,
+  record_of: (p) => `record ${p.n} of ${p.key}`,
+  record: (p) => `record ${p.n}`,
+};
+
+export function englishPlace(p: { unit: string; n: number; line?: number; key?: string }): string {
+  return PLACES[placeVariant(p)](p);
 }
 
 const GROUNDS: Record<DuplicateGround, string> = {

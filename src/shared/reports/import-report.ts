@@ -56,3 +56,32 @@ export const ImportSkip = z.object({
   detail: z.string().optional(),
 });
 export type ImportSkip = z.output<typeof ImportSkip>;
+
+/** How a place reads, by what it has: a row with its line, a BibTeX line with its key, a bag's record with its file. */
+export type PlaceVariant = 'row_line' | 'row' | 'line_key' | 'line' | 'entry' | 'item' | 'record_of' | 'record';
+
+export function placeVariant(p: { unit: string; line?: unknown; key?: unknown }): PlaceVariant {
+  const unit = (ROW_UNITS as readonly string[]).includes(p.unit) ? (p.unit as RowUnit) : 'entry';
+  if (unit === 'row') return p.line !== undefined ? 'row_line' : 'row';
+  if (unit === 'line') return p.key !== undefined && p.key !== '' ? 'line_key' : 'line';
+  if (unit === 'record') return p.key !== undefined && p.key !== '' ? 'record_of' : 'record';
+  return unit;
+}
+
+/** The names of the formats a refusal names (the same in every language). */
+export const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  'csl-json': 'CSL-JSON',
+  json: 'JSON',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  csv: 'CSV',
+};
+
+/** How a whole-file refusal (`parse_failed`) reads: its problem, told apart by what it knows. */
+export function parseVariant(p: { problem?: unknown; line?: unknown; next?: unknown; row?: unknown }): string {
+  const problem = String(p.problem);
+  if (problem === 'not_json' && p.line === undefined) return 'not_json_anywhere';
+  if (problem === 'unterminated' && p.next === undefined) return 'unterminated_last';
+  if (problem === 'parser' && p.row !== undefined) return 'parser_row';
+  return problem;
+}

@@ -39,7 +39,7 @@ describe('bad input: one clear message, the catalogue unchanged', () => {
     // Random bytes as a browser would decode them (no "@", so no entry to read).
     const junk = Buffer.from(crypto.randomBytes(64 * 1024).map((b) => (b === 64 ? 0 : b))).toString('latin1');
     expect(await refused({ content: junk, format: 'bibtex' })).toBe(
-      'this BibTeX file has no entries (an entry starts with @type{key, ...})',
+      'BibTeX: the file has no entries (an entry starts with @type{key, ...})',
     );
   });
 
@@ -52,7 +52,7 @@ describe('bad input: one clear message, the catalogue unchanged', () => {
     const entry = '@misc{k, title = {A record of the twinning of Leeds and Hangzhou, with a long title}}\n';
     const content = entry.repeat(Math.ceil(50_000_000 / entry.length));
     expect(await refused({ content, format: 'bibtex' })).toBe(
-      'this BibTeX file is too large to import at once (50 MB; at most 20 MB): split it into smaller files',
+      'BibTeX: the file is too large to import at once (50 MB; at most 20 MB): split it into smaller files',
     );
   });
 });

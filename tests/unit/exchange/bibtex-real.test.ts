@@ -6,6 +6,9 @@
  * holds comes from BibTool (Debian's `bibtool`, its own parser), not from the parser under test.
  */
 import { describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../src/shared/channels/exchange';
+import { englishRowNote } from '../../../src/shared/reports/row-note';
+import { englishPlace } from '../../../src/shared/reports/en';
 import { readBibtex } from '../../../src/main/exchange/bibtex';
 import { catalogueState, openTestLibrary } from '../../support/catalogue';
 import { cliIn } from '../../support/cli';
@@ -73,12 +76,7 @@ describe('real BibTeX files from Debian', () => {
     expect(catalogueState(dir)).toEqual(before);
     const run = await cliIn(dir, ['import-metadata', file!, '--skip-bad-rows', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as {
-      imported: number;
-      skipped: number;
-      failed: number;
-      rows: { status: string; where: string; reason?: string }[];
-    };
+    const report = JSON.parse(run.stdout) as ImportReport;
     console.log(
       `xampl.bib via the CLI: ${report.imported} imported, ${report.skipped} skipped as duplicates, ${report.failed} refused`,
     );
@@ -86,10 +84,12 @@ describe('real BibTeX files from Debian', () => {
     // targets and misc-minimal), each named with its line and key.
     expect(report.rows.length).toBe(held);
     expect(report.imported + report.skipped + report.failed).toBe(held);
-    expect(report.rows.find((r) => r.where === 'line 226 (misc-minimal)')).toMatchObject({
+    const minimal = report.rows.find((r) => englishPlace(r.where) === 'line 226 (misc-minimal)')!;
+    expect(minimal).toMatchObject({
       status: 'error',
-      reason: 'title: must not be empty',
+      problem: { reason: 'field_invalid', params: { field: 'title', problem: 'empty' } },
     });
+    expect(englishRowNote(minimal)).toBe('title: must not be empty');
     expect(catalogueState(dir).records).toBe(before.records! + report.imported);
   });
 
@@ -106,14 +106,14 @@ describe('real BibTeX files from Debian', () => {
       const refused = report.rows.filter((r) => r.status === 'error');
       console.log(
         `tugboat.bib: ${report.imported} of ${held} entries imported (BibTool's count), ${report.skipped} skipped as duplicates, ${report.failed} refused, in ${seconds.toFixed(1)} s`,
-        refused.map((r) => `${r.where}: ${r.reason}`),
+        refused.map((r) => `${englishPlace(r.where)}: ${englishRowNote(r)}`),
       );
       expect(report.rows.length).toBe(held);
       expect(report.imported + report.skipped + report.failed).toBe(held);
       // Every entry is read; the only ones refused have an ftp:// URL, which a record's URL may not be.
       expect(refused.length).toBeLessThan(5);
-      for (const r of refused) expect(r.reason).toMatch(/^url: "ftp:\/\/.*is not a web address/);
-      const row = report.rows.find((r) => r.where.endsWith('(Beeton:TB2-1-53-2)'))!;
+      for (const r of refused) expect(englishRowNote(r)).toMatch(/^url: "ftp:\/\/.*is not a web address/);
+      const row = report.rows.find((r) => r.where.key === 'Beeton:TB2-1-53-2')!;
       expect((await lib.ok('getRecord', { id: row.recordId! })).title).toBe(
         'How to prepare a file for publication in TUGboat',
       );

@@ -4,6 +4,7 @@
  * description, another type) is imported, not skipped.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { englishRowNote } from '../../../src/shared/reports/row-note';
 import { openTestLibrary, type TestLibrary } from '../../support/catalogue';
 
 let lib: TestLibrary | null = null;
@@ -44,7 +45,7 @@ describe('duplicates in a metadata import', () => {
       },
     ];
     const report = await lib.ok('importMetadata', { content: JSON.stringify(items) });
-    expect(report.rows.map((r) => [r.status, r.reason ?? ''])).toEqual([
+    expect(report.rows.map((r) => [r.status, englishRowNote(r)])).toEqual([
       ['imported', `possible duplicate: the same title and date as record #${first.id}`],
       ['imported', `possible duplicate: the same title and date as record #${first.id}`],
       ['imported', `possible duplicate: the same title and date as record #${first.id}`],

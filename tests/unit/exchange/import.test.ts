@@ -3,6 +3,8 @@
  * broken files refused with the line, leaving the library exactly as it was.
  */
 import fs from 'node:fs';
+import { englishPlace } from '../../../src/shared/reports/en';
+import { englishRowNote } from '../../../src/shared/reports/row-note';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueState, type TestLibrary } from '../../support/catalogue';
@@ -119,11 +121,11 @@ describe('duplicates, the preview and the report', () => {
     ].map((i) => ({ ...i, author: [{ literal: 'Someone Not Yet Known' }] }));
     const skipped = await lib.ok('importMetadata', { content: csl(items) });
     expect(skipped.skipped).toBe(4);
-    expect(skipped.rows.map((r) => r.reason)).toEqual([
-      'duplicate: the same reference code as record #1',
-      'duplicate: the same DOI as record #2',
-      'duplicate: the same ISBN as record #3',
-      'duplicate: the same citation key as record #4',
+    expect(skipped.rows.map((r) => [r.duplicate, englishRowNote(r)])).toEqual([
+      ['referenceCode', 'duplicate: the same reference code as record #1'],
+      ['doi', 'duplicate: the same DOI as record #2'],
+      ['isbn', 'duplicate: the same ISBN as record #3'],
+      ['citationKey', 'duplicate: the same citation key as record #4'],
     ]);
     // Skipped rows leave no authority behind.
     expect((await lib.ok('listAuthorities', {})).total).toBe(authoritiesBefore);
@@ -144,7 +146,7 @@ describe('duplicates, the preview and the report', () => {
       { id: 'd', type: 'book', title: 'Third', DOI: 'https://doi.org/10.5555/OTHER' },
     ];
     const report = await lib.ok('importMetadata', { content: csl(items), skipBadRows: true });
-    expect(report.rows.map((r) => [r.status, r.reason ?? ''])).toEqual([
+    expect(report.rows.map((r) => [r.status, englishRowNote(r)])).toEqual([
       ['imported', ''],
       ['error', expect.stringMatching(/month 13/)],
       ['skipped', 'duplicate: the same DOI as record #1'],
@@ -157,7 +159,7 @@ describe('duplicates, the preview and the report', () => {
     await lib.ok('createRecord', { type: 'report', title: 'Trade mission report', date: '2018-09' });
     const preview = await lib.ok('previewMetadataImport', { content: csl([item]) });
     expect(preview.rows.map((r) => [r.status, r.possibleDuplicateOf])).toEqual([['imported', 1]]);
-    expect(preview.rows[0]!.reason).toBe('possible duplicate: the same title and date as record #1');
+    expect(englishRowNote(preview.rows[0]!)).toBe('possible duplicate: the same title and date as record #1');
     const skipped = await lib.ok('importMetadata', { content: csl([item]), possibleDuplicates: 'skip' });
     expect([skipped.imported, skipped.skipped]).toEqual([0, 1]);
     const imported = await lib.ok('importMetadata', { content: csl([item]) });
@@ -218,7 +220,7 @@ describe('broken input is refused with the line, and the library is unchanged', 
     );
     expect(catalogueState(lib.dir)).toEqual(state);
     const preview = await lib.ok('previewMetadataImport', { content: fixture('broken-braces.bib'), format: 'bibtex' });
-    expect(preview.rows.map((row) => [row.where, row.status])).toEqual([
+    expect(preview.rows.map((row) => [englishPlace(row.where), row.status])).toEqual([
       ['line 1 (good2019)', 'imported'],
       ['line 6 (broken2018)', 'error'],
       ['line 11 (after2020)', 'imported'],
@@ -244,7 +246,7 @@ describe('broken input is refused with the line, and the library is unchanged', 
   it('CSL-JSON that is not JSON', async () => {
     const lib = await library();
     const r = await lib.service.call('importMetadata', { content: '[\n {"title": "x",}\n]', format: 'csl-json' });
-    expect(r.ok ? '' : r.error.message).toMatch(/^this CSL-JSON file is not valid JSON \(line 2\)/);
+    expect(r.ok ? '' : r.error.message).toMatch(/^CSL-JSON: the file is not valid JSON \(line 2\)/);
   });
 
   it('the CLI refuses the same files with exit 1 and one line, and --dry-run writes nothing', async () => {

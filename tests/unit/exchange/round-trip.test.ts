@@ -8,6 +8,7 @@
  * is found by search in the imported library, and verify finds nothing wrong.
  */
 import { createHash } from 'node:crypto';
+import { englishRowNote } from '../../../src/shared/reports/row-note';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -257,7 +258,7 @@ describe('duplicates on import', () => {
     const { report } = await importBagAndWait(target, bag);
     const byTitle = (title: string) => report.rows.filter((r) => r.title === title);
     expect(byTitle('Delegation report 2018')).toMatchObject([
-      { status: 'skipped', reason: expect.stringMatching(/^duplicate: the same reference code as record #1$/) },
+      { status: 'skipped', duplicate: 'referenceCode', recordId: 1 },
     ]);
     // Same title and date, other file: one is the record already here, the other is new.
     expect(
@@ -265,7 +266,7 @@ describe('duplicates on import', () => {
         .map((r) => r.status)
         .sort(),
     ).toEqual(['imported', 'skipped']);
-    expect(byTitle('scan').find((r) => r.status === 'skipped')!.reason).toMatch(
+    expect(englishRowNote(byTitle('scan').find((r) => r.status === 'skipped')!)).toMatch(
       /^duplicate: the same files \(by content hash\) and description as record #2$/,
     );
     expect(report).toMatchObject({ skipped: 2, failed: 0 });

@@ -1,6 +1,9 @@
 /** Commands of exchange: export (BibTeX, RIS, CSL-JSON, CSV, JSON, BagIt), import-metadata. */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ImportReport } from '../../../shared/channels/exchange';
+import { englishPlace } from '../../../shared/reports/en';
+import { englishRowNote } from '../../../shared/reports/row-note';
 import { ArchiveFailure } from '../../../shared/result';
 import { decodeFileBytes, EncodingProblem } from '../../../shared/text-encoding';
 import { single } from '../args';
@@ -105,21 +108,13 @@ function readText(file: string, encoding?: string): string {
   }
 }
 
-function reportText(r: {
-  imported: number;
-  merged: number;
-  skipped: number;
-  failed: number;
-  dryRun: boolean;
-  rows: { where: string; title: string; status: string; reason?: string }[];
-  createdAuthorities: { kind: string; name: string }[];
-}): string {
+function reportText(r: ImportReport): string {
   const lines = [
     `${r.dryRun ? 'Preview (nothing written): would import' : 'Imported'} ${r.imported}, merged ${r.merged}, skipped ${r.skipped}, with errors ${r.failed}; ${r.createdAuthorities.length} new authority records.`,
     ...r.rows
       // Rows imported are listed only when flagged: a possible duplicate the user may want to skip.
-      .filter((row) => row.status !== 'imported' || row.reason)
-      .map((row) => `  ${row.where}: ${row.status}: ${row.title} — ${row.reason ?? ''}`),
+      .filter((row) => row.status !== 'imported' || row.possibleDuplicateOf !== undefined)
+      .map((row) => `  ${englishPlace(row.where)}: ${row.status}: ${row.title} — ${englishRowNote(row)}`),
     ...r.createdAuthorities.map((a) => `  new ${a.kind}: ${a.name}`),
   ];
   return lines.join('\n');

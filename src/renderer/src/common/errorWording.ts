@@ -5,6 +5,8 @@
  * (the language is an argument), so tests word every reason; errorText.ts uses the chosen language.
  */
 import { ERROR_REASONS, type ErrorReason } from '../../../shared/errors/reasons';
+import { FORMAT_NAMES, parseVariant, placeVariant } from '../../../shared/reports/import-report';
+import { fillTemplate } from '../../../shared/template';
 import type { ArchiveError, ErrorParams } from '../../../shared/result';
 import { resources, type Language } from '../i18n/resources';
 
@@ -27,6 +29,8 @@ const VARIANT: Partial<Record<ErrorReason, (p: ErrorParams) => string>> = {
   stored_copy_damaged: (p) => (p.size === undefined ? 'missing' : 'size'),
   not_utf8: (p) => String(p.source),
   folder_not_empty: (p) => String(p.purpose),
+  parse_failed: parseVariant,
+  style_unusable: (p) => String(p.problem),
 };
 
 const KNOWN = new Set<string>(ERROR_REASONS);
@@ -44,11 +48,6 @@ export function fieldLabel(language: Language, path: string): string {
   return key;
 }
 
-/** `{{name}}` filled from params; a placeholder without a value is left out rather than shown. */
-export function fillPlaceholders(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => (key in params ? String(params[key]) : ''));
-}
-
 /**
  * What is wrong with a field (field_invalid's params), without the field's name: shown beside the
  * field. In English, the schema's own message (`detail`); in another language, the problem's words.
@@ -59,7 +58,7 @@ export function problemWords(language: Language, params: ErrorParams): string {
   const entry = problems[String(params.problem)] ?? problems.invalid!;
   const template =
     typeof entry === 'string' ? entry : (entry[String(params.origin)] ?? entry.other ?? Object.values(entry)[0]!);
-  return fillPlaceholders(template, params);
+  return fillTemplate(template, params);
 }
 
 /** The params with keys worded: field keys as labels, kinds, roles, a job's kind, a field's problem, a cause. */
@@ -80,11 +79,22 @@ function wordedParams(language: Language, reason: ErrorReason, params: ErrorPara
     out.expected = (c.jobKind as Record<string, string>)[params.expected] ?? params.expected;
   if (typeof params.field === 'string' && params.field) out.field = fieldLabel(language, params.field);
   if (reason === 'field_invalid' || params.cause === 'field_invalid') out.problem = problemWords(language, params);
-  if (reason === 'batch_item_refused') {
+  if (typeof params.format === 'string') out.format = FORMAT_NAMES[params.format] ?? params.format;
+  if (reason === 'import_rows_failed') out.where = placeWordsIn(language, params);
+  if (reason === 'batch_item_refused' || reason === 'import_rows_failed') {
     const cause = String(params.cause);
     out.cause = KNOWN.has(cause) && cause !== reason ? (reasonWords(language, cause as ErrorReason, params) ?? '') : '';
   }
   return out;
+}
+
+/** Where a row is in its file (an import report's row, the first bad row of a refused import). */
+export function placeWordsIn(language: Language, place: Readonly<Record<string, string | number | undefined>>): string {
+  const variant = placeVariant({ unit: String(place.unit), line: place.line, key: place.key });
+  const template = (resources[language].errors.place as Readonly<Record<string, string>>)[variant]!;
+  const params: ErrorParams = {};
+  for (const [k, v] of Object.entries(place)) if (v !== undefined) params[k] = v;
+  return fillTemplate(template, params);
 }
 
 function reasonWords(language: Language, reason: ErrorReason, params: ErrorParams): string | null {
@@ -92,7 +102,7 @@ function reasonWords(language: Language, reason: ErrorReason, params: ErrorParam
   if (entry === undefined) return null;
   const pick = VARIANT[reason];
   const template = typeof entry === 'string' ? entry : pick ? entry[pick(params)] : undefined;
-  return template === undefined ? null : fillPlaceholders(template, wordedParams(language, reason, params));
+  return template === undefined ? null : fillTemplate(template, wordedParams(language, reason, params));
 }
 
 /** The whole sentence for a refusal (or the text itself, for an error that is already words). */

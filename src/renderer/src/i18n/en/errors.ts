@@ -129,12 +129,34 @@ export const errors = {
       csv: 'CSV: line {{line}} has a character that is not UTF-8; save the file as UTF-8 (CSV UTF-8) and import it again',
       file: '{{file}}: line {{line}} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again',
     },
-    parse_failed: '{{detail}}',
+    parse_failed: {
+      not_json: '{{format}}: the file is not valid JSON (line {{line}}): {{detail}}',
+      not_json_anywhere: '{{format}}: the file is not valid JSON: {{detail}}',
+      not_object: '{{format}}: item {{item}} is not an object',
+      not_records: '{{format}}: this JSON of records is not readable: record {{item}}, {{key}}: {{detail}}',
+      too_large:
+        '{{format}}: the file is too large to import at once ({{size}} MB; at most {{max}} MB): split it into smaller files',
+      nothing_readable:
+        '{{format}}: none of the {{count}} entries can be read (first: "{{key}}" on line {{line}}: {{detail}})',
+      no_entries: '{{format}}: the file has no entries (an entry starts with @type{key, ...})',
+      unterminated:
+        '{{format}}: the record starting on line {{line}} has no end tag (ER  -) before the next record on line {{next}}',
+      unterminated_last:
+        '{{format}}: the record starting on line {{line}} has no end tag (ER  -): the file may be cut short',
+      stray_end: '{{format}}: line {{line}} ends a record (ER  -) that was never started with TY  -',
+      tag_outside:
+        '{{format}}: line {{line}} has a {{tag}} tag outside a record (records start with TY  - and end with ER  -)',
+      no_records: '{{format}}: the file has no records (a record starts with "TY  - ")',
+      no_header: '{{format}}: the file has no header row',
+      parser: '{{format}}: {{detail}}',
+      parser_row: '{{format}}: {{detail}} (row {{row}})',
+    },
+    entry_unreadable: 'this entry cannot be read: {{detail}}',
     import_format_unknown: 'cannot tell the format of this file: give the format (csl-json, bibtex or ris)',
     mapping_not_field: 'mapping: "{{target}}" (for column "{{column}}") is not a record field or a link role',
     mapping_no_title: 'CSV: no column is mapped to the title (columns: {{columns}})',
     import_rows_failed:
-      '{{failed}} of {{total}} rows cannot be imported (first: {{where}}: {{detail}}); nothing was imported. Fix the file, or skip the bad rows.',
+      '{{failed}} of {{total}} rows cannot be imported (first: {{where}}: {{cause}}); nothing was imported. Fix the file, or skip the bad rows.',
     nothing_to_package: 'the library has no records: nothing to package',
     folder_not_empty: {
       bag: '{{path}} is not empty: a bag is written to a new or empty folder',
@@ -147,7 +169,42 @@ export const errors = {
     bag_copy_missing: 'bag {{bag}}: the stored copy of {{path}} is missing or incomplete; nothing was imported',
     backup_missing: 'there is no backup at {{path}}',
     backup_unusable: '{{path}} is not a usable backup: {{detail}}; nothing was restored',
-    style_unusable: 'this is not a usable CSL style: {{detail}}',
+    style_unusable: {
+      doctype_entities:
+        'this is not a usable CSL style: line {{line}}: the file declares a document type with its own entities (<!DOCTYPE … […]>). Entity declarations can expand to gigabytes (an "XML bomb") or read files from this computer, and a CSL style never needs them: the file is refused unread',
+      doctype_external:
+        'this is not a usable CSL style: line {{line}}: the file declares a document type with an external file (<!DOCTYPE … SYSTEM>). Entity declarations can expand to gigabytes (an "XML bomb") or read files from this computer, and a CSL style never needs them: the file is refused unread',
+      entity_declared:
+        'this is not a usable CSL style: line {{line}}: the file declares an entity (<!ENTITY …>), which a CSL style never needs; it is refused unread',
+      entity_undefined:
+        'this is not a usable CSL style: line {{line}}: the entity &{{name}}; is not defined (a CSL style may use only &lt; &gt; &amp; &quot; &apos; and character references)',
+      bare_ampersand:
+        'this is not a usable CSL style: line {{line}}: a "&" that does not start a character reference (write &amp;)',
+      bad_lt: 'this is not a usable CSL style: line {{line}}: a "<" that does not start a well-formed tag',
+      text_outside: 'this is not a usable CSL style: line {{line}}: text outside the <style> element',
+      closes_nothing: 'this is not a usable CSL style: line {{line}}: </{{name}}> closes nothing',
+      mismatched:
+        'this is not a usable CSL style: line {{line}}: <{{name}}> (opened on line {{openLine}}) is closed by </{{other}}>',
+      attribute_twice: 'this is not a usable CSL style: line {{line}}: attribute {{other}} appears twice on <{{name}}>',
+      second_root: 'this is not a usable CSL style: line {{line}}: a second root element <{{name}}>',
+      unclosed: 'this is not a usable CSL style: <{{name}}> opened on line {{openLine}} is never closed',
+      no_element: 'this is not a usable CSL style: the file has no XML element (is it a CSL style file?)',
+      not_csl_element: 'this is not a usable CSL style: line {{line}}: <{{name}}> is not a CSL element',
+      wrong_root: 'this is not a usable CSL style: the root element is <{{name}}>, not <style>',
+      wrong_namespace: 'this is not a usable CSL style: <style> must be in the CSL namespace (xmlns="{{other}}")',
+      no_version: 'this is not a usable CSL style: <style> must say version="1.0" (it says nothing)',
+      wrong_version: 'this is not a usable CSL style: <style> must say version="1.0" (it says "{{other}}")',
+      wrong_class: 'this is not a usable CSL style: <style> must have class="in-text" or class="note"',
+      no_info: 'this is not a usable CSL style: it has no <info> section',
+      no_title: 'this is not a usable CSL style: <info> has no <title>',
+      no_id: 'this is not a usable CSL style: <info> has no <id>',
+      dependent:
+        'this is not a usable CSL style: it is a dependent style (it only points to another style); install its parent style instead',
+      no_citation: 'this is not a usable CSL style: it has no <citation> with a <layout>',
+      bibliography_no_layout: 'this is not a usable CSL style: line {{line}}: <bibliography> has no <layout>',
+      undefined_macro:
+        'this is not a usable CSL style: line {{line}}: it calls the macro "{{name}}", which it does not define',
+    },
     style_fails: 'this CSL style fails when used: {{detail}}',
     style_builtin: '"{{key}}" comes with the app and cannot be removed',
   },
@@ -157,6 +214,17 @@ export const errors = {
    * src/shared/model.ts and often more precise: "day 31 does not exist in 2018-09"), as the date
    * parser's messages do (editor/date-messages.ts); these say each problem for other languages to follow.
    */
+  /** Where a row is in its file (reports/import-report.ts placeVariant). */
+  place: {
+    row_line: 'row {{n}} (line {{line}})',
+    row: 'row {{n}}',
+    line_key: 'line {{n}} ({{key}})',
+    line: 'line {{n}}',
+    entry: 'entry {{n}}',
+    item: 'item {{n}}',
+    record_of: 'record {{n}} of {{key}}',
+    record: 'record {{n}}',
+  },
   problem: {
     required: 'is required',
     empty: 'must not be empty',
