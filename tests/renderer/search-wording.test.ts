@@ -8,9 +8,23 @@ import { describe, expect, it } from 'vitest';
 import { MATCHED_FIELDS, type MatchedIn } from '../../src/shared/channels/search';
 import { LINK_ROLES } from '../../src/shared/model';
 import { LANGUAGES, resources } from '../../src/renderer/src/i18n/resources';
-import { understoodText, warningText } from '../../src/renderer/src/search/queryWords';
-import { whereMatched } from '../../src/renderer/src/search/whereMatched';
+import { sayWith } from '../../src/renderer/src/search/say';
+import { englishSay } from '../../src/shared/search/words-en';
+import {
+  understoodText as sharedUnderstood,
+  warningText as sharedWarning,
+  whereMatched as sharedWhere,
+} from '../../src/shared/search/words';
 import type { QueryWarning, Understood } from '../../src/shared/search/query';
+import type { TFunction } from 'i18next';
+import type { LinkRole, RecordType } from '../../src/shared/model';
+
+// The results pane's way: the shared wording said through i18next in the interface language.
+const whereMatched = (m: MatchedIn, t: TFunction<'search'>, roles: Readonly<Record<LinkRole, string>>) =>
+  sharedWhere(m, sayWith(t), roles);
+const understoodText = (u: Understood, t: TFunction<'search'>, types: Readonly<Record<RecordType, string>>) =>
+  sharedUnderstood(u, sayWith(t), types);
+const warningText = (w: QueryWarning, t: TFunction<'search'>) => sharedWarning(w, sayWith(t));
 
 const translator = i18next.createInstance();
 void translator.init({
@@ -114,5 +128,17 @@ describe('what a query was understood as, worded', () => {
     expect(warningText({ kind: 'badDate', bound: 'to', value: '' }, t)).toBe(
       'to: needs a date like 2018 or 2018-09 (nothing given)',
     );
+  });
+
+  it('the CLI’s English (englishSay) is the English results pane’s, word for word', () => {
+    const t = translator.getFixedT('en', 'search');
+    const types = resources.en.labels.recordType;
+    const roles = resources.en.labels.role;
+    const queries = [...Object.values(UNDERSTOOD), { kind: 'words', any: [clause('x', 'person', { negated: true })] }];
+    for (const u of queries as Understood[])
+      expect(sharedUnderstood(u, englishSay, types)).toBe(understoodText(u, t, types));
+    for (const w of [...Object.values(WARNINGS), { kind: 'badDate', bound: 'to', value: '' } as QueryWarning])
+      expect(sharedWarning(w, englishSay)).toBe(warningText(w, t));
+    for (const m of EVERY_MATCH) expect(sharedWhere(m, englishSay, roles)).toBe(whereMatched(m, t, roles));
   });
 });

@@ -1,8 +1,17 @@
 /** Human-readable output of the CLI (with --json, JSON is printed instead). */
-import { AGREEMENT_KIND_LABELS, RECORD_TYPE_LABELS, type RecordSummary, type RecordView } from '../../shared/model';
+import {
+  AGREEMENT_KIND_LABELS,
+  LINK_ROLES,
+  RECORD_TYPE_LABELS,
+  type LinkRole,
+  type RecordSummary,
+  type RecordView,
+} from '../../shared/model';
 import type { MatchedIn } from '../../shared/channels/search';
 import type { MergedHit } from '../../shared/search/merge';
-import type { Clause, QueryWarning, Scope, Understood } from '../../shared/search/query';
+import type { QueryWarning, Understood } from '../../shared/search/query';
+import { understoodText, warningText, whereMatched } from '../../shared/search/words';
+import { englishSay } from '../../shared/search/words-en';
 import { segmentsText } from '../../shared/search/snippet';
 
 function shownDate(r: { date: string | null; dateEnd?: string | null; dateApproximate?: boolean }): string {
@@ -15,87 +24,22 @@ export function summaryLine(r: RecordSummary): string {
   return `#${String(r.id).padEnd(6)} ${shownDate(r).padEnd(12)} ${RECORD_TYPE_LABELS[r.type].padEnd(16)} ${r.title}${ref}`;
 }
 
-/** Where a hit matched, in the CLI's English (the renderer words the same keys in its language). */
-const MATCHED_WORDS: Record<Exclude<MatchedIn, { field: 'role' | 'page' | 'alias' }>['field'], string> = {
-  title: 'title',
-  titleAlt: 'title (other language)',
-  referenceCode: 'reference code',
-  person: 'person',
-  organisation: 'organisation',
-  place: 'place',
-  event: 'event',
-  partnership: 'partnership',
-  tag: 'tag',
-  outlet: 'outlet',
-  type: 'type',
-  date: 'date',
-  description: 'description',
-  text: 'text',
-  catalogue: 'catalogue fields',
-};
+/** Where a hit matched, in the CLI's English (the renderer says the same keys in its language). */
+/** The CLI names a role by its key ("signatory"), as its other commands and --role options do. */
+const ROLE_WORDS = Object.fromEntries(LINK_ROLES.map((r) => [r, r])) as Record<LinkRole, string>;
 
 export function matchedInWords(m: MatchedIn): string {
-  if (m.field === 'role') return m.role;
-  if (m.field === 'page') return `page ${m.page} of ${m.file}`;
-  if (m.field === 'alias') return `“${m.name}”, another name of what was searched`;
-  return MATCHED_WORDS[m.field];
-}
-
-const SCOPE_WORDS: Record<Scope, string> = {
-  title: 'title',
-  person: 'a person',
-  org: 'an organisation',
-  place: 'a place',
-  tag: 'a tag',
-  ref: 'the reference code',
-  partnership: 'a partnership',
-};
-
-function clauseWords(c: Clause): string {
-  const words = c.phrase ? `the phrase “${c.text}”` : `“${c.text}”`;
-  const where = c.scope ? `${SCOPE_WORDS[c.scope]} matching ${words}` : words;
-  return c.negated ? `not ${where}` : where;
+  return whereMatched(m, englishSay, ROLE_WORDS);
 }
 
 /** One part of what a query was understood as, in English: "a person matching “blake”", "in 2018". */
 export function understoodWords(u: Understood): string {
-  switch (u.kind) {
-    case 'words':
-      return u.any.map(clauseWords).join(' or ');
-    case 'year':
-      return `in ${u.year}`;
-    case 'from':
-    case 'to':
-      return `${u.kind} ${u.value}`;
-    case 'type':
-      return `type ${RECORD_TYPE_LABELS[u.type]}`;
-  }
+  return understoodText(u, englishSay, RECORD_TYPE_LABELS);
 }
 
 /** What the query parser fixed or ignored, in English. */
 export function warningWords(w: QueryWarning): string {
-  switch (w.kind) {
-    case 'closingQuote':
-      return 'added the missing closing quote';
-    case 'loneOr':
-      return '“OR” needs words on both sides; it was ignored';
-    case 'badDate':
-      return `${w.bound}: needs a date like 2018 or 2018-09 (${w.value ? `“${w.value}” ignored` : 'nothing given'})`;
-    case 'badYear':
-      return `year: needs four digits (“${w.value}” ignored)`;
-    case 'badType':
-      return `type: “${w.value}” is not a record type; ignored`;
-    case 'unknownField':
-      return `“${w.field}:” is not a field; searched as words`;
-    case 'datesSwapped':
-      return `the dates run backwards (from ${w.from} to ${w.to}); swapped them`;
-    case 'tooLong':
-      return `the query is longer than ${w.kept} characters; only the first ${w.kept} were searched`;
-    case 'tooManyWords':
-      return `the query has more than ${w.kept} words; only the first ${w.kept} were searched`;
-    case 'noWords':
-      return 'the query has no words to search for (only punctuation or symbols)';
-  }
+  return warningText(w, englishSay);
 }
 
 export function mergedLine(h: MergedHit): string {

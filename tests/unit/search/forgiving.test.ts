@@ -251,7 +251,7 @@ describe('names across languages', () => {
     // The CLI words it.
     await lib.close();
     const run = await cliIn(lib.dir, ['search', '杭州']);
-    expect(run.stdout).toContain('“Hangzhou”, another name of what was searched');
+    expect(run.stdout).toContain('“Hangzhou”, another name of what you searched for');
     lib = await openTestLibrary(lib.dir);
   });
 });

@@ -6,9 +6,9 @@ import { formatRecordDate } from '../common/format';
 import { RECORD_TYPE_LABELS, ROLE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
-import { understoodText, warningText } from './queryWords';
+import { understoodText, warningText, whereMatched } from '../../../shared/search/words';
+import { sayWith } from './say';
 import { SaveSearch } from './SaveSearch';
-import { whereMatched } from './whereMatched';
 import './results.css';
 import type { SearchState } from './useSearch';
 
@@ -75,7 +75,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
         <p className="understood">
           {t('understood', {
             what: outcome.query.understood
-              .map((u) => understoodText(u, t, RECORD_TYPE_LABELS))
+              .map((u) => understoodText(u, sayWith(t), RECORD_TYPE_LABELS))
               .join(t('listSeparator')),
           })}
         </p>
@@ -83,7 +83,7 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
       {outcome && outcome.query.warnings.length > 0 ? (
         <ul className="query-notes">
           {outcome.query.warnings.map((w, i) => (
-            <li key={i}>{t('note', { warning: warningText(w, t) })}</li>
+            <li key={i}>{t('note', { warning: warningText(w, sayWith(t)) })}</li>
           ))}
         </ul>
       ) : null}
@@ -126,7 +126,8 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
                 {hit.partial ? `${t('partialMatch')} · ` : ''}
                 {t('matchedIn', {
                   where:
-                    hit.matchedIn.map((w) => whereMatched(w, t, ROLE_LABELS)).join(t('listSeparator')) || t('filters'),
+                    hit.matchedIn.map((w) => whereMatched(w, sayWith(t), ROLE_LABELS)).join(t('listSeparator')) ||
+                    t('filters'),
                 })}
               </p>
             </li>

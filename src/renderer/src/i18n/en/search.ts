@@ -1,4 +1,6 @@
 /** The search box, the results pane, facets and saved searches. */
+import { SEARCH_WORDS_EN } from '../../../../shared/search/words-en';
+
 export const search = {
   label: 'Search the catalogue',
   placeholder: 'Search titles, names, places, tags…',
@@ -24,69 +26,24 @@ export const search = {
   indexLoading: ' (Found in documents’ text; the record index is still loading.)',
   understood: 'Searched for {{what}}.',
   /** What the query was understood as, part by part (src/shared/search/query.ts reports them as data). */
-  query: {
-    words: '“{{text}}”',
-    phrase: 'the phrase “{{text}}”',
-    scoped: '{{scope}} matching {{words}}',
-    not: 'not {{what}}',
-    year: 'in {{year}}',
-    from: 'from {{value}}',
-    to: 'to {{value}}',
-    type: 'type {{type}}',
-    scope: {
-      title: 'title',
-      person: 'a person',
-      org: 'an organisation',
-      place: 'a place',
-      tag: 'a tag',
-      ref: 'the reference code',
-      partnership: 'a partnership',
-    },
-  },
+  query: SEARCH_WORDS_EN.query,
+
   /** What the query parser fixed or ignored. */
-  warning: {
-    closingQuote: 'added the missing closing quote',
-    loneOr: '“OR” needs words on both sides; it was ignored',
-    tooLong: 'the query is longer than {{kept}} characters; only the first {{kept}} were searched',
-    tooManyWords: 'the query has more than {{kept}} words; only the first {{kept}} were searched',
-    noWords: 'the query has no words to search for (only punctuation or symbols)',
-    badDate: '{{bound}}: needs a date like 2018 or 2018-09 (“{{value}}” ignored)',
-    noDate: '{{bound}}: needs a date like 2018 or 2018-09 (nothing given)',
-    badYear: 'year: needs four digits (“{{value}}” ignored)',
-    badType: 'type: “{{value}}” is not a record type; ignored',
-    unknownField: '“{{field}}:” is not a field; searched as words',
-    datesSwapped: 'the dates run backwards (from {{from}} to {{to}}); swapped them',
-  },
+  warning: SEARCH_WORDS_EN.warning,
+
   note: 'Note: {{warning}}.',
   didYouMean: 'Did you mean',
   partialMatch: 'Matches all but one word',
   showMore_one: 'Show {{count}} more result',
   showMore_other: 'Show {{count}} more results',
-  or: ' or ',
+  or: SEARCH_WORDS_EN.or,
   failed: 'Search failed',
   matchedIn: 'Matched in {{where}}',
   filters: 'filters',
   listSeparator: ', ',
   /** Where a hit matched, as the search engine names it (src/shared/search): the same words in English. */
-  where: {
-    title: 'title',
-    titleAlt: 'title (other language)',
-    referenceCode: 'reference code',
-    person: 'person',
-    organisation: 'organisation',
-    place: 'place',
-    event: 'event',
-    partnership: 'partnership',
-    tag: 'tag',
-    outlet: 'outlet',
-    type: 'type',
-    date: 'date',
-    description: 'description',
-    text: 'text',
-    catalogue: 'catalogue fields',
-    page: 'page {{page}} of {{file}}',
-    alias: '“{{name}}”, another name of what you searched for',
-  },
+  where: SEARCH_WORDS_EN.where,
+
   facets: {
     label: 'Filter the results',
     type: 'Type',
