@@ -17,6 +17,24 @@ export const RECORD_TYPES = [
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/** A published item's bibliographic fields, beside its CSL type and date as written, in the order the app shows them. */
+export const BIBLIOGRAPHIC_FIELDS = [
+  'containerTitle',
+  'collectionTitle',
+  'volume',
+  'issue',
+  'page',
+  'edition',
+  'number',
+  'publisherPlace',
+  'genre',
+  'format',
+  'doi',
+  'isbn',
+  'issn',
+  'accessed',
+] as const;
+
 export const RECORD_TYPE_LABELS: Record<RecordType, string> = {
   'press-release': 'Press release',
   agreement: 'Agreement',

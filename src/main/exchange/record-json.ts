@@ -4,7 +4,7 @@
  * name or created with their kind), so a JSON export imports into another library intact.
  */
 import { z } from 'zod';
-import { AUTHORITY_KINDS, LINK_ROLES, NameParts, RECORD_TYPES } from '../../shared/model';
+import { AUTHORITY_KINDS, BIBLIOGRAPHIC_FIELDS, LINK_ROLES, NameParts, RECORD_TYPES } from '../../shared/model';
 import type { ImportRow } from './import-records';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -68,29 +68,16 @@ const CARRIED = [
   'tags',
   'cslType',
   'dateText',
-  'containerTitle',
-  'collectionTitle',
-  'volume',
-  'issue',
-  'page',
-  'edition',
-  'number',
-  'publisherPlace',
-  'genre',
-  'format',
-  'doi',
-  'isbn',
-  'issn',
-  'accessed',
+  ...BIBLIOGRAPHIC_FIELDS,
   'extraCsl',
   'cslForms',
 ];
 
 export type RecordJson = z.output<typeof RecordJson>;
 
-export function recordRows(records: RecordJson[], source: string): ImportRow[] {
+export function recordRows(records: RecordJson[], source?: string): ImportRow[] {
   return records.map((r, i) => ({
-    where: `record ${i + 1} of ${source}`,
+    where: { unit: 'record' as const, n: i + 1, ...(source ? { key: source } : {}) },
     fields: Object.fromEntries(
       CARRIED.filter((k) => (r as Record<string, unknown>)[k] !== undefined).map((k) => [
         k,

@@ -14,6 +14,7 @@ import type {
   RecordType,
   RecordView,
 } from '../../../shared/model';
+import { BIBLIOGRAPHIC_FIELDS } from '../../../shared/model';
 import { splitList } from '../common/format';
 import { dateEntryText, parseDateEntry, type DateEntryProblem } from '../../../shared/partial-date';
 
@@ -80,23 +81,7 @@ export interface RecordForm {
 }
 
 /** The Publication section's text fields, in the order it shows them. */
-export const PUBLICATION_FIELDS = [
-  'containerTitle',
-  'collectionTitle',
-  'volume',
-  'issue',
-  'page',
-  'edition',
-  'number',
-  'publisherPlace',
-  'genre',
-  'format',
-  'doi',
-  'isbn',
-  'issn',
-  'accessed',
-  'dateText',
-] as const;
+export const PUBLICATION_FIELDS = [...BIBLIOGRAPHIC_FIELDS, 'dateText'] as const;
 
 const emptyPublication = () =>
   ({ cslType: '', ...Object.fromEntries(PUBLICATION_FIELDS.map((f) => [f, ''])) }) as Pick<

@@ -1,4 +1,6 @@
 /** The record editor: fields per type, pickers, date entry, links, commitments and the save messages. */
+import { PUBLICATION_LABELS } from './publication';
+
 export const editor = {
   newRecord: 'New record',
   editing: 'Edit: {{title}}',
@@ -45,22 +47,7 @@ export const editor = {
     placeSigned: 'Place signed',
     collectionId: 'Collection',
     tags: 'Tags',
-    cslType: 'Publication type',
-    dateText: 'Date as written',
-    containerTitle: 'Published in',
-    collectionTitle: 'Series',
-    volume: 'Volume',
-    issue: 'Issue',
-    page: 'Pages',
-    edition: 'Edition',
-    number: 'Number',
-    publisherPlace: 'Place of publication',
-    genre: 'Genre',
-    format: 'Format or medium',
-    doi: 'DOI',
-    isbn: 'ISBN',
-    issn: 'ISSN',
-    accessed: 'Accessed',
+    ...PUBLICATION_LABELS,
   },
   /** Where a type calls a field something else: a press release's date is the date it was issued. */
   byType: {

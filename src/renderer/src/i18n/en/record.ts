@@ -1,4 +1,6 @@
 /** The record pane: one record's description, its links, its history and its actions. */
+import { PUBLICATION_LABELS } from './publication';
+
 export const record = {
   edit: 'Edit',
   cite: 'Cite…',
@@ -32,22 +34,7 @@ export const record = {
     notes: 'Notes',
     created: 'Created',
     updated: 'Last changed',
-    cslType: 'Publication type',
-    dateText: 'Date as written',
-    containerTitle: 'Published in',
-    collectionTitle: 'Series',
-    volume: 'Volume',
-    issue: 'Issue',
-    page: 'Pages',
-    edition: 'Edition',
-    number: 'Number',
-    publisherPlace: 'Place of publication',
-    genre: 'Genre',
-    format: 'Format or medium',
-    doi: 'DOI',
-    isbn: 'ISBN',
-    issn: 'ISSN',
-    accessed: 'Accessed',
+    ...PUBLICATION_LABELS,
   },
   sections: {
     media: 'Media',

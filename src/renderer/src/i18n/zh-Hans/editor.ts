@@ -1,3 +1,5 @@
+import { PUBLICATION_LABELS } from './publication';
+
 import type { Messages } from '../messages';
 import type { editor as en } from '../en/editor';
 
@@ -47,22 +49,7 @@ export const editor: Messages<typeof en> = {
     placeSigned: '签署地点',
     collectionId: '所属全宗／系列',
     tags: '标签',
-    cslType: '出版物类型',
-    dateText: '原文日期写法',
-    containerTitle: '所载文献',
-    collectionTitle: '丛书',
-    volume: '卷',
-    issue: '期',
-    page: '页码',
-    edition: '版次',
-    number: '编号',
-    publisherPlace: '出版地',
-    genre: '体裁',
-    format: '载体或形式',
-    doi: 'DOI',
-    isbn: 'ISBN',
-    issn: 'ISSN',
-    accessed: '访问日期',
+    ...PUBLICATION_LABELS,
   },
   byType: {
     'press-release': { date: '发布日期', publisher: '发布单位（原文所载）', bodyText: '新闻稿全文' },

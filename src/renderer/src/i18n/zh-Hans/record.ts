@@ -1,3 +1,5 @@
+import { PUBLICATION_LABELS } from './publication';
+
 import type { Messages } from '../messages';
 import type { record as en } from '../en/record';
 
@@ -34,22 +36,7 @@ export const record: Messages<typeof en> = {
     notes: '附注',
     created: '创建时间',
     updated: '最后修改',
-    cslType: '出版物类型',
-    dateText: '原文日期写法',
-    containerTitle: '所载文献',
-    collectionTitle: '丛书',
-    volume: '卷',
-    issue: '期',
-    page: '页码',
-    edition: '版次',
-    number: '编号',
-    publisherPlace: '出版地',
-    genre: '体裁',
-    format: '载体或形式',
-    doi: 'DOI',
-    isbn: 'ISBN',
-    issn: 'ISSN',
-    accessed: '访问日期',
+    ...PUBLICATION_LABELS,
   },
   sections: {
     media: '媒体信息',
