@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveFailure } from '../../../shared/result';
-import { decodeFileBytes, EncodingProblem } from '../../../shared/text-encoding';
+import { decodeFileBytes, EncodingProblem, type DecodedFile } from '../../../shared/text-encoding';
 import { single } from '../args';
 import { call, print, type CommandContext, type Command } from '../command';
 import { restoreLibrary } from '../../exchange/backup';
@@ -84,8 +84,8 @@ function importFormat(raw: string | undefined, file: string): ImportFormat | und
   )[ext];
 }
 
-/** A file's text: UTF-8 or UTF-16 found by itself, another encoding as --encoding names it. */
-function readText(file: string, encoding?: string): string {
+/** A file's text, in the encoding found from its bytes, or as --encoding names it. */
+function readText(file: string, encoding?: string): DecodedFile {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -246,7 +246,7 @@ export const exchangeCommands: Record<string, Command> = {
         mapping = saved.mapping;
       } else if (mappingFile) {
         try {
-          mapping = JSON.parse(readText(mappingFile)) as Record<string, string>;
+          mapping = JSON.parse(readText(mappingFile).text) as Record<string, string>;
         } catch (error) {
           if (error instanceof ArchiveFailure) throw error;
           throw new ArchiveFailure('invalid_input', 'cli', {
@@ -254,8 +254,9 @@ export const exchangeCommands: Record<string, Command> = {
           });
         }
       }
+      const decoded = readText(file, single(ctx.args, 'encoding'));
       const input = {
-        content: readText(file, single(ctx.args, 'encoding')),
+        content: decoded.text,
         ...(format ? { format } : {}),
         ...(mapping ? { mapping } : {}),
         duplicates: ctx.args.flags.has('merge') ? ('merge' as const) : ('skip' as const),
@@ -263,7 +264,16 @@ export const exchangeCommands: Record<string, Command> = {
         possibleDuplicates: ctx.args.flags.has('skip-possible-duplicates') ? ('skip' as const) : ('import' as const),
       };
       const report = await call(ctx, ctx.args.flags.has('dry-run') ? 'previewMetadataImport' : 'importMetadata', input);
-      print(ctx, report, () => reportText(report));
+      const encoding = { name: decoded.encoding, detected: decoded.detected };
+      print(ctx, { ...report, encoding }, () =>
+        [
+          reportText(report),
+          // A wrong guess shows in the titles above; the way to read the file otherwise is named.
+          decoded.detected
+            ? `Read as ${decoded.encoding} (detected; --encoding NAME reads it as another)`
+            : `Read as ${decoded.encoding} (as named)`,
+        ].join('\n'),
+      );
     },
   },
   export: {

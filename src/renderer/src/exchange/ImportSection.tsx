@@ -7,12 +7,43 @@
 import { useState } from 'react';
 import type { ImportFormat, ImportReport as Report } from '../../../shared/channels/exchange';
 import type { ArchiveError } from '../../../shared/result';
+import { decodeFileBytes, EncodingProblem, type DecodedFile } from '../../../shared/text-encoding';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { FormField } from '../common/FormField';
 import { useT } from '../i18n/i18n';
 import { ColumnMapping, type Mapping } from './ColumnMapping';
 import { ImportReport } from './ImportReport';
+
+/** The file chosen, its bytes kept so that another encoding can be tried on them. */
+interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The encoding the user named, '' to use the one detected. */
+  named: string;
+  /** The text, or null when it cannot be read in the encoding named. */
+  content: string | null;
+  encoding: string;
+  detected: boolean;
+  format: ImportFormat | undefined;
+}
+
+/** Encodings offered by name (WHATWG labels): the ones spreadsheets and reference managers save in. */
+const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'iso-8859-2',
+  'windows-1250',
+  'windows-1251',
+  'gb18030',
+  'gbk',
+  'big5',
+  'shift_jis',
+  'euc-jp',
+  'euc-kr',
+];
 
 interface Props {
   onImported: () => void;
@@ -28,7 +59,7 @@ const EXTENSIONS: Record<string, ImportFormat> = {
 
 export function ImportSection({ onImported }: Props) {
   const { t } = useT('cite');
-  const [file, setFile] = useState<{ name: string; content: string; format: ImportFormat | undefined } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [columns, setColumns] = useState<{ headers: string[]; fields: string[] } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [mappings, setMappings] = useState<{ name: string; mapping: Mapping }[]>([]);
@@ -40,21 +71,35 @@ export function ImportSection({ onImported }: Props) {
   const [busy, setBusy] = useState(false);
 
   const choose = async (chosen: File | undefined) => {
+    if (!chosen) {
+      setReport(null);
+      setError(null);
+      setColumns(null);
+      return setFile(null);
+    }
+    await load(chosen.name, new Uint8Array(await chosen.arrayBuffer()), '');
+  };
+
+  /** Reads the file in the encoding named, or the one its bytes show ('' = detect), and maps a CSV's columns. */
+  const load = async (name: string, bytes: Uint8Array, named: string) => {
     setReport(null);
     setError(null);
     setColumns(null);
-    if (!chosen) return setFile(null);
-    const bytes = new Uint8Array(await chosen.arrayBuffer());
-    let content: string;
+    const format = EXTENSIONS[name.split('.').pop()?.toLowerCase() ?? ''];
+    let decoded: DecodedFile;
     try {
-      content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      const text = new TextDecoder('utf-8').decode(bytes);
-      const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-      return setError({ code: 'invalid_input', message: t('import.notUtf8', { name: chosen.name, line }) });
+      decoded = decodeFileBytes(bytes, named || undefined);
+    } catch (problem) {
+      // The file stays chosen, so another encoding can be picked for it.
+      setFile({ name, bytes, named, content: null, encoding: named, detected: false, format });
+      if (!(problem instanceof EncodingProblem)) throw problem;
+      return setError({
+        code: 'invalid_input',
+        message: t('import.notInEncoding', { name, line: problem.line, encoding: problem.encoding }),
+      });
     }
-    const format = EXTENSIONS[chosen.name.split('.').pop()?.toLowerCase() ?? ''];
-    setFile({ name: chosen.name, content, format });
+    const content = decoded.text;
+    setFile({ name, bytes, named, content, encoding: decoded.encoding, detected: decoded.detected, format });
     if (format === 'csv') {
       const [cols, saved] = await Promise.all([archive.csvColumns({ content }), archive.listCsvMappings({})]);
       if (!cols.ok) return setError(cols.error);
@@ -65,7 +110,7 @@ export function ImportSection({ onImported }: Props) {
   };
 
   const input = () => ({
-    content: file!.content,
+    content: file!.content!,
     ...(file!.format ? { format: file!.format } : {}),
     ...(file!.format === 'csv'
       ? { mapping: Object.fromEntries(columns!.headers.map((h) => [h, mapping[h] ?? 'ignore'])) }
@@ -117,6 +162,23 @@ export function ImportSection({ onImported }: Props) {
           />
         )}
       </FormField>
+      {file ? (
+        <FormField id="import-encoding" label={t('import.encoding')} inline>
+          {(control) => (
+            <select {...control} value={file.named} onChange={(e) => void load(file.name, file.bytes, e.target.value)}>
+              <option value="">
+                {file.named === '' ? t('import.detected', { encoding: file.encoding }) : t('import.detect')}
+              </option>
+              {ENCODINGS.map((e) => (
+                // Encoding labels are identifiers, not words to translate.
+                <option key={e} value={e} translate="no">
+                  {e}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      ) : null}
       <FormField id="import-duplicates" label={t('import.duplicates')} inline>
         {(control) => (
           <select {...control} value={duplicates} onChange={(e) => setDuplicates(e.target.value as 'skip' | 'merge')}>
@@ -161,13 +223,13 @@ export function ImportSection({ onImported }: Props) {
       ) : null}
       <ErrorText error={error} prefix={t('import.cannotImport')} />
       <div className="actions">
-        <button type="button" disabled={!file || busy} onClick={() => void preview()}>
+        <button type="button" disabled={!file?.content || busy} onClick={() => void preview()}>
           {t('import.preview')}
         </button>
         <button
           type="button"
           className="primary"
-          disabled={!file || busy || !report || !report.dryRun}
+          disabled={!file?.content || busy || !report || !report.dryRun}
           onClick={() => void commit()}
         >
           {t('import.import')}
