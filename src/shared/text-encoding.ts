@@ -23,12 +23,12 @@ export interface FoundEncoding {
 
 /** A file that cannot be read in an encoding: `line` is the first line that is not of it (0: the name is unknown). */
 export class EncodingProblem extends Error {
-  constructor(
-    message: string,
-    readonly encoding: string,
-    readonly line: number,
-  ) {
+  readonly encoding: string;
+  readonly line: number;
+  constructor(message: string, encoding: string, line: number) {
     super(message);
+    this.encoding = encoding;
+    this.line = line;
   }
 }
 

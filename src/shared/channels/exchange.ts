@@ -36,8 +36,17 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.output<typeof ImportReport>;
 
-/** CSV column mapping: column header -> record field (or an authority role, e.g. "author", "party"). */
+/** CSV column mapping: column header (or position, "1", "2"... in a file without a header row) -> record field (or an authority role, e.g. "author", "party"). */
 const ColumnMapping = z.record(z.string(), z.string());
+
+/** CSV delimiters: found from the file when left out. */
+const CSV_DELIMITERS = [',', ';', '\t', ':', '|'] as const;
+const CsvShape = {
+  /** CSV only: the delimiter, when the file's own is not the one found. */
+  delimiter: z.enum(CSV_DELIMITERS).optional(),
+  /** CSV only: false when the first row is data; columns are then named by position ("1", "2"...). */
+  header: z.boolean().default(true),
+};
 export type ColumnMapping = z.output<typeof ColumnMapping>;
 
 const ImportInput = z.strictObject({
@@ -52,6 +61,7 @@ const ImportInput = z.strictObject({
   possibleDuplicates: z.enum(['import', 'skip']).default('import'),
   /** CSV only: column -> field; headers are matched by name where no mapping is given. */
   mapping: ColumnMapping.optional(),
+  ...CsvShape,
 });
 
 const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -61,9 +71,11 @@ export const exchangeChannels = {
   importMetadata: channel(ImportInput, ImportReport, true),
   /** CSV: the column headers and the mapping they would get, for the mapping step. */
   csvColumns: channel(
-    z.strictObject({ content: z.string().min(1).max(200_000_000), mapping: ColumnMapping.optional() }),
+    z.strictObject({ content: z.string().min(1).max(200_000_000), mapping: ColumnMapping.optional(), ...CsvShape }),
     z.object({
       headers: z.array(z.string()),
+      /** The delimiter used: the one named, or the one found. */
+      delimiter: z.string(),
       mapping: ColumnMapping,
       unmapped: z.array(z.string()),
       fields: z.array(z.string()),

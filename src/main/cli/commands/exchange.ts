@@ -105,6 +105,54 @@ function readText(file: string, encoding?: string): DecodedFile {
   }
 }
 
+const DELIMITER_NAMES: Record<string, ',' | ';' | '\t' | ':' | '|'> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+  ':': ':',
+  colon: ':',
+  '|': '|',
+  pipe: '|',
+};
+
+/** --delimiter: the character, or its name (a tab is awkward to type in a shell). */
+function delimiterOf(raw: string | undefined): ',' | ';' | '\t' | ':' | '|' | undefined {
+  if (raw === undefined) return undefined;
+  const found = DELIMITER_NAMES[raw.toLowerCase()];
+  if (!found)
+    throw new ArchiveFailure(
+      'invalid_input',
+      'cli',
+      { detail: `--delimiter: "${raw}" is not one of , ; : | tab (or comma, semicolon, colon, pipe)` },
+      'delimiter',
+    );
+  return found;
+}
+
+/** --map COLUMN=FIELD (repeatable, or several joined by commas): a column by header or position, as the app names fields. */
+function inlineMapping(values: string[] | undefined): Record<string, string> | undefined {
+  if (!values) return undefined;
+  const mapping: Record<string, string> = {};
+  for (const pair of values.flatMap((v) => v.split(','))) {
+    const eq = pair.lastIndexOf('=');
+    const column = pair.slice(0, eq).trim();
+    const field = pair.slice(eq + 1).trim();
+    if (eq <= 0 || !column || !field)
+      throw new ArchiveFailure(
+        'invalid_input',
+        'cli',
+        { detail: `--map: "${pair}" is not COLUMN=FIELD (e.g. --map 1=title,2=date or --map "Where=place")` },
+        'map',
+      );
+    mapping[column] = field;
+  }
+  return mapping;
+}
+
 function reportText(r: {
   imported: number;
   merged: number;
@@ -223,11 +271,15 @@ export const exchangeCommands: Record<string, Command> = {
   },
   'import-metadata': {
     usage:
-      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--encoding NAME] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
+      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--encoding NAME] [--mapping FILE|NAME] [--map COLUMN=FIELD,...] [--delimiter ,|;|:|pipe|tab] [--no-header] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
     summary: 'import records from CSL-JSON, BibTeX, RIS or CSV, all or nothing (--dry-run previews)',
-    options: ['format', 'mapping', 'encoding'],
+    options: ['format', 'mapping', 'encoding', 'map', 'delimiter'],
     words: [1, 1],
-    check: (args) => void importFormat(single(args, 'format'), args.positional[1]!),
+    check: (args) => {
+      importFormat(single(args, 'format'), args.positional[1]!);
+      delimiterOf(single(args, 'delimiter'));
+      inlineMapping(args.options.get('map'));
+    },
     run: async (ctx) => {
       const file = ctx.args.positional[1]!;
       const format = importFormat(single(ctx.args, 'format'), file);
@@ -254,11 +306,17 @@ export const exchangeCommands: Record<string, Command> = {
           });
         }
       }
+      // --map adds to (and wins over) a --mapping file or saved mapping.
+      const inline = inlineMapping(ctx.args.options.get('map'));
+      if (inline) mapping = { ...mapping, ...inline };
+      const delimiter = delimiterOf(single(ctx.args, 'delimiter'));
       const decoded = readText(file, single(ctx.args, 'encoding'));
       const input = {
         content: decoded.text,
         ...(format ? { format } : {}),
         ...(mapping ? { mapping } : {}),
+        ...(delimiter ? { delimiter } : {}),
+        header: !ctx.args.flags.has('no-header'),
         duplicates: ctx.args.flags.has('merge') ? ('merge' as const) : ('skip' as const),
         skipBadRows: ctx.args.flags.has('skip-bad-rows'),
         possibleDuplicates: ctx.args.flags.has('skip-possible-duplicates') ? ('skip' as const) : ('import' as const),
