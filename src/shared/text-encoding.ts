@@ -33,7 +33,7 @@ export class EncodingProblem extends Error {
 }
 
 /** The TextDecoder name for a label, or null when TextDecoder does not know it. */
-export function decoderName(label: string): string | null {
+function decoderName(label: string): string | null {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {

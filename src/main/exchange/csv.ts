@@ -126,8 +126,8 @@ const TARGETS = new Map<string, string>([
 export const MAPPABLE = [...Object.keys(CSV_FIELDS), ...LINK_ROLES, ...Object.keys(KIND_COLUMNS)];
 
 /** Delimiters a CSV may use: found from the file (the one that splits its rows most evenly) or named. */
-export const CSV_DELIMITERS = [',', ';', '\t', ':', '|'] as const;
-export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+const CSV_DELIMITERS = [',', ';', '\t', ':', '|'] as const;
+type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 export interface CsvOptions {
   /** Left out: detected among CSV_DELIMITERS. */
