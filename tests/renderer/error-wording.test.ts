@@ -142,6 +142,7 @@ const SAMPLES: ArchiveError[] = [
     archiveError('invalid_input', 'not_utf8', { line: 3, source, file: 'records.csv' }),
   ),
   archiveError('invalid_input', 'parse_failed', { format: 'bibtex', detail: 'BibTeX: the entry is not closed' }),
+  archiveError('invalid_input', 'xml_entities', { format: 'MODS', line: 2 }),
   archiveError('invalid_input', 'import_format_unknown', {}),
   archiveError('invalid_input', 'mapping_not_field', { target: 'colour', column: 'Colour' }),
   archiveError('invalid_input', 'mapping_no_title', { columns: 'name, place' }),

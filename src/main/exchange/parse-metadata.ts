@@ -9,8 +9,10 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { ArchiveFailure } from '../../shared/result';
 import { readBibtex } from './bibtex';
+import { looksLikeMedline, readMedline } from './medline';
+import { readXmlFormat, xmlFormatOf } from './xml-formats';
 
-export const METADATA_FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
+export const METADATA_FORMATS = ['csl-json', 'bibtex', 'ris', 'endnote-xml', 'medline', 'mods'] as const;
 export type MetadataFormat = (typeof METADATA_FORMATS)[number];
 
 export interface ParsedItem {
@@ -26,10 +28,13 @@ const refuse = (format: string, message: string): never => {
   throw new ArchiveFailure('invalid_input', 'parse_failed', { format, detail: message }, 'content');
 };
 
-/** Guesses the format from the content: JSON starts with [ or {, RIS with a TY tag, BibTeX with @. */
+/** Guesses the format from the content: JSON starts with [ or {, XML by its root, RIS with a TY tag, MEDLINE with PMID, BibTeX with @. */
 export function detectFormat(content: string): MetadataFormat {
   const start = content.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
+  const xml = xmlFormatOf(start);
+  if (xml) return xml;
+  if (looksLikeMedline(start)) return 'medline';
   if (/^TY {2}- /m.test(start.slice(0, 2_000))) return 'ris';
   if (/^\s*@\w+\s*[{(]/m.test(start)) return 'bibtex';
   throw new ArchiveFailure('invalid_input', 'import_format_unknown', {}, 'content');
@@ -95,6 +100,12 @@ function parseBibtex(content: string): ParsedItem[] {
   return rows.sort((a, b) => a.line - b.line).map(({ line: _line, ...row }) => row);
 }
 
+function parseMedline(content: string): ParsedItem[] {
+  const rows = readMedline(content);
+  if (rows.length === 0) refuse('medline', 'this MEDLINE file has no records (a record starts with "PMID- ")');
+  return rows;
+}
+
 /** Every record must run from a TY tag to an ER tag; returns the line of each TY. */
 function checkRis(content: string): number[] {
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -136,6 +147,8 @@ function strip(item: Record<string, unknown>): Record<string, unknown> {
 export function parseMetadata(content: string, format: MetadataFormat = detectFormat(content)): ParsedItem[] {
   if (format === 'csl-json') return parseCslJson(content);
   if (format === 'bibtex') return parseBibtex(content);
+  if (format === 'endnote-xml' || format === 'mods') return readXmlFormat(content, format);
+  if (format === 'medline') return parseMedline(content);
   const starts = checkRis(content);
   let items: Record<string, unknown>[];
   try {

@@ -1,10 +1,10 @@
-/** Channels of exchange: importing metadata (CSL-JSON, BibTeX, RIS, CSV) with a preview, and exporting records. */
+/** Channels of exchange: importing metadata (CSL-JSON, BibTeX, RIS, CSV, EndNote XML, MEDLINE, MODS) with a preview, and exporting records. */
 import { z } from 'zod';
 import { AbsolutePath, AUTHORITY_KINDS, Id } from '../model';
 import { channel, INTERNAL } from './channel';
 import { JOB_STATUSES } from './documents';
 
-const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
+const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'endnote-xml', 'medline', 'mods'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const ImportReport = z.object({

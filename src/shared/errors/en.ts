@@ -133,7 +133,10 @@ export const ENGLISH: Wording = {
         ? `${p.file}: line ${p.line} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again`
         : `line ${p.line} has a character that is not UTF-8: save the file as UTF-8 and import it again`,
   parse_failed: (p) => p.detail,
-  import_format_unknown: () => 'cannot tell the format of this file: give the format (csl-json, bibtex or ris)',
+  xml_entities: (p) =>
+    `${p.format}: line ${p.line} declares a document type with entities or an external file; these can expand to gigabytes (an "XML bomb") or read files from this computer, and a bibliography never needs them: the file is refused unread`,
+  import_format_unknown: () =>
+    'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
   mapping_not_field: (p) => `mapping: "${p.target}" (for column "${p.column}") is not a record field or a link role`,
   mapping_no_title: (p) => `CSV: no column is mapped to the title (columns: ${p.columns})`,
   import_rows_failed: (p) =>

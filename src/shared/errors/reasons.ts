@@ -126,6 +126,7 @@ export interface ReasonParams {
   // ---- import, export, backups, bags
   not_utf8: { line: number; source: TextSource; file?: string };
   parse_failed: { format: string; detail: string };
+  xml_entities: { format: string; line: number };
   import_format_unknown: Record<string, never>;
   mapping_not_field: { target: string; column: string };
   mapping_no_title: { columns: string };
@@ -201,6 +202,7 @@ export const ERROR_REASONS = [
   'checksum_mismatch',
   'not_utf8',
   'parse_failed',
+  'xml_entities',
   'import_format_unknown',
   'mapping_not_field',
   'mapping_no_title',

@@ -61,7 +61,7 @@ function writeOut(file: string, content: string): void {
   fs.renameSync(temp, target);
 }
 
-const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
+const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'endnote-xml', 'medline', 'mods'] as const;
 type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 function importFormat(raw: string | undefined, file: string): ImportFormat | undefined {
@@ -77,10 +77,16 @@ function importFormat(raw: string | undefined, file: string): ImportFormat | und
   }
   const ext = path.extname(file).toLowerCase();
   return (
-    { '.bib': 'bibtex', '.bibtex': 'bibtex', '.ris': 'ris', '.json': 'csl-json', '.csv': 'csv' } as Record<
-      string,
-      ImportFormat
-    >
+    {
+      '.bib': 'bibtex',
+      '.bibtex': 'bibtex',
+      '.ris': 'ris',
+      '.json': 'csl-json',
+      '.csv': 'csv',
+      '.nbib': 'medline',
+      '.medline': 'medline',
+      // .xml is EndNote XML or MODS: told apart by the root element.
+    } as Record<string, ImportFormat>
   )[ext];
 }
 
@@ -271,8 +277,9 @@ export const exchangeCommands: Record<string, Command> = {
   },
   'import-metadata': {
     usage:
-      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--encoding NAME] [--mapping FILE|NAME] [--map COLUMN=FIELD,...] [--delimiter ,|;|:|pipe|tab] [--no-header] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
-    summary: 'import records from CSL-JSON, BibTeX, RIS or CSV, all or nothing (--dry-run previews)',
+      'import-metadata FILE [--format csl-json|bibtex|ris|csv|endnote-xml|medline|mods] [--encoding NAME] [--mapping FILE|NAME] [--map COLUMN=FIELD,...] [--delimiter ,|;|:|pipe|tab] [--no-header] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
+    summary:
+      'import records from CSL-JSON, BibTeX, RIS, CSV, EndNote XML, PubMed/MEDLINE (.nbib) or MODS, all or nothing (--dry-run previews)',
     options: ['format', 'mapping', 'encoding', 'map', 'delimiter'],
     words: [1, 1],
     check: (args) => {

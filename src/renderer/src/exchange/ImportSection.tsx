@@ -55,6 +55,9 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   ris: 'ris',
   json: 'csl-json',
   csv: 'csv',
+  nbib: 'medline',
+  medline: 'medline',
+  // .xml: EndNote XML or MODS, told apart by the service from the root element.
 };
 
 export function ImportSection({ onImported }: Props) {
@@ -157,7 +160,7 @@ export function ImportSection({ onImported }: Props) {
           <input
             {...control}
             type="file"
-            accept=".json,.bib,.bibtex,.ris,.csv"
+            accept=".json,.bib,.bibtex,.ris,.csv,.xml,.nbib,.medline,.txt"
             onChange={(e) => void choose(e.target.files?.[0])}
           />
         )}

@@ -61,7 +61,7 @@ export const cite = {
   import: {
     heading: 'Import records',
     intro:
-      'CSL-JSON, BibTeX or RIS (e.g. from Zotero), or CSV from a spreadsheet. You see what will happen before anything is written.',
+      'CSL-JSON, BibTeX or RIS (e.g. from Zotero), EndNote XML, PubMed (.nbib) or MODS, or CSV from a spreadsheet. You see what will happen before anything is written.',
     file: 'File',
     duplicates: 'Records already in the library',
     skip: 'Skip them',

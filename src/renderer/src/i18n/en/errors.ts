@@ -130,7 +130,10 @@ export const errors = {
       file: '{{file}}: line {{line}} is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8 and try again',
     },
     parse_failed: '{{detail}}',
-    import_format_unknown: 'cannot tell the format of this file: give the format (csl-json, bibtex or ris)',
+    xml_entities:
+      '{{format}}: line {{line}} declares a document type with entities or an external file; these can expand to gigabytes (an "XML bomb") or read files from this computer, and a bibliography never needs them: the file is refused unread',
+    import_format_unknown:
+      'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
     mapping_not_field: 'mapping: "{{target}}" (for column "{{column}}") is not a record field or a link role',
     mapping_no_title: 'CSV: no column is mapped to the title (columns: {{columns}})',
     import_rows_failed:

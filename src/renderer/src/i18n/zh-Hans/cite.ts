@@ -62,7 +62,8 @@ export const cite: Messages<typeof en> = {
   },
   import: {
     heading: '导入记录',
-    intro: '支持 CSL-JSON、BibTeX 或 RIS（例如来自 Zotero），以及电子表格导出的 CSV。写入之前会先预览将发生的变化。',
+    intro:
+      '支持 CSL-JSON、BibTeX 或 RIS（例如来自 Zotero）、EndNote XML、PubMed（.nbib）或 MODS，以及电子表格导出的 CSV。写入之前会先预览将发生的变化。',
     file: '文件',
     duplicates: '档案库中已有的记录',
     skip: '跳过',

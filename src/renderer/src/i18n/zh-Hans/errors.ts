@@ -122,7 +122,9 @@ export const errors: Messages<typeof en> = {
       file: '{{file}}：第 {{line}} 行不是 UTF-8 文本（可能是 Windows-1252 等其他编码）；请另存为 UTF-8 后重试',
     },
     parse_failed: '无法读取此文件：{{detail}}',
-    import_format_unknown: '无法判断此文件的格式：请指定格式（CSL-JSON、BibTeX 或 RIS）',
+    xml_entities:
+      '{{format}}：第 {{line}} 行声明了带实体或外部文件的文档类型；这类声明可能膨胀到数 GB（“XML 炸弹”）或读取本机文件，而书目文件从不需要它们：文件未经读取即被拒绝',
+    import_format_unknown: '无法判断此文件的格式：请指定格式（CSL-JSON、BibTeX、RIS、EndNote XML、MEDLINE 或 MODS）',
     mapping_not_field: '列映射：“{{target}}”（对应列“{{column}}”）不是记录字段或关联角色',
     mapping_no_title: 'CSV：没有列映射到标题（各列：{{columns}}）',
     import_rows_failed:
