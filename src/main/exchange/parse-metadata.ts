@@ -8,7 +8,7 @@ import { lineFinder } from '../../shared/line-numbers';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { ArchiveFailure } from '../../shared/result';
-import { readBibtex } from './bibtex';
+import { decodeTex, readBibtex } from './bibtex';
 import { looksLikeMedline, readMedline } from './medline';
 import { readXmlFormat, xmlFormatOf } from './xml-formats';
 
@@ -139,8 +139,15 @@ function checkRis(content: string): number[] {
   return starts;
 }
 
+/** RIS fields people fill from BibTeX, where TeX ({\\"o}, \\TeX) is often left in. */
+const TEX_FIELDS = ['title', 'container-title', 'collection-title', 'title-short', 'original-title'];
+
 function strip(item: Record<string, unknown>): Record<string, unknown> {
   const { _graph: _g, ...rest } = item;
+  for (const field of TEX_FIELDS) {
+    const value = rest[field];
+    if (typeof value === 'string') rest[field] = decodeTex(value);
+  }
   return rest;
 }
 
