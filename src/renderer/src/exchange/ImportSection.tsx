@@ -45,6 +45,15 @@ const ENCODINGS = [
   'euc-kr',
 ];
 
+type Delimiter = ',' | ';' | '\t' | ':' | '|';
+const DELIMITERS: { value: Delimiter; key: 'comma' | 'semicolon' | 'tab' | 'colon' | 'pipe' }[] = [
+  { value: ',', key: 'comma' },
+  { value: ';', key: 'semicolon' },
+  { value: '\t', key: 'tab' },
+  { value: ':', key: 'colon' },
+  { value: '|', key: 'pipe' },
+];
+
 interface Props {
   onImported: () => void;
 }
@@ -65,6 +74,10 @@ export function ImportSection({ onImported }: Props) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [columns, setColumns] = useState<{ headers: string[]; fields: string[] } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
+  /** CSV: whether the first row names the columns, the delimiter named ('' = found), and the one used. */
+  const [header, setHeader] = useState(true);
+  const [delimiter, setDelimiter] = useState<Delimiter | ''>('');
+  const [found, setFound] = useState<string>(',');
   const [mappings, setMappings] = useState<{ name: string; mapping: Mapping }[]>([]);
   const [duplicates, setDuplicates] = useState<'skip' | 'merge'>('skip');
   const [skipBadRows, setSkipBadRows] = useState(false);
@@ -80,11 +93,33 @@ export function ImportSection({ onImported }: Props) {
       setColumns(null);
       return setFile(null);
     }
-    await load(chosen.name, new Uint8Array(await chosen.arrayBuffer()), '');
+    setHeader(true);
+    setDelimiter('');
+    // A new file starts from its own header row and delimiter, not the last file's choices.
+    await load(chosen.name, new Uint8Array(await chosen.arrayBuffer()), '', true, '');
+  };
+
+  /** A CSV's columns as the service reads them with these options, and the saved mappings. */
+  const readColumns = async (content: string, withHeader: boolean, named: Delimiter | '') => {
+    setReport(null);
+    setError(null);
+    const options = { content, header: withHeader, ...(named ? { delimiter: named } : {}) };
+    const [cols, saved] = await Promise.all([archive.csvColumns(options), archive.listCsvMappings({})]);
+    if (!cols.ok) return setError(cols.error);
+    setColumns({ headers: cols.value.headers, fields: cols.value.fields });
+    setMapping(cols.value.mapping);
+    setFound(cols.value.delimiter);
+    if (saved.ok) setMappings(saved.value);
   };
 
   /** Reads the file in the encoding named, or the one its bytes show ('' = detect), and maps a CSV's columns. */
-  const load = async (name: string, bytes: Uint8Array, named: string) => {
+  const load = async (
+    name: string,
+    bytes: Uint8Array,
+    named: string,
+    withHeader = header,
+    namedDelimiter: Delimiter | '' = delimiter,
+  ) => {
     setReport(null);
     setError(null);
     setColumns(null);
@@ -103,20 +138,18 @@ export function ImportSection({ onImported }: Props) {
     }
     const content = decoded.text;
     setFile({ name, bytes, named, content, encoding: decoded.encoding, detected: decoded.detected, format });
-    if (format === 'csv') {
-      const [cols, saved] = await Promise.all([archive.csvColumns({ content }), archive.listCsvMappings({})]);
-      if (!cols.ok) return setError(cols.error);
-      setColumns({ headers: cols.value.headers, fields: cols.value.fields });
-      setMapping(cols.value.mapping);
-      if (saved.ok) setMappings(saved.value);
-    }
+    if (format === 'csv') await readColumns(content, withHeader, namedDelimiter);
   };
 
   const input = () => ({
     content: file!.content!,
     ...(file!.format ? { format: file!.format } : {}),
     ...(file!.format === 'csv'
-      ? { mapping: Object.fromEntries(columns!.headers.map((h) => [h, mapping[h] ?? 'ignore'])) }
+      ? {
+          mapping: Object.fromEntries(columns!.headers.map((h) => [h, mapping[h] ?? 'ignore'])),
+          header,
+          ...(delimiter ? { delimiter } : {}),
+        }
       : {}),
     duplicates,
     skipBadRows,
@@ -215,6 +248,50 @@ export function ImportSection({ onImported }: Props) {
           </span>
         )}
       </FormField>
+      {file?.format === 'csv' && file.content !== null ? (
+        <>
+          <FormField id="import-delimiter" label={t('import.delimiter')} inline>
+            {(control) => (
+              <select
+                {...control}
+                value={delimiter}
+                onChange={(e) => {
+                  const named = e.target.value as Delimiter | '';
+                  setDelimiter(named);
+                  void readColumns(file.content!, header, named);
+                }}
+              >
+                <option value="">
+                  {t('import.delimiterFound', {
+                    delimiter: t(`import.delimiters.${DELIMITERS.find((d) => d.value === found)?.key ?? 'comma'}`),
+                  })}
+                </option>
+                {DELIMITERS.map((d) => (
+                  <option key={d.key} value={d.value}>
+                    {t(`import.delimiters.${d.key}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField id="import-header" label={t('import.firstRow')} inline>
+            {(control) => (
+              <span>
+                <input
+                  {...control}
+                  type="checkbox"
+                  checked={header}
+                  onChange={(e) => {
+                    setHeader(e.target.checked);
+                    void readColumns(file.content!, e.target.checked, delimiter);
+                  }}
+                />{' '}
+                {t('import.isHeader')}
+              </span>
+            )}
+          </FormField>
+        </>
+      ) : null}
       {columns ? (
         <ColumnMapping
           columns={columns}
