@@ -31,6 +31,12 @@ const ALLOWED = new Set([
   'OCR',
   'BagIt',
   'Zotero',
+  'EndNote',
+  'XML',
+  'PubMed',
+  'nbib',
+  'MEDLINE',
+  'MODS',
   'Tesseract',
   'SHA',
   'UTF',
@@ -59,8 +65,10 @@ const ALLOWED = new Set([
   'Sept',
   'Civic',
   'Archive',
-  // Encodings by their WHATWG labels, as the file details show them (utf-8, gb18030).
+  // Encodings by their WHATWG labels, as the file details and the import's encoding show them (utf-8, gb18030).
   'utf',
+  'gb',
+  'windows',
 ]);
 
 /**
@@ -376,8 +384,18 @@ test('every screen and dialog in Simplified Chinese, errors included, has no Eng
   await exchange.getByRole('button', { name: '预览', exact: true }).click();
   await expect(exchange.getByRole('alert').filter({ hasText: 'BibTeX' })).toBeVisible();
   await noEnglish(exchange, '引文与数据交换：损坏的 BibTeX（服务错误）');
-  await importFile.setInputFiles({ name: '乱码.csv', mimeType: 'text/csv', buffer: Buffer.from([0x74, 0xff, 0xfe]) });
-  await expect(exchange.getByRole('alert').filter({ hasText: '乱码.csv' })).toBeVisible();
+  // A GB18030 file is read as detected (the select says so); named UTF-8 it is refused with its line.
+  await importFile.setInputFiles({
+    name: '乱码.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([
+      0x74, 0x0a, 0xba, 0xbc, 0xd6, 0xdd, 0xca, 0xd0, 0xc8, 0xcb, 0xc3, 0xf1, 0xd5, 0xfe, 0xb8, 0xae,
+    ]),
+  });
+  const encoding = exchange.getByLabel('编码');
+  await expect(encoding.locator('option:checked')).toHaveText(/^已检测：/);
+  await encoding.selectOption('utf-8');
+  await expect(exchange.getByRole('alert').filter({ hasText: '乱码.csv：第 2 行不是 utf-8 文本' })).toBeVisible();
   await noEnglish(exchange, '引文与数据交换：非 UTF-8 文件');
   await importFile.setInputFiles({
     name: '名单.csv',

@@ -26,6 +26,7 @@ const BOOLEAN_OPTIONS = new Set([
   'force',
   'skip-bad-rows',
   'skip-possible-duplicates',
+  'no-header',
   'merge',
 ]);
 

@@ -1,11 +1,12 @@
 /**
  * What a file is, from its content (magic bytes), never from its name: file-type knows the binary
  * formats; text and HTML, which have no magic number, are recognised by sniffing the first bytes,
- * decoded in the encoding they appear to be written in (see encoding.ts).
+ * decoded in the encoding they appear to be written in (see src/shared/text-encoding.ts).
  */
 import fs from 'node:fs';
 import { fileTypeFromBuffer } from 'file-type';
-import { decodeAs, findEncoding, stripTerminalCodes } from './encoding';
+import { decodeAs, findEncoding } from '../../shared/text-encoding';
+import { stripTerminalCodes } from './encoding';
 
 export type FileKind = 'pdf' | 'image' | 'text' | 'html' | 'audio' | 'video' | 'other';
 

@@ -336,6 +336,22 @@ function toCsl(entry: Entry): Record<string, unknown> {
   return item;
 }
 
+/** Signs of TeX in a text: a command (\\"o, \\TeX, \\&) or a group in braces ({\\"o}, {NASA}). */
+const TEX = /\\[A-Za-z@"'`^~=.]|[{}]/;
+
+/**
+ * TeX left in text from elsewhere (a RIS title exported from a .bib: "Caf{\\'e} culture",
+ * "{\\TeX} and {\\TUB}") decoded to Unicode by the same parser and options as a .bib file's fields,
+ * so both read alike. Text with no TeX in it, or that the parser cannot read as a field (unbalanced
+ * braces), is returned as it is.
+ */
+export function decodeTex(text: string): string {
+  if (!TEX.test(text)) return text;
+  const library = parse(`@misc{tex, title = {${text}}}`, { english: false, sentenceCase: false, unsupported });
+  const title = library.errors.length === 0 ? library.entries[0]?.fields.title : undefined;
+  return typeof title === 'string' ? plain(title) : text;
+}
+
 const KEY_OF_INPUT = /^\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s]*)/;
 
 /**

@@ -94,6 +94,24 @@ const ALIASES: Record<string, string> = {
   photographers: 'photographer',
   issuedby: 'issuer',
   kind: 'agreementKind',
+  // The names the app shows for fields and roles (the record editor's labels, in English), where
+  // they differ from our CSV export's headers: a mapping written from what the user sees works.
+  titleinanotherlanguage: 'titleAlt',
+  publisherissuer: 'publisher',
+  webaddress: 'url',
+  rightsstatement: 'rights',
+  access: 'accessStatus',
+  kindofagreement: 'agreementKind',
+  publishedin: 'containerTitle',
+  series: 'collectionTitle',
+  formatormedium: 'format',
+  dateissued: 'date',
+  dateoftheagreement: 'date',
+  datetaken: 'date',
+  broadcastorpublicationdate: 'date',
+  authorofthebookorcontainer: 'container-author',
+  serieseditor: 'collection-editor',
+  authorofthereviewedwork: 'reviewed-author',
 };
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -108,14 +126,35 @@ const TARGETS = new Map<string, string>([
 ]);
 export const MAPPABLE = [...Object.keys(CSV_FIELDS), ...LINK_ROLES, ...Object.keys(KIND_COLUMNS)];
 
-export function parseCsv(content: string): { headers: string[]; rows: string[][] } {
+/** Delimiters a CSV may use: found from the file (the one that splits its rows most evenly) or named. */
+const CSV_DELIMITERS = [',', ';', '\t', ':', '|'] as const;
+type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+export interface CsvOptions {
+  /** Left out: detected among CSV_DELIMITERS. */
+  delimiter?: CsvDelimiter;
+  /** False: the first row is data, and columns are named by position ("1", "2", ...). */
+  header?: boolean;
+}
+
+export function parseCsv(
+  content: string,
+  options: CsvOptions = {},
+): { headers: string[]; rows: string[][]; delimiter: string } {
   const bad = content.indexOf('\uFFFD');
   if (bad >= 0) {
     const line = content.slice(0, bad).split('\n').length;
     throw new ArchiveFailure('invalid_input', 'not_utf8', { line, source: 'csv' }, 'content');
   }
-  const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+  const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: 'greedy',
+    delimiter: options.delimiter ?? '',
+    delimitersToGuess: [...CSV_DELIMITERS],
+  });
+  // A one-column file has no delimiter to find: Papa says so, and its rows are read whole, which is right.
+  const fatal = parsed.errors.find(
+    (e) => e.type === 'Quotes' || (e.type === 'Delimiter' && e.code !== 'UndetectableDelimiter'),
+  );
   if (fatal)
     throw new ArchiveFailure(
       'invalid_input',
@@ -123,10 +162,22 @@ export function parseCsv(content: string): { headers: string[]; rows: string[][]
       { format: 'csv', problem: 'parser', detail: fatal.message, row: (fatal.row ?? 0) + 1 },
       'content',
     );
+  const delimiter = parsed.meta.delimiter;
+  if (options.header === false) {
+    const width = Math.max(0, ...parsed.data.map((r) => r.length));
+    if (width === 0)
+      throw new ArchiveFailure('invalid_input', 'parse_failed', { format: 'csv', problem: 'no_rows' }, 'content');
+    return { headers: Array.from({ length: width }, (_, i) => String(i + 1)), rows: parsed.data, delimiter };
+  }
   const [headers, ...rows] = parsed.data;
   if (!headers || headers.length === 0)
     throw new ArchiveFailure('invalid_input', 'parse_failed', { format: 'csv', problem: 'no_header' }, 'content');
-  return { headers: headers.map((h) => h.trim()), rows };
+  return { headers: headers.map((h) => h.trim()), rows, delimiter };
+}
+
+/** A mapping's target as the app or our export names it ("place", "Place of publication"), or as it is. */
+function targetOf(target: string): string {
+  return MAPPABLE.includes(target) ? target : (TARGETS.get(norm(target)) ?? target);
 }
 
 /** Headers matched to fields by name; a given mapping wins over the guess. */
@@ -137,7 +188,8 @@ export function mapColumns(
   const mapping: Record<string, string> = {};
   const unmapped: string[] = [];
   for (const h of headers) {
-    const target = given[h] ?? TARGETS.get(norm(h));
+    const named = given[h];
+    const target = named !== undefined ? targetOf(named) : TARGETS.get(norm(h));
     if (target && target !== '' && target !== 'ignore') {
       if (!MAPPABLE.includes(target))
         throw new ArchiveFailure('invalid_input', 'mapping_not_field', { target, column: h }, 'mapping');
@@ -154,14 +206,15 @@ const slugFor = (value: string, slugs: readonly string[], labels: Record<string,
 
 const unescapeCell = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 
-export function csvRows(content: string, given?: Record<string, string>): ImportRow[] {
-  const { headers, rows } = parseCsv(content);
+export function csvRows(content: string, given?: Record<string, string>, options: CsvOptions = {}): ImportRow[] {
+  const { headers, rows } = parseCsv(content, options);
+  const firstLine = options.header === false ? 1 : 2;
   const { mapping } = mapColumns(headers, given);
   if (!Object.values(mapping).includes('title')) {
     throw new ArchiveFailure('invalid_input', 'mapping_no_title', { columns: headers.join(', ') }, 'mapping');
   }
   return rows.map((cells, i) => {
-    const where = { unit: 'row' as const, n: i + 1, line: i + 2 };
+    const where = { unit: 'row' as const, n: i + 1, line: i + firstLine };
     const fields: Record<string, unknown> = {};
     const names: ImportName[] = [];
     let problem: RowProblem | undefined;

@@ -20,9 +20,16 @@ type ImportInput = Parameters<HandlersFor<typeof exchangeChannels>['importMetada
 
 const MAPPING_PREFIX = 'exchange.csv-mapping:';
 
-function rowsOf(ctx: CatalogueContext, input: Pick<ImportInput, 'content' | 'format' | 'mapping'>): ImportRow[] {
+function rowsOf(
+  ctx: CatalogueContext,
+  input: Pick<ImportInput, 'content' | 'format' | 'mapping' | 'delimiter' | 'header'>,
+): ImportRow[] {
   const format = input.format ?? detectFormat(input.content);
-  if (format === 'csv') return csvRows(input.content, input.mapping);
+  if (format === 'csv')
+    return csvRows(input.content, input.mapping, {
+      header: input.header,
+      ...(input.delimiter ? { delimiter: input.delimiter } : {}),
+    });
   if (input.content.includes('\uFFFD')) {
     const line = input.content.slice(0, input.content.indexOf('\uFFFD')).split('\n').length;
     throw new ArchiveFailure('invalid_input', 'not_utf8', { line, source: 'text' }, 'content');
@@ -67,9 +74,9 @@ function runImport(ctx: CatalogueContext, input: ImportInput, dryRun: boolean) {
 export const exchangeHandlers: HandlersFor<typeof exchangeChannels> = {
   previewMetadataImport: (ctx, input) => runImport(ctx, input, true),
   importMetadata: (ctx, input) => runImport(ctx, input, false),
-  csvColumns: (_ctx, { content, mapping }) => {
-    const { headers } = parseCsv(content);
-    return { headers, ...mapColumns(headers, mapping), fields: MAPPABLE };
+  csvColumns: (_ctx, { content, mapping, delimiter, header }) => {
+    const { headers, delimiter: used } = parseCsv(content, { header, ...(delimiter ? { delimiter } : {}) });
+    return { headers, delimiter: used, ...mapColumns(headers, mapping), fields: MAPPABLE };
   },
   saveCsvMapping: (ctx, { name, mapping }) => {
     mapColumns(Object.keys(mapping), mapping); // refuses a mapping to an unknown field

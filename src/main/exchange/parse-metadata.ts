@@ -11,9 +11,11 @@ import type { RowProblem } from '../../shared/channels/exchange';
 import type { ParseProblem, ReasonParams } from '../../shared/errors/reasons';
 import type { RowPlace } from '../../shared/reports/import-report';
 import { ArchiveFailure } from '../../shared/result';
-import { readBibtex } from './bibtex';
+import { decodeTex, readBibtex } from './bibtex';
+import { looksLikeMedline, readMedline } from './medline';
+import { readXmlFormat, xmlFormatOf } from './xml-formats';
 
-export const METADATA_FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
+export const METADATA_FORMATS = ['csl-json', 'bibtex', 'ris', 'endnote-xml', 'medline', 'mods'] as const;
 export type MetadataFormat = (typeof METADATA_FORMATS)[number];
 
 export interface ParsedItem {
@@ -33,10 +35,13 @@ const refuse = (
   throw new ArchiveFailure('invalid_input', 'parse_failed', { format, problem, ...more }, 'content');
 };
 
-/** Guesses the format from the content: JSON starts with [ or {, RIS with a TY tag, BibTeX with @. */
+/** Guesses the format from the content: JSON starts with [ or {, XML by its root, RIS with a TY tag, MEDLINE with PMID, BibTeX with @. */
 export function detectFormat(content: string): MetadataFormat {
   const start = content.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
+  const xml = xmlFormatOf(start);
+  if (xml) return xml;
+  if (looksLikeMedline(start)) return 'medline';
   if (/^TY {2}- /m.test(start.slice(0, 2_000))) return 'ris';
   if (/^\s*@\w+\s*[{(]/m.test(start)) return 'bibtex';
   throw new ArchiveFailure('invalid_input', 'import_format_unknown', {}, 'content');
@@ -103,6 +108,12 @@ function parseBibtex(content: string): ParsedItem[] {
   return rows.sort((a, b) => a.line - b.line).map(({ line: _line, ...row }) => row);
 }
 
+function parseMedline(content: string): ParsedItem[] {
+  const rows = readMedline(content);
+  if (rows.length === 0) refuse('medline', 'no_records', { marker: '"PMID- "' });
+  return rows;
+}
+
 /** Every record must run from a TY tag to an ER tag; returns the line of each TY. */
 function checkRis(content: string): number[] {
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -124,18 +135,27 @@ function checkRis(content: string): number[] {
   // `open` is set inside the callback above, which TypeScript's narrowing does not follow.
   const unterminated = open as number | null;
   if (unterminated !== null) refuse('ris', 'unterminated', { line: unterminated });
-  if (starts.length === 0) refuse('ris', 'no_records');
+  if (starts.length === 0) refuse('ris', 'no_records', { marker: '"TY  - "' });
   return starts;
 }
 
+/** RIS fields people fill from BibTeX, where TeX ({\\"o}, \\TeX) is often left in. */
+const TEX_FIELDS = ['title', 'container-title', 'collection-title', 'title-short', 'original-title'];
+
 function strip(item: Record<string, unknown>): Record<string, unknown> {
   const { _graph: _g, ...rest } = item;
+  for (const field of TEX_FIELDS) {
+    const value = rest[field];
+    if (typeof value === 'string') rest[field] = decodeTex(value);
+  }
   return rest;
 }
 
 export function parseMetadata(content: string, format: MetadataFormat = detectFormat(content)): ParsedItem[] {
   if (format === 'csl-json') return parseCslJson(content);
   if (format === 'bibtex') return parseBibtex(content);
+  if (format === 'endnote-xml' || format === 'mods') return readXmlFormat(content, format);
+  if (format === 'medline') return parseMedline(content);
   const starts = checkRis(content);
   let items: Record<string, unknown>[];
   try {

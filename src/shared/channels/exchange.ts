@@ -1,4 +1,4 @@
-/** Channels of exchange: importing metadata (CSL-JSON, BibTeX, RIS, CSV) with a preview, and exporting records. */
+/** Channels of exchange: importing metadata (CSL-JSON, BibTeX, RIS, CSV, EndNote XML, MEDLINE, MODS) with a preview, and exporting records. */
 import { z } from 'zod';
 import { ERROR_REASONS } from '../errors/reasons';
 import { AbsolutePath, AUTHORITY_KINDS, Id } from '../model';
@@ -6,7 +6,7 @@ import { DUPLICATE_GROUNDS, RowPlace } from '../reports/import-report';
 import { channel, INTERNAL } from './channel';
 import { JOB_STATUSES } from './documents';
 
-const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
+const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'endnote-xml', 'medline', 'mods'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Why a row cannot be imported: a refusal's reason and params, worded by each door like any refusal. */
@@ -48,8 +48,17 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.output<typeof ImportReport>;
 
-/** CSV column mapping: column header -> record field (or an authority role, e.g. "author", "party"). */
+/** CSV column mapping: column header (or position, "1", "2"... in a file without a header row) -> record field (or an authority role, e.g. "author", "party"). */
 const ColumnMapping = z.record(z.string(), z.string());
+
+/** CSV delimiters: found from the file when left out. */
+const CSV_DELIMITERS = [',', ';', '\t', ':', '|'] as const;
+const CsvShape = {
+  /** CSV only: the delimiter, when the file's own is not the one found. */
+  delimiter: z.enum(CSV_DELIMITERS).optional(),
+  /** CSV only: false when the first row is data; columns are then named by position ("1", "2"...). */
+  header: z.boolean().default(true),
+};
 export type ColumnMapping = z.output<typeof ColumnMapping>;
 
 const ImportInput = z.strictObject({
@@ -64,6 +73,7 @@ const ImportInput = z.strictObject({
   possibleDuplicates: z.enum(['import', 'skip']).default('import'),
   /** CSV only: column -> field; headers are matched by name where no mapping is given. */
   mapping: ColumnMapping.optional(),
+  ...CsvShape,
 });
 
 const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -73,9 +83,11 @@ export const exchangeChannels = {
   importMetadata: channel(ImportInput, ImportReport, true),
   /** CSV: the column headers and the mapping they would get, for the mapping step. */
   csvColumns: channel(
-    z.strictObject({ content: z.string().min(1).max(200_000_000), mapping: ColumnMapping.optional() }),
+    z.strictObject({ content: z.string().min(1).max(200_000_000), mapping: ColumnMapping.optional(), ...CsvShape }),
     z.object({
       headers: z.array(z.string()),
+      /** The delimiter used: the one named, or the one found. */
+      delimiter: z.string(),
       mapping: ColumnMapping,
       unmapped: z.array(z.string()),
       fields: z.array(z.string()),

@@ -64,7 +64,9 @@ const PARSE: Record<string, (p: ReasonParams['parse_failed']) => string> = {
   stray_end: (p) => `line ${p.line} ends a record (ER  -) that was never started with TY  -`,
   tag_outside: (p) =>
     `line ${p.line} has a ${p.tag} tag outside a record (records start with TY  - and end with ER  -)`,
-  no_records: () => 'the file has no records (a record starts with "TY  - ")',
+  no_records: (p) => `the file has no records (a record starts with ${p.marker})`,
+  no_rows: () => 'the file has no rows',
+  not_xml: (p) => `line ${p.line}: ${p.detail}`,
   no_header: () => 'the file has no header row',
   parser: (p) => `${p.detail}`,
   parser_row: (p) => `${p.detail} (row ${p.row})`,
@@ -199,7 +201,10 @@ export const ENGLISH: Wording = {
         : `line ${p.line} has a character that is not UTF-8: save the file as UTF-8 and import it again`,
   parse_failed: (p) => `${FORMAT_NAMES[p.format] ?? p.format}: ${PARSE[parseVariant(p)]!(p)}`,
   entry_unreadable: (p) => `this entry cannot be read: ${p.detail}`,
-  import_format_unknown: () => 'cannot tell the format of this file: give the format (csl-json, bibtex or ris)',
+  xml_entities: (p) =>
+    `${p.format}: line ${p.line} declares a document type with entities or an external file; these can expand to gigabytes (an "XML bomb") or read files from this computer, and a bibliography never needs them: the file is refused unread`,
+  import_format_unknown: () =>
+    'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
   mapping_not_field: (p) => `mapping: "${p.target}" (for column "${p.column}") is not a record field or a link role`,
   mapping_no_title: (p) => `CSV: no column is mapped to the title (columns: ${p.columns})`,
   import_rows_failed: (p) =>

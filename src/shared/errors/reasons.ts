@@ -45,7 +45,9 @@ export type ParseProblem =
   | 'unterminated' // line, next (the next record's line, when there is one)
   | 'stray_end' // line
   | 'tag_outside' // line, tag
-  | 'no_records'
+  | 'no_records' // marker: how a record starts in the format ("TY  - ", <mods>)
+  | 'no_rows'
+  | 'not_xml' // line, detail: the XML validator's words
   | 'no_header'
   | 'parser'; // detail, row: a parser's own account
 
@@ -183,9 +185,11 @@ export interface ReasonParams {
     size?: number;
     max?: number;
     detail?: string;
+    marker?: string;
   };
   /** One entry of a bibliography its parser cannot read (the others can): `detail` is the parser's words. */
   entry_unreadable: { detail: string };
+  xml_entities: { format: string; line: number };
   import_format_unknown: Record<string, never>;
   mapping_not_field: { target: string; column: string };
   mapping_no_title: { columns: string };
@@ -274,6 +278,7 @@ export const ERROR_REASONS = [
   'checksum_mismatch',
   'not_utf8',
   'parse_failed',
+  'xml_entities',
   'import_format_unknown',
   'mapping_not_field',
   'mapping_no_title',

@@ -9,6 +9,7 @@ const PLACES: Record<PlaceVariant, (p: { n: number; line?: number; key?: string 
   row: (p) => `row ${p.n}`,
   line_key: (p) => `line ${p.n} (${p.key})`,
   line: (p) => `line ${p.n}`,
+  entry_key: (p) => `entry ${p.n} (${p.key})`,
   entry: (p) => `entry ${p.n}`,
   item: (p) => `item ${p.n}`,
   record_of: (p) => `record ${p.n} of ${p.key}`,

@@ -58,13 +58,15 @@ export const ImportSkip = z.object({
 export type ImportSkip = z.output<typeof ImportSkip>;
 
 /** How a place reads, by what it has: a row with its line, a BibTeX line with its key, a bag's record with its file. */
-export type PlaceVariant = 'row_line' | 'row' | 'line_key' | 'line' | 'entry' | 'item' | 'record_of' | 'record';
+export type PlaceVariant =
+  'row_line' | 'row' | 'line_key' | 'line' | 'entry_key' | 'entry' | 'item' | 'record_of' | 'record';
 
 export function placeVariant(p: { unit: string; line?: unknown; key?: unknown }): PlaceVariant {
   const unit = (ROW_UNITS as readonly string[]).includes(p.unit) ? (p.unit as RowUnit) : 'entry';
   if (unit === 'row') return p.line !== undefined ? 'row_line' : 'row';
   if (unit === 'line') return p.key !== undefined && p.key !== '' ? 'line_key' : 'line';
   if (unit === 'record') return p.key !== undefined && p.key !== '' ? 'record_of' : 'record';
+  if (unit === 'entry') return p.key !== undefined && p.key !== '' ? 'entry_key' : 'entry';
   return unit;
 }
 
@@ -75,6 +77,9 @@ export const FORMAT_NAMES: Readonly<Record<string, string>> = {
   bibtex: 'BibTeX',
   ris: 'RIS',
   csv: 'CSV',
+  'endnote-xml': 'EndNote XML',
+  medline: 'MEDLINE',
+  mods: 'MODS',
 };
 
 /** How a whole-file refusal (`parse_failed`) reads: its problem, told apart by what it knows. */

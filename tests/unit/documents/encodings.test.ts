@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findEncoding } from '../../../src/main/documents/encoding';
+import { findEncoding } from '../../../src/shared/text-encoding';
 import { openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
 import { importAndWait } from '../../fixtures/documents/run';
 

@@ -31,7 +31,7 @@ describe('bad input: one clear message, the catalogue unchanged', () => {
 
   it('a file in no format we read', async () => {
     expect(await refused({ content: 'Dear Sir,\nplease find enclosed the minutes.\n' })).toBe(
-      'cannot tell the format of this file: give the format (csl-json, bibtex or ris)',
+      'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
     );
   });
 

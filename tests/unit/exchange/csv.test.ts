@@ -118,17 +118,144 @@ describe('CSV import', () => {
     expect(partial).toMatchObject({ imported: 1, failed: 1 });
   });
 
-  it('a file in another encoding is refused by the CLI with the line, and nothing changes', async () => {
+  it('a Latin-1 file is read as detected by the CLI; named UTF-8 it is refused with the line, and nothing changes', async () => {
     const lib = await library();
     const dir = lib.dir;
     await library.closeNow(lib);
     const state = catalogueState(dir);
-    const r = await cliIn(dir, ['import-metadata', path.join(FIXTURES, 'latin1.csv')]);
+    const file = path.join(FIXTURES, 'latin1.csv');
+    const r = await cliIn(dir, ['import-metadata', file, '--encoding', 'utf-8']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(
-      `civic-archive: ${path.join(FIXTURES, 'latin1.csv')}: line 2 is not UTF-8 text: name its encoding (e.g. windows-1252, gb18030, big5, shift_jis), or save it as UTF-8 (--encoding NAME)`,
-    );
+    expect(r.stderr.trim()).toBe(`civic-archive: ${file}: line 2 is not utf-8 text: is the encoding right?`);
     expect(catalogueState(dir)).toEqual(state);
+    const read = await cliIn(dir, ['--json', 'import-metadata', file, '--dry-run']);
+    expect(read.code, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({
+      rows: [{ title: 'Café culture in Leeds' }],
+      encoding: { name: 'windows-1252', detected: true },
+    });
+    expect(catalogueState(dir)).toEqual(state);
+  });
+});
+
+describe('CSV dialects: delimiters, no header row, the app’s names for fields', () => {
+  const rows = [
+    ['Title', 'Date', 'Place'],
+    ['Trade mission diary', '14/09/2018', 'Hangzhou'],
+    ['Twinning charter, signed copy', '1988', 'Leeds'],
+  ];
+  // Papa's unparse quotes a cell holding the delimiter, as a spreadsheet saving the file would.
+  it.each([
+    [',', 'comma'],
+    [';', 'semicolon'],
+    ['\t', 'tab'],
+    [':', 'colon'],
+    ['|', 'pipe'],
+  ])('"%s" (%s) is found by itself', async (delimiter) => {
+    const lib = await library();
+    const content = Papa.unparse(rows, { delimiter, newline: '\n' });
+    const cols = await lib.ok('csvColumns', { content });
+    expect(cols.delimiter).toBe(delimiter);
+    expect(cols.headers).toEqual(['Title', 'Date', 'Place']);
+    const report = await lib.ok('previewMetadataImport', { content, format: 'csv' });
+    expect(report.rows.map((r) => r.title)).toEqual(['Trade mission diary', 'Twinning charter, signed copy']);
+  });
+
+  it('a named delimiter wins over the guess', async () => {
+    const lib = await library();
+    // The comma splits every row evenly, so it is the guess; the user says the file is semicolon-separated.
+    const content = 'Title,Notes\na; b,x;y\n';
+    expect((await lib.ok('csvColumns', { content })).headers).toEqual(['Title', 'Notes']);
+    expect((await lib.ok('csvColumns', { content, delimiter: ';' })).headers).toEqual(['Title,Notes']);
+  });
+
+  it('a file without a header row: columns by position, every row imported, lines counted from 1', async () => {
+    const lib = await library();
+    const content = 'Trade mission diary|14/09/2018|Hangzhou\nTwinning charter|31/02/1988|Leeds\n';
+    const cols = await lib.ok('csvColumns', { content, header: false });
+    expect(cols.headers).toEqual(['1', '2', '3']);
+    expect(cols.unmapped).toEqual(['1', '2', '3']);
+    const state = catalogueState(lib.dir);
+    const refused = await lib.service.call('importMetadata', {
+      content,
+      format: 'csv',
+      header: false,
+      mapping: { '1': 'title', '2': 'date', '3': 'place' },
+    });
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /^1 of 2 rows cannot be imported \(first: row 2 \(line 2\): date: /,
+    );
+    expect(catalogueState(lib.dir)).toEqual(state);
+    const report = await lib.ok('importMetadata', {
+      content,
+      format: 'csv',
+      header: false,
+      skipBadRows: true,
+      mapping: { '1': 'title', '2': 'date', '3': 'place' },
+    });
+    expect(report).toMatchObject({ imported: 1, failed: 1 });
+    const r = await lib.ok('getRecord', { id: report.rows[0]!.recordId! });
+    expect(r).toMatchObject({ title: 'Trade mission diary', date: '2018-09-14' });
+    expect(r.links.map((l) => `${l.kind}:${l.name}`)).toEqual(['place:Hangzhou']);
+  });
+
+  it('mapping targets by the names the app shows: "place", "Place of publication", "Published in", "Series editor"', async () => {
+    const lib = await library();
+    const content = 'A,B,C,D,E\nProceedings,Leeds,Hangzhou,Journal of Twinning,Ann Editor\n';
+    const mapping = { A: 'Title', B: 'Place of publication', C: 'place', D: 'Published in', E: 'Series editor' };
+    expect((await lib.ok('csvColumns', { content, mapping })).mapping).toEqual({
+      A: 'title',
+      B: 'publisherPlace',
+      C: 'places',
+      D: 'containerTitle',
+      E: 'collection-editor',
+    });
+    const report = await lib.ok('importMetadata', { content, format: 'csv', mapping });
+    const r = await lib.ok('getRecord', { id: report.rows[0]!.recordId! });
+    expect(r).toMatchObject({ title: 'Proceedings', publisherPlace: 'Leeds', containerTitle: 'Journal of Twinning' });
+    expect(r.links.map((l) => `${l.role}:${l.name}`)).toEqual(['mentioned:Hangzhou', 'collection-editor:Ann Editor']);
+    expect(r.links[0]!.kind).toBe('place');
+    const wrong = await lib.service.call('csvColumns', { content, mapping: { A: 'headline' } });
+    expect(wrong.ok ? '' : wrong.error.message).toBe(
+      'mapping: "headline" (for column "A") is not a record field or a link role',
+    );
+  });
+
+  it('the CLI: --delimiter, --no-header and --map', async () => {
+    const lib = await library();
+    const dir = lib.dir;
+    await library.closeNow(lib);
+    const work = tempDir('civic-csv-dialect-');
+    const file = path.join(work, 'list.txt');
+    fs.writeFileSync(file, 'Trade mission diary\t2018\tHangzhou\nTwinning charter\t1988\tLeeds\n');
+    const run = await cliIn(dir, [
+      '--json',
+      'import-metadata',
+      file,
+      '--format',
+      'csv',
+      '--no-header',
+      '--delimiter',
+      'tab',
+      '--map',
+      '1=title,2=date',
+      '--map',
+      '3=place',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      imported: 2,
+      createdAuthorities: [{ name: 'Hangzhou' }, { name: 'Leeds' }],
+    });
+    const bad = await cliIn(dir, ['import-metadata', file, '--format', 'csv', '--delimiter', 'x']);
+    expect(bad.stderr.trim()).toBe(
+      'civic-archive: --delimiter: "x" is not one of , ; : | tab (or comma, semicolon, colon, pipe)',
+    );
+    const badMap = await cliIn(dir, ['import-metadata', file, '--format', 'csv', '--map', 'title']);
+    expect(badMap.stderr.trim()).toBe(
+      'civic-archive: --map: "title" is not COLUMN=FIELD (e.g. --map 1=title,2=date or --map "Where=place")',
+    );
+    fs.rmSync(work, { recursive: true, force: true });
   });
 });
 

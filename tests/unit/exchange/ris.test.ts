@@ -37,3 +37,29 @@ describe('RIS as tools write it', () => {
     ]);
   });
 });
+
+describe('TeX left in RIS titles', () => {
+  it('is decoded as a .bib file’s fields are: accents, logos, protected words; other text is left alone', () => {
+    const ris = [
+      'TY  - JOUR',
+      'TI  - Caf{\\\'e} culture in {\\"O}sterreich: {\\TeX} for {NASA}',
+      'T2  - \\TUB',
+      'ER  - ',
+      'TY  - JOUR',
+      'TI  - Set {a, b} is not TeX; {unbalanced',
+      'ER  - ',
+      'TY  - JOUR',
+      'TI  - 50% of C:\\ paths & more',
+      'ER  - ',
+      '',
+    ].join('\n');
+    const items = parseMetadata(ris, 'ris').map((p) => p.item);
+    expect(items[0]).toMatchObject({
+      title: 'Café culture in Österreich: TeX for NASA',
+      'container-title': 'TUGboat',
+    });
+    // Braces that do not balance are not TeX: the title stays as written.
+    expect(items[1]!.title).toBe('Set {a, b} is not TeX; {unbalanced');
+    expect(items[2]!.title).toBe('50% of C:\\ paths & more');
+  });
+});

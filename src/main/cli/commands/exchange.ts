@@ -5,7 +5,7 @@ import type { ImportReport } from '../../../shared/channels/exchange';
 import { englishPlace } from '../../../shared/reports/en';
 import { englishRowNote } from '../../../shared/reports/row-note';
 import { ArchiveFailure } from '../../../shared/result';
-import { decodeFileBytes, EncodingProblem } from '../../../shared/text-encoding';
+import { decodeFileBytes, EncodingProblem, type DecodedFile } from '../../../shared/text-encoding';
 import { single } from '../args';
 import { call, print, type CommandContext, type Command } from '../command';
 import { restoreLibrary } from '../../exchange/backup';
@@ -64,7 +64,7 @@ function writeOut(file: string, content: string): void {
   fs.renameSync(temp, target);
 }
 
-const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv'] as const;
+const IMPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'endnote-xml', 'medline', 'mods'] as const;
 type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 function importFormat(raw: string | undefined, file: string): ImportFormat | undefined {
@@ -80,15 +80,21 @@ function importFormat(raw: string | undefined, file: string): ImportFormat | und
   }
   const ext = path.extname(file).toLowerCase();
   return (
-    { '.bib': 'bibtex', '.bibtex': 'bibtex', '.ris': 'ris', '.json': 'csl-json', '.csv': 'csv' } as Record<
-      string,
-      ImportFormat
-    >
+    {
+      '.bib': 'bibtex',
+      '.bibtex': 'bibtex',
+      '.ris': 'ris',
+      '.json': 'csl-json',
+      '.csv': 'csv',
+      '.nbib': 'medline',
+      '.medline': 'medline',
+      // .xml is EndNote XML or MODS: told apart by the root element.
+    } as Record<string, ImportFormat>
   )[ext];
 }
 
-/** A file's text: UTF-8 or UTF-16 found by itself, another encoding as --encoding names it. */
-function readText(file: string, encoding?: string): string {
+/** A file's text, in the encoding found from its bytes, or as --encoding names it. */
+function readText(file: string, encoding?: string): DecodedFile {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -106,6 +112,54 @@ function readText(file: string, encoding?: string): string {
       'encoding',
     );
   }
+}
+
+const DELIMITER_NAMES: Record<string, ',' | ';' | '\t' | ':' | '|'> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+  ':': ':',
+  colon: ':',
+  '|': '|',
+  pipe: '|',
+};
+
+/** --delimiter: the character, or its name (a tab is awkward to type in a shell). */
+function delimiterOf(raw: string | undefined): ',' | ';' | '\t' | ':' | '|' | undefined {
+  if (raw === undefined) return undefined;
+  const found = DELIMITER_NAMES[raw.toLowerCase()];
+  if (!found)
+    throw new ArchiveFailure(
+      'invalid_input',
+      'cli',
+      { detail: `--delimiter: "${raw}" is not one of , ; : | tab (or comma, semicolon, colon, pipe)` },
+      'delimiter',
+    );
+  return found;
+}
+
+/** --map COLUMN=FIELD (repeatable, or several joined by commas): a column by header or position, as the app names fields. */
+function inlineMapping(values: string[] | undefined): Record<string, string> | undefined {
+  if (!values) return undefined;
+  const mapping: Record<string, string> = {};
+  for (const pair of values.flatMap((v) => v.split(','))) {
+    const eq = pair.lastIndexOf('=');
+    const column = pair.slice(0, eq).trim();
+    const field = pair.slice(eq + 1).trim();
+    if (eq <= 0 || !column || !field)
+      throw new ArchiveFailure(
+        'invalid_input',
+        'cli',
+        { detail: `--map: "${pair}" is not COLUMN=FIELD (e.g. --map 1=title,2=date or --map "Where=place")` },
+        'map',
+      );
+    mapping[column] = field;
+  }
+  return mapping;
 }
 
 function reportText(r: ImportReport): string {
@@ -218,11 +272,16 @@ export const exchangeCommands: Record<string, Command> = {
   },
   'import-metadata': {
     usage:
-      'import-metadata FILE [--format csl-json|bibtex|ris|csv] [--encoding NAME] [--mapping FILE|NAME] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
-    summary: 'import records from CSL-JSON, BibTeX, RIS or CSV, all or nothing (--dry-run previews)',
-    options: ['format', 'mapping', 'encoding'],
+      'import-metadata FILE [--format csl-json|bibtex|ris|csv|endnote-xml|medline|mods] [--encoding NAME] [--mapping FILE|NAME] [--map COLUMN=FIELD,...] [--delimiter ,|;|:|pipe|tab] [--no-header] [--dry-run] [--merge] [--skip-bad-rows] [--skip-possible-duplicates]',
+    summary:
+      'import records from CSL-JSON, BibTeX, RIS, CSV, EndNote XML, PubMed/MEDLINE (.nbib) or MODS, all or nothing (--dry-run previews)',
+    options: ['format', 'mapping', 'encoding', 'map', 'delimiter'],
     words: [1, 1],
-    check: (args) => void importFormat(single(args, 'format'), args.positional[1]!),
+    check: (args) => {
+      importFormat(single(args, 'format'), args.positional[1]!);
+      delimiterOf(single(args, 'delimiter'));
+      inlineMapping(args.options.get('map'));
+    },
     run: async (ctx) => {
       const file = ctx.args.positional[1]!;
       const format = importFormat(single(ctx.args, 'format'), file);
@@ -241,7 +300,7 @@ export const exchangeCommands: Record<string, Command> = {
         mapping = saved.mapping;
       } else if (mappingFile) {
         try {
-          mapping = JSON.parse(readText(mappingFile)) as Record<string, string>;
+          mapping = JSON.parse(readText(mappingFile).text) as Record<string, string>;
         } catch (error) {
           if (error instanceof ArchiveFailure) throw error;
           throw new ArchiveFailure('invalid_input', 'cli', {
@@ -249,16 +308,32 @@ export const exchangeCommands: Record<string, Command> = {
           });
         }
       }
+      // --map adds to (and wins over) a --mapping file or saved mapping.
+      const inline = inlineMapping(ctx.args.options.get('map'));
+      if (inline) mapping = { ...mapping, ...inline };
+      const delimiter = delimiterOf(single(ctx.args, 'delimiter'));
+      const decoded = readText(file, single(ctx.args, 'encoding'));
       const input = {
-        content: readText(file, single(ctx.args, 'encoding')),
+        content: decoded.text,
         ...(format ? { format } : {}),
         ...(mapping ? { mapping } : {}),
+        ...(delimiter ? { delimiter } : {}),
+        header: !ctx.args.flags.has('no-header'),
         duplicates: ctx.args.flags.has('merge') ? ('merge' as const) : ('skip' as const),
         skipBadRows: ctx.args.flags.has('skip-bad-rows'),
         possibleDuplicates: ctx.args.flags.has('skip-possible-duplicates') ? ('skip' as const) : ('import' as const),
       };
       const report = await call(ctx, ctx.args.flags.has('dry-run') ? 'previewMetadataImport' : 'importMetadata', input);
-      print(ctx, report, () => reportText(report));
+      const encoding = { name: decoded.encoding, detected: decoded.detected };
+      print(ctx, { ...report, encoding }, () =>
+        [
+          reportText(report),
+          // A wrong guess shows in the titles above; the way to read the file otherwise is named.
+          decoded.detected
+            ? `Read as ${decoded.encoding} (detected; --encoding NAME reads it as another)`
+            : `Read as ${decoded.encoding} (as named)`,
+        ].join('\n'),
+      );
     },
   },
   export: {

@@ -3,7 +3,8 @@
  * is taken, decoded in the encoding found, which is kept in the file's metadata.
  */
 import fs from 'node:fs';
-import { decodeAs, findEncoding, stripTerminalCodes } from '../encoding';
+import { decodeAs, findEncoding } from '../../../shared/text-encoding';
+import { stripTerminalCodes } from '../encoding';
 import { titleFromMetadata } from '../titles';
 import { emptyExtraction, type Extraction } from './types';
 

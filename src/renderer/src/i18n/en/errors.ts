@@ -146,13 +146,18 @@ export const errors = {
       stray_end: '{{format}}: line {{line}} ends a record (ER  -) that was never started with TY  -',
       tag_outside:
         '{{format}}: line {{line}} has a {{tag}} tag outside a record (records start with TY  - and end with ER  -)',
-      no_records: '{{format}}: the file has no records (a record starts with "TY  - ")',
+      no_records: '{{format}}: the file has no records (a record starts with {{marker}})',
+      no_rows: '{{format}}: the file has no rows',
+      not_xml: '{{format}}: line {{line}}: {{detail}}',
       no_header: '{{format}}: the file has no header row',
       parser: '{{format}}: {{detail}}',
       parser_row: '{{format}}: {{detail}} (row {{row}})',
     },
     entry_unreadable: 'this entry cannot be read: {{detail}}',
-    import_format_unknown: 'cannot tell the format of this file: give the format (csl-json, bibtex or ris)',
+    xml_entities:
+      '{{format}}: line {{line}} declares a document type with entities or an external file; these can expand to gigabytes (an "XML bomb") or read files from this computer, and a bibliography never needs them: the file is refused unread',
+    import_format_unknown:
+      'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
     mapping_not_field: 'mapping: "{{target}}" (for column "{{column}}") is not a record field or a link role',
     mapping_no_title: 'CSV: no column is mapped to the title (columns: {{columns}})',
     import_rows_failed:
@@ -220,6 +225,7 @@ export const errors = {
     row: 'row {{n}}',
     line_key: 'line {{n}} ({{key}})',
     line: 'line {{n}}',
+    entry_key: 'entry {{n}} ({{key}})',
     entry: 'entry {{n}}',
     item: 'item {{n}}',
     record_of: 'record {{n}} of {{key}}',
