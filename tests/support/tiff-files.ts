@@ -51,6 +51,7 @@ export function pageTiff(
   name: string,
   page: { grey: Buffer; width: number; height: number },
   compression: Compression,
+  opts: { oneStrip?: boolean } = {},
 ): string {
   const bilevel = compression.startsWith('g3') || compression === 'g4';
   const pnm = path.join(dir, `${name}.${bilevel ? 'pbm' : 'pgm'}`);
@@ -58,7 +59,8 @@ export function pageTiff(
   const plain = path.join(dir, `${name}.plain.tif`);
   libtiff('ppm2tiff', ['-R', '300', pnm, plain]);
   const out = path.join(dir, `${name}.tif`);
-  libtiff('tiffcp', ['-c', compression, plain, out]);
+  // One strip holds the page as one coded block (a JBIG2 MMR region is one block too).
+  libtiff('tiffcp', ['-c', compression, ...(opts.oneStrip ? ['-r', String(page.height)] : []), plain, out]);
   fs.rmSync(plain);
   fs.rmSync(pnm);
   return out;
@@ -108,4 +110,55 @@ export function withoutTag(bytes: Buffer, index: number, tag: number): Buffer {
   }
   if (!found) throw new Error(`directory ${index} has no tag ${tag}`);
   return copy;
+}
+
+/** The value of a tag (its first number) in directory `index` of a little-endian TIFF, or null. */
+function tagValue(bytes: Buffer, index: number, tag: number): number | null {
+  const at = directories(bytes)[index]!;
+  for (let i = 0; i < bytes.readUInt16LE(at); i++) {
+    const e = at + 2 + i * 12;
+    if (bytes.readUInt16LE(e) !== tag) continue;
+    return bytes.readUInt16LE(e + 2) === 3 ? bytes.readUInt16LE(e + 8) : bytes.readUInt32LE(e + 8);
+  }
+  return null;
+}
+
+/** A JBIG2 segment header (PDF embedded organisation: no file header) and its data. */
+function segment(number: number, type: number, data: Buffer): Buffer {
+  const head = Buffer.alloc(11);
+  head.writeUInt32BE(number, 0);
+  head[4] = type; // 1-byte page association, retained
+  head[5] = 0; // refers to no segment
+  head[6] = 1; // page 1
+  head.writeUInt32BE(data.length, 7);
+  return Buffer.concat([head, data]);
+}
+
+/**
+ * A one-page G4 TIFF's page as a JBIG2 stream: JBIG2's generic region in MMR mode is coded
+ * exactly as CCITT T.6 (G4), so the strip libtiff wrote becomes the region's data as it is. Debian
+ * has no JBIG2 encoder (jbig2enc is not packaged); this is the lossless JBIG2 of a fax scan.
+ */
+export function g4ToJbig2(g4Tiff: Buffer): { jbig2: Buffer; width: number; height: number } {
+  const width = tagValue(g4Tiff, 0, 256)!;
+  const height = tagValue(g4Tiff, 0, 257)!;
+  if (tagValue(g4Tiff, 0, 259) !== 4) throw new Error('expected a CCITT G4 TIFF');
+  const offset = tagValue(g4Tiff, 0, 273)!;
+  const length = tagValue(g4Tiff, 0, 279)!;
+  if ((tagValue(g4Tiff, 0, 278) ?? height) < height) throw new Error('expected the page in one strip (oneStrip)');
+  const pageInfo = Buffer.alloc(19);
+  pageInfo.writeUInt32BE(width, 0);
+  pageInfo.writeUInt32BE(height, 4);
+  // resolutions unknown (0), flags 0: default pixel white, striping none
+  const region = Buffer.alloc(18);
+  region.writeUInt32BE(width, 0);
+  region.writeUInt32BE(height, 4);
+  // x = y = 0, combination operator OR (0); generic region flags: MMR = 1
+  region[17] = 0x01;
+  const jbig2 = Buffer.concat([
+    segment(0, 48, pageInfo), // page information
+    segment(1, 39, Buffer.concat([region, g4Tiff.subarray(offset, offset + length)])), // immediate lossless generic region
+    segment(2, 49, Buffer.alloc(0)), // end of page
+  ]);
+  return { jbig2, width, height };
 }
