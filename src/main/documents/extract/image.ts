@@ -10,7 +10,7 @@ import sharp, { type Sharp } from 'sharp';
 import { MAX_IMAGE_PIXELS } from '../limits';
 import { storeStream } from '../store';
 import { READABLE_IMAGES } from '../detect';
-import { recognise } from './ocr';
+import { OcrQueue } from './ocr';
 import { FallbackTiff, TiffPageError } from './tiff';
 import { isoDate } from './text';
 import { emptyExtraction, MIN_OCR_CONFIDENCE, type ExtractOptions, type Extraction } from './types';
@@ -219,6 +219,7 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
   const previews: (string | null)[] = [];
   const undrawn: { page: number; reason: string }[] = [];
   const confidences: number[] = [];
+  const queue = opts.ocr ? new OcrQueue(opts.ocr) : null;
   for (let p = 0; p < pageCount; p++) {
     if (opts.ocr) opts.onProgress(p, pageCount, `OCR page ${p + 1} of ${pageCount}`);
     const page = await pages.page(p);
@@ -246,19 +247,22 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
         .toBuffer();
       previews.push(await storeThumbnail(opts.filesDir, png));
     }
-    if (!opts.ocr) continue;
-    const r = await recognise(opts.ocr, await ocrImage(page));
-    confidences.push(r.confidence);
-    if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
-      out.pages.push({
-        page: p + 1,
-        text: r.text,
-        source: 'ocr',
-        confidence: Math.round(r.confidence * 10) / 10,
-        language: opts.ocr.langs.join('+'),
-      });
-    }
+    if (!queue) continue;
+    await queue.add(await ocrImage(page), (r) => {
+      confidences.push(r.confidence);
+      if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
+        out.pages.push({
+          page: p + 1,
+          text: r.text,
+          source: 'ocr',
+          confidence: Math.round(r.confidence * 10) / 10,
+          language: r.language,
+        });
+      }
+    });
   }
+  await queue?.drain();
+  out.pages.sort((a, b) => a.page - b.page);
   // A page that cannot be drawn has no preview: its place is kept (null) so page n is still previews[n - 1].
   if (mediaType === 'image/tiff') out.metadata = { ...out.metadata, pagePreviews: previews };
   if (undrawn.length === pageCount) {
