@@ -1,6 +1,36 @@
-import { resolve } from 'node:path';
+import fs from 'node:fs';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** pdf.js's resource folders the renderer's viewer points at (PdfViewer.tsx): decoders, fonts, CMaps, ICC. */
+const PDFJS_DIRS = ['wasm', 'standard_fonts', 'cmaps', 'iccs'];
+const PDFJS_ROOT = resolve('node_modules/pdfjs-dist');
+
+/** Copies them into the renderer's output as pdfjs/<folder>/<file>, and serves them the same way in dev. */
+function pdfjsAssets(): Plugin {
+  return {
+    name: 'civic-pdfjs-assets',
+    configureServer(server) {
+      server.middlewares.use('/pdfjs', (req, res, next) => {
+        const [dir, name, ...rest] = (req.url ?? '').split('?')[0]!.split('/').filter(Boolean);
+        const file = dir && name && rest.length === 0 && PDFJS_DIRS.includes(dir) ? join(PDFJS_ROOT, dir, name) : null;
+        if (!file || !fs.existsSync(file)) return next();
+        res.end(fs.readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const dir of PDFJS_DIRS)
+        for (const name of fs.readdirSync(join(PDFJS_ROOT, dir)))
+          this.emitFile({
+            type: 'asset',
+            fileName: `pdfjs/${dir}/${name}`,
+            source: fs.readFileSync(join(PDFJS_ROOT, dir, name)),
+          });
+    },
+  };
+}
 
 // One build for every Node-side entry: the Electron main process, the catalogue worker thread it
 // owns, the browser host, the CLI and the `npm start` launcher all come out side by side in out/main.
@@ -41,7 +71,7 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     worker: { format: 'es' },
   },
 });

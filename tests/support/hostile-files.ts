@@ -148,6 +148,49 @@ export function corruptTiff(): Buffer {
   return Buffer.concat([Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]), ifd]);
 }
 
+/**
+ * A one-page TIFF whose directory says `width` × `height` bilevel pixels in CCITT G4, with a few
+ * bytes of data: a decompression bomb for fax scans (G4 codes a white row in a few bits).
+ */
+export function g4BombTiff(width = 200_000, height = 200_000): Buffer {
+  const data = Buffer.alloc(64, 0xff);
+  const entries = [
+    ifdEntry(256, 4, 1, width),
+    ifdEntry(257, 4, 1, height),
+    ifdEntry(258, 3, 1, 1),
+    ifdEntry(259, 3, 1, 4), // CCITT G4
+    ifdEntry(262, 3, 1, 0),
+    ifdEntry(273, 4, 1, 8),
+    ifdEntry(277, 3, 1, 1),
+    ifdEntry(278, 4, 1, height),
+    ifdEntry(279, 4, 1, data.length),
+  ];
+  const ifd = Buffer.concat([Buffer.from([entries.length, 0]), ...entries, Buffer.alloc(4)]);
+  const header = Buffer.from([0x49, 0x49, 42, 0, 0, 0, 0, 0]);
+  header.writeUInt32LE(8 + data.length, 4);
+  return Buffer.concat([header, data, ifd]);
+}
+
+/**
+ * A TIFF whose only directory claims 2³¹ values for a tag (a reader that trusts counts reads for
+ * ever) and whose next-directory pointer lies past the end of the file.
+ */
+export function hugeCountTiff(): Buffer {
+  const entries = [
+    ifdEntry(256, 3, 1, 64),
+    ifdEntry(257, 3, 1, 64),
+    ifdEntry(258, 3, 1, 8),
+    ifdEntry(259, 3, 1, 5), // LZW
+    ifdEntry(262, 3, 1, 1),
+    ifdEntry(273, 4, 0x7fff_ffff, 8), // StripOffsets: 2³¹ of them
+    ifdEntry(277, 3, 1, 1),
+    ifdEntry(279, 4, 0x7fff_ffff, 8),
+  ];
+  const ifd = Buffer.concat([Buffer.from([entries.length, 0]), ...entries, Buffer.alloc(4)]);
+  ifd.writeUInt32LE(0x7fff_0000, ifd.length - 4);
+  return Buffer.concat([Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]), ifd]);
+}
+
 /** A small valid JPEG (grey 8×8) with an APP1 Exif segment spliced in after SOI. */
 function jpegWithApp1(exifTiff: Buffer, baseJpeg: Buffer): Buffer {
   const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifTiff]);

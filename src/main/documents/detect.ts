@@ -4,7 +4,7 @@
  * decoded in the encoding they appear to be written in (see src/shared/text-encoding.ts).
  */
 import fs from 'node:fs';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { decodeAs, findEncoding } from '../../shared/text-encoding';
 import { stripTerminalCodes } from './encoding';
 
@@ -75,6 +75,15 @@ function detectBuffer(head: Buffer, fromMagic: string | undefined): Detected {
   return { mediaType: 'application/octet-stream', kind: 'other' };
 }
 
+/** "II*\0" or "MM\0*" (classic TIFF), "II+\0" or "MM\0+" (BigTIFF). */
+function isTiffHeader(head: Buffer): boolean {
+  if (head.length < 8) return false;
+  const order = head.toString('latin1', 0, 2);
+  if (order === 'II') return head.readUInt16LE(2) === 42 || head.readUInt16LE(2) === 43;
+  if (order === 'MM') return head.readUInt16BE(2) === 42 || head.readUInt16BE(2) === 43;
+  return false;
+}
+
 export async function detectFile(file: string): Promise<Detected> {
   const handle = await fs.promises.open(file, 'r');
   let head: Buffer;
@@ -85,6 +94,9 @@ export async function detectFile(file: string): Promise<Detected> {
   } finally {
     await handle.close();
   }
-  const magic = await fileTypeFromBuffer(head).catch(() => undefined);
+  let magic = await fileTypeFromBuffer(head).catch(() => undefined);
+  // A TIFF's first directory may lie anywhere, and libtiff writes it after the pixels: in a scan of a
+  // few hundred KB it is past the head, where file-type cannot look. It can seek in the file itself.
+  if (!magic && isTiffHeader(head)) magic = await fileTypeFromFile(file).catch(() => undefined);
   return detectBuffer(head, magic?.mime);
 }

@@ -40,3 +40,9 @@ export function maxFileBytes(): number {
 export const EXTRACT_HEAP_MB = 1_536;
 export const DEFAULT_JOB_MEMORY_MB = 3_072;
 export const DEFAULT_JOB_TIMEOUT_MS = 30 * 60_000;
+
+/** The second TIFF decoder (UTIF) holds the whole file in memory: larger TIFFs are libvips's alone. */
+export const MAX_TIFF_FALLBACK_BYTES = 512 * 1024 ** 2;
+
+/** Directories read from one TIFF: past this the chain is taken to be broken. */
+export const MAX_TIFF_PAGES = 10_000;

@@ -4,10 +4,11 @@
  * a scanned PDF page, a multi-page CCITT G4 TIFF, Chinese text, and a dropped-in language.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareOcr } from '../../../src/main/documents/extract/ocr';
+import { closeOcr, OcrQueue, ocrPoolSize, prepareOcr } from '../../../src/main/documents/extract/ocr';
 import { openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
 import { makePdf, textImage, wordAccuracy } from '../../fixtures/documents/generate';
 import { importAndWait } from '../../fixtures/documents/run';
@@ -47,7 +48,8 @@ describe('OCR', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]!.source).toBe('ocr');
     expect(pages[0]!.confidence).toBeGreaterThan(70);
-    expect(pages[0]!.language).toContain('eng');
+    // Languages are chosen per page: an English page is read by the English model alone.
+    expect(pages[0]!.language).toBe('eng');
     const accuracy = wordAccuracy(ENGLISH.join(' '), pages[0]!.text);
     expect(accuracy, pages[0]!.text).toBeGreaterThanOrEqual(0.95);
   });
@@ -118,6 +120,8 @@ describe('OCR', () => {
     const { pages } = await importOne('zh.png', img.png);
     expect(pages[0]!.text).toContain('杭州');
     expect(pages[0]!.text).toContain('备忘录');
+    // The fast English pass read it poorly, so every language read it again.
+    expect(pages[0]!.language).toBe('eng+chi_sim');
   });
 
   it('takes its language data offline, and a .traineddata dropped into the library ocr/ folder is picked up', () => {
@@ -134,5 +138,42 @@ describe('OCR', () => {
     expect(fs.existsSync(path.join(again.langPath, 'eng_custom.traineddata.gz'))).toBe(true);
     // Nothing was written into the working folder (tesseract.js's default cache would go there).
     expect(fs.readdirSync(process.cwd()).sort()).toEqual(cwdBefore);
+  });
+});
+
+describe('the OCR pool', () => {
+  it('is one worker per core, at most 4, unless CIVIC_ARCHIVE_OCR_WORKERS says otherwise', () => {
+    const before = process.env.CIVIC_ARCHIVE_OCR_WORKERS;
+    try {
+      delete process.env.CIVIC_ARCHIVE_OCR_WORKERS;
+      expect(ocrPoolSize()).toBe(Math.max(1, Math.min(os.availableParallelism(), 4)));
+      process.env.CIVIC_ARCHIVE_OCR_WORKERS = '3';
+      expect(ocrPoolSize()).toBe(3);
+      process.env.CIVIC_ARCHIVE_OCR_WORKERS = 'many';
+      expect(ocrPoolSize()).toBe(Math.max(1, Math.min(os.availableParallelism(), 4)));
+    } finally {
+      if (before === undefined) delete process.env.CIVIC_ARCHIVE_OCR_WORKERS;
+      else process.env.CIVIC_ARCHIVE_OCR_WORKERS = before;
+    }
+  });
+
+  it('reads pages side by side and gives each its own reading', async () => {
+    const setup = prepareOcr(tempDir('ocr-pool-'));
+    const lines = ['Leeds City Council', 'Hangzhou delegation', 'Memorandum signed', 'Tourism office'];
+    const queue = new OcrQueue(setup, 2);
+    const got: string[] = [];
+    let inFlightAfterTwo = -1;
+    try {
+      for (const [i, text] of lines.entries()) {
+        await queue.add(textImage([text], { fontSize: 44, width: 700 }).png, (r) => (got[i] = r.text));
+        // With room for two, the second page is queued while the first is still being read.
+        if (i === 1) inFlightAfterTwo = 2 - got.filter((t) => t !== undefined).length;
+      }
+      await queue.drain();
+    } finally {
+      await closeOcr();
+    }
+    expect(inFlightAfterTwo).toBe(2);
+    lines.forEach((text, i) => expect(wordAccuracy(text, got[i]!), got[i]).toBeGreaterThanOrEqual(0.66));
   });
 });

@@ -1,16 +1,17 @@
 /**
- * Images (JPEG, PNG, TIFF incl. multi-page and CCITT G4, WebP): EXIF/IPTC/XMP facts (read first, on
+ * Images (JPEG, PNG, TIFF in every common compression and multi-page, WebP): EXIF/IPTC/XMP facts (read first, on
  * their own, so a picture that cannot be drawn keeps them), size, suggestions,
  * a thumbnail, and OCR of each page. Images over MAX_IMAGE_PIXELS are never decoded
  * (decompression bombs): the file is kept, its text skipped with the reason.
  */
 import { Readable } from 'node:stream';
 import exifr from 'exifr';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { MAX_IMAGE_PIXELS } from '../limits';
 import { storeStream } from '../store';
 import { READABLE_IMAGES } from '../detect';
-import { recognise } from './ocr';
+import { OcrQueue } from './ocr';
+import { FallbackTiff, TiffPageError } from './tiff';
 import { isoDate } from './text';
 import { emptyExtraction, MIN_OCR_CONFIDENCE, type ExtractOptions, type Extraction } from './types';
 
@@ -85,16 +86,73 @@ async function embeddedFacts(file: string): Promise<Record<string, unknown>> {
   }
 }
 
+/** One page's pixels, decoded once and drawn from for the thumbnail, the preview and OCR. */
+interface DrawnPage {
+  draw: () => Sharp;
+  width: number;
+  height: number;
+}
+
 /** A page of an image prepared for OCR: grey, flattened, scaled down when huge (upscaling made large glyphs worse). */
-async function ocrImage(file: string, page: number, width: number, height: number): Promise<Buffer> {
-  const longer = Math.max(width, height);
+async function ocrImage(page: DrawnPage): Promise<Buffer> {
+  const longer = Math.max(page.width, page.height);
   const scale = longer > 5_000 ? 5_000 / longer : 1;
-  let img = sharp(file, { page, limitInputPixels: MAX_IMAGE_PIXELS })
-    .rotate()
-    .flatten({ background: '#ffffff' })
-    .greyscale();
-  if (scale !== 1) img = img.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' });
+  let img = page.draw().flatten({ background: '#ffffff' }).greyscale();
+  if (scale !== 1)
+    img = img.resize(Math.round(page.width * scale), Math.round(page.height * scale), { kernel: 'lanczos3' });
   return img.png().toBuffer();
+}
+
+/**
+ * The pages of one image: each decoded by libvips, and a TIFF page libvips refuses by the second
+ * decoder (tiff.ts), so one page libtiff rejects does not cost the others.
+ */
+class ImagePages {
+  private fallback: FallbackTiff | null | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly mediaType: string,
+  ) {}
+
+  /** The second decoder for this file, opened once (null when it is not a TIFF or cannot be opened). */
+  second(): FallbackTiff | null {
+    if (this.fallback === undefined) {
+      try {
+        this.fallback = this.mediaType === 'image/tiff' ? new FallbackTiff(this.file) : null;
+      } catch {
+        this.fallback = null;
+      }
+    }
+    return this.fallback;
+  }
+
+  async page(p: number): Promise<DrawnPage | { reason: string }> {
+    try {
+      const { data, info } = await sharp(this.file, { page: p, limitInputPixels: MAX_IMAGE_PIXELS })
+        .rotate()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const raw = { width: info.width, height: info.height, channels: info.channels };
+      return { draw: () => sharp(data, { raw, limitInputPixels: false }), width: info.width, height: info.height };
+    } catch (error) {
+      const second = this.second();
+      if (!second) return { reason: undrawable(error) };
+      try {
+        const page = second.decode(p);
+        const raw = { width: page.width, height: page.height, channels: page.channels };
+        return {
+          draw: () => sharp(page.data, { raw, limitInputPixels: false }),
+          width: page.width,
+          height: page.height,
+        };
+      } catch (fallbackError) {
+        return {
+          reason: fallbackError instanceof TiffPageError ? fallbackError.message : undrawable(error),
+        };
+      }
+    }
+  }
 }
 
 /**
@@ -116,9 +174,9 @@ function undrawable(error: unknown): string {
 }
 
 /** The reason kept with an image that could not be drawn, saying what was kept all the same. */
-function notDrawn(stage: 'read' | 'decoded', error: unknown, metadata: Record<string, unknown>): string {
+function notDrawn(stage: 'read' | 'decoded', reason: string, metadata: Record<string, unknown>): string {
   const kept = Object.keys(metadata).length > 0 ? '; its embedded metadata was kept' : '';
-  return `the image cannot be ${stage}: ${undrawable(error)}${kept}`;
+  return `the image cannot be ${stage}: ${reason}${kept}`;
 }
 
 export async function extractImage(file: string, mediaType: string, opts: ExtractOptions): Promise<Extraction> {
@@ -130,75 +188,108 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
     out.textError = `${mediaType} images are kept without text`;
     return out;
   }
-  let meta: Metadata;
+  const pages = new ImagePages(file, mediaType);
+  let pageCount: number;
   try {
-    meta = await sharp(file, { limitInputPixels: false }).metadata();
+    const meta = await sharp(file, { limitInputPixels: false }).metadata();
+    const width = meta.width ?? 0;
+    const height = meta.pageHeight ?? meta.height ?? 0;
+    out.width = width;
+    out.height = height;
+    if (width * height > MAX_IMAGE_PIXELS || width === 0 || height === 0) {
+      out.pageCount = meta.pages ?? 1;
+      out.textStatus = 'skipped';
+      out.textError = `the image is ${width}×${height} pixels, over the limit of ${MAX_IMAGE_PIXELS} pixels: kept, but not decoded`;
+      return out;
+    }
+    // libtiff may stop counting at a damaged directory that the second decoder steps over.
+    pageCount = Math.max(meta.pages ?? 1, mediaType === 'image/tiff' ? (pages.second()?.pages ?? 0) : 0);
   } catch (error) {
-    out.textStatus = 'failed';
-    out.textError = notDrawn('read', error, out.metadata);
-    return out;
+    const second = pages.second();
+    if (!second || second.pages === 0) {
+      out.textStatus = 'failed';
+      out.textError = notDrawn('read', undrawable(error), out.metadata);
+      return out;
+    }
+    pageCount = second.pages;
   }
-  const width = meta.width ?? 0;
-  const height = meta.pageHeight ?? meta.height ?? 0;
-  out.width = width;
-  out.height = height;
-  out.pageCount = meta.pages ?? 1;
-  if (width * height > MAX_IMAGE_PIXELS || width === 0 || height === 0) {
-    out.textStatus = 'skipped';
-    out.textError = `the image is ${width}×${height} pixels, over the limit of ${MAX_IMAGE_PIXELS} pixels: kept, but not decoded`;
-    return out;
-  }
-  try {
-    const thumb = await sharp(file, { page: 0, limitInputPixels: MAX_IMAGE_PIXELS })
-      .rotate()
-      .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
-      .png()
-      .toBuffer();
-    out.thumbnailSha256 = await storeThumbnail(opts.filesDir, thumb);
+  out.pageCount = pageCount;
+
+  const embedded = out.metadata;
+  const previews: (string | null)[] = [];
+  const undrawn: { page: number; reason: string }[] = [];
+  const confidences: number[] = [];
+  const queue = opts.ocr ? new OcrQueue(opts.ocr) : null;
+  for (let p = 0; p < pageCount; p++) {
+    if (opts.ocr) opts.onProgress(p, pageCount, `OCR page ${p + 1} of ${pageCount}`);
+    const page = await pages.page(p);
+    if ('reason' in page) {
+      undrawn.push({ page: p + 1, reason: page.reason });
+      previews.push(null);
+      continue;
+    }
+    if (out.thumbnailSha256 === null) {
+      out.width = page.width;
+      out.height = page.height;
+      const thumb = await page
+        .draw()
+        .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
+        .png()
+        .toBuffer();
+      out.thumbnailSha256 = await storeThumbnail(opts.filesDir, thumb);
+    }
     if (mediaType === 'image/tiff') {
       // Browsers cannot show TIFF: each page gets a PNG preview for the viewer, stored once like a thumbnail.
-      const previews: string[] = [];
-      for (let p = 0; p < (out.pageCount ?? 1); p++) {
-        const png = await sharp(file, { page: p, limitInputPixels: MAX_IMAGE_PIXELS })
-          .resize(PREVIEW_SIDE, PREVIEW_SIDE, { fit: 'inside', withoutEnlargement: true })
-          .png()
-          .toBuffer();
-        previews.push(await storeThumbnail(opts.filesDir, png));
-      }
-      out.metadata = { ...out.metadata, pagePreviews: previews };
+      const png = await page
+        .draw()
+        .resize(PREVIEW_SIDE, PREVIEW_SIDE, { fit: 'inside', withoutEnlargement: true })
+        .png()
+        .toBuffer();
+      previews.push(await storeThumbnail(opts.filesDir, png));
     }
-  } catch (error) {
+    if (!queue) continue;
+    await queue.add(await ocrImage(page), (r) => {
+      confidences.push(r.confidence);
+      if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
+        out.pages.push({
+          page: p + 1,
+          text: r.text,
+          source: 'ocr',
+          confidence: Math.round(r.confidence * 10) / 10,
+          language: r.language,
+        });
+      }
+    });
+  }
+  await queue?.drain();
+  out.pages.sort((a, b) => a.page - b.page);
+  // A page that cannot be drawn has no preview: its place is kept (null) so page n is still previews[n - 1].
+  if (mediaType === 'image/tiff') out.metadata = { ...out.metadata, pagePreviews: previews };
+  if (undrawn.length === pageCount) {
     out.textStatus = 'failed';
-    out.textError = notDrawn('decoded', error, out.metadata);
+    out.textError = notDrawn('decoded', undrawn[0]!.reason, embedded);
     return out;
   }
+  const lost: string[] = [];
+  if (undrawn.length === 1)
+    lost.push(`page ${undrawn[0]!.page} of ${pageCount} cannot be drawn: ${undrawn[0]!.reason}`);
+  if (undrawn.length > 1)
+    lost.push(`pages ${undrawn.map((u) => u.page).join(', ')} of ${pageCount} cannot be drawn: ${undrawn[0]!.reason}`);
+  // libvips counts the pages it could reach and says nothing of the rest: a cut-off scan must say so.
+  if (pages.second()?.truncated)
+    lost.push(`the file ends after page ${pageCount}: any later pages are lost (it is truncated)`);
+  const missing = lost.length > 0 ? lost.join('; ') : null;
   if (!opts.ocr) {
     out.textStatus = 'skipped';
-    out.textError = 'OCR is off';
+    out.textError = ['OCR is off', missing].filter(Boolean).join('; ');
     return out;
   }
-  const pages = out.pageCount ?? 1;
-  const confidences: number[] = [];
-  for (let p = 0; p < pages; p++) {
-    opts.onProgress(p, pages, `OCR page ${p + 1} of ${pages}`);
-    const png = await ocrImage(file, p, width, height);
-    const r = await recognise(opts.ocr, png);
-    confidences.push(r.confidence);
-    if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
-      out.pages.push({
-        page: p + 1,
-        text: r.text,
-        source: 'ocr',
-        confidence: Math.round(r.confidence * 10) / 10,
-        language: opts.ocr.langs.join('+'),
-      });
-    }
-  }
-  opts.onProgress(pages, pages, 'OCR done');
+  opts.onProgress(pageCount, pageCount, 'OCR done');
   out.textStatus = out.pages.length > 0 ? 'done' : 'none';
-  if (out.pages.length === 0) {
-    const best = Math.round(Math.max(0, ...confidences));
-    out.textError = `no legible text (OCR confidence ${best}%)`;
-  }
+  const reasons: string[] = [];
+  if (out.pages.length === 0)
+    reasons.push(`no legible text (OCR confidence ${Math.round(Math.max(0, ...confidences))}%)`);
+  if (missing) reasons.push(missing);
+  out.textError = reasons.length > 0 ? reasons.join('; ') : null;
   return out;
 }

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 
@@ -57,44 +58,167 @@ export function prepareOcr(libraryRoot: string): OcrSetup {
   return { langPath, langs };
 }
 
-let worker: Worker | null = null;
-let workerKey = '';
+/**
+ * How many tesseract.js workers read pages at once: one per core, at most 4 (each holds its models,
+ * 100–200 MB with Chinese), or $CIVIC_ARCHIVE_OCR_WORKERS.
+ */
+export function ocrPoolSize(): number {
+  const asked = Number(process.env.CIVIC_ARCHIVE_OCR_WORKERS);
+  if (Number.isSafeInteger(asked) && asked > 0) return Math.min(asked, 16);
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
 
-async function ocrWorker(setup: OcrSetup): Promise<Worker> {
-  const key = `${setup.langPath}|${setup.langs.join('+')}`;
-  if (worker && workerKey === key) return worker;
-  await worker?.terminate();
-  worker = await createWorker(setup.langs, OEM.LSTM_ONLY, {
-    langPath: setup.langPath,
-    gzip: true,
-    cacheMethod: 'none',
-    logger: () => {},
-    errorHandler: () => {},
-  });
-  workerKey = key;
-  return worker;
+/** Workers for one set of languages, created on demand up to the pool size and reused. */
+class WorkerPool {
+  private readonly all: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: ((w: Worker) => void)[] = [];
+  private starting = 0;
+
+  constructor(
+    private readonly langs: string[],
+    private readonly langPath: string,
+    private readonly size: number,
+  ) {}
+
+  private async acquire(): Promise<Worker> {
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.all.length + this.starting < this.size) {
+      this.starting++;
+      try {
+        const w = await createWorker(this.langs, OEM.LSTM_ONLY, {
+          langPath: this.langPath,
+          gzip: true,
+          cacheMethod: 'none',
+          logger: () => {},
+          errorHandler: () => {},
+        });
+        this.all.push(w);
+        return w;
+      } finally {
+        this.starting--;
+      }
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(w: Worker): void {
+    const next = this.waiting.shift();
+    if (next) next(w);
+    else this.idle.push(w);
+  }
+
+  async run<T>(job: (w: Worker) => Promise<T>): Promise<T> {
+    const w = await this.acquire();
+    try {
+      return await job(w);
+    } finally {
+      this.release(w);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.terminate()));
+    this.all.length = 0;
+    this.idle.length = 0;
+  }
+}
+
+const pools = new Map<string, WorkerPool>();
+
+function poolFor(setup: OcrSetup, langs: string[]): WorkerPool {
+  const key = `${setup.langPath}|${langs.join('+')}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new WorkerPool(langs, setup.langPath, ocrPoolSize());
+    pools.set(key, pool);
+  }
+  return pool;
 }
 
 export async function closeOcr(): Promise<void> {
-  await worker?.terminate();
-  worker = null;
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.close()));
 }
 
 export interface OcrResult {
   text: string;
   /** Mean word confidence, 0–100. */
   confidence: number;
+  /** The languages the text was read with ("eng", "eng+chi_sim"). */
+  language: string;
 }
 
-/** Recognises the text of one image (PNG/JPEG bytes, ideally grey, around 300 dpi). */
-export async function recognise(setup: OcrSetup, image: Buffer): Promise<OcrResult> {
-  const w = await ocrWorker(setup);
-  const { data } = await w.recognize(image);
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+async function read(setup: OcrSetup, langs: string[], image: Buffer): Promise<OcrResult> {
+  const { data } = await poolFor(setup, langs).run((w) => w.recognize(image));
   const text = data.text
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     // Tesseract separates Chinese characters with spaces; the text has none.
     .replace(/(?<=[\u3400-\u9fff\uf900-\ufaff])[ \t]+(?=[\u3400-\u9fff\uf900-\ufaff])/g, '')
     .trim();
-  return { text, confidence: Math.max(0, Math.min(100, data.confidence)) };
+  return { text, confidence: Math.max(0, Math.min(100, data.confidence)), language: langs.join('+') };
+}
+
+/** An English pass at least this confident, with no CJK in it, is taken as the page's reading. */
+const ENGLISH_ENOUGH = 75;
+
+/**
+ * Recognises the text of one image (PNG/JPEG bytes, ideally grey, around 300 dpi), choosing the
+ * languages per page: running every model on every page cost English pages the Chinese model's
+ * time. A fast English pass comes first; only a page it reads poorly (Chinese, mixed, another
+ * script) is read again with every language, and the more confident reading kept. `hint` is the
+ * language of the document's previous page: after a Chinese page, every language goes first.
+ */
+export async function recognise(setup: OcrSetup, image: Buffer, hint?: string | null): Promise<OcrResult> {
+  const everything = setup.langs;
+  if (!everything.includes('eng') || everything.length === 1) return read(setup, everything, image);
+  if (hint && hint !== 'eng') return read(setup, everything, image);
+  const english = await read(setup, ['eng'], image);
+  if (english.confidence >= ENGLISH_ENOUGH && !CJK.test(english.text)) return english;
+  const full = await read(setup, everything, image);
+  return full.confidence >= english.confidence ? full : english;
+}
+
+/**
+ * The pages of one document read side by side, as many at once as the pool has workers: a page is
+ * queued while the next is being drawn. Each page's languages start from the last page read.
+ */
+export class OcrQueue {
+  private readonly inFlight = new Set<Promise<void>>();
+  private hint: string | null = null;
+  private error: Error | null = null;
+
+  constructor(
+    private readonly setup: OcrSetup,
+    private readonly limit = ocrPoolSize(),
+  ) {}
+
+  /** Queues a page (waiting first while `limit` pages are being read); `done` gets its reading. */
+  async add(image: Buffer, done: (r: OcrResult) => void, failed?: (error: unknown) => void): Promise<void> {
+    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+    const job: Promise<void> = recognise(this.setup, image, this.hint)
+      .then(
+        (r) => {
+          this.hint = r.language;
+          done(r);
+        },
+        (error: unknown) => {
+          if (failed) failed(error);
+          else this.error ??= error instanceof Error ? error : new Error(String(error));
+        },
+      )
+      .finally(() => this.inFlight.delete(job));
+    this.inFlight.add(job);
+  }
+
+  /** Waits for every queued page; throws the first error no `failed` callback took. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    if (this.error !== null) throw this.error;
+  }
 }

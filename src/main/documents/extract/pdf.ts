@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { MAX_IMAGE_PIXELS, MAX_PDF_BYTES, MAX_PDF_PAGES, OCR_MAX_SIDE } from '../limits';
 import { storeThumbnail, THUMBNAIL_SIDE } from './image';
 import { titleFromMetadata } from '../titles';
-import { recognise } from './ocr';
+import { OcrQueue } from './ocr';
 import { isoDate } from './text';
 import { emptyExtraction, MIN_OCR_CONFIDENCE, type ExtractOptions, type Extraction } from './types';
 
@@ -189,6 +189,7 @@ async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOpti
   const problems: string[] = [];
   let ocrSkipped = 0;
   const illegible: string[] = [];
+  let queue: OcrQueue | null = null;
   for (let n = 1; n <= limit; n++) {
     opts.onProgress(n - 1, limit, `page ${n} of ${limit}`);
     let text = '';
@@ -210,22 +211,34 @@ async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOpti
       continue;
     }
     opts.onProgress(n - 1, limit, `OCR page ${n} of ${limit}`);
+    queue ??= new OcrQueue(opts.ocr);
+    const ocrFailed = (error: unknown) => problems.push(`OCR of page ${n}: ${(error as Error).message}`);
     try {
+      // Drawn here, read by the pool while the next page is drawn.
       const png = await render(doc, n, OCR_MAX_SIDE);
-      const r = await recognise(opts.ocr, png);
-      if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
-        out.pages.push({
-          page: n,
-          text: r.text,
-          source: 'ocr',
-          confidence: Math.round(r.confidence * 10) / 10,
-          language: opts.ocr.langs.join('+'),
-        });
-      } else illegible.push(`${n} (${Math.round(r.confidence)}%)`);
+      await queue.add(
+        png,
+        (r) => {
+          if (r.text && r.confidence >= MIN_OCR_CONFIDENCE) {
+            out.pages.push({
+              page: n,
+              text: r.text,
+              source: 'ocr',
+              confidence: Math.round(r.confidence * 10) / 10,
+              language: r.language,
+            });
+          } else illegible.push(`${n} (${Math.round(r.confidence)}%)`);
+        },
+        ocrFailed,
+      );
     } catch (error) {
-      problems.push(`OCR of page ${n}: ${(error as Error).message}`);
+      ocrFailed(error);
     }
   }
+  await queue?.drain();
+  // Pages are read side by side and finish in any order.
+  out.pages.sort((a, b) => a.page - b.page);
+  illegible.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   opts.onProgress(limit, limit, 'text done');
   if (total > limit) problems.push(`only the first ${limit} of ${total} pages were read`);
   if (illegible.length) problems.push(`no legible text by OCR on page ${illegible.slice(0, 20).join(', ')}`);

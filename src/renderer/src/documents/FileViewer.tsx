@@ -19,7 +19,11 @@ export function FileViewer({ file }: { file: RecordFile }) {
   const [page, setPage] = useState(1);
   const kind = kindOf(file.mediaType);
   const browserImage = kind === 'image' && file.mediaType !== 'image/tiff';
-  const previews = Array.isArray(file.metadata.pagePreviews) ? (file.metadata.pagePreviews as string[]) : [];
+  // A page that could not be drawn keeps its place in the list as null.
+  const previews = Array.isArray(file.metadata.pagePreviews)
+    ? (file.metadata.pagePreviews as unknown[]).map((p) => (typeof p === 'string' ? p : null))
+    : [];
+  const preview = previews.length > 0 ? previews[page - 1] : file.thumbnailSha256;
   return (
     <div className="viewer" aria-label={t('viewer', { name: file.originalName })}>
       <div className="viewer-main">
@@ -32,11 +36,11 @@ export function FileViewer({ file }: { file: RecordFile }) {
         ) : kind === 'image' && (previews.length > 0 || file.thumbnailSha256) ? (
           <div>
             {previews.length > 1 ? <PageNav page={page} pageCount={previews.length} onPage={setPage} /> : null}
-            <ImageViewer
-              key={page}
-              src={fileUrl(previews[page - 1] ?? file.thumbnailSha256 ?? '')}
-              alt={t('pageOf', { page, name: file.originalName })}
-            />
+            {preview ? (
+              <ImageViewer key={page} src={fileUrl(preview)} alt={t('pageOf', { page, name: file.originalName })} />
+            ) : (
+              <p className="muted">{t('pageNotDrawn', { page })}</p>
+            )}
           </div>
         ) : kind === 'audio' ? (
           <audio controls preload="metadata" src={fileUrl(file.sha256)} />

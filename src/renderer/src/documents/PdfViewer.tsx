@@ -7,6 +7,21 @@ import { PageNav } from './PageNav';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
+/**
+ * pdf.js's own resources, copied beside the app by the build (electron.vite.config.ts): the wasm
+ * image decoders (JBIG2, JPEG 2000), the standard fonts, the CJK character maps and the ICC profile.
+ * Without them a JBIG2 or JPX scan draws as a blank page and un-embedded fonts fall back. Served by
+ * the app itself (app:// in Electron, the loopback host in a browser): nothing is fetched from outside.
+ */
+const PDFJS_ASSETS = new URL('pdfjs/', document.baseURI).href;
+const PDFJS_OPTIONS = {
+  wasmUrl: `${PDFJS_ASSETS}wasm/`,
+  standardFontDataUrl: `${PDFJS_ASSETS}standard_fonts/`,
+  cMapUrl: `${PDFJS_ASSETS}cmaps/`,
+  cMapPacked: true,
+  iccUrl: `${PDFJS_ASSETS}iccs/`,
+};
+
 export default function PdfViewer({
   url,
   page,
@@ -31,7 +46,7 @@ export default function PdfViewer({
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`the file could not be read (${r.status})`))))
       .then((data) => {
         if (stopped) return;
-        task = getDocument({ data: new Uint8Array(data) });
+        task = getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(data) });
         return task.promise.then(setDoc);
       })
       .catch((e: Error) => {

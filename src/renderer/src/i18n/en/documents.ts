@@ -21,6 +21,7 @@ export const documents = {
   viewer: 'Viewer: {{name}}',
   loadingPdf: 'Loading the PDF viewer…',
   pageOf: 'Page {{page, number}} of {{name}}',
+  pageNotDrawn: 'Page {{page, number}} cannot be drawn: see the reason under the file.',
   openOriginal: 'Open the original file',
   about: 'About the file',
   facts: {

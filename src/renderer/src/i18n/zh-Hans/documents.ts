@@ -23,6 +23,7 @@ export const documents: Messages<typeof en> = {
   viewer: '查看器：{{name}}',
   loadingPdf: '正在载入 PDF 查看器…',
   pageOf: '{{name}} 第 {{page, number}} 页',
+  pageNotDrawn: '第 {{page, number}} 页无法显示：原因见文件信息。',
   openOriginal: '打开原始文件',
   about: '文件信息',
   facts: {
