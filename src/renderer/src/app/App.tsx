@@ -60,6 +60,10 @@ export function App() {
     showList({ ...INITIAL_QUERY, sort: query.sort, direction: query.direction, authority });
     focusSoon('list-heading');
   };
+  const showCollection = (collection: { id: number; name: string }) => {
+    showList({ ...INITIAL_QUERY, sort: query.sort, direction: query.direction, collection });
+    focusSoon('list-heading');
+  };
 
   return (
     <div className="app">
@@ -137,6 +141,7 @@ export function App() {
                 initialType={query.type ?? undefined}
                 onChanged={refresh}
                 onShowLinked={showLinked}
+                onShowCollection={showCollection}
               />
             </>
           )}
