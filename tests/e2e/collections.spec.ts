@@ -134,3 +134,65 @@ test('create a fonds and a series, move two records in by keyboard, open the pag
     .poll(async () => (await collections(host)).find((c) => c.name === 'Delegation visits')?.id)
     .toBe(series.id);
 });
+
+test('move a collection with "Move to…" and by dragging, then delete it: its records move up, and undo puts them back', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const fonds = await api<Collection>(host, 'createCollection', { name: 'Partnerships', level: 'fonds' });
+  const other = await api<Collection>(host, 'createCollection', { name: 'Civic visits', level: 'fonds' });
+  const series = await api<Collection>(host, 'createCollection', { name: 'Hangzhou', level: 'series' });
+  for (const title of ['Letter one', 'Letter two'])
+    await api(host, 'createRecord', { type: 'letter', title, collectionId: series.id });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  const tree = page.getByRole('navigation', { name: 'Collections' });
+
+  // Move to…, by keyboard: the menu's item, then the new place (itself is not offered).
+  await tree.getByRole('button', { name: 'Actions for Hangzhou' }).press('ArrowUp');
+  const menu = tree.getByRole('menu', { name: 'Actions for Hangzhou' });
+  await expect(menu.getByRole('menuitem', { name: 'Delete…' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Move to…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Move “Hangzhou” to…' });
+  const place = dialog.getByLabel('New place');
+  await expect(place.locator('option')).toHaveText([
+    'At the top level',
+    'Civic visits (Fonds)',
+    'Partnerships (Fonds)',
+  ]);
+  await place.selectOption(String(fonds.id));
+  await audit(page, 'the move dialog', 'dialog');
+  await dialog.getByRole('button', { name: 'Move' }).press('Enter');
+  await expect(tree.getByRole('status')).toHaveText('“Hangzhou” moved into “Partnerships”.');
+  await expect.poll(async () => (await collections(host)).find((c) => c.id === series.id)?.parentId).toBe(fonds.id);
+
+  // By mouse: dragged onto the other fonds.
+  await tree
+    .getByRole('button', { name: /^Hangzhou Series/ })
+    .dragTo(tree.getByRole('button', { name: /^Civic visits Fonds/ }));
+  await expect(tree.getByRole('status')).toHaveText('“Hangzhou” moved into “Civic visits”.');
+  await expect.poll(async () => (await collections(host)).find((c) => c.id === series.id)?.parentId).toBe(other.id);
+
+  // Deleting asks, and says where the records go; none is deleted.
+  await tree.getByRole('button', { name: 'Actions for Hangzhou' }).press('ArrowUp');
+  await page.keyboard.press('Enter');
+  const ask = page.getByRole('dialog', { name: 'Delete “Hangzhou”?' });
+  await expect(ask).toContainText(
+    'No record is deleted. Its 2 records and its sub-collections (0) move up into “Civic visits”.',
+  );
+  await audit(page, 'the delete question', 'dialog');
+  await ask.getByRole('button', { name: 'Delete the collection' }).press('Enter');
+  await expect(tree.getByRole('status')).toHaveText('Deleted “Hangzhou”; no record was deleted.');
+  await expect
+    .poll(async () => (await collections(host)).map((c) => c.name).sort())
+    .toEqual(['Civic visits', 'Partnerships']);
+  expect((await api<Listed>(host, 'listRecords', { collectionId: other.id })).total).toBe(2);
+
+  // Undone: the same collection, back inside its fonds, holding its two records again.
+  await page.locator('body').press('ControlOrMeta+z');
+  await expect.poll(async () => (await collections(host)).find((c) => c.id === series.id)?.parentId).toBe(other.id);
+  expect((await api<Listed>(host, 'listRecords', { collectionId: series.id })).total).toBe(2);
+});

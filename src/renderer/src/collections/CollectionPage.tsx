@@ -120,19 +120,20 @@ export function CollectionPage({ id, revision, onChanged, onShowInList }: Props)
         <h2 id="collection-heading" tabIndex={-1}>
           {c.name}
         </h2>
-        <div className="actions">
-          <button type="button" onClick={() => arrange.edit(c)}>
-            {t('page.edit')}
-          </button>
-          <button type="button" onClick={() => arrange.move(c)}>
-            {t('page.move')}
-          </button>
-          <button type="button" onClick={() => arrange.remove(c)}>
-            {t('page.delete')}
-          </button>
-        </div>
       </header>
       <p className="record-kicker">{COLLECTION_LEVEL_LABELS[c.level]}</p>
+      {/* Below the heading, not beside it: a long name and three buttons do not share a narrow pane. */}
+      <div className="page-actions">
+        <button type="button" onClick={() => arrange.edit(c)}>
+          {t('page.edit')}
+        </button>
+        <button type="button" onClick={() => arrange.move(c)}>
+          {t('page.move')}
+        </button>
+        <button type="button" onClick={() => arrange.remove(c)}>
+          {t('page.delete')}
+        </button>
+      </div>
       <p className="collection-status" role="status">
         {message}
       </p>
@@ -157,13 +158,13 @@ export function CollectionPage({ id, revision, onChanged, onShowInList }: Props)
           [
             t('page.dates'),
             <>
-              {dates} <span className="muted">({t('page.datesHint')})</span>
+              {dates} <span className="muted dates-hint">{t('page.datesHint')}</span>
             </>,
           ],
           [t('page.extent'), extent],
         ]}
       />
-      <div className="actions">
+      <div className="page-actions">
         <button type="button" disabled={s.records === 0} onClick={() => void cite()}>
           {t('page.cite')}
         </button>

@@ -144,15 +144,13 @@ export function CollectionTree({ collections, chosenId, onChoose, onChanged }: P
 
   return (
     <nav aria-labelledby="side-collections" className="collection-tree">
-      <div className="sidebar-heading-row">
-        <h2 id="side-collections" className="sidebar-heading">
-          {t('sidebar.collections')}
-        </h2>
-        <button type="button" className="quiet small" onClick={() => arrange.create(null)}>
-          {tc('tree.create')}
-        </button>
-      </div>
+      <h2 id="side-collections" className="sidebar-heading">
+        {t('sidebar.collections')}
+      </h2>
       {collections.length === 0 ? <p className="muted side-none">{t('sidebar.collectionsNone')}</p> : branch(null, 0)}
+      <button type="button" className="quiet small new-collection" onClick={() => arrange.create(null)}>
+        {tc('tree.create')}
+      </button>
       {dragging && dragging.parentId !== null ? (
         <p className={`drop-top${dropAt === 'top' ? ' drop-target' : ''}`} {...dropHandlers(null)}>
           {tc('tree.dropTop')}
