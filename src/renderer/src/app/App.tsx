@@ -107,7 +107,8 @@ export function App() {
           onDone={panes.save}
         />
         <main className="main">
-          {empty && !search.searching && route.view !== 'create' ? (
+          {/* A collection's page opens before the first record too: an archive is often arranged before it is filled. */}
+          {empty && !search.searching && route.view !== 'create' && route.view !== 'collection' ? (
             <EmptyLibrary
               libraryPath={library.path}
               onLoaded={() => {
