@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 6); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 7); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -37,11 +37,11 @@ CREATE TABLE changes (
   action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete'))
   );
 
-CREATE TABLE collections (
+CREATE TABLE "collections" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  parent_id INTEGER REFERENCES collections(id) ON DELETE RESTRICT,
+  parent_id INTEGER REFERENCES "collections"(id) ON DELETE RESTRICT,
   name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-  level TEXT NOT NULL CHECK (level IN ('fonds', 'series', 'file')),
+  level TEXT NOT NULL CHECK (level IN ('fonds', 'sub-fonds', 'series', 'sub-series', 'file', 'item')),
   reference_code TEXT,
   description TEXT,
   created_at TEXT NOT NULL,

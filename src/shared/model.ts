@@ -160,7 +160,9 @@ export const CSL_TYPES = [
   'webpage',
 ] as const;
 
-export const COLLECTION_LEVELS = ['fonds', 'series', 'file'] as const;
+/** ISAD(G)'s levels of description, from the whole (a fonds) down to one item; keys, worded by each door. */
+export const COLLECTION_LEVELS = ['fonds', 'sub-fonds', 'series', 'sub-series', 'file', 'item'] as const;
+export type CollectionLevel = (typeof COLLECTION_LEVELS)[number];
 
 // ---------------------------------------------------------------- field schemas
 
@@ -677,6 +679,22 @@ export const CollectionView = z.object({
   recordCount: z.number(),
 });
 export type CollectionView = z.output<typeof CollectionView>;
+
+/** A collection's page: where it sits, and its dates and extent computed from its records and those below it. */
+export const CollectionSummary = z.object({
+  collection: CollectionView,
+  /** Its ancestors, the fonds first. */
+  path: z.array(z.object({ id: z.number(), name: z.string(), level: z.enum(COLLECTION_LEVELS) })),
+  children: z.number(),
+  /** Counted over the collection and every collection below it. */
+  records: z.number(),
+  files: z.number(),
+  bytes: z.number(),
+  /** The earliest (start) date and the latest (end, else start) date of those records; null when none is dated. */
+  earliest: z.string().nullable(),
+  latest: z.string().nullable(),
+});
+export type CollectionSummary = z.output<typeof CollectionSummary>;
 
 export const TagView = z.object({ name: z.string(), count: z.number() });
 export type TagView = z.output<typeof TagView>;

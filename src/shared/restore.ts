@@ -5,7 +5,16 @@
  * history; the service checks, when one comes back, that nothing has happened since.
  */
 import { z } from 'zod';
-import { AUTHORITY_KINDS, AuthorityView, Id, LINK_ROLES, RecordCreate, RequiredText } from './model';
+import {
+  AUTHORITY_KINDS,
+  AuthorityView,
+  COLLECTION_LEVELS,
+  Id,
+  LINK_ROLES,
+  OptionalText,
+  RecordCreate,
+  RequiredText,
+} from './model';
 
 // ---------------------------------------------------------------- deleting and restoring a record
 
@@ -88,3 +97,32 @@ export const MergedAuthorities = z.object({
   snapshot: MergeSnapshot,
 });
 export const UnmergeOutput = z.object({ authority: AuthorityView, restored: AuthorityView, revision: z.number() });
+
+// ---------------------------------------------------------------- deleting and restoring a collection
+
+/**
+ * A deleted collection as it was: its description, where it sat, and what the deletion moved up to
+ * its parent (its sub-collections and its records), so undoing puts each of them back inside it.
+ */
+export const CollectionSnapshot = z.strictObject({
+  id: Id,
+  name: RequiredText(500),
+  level: z.enum(COLLECTION_LEVELS),
+  parentId: Id.nullable(),
+  referenceCode: OptionalText(200),
+  description: OptionalText(),
+  createdAt: Timestamp,
+  children: z.array(Id).max(10_000),
+  records: z.array(Id).max(100_000),
+  /** The revision of the deletion: refused if anything happened to this id since. */
+  deletedRevision: z.number().int().positive(),
+});
+export type CollectionSnapshot = z.output<typeof CollectionSnapshot>;
+
+export const DeletedCollection = z.object({
+  id: z.number(),
+  revision: z.number(),
+  /** Where its records and sub-collections went: its parent, or null (records unfiled, sub-collections at the top). */
+  movedTo: z.object({ id: z.number(), name: z.string() }).nullable(),
+  snapshot: CollectionSnapshot,
+});

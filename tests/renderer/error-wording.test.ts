@@ -72,6 +72,7 @@ const SAMPLES: ArchiveError[] = [
   archiveError('in_use', 'place_in_use', { name: 'Hangzhou', count: 1 }),
   archiveError('in_use', 'place_in_use', { name: 'Hangzhou', count: 2 }),
   archiveError('in_use', 'collection_in_use', { name: 'Twinning', records: 3, children: 1 }),
+  archiveError('conflict', 'collection_restore_blocked', { id: 4, name: 'Twinning' }),
   archiveError('conflict', 'batch_item_refused', {
     batchId: 4,
     batchTitle: 'Letter to Hangzhou',

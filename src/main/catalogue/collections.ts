@@ -1,8 +1,13 @@
-/** Collections: the archival hierarchy (fonds > series > file) records are arranged in. */
-import type { CollectionCreate, CollectionPatch, CollectionView } from '../../shared/model';
+/**
+ * Collections: the archival hierarchy records are arranged in, at ISAD(G)'s levels (fonds,
+ * sub-fonds, series, sub-series, file, item).
+ */
+import type { CollectionCreate, CollectionPatch, CollectionSummary, CollectionView } from '../../shared/model';
+import type { CollectionSnapshot } from '../../shared/restore';
 import { ArchiveFailure } from '../../shared/result';
 import { logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
+import { updateRecord } from './records';
 import { sql } from './statements';
 
 const SELECT = `SELECT c.id, c.name, c.level, c.parent_id AS parentId, c.reference_code AS referenceCode, c.description,
@@ -109,4 +114,142 @@ export function deleteCollection(ctx: CatalogueContext, id: number): { id: numbe
 
 export function listCollections(ctx: CatalogueContext): CollectionView[] {
   return sql(ctx.db, `${SELECT} ORDER BY c.name COLLATE NOCASE, c.id`).all() as CollectionView[];
+}
+
+/** The collection and every collection below it, as a recursive CTE named `sub`. */
+const SUBTREE =
+  'WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM collections c JOIN sub ON c.parent_id = sub.id)';
+
+export function collectionSummary(ctx: CatalogueContext, id: number): CollectionSummary {
+  const collection = requireCollection(ctx, id);
+  const path: CollectionSummary['path'] = [];
+  for (let at = collection.parentId; at != null;) {
+    const up = sql(ctx.db, 'SELECT id, name, level, parent_id AS parentId FROM collections WHERE id = ?').get(at) as
+      (CollectionSummary['path'][number] & { parentId: number | null }) | undefined;
+    if (!up) break;
+    path.unshift({ id: up.id, name: up.name, level: up.level });
+    at = up.parentId;
+  }
+  const children = (sql(ctx.db, 'SELECT count(*) AS n FROM collections WHERE parent_id = ?').get(id) as { n: number })
+    .n;
+  // Partial dates are ISO prefixes ("2018", "2018-09", "2018-09-14"), so text order is date order.
+  const records = sql(
+    ctx.db,
+    `${SUBTREE} SELECT count(*) AS n, min(date) AS earliest, max(coalesce(date_end, date)) AS latest
+       FROM records WHERE collection_id IN (SELECT id FROM sub)`,
+  ).get(id) as { n: number; earliest: string | null; latest: string | null };
+  // A file attached to two records of the collection is one file of its extent.
+  const files = sql(
+    ctx.db,
+    `${SUBTREE} SELECT count(*) AS n, coalesce(sum(size), 0) AS bytes FROM files WHERE id IN
+       (SELECT rf.file_id FROM record_files rf JOIN records r ON r.id = rf.record_id
+         WHERE r.collection_id IN (SELECT id FROM sub))`,
+  ).get(id) as { n: number; bytes: number };
+  return {
+    collection,
+    path,
+    children,
+    records: records.n,
+    files: files.n,
+    bytes: files.bytes,
+    earliest: records.earliest,
+    latest: records.latest,
+  };
+}
+
+/** Puts a collection under another parent, logged as an update of its parentId. */
+function reparent(ctx: CatalogueContext, id: number, parentId: number | null): void {
+  const before = requireCollection(ctx, id);
+  sql(ctx.db, 'UPDATE collections SET parent_id = ?, updated_at = ? WHERE id = ?').run(parentId, ctx.now(), id);
+  logChange(ctx, 'collection', id, 'update', snapshot(before), snapshot(requireCollection(ctx, id)));
+}
+
+/**
+ * Deletes a collection and nothing else: its sub-collections and records move up to its parent (at
+ * the top, the records become unfiled), each move logged, so the revision and search index follow.
+ */
+export function deleteCollectionRestorably(ctx: CatalogueContext, id: number) {
+  return ctx.db.transaction(() => {
+    const before = requireCollection(ctx, id);
+    const created = sql(ctx.db, 'SELECT created_at AS at FROM collections WHERE id = ?').get(id) as { at: string };
+    const children = (
+      sql(ctx.db, 'SELECT id FROM collections WHERE parent_id = ? ORDER BY id').all(id) as { id: number }[]
+    ).map((r) => r.id);
+    const records = (
+      sql(ctx.db, 'SELECT id FROM records WHERE collection_id = ? ORDER BY id').all(id) as { id: number }[]
+    ).map((r) => r.id);
+    for (const child of children) reparent(ctx, child, before.parentId);
+    for (const record of records) updateRecord(ctx, record, { collectionId: before.parentId }, undefined);
+    const revision = logChange(ctx, 'collection', id, 'delete', snapshot(before), {});
+    sql(ctx.db, 'DELETE FROM collections WHERE id = ?').run(id);
+    const parent = before.parentId == null ? null : requireCollection(ctx, before.parentId);
+    const snap: CollectionSnapshot = {
+      id,
+      name: before.name,
+      level: before.level,
+      parentId: before.parentId,
+      referenceCode: before.referenceCode,
+      description: before.description,
+      createdAt: created.at,
+      children,
+      records,
+      deletedRevision: revision,
+    };
+    return { id, revision, movedTo: parent && { id: parent.id, name: parent.name }, snapshot: snap };
+  })();
+}
+
+/**
+ * Undoes a deletion: the collection comes back with its id, and its sub-collections and records
+ * go back inside it — those still where the deletion put them; one moved elsewhere since stays
+ * where the user put it. Refused if the id came back or changed since the deletion.
+ */
+export function restoreCollection(ctx: CatalogueContext, snap: CollectionSnapshot): CollectionView {
+  return ctx.db.transaction(() => {
+    const last = sql(
+      ctx.db,
+      "SELECT max(revision) AS r FROM changes WHERE entity = 'collection' AND entity_id = ?",
+    ).get(snap.id) as { r: number | null };
+    if (read(ctx, snap.id) || last.r !== snap.deletedRevision) {
+      throw new ArchiveFailure(
+        'conflict',
+        'collection_restore_blocked',
+        { id: snap.id, name: snap.name },
+        'snapshot.deletedRevision',
+      );
+    }
+    if (snap.parentId != null) requireCollection(ctx, snap.parentId, 'snapshot.parentId');
+    sql(
+      ctx.db,
+      `INSERT INTO collections (id, parent_id, name, level, reference_code, description, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      snap.id,
+      snap.parentId,
+      snap.name,
+      snap.level,
+      snap.referenceCode ?? null,
+      snap.description ?? null,
+      snap.createdAt,
+      ctx.now(),
+    );
+    logChange(ctx, 'collection', snap.id, 'create', {}, snapshot(requireCollection(ctx, snap.id)));
+    const where = snap.parentId == null ? 'IS NULL' : '= ?';
+    const parentArgs = snap.parentId == null ? [] : [snap.parentId];
+    for (const child of snap.children) {
+      const still = sql(ctx.db, `SELECT 1 FROM collections WHERE id = ? AND parent_id ${where}`).get(
+        child,
+        ...parentArgs,
+      );
+      if (still) reparent(ctx, child, snap.id);
+    }
+    for (const record of snap.records) {
+      const still = sql(ctx.db, `SELECT 1 FROM records WHERE id = ? AND collection_id ${where}`).get(
+        record,
+        ...parentArgs,
+      );
+      if (still) updateRecord(ctx, record, { collectionId: snap.id }, undefined);
+    }
+    return requireCollection(ctx, snap.id);
+  })();
 }

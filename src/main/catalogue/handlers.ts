@@ -45,6 +45,9 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   updateCollection: (ctx, { id, patch }) => collections.updateCollection(ctx, id, patch),
   deleteCollection: (ctx, { id }) => collections.deleteCollection(ctx, id),
   listCollections: (ctx) => collections.listCollections(ctx),
+  collectionSummary: (ctx, { id }) => collections.collectionSummary(ctx, id),
+  deleteCollectionRestorably: (ctx, { id }) => collections.deleteCollectionRestorably(ctx, id),
+  restoreCollection: (ctx, { snapshot }) => collections.restoreCollection(ctx, snapshot),
 
   changesSince: (ctx, { revision, limit }) => changes.changesSince(ctx, revision, limit),
   auditTrail: (ctx, { entity, id }) => changes.auditTrail(ctx, entity, id),

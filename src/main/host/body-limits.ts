@@ -67,6 +67,8 @@ const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   // A collection's description (20,000 characters).
   createCollection: 128 * KB,
   updateCollection: 128 * KB,
+  // Undoing a deletion carries the ids of the records it moved up (up to 100,000).
+  restoreCollection: 2 * MB,
 };
 
 /** The most bytes a body sent to this channel may have. */

@@ -8,6 +8,7 @@ import {
   AuthorityView,
   CollectionCreate,
   CollectionPatch,
+  CollectionSummary,
   CollectionView,
   Id,
   RECORD_TYPES,
@@ -88,7 +89,15 @@ export type AuditEntry = z.output<typeof AuditEntry>;
 
 import { channel } from './channel';
 import { BatchEditInput, BatchEditOutput, PatchRecordsInput, PatchRecordsOutput } from '../batch';
-import { DeletedRecord, MergedAuthorities, MergeSnapshot, RestoreRecordInput, UnmergeOutput } from '../restore';
+import {
+  CollectionSnapshot,
+  DeletedCollection,
+  DeletedRecord,
+  MergedAuthorities,
+  MergeSnapshot,
+  RestoreRecordInput,
+  UnmergeOutput,
+} from '../restore';
 
 export const catalogueChannels = {
   libraryInfo: channel(z.strictObject({}), LibraryInfo, false),
@@ -192,6 +201,15 @@ export const catalogueChannels = {
   updateCollection: channel(z.strictObject({ id: Id, patch: CollectionPatch }), CollectionView, true),
   deleteCollection: channel(ById, Deleted, true),
   listCollections: channel(z.strictObject({}), z.array(CollectionView), false),
+  /** A collection's page: its place in the tree, dates and extent over its records and everything below it. */
+  collectionSummary: channel(ById, CollectionSummary, false),
+  /**
+   * Deletes a collection whatever it holds: its records and sub-collections move up to its parent
+   * (records become unfiled at the top); nothing else is deleted. Hands back what undoing needs.
+   */
+  deleteCollectionRestorably: channel(ById, DeletedCollection, true),
+  /** Undoes a deletion: the collection comes back with its id, and what moved up goes back inside it. */
+  restoreCollection: channel(z.strictObject({ snapshot: CollectionSnapshot }), CollectionView, true),
 
   changesSince: channel(
     z.strictObject({ revision: z.number().int().min(0), limit: z.number().int().min(1).max(10_000).default(1_000) }),

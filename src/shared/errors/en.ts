@@ -142,6 +142,8 @@ export const ENGLISH: Wording = {
   place_in_use: (p) => `place "${p.name}" is the place of ${plural(p.count, 'event', 'events')}; change them first`,
   collection_in_use: (p) =>
     `collection "${p.name}" still holds ${p.records} record(s) and ${p.children} sub-collection(s); move them out first`,
+  collection_restore_blocked: (p) =>
+    `collection #${p.id} "${p.name}" cannot be restored: it exists or has changed since it was deleted`,
   batch_item_refused: (p) =>
     `nothing was changed: record #${p.batchId}${p.batchTitle ? ` “${p.batchTitle}”` : ''}: ${wordCause(p).replace(/^patch\./, '')}`,
   backups_kept_range: (p) => `keep between 0 (no automatic backups) and ${p.max} copies`,

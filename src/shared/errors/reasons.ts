@@ -132,6 +132,8 @@ export interface ReasonParams {
   authority_in_use: { kind: string; name: string; count: number };
   place_in_use: { name: string; count: number };
   collection_in_use: { name: string; records: number; children: number };
+  /** Undoing a collection's deletion when its id came back or changed since. */
+  collection_restore_blocked: { id: number; name: string };
   /** One item of an all-or-nothing batch was refused: `cause` and the rest of the params are its own refusal. */
   batch_item_refused: { batchId: number; batchTitle: string; cause: string } & Record<string, string | number>;
   backups_kept_range: { max: number };
@@ -246,6 +248,7 @@ export const ERROR_REASONS = [
   'authority_in_use',
   'place_in_use',
   'collection_in_use',
+  'collection_restore_blocked',
   'batch_item_refused',
   'backups_kept_range',
   'ids_or_batch',

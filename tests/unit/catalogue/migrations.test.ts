@@ -163,6 +163,24 @@ function fillVersion5(db: Database.Database): void {
   db.prepare('UPDATE record_text_state SET revision = 5, tokenizer = 1 WHERE id = 1').run();
 }
 
+/**
+ * Version 6's rows on top: a tree whose child has a lower id than its parent (a file moved under a
+ * series made after it), a record filed in that file, and a collection made and deleted, so the
+ * AUTOINCREMENT counter is ahead of every id left.
+ */
+function fillVersion6(db: Database.Database): void {
+  fillVersion5(db);
+  const add = db.prepare(
+    'INSERT INTO collections (id, parent_id, name, level, reference_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  add.run(2, null, '2018 delegation visit', 'file', 'LCC/IP/1/1', AT, AT);
+  add.run(3, 1, 'Hangzhou', 'series', 'LCC/IP/1', AT, AT);
+  add.run(4, null, 'Made by mistake', 'series', null, AT, AT);
+  db.prepare('UPDATE collections SET parent_id = 3 WHERE id = 2').run();
+  db.prepare('DELETE FROM collections WHERE id = 4').run();
+  db.prepare('UPDATE records SET collection_id = 2 WHERE id = 2').run();
+}
+
 async function upgraded(dir: string, from: number) {
   const lib = await openTestLibrary(dir);
   const db = new Database(path.join(dir, CATALOGUE_FILE), { readonly: true });
@@ -213,8 +231,8 @@ async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary
 
 describe('every migration carries a catalogue with rows forward', () => {
   it('has a test below for each migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(LATEST_VERSION).toBe(6);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(LATEST_VERSION).toBe(7);
   });
 
   it('0001-catalogue: an empty SQLite file becomes a catalogue', async () => {
@@ -352,5 +370,37 @@ describe('every migration carries a catalogue with rows forward', () => {
     // Page 1, English, is still found.
     expect((await lib.ok('searchText', { query: 'kiosk' })).hits.map((h) => h.recordId)).toEqual([1]);
     await lib.close();
+  });
+  it('0007-archival-levels: the tree, its records and its id counter survive; the six ISAD(G) levels are taken', async () => {
+    const { lib } = await upgraded(catalogueAt(6, fillVersion6), 6);
+    await expectVersion1Rows(lib, 3);
+    const tree = (await lib.ok('listCollections', {})).map((c) => [c.id, c.parentId, c.name, c.level, c.recordCount]);
+    expect(tree).toEqual([
+      [2, 3, '2018 delegation visit', 'file', 1],
+      [3, 1, 'Hangzhou', 'series', 0],
+      [1, null, 'Leeds–Hangzhou partnership', 'fonds', 1],
+    ]);
+    expect((await lib.ok('getRecord', { id: 2 })).collection).toEqual({ id: 2, name: '2018 delegation visit' });
+    // Filed below the fonds, both records count in its extent.
+    expect((await lib.ok('collectionSummary', { id: 1 })).records).toBe(2);
+    // The levels version 6 refused are taken now, and the deleted collection's id 4 is not handed out again.
+    const sub = await lib.ok('createCollection', { name: 'Education exchanges', level: 'sub-series', parentId: 3 });
+    expect(sub.id).toBe(5);
+    const item = await lib.ok('createCollection', { name: 'Signed copy', level: 'item', parentId: 2 });
+    expect(item.level).toBe('item');
+    await lib.ok('createCollection', { name: 'Leeds side', level: 'sub-fonds', parentId: 1 });
+    // The foreign keys still hold: a record is unfiled when its collection goes, and a parent keeps its children.
+    const stillParent = await lib.service.call('deleteCollection', { id: 3 });
+    expect(stillParent.ok).toBe(false);
+    await lib.close();
+    const db = new Database(path.join(lib.dir, CATALOGUE_FILE));
+    db.pragma('foreign_keys = ON');
+    expect(() =>
+      db
+        .prepare("INSERT INTO collections (name, level, created_at, updated_at) VALUES ('Box 3', 'box', ?, ?)")
+        .run(AT, AT),
+    ).toThrow(/CHECK constraint/);
+    expect(() => db.prepare('DELETE FROM collections WHERE id = 3').run()).toThrow(/FOREIGN KEY/);
+    db.close();
   });
 });

@@ -60,6 +60,10 @@ export function App() {
     showList({ ...INITIAL_QUERY, sort: query.sort, direction: query.direction, authority });
     focusSoon('list-heading');
   };
+  const showCollection = (collection: { id: number; name: string }) => {
+    showList({ ...INITIAL_QUERY, sort: query.sort, direction: query.direction, collection });
+    focusSoon('list-heading');
+  };
 
   return (
     <div className="app">
@@ -103,7 +107,8 @@ export function App() {
           onDone={panes.save}
         />
         <main className="main">
-          {empty && !search.searching && route.view !== 'create' ? (
+          {/* A collection's page opens before the first record too: an archive is often arranged before it is filled. */}
+          {empty && !search.searching && route.view !== 'create' && route.view !== 'collection' ? (
             <EmptyLibrary
               libraryPath={library.path}
               onLoaded={() => {
@@ -137,6 +142,7 @@ export function App() {
                 initialType={query.type ?? undefined}
                 onChanged={refresh}
                 onShowLinked={showLinked}
+                onShowCollection={showCollection}
               />
             </>
           )}

@@ -1,7 +1,8 @@
-/** The right pane, by the route: a record, its editor, a new record, an authority, a list of authorities, or a prompt to choose. */
+/** The right pane, by the route: a record, its editor, a new record, an authority, a collection, a list of authorities, or a prompt to choose. */
 import type { RecordType } from '../../../shared/model';
 import { AuthorityIndex } from '../authorities/AuthorityIndex';
 import { AuthorityPage } from '../authorities/AuthorityPage';
+import { CollectionPage } from '../collections/CollectionPage';
 import { RecordEditor } from '../editor/RecordEditor';
 import { useT } from '../i18n/i18n';
 import { RecordPanel } from '../record/RecordPanel';
@@ -16,9 +17,11 @@ interface Props {
   onChanged: () => void;
   /** "Show in the list": the records linked to an authority. */
   onShowLinked: (authority: { id: number; name: string }) => void;
+  /** "Show in the list": the records of a collection and everything inside it. */
+  onShowCollection: (collection: { id: number; name: string }) => void;
 }
 
-export function RecordColumn({ route, revision, initialType, onChanged, onShowLinked }: Props) {
+export function RecordColumn({ route, revision, initialType, onChanged, onShowLinked, onShowCollection }: Props) {
   const { t } = useT('layout');
   const saved = (id: number) => {
     onChanged();
@@ -60,6 +63,14 @@ export function RecordColumn({ route, revision, initialType, onChanged, onShowLi
           revision={revision}
           onChanged={onChanged}
           onShowLinked={onShowLinked}
+        />
+      ) : route.view === 'collection' ? (
+        <CollectionPage
+          key={`collection-${route.id}`}
+          id={route.id}
+          revision={revision}
+          onChanged={onChanged}
+          onShowInList={onShowCollection}
         />
       ) : route.view === 'authorities' ? (
         <AuthorityIndex key={`authorities-${route.kind}`} kind={route.kind} revision={revision} />

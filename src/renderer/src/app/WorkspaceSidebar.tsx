@@ -38,7 +38,7 @@ export function WorkspaceSidebar({ info, revision, version, query, onQuery, sear
         byType={info.counts.byType}
         onSelect={(type) => onQuery({ ...query, type })}
       />
-      <LibrarySidebar query={query} revision={revision} onQuery={onQuery} />
+      <LibrarySidebar query={query} revision={revision} onQuery={onQuery} onChanged={onChanged} />
       {outcome ? <Facets facets={outcome.facets} chosen={search.facets} onChange={search.setFacets} /> : null}
       <CiteResults hits={outcome?.hits ?? []} />
       <SavedSearches

@@ -1,6 +1,7 @@
 /**
  * Where the user is, kept in the URL's hash so reload, back and forward behave: `#/records/12`,
- * `#/records/12/edit`, `#/new`, an authority's page `#/authorities/7`, all the people
+ * `#/records/12/edit`, `#/new`, an authority's page `#/authorities/7`, a collection's page
+ * `#/collections/3`, all the people
  * `#/authorities/person`. The hash works the same from file:// (Electron) and http (host).
  */
 import { useSyncExternalStore } from 'react';
@@ -12,11 +13,14 @@ export type Route =
   | { view: 'edit'; id: number }
   | { view: 'create' }
   | { view: 'authority'; id: number }
+  | { view: 'collection'; id: number }
   | { view: 'authorities'; kind: AuthorityKind };
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'new') return { view: 'create' };
+  const collection = /^collections\/(\d+)$/.exec(path);
+  if (collection) return { view: 'collection', id: Number(collection[1]) };
   const authority = /^authorities\/(\d+)$/.exec(path);
   if (authority) return { view: 'authority', id: Number(authority[1]) };
   const kind = /^authorities\/([a-z]+)$/.exec(path)?.[1];
@@ -40,6 +44,8 @@ export function routeHref(route: Route): string {
       return '#/new';
     case 'authority':
       return `#/authorities/${route.id}`;
+    case 'collection':
+      return `#/collections/${route.id}`;
     case 'authorities':
       return `#/authorities/${route.kind}`;
     default:

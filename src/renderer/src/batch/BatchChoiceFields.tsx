@@ -1,8 +1,9 @@
 /** The batch change as the archivist chooses it: the operation, then its tag, collection or field and value. */
 import { ACCESS_STATUSES, AGREEMENT_KINDS, MEDIA } from '../../../shared/model';
 import { archive } from '../archive';
+import { collectionChoices } from '../collections/tree';
 import { FormField } from '../common/FormField';
-import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, MEDIUM_LABELS } from '../common/labels';
+import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, COLLECTION_LEVEL_LABELS, MEDIUM_LABELS } from '../common/labels';
 import { useResult } from '../common/useResult';
 import { DateField } from '../editor/DateField';
 import { useT } from '../i18n/i18n';
@@ -17,6 +18,7 @@ const OPERATIONS = ['addTag', 'removeTag', 'setCollection', 'setField'] as const
 
 export function BatchChoiceFields({ choice, onChange }: Props) {
   const { t } = useT('batch');
+  const { t: tcol } = useT('collections');
   const tags = useResult(() => archive.listTags({}), []);
   const collections = useResult(() => archive.listCollections({}), []);
   return (
@@ -65,9 +67,11 @@ export function BatchChoiceFields({ choice, onChange }: Props) {
               onChange={(e) => onChange({ collectionId: e.target.value === '' ? null : Number(e.target.value) })}
             >
               <option value="">{t('noCollection')}</option>
-              {(collections.value ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.name}
+              {collectionChoices(collections.value ?? [], (name, level) =>
+                tcol('option', { name, level: COLLECTION_LEVEL_LABELS[level] }),
+              ).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
                 </option>
               ))}
             </select>

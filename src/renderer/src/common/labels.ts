@@ -8,6 +8,7 @@ import type {
   AccessStatus,
   AgreementKind,
   AuthorityKind,
+  CollectionLevel,
   CommitmentStatus,
   CSL_TYPES,
   LinkRole,
@@ -41,6 +42,7 @@ export const ROLE_LABELS = live('role', keysOf('role') as LinkRole[]);
 export const CSL_TYPE_LABELS = live('cslType', keysOf('cslType') as (typeof CSL_TYPES)[number][]);
 export const AUTHORITY_KIND_LABELS = live('authorityKind', keysOf('authorityKind') as AuthorityKind[]);
 export const AUTHORITY_GROUP_LABELS = live('authorityGroup', keysOf('authorityGroup') as AuthorityKind[]);
+export const COLLECTION_LEVEL_LABELS = live('collectionLevel', keysOf('collectionLevel') as CollectionLevel[]);
 
 // The catalogue must name every value of every enum: a new record type without a label is a type error here.
 type Covers<T extends string, Table> = [T] extends [keyof Table] ? true : never;
@@ -53,5 +55,6 @@ const covered: [
   Covers<LinkRole, Tables['role']>,
   Covers<AuthorityKind, Tables['authorityKind']>,
   Covers<(typeof CSL_TYPES)[number], Tables['cslType']>,
-] = [true, true, true, true, true, true, true, true];
+  Covers<CollectionLevel, Tables['collectionLevel']>,
+] = [true, true, true, true, true, true, true, true, true];
 void covered;

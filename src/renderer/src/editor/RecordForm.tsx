@@ -6,7 +6,8 @@
  * and its archival description.
  */
 import { ACCESS_STATUSES, RECORD_TYPES, type CollectionView } from '../../../shared/model';
-import { ACCESS_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
+import { collectionChoices } from '../collections/tree';
+import { ACCESS_LABELS, COLLECTION_LEVEL_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { errorAt, type FieldErrors } from './errors';
 import { SelectField } from './Field';
@@ -35,7 +36,6 @@ function strays(form: RecordForm): (typeof PORTABLE_FIELDS)[number][] {
 export function showsField(form: RecordForm, collections: CollectionView[], path: string): boolean {
   const field = path.split('.')[0] ?? '';
   if (['dateEnd', 'dateApproximate'].includes(field)) return true;
-  if (field === 'collectionId') return collections.length > 0;
   if (
     [
       'medium',
@@ -59,6 +59,7 @@ export function showsField(form: RecordForm, collections: CollectionView[], path
 
 export function RecordFormFields({ form, errors, collections, onChange }: Props) {
   const { t } = useT('editor');
+  const { t: tcol } = useT('collections');
   const label = (name: Labelled): string => labelFor(form.type, name);
   const part = { form, errors, onChange };
   const detail = (field: DetailField) => <RecordDetail key={field} field={field} {...part} />;
@@ -127,16 +128,21 @@ export function RecordFormFields({ form, errors, collections, onChange }: Props)
 
       <fieldset>
         <legend>{t('sections.archival')}</legend>
-        {collections.length > 0 ? (
-          <SelectField
-            name="collectionId"
-            label={label('collectionId')}
-            value={form.collectionId === null ? '' : String(form.collectionId)}
-            options={[['', t('none')] as const, ...collections.map((c) => [String(c.id), c.name] as const)]}
-            error={errorAt(errors, 'collectionId')}
-            onChange={(v) => onChange({ collectionId: v === '' ? null : Number(v) })}
-          />
-        ) : null}
+        {/* Always shown, so the archivist learns where records are arranged even before the first collection. */}
+        <SelectField
+          name="collectionId"
+          label={label('collectionId')}
+          value={form.collectionId === null ? '' : String(form.collectionId)}
+          options={[
+            ['', t('none')] as const,
+            ...collectionChoices(collections, (name, level) =>
+              tcol('option', { name, level: COLLECTION_LEVEL_LABELS[level] }),
+            ),
+          ]}
+          hint={collections.length === 0 ? t('collectionsNone') : undefined}
+          error={errorAt(errors, 'collectionId')}
+          onChange={(v) => onChange({ collectionId: v === '' ? null : Number(v) })}
+        />
         <RecordText name="tags" {...part} />
         <RecordText name="rights" {...part} multiline rows={2} />
         <SelectField

@@ -3,6 +3,7 @@
  * en/<area>.ts, mirror it in zh-Hans/<area>.ts (typed Messages<typeof en>), and list both here.
  */
 import { cite as enCite } from './en/cite';
+import { collections as enCollections } from './en/collections';
 import { common as enCommon } from './en/common';
 import { documents as enDocuments } from './en/documents';
 import { empty as enEmpty } from './en/empty';
@@ -20,6 +21,7 @@ import { errors as enErrors } from './en/errors';
 import { record as enRecord } from './en/record';
 import { undo as enUndo } from './en/undo';
 import { cite as zhCite } from './zh-Hans/cite';
+import { collections as zhCollections } from './zh-Hans/collections';
 import { common as zhCommon } from './zh-Hans/common';
 import { documents as zhDocuments } from './zh-Hans/documents';
 import { empty as zhEmpty } from './zh-Hans/empty';
@@ -55,6 +57,7 @@ export const resources = {
     undo: enUndo,
     batch: enBatch,
     authorities: enAuthorities,
+    collections: enCollections,
     errors: enErrors,
   },
   'zh-Hans': {
@@ -74,6 +77,7 @@ export const resources = {
     undo: zhUndo,
     batch: zhBatch,
     authorities: zhAuthorities,
+    collections: zhCollections,
     errors: zhErrors,
   },
 } as const;

@@ -1,4 +1,5 @@
 import type { RecordView } from '../../../shared/model';
+import { routeHref } from '../app/route';
 import { formatRecordDate, formatTimestamp } from '../common/format';
 import { ACCESS_LABELS, CSL_TYPE_LABELS, MEDIUM_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
 import { PUBLICATION_FIELDS } from '../editor/form';
@@ -65,7 +66,12 @@ export function RecordDetails({ record: r, onShowLinked }: Props) {
         <h3 id="description-heading">{t('sections.archival')}</h3>
         <FieldList
           fields={[
-            [t('fields.collection'), r.collection?.name],
+            [
+              t('fields.collection'),
+              r.collection ? (
+                <a href={routeHref({ view: 'collection', id: r.collection.id })}>{r.collection.name}</a>
+              ) : null,
+            ],
             [
               t('fields.tags'),
               r.tags.length > 0 ? (

@@ -1,30 +1,75 @@
 /**
- * Collections as the tree archivists file them in (fonds > series > file). Choosing one shows its
- * records and those of everything below it; a branch opens and closes with its own button.
+ * Collections as the tree archivists arrange them in (fonds > series > file > item). Choosing one
+ * shows its records and those of everything below it; a branch opens and closes with its own
+ * button. The tree is also where collections are arranged: "New collection…", and on each one a
+ * menu (its page, a new collection inside, rename, "Move to…", delete) — and, for the mouse, drag a
+ * collection onto another, or onto the top, to move it there. Every change can be undone.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import type { CollectionView } from '../../../shared/model';
+import { navigate } from '../app/route';
+import { errorWords } from '../common/errorWords';
+import { COLLECTION_LEVEL_LABELS } from '../common/labels';
+import { ActionsMenu } from '../collections/ActionsMenu';
+import { moveCollection } from '../collections/move';
+import { canMoveInto, childrenOf } from '../collections/tree';
+import { useArrangement } from '../collections/useArrangement';
 import { formatNumber, useT } from '../i18n/i18n';
+import '../collections/collections.css';
 
 interface Props {
   collections: readonly CollectionView[];
   chosenId: number | null;
   onChoose: (collection: { id: number; name: string } | null) => void;
+  /** A collection was written: refresh what shows it. */
+  onChanged: () => void;
 }
 
-export function CollectionTree({ collections, chosenId, onChoose }: Props) {
+/** The type dragged collections travel as, so a drop of anything else (files, text) is not taken for one. */
+const DRAG_TYPE = 'application/x-civic-collection';
+
+export function CollectionTree({ collections, chosenId, onChoose, onChanged }: Props) {
   const { t } = useT('layout');
-  const children = useMemo(() => {
-    const map = new Map<number | null, CollectionView[]>();
-    for (const c of collections) {
-      const list = map.get(c.parentId) ?? [];
-      list.push(c);
-      map.set(c.parentId, list);
-    }
-    for (const list of map.values()) list.sort((a, b) => a.name.localeCompare(b.name));
-    return map;
-  }, [collections]);
+  const { t: tc } = useT('collections');
+  const children = useMemo(() => childrenOf(collections), [collections]);
   const [closed, setClosed] = useState<ReadonlySet<number>>(new Set());
+  const [message, setMessage] = useState('');
+  const [dragging, setDragging] = useState<CollectionView | null>(null);
+  const [dropAt, setDropAt] = useState<number | 'top' | null>(null);
+  const arrange = useArrangement({
+    collections,
+    onChanged,
+    onMessage: setMessage,
+    onDeleted: (id) => {
+      if (chosenId === id) onChoose(null);
+    },
+  });
+
+  /** Whether the collection being dragged may be dropped into `parentId` (null: the top) — and would move. */
+  const canDrop = (parentId: number | null) =>
+    dragging !== null && dragging.parentId !== parentId && canMoveInto(collections, dragging.id, parentId);
+  const dropHandlers = (parentId: number | null) => ({
+    onDragOver: (e: DragEvent) => {
+      if (!canDrop(parentId)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      setDropAt(parentId ?? 'top');
+    },
+    onDragLeave: () => setDropAt(null),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      const moving = dragging;
+      setDragging(null);
+      setDropAt(null);
+      if (!moving || !canMoveInto(collections, moving.id, parentId)) return;
+      void moveCollection(moving, parentId, collections).then((outcome) => {
+        if (outcome.ok) {
+          onChanged();
+          setMessage(outcome.message);
+        } else setMessage(`${tc('tree.moveFailed')}: ${errorWords(outcome.error)}`);
+      });
+    },
+  });
 
   const branch = (parentId: number | null, depth: number) => {
     const list = children.get(parentId);
@@ -34,9 +79,14 @@ export function CollectionTree({ collections, chosenId, onChoose }: Props) {
         {list.map((c) => {
           const hasChildren = (children.get(c.id)?.length ?? 0) > 0;
           const open = !closed.has(c.id);
+          const level = COLLECTION_LEVEL_LABELS[c.level];
           return (
             <li key={c.id}>
-              <div className="tree-item" style={{ paddingLeft: `${depth * 0.8}rem` }}>
+              <div
+                className={`tree-item${dropAt === c.id ? ' drop-target' : ''}`}
+                style={{ paddingLeft: `${depth * 0.8}rem` }}
+                {...dropHandlers(c.id)}
+              >
                 {hasChildren ? (
                   <button
                     type="button"
@@ -59,10 +109,30 @@ export function CollectionTree({ collections, chosenId, onChoose }: Props) {
                   type="button"
                   className="side-item"
                   aria-pressed={chosenId === c.id}
+                  draggable
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(DRAG_TYPE, String(c.id));
+                    e.dataTransfer.effectAllowed = 'move';
+                    setDragging(c);
+                  }}
+                  onDragEnd={() => (setDragging(null), setDropAt(null))}
                   onClick={() => onChoose(chosenId === c.id ? null : { id: c.id, name: c.name })}
                 >
-                  <span>{c.name}</span> <span className="count">{formatNumber(c.recordCount)}</span>
+                  <span>
+                    {c.name} <span className="level">{level}</span>
+                  </span>{' '}
+                  <span className="count">{formatNumber(c.recordCount)}</span>
                 </button>
+                <ActionsMenu
+                  label={tc('tree.actions', { name: c.name })}
+                  actions={[
+                    { key: 'open', label: tc('tree.open'), run: () => navigate({ view: 'collection', id: c.id }) },
+                    { key: 'create', label: tc('tree.createInside'), run: () => arrange.create(c.id) },
+                    { key: 'edit', label: tc('tree.edit'), run: () => arrange.edit(c) },
+                    { key: 'move', label: tc('tree.move'), run: () => arrange.move(c) },
+                    { key: 'delete', label: tc('tree.delete'), run: () => arrange.remove(c) },
+                  ]}
+                />
               </div>
               {open ? branch(c.id, depth + 1) : null}
             </li>
@@ -73,11 +143,23 @@ export function CollectionTree({ collections, chosenId, onChoose }: Props) {
   };
 
   return (
-    <nav aria-labelledby="side-collections">
+    <nav aria-labelledby="side-collections" className="collection-tree">
       <h2 id="side-collections" className="sidebar-heading">
         {t('sidebar.collections')}
       </h2>
       {collections.length === 0 ? <p className="muted side-none">{t('sidebar.collectionsNone')}</p> : branch(null, 0)}
+      <button type="button" className="quiet small new-collection" onClick={() => arrange.create(null)}>
+        {tc('tree.create')}
+      </button>
+      {dragging && dragging.parentId !== null ? (
+        <p className={`drop-top${dropAt === 'top' ? ' drop-target' : ''}`} {...dropHandlers(null)}>
+          {tc('tree.dropTop')}
+        </p>
+      ) : null}
+      <p className="collection-status" role="status">
+        {message}
+      </p>
+      {arrange.dialogs}
     </nav>
   );
 }

@@ -15,9 +15,11 @@ interface Props {
   query: ListQuery;
   onQuery: (query: ListQuery) => void;
   revision: number;
+  /** Something was written here (a collection arranged): refresh what shows it. */
+  onChanged: () => void;
 }
 
-export function LibrarySidebar({ query, onQuery, revision }: Props) {
+export function LibrarySidebar({ query, onQuery, revision, onChanged }: Props) {
   const { t } = useT('layout');
   const collections = useResult(() => archive.listCollections({}), [revision]);
   const partnerships = useResult(() => archive.listAuthorities({ kind: 'partnership', limit: 200 }), [revision]);
@@ -29,6 +31,7 @@ export function LibrarySidebar({ query, onQuery, revision }: Props) {
         collections={collections.value ?? []}
         chosenId={query.collection?.id ?? null}
         onChoose={(collection) => onQuery({ ...query, collection })}
+        onChanged={onChanged}
       />
       <SideList
         id="side-partnerships"

@@ -85,6 +85,7 @@ export const editor = {
   },
   notStated: 'Not stated',
   none: 'None',
+  collectionsNone: 'No collections yet: make one with “New collection…” in the sidebar.',
   date: {
     hint: 'As written: 2018, Sept 2018, 14/09/2018 (day first), c. 1988, 1988?, 1988–1990, Sept 2018 to June 2019, 2018年9月.',
     hintSingle: 'One date: 2018, Sept 2018, 14/09/2018 (day first), 2018年9月14日.',

@@ -67,6 +67,8 @@ export const errors = {
     },
     collection_in_use:
       'collection "{{name}}" still holds {{records}} record(s) and {{children}} sub-collection(s); move them out first',
+    collection_restore_blocked:
+      'collection #{{id}} "{{name}}" cannot be restored: it exists or has changed since it was deleted',
     batch_item_refused: {
       titled: 'nothing was changed: record #{{batchId}} “{{batchTitle}}”: {{cause}}',
       untitled: 'nothing was changed: record #{{batchId}}: {{cause}}',

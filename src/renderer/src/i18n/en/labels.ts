@@ -124,4 +124,12 @@ export const labels = {
     event: 'Events',
     partnership: 'Partnerships',
   },
+  collectionLevel: {
+    fonds: 'Fonds',
+    'sub-fonds': 'Sub-fonds',
+    series: 'Series',
+    'sub-series': 'Sub-series',
+    file: 'File',
+    item: 'Item',
+  },
 };

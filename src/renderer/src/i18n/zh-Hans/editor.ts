@@ -78,6 +78,7 @@ export const editor: Messages<typeof en> = {
   },
   notStated: '未注明',
   none: '无',
+  collectionsNone: '尚无全宗／系列：请在侧栏中点“新建全宗／系列…”。',
   date: {
     hint: '按原样输入：2018、Sept 2018、14/09/2018（日在前）、c. 1988、1988?、1988–1990、2018年9月、2018年9月至2019年6月。',
     hintSingle: '单一日期：2018、Sept 2018、14/09/2018（日在前）、2018年9月14日。',

@@ -61,6 +61,7 @@ export const errors: Messages<typeof en> = {
       one: '地点“{{name}}”是 {{count}} 个事件的地点；请先修改这些事件',
       other: '地点“{{name}}”是 {{count}} 个事件的地点；请先修改这些事件',
     },
+    collection_restore_blocked: '无法恢复全宗／系列 #{{id}}“{{name}}”：它已存在，或在删除后已被更改',
     collection_in_use: '全宗／系列“{{name}}”仍包含 {{records}} 条记录和 {{children}} 个下级；请先将它们移出',
     batch_item_refused: {
       titled: '未作任何更改：记录 #{{batchId}}“{{batchTitle}}”：{{cause}}',

@@ -124,4 +124,12 @@ export const labels: Messages<typeof en> = {
     event: '事件',
     partnership: '合作关系',
   },
+  collectionLevel: {
+    fonds: '全宗',
+    'sub-fonds': '子全宗',
+    series: '系列',
+    'sub-series': '子系列',
+    file: '案卷',
+    item: '件',
+  },
 };

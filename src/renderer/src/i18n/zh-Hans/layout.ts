@@ -15,9 +15,10 @@ export const layout: Messages<typeof en> = {
   },
   sidebar: {
     label: '档案库',
-    collections: '案卷',
-    collectionsNone: '尚无案卷。',
-    expand: '显示“{{name}}”下的案卷',
+    // 案卷 is one level (a file); the sidebar lists every level, so it says 全宗／系列 as the record form does.
+    collections: '全宗／系列',
+    collectionsNone: '尚无全宗／系列。',
+    expand: '显示“{{name}}”的下级',
     partnerships: '友好关系',
     partnershipsNone: '尚无友好关系。',
     tags: '标签',

@@ -39,7 +39,7 @@ export const library: Messages<typeof en> = {
   filters: {
     label: '筛选条件',
     linkedTo: '关联：{{name}}',
-    collection: '案卷：{{name}}',
+    collection: '全宗／系列：{{name}}',
     tag: '标签：{{name}}',
     year: '年份：{{year}}',
     importBatch: '导入：{{name}}',
