@@ -41,7 +41,6 @@ export const SKIP_REASONS = [
   'empty',
   'too_large',
 ] as const;
-export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export const ImportSkip = z.object({
   path: z.string(),
