@@ -22,6 +22,18 @@ import { tokenize } from '../../src/shared/search/tokenizer';
 import { BENCH_DIR, benchLibrary } from './library';
 import { buildFtsEverything, ftsEverythingSearch, everythingText } from './peers';
 import { QUERIES } from './queries';
+import {
+  buildJudgedLibrary,
+  byKind,
+  ftsEverythingRanker,
+  loadCollection,
+  measure,
+  miniEverythingRanker,
+  oursRanker,
+  type Measures,
+} from './relevance';
+import { openLibrary } from '../../src/main/catalogue/library';
+import { contextFor } from '../../src/main/service/executor';
 
 const { values } = parseArgs({
   options: {
@@ -275,7 +287,52 @@ for (const kind of Object.keys(recordLat)) {
 console.log(
   `(our index built in ${f1(miniBuildMs)} ms MiniSearch + ${f1(recordsFtsMs)} ms records_fts; documents loaded from SQLite in ${f1(docsMs)} ms; snapshot written in ${f1(snapWriteMs)} ms; RSS of our worker ${oursStart.rssMB} MB)`,
 );
+
+// ---- relevance: the judged test collection (tests/fixtures/relevance), over its own library
+// (the sample, hand-written records and 400 generated ones), for the three engines alike.
+const judgedDir = path.join(BENCH_DIR, 'judged');
+fs.rmSync(judgedDir, { recursive: true, force: true });
+const judgedKeys = await buildJudgedLibrary(path.join(judgedDir, 'library'));
+const judgedLib = await openLibrary(path.join(judgedDir, 'library'), { automaticBackup: false });
+const judgedCtx = contextFor(judgedLib, 'bench');
+const collection = loadCollection();
+const relevance: Record<string, Measures> = { ours: measure(collection, judgedKeys, oursRanker(judgedCtx)) };
+if (!values['no-peers']) {
+  relevance['MiniSearch over everything'] = measure(collection, judgedKeys, miniEverythingRanker(judgedCtx));
+  const fts = ftsEverythingRanker(judgedCtx, path.join(judgedDir, 'fts-everything.sqlite'));
+  relevance['FTS5 over everything'] = measure(collection, judgedKeys, fts.rank);
+  fts.close();
+}
+judgedLib.close();
+console.log('');
+console.log(`Relevance over the judged collection (${collection.length} queries, graded 0–3):`);
+console.log('| engine | MRR | nDCG@10 |');
+console.log('| --- | --- | --- |');
+for (const [engine, m] of Object.entries(relevance))
+  console.log(`| ${engine} | ${m.mrr.toFixed(3)} | ${m.ndcg10.toFixed(3)} |`);
+console.log(`Per query kind, MRR / nDCG@10 — ${Object.keys(relevance).join(' / ')}:`);
+const kinds = Object.values(relevance).map(byKind);
+for (const [kind, k] of kinds[0]!)
+  console.log(
+    `  ${kind.padEnd(20)} n=${String(k.n).padStart(3)}  ${kinds.map((m) => `${m.get(kind)!.mrr.toFixed(2)} / ${m.get(kind)!.ndcg10.toFixed(2)}`).join('   ')}`,
+  );
+
 fs.writeFileSync(
   path.join(BENCH_DIR, `search-${N}.json`),
-  JSON.stringify({ N, rows, recordLat, mergedLat, peerMini, peerFts, oursStart, buildMs, docsMs }, null, 1),
+  JSON.stringify(
+    {
+      N,
+      rows,
+      recordLat,
+      mergedLat,
+      peerMini,
+      peerFts,
+      oursStart,
+      buildMs,
+      docsMs,
+      relevance: Object.fromEntries(Object.entries(relevance).map(([k, m]) => [k, { mrr: m.mrr, ndcg10: m.ndcg10 }])),
+    },
+    null,
+    1,
+  ),
 );
