@@ -256,17 +256,7 @@ function textHits(
        JOIN records r ON r.id = f.rowid
       ORDER BY f.rank, r.id`,
   ).all(expression, limit * 4) as RecordRow[];
-  const pageRows = sql(
-    ctx.db,
-    `SELECT p.id AS pageId, p.page, p.text, f.rank, rf.record_id AS recordId, rf.original_name AS fileName
-       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED)}) f
-       JOIN pages p ON p.id = f.rowid
-       JOIN record_files rf ON rf.file_id = p.file_id
-      ORDER BY f.rank, rf.record_id, p.page`,
-  ).all(expression, limit * 4) as PageRow[];
-  const info = recordInfo(ctx, [
-    ...new Set([...recordRows.map((r) => r.recordId), ...pageRows.map((r) => r.recordId)]),
-  ]);
+  const info = recordInfo(ctx, [...new Set(recordRows.map((r) => r.recordId))]);
   const passes = (r: RecordInfo | undefined): r is RecordInfo =>
     r !== undefined &&
     (!q.filters.types.length || q.filters.types.includes(r.type)) &&
@@ -293,16 +283,37 @@ function textHits(
     });
     if (hits.length >= limit) return hits;
   }
+  // Pages only when the records' own words left room: ranking the pages of a common word is the
+  // slow half of a text search, and its answer would not be shown.
+  const pageRows = sql(
+    ctx.db,
+    `SELECT p.id AS pageId, p.page, f.rank, rf.record_id AS recordId, rf.original_name AS fileName
+       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED)}) f
+       JOIN pages p ON p.id = f.rowid
+       JOIN record_files rf ON rf.file_id = p.file_id
+      ORDER BY f.rank, rf.record_id, p.page`,
+  ).all(expression, limit * 4) as Omit<PageRow, 'text'>[];
+  const more = recordInfo(
+    ctx,
+    [...new Set(pageRows.map((r) => r.recordId))].filter((id) => !info.has(id)),
+  );
+  for (const [id, r] of more) info.set(id, r);
+  // The merged list shows one snippet a record, its best hit's (merge.ts): a page's text
+  // (kilobytes) is read and marked only for a record's first hit; its other pages are named.
+  const pageText = sql(ctx.db, 'SELECT text FROM pages WHERE id = ?');
+  const withSnippet = new Set(hits.map((h) => h.recordId));
   for (const row of pageRows) {
     const r = info.get(row.recordId);
     if (!passes(r)) continue;
+    const first = !withSnippet.has(r.id);
+    withSnippet.add(r.id);
     hits.push({
       ...base(r),
       foundIn: 'page',
       fileName: row.fileName,
       page: row.page,
       rank: row.rank,
-      snippet: snippet(row.text, terms),
+      snippet: first ? snippet((pageText.get(row.pageId) as { text: string }).text, terms) : [],
     });
     if (hits.length >= limit) break;
   }

@@ -21,6 +21,7 @@ export interface TextHit {
   page: number;
   /** bm25 of the best page: lower is better. */
   rank: number;
+  /** Marked text around the match: the record's first hit only (the one the list shows); empty on its other pages. */
   snippet: Segment[];
   /** Found by this other name of an authority the query named (aliases.ts), not by the query's own words. */
   alias?: string;

@@ -90,6 +90,22 @@ describe('full-text search of document pages', () => {
     expect((await lib.ok('searchText', { query: 'Councillor Blake' })).hits.map((h) => h.recordId)).toEqual([r.id]);
   });
 
+  it("marks one snippet a record, its best page's, and names its other matching pages", async () => {
+    const r = await lib.ok('createRecord', { type: 'report', title: 'Visit programme', date: '1989' });
+    attachPages(r.id, 'programme.pdf', [
+      'Day one: Kirkstall Abbey, Kirkstall Abbey again, and the Kirkstall forge.',
+      'Day two: a walk by Kirkstall lock.',
+      'Day three: no abbey today.',
+    ]);
+    const hits = (await lib.ok('searchText', { query: 'kirkstall' })).hits;
+    expect(hits.map((h) => [h.recordId, h.page])).toEqual([
+      [r.id, 1],
+      [r.id, 2],
+    ]);
+    expect(hits[0]!.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['Kirkstall', 'Kirkstall', 'Kirkstall']);
+    expect(hits[1]!.snippet).toEqual([]);
+  });
+
   it('a word on more pages than it is worth ranking returns the newest pages, unranked, and a rarer word is still ranked', async () => {
     const r = await lib.ok('createRecord', { type: 'report', title: 'Council minutes, bound volume' });
     const pages = Array.from({ length: 5_050 }, (_, i) =>
