@@ -25,6 +25,10 @@ export interface TextHit {
   snippet: Segment[];
   /** Found by this other name of an authority the query named (aliases.ts), not by the query's own words. */
   alias?: string;
+  /** Has all the query's words but one: nothing had them all (text-search.ts). */
+  partial?: boolean;
+  /** Found only through a near spelling of a word, not by the words as typed. */
+  corrected?: boolean;
 }
 
 type PageMatch = Extract<MatchedIn, { field: 'page' }>;
@@ -86,7 +90,7 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
       score: 0,
       matchedIn: labelsOf(hits),
       terms,
-      partial: false,
+      partial: hits.every((h) => h.partial === true),
       titleSegments: highlight(best.title, terms),
       snippet: best.snippet,
       pages,
@@ -94,4 +98,15 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
     });
   }
   return out;
+}
+
+/**
+ * Records the text engine found by the words as typed and the record engine did not: with the
+ * record engine's total, what a query found before any respelling, the measure of whether a
+ * "did you mean" helps (helpfulSuggestions).
+ */
+export function foundAsTyped(texts: TextHit[], inRecordResult: (id: number) => boolean): number {
+  const ids = new Set<number>();
+  for (const t of texts) if (!t.corrected && !t.partial && !inRecordResult(t.recordId)) ids.add(t.recordId);
+  return ids.size;
 }

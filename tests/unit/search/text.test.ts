@@ -78,7 +78,11 @@ describe('full-text search of document pages', () => {
     expect((await text('leeds year:2019')).map((h) => h.recordId)).toEqual([]);
     expect((await text('linked type:report')).map((h) => h.recordId)).toEqual([other.id]);
     // Field scopes describe records, not pages: document text does not answer them.
-    expect(await lib.ok('searchText', { query: 'title:memorandum' })).toEqual({ hits: [], expression: null });
+    expect(await lib.ok('searchText', { query: 'title:memorandum' })).toEqual({
+      hits: [],
+      expression: null,
+      suggestions: [],
+    });
   });
 
   it('a record with document text counts as having text; the text itself stays with FTS5', async () => {
