@@ -226,22 +226,35 @@ export function searchText(ctx: CatalogueContext, query: string, limit: number):
   return { ...found, hits };
 }
 
+/** A suggestion's records are counted up to this many ("100 or more"). */
+const SUGGESTION_COUNT = 100;
+
 /** Partial matches (all words but one) are looked for in queries of up to this many words. */
 const PARTIAL_WORDS = 6;
 
-/** Distinct records an expression finds in records' words and documents' pages, counted up to `cap`. */
+/**
+ * Distinct records an expression finds in records' words and documents' pages, counted up to
+ * `cap`: a suggestion needs only to find "much more" than a few hits, so counting stops early
+ * (a common word's every match would cost tens of milliseconds).
+ */
 function recordsFound(ctx: CatalogueContext, expression: string, cap: number): number {
-  return (
-    sql(
-      ctx.db,
-      `SELECT count(*) AS n FROM (
-         SELECT rowid AS id FROM records_fts WHERE records_fts MATCH @expression
-         UNION
-         SELECT rf.record_id FROM (SELECT rowid FROM pages_fts WHERE pages_fts MATCH @expression LIMIT ${PAGES_RANKED}) f
-           JOIN pages p ON p.id = f.rowid JOIN record_files rf ON rf.file_id = p.file_id
-         LIMIT @cap)`,
-    ).get({ expression, cap }) as { n: number }
-  ).n;
+  const ids = new Set<number>();
+  const own = sql(ctx.db, 'SELECT rowid AS id FROM records_fts WHERE records_fts MATCH ? LIMIT ?').all(
+    expression,
+    cap,
+  ) as { id: number }[];
+  for (const r of own) ids.add(r.id);
+  if (ids.size >= cap) return cap;
+  const paged = sql(
+    ctx.db,
+    `SELECT rf.record_id AS id FROM (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? LIMIT ?) f
+       JOIN pages p ON p.id = f.rowid JOIN record_files rf ON rf.file_id = p.file_id`,
+  ).iterate(expression, cap * 20) as Iterable<{ id: number }>;
+  for (const r of paged) {
+    ids.add(r.id);
+    if (ids.size >= cap) return cap;
+  }
+  return ids.size;
 }
 
 /**
@@ -295,7 +308,7 @@ function searchWords(ctx: CatalogueContext, q: ParsedQuery, limit: number, typed
     const asTyped = new Set(exact.map((h) => h.recordId)).size;
     const needed = Math.max(1, 3 * asTyped + 1);
     const corrected = ftsExpression(parseQuery(suggestion));
-    const total = corrected ? recordsFound(ctx, corrected, 1_000) : 0;
+    const total = corrected ? recordsFound(ctx, corrected, SUGGESTION_COUNT) : 0;
     if (total >= needed) suggestions.push({ text: suggestion, total });
   }
   if (loosened.length <= exact.length) return { hits: exact, expression, suggestions };
