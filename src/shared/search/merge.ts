@@ -2,7 +2,8 @@
  * One list from two engines. Record-level hits (MiniSearch, the named fields) come first, in
  * their order; full-text hits (FTS5: a record's description or body text, a document's page) are
  * added to the records they belong to ("description", "page 3 of mou.pdf"), and records found
- * only by their text follow below, so the list never jumps under the cursor when they arrive.
+ * only by their text follow below, so the list never jumps under the cursor when they arrive —
+ * except below the records with every word: those with all but one (partial) come last.
  */
 import type { MatchedIn } from '../channels/search';
 import type { RecordType } from '../model';
@@ -71,6 +72,8 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
     const extra = labelsOf(texts).filter((l) => l.field !== 'catalogue');
     return {
       ...r,
+      // All but one word in the named fields, but every word in its text: a full match.
+      partial: r.partial && !texts.some((t) => t.partial !== true),
       pages: pagesOf(texts),
       source: texts.length ? 'both' : 'record',
       matchedIn: distinct([...r.matchedIn, ...extra]),
@@ -97,7 +100,9 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
       source: 'text',
     });
   }
-  return out;
+  // Records with every word come before those with all but one, whichever engine found them: a
+  // page that has "Roundhay Park" outranks a title that has only "park".
+  return [...out.filter((h) => !h.partial), ...out.filter((h) => h.partial)];
 }
 
 /**

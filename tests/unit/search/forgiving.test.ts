@@ -237,6 +237,17 @@ describe('did you mean, and partial matches, in document text', () => {
     expect(found.suggestions).toEqual([]);
   });
 
+  it('a page with every word outranks a title with all but one', async () => {
+    const titled = await lib.ok('createRecord', { type: 'photograph', title: 'Park bench, Leeds' });
+    const paged = await lib.ok('createRecord', { type: 'report', title: 'Visit programme' });
+    attachPages(paged.id, 'programme.pdf', ['A walk round Roundhay Park with the Lord Mayor.']);
+    const { merged } = await searchBoth('Roundhay Park');
+    expect(merged.map((h) => [h.id, h.partial])).toEqual([
+      [paged.id, false],
+      [titled.id, true],
+    ]);
+  });
+
   it('when no record has every word, those with all but one come, flagged partial, and the CLI says so', async () => {
     const r = await lib.ok('createRecord', { type: 'report', title: 'Visit programme' });
     attachPages(r.id, 'programme.pdf', ['A walk round Roundhay Park with the Lord Mayor.']);
