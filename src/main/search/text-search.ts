@@ -7,6 +7,7 @@
  */
 import type { RecordType } from '../../shared/model';
 import type { TextHit } from '../../shared/search/merge';
+import type { Suggestion } from '../../shared/search/engine';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery } from '../../shared/search/query';
 import { firstMatchAt, snippet } from '../../shared/search/snippet';
 import { addNames, aliasQueries, type NameIndex } from '../../shared/search/aliases';
@@ -189,36 +190,97 @@ function nameIndex(ctx: CatalogueContext): NameIndex {
   return index;
 }
 
-export function searchText(
-  ctx: CatalogueContext,
-  query: string,
-  limit: number,
-): { hits: TextHit[]; expression: string | null } {
+export interface TextSearch {
+  hits: TextHit[];
+  expression: string | null;
+  /** "Did you mean": the query with its words respelt as words of the library, when that finds much more. */
+  suggestions: Suggestion[];
+}
+
+export function searchText(ctx: CatalogueContext, query: string, limit: number): TextSearch {
   const q = parseQuery(query);
-  const found = searchWords(ctx, q, limit);
+  const found = searchWords(ctx, q, limit, query);
   if (!found.expression || found.hits.length >= limit) return found;
   // Records that mention an authority the query named by another of its names, below.
   const seen = new Set(found.hits.map((h) => h.recordId));
   const hits = [...found.hits];
-  for (const { query: other, name } of aliasQueries(q, nameIndex(ctx))) {
-    for (const hit of searchWords(ctx, other, limit).hits) {
+  const add = (more: TextHit[]) => {
+    for (const hit of more) {
       if (seen.has(hit.recordId)) continue;
       seen.add(hit.recordId);
-      hits.push({ ...hit, alias: name });
-      if (hits.length >= limit) return { hits, expression: found.expression };
+      hits.push(hit);
+      if (hits.length >= limit) return true;
+    }
+    return false;
+  };
+  for (const { query: other, name } of aliasQueries(q, nameIndex(ctx))) {
+    if (add(searchWords(ctx, other, limit).hits.map((h) => ({ ...h, alias: name })))) return { ...found, hits };
+  }
+  // Nothing has every word: the records with all words but one, flagged partial, below.
+  if (hits.length === 0 && q.groups.length >= 2 && q.groups.length <= PARTIAL_WORDS) {
+    for (let k = 0; k < q.groups.length; k++) {
+      const fewer = { ...q, groups: q.groups.filter((_, i) => i !== k) };
+      if (add(searchWords(ctx, fewer, limit).hits.map((h) => ({ ...h, partial: true })))) break;
     }
   }
-  return { hits, expression: found.expression };
+  return { ...found, hits };
+}
+
+/** A suggestion's records are counted up to this many ("100 or more"). */
+const SUGGESTION_COUNT = 100;
+
+/** Partial matches (all words but one) are looked for in queries of up to this many words. */
+const PARTIAL_WORDS = 6;
+
+/**
+ * Distinct records an expression finds in records' words and documents' pages, counted up to
+ * `cap`: a suggestion needs only to find "much more" than a few hits, so counting stops early
+ * (a common word's every match would cost tens of milliseconds).
+ */
+function recordsFound(ctx: CatalogueContext, expression: string, cap: number): number {
+  const ids = new Set<number>();
+  const own = sql(ctx.db, 'SELECT rowid AS id FROM records_fts WHERE records_fts MATCH ? LIMIT ?').all(
+    expression,
+    cap,
+  ) as { id: number }[];
+  for (const r of own) ids.add(r.id);
+  if (ids.size >= cap) return cap;
+  const paged = sql(
+    ctx.db,
+    `SELECT rf.record_id AS id FROM (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? LIMIT ?) f
+       JOIN pages p ON p.id = f.rowid JOIN record_files rf ON rf.file_id = p.file_id`,
+  ).iterate(expression, cap * 20) as Iterable<{ id: number }>;
+  for (const r of paged) {
+    ids.add(r.id);
+    if (ids.size >= cap) return cap;
+  }
+  return ids.size;
+}
+
+/**
+ * The query as typed with each respelt word replaced by its most frequent near spelling, or null
+ * when no word could be replaced where it was typed (a word written with other diacritics).
+ */
+function respelt(query: string, expanded: Map<string, string[]>): string | null {
+  let text = query;
+  for (const [term, candidates] of expanded) {
+    const best = candidates[0];
+    if (!best) continue;
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
+    const next = text.replace(pattern, best);
+    if (next === text) return null;
+    text = next;
+  }
+  return text === query ? null : text;
 }
 
 /** The query's own words (and, when they find little, their near spellings) in records' text and pages. */
-function searchWords(
-  ctx: CatalogueContext,
-  q: ParsedQuery,
-  limit: number,
-): { hits: TextHit[]; expression: string | null } {
+function searchWords(ctx: CatalogueContext, q: ParsedQuery, limit: number, typed?: string): TextSearch {
   const expression = ftsExpression(q);
-  if (!expression) return { hits: [], expression };
+  if (!expression) return { hits: [], expression, suggestions: [] };
   const exact = textHits(
     ctx,
     q,
@@ -226,19 +288,36 @@ function searchWords(
     q.groups.flat().flatMap((c) => tokenize(c.text)),
     limit,
   );
-  if (exact.length > FEW_TEXT_HITS) return { hits: exact, expression };
+  if (exact.length > FEW_TEXT_HITS) return { hits: exact, expression, suggestions: [] };
   // Little found as typed: each word also matches its near spellings in the library.
   const near = vocabularyCandidates(ctx);
   const expanded = new Map<string, string[]>();
   const loose = ftsExpression(q, (t) => {
     const c = near(t);
-    expanded.set(t, c);
+    if (c.length) expanded.set(t, c);
     return c;
   });
-  if (!loose || loose === expression) return { hits: exact, expression };
+  if (!loose || loose === expression) return { hits: exact, expression, suggestions: [] };
   const terms = q.groups.flat().flatMap((c) => tokenize(c.text).flatMap((t) => [t, ...(expanded.get(t) ?? [])]));
   const loosened = textHits(ctx, q, loose, terms, limit);
-  return loosened.length > exact.length ? { hits: loosened, expression: loose } : { hits: exact, expression };
+  // "Did you mean": only words of the library (fts5vocab), and only when they find much more
+  // than the words as typed (engine.ts: helpfulSuggestions, the same measure).
+  const suggestions: Suggestion[] = [];
+  const suggestion = typed === undefined ? null : respelt(typed, expanded);
+  if (suggestion !== null) {
+    const asTyped = new Set(exact.map((h) => h.recordId)).size;
+    const needed = Math.max(1, 3 * asTyped + 1);
+    const corrected = ftsExpression(parseQuery(suggestion));
+    const total = corrected ? recordsFound(ctx, corrected, SUGGESTION_COUNT) : 0;
+    if (total >= needed) suggestions.push({ text: suggestion, total });
+  }
+  if (loosened.length <= exact.length) return { hits: exact, expression, suggestions };
+  const typedRecords = new Set(exact.map((h) => h.recordId));
+  return {
+    hits: loosened.map((h) => (typedRecords.has(h.recordId) ? h : { ...h, corrected: true })),
+    expression: loose,
+    suggestions,
+  };
 }
 
 function textHits(
@@ -256,17 +335,7 @@ function textHits(
        JOIN records r ON r.id = f.rowid
       ORDER BY f.rank, r.id`,
   ).all(expression, limit * 4) as RecordRow[];
-  const pageRows = sql(
-    ctx.db,
-    `SELECT p.id AS pageId, p.page, p.text, f.rank, rf.record_id AS recordId, rf.original_name AS fileName
-       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED)}) f
-       JOIN pages p ON p.id = f.rowid
-       JOIN record_files rf ON rf.file_id = p.file_id
-      ORDER BY f.rank, rf.record_id, p.page`,
-  ).all(expression, limit * 4) as PageRow[];
-  const info = recordInfo(ctx, [
-    ...new Set([...recordRows.map((r) => r.recordId), ...pageRows.map((r) => r.recordId)]),
-  ]);
+  const info = recordInfo(ctx, [...new Set(recordRows.map((r) => r.recordId))]);
   const passes = (r: RecordInfo | undefined): r is RecordInfo =>
     r !== undefined &&
     (!q.filters.types.length || q.filters.types.includes(r.type)) &&
@@ -293,16 +362,37 @@ function textHits(
     });
     if (hits.length >= limit) return hits;
   }
+  // Pages only when the records' own words left room: ranking the pages of a common word is the
+  // slow half of a text search, and its answer would not be shown.
+  const pageRows = sql(
+    ctx.db,
+    `SELECT p.id AS pageId, p.page, f.rank, rf.record_id AS recordId, rf.original_name AS fileName
+       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED)}) f
+       JOIN pages p ON p.id = f.rowid
+       JOIN record_files rf ON rf.file_id = p.file_id
+      ORDER BY f.rank, rf.record_id, p.page`,
+  ).all(expression, limit * 4) as Omit<PageRow, 'text'>[];
+  const more = recordInfo(
+    ctx,
+    [...new Set(pageRows.map((r) => r.recordId))].filter((id) => !info.has(id)),
+  );
+  for (const [id, r] of more) info.set(id, r);
+  // The merged list shows one snippet a record, its best hit's (merge.ts): a page's text
+  // (kilobytes) is read and marked only for a record's first hit; its other pages are named.
+  const pageText = sql(ctx.db, 'SELECT text FROM pages WHERE id = ?');
+  const withSnippet = new Set(hits.map((h) => h.recordId));
   for (const row of pageRows) {
     const r = info.get(row.recordId);
     if (!passes(r)) continue;
+    const first = !withSnippet.has(r.id);
+    withSnippet.add(r.id);
     hits.push({
       ...base(r),
       foundIn: 'page',
       fileName: row.fileName,
       page: row.page,
       rank: row.rank,
-      snippet: snippet(row.text, terms),
+      snippet: first ? snippet((pageText.get(row.pageId) as { text: string }).text, terms) : [],
     });
     if (hits.length >= limit) break;
   }

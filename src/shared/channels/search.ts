@@ -54,6 +54,10 @@ const TextHit = z.object({
   snippet: z.array(Segment),
   /** Found by this other name of an authority the query named, not by the query's own words. */
   alias: z.string().optional(),
+  /** Has all the query's words but one: nothing had them all. */
+  partial: z.boolean().optional(),
+  /** Found only through a near spelling of a word of the query. */
+  corrected: z.boolean().optional(),
 });
 
 /** Facet filters chosen in the UI, combined with the typed query (bounded: a saved search is stored and listed whole). */
@@ -94,7 +98,12 @@ export const searchChannels = {
   searchText: channel(
     // A query is cut to MAX_QUERY_CHARS and the cut reported (query.ts), so a pasted page of text is answered, not refused.
     z.strictObject({ query: z.string().max(100_000), limit: z.number().int().min(1).max(1_000).default(100) }),
-    z.object({ hits: z.array(TextHit), expression: z.string().nullable() }),
+    z.object({
+      hits: z.array(TextHit),
+      expression: z.string().nullable(),
+      /** "Did you mean": the query respelt with words of the library, and how many records that finds. */
+      suggestions: z.array(z.object({ text: z.string(), total: z.number() })),
+    }),
     false,
   ),
   rebuildTextIndex: channel(z.strictObject({}), z.object({ pages: z.number(), records: z.number() }), true),

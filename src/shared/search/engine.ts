@@ -174,7 +174,8 @@ export const FEW_HITS = 2;
  */
 export function helpfulSuggestions(suggestions: Suggestion[], found: number): string[] {
   if (found > FEW_HITS) return [];
-  return suggestions.filter((s) => s.total >= Math.max(1, 3 * found + 1)).map((s) => s.text);
+  // Both engines may offer the same correction: once.
+  return [...new Set(suggestions.filter((s) => s.total >= Math.max(1, 3 * found + 1)).map((s) => s.text))];
 }
 
 export interface SearchOptions {

@@ -2,7 +2,8 @@
  * One list from two engines. Record-level hits (MiniSearch, the named fields) come first, in
  * their order; full-text hits (FTS5: a record's description or body text, a document's page) are
  * added to the records they belong to ("description", "page 3 of mou.pdf"), and records found
- * only by their text follow below, so the list never jumps under the cursor when they arrive.
+ * only by their text follow below, so the list never jumps under the cursor when they arrive —
+ * except below the records with every word: those with all but one (partial) come last.
  */
 import type { MatchedIn } from '../channels/search';
 import type { RecordType } from '../model';
@@ -21,9 +22,14 @@ export interface TextHit {
   page: number;
   /** bm25 of the best page: lower is better. */
   rank: number;
+  /** Marked text around the match: the record's first hit only (the one the list shows); empty on its other pages. */
   snippet: Segment[];
   /** Found by this other name of an authority the query named (aliases.ts), not by the query's own words. */
   alias?: string;
+  /** Has all the query's words but one: nothing had them all (text-search.ts). */
+  partial?: boolean;
+  /** Found only through a near spelling of a word, not by the words as typed. */
+  corrected?: boolean;
 }
 
 type PageMatch = Extract<MatchedIn, { field: 'page' }>;
@@ -66,6 +72,8 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
     const extra = labelsOf(texts).filter((l) => l.field !== 'catalogue');
     return {
       ...r,
+      // All but one word in the named fields, but every word in its text: a full match.
+      partial: r.partial && !texts.some((t) => t.partial !== true),
       pages: pagesOf(texts),
       source: texts.length ? 'both' : 'record',
       matchedIn: distinct([...r.matchedIn, ...extra]),
@@ -85,12 +93,25 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
       score: 0,
       matchedIn: labelsOf(hits),
       terms,
-      partial: false,
+      partial: hits.every((h) => h.partial === true),
       titleSegments: highlight(best.title, terms),
       snippet: best.snippet,
       pages,
       source: 'text',
     });
   }
-  return out;
+  // Records with every word come before those with all but one, whichever engine found them: a
+  // page that has "Roundhay Park" outranks a title that has only "park".
+  return [...out.filter((h) => !h.partial), ...out.filter((h) => h.partial)];
+}
+
+/**
+ * Records the text engine found by the words as typed and the record engine did not: with the
+ * record engine's total, what a query found before any respelling, the measure of whether a
+ * "did you mean" helps (helpfulSuggestions).
+ */
+export function foundAsTyped(texts: TextHit[], inRecordResult: (id: number) => boolean): number {
+  const ids = new Set<number>();
+  for (const t of texts) if (!t.corrected && !t.partial && !inRecordResult(t.recordId)) ids.add(t.recordId);
+  return ids.size;
 }

@@ -12,6 +12,10 @@ export interface Segment {
 const HAN_WORD = /^\p{Script=Han}+$/u;
 // As the tokenizer's runs: a Han character, or a run of other letters and digits.
 const WORD = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:['’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*/gu;
+// The same for text without Han (most of it), without the look-ahead per character.
+const PLAIN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const HAN = /\p{Script=Han}/u;
+const wordsOf = (text: string) => text.matchAll(HAN.test(text) ? WORD : PLAIN_WORD);
 
 /** True when a word (folded) is matched by a query term: exactly, by prefix, or (Han) as part of a bigram. */
 function wordMatches(folded: string, terms: string[]): boolean {
@@ -26,10 +30,20 @@ function wordMatches(folded: string, terms: string[]): boolean {
  * shown as written.
  */
 function foldWord(word: string): string {
-  if (HAN_WORD.test(word)) return Array.from(word, foldHan).join('');
-  const w = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : foldText(word);
-  return w.includes("'") || w.includes('’') ? w.replace(/['’]/g, '') : w;
+  let folded = foldedWords.get(word);
+  if (folded !== undefined) return folded;
+  if (HAN_WORD.test(word)) folded = Array.from(word, foldHan).join('');
+  else {
+    const w = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : foldText(word);
+    folded = w.includes("'") || w.includes('’') ? w.replace(/['’]/g, '') : w;
+  }
+  // Marking 50 hits folds thousands of words, mostly the same few hundred: a bounded memo.
+  if (foldedWords.size >= FOLDED_WORDS) foldedWords.clear();
+  foldedWords.set(word, folded);
+  return folded;
 }
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS = 50_000;
 
 /** Splits text into segments, marking the words the terms match. */
 export function highlight(text: string, terms: string[]): Segment[] {
@@ -37,7 +51,7 @@ export function highlight(text: string, terms: string[]): Segment[] {
   const out: Segment[] = [];
   let last = 0;
   if (folded.length === 0) return text ? [{ text, match: false }] : [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of wordsOf(text)) {
     const word = m[0];
     if (!wordMatches(foldWord(word), folded)) continue;
     const at = m.index ?? 0;
@@ -56,23 +70,15 @@ export function highlight(text: string, terms: string[]): Segment[] {
 export function firstMatchAt(text: string, terms: string[]): number {
   const folded = terms.map(foldWord);
   if (folded.length === 0) return -1;
-  for (const m of text.matchAll(WORD)) if (wordMatches(foldWord(m[0]), folded)) return m.index ?? 0;
+  for (const m of wordsOf(text)) if (wordMatches(foldWord(m[0]), folded)) return m.index ?? 0;
   return -1;
 }
 
 /** The window algorithm on a (short) text: about `width` characters from a little before the first match. */
 function window(text: string, terms: string[], width: number): Segment[] {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const marked = highlight(flat, terms);
-  let offset = 0;
-  let first = -1;
-  for (const s of marked) {
-    if (s.match) {
-      first = offset;
-      break;
-    }
-    offset += s.text.length;
-  }
+  // Only the window is marked: the first match is looked for, not every match of the text.
+  const first = firstMatchAt(flat, terms);
   if (first < 0) return [{ text: flat.length > width ? `${flat.slice(0, width).trimEnd()}…` : flat, match: false }];
   let start = Math.max(0, first - Math.floor(width / 3));
   if (start > 0) {

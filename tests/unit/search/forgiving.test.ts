@@ -204,6 +204,66 @@ describe('suggestions only when they help', () => {
   });
 });
 
+describe('did you mean, and partial matches, in document text', () => {
+  it('offers a word of the library that finds much more, flags what only near spellings found', async () => {
+    const pages = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await lib.ok('createRecord', { type: 'report', title: `Visit programme ${i}` });
+      attachPages(r.id, `p${i}.pdf`, [`Day ${i}: a tour of Kirkstall Abbey with the delegation.`]);
+      pages.push(r.id);
+    }
+    const typo = await searchBoth('Kirkstlal');
+    // The pages are found through the near spelling, and said to be.
+    expect(typo.merged.map((h) => h.id).sort()).toEqual([...pages].sort());
+    expect(typo.text.hits.every((h) => h.corrected === true)).toBe(true);
+    expect(typo.text.suggestions).toEqual([{ text: 'kirkstall', total: 4 }]);
+    // As typed, the word finds what it finds: no suggestion.
+    expect((await lib.ok('searchText', { query: 'Kirkstall' })).suggestions).toEqual([]);
+    // No word of the library near it: no suggestion, and nothing is made up.
+    expect((await lib.ok('searchText', { query: 'Qwxzvtrp' })).suggestions).toEqual([]);
+  });
+
+  it('a correction that finds hardly more than the typed word is not offered', async () => {
+    const a = await lib.ok('createRecord', { type: 'report', title: 'First' });
+    attachPages(a.id, 'a.pdf', ['The facsimle of the letter.']);
+    const b = await lib.ok('createRecord', { type: 'report', title: 'Second' });
+    attachPages(b.id, 'b.pdf', ['A facsimile of the agreement.']);
+    const found = await lib.ok('searchText', { query: 'facsimle' });
+    // The near spelling reaches the other page, and says so; one more record is not "much more".
+    expect(found.hits.map((h) => [h.recordId, h.corrected === true])).toEqual([
+      [a.id, false],
+      [b.id, true],
+    ]);
+    expect(found.suggestions).toEqual([]);
+  });
+
+  it('a page with every word outranks a title with all but one', async () => {
+    const titled = await lib.ok('createRecord', { type: 'photograph', title: 'Park bench, Leeds' });
+    const paged = await lib.ok('createRecord', { type: 'report', title: 'Visit programme' });
+    attachPages(paged.id, 'programme.pdf', ['A walk round Roundhay Park with the Lord Mayor.']);
+    const { merged } = await searchBoth('Roundhay Park');
+    expect(merged.map((h) => [h.id, h.partial])).toEqual([
+      [paged.id, false],
+      [titled.id, true],
+    ]);
+  });
+
+  it('when no record has every word, those with all but one come, flagged partial, and the CLI says so', async () => {
+    const r = await lib.ok('createRecord', { type: 'report', title: 'Visit programme' });
+    attachPages(r.id, 'programme.pdf', ['A walk round Roundhay Park with the Lord Mayor.']);
+    const { text, merged } = await searchBoth('Roundhay Park zzqqvvxx');
+    expect(text.hits.map((h) => [h.recordId, h.partial])).toEqual([[r.id, true]]);
+    expect(merged.map((h) => [h.id, h.partial])).toEqual([[r.id, true]]);
+    // Every word matching: not partial.
+    expect((await searchBoth('Roundhay Park')).merged.map((h) => [h.id, h.partial])).toEqual([[r.id, false]]);
+    await lib.close();
+    const run = await cliIn(lib.dir, ['--json', 'search', 'Roundhay', 'Park', 'zzqqvvxx']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(jsonOf<{ id: number; partial: boolean }[]>(run).map((h) => [h.id, h.partial])).toEqual([[r.id, true]]);
+    lib = await openTestLibrary(lib.dir);
+  });
+});
+
 describe('names across languages', () => {
   it('杭州 finds every record that says Hangzhou, below the direct matches, saying why; and the other way', async () => {
     const place = await lib.ok('createAuthority', {

@@ -78,7 +78,11 @@ describe('full-text search of document pages', () => {
     expect((await text('leeds year:2019')).map((h) => h.recordId)).toEqual([]);
     expect((await text('linked type:report')).map((h) => h.recordId)).toEqual([other.id]);
     // Field scopes describe records, not pages: document text does not answer them.
-    expect(await lib.ok('searchText', { query: 'title:memorandum' })).toEqual({ hits: [], expression: null });
+    expect(await lib.ok('searchText', { query: 'title:memorandum' })).toEqual({
+      hits: [],
+      expression: null,
+      suggestions: [],
+    });
   });
 
   it('a record with document text counts as having text; the text itself stays with FTS5', async () => {
@@ -88,6 +92,22 @@ describe('full-text search of document pages', () => {
     expect(doc).toMatchObject({ hasFile: true, hasText: true });
     expect(JSON.stringify(doc)).not.toContain('Councillor');
     expect((await lib.ok('searchText', { query: 'Councillor Blake' })).hits.map((h) => h.recordId)).toEqual([r.id]);
+  });
+
+  it("marks one snippet a record, its best page's, and names its other matching pages", async () => {
+    const r = await lib.ok('createRecord', { type: 'report', title: 'Visit programme', date: '1989' });
+    attachPages(r.id, 'programme.pdf', [
+      'Day one: Kirkstall Abbey, Kirkstall Abbey again, and the Kirkstall forge.',
+      'Day two: a walk by Kirkstall lock.',
+      'Day three: no abbey today.',
+    ]);
+    const hits = (await lib.ok('searchText', { query: 'kirkstall' })).hits;
+    expect(hits.map((h) => [h.recordId, h.page])).toEqual([
+      [r.id, 1],
+      [r.id, 2],
+    ]);
+    expect(hits[0]!.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['Kirkstall', 'Kirkstall', 'Kirkstall']);
+    expect(hits[1]!.snippet).toEqual([]);
   });
 
   it('a word on more pages than it is worth ranking returns the newest pages, unranked, and a rarer word is still ranked', async () => {

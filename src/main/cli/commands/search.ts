@@ -1,6 +1,6 @@
 /** Commands of search: `search` (both engines, one merged list) and `reindex`. */
 import { helpfulSuggestions, RecordSearch } from '../../../shared/search/engine';
-import { mergeHits } from '../../../shared/search/merge';
+import { foundAsTyped, mergeHits } from '../../../shared/search/merge';
 import { segmentsText } from '../../../shared/search/snippet';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { ArchiveFailure } from '../../../shared/result';
@@ -48,8 +48,12 @@ export async function searchBoth(
   const texts = text.hits.filter((h) => accepted.has(h.recordId));
   const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
   const merged = mergeHits(outcome.hits, texts, terms);
-  const found = outcome.total + new Set(texts.map((t) => t.recordId).filter((id) => !search.lastResultHas(id))).size;
-  return { outcome, merged: merged.slice(0, limit), suggestions: helpfulSuggestions(outcome.suggestions, found) };
+  const found = outcome.total + foundAsTyped(texts, (id) => search.lastResultHas(id));
+  return {
+    outcome,
+    merged: merged.slice(0, limit),
+    suggestions: helpfulSuggestions([...outcome.suggestions, ...text.suggestions], found),
+  };
 }
 
 export const searchCommands: Record<string, Command> = {

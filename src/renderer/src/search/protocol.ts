@@ -1,6 +1,6 @@
 /** Messages between the window and the search worker. */
 import type { SearchDocument } from '../../../shared/search/document';
-import type { FacetFilters, SearchOutcome, SortOrder } from '../../../shared/search/engine';
+import type { FacetFilters, SearchOutcome, SortOrder, Suggestion } from '../../../shared/search/engine';
 import type { MergedHit, TextHit } from '../../../shared/search/merge';
 
 export interface SearchRequest {
@@ -17,7 +17,7 @@ export type ToWorker =
   | { kind: 'apply'; reset: boolean; revision: number; upserts: SearchDocument[]; deletes: number[] }
   | { kind: 'search'; seq: number; request: SearchRequest }
   /** Document-text hits for the query `seq`: kept if their record passes the filters, then merged. */
-  | { kind: 'merge'; seq: number; request: SearchRequest; texts: TextHit[] };
+  | { kind: 'merge'; seq: number; request: SearchRequest; texts: TextHit[]; textSuggestions: Suggestion[] };
 
 /** `suggestions`: only those that help the merged list (helpfulSuggestions), as the query to run. */
 export type Outcome = Omit<SearchOutcome, 'hits' | 'suggestions'> & {

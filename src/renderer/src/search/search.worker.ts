@@ -3,8 +3,8 @@
  * started from the library's snapshot when there is one and fed by the catalogue's change feed.
  * It also folds the document-text hits (FTS5, from the catalogue) into the list.
  */
-import { helpfulSuggestions, RecordSearch } from '../../../shared/search/engine';
-import { mergeHits, type TextHit } from '../../../shared/search/merge';
+import { helpfulSuggestions, RecordSearch, type Suggestion } from '../../../shared/search/engine';
+import { foundAsTyped, mergeHits, type TextHit } from '../../../shared/search/merge';
 import { tokenize } from '../../../shared/search/tokenizer';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
 
@@ -21,7 +21,7 @@ const CHUNK = 5_000;
 let textOnly: number[] = [];
 
 /** Hits first (facets left empty), so the list shows before the facets over a large result are counted. */
-function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
+function run(request: SearchRequest, texts: TextHit[] | null, textSuggestions: Suggestion[] = []): Outcome {
   const outcome = index.search(request.query, {
     sort: request.sort,
     facets: request.facets,
@@ -37,8 +37,10 @@ function run(request: SearchRequest, texts: TextHit[] | null): Outcome {
   const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !index.lastResultHas(id)));
   textOnly = [...onlyText];
   const total = outcome.total + onlyText.size;
-  // Whether a correction helps is known once the text engine's hits are in.
-  const suggestions = texts === null ? [] : helpfulSuggestions(outcome.suggestions, total);
+  // Whether a correction helps is known once the text engine's hits are in: measured against
+  // what the words as typed found, not what near spellings found in the text.
+  const asTyped = outcome.total + foundAsTyped(kept, (id) => index.lastResultHas(id));
+  const suggestions = texts === null ? [] : helpfulSuggestions([...outcome.suggestions, ...textSuggestions], asTyped);
   return { ...outcome, hits, total, suggestions, textsMerged: texts !== null };
 }
 
@@ -61,7 +63,10 @@ function handle(message: ToWorker): FromWorker[] {
       return [{ kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: false }];
     case 'search':
     case 'merge': {
-      const outcome = run(message.request, message.kind === 'merge' ? message.texts : null);
+      const outcome =
+        message.kind === 'merge'
+          ? run(message.request, message.texts, message.textSuggestions)
+          : run(message.request, null);
       scope.postMessage({ kind: 'results', seq: message.seq, outcome });
       return [{ kind: 'results', seq: message.seq, outcome: { ...outcome, facets: index.lastFacets(textOnly) } }];
     }

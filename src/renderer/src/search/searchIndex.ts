@@ -127,7 +127,13 @@ export class SearchIndex {
       if (!result.ok) return fail(new Error(errorWords(result.error)));
       // While the record index is still loading, the documents' text (FTS5) answers on its own.
       if (this.status.state === 'loading') deliver(textOnlyOutcome(request.query, result.value.hits));
-      this.post({ kind: 'merge', seq, request, texts: result.value.hits });
+      this.post({
+        kind: 'merge',
+        seq,
+        request,
+        texts: result.value.hits,
+        textSuggestions: result.value.suggestions,
+      });
     });
   }
 
