@@ -7,6 +7,7 @@ import { RECORD_TYPE_LABELS, ROLE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
 import { understoodText, warningText } from './queryWords';
+import { onHitsKeyDown } from './resultsFocus';
 import { SaveSearch } from './SaveSearch';
 import { whereMatched } from './whereMatched';
 import './results.css';
@@ -103,7 +104,9 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
       ) : null}
       <ErrorText error={status.state === 'failed' ? status.message : error} prefix={t('failed')} />
       {outcome && outcome.hits.length > 0 ? (
-        <ol className="hits">
+        // Up and Down between the hits' links, and back to the search box (the links are the focus stops).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+        <ol className="hits" onKeyDown={onHitsKeyDown}>
           {outcome.hits.slice(0, shown).map((hit) => (
             <li key={hit.id} className={hit.id === selectedId ? 'selected' : undefined}>
               <a

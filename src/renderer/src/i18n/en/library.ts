@@ -19,6 +19,7 @@ export const library = {
     referenceCode: 'Reference',
     updatedAt: 'Updated',
   },
+  resizeColumn: 'Resize the {{column}} column',
   chooser: {
     button: 'Columns',
     legend: 'Columns shown',

@@ -22,6 +22,7 @@ export const library: Messages<typeof en> = {
     referenceCode: '档号',
     updatedAt: '更新时间',
   },
+  resizeColumn: '调整“{{column}}”列的宽度',
   chooser: {
     button: '列',
     legend: '显示的列',
