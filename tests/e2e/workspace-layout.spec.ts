@@ -9,6 +9,9 @@ import type { Page } from '@playwright/test';
 import { audit } from '../support/axe';
 import { api, expect, test, type HostInfo } from './fixtures';
 
+// Each test loads the sample and drives a real browser: on a loaded machine that takes longer than 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1440, height: 900 },
@@ -201,4 +204,24 @@ test('after a new record is saved, it alone is selected, open and where the keys
   await expect(created).toHaveAttribute('aria-selected', 'true');
   await expect(created).toHaveClass(/\bactive\b/);
   await expect(page.locator('.grid-body [role="row"][aria-selected="true"]')).toHaveCount(1);
+});
+
+test('a column dragged wider stays so after a reload, for this library', async ({ page, host }) => {
+  await open(page, host, SIZES[1]);
+  const resizer = page.getByRole('separator', { name: 'Resize the Title column' });
+  const before = Number(await resizer.getAttribute('aria-valuenow'));
+  const title = page.getByRole('columnheader', { name: 'Title' });
+  const width = async () => (await title.boundingBox())!.width;
+  const was = await width();
+  await resizer.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(resizer).toHaveAttribute('aria-valuenow', String(before + 64));
+  expect(await width()).toBeGreaterThan(was + 40);
+  // The grid's own keys are not moved: the focus stays on the handle.
+  await expect(resizer).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole('separator', { name: 'Resize the Title column' })).toHaveAttribute(
+    'aria-valuenow',
+    String(before + 64),
+  );
 });
