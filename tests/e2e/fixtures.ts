@@ -172,7 +172,7 @@ export async function openSettings(page: Page) {
 /** Chooses the interface language in Settings and closes it. */
 export async function chooseLanguage(page: Page, language: 'en' | 'zh-Hans'): Promise<void> {
   const dialog = await openSettings(page);
-  await dialog.getByLabel(/^(Language|语言)$/).selectOption(language);
+  await dialog.getByLabel(/^(Language|语言)/).selectOption(language);
   await dialog.getByRole('button', { name: language === 'en' ? 'Close' : '关闭', exact: true }).click();
   await expect(dialog).toHaveCount(0);
 }
@@ -180,7 +180,7 @@ export async function chooseLanguage(page: Page, language: 'en' | 'zh-Hans'): Pr
 /** Chooses the theme in Settings and closes it. */
 export async function chooseTheme(page: Page, theme: 'light' | 'dark' | 'system'): Promise<void> {
   const dialog = await openSettings(page);
-  await dialog.getByLabel(/^(Theme|主题)$/).selectOption(theme);
+  await dialog.getByLabel(/^(Theme|主题)/).selectOption(theme);
   await dialog.getByRole('button', { name: /^(Close|关闭)$/ }).click();
   await expect(dialog).toHaveCount(0);
 }

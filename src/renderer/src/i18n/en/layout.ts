@@ -11,6 +11,7 @@ export const layout = {
     list: 'Resize the list',
   },
   selection: {
+    ticked_zero: 'Nothing selected',
     ticked_one: '{{count, number}} selected',
     ticked_other: '{{count, number}} selected',
     results_one: '{{count, number}} result',

@@ -14,6 +14,7 @@ export const layout: Messages<typeof en> = {
     list: '调整列表宽度',
   },
   selection: {
+    ticked_zero: '未选择记录',
     ticked_one: '已选 {{count, number}} 条',
     ticked_other: '已选 {{count, number}} 条',
     results_one: '{{count, number}} 条结果',
