@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 7); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 8); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,

@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { api, expect as baseExpect, test, type HostInfo } from './fixtures';
+import { api, expect as baseExpect, chooseLanguage, test, type HostInfo } from './fixtures';
 
 // A long walk on a shared, loaded machine: each screen gets more time to appear than the default.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -215,7 +215,7 @@ test('every screen and dialog in Simplified Chinese, errors included, has no Eng
 
   // The empty library, switched to Chinese.
   await page.goto(host.url);
-  await page.getByLabel('Language').selectOption('zh-Hans');
+  await chooseLanguage(page, 'zh-Hans');
   await expect(page.getByRole('heading', { name: '此档案库为空' })).toBeVisible();
   await noEnglish(page.locator('body'), '空档案库');
 

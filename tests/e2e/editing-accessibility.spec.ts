@@ -32,6 +32,7 @@ for (const theme of ['light', 'dark'] as const) {
     const grid = page.getByRole('grid');
     await grid.locator('[role="row"][aria-rowindex="2"] .col-type').click();
     await grid.locator('[role="row"][aria-rowindex="4"] .col-type').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: '3 selected' }).click();
     await page.getByRole('button', { name: 'Batch edit 3 records…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Batch edit 3 records' });
     await dialog.getByRole('radio', { name: 'Set a field' }).check();

@@ -157,3 +157,30 @@ export function fieldValue(page: Page, label: string) {
 
 /** The sample's 2018 Leeds–Hangzhou memorandum of understanding, whatever its exact wording. */
 export const MOU_TITLE = /memorandum of understanding|\bMoU\b/i;
+
+/**
+ * Opens Settings, where the language and the theme are chosen (the header keeps to one row), in
+ * whichever interface language is showing; returns the dialog.
+ */
+export async function openSettings(page: Page) {
+  await page.getByRole('button', { name: /^(Settings…|设置…)$/ }).click();
+  const dialog = page.getByRole('dialog', { name: /^(Settings|设置)$/ });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Chooses the interface language in Settings and closes it. */
+export async function chooseLanguage(page: Page, language: 'en' | 'zh-Hans'): Promise<void> {
+  const dialog = await openSettings(page);
+  await dialog.getByLabel(/^(Language|语言)/).selectOption(language);
+  await dialog.getByRole('button', { name: language === 'en' ? 'Close' : '关闭', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** Chooses the theme in Settings and closes it. */
+export async function chooseTheme(page: Page, theme: 'light' | 'dark' | 'system'): Promise<void> {
+  const dialog = await openSettings(page);
+  await dialog.getByLabel(/^(Theme|主题)/).selectOption(theme);
+  await dialog.getByRole('button', { name: /^(Close|关闭)$/ }).click();
+  await expect(dialog).toHaveCount(0);
+}

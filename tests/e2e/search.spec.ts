@@ -1,5 +1,5 @@
 /** Search in Chromium through the browser host: as you type, query language, facets, saved searches, markup shown as text. */
-import { api, expect, openWithSample, test } from './fixtures';
+import { api, chooseTheme, expect, openSettings, openWithSample, test } from './fixtures';
 
 test('typing letter by letter puts the expected record at the top', async ({ page, host }) => {
   await openWithSample(page, host);
@@ -69,22 +69,23 @@ test('a title with markup is shown as text in the results, and a near miss sugge
   await expect(results.getByRole('link', { name: /Memorandum of understanding/ })).toBeVisible();
 });
 
-test('the theme follows the choice in the header and is remembered', async ({ page, host }) => {
+test('the theme follows the choice in Settings and is remembered', async ({ page, host }) => {
   await openWithSample(page, host);
   const body = page.locator('body');
   const LIGHT = 'rgb(246, 245, 242)';
   const DARK = 'rgb(22, 25, 29)';
-  await page.getByLabel('Theme').selectOption('light');
+  await chooseTheme(page, 'light');
   await expect(body).toHaveCSS('background-color', LIGHT);
-  await page.getByLabel('Theme').selectOption('dark');
+  await chooseTheme(page, 'dark');
   await expect(body).toHaveCSS('background-color', DARK);
   await page.reload();
-  await expect(page.getByLabel('Theme')).toHaveValue('dark');
   await expect(body).toHaveCSS('background-color', DARK);
-  await page.getByLabel('Theme').selectOption('light');
+  const settings = await openSettings(page);
+  await expect(settings.getByLabel('Theme')).toHaveValue('dark');
+  await settings.getByLabel('Theme').selectOption('light');
   await expect(body).toHaveCSS('background-color', LIGHT);
   // "System" follows the operating system, also when it switches while the app is open.
-  await page.getByLabel('Theme').selectOption('system');
+  await settings.getByLabel('Theme').selectOption('system');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(body).toHaveCSS('background-color', DARK);
   await page.emulateMedia({ colorScheme: 'light' });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { api, expect, MOU_TITLE, openWithSample, revisionOf, test } from './fixtures';
+import { api, expect, MOU_TITLE, openSettings, openWithSample, revisionOf, test } from './fixtures';
 
 test('the holding archive and default style saved in Settings appear in the next citation', async ({ page, host }) => {
   await openWithSample(page, host);
@@ -112,10 +112,13 @@ test('the library in use, with how to open another; language and theme apply at 
   await expect(zh).toBeVisible();
   await expect(zh.getByLabel('收藏机构（档案馆）')).toBeVisible();
   await zh.getByRole('button', { name: '关闭' }).click();
-  await expect(page.getByLabel('主题')).toHaveValue('dark');
-  await expect(page.getByLabel('语言')).toHaveValue('zh-Hans');
-  await page.getByLabel('语言').selectOption('en');
-  await page.getByLabel('Theme').selectOption('light');
+  // Reopened, it shows both choices as made; the header carries neither (it keeps to one row).
+  await expect(page.locator('.topbar select')).toHaveCount(0);
+  const again = await openSettings(page);
+  await expect(again.getByLabel('主题')).toHaveValue('dark');
+  await expect(again.getByLabel('语言')).toHaveValue('zh-Hans');
+  await again.getByLabel('语言').selectOption('en');
+  await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Theme').selectOption('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 

@@ -36,6 +36,7 @@ test('batch-tag ten records, see the preview, then undo all of it at once and re
     .click({ modifiers: ['Shift'] });
   await expect(page.getByText('10 selected')).toBeVisible();
 
+  await page.getByRole('button', { name: '10 selected' }).click();
   await page.getByRole('button', { name: 'Batch edit 10 records…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Batch edit 10 records' });
   await expect(dialog.getByRole('radio', { name: 'Add a tag' })).toBeChecked();
@@ -59,6 +60,8 @@ test('batch-tag ten records, see the preview, then undo all of it at once and re
   await page.locator('body').press('ControlOrMeta+z');
   await expect(page.getByRole('status').filter({ hasText: 'Undone: the batch change to 10 records.' })).toBeVisible();
   await expect.poll(() => tagged(host, 'twinning')).toBe(0);
+  // What the batch said goes with it: nothing says "Changed 10 records" once they are changed back.
+  await expect(page.getByRole('status').filter({ hasText: 'Changed 10 records.' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Nothing to undo' })).toBeDisabled();
 
   await page.getByRole('button', { name: 'Redo the batch change to 10 records' }).click();

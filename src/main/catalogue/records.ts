@@ -15,6 +15,7 @@ import { issueParams } from '../../shared/errors/zod';
 import { ArchiveFailure } from '../../shared/result';
 import { logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
+import { datingOf } from './dating';
 import { sql } from './statements';
 
 /** Model field -> column. Only these can be written, so no caller-supplied name ever reaches SQL. */
@@ -295,6 +296,12 @@ export function insertRecord(
   input: RecordCreate,
   restoring: { id?: number; createdAt?: string; audit?: FieldValues; parts?: (id: number) => void },
 ): RecordView {
+  const date = datingOf(
+    input.type,
+    { date: input.date ?? null, dateEnd: input.dateEnd ?? null, dateSigned: input.dateSigned ?? null },
+    null,
+  );
+  if (date !== undefined) input = { ...input, date };
   checkReferenceCode(ctx, input.referenceCode, null);
   checkCollection(ctx, input.collectionId);
   checkLinks(ctx, input.links);
@@ -354,6 +361,16 @@ export function updateRecord(
     }
     const pick = <K extends keyof RecordPatch>(k: K) =>
       patch[k] !== undefined ? patch[k] : (before as Record<string, unknown>)[k];
+    const date = datingOf(
+      patch.type ?? before.type,
+      {
+        date: (pick('date') as string | null) || null,
+        dateEnd: (pick('dateEnd') as string | null) || null,
+        dateSigned: (pick('dateSigned') as string | null) || null,
+      },
+      before,
+    );
+    if (date !== undefined) patch = { ...patch, date };
     checkMerged({
       type: patch.type ?? before.type,
       date: pick('date') as string | null,

@@ -31,7 +31,8 @@ const CSV_FIELDS: Record<string, string> = {
   dateEnd: 'End date',
   description: 'Description',
   referenceCode: 'Reference code',
-  publisher: 'Publisher',
+  // Not "Publisher": that header is the column of linked publishers (the role), beside it in an export.
+  publisher: 'Publisher (as written)',
   outlet: 'Outlet',
   programme: 'Programme',
   medium: 'Medium',

@@ -6,7 +6,7 @@
  *   dates year:2018 · from:2018-09 to:2019-06
  * Nothing is ever a syntax error: a malformed query is searched as sensibly as possible, and
  * `understood` / `warnings` say what was made of it, as data: each door words them (the
- * renderer in its language, src/renderer/src/search/queryWords.ts; the CLI in English,
+ * renderer in its language, src/shared/search/words.ts through i18next; the CLI in English,
  * src/main/cli/format.ts).
  */
 import { RECORD_TYPE_LABELS, RECORD_TYPES, type RecordType } from '../model';

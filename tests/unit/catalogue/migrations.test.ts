@@ -181,6 +181,26 @@ function fillVersion6(db: Database.Database): void {
   db.prepare('UPDATE records SET collection_id = 2 WHERE id = 2').run();
 }
 
+/** Version 7's rows on top: agreements saved as versions 6 and 7 saved them: one dated only by its signing, undated. */
+function fillVersion7(db: Database.Database): void {
+  fillVersion6(db);
+  const agreement = db.prepare(
+    `INSERT INTO records (id, type, title, date, date_signed, revision, created_at, updated_at)
+     VALUES (?, 'agreement', ?, ?, ?, ?, ?, ?)`,
+  );
+  const change = db.prepare(
+    "INSERT INTO changes (revision, at, actor, entity, entity_id, action) VALUES (?, ?, 'archivist (app)', 'record', ?, 'create')",
+  );
+  agreement.run(10, 'Twinning agreement, signed only', null, '1988-06-01', 20, AT, AT);
+  change.run(20, AT, 10);
+  agreement.run(11, 'Cultural exchange agreement', '2019', '2019-04-02', 21, AT, AT);
+  change.run(21, AT, 11);
+  db.prepare(
+    "INSERT INTO records (id, type, title, revision, created_at, updated_at) VALUES (12, 'letter', 'Undated letter', 22, ?, ?)",
+  ).run(AT, AT);
+  change.run(22, AT, 12);
+}
+
 async function upgraded(dir: string, from: number) {
   const lib = await openTestLibrary(dir);
   const db = new Database(path.join(dir, CATALOGUE_FILE), { readonly: true });
@@ -193,7 +213,9 @@ async function upgraded(dir: string, from: number) {
   expect(copies).toHaveLength(1);
   const copy = new Database(path.join(dir, 'backups', copies[0]!), { readonly: true });
   expect(Number(copy.pragma('user_version', { simple: true }))).toBe(from);
-  expect((copy.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(from >= 4 ? 2 : 1);
+  expect((copy.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(
+    from >= 6 ? 5 : from >= 4 ? 2 : 1,
+  );
   copy.close();
   return { lib, version };
 }
@@ -231,8 +253,8 @@ async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary
 
 describe('every migration carries a catalogue with rows forward', () => {
   it('has a test below for each migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(LATEST_VERSION).toBe(7);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(LATEST_VERSION).toBe(8);
   });
 
   it('0001-catalogue: an empty SQLite file becomes a catalogue', async () => {
@@ -402,5 +424,25 @@ describe('every migration carries a catalogue with rows forward', () => {
     ).toThrow(/CHECK constraint/);
     expect(() => db.prepare('DELETE FROM collections WHERE id = 3').run()).toThrow(/FOREIGN KEY/);
     db.close();
+  });
+
+  it('0008-dated-by-signing: an agreement of version 7 with only a date signed is dated by it, and the change logged', async () => {
+    const { lib } = await upgraded(catalogueAt(7, fillVersion7), 7);
+    expect(await lib.ok('getRecord', { id: 10 })).toMatchObject({ date: '1988-06-01', dateSigned: '1988-06-01' });
+    // A date the archivist gave stays; other types are not dated by anything.
+    expect(await lib.ok('getRecord', { id: 11 })).toMatchObject({ date: '2019', dateSigned: '2019-04-02' });
+    expect((await lib.ok('getRecord', { id: 12 })).date).toBeNull();
+    expect((await lib.ok('recordsPerYear', {})).years).toContainEqual({ year: 1988, count: 1 });
+    // The search index and the audit trail follow the change log: the upgrade is one change per record dated.
+    const changes = await lib.ok('changesSince', { revision: 22 });
+    expect(changes.changes.map((c) => [c.entityId, c.action, c.actor])).toEqual([
+      [10, 'update', 'Civic Archive (upgrade)'],
+    ]);
+    const audit = await lib.ok('auditTrail', { entity: 'record', id: 10 });
+    expect(audit.at(-1)).toMatchObject({ field: 'date', oldValue: null, newValue: '1988-06-01' });
+    const docs = await lib.ok('searchDocuments', { sinceRevision: 22 });
+    expect(docs.upserts.map((d) => [d.id, d.date])).toEqual([[10, '1988-06-01']]);
+    await expectVersion1Rows(lib, 13);
+    await lib.close();
   });
 });

@@ -260,6 +260,22 @@ describe('CSV dialects: delimiters, no header row, the app’s names for fields'
 });
 
 describe('CSV and JSON export', () => {
+  it('names every column once: the publisher as written and the linked publishers apart', async () => {
+    const lib = await library();
+    const press = await lib.ok('createAuthority', { kind: 'organisation', name: 'Leeds University Press' });
+    await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Twinning at thirty',
+      publisher: 'Leeds City Council',
+      links: [{ authorityId: press.id, role: 'publisher' }],
+    });
+    const out = await lib.ok('exportRecords', { ids: [1], format: 'csv' });
+    const [header, row] = Papa.parse<string[]>(out.content, { skipEmptyLines: true }).data;
+    expect(new Set(header).size).toBe(header!.length);
+    expect(row![header!.indexOf('Publisher (as written)')]).toBe('Leeds City Council');
+    expect(row![header!.indexOf('Publisher')]).toBe('Leeds University Press');
+  });
+
   it('escapes cells that would run as formulas, keeps links, and imports back', async () => {
     const lib = await library();
     const org = await lib.ok('createAuthority', { kind: 'organisation', name: '@Leeds Digital' });

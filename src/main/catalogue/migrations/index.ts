@@ -10,6 +10,7 @@ import m0004 from './0004-record-text';
 import m0005 from './0005-bibliographic-record';
 import m0006 from './0006-folded-text';
 import m0007 from './0007-archival-levels';
+import m0008 from './0008-dated-by-signing';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'bibliographic-record', up: m0005 },
   { version: 6, name: 'folded-text', up: m0006 },
   { version: 7, name: 'archival-levels', up: m0007 },
+  { version: 8, name: 'dated-by-signing', up: m0008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,7 @@
  * revision, the list's filters and selection, the search, the panes' widths, the route — and
  * every write bumps the catalogue revision, which the list, the counts and the search index follow.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorText } from '../common/ErrorText';
 import { useTick } from '../common/useTick';
 import { JobsBar } from '../documents/JobsBar';
@@ -34,6 +34,14 @@ export function App() {
   const search = useWorkspaceSearch(info.value);
   const panes = usePaneWidths();
   const [jobsWake, wakeJobs] = useTick();
+  // The open record is selected (a record just created replaces the ticks of the one before), and a
+  // new record's form has nothing selected: the header's "N selected" never points elsewhere.
+  const openedId = route.view === 'record' || route.view === 'edit' ? route.id : null;
+  const creating = route.view === 'create';
+  useEffect(() => {
+    if (creating) setSelection([]);
+    else if (openedId !== null) setSelection((ids) => (ids.includes(openedId) ? ids : [openedId]));
+  }, [creating, openedId, setSelection]);
 
   if (!info.value) {
     return (
@@ -127,6 +135,7 @@ export function App() {
                 selection={selection}
                 onSelectionChange={setSelection}
                 revision={revision}
+                library={library.path}
                 onChanged={refresh}
               />
               <Splitter

@@ -17,6 +17,8 @@ interface Props {
   selection: number[];
   onSelectionChange: (ids: number[]) => void;
   revision: number;
+  /** The library's path (the list remembers its column widths per library). */
+  library: string;
   onChanged: () => void;
 }
 
@@ -28,6 +30,7 @@ export function ListColumn({
   selection,
   onSelectionChange,
   revision,
+  library,
   onChanged,
 }: Props) {
   const { searching, facets } = search;
@@ -65,6 +68,7 @@ export function ListColumn({
           selection={selection}
           onSelectionChange={onSelectionChange}
           revision={revision}
+          library={library}
         />
       )}
     </div>

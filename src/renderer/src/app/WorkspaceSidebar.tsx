@@ -1,4 +1,8 @@
-/** The left pane: record types, the library's collections and tags, the search's facets, saved searches and authorities. */
+/**
+ * The left pane, what filters first: the record types (or, while searching, the facets of the
+ * result, whose type group is then the one type filter, counting what was found), the saved
+ * searches, then the library's collections and tags and the authorities.
+ */
 import type { OutputOf } from '../../../shared/contract';
 import { archive } from '../archive';
 import { AuthoritiesNav } from '../authorities/AuthoritiesNav';
@@ -7,7 +11,6 @@ import { VerifyAction } from '../documents/VerifyAction';
 import { useT } from '../i18n/i18n';
 import type { ListQuery } from '../library/query';
 import { TypeFilter } from '../library/TypeFilter';
-import { CiteResults } from '../search/CiteResults';
 import { Facets } from '../search/Facets';
 import { SavedSearches } from '../search/SavedSearches';
 import type { WorkspaceSearch } from '../search/useWorkspaceSearch';
@@ -32,15 +35,18 @@ export function WorkspaceSidebar({ info, revision, version, query, onQuery, sear
   const outcome = search.searching ? search.state.outcome : null;
   return (
     <aside className="sidebar" aria-label={t('sidebar.label')}>
-      <TypeFilter
-        selected={query.type}
-        total={info.counts.records}
-        byType={info.counts.byType}
-        onSelect={(type) => onQuery({ ...query, type })}
-      />
-      <LibrarySidebar query={query} revision={revision} onQuery={onQuery} onChanged={onChanged} />
-      {outcome ? <Facets facets={outcome.facets} chosen={search.facets} onChange={search.setFacets} /> : null}
-      <CiteResults hits={outcome?.hits ?? []} />
+      {search.searching ? (
+        outcome ? (
+          <Facets facets={outcome.facets} chosen={search.facets} onChange={search.setFacets} />
+        ) : null
+      ) : (
+        <TypeFilter
+          selected={query.type}
+          total={info.counts.records}
+          byType={info.counts.byType}
+          onSelect={(type) => onQuery({ ...query, type })}
+        />
+      )}
       <SavedSearches
         saved={saved.value ?? []}
         onOpen={(s) => {
@@ -49,6 +55,7 @@ export function WorkspaceSidebar({ info, revision, version, query, onQuery, sear
         }}
         onDelete={(s) => void archive.deleteSavedSearch({ id: s.id }).then(onChanged)}
       />
+      <LibrarySidebar query={query} revision={revision} onQuery={onQuery} onChanged={onChanged} />
       <AuthoritiesNav counts={info.counts.authorities} />
       <p className="library-path muted" title={info.path}>
         {t('libraryPath', { path: info.path })}

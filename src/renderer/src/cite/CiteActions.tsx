@@ -1,10 +1,13 @@
-/** The cite dialog's buttons: copy (HTML and plain text together), save in a chosen format, close. */
+/**
+ * The cite dialog's buttons: copy or save in the chosen format (the formatted bibliography, as HTML
+ * and plain text together, or BibTeX, RIS, CSL-JSON), close.
+ */
 import type { RefObject } from 'react';
 import type { CiteFormat } from '../../../shared/channels/cite';
 import type { OutputOf } from '../../../shared/contract';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
-import { copyCitation, saveText } from '../common/download';
+import { copyCitation, copyText, saveText } from '../common/download';
 import { useT } from '../i18n/i18n';
 
 const SAVE_FORMATS: { value: 'text' | 'html' | CiteFormat; ext: string; type: string }[] = [
@@ -46,9 +49,17 @@ export function CiteActions({
 
   const copy = async () => {
     if (!citation) return;
+    const format = SAVE_FORMATS.find((f) => f.value === saveFormat)!;
     try {
-      await copyCitation(citation.html, citation.text, preview.current);
-      onStatus(t('copied'));
+      if (format.value === 'text' || format.value === 'html') {
+        await copyCitation(citation.html, citation.text, preview.current);
+        onStatus(t('copied'));
+      } else {
+        const result = await archive.exportCitations({ ids, format: format.value });
+        if (!result.ok) return onError(result.error);
+        await copyText(result.value.content);
+        onStatus(t('copiedAs', { format: t(`formats.${format.value}`) }));
+      }
     } catch (e) {
       onError({ code: 'internal', message: t('clipboardRefused', { reason: String(e) }) });
     }

@@ -69,8 +69,11 @@ function Citations({ ids, uid, style, onStyle, saveFormat, onSaveFormat, onClose
   const makeDefault = async () => {
     if (!chosen) return;
     const result = await archive.updateSettings({ defaultStyle: chosen });
-    if (!result.ok) setError(result.error);
-    else setStatus(t('nowDefault', { style: chosen }));
+    if (!result.ok) return setError(result.error);
+    // Said by the style's name, as the archivist knows it, not by its id.
+    const styles = await archive.listStyles({ all: true, find: chosen });
+    const title = styles.ok ? styles.value.find((s) => s.id === chosen)?.title : undefined;
+    setStatus(t('nowDefault', { style: title ?? chosen }));
   };
 
   return (

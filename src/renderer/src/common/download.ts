@@ -43,3 +43,25 @@ export async function copyCitation(html: string, text: string, rendered: HTMLEle
   if (saved) selection?.addRange(saved);
   if (!copied) throw new Error('the clipboard is not available');
 }
+
+/** Puts plain text (BibTeX, RIS, CSL-JSON) on the clipboard; where the Clipboard API is refused, through a hidden text area. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    /* refused: copy from a selected text area below */
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  const focused = document.activeElement as HTMLElement | null;
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  focused?.focus();
+  if (!copied) throw new Error('the clipboard is not available');
+}

@@ -30,11 +30,26 @@ export function formatRecordDate(
   return zh ? `约${range}` : `c. ${range}`;
 }
 
-/** A stored ISO timestamp in the interface language, to the minute. */
+/**
+ * A stored ISO timestamp in local time, to the minute, written the way record dates are in the
+ * interface language: 2026-11-29 14:05 beside ISO record dates in English, 2026年11月29日 14:05 in
+ * Chinese (not the browser's US "11/29/2026, 2:05 PM").
+ */
 export function formatTimestamp(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  return `${formatPartialDate(day)} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** A language's name in the interface language ("English", "Chinese (Simplified)"; 英语); the tag when unknown. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([currentLanguage()], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /** A calendar date ("2026-11-29" or a timestamp) as the interface language writes it in full: 29 November 2026, 2026年11月29日. */

@@ -19,11 +19,12 @@ import '../cite/cite.css';
 interface Props {
   open: boolean;
   libraryPath: string;
+  selection: number[];
   onClose: () => void;
   onChanged: () => void;
 }
 
-export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props) {
+export function ExchangeDialog({ open, libraryPath, selection, onClose, onChanged }: Props) {
   const { t } = useT('cite');
   const { t: tc } = useT('common');
   const settings = useCitationSettings(open);
@@ -52,7 +53,7 @@ export function ExchangeDialog({ open, libraryPath, onClose, onChanged }: Props)
           onChanged();
         }}
       />
-      <ExportSection paths={paths} report={report} onChanged={onChanged} />
+      <ExportSection paths={paths} selection={selection} report={report} onChanged={onChanged} />
       <div className="actions">
         <button type="button" onClick={onClose}>
           {tc('close')}

@@ -1,4 +1,7 @@
-/** Export every record (CSV, JSON), back up the library, and write, check or import a BagIt package. */
+/**
+ * Export the selected records, or every record when none is selected (CSV, JSON, a BagIt package),
+ * back up the library, and check or import a BagIt package.
+ */
 import { archive } from '../archive';
 import { saveText } from '../common/download';
 import { FormField } from '../common/FormField';
@@ -9,18 +12,21 @@ import type { BackupPaths } from './useBackupPaths';
 
 interface Props {
   paths: BackupPaths;
+  /** The records selected in the workspace: exported instead of all of them. */
+  selection: number[];
   report: Report;
   onChanged: () => void;
 }
 
-export function ExportSection({ paths, report, onChanged }: Props) {
+export function ExportSection({ paths, selection, report, onChanged }: Props) {
   const { t } = useT('cite');
   const { done, fail } = report;
   const pathError = (message: string) => fail({ code: 'invalid_input', message });
 
+  const count = selection.length;
   const exportAll = async (format: 'csv' | 'json') => {
-    const ids: number[] = [];
-    for (let offset = 0; ; offset += 1000) {
+    const ids: number[] = [...selection];
+    for (let offset = 0; count === 0; offset += 1000) {
       const page = await archive.listRecords({ limit: 1000, offset, sort: 'createdAt', direction: 'asc' });
       if (!page.ok) return fail(page.error);
       ids.push(...page.value.items.map((r) => r.id));
@@ -34,7 +40,7 @@ export function ExportSection({ paths, report, onChanged }: Props) {
   };
 
   const exportBag = async () => {
-    const result = await archive.exportBag({ dir: paths.bagPath });
+    const result = await archive.exportBag({ dir: paths.bagPath, ...(count ? { ids: selection } : {}) });
     if (!result.ok) return fail(result.error);
     done(t('exchange.bagWritten', { records: result.value.records, files: result.value.files, dir: result.value.dir }));
   };
@@ -64,10 +70,10 @@ export function ExportSection({ paths, report, onChanged }: Props) {
       <h3 id="export-heading">{t('exchange.exportHeading')}</h3>
       <div className="actions">
         <button type="button" onClick={() => void exportAll('csv')}>
-          {t('exchange.exportCsv')}
+          {count ? t('exchange.exportSelectedCsv', { count }) : t('exchange.exportCsv')}
         </button>
         <button type="button" onClick={() => void exportAll('json')}>
-          {t('exchange.exportJson')}
+          {count ? t('exchange.exportSelectedJson', { count }) : t('exchange.exportJson')}
         </button>
       </div>
       <FormField id="backup-path" label={t('exchange.backupTo')} inline>
@@ -98,7 +104,7 @@ export function ExportSection({ paths, report, onChanged }: Props) {
       </FormField>
       <div className="actions">
         <button type="button" onClick={() => void exportBag()}>
-          {t('exchange.writeBag')}
+          {count ? t('exchange.writeBagSelected', { count }) : t('exchange.writeBag')}
         </button>
         <button type="button" onClick={() => void importBag(true)}>
           {t('exchange.checkBag')}

@@ -6,7 +6,8 @@ export type Pane = 'sidebar' | 'list';
 
 export const PANE_BOUNDS: Record<Pane, { min: number; max: number; initial: number }> = {
   sidebar: { min: 160, max: 480, initial: 232 },
-  list: { min: 320, max: 1400, initial: 680 },
+  // The list starts wide enough for titles to be read; the record panel keeps its 18rem minimum at 1280 px.
+  list: { min: 320, max: 1400, initial: 740 },
 };
 
 const KEY = 'civic-archive.pane-widths';

@@ -1,7 +1,8 @@
 /** The grid's header row: the select-all checkbox, and each shown column (a sort button where the column sorts). */
 import type { RecordSort } from '../../../shared/contract';
 import { useT } from '../i18n/i18n';
-import type { Column } from './columns';
+import { ColumnResizer } from './ColumnResizer';
+import type { Column, ColumnId, ColumnWidths } from './columns';
 import type { ListQuery } from './query';
 
 interface Props {
@@ -11,9 +12,12 @@ interface Props {
   checked: 'all' | 'some' | 'none';
   onCheckAll: () => void;
   onSort: (sort: RecordSort) => void;
+  widths: ColumnWidths;
+  onWidth: (id: ColumnId, width: number) => void;
+  onWidthDone: () => void;
 }
 
-export function GridHead({ columns, query, checked, onCheckAll, onSort }: Props) {
+export function GridHead({ columns, query, checked, onCheckAll, onSort, widths, onWidth, onWidthDone }: Props) {
   const { t } = useT('library');
   return (
     <div role="rowgroup" className="grid-head">
@@ -51,6 +55,14 @@ export function GridHead({ columns, query, checked, onCheckAll, onSort }: Props)
                     {sorted ? (query.direction === 'asc' ? '▲' : '▼') : ''}
                   </span>
                 </button>
+              )}
+              {c.id === 'thumbnail' ? null : (
+                <ColumnResizer
+                  label={t('resizeColumn', { column: label })}
+                  width={widths[c.id]}
+                  onWidth={(w) => onWidth(c.id, w)}
+                  onDone={onWidthDone}
+                />
               )}
             </div>
           );

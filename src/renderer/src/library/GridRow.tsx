@@ -77,12 +77,19 @@ export function GridRow({
         />
       </div>
       {columns.map((c, i) => (
-        <div key={c.id} role="gridcell" aria-colindex={i + 2} className={c.className}>
+        <div key={c.id} role="gridcell" aria-colindex={i + 2} className={c.className} title={fullText(c.id, r)}>
           <Cell column={c.id} record={r} opened={opened} thumbnail={thumbnail} />
         </div>
       ))}
     </div>
   );
+}
+
+/** The whole of a cell's text, for the tooltip of a cell too narrow for it (titles above all). */
+function fullText(column: ColumnId, r: RecordSummary): string | undefined {
+  if (column === 'title') return r.titleAlt ? `${r.title} ${r.titleAlt}` : r.title;
+  if (column === 'referenceCode') return r.referenceCode ?? undefined;
+  return undefined;
 }
 
 function Cell({

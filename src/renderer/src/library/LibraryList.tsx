@@ -8,7 +8,7 @@ import { ErrorText } from '../common/ErrorText';
 import { RECORD_TYPE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 import { ColumnChooser } from './ColumnChooser';
-import { loadColumns, saveColumns, toggleColumn, type ColumnId } from './columns';
+import { loadColumns, loadWidths, saveColumns, saveWidths, toggleColumn, type ColumnId } from './columns';
 import { sortBy, withoutFilters, type ListQuery } from './query';
 import { RecordGrid } from './RecordGrid';
 import { SELECTION_LIMIT } from './selection';
@@ -24,11 +24,24 @@ interface Props {
   onSelectionChange: (ids: number[]) => void;
   /** The catalogue revision: the rows reload whenever anything was written. */
   revision: number;
+  /** The library's path: the columns' widths are remembered per library. */
+  library: string;
 }
 
-export function LibraryList({ query, onQuery, openedId, onOpen, selection, onSelectionChange, revision }: Props) {
+export function LibraryList({
+  query,
+  onQuery,
+  openedId,
+  onOpen,
+  selection,
+  onSelectionChange,
+  revision,
+  library,
+}: Props) {
   const { t } = useT('library');
   const [columns, setColumns] = useState<ColumnId[]>(loadColumns);
+  const [widths, setWidths] = useState(() => ({ library, widths: loadWidths(library) }));
+  const columnWidths = widths.library === library ? widths.widths : loadWidths(library);
   const [capped, setCapped] = useState<number | null>(null);
   const win = useRecordWindow(query, revision, columns.includes('thumbnail'));
   const heading = query.type ? RECORD_TYPE_LABELS[query.type] : t('allRecords');
@@ -134,6 +147,9 @@ export function LibraryList({ query, onQuery, openedId, onOpen, selection, onSel
           openedId={openedId}
           onOpen={onOpen}
           onSort={onSort}
+          widths={columnWidths}
+          onWidth={(id, w) => setWidths({ library, widths: { ...columnWidths, [id]: w } })}
+          onWidthDone={() => saveWidths(library, columnWidths)}
         />
       ) : null}
     </section>

@@ -9,11 +9,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { RecordSort } from '../../../shared/contract';
 import { useT } from '../i18n/i18n';
-import { COLUMNS, type ColumnId } from './columns';
+import { COLUMNS, minRemOf, trackOf, type ColumnId, type ColumnWidths } from './columns';
 import { GridHead } from './GridHead';
 import { GridRow, PendingRow, rowId } from './GridRow';
 import type { ListQuery } from './query';
-import { SELECTION_LIMIT } from './selection';
+import { openSelectionMenu, SELECTION_LIMIT } from './selection';
 import { useGridSelection } from './useGridSelection';
 import type { RecordWindow } from './useRecordWindow';
 
@@ -33,6 +33,9 @@ interface Props {
   openedId: number | null;
   onOpen: (id: number) => void;
   onSort: (sort: RecordSort) => void;
+  widths: ColumnWidths;
+  onWidth: (id: ColumnId, width: number) => void;
+  onWidthDone: () => void;
 }
 
 export function RecordGrid({
@@ -45,6 +48,9 @@ export function RecordGrid({
   openedId,
   onOpen,
   onSort,
+  widths,
+  onWidth,
+  onWidthDone,
 }: Props) {
   const { t } = useT('library');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -78,12 +84,13 @@ export function RecordGrid({
     onSelectionChange,
     onCapped,
     onOpen,
+    openedId,
   });
   const { active } = grid;
 
   const allSelected = total > 0 && selection.length >= Math.min(total, SELECTION_LIMIT);
-  const template = ['2.25rem', ...shown.map((c) => c.width)].join(' ');
-  const minWidth = 2.25 + shown.reduce((sum, c) => sum + c.minRem, 0);
+  const template = ['2.25rem', ...shown.map((c) => trackOf(c, widths))].join(' ');
+  const minWidth = 2.25 + shown.reduce((sum, c) => sum + minRemOf(c, widths), 0);
 
   return (
     <div
@@ -109,8 +116,24 @@ export function RecordGrid({
         checked={allSelected ? 'all' : selection.length > 0 ? 'some' : 'none'}
         onCheckAll={grid.onCheckAll}
         onSort={onSort}
+        widths={widths}
+        onWidth={onWidth}
+        onWidthDone={onWidthDone}
       />
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      {/* A right-click on a row acts on the selection (the row alone, if it was not in it): the header's menu opens. */}
+      <div
+        role="rowgroup"
+        className="grid-body"
+        style={{ height: virtualizer.getTotalSize() }}
+        onContextMenu={(e) => {
+          const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"]');
+          const r = row ? win.row(Number(row.getAttribute('aria-rowindex')) - 2) : undefined;
+          if (!r) return;
+          e.preventDefault();
+          if (!selected.has(r.id)) onSelectionChange([r.id]);
+          openSelectionMenu();
+        }}
+      >
         {items.map((item) => {
           const r = win.row(item.index);
           const style = { transform: `translateY(${item.start - HEAD_HEIGHT}px)` };

@@ -25,3 +25,16 @@ export function clickKind(e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boo
   if (e.shiftKey) return mod ? 'add-range' : 'range';
   return mod ? 'toggle' : 'single';
 }
+
+const MENU_EVENT = 'civic-archive:selection-menu';
+
+/** Opens the header's menu of actions on the selection (a right-click on the rows asks for it). */
+export function openSelectionMenu(): void {
+  window.dispatchEvent(new Event(MENU_EVENT));
+}
+
+/** The header's selection menu listens here. */
+export function onSelectionMenu(open: () => void): () => void {
+  window.addEventListener(MENU_EVENT, open);
+  return () => window.removeEventListener(MENU_EVENT, open);
+}

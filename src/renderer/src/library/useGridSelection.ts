@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { RecordSummary } from '../../../shared/model';
 import { archive } from '../archive';
+import { focusSearchBox } from '../search/resultsFocus';
 import { toFilters, type ListQuery } from './query';
 import { clickKind, SELECTION_LIMIT, toggle, withRange } from './selection';
 import type { RecordWindow } from './useRecordWindow';
@@ -23,6 +24,8 @@ interface Options {
   onSelectionChange: (ids: number[]) => void;
   onCapped: (total: number | null) => void;
   onOpen: (id: number) => void;
+  /** The record shown in the record pane. */
+  openedId: number | null;
 }
 
 export function useGridSelection({
@@ -35,6 +38,7 @@ export function useGridSelection({
   onSelectionChange,
   onCapped,
   onOpen,
+  openedId,
 }: Options) {
   const total = win.total ?? 0;
   const [active, setActive] = useState<number | null>(null);
@@ -122,6 +126,17 @@ export function useGridSelection({
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Up from the first row (Alt+Up too, which elsewhere steps records), or Escape with nothing selected: back to the search box.
+    const atTop = (active ?? 0) <= 0;
+    const out =
+      e.target === e.currentTarget &&
+      !e.shiftKey &&
+      ((e.key === 'ArrowUp' && atTop) || (e.key === 'Escape' && !e.altKey && selection.length === 0));
+    if (out) {
+      e.preventDefault();
+      focusSearchBox();
+      return;
+    }
     if (e.target !== e.currentTarget || e.altKey) return; // keys typed into a header button or a checkbox are theirs; Alt+arrows step records
     const mod = e.ctrlKey || e.metaKey;
     const page = Math.max(1, Math.floor((grid.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 2);
@@ -194,6 +209,15 @@ export function useGridSelection({
     if (selection.length > 0) clear();
     else void selectAll();
   };
+
+  // The record opened in the record pane is where keyboard moves start: the focus ring, the
+  // selection and the open record never point at three different rows (after a new record too).
+  const openedIndex = openedId === null ? undefined : win.indexOf(openedId);
+  useEffect(() => {
+    if (openedIndex === undefined) return;
+    setActive(openedIndex);
+    anchor.current = openedIndex;
+  }, [openedIndex]);
 
   /** Focus arriving from Tab: the first row in view becomes active. */
   const onFocusGrid = () => {

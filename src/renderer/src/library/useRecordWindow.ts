@@ -24,6 +24,8 @@ export interface RecordWindow {
   total: number | null;
   error: ArchiveError | null;
   row(index: number): RecordSummary | undefined;
+  /** Where a record is in the list, if its rows are loaded (at most MAX_BLOCKS blocks are looked through). */
+  indexOf(id: number): number | undefined;
   /** Asks for the rows from `start` to `end` (inclusive): called with what the list shows. */
   ensure(start: number, end: number): void;
   /** Thumbnail hash of a record, when the preview column is shown and the record has one. */
@@ -124,6 +126,13 @@ export function useRecordWindow(query: ListQuery, revision: number, withThumbnai
 
   const row = useCallback((index: number) => blocks.current.get(Math.floor(index / BLOCK))?.rows[index % BLOCK], []);
   const thumbnail = useCallback((id: number) => thumbs.current.get(id) ?? undefined, []);
+  const indexOf = useCallback((id: number) => {
+    for (const [b, block] of blocks.current) {
+      const at = block.rows.findIndex((r) => r.id === id);
+      if (at >= 0) return b * BLOCK + at;
+    }
+    return undefined;
+  }, []);
 
-  return { total, error, row, ensure, thumbnail };
+  return { total, error, row, ensure, thumbnail, indexOf };
 }

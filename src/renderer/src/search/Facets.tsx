@@ -1,6 +1,11 @@
-/** Facets over the current result, with counts; choosing one filters the result. */
+/**
+ * Facets over the current result, with counts; choosing one filters the result. Each group folds
+ * away (the type, decade and year groups start open, the rest closed unless one of their values is
+ * chosen), so the groups and the saved searches below fit a 900 px window.
+ */
 import type { FacetFilters, Facets as FacetCounts, FacetValue } from '../../../shared/search/engine';
 import type { RecordType } from '../../../shared/model';
+import { languageName } from '../common/format';
 import { RECORD_TYPE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 
@@ -23,7 +28,9 @@ function Group({
   chosen,
   label,
   onToggle,
+  open = false,
 }: {
+  open?: boolean;
   title: string;
   values: FacetValue[];
   chosen: string[];
@@ -33,19 +40,22 @@ function Group({
   const shown = values.filter((v) => v.count > 0 || chosen.includes(v.value));
   if (shown.length === 0 && chosen.length === 0) return null;
   return (
-    <fieldset className="facet">
-      <legend>{title}</legend>
-      <ul>
-        {shown.slice(0, 12).map((v) => (
-          <li key={v.value}>
-            <label>
-              <input type="checkbox" checked={chosen.includes(v.value)} onChange={() => onToggle(v.value)} />{' '}
-              {label ? label(v.value) : v.value} <span className="count">{v.count}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
+    <details className="facet" open={open || chosen.length > 0}>
+      <summary>{title}</summary>
+      <fieldset>
+        <legend className="visually-hidden">{title}</legend>
+        <ul>
+          {shown.slice(0, 12).map((v) => (
+            <li key={v.value}>
+              <label>
+                <input type="checkbox" checked={chosen.includes(v.value)} onChange={() => onToggle(v.value)} />{' '}
+                {label ? label(v.value) : v.value} <span className="count">{v.count}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </details>
   );
 }
 
@@ -64,6 +74,7 @@ export function Facets({ facets, chosen, onChange }: Props) {
         chosen={strings('types')}
         label={(v) => RECORD_TYPE_LABELS[v as RecordType] ?? v}
         onToggle={(v) => flip('types', v)}
+        open
       />
       <Group
         title={t('facets.decade')}
@@ -71,12 +82,14 @@ export function Facets({ facets, chosen, onChange }: Props) {
         chosen={strings('decades')}
         label={(v) => t('facets.decadeValue', { decade: v })}
         onToggle={(v) => flip('decades', v)}
+        open
       />
       <Group
         title={t('facets.year')}
         values={facets.year}
         chosen={strings('years')}
         onToggle={(v) => flip('years', v)}
+        open
       />
       <Group
         title={t('facets.partnership')}
@@ -101,6 +114,7 @@ export function Facets({ facets, chosen, onChange }: Props) {
         title={t('facets.language')}
         values={facets.language}
         chosen={strings('languages')}
+        label={languageName}
         onToggle={(v) => flip('languages', v)}
       />
       <fieldset className="facet">

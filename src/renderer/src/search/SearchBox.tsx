@@ -1,6 +1,7 @@
 import { useT } from '../i18n/i18n';
+import { focusResults } from './resultsFocus';
 
-/** The search field in the header; Escape clears it and brings the library list back. */
+/** The search field in the header; Escape clears it and brings the library list back, Down goes to the results. */
 export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useT('search');
   return (
@@ -11,6 +12,7 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (value
       <input
         id="search"
         type="search"
+        aria-keyshortcuts="ArrowDown Alt+ArrowDown"
         placeholder={t('placeholder')}
         autoComplete="off"
         spellCheck={false}
@@ -20,6 +22,8 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (value
           if (e.key === 'Escape' && value) {
             e.preventDefault();
             onChange('');
+          } else if (e.key === 'ArrowDown' && !e.ctrlKey && !e.metaKey && !e.shiftKey && focusResults()) {
+            e.preventDefault();
           }
         }}
       />

@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n';
 import { Marked } from './Marked';
 import { understoodText, warningText, whereMatched } from '../../../shared/search/words';
 import { sayWith } from './say';
+import { onHitsKeyDown } from './resultsFocus';
 import { SaveSearch } from './SaveSearch';
 import './results.css';
 import type { SearchState } from './useSearch';
@@ -103,7 +104,9 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
       ) : null}
       <ErrorText error={status.state === 'failed' ? status.message : error} prefix={t('failed')} />
       {outcome && outcome.hits.length > 0 ? (
-        <ol className="hits">
+        // Up and Down between the hits' links, and back to the search box (the links are the focus stops).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+        <ol className="hits" onKeyDown={onHitsKeyDown}>
           {outcome.hits.slice(0, shown).map((hit) => (
             <li key={hit.id} className={hit.id === selectedId ? 'selected' : undefined}>
               <a

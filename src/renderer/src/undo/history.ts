@@ -4,7 +4,7 @@
  * sends the revision it expects, and the service refuses when the record has changed since — the
  * refusal is shown and the command stays where it was, so nothing is lost.
  */
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 
 /** What undoing or redoing did, so the workspace can show it. `show` is the record to open (null: none). */
 export type Outcome = { ok: true; show?: number | null } | { ok: false; message: string };
@@ -106,4 +106,16 @@ function subscribe(listener: () => void): () => void {
 
 export function useHistory(): HistoryState {
   return useSyncExternalStore(subscribe, () => state);
+}
+
+/**
+ * A success message about the change last recorded ("Changed 3 records"): it goes when that change
+ * is undone, so the workspace never reports what is no longer so. `show` is called right after the
+ * change was recorded.
+ */
+export function useNoticeUntilUndone(): [string, (notice: string) => void] {
+  const [notice, setNotice] = useState<{ text: string; about: Command | null }>({ text: '', about: null });
+  useHistory();
+  const gone = notice.about !== null && !done.includes(notice.about);
+  return [gone ? '' : notice.text, (text) => setNotice({ text, about: text ? (done.at(-1) ?? null) : null })];
 }

@@ -19,6 +19,7 @@ export const library = {
     referenceCode: 'Reference',
     updatedAt: 'Updated',
   },
+  resizeColumn: 'Resize the {{column}} column',
   chooser: {
     button: 'Columns',
     legend: 'Columns shown',
@@ -27,8 +28,9 @@ export const library = {
   selection: {
     selectAll: 'Select all matching records',
     selectRow: 'Select {{title}}',
-    selected_one: '{{count, number}} selected',
-    selected_other: '{{count, number}} selected',
+    // The header's menu says "3 selected"; the list's line says what, for screen readers as it changes.
+    selected_one: '{{count, number}} record selected',
+    selected_other: '{{count, number}} records selected',
     capped:
       'The first {{limit, number}} of {{total, number}} matching records are selected (the most a batch can change at once).',
     clear: 'Clear the selection',

@@ -63,5 +63,4 @@ export const search = {
     heading: 'Saved searches',
     delete: 'Delete saved search {{name}}',
   },
-  cite: 'Cite these results ({{count, number}})…',
 };

@@ -13,6 +13,22 @@ export const layout: Messages<typeof en> = {
     sidebar: '调整侧栏宽度',
     list: '调整列表宽度',
   },
+  selection: {
+    ticked_zero: '未选择记录',
+    ticked_one: '已选 {{count, number}} 条',
+    ticked_other: '已选 {{count, number}} 条',
+    results_one: '{{count, number}} 条结果',
+    results_other: '{{count, number}} 条结果',
+    label_one: '对 {{count, number}} 条记录的操作',
+    label_other: '对 {{count, number}} 条记录的操作',
+    cite_one: '引用 {{count, number}} 条记录…',
+    cite_other: '引用 {{count, number}} 条记录…',
+    export_one: '将 {{count, number}} 条记录导出为 {{format}}',
+    export_other: '将 {{count, number}} 条记录导出为 {{format}}',
+    exported_one: '已将 {{count, number}} 条记录导出为 {{format}}。',
+    exported_other: '已将 {{count, number}} 条记录导出为 {{format}}。',
+    formats: { csv: 'CSV', json: 'JSON', bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' },
+  },
   sidebar: {
     label: '档案库',
     // 案卷 is one level (a file); the sidebar lists every level, so it says 全宗／系列 as the record form does.

@@ -22,6 +22,7 @@ export const library: Messages<typeof en> = {
     referenceCode: '档号',
     updatedAt: '更新时间',
   },
+  resizeColumn: '调整“{{column}}”列的宽度',
   chooser: {
     button: '列',
     legend: '显示的列',
@@ -30,8 +31,8 @@ export const library: Messages<typeof en> = {
   selection: {
     selectAll: '选择所有符合条件的记录',
     selectRow: '选择“{{title}}”',
-    selected_one: '已选 {{count, number}} 条',
-    selected_other: '已选 {{count, number}} 条',
+    selected_one: '已选中 {{count, number}} 条记录',
+    selected_other: '已选中 {{count, number}} 条记录',
     capped: '已选择 {{total, number}} 条符合条件的记录中的前 {{limit, number}} 条（批量修改一次最多处理这么多）。',
     clear: '取消选择',
     help: '上、下方向键移动选择，按住 Shift 扩展选择，空格键加入或移除一条记录，回车键打开，Ctrl+A（⌘A）选择所有符合条件的记录。',

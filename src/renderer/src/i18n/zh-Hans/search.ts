@@ -105,5 +105,4 @@ export const search: Messages<typeof en> = {
     heading: '已保存的检索',
     delete: '删除已保存的检索“{{name}}”',
   },
-  cite: '引用这些检索结果（{{count, number}}）…',
 };
