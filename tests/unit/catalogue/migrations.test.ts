@@ -214,7 +214,7 @@ async function upgraded(dir: string, from: number) {
   const copy = new Database(path.join(dir, 'backups', copies[0]!), { readonly: true });
   expect(Number(copy.pragma('user_version', { simple: true }))).toBe(from);
   expect((copy.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(
-    from >= 6 ? 5 : from >= 4 ? 2 : 1,
+    from >= 7 ? 5 : from >= 4 ? 2 : 1,
   );
   copy.close();
   return { lib, version };

@@ -47,7 +47,7 @@ describe('PubMed/MEDLINE', () => {
     const report = await lib.ok('importMetadata', { content });
     expect(report.imported).toBe(pmids.length);
     expect(report.rows.map((r) => r.where)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^line \d+ \(PMID 12230038\)$/)]),
+      expect.arrayContaining([{ unit: 'line', n: expect.any(Number), key: 'PMID 12230038' }]),
     );
     const first = await lib.ok('getRecord', { id: report.rows[0]!.recordId! });
     expect(first).toMatchObject({
@@ -137,7 +137,7 @@ describe('EndNote XML', () => {
     const state = catalogueState(lib.dir);
     const refused = await lib.service.call('importMetadata', { content: ENDNOTE });
     expect(refused.ok ? '' : refused.error.message).toMatch(
-      /^1 of 3 rows cannot be imported \(first: record 3 \(rec-number 14\): this record has no title\)/,
+      /^1 of 3 rows cannot be imported \(first: entry 3 \(rec-number 14\): title: must not be empty\)/,
     );
     expect(catalogueState(lib.dir)).toEqual(state);
     const report = await lib.ok('importMetadata', { content: ENDNOTE, format: 'endnote-xml', skipBadRows: true });
