@@ -11,12 +11,14 @@ import { CiteDialog } from '../cite/CiteDialog';
 import { saveText } from '../common/download';
 import { ErrorText } from '../common/ErrorText';
 import { formatRecordDate } from '../common/format';
-import { COLLECTION_LEVEL_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
+import { COLLECTION_LEVEL_LABELS } from '../common/labels';
 import { useResult } from '../common/useResult';
 import { formatBytes } from '../documents/files';
 import { useT } from '../i18n/i18n';
 import { FieldList } from '../record/FieldList';
 import type { ArchiveError } from '../../../shared/result';
+import { allRecordIds } from './allRecordIds';
+import { CollectionChildren, CollectionRecords } from './CollectionContents';
 import { useArrangement } from './useArrangement';
 import './collections.css';
 
@@ -30,25 +32,6 @@ interface Props {
 
 /** The records listed on the page; the rest are a click away in the list. */
 const SHOWN = 100;
-
-/** Every record of the collection and below, in date order: what citing and exporting it as a whole act on. */
-async function allRecordIds(
-  collectionId: number,
-): Promise<{ ok: true; ids: number[] } | { ok: false; error: ArchiveError }> {
-  const ids: number[] = [];
-  for (;;) {
-    const page = await archive.recordIds({
-      collectionId,
-      subcollections: true,
-      sort: 'date',
-      direction: 'asc',
-      offset: ids.length,
-    });
-    if (!page.ok) return { ok: false, error: page.error };
-    ids.push(...page.value.ids);
-    if (page.value.ids.length === 0 || ids.length >= page.value.total) return { ok: true, ids };
-  }
-}
 
 export function CollectionPage({ id, revision, onChanged, onShowInList }: Props) {
   const { t } = useT('collections');
@@ -84,8 +67,6 @@ export function CollectionPage({ id, revision, onChanged, onShowInList }: Props)
   }
   const c = s.collection;
   const inside = (collections.value ?? []).filter((x) => x.parentId === c.id);
-  const listed = records.value?.items ?? [];
-  const total = records.value?.total ?? 0;
   const dates =
     s.earliest && s.latest
       ? formatRecordDate(s.earliest, s.latest === s.earliest ? null : s.latest)
@@ -176,47 +157,8 @@ export function CollectionPage({ id, revision, onChanged, onShowInList }: Props)
         </button>
       </div>
       <ErrorText error={failure} prefix={t('page.exportFailed')} />
-      {inside.length > 0 ? (
-        <section className="record-section" aria-labelledby="collection-inside-heading">
-          <h3 id="collection-inside-heading">{t('page.subcollections')}</h3>
-          <ul className="collection-children">
-            {inside.map((x) => (
-              <li key={x.id}>
-                <a href={routeHref({ view: 'collection', id: x.id })}>{x.name}</a>{' '}
-                <span className="level">{COLLECTION_LEVEL_LABELS[x.level]}</span>{' '}
-                <span className="muted">{t('page.records', { count: x.recordCount })}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <section className="record-section" aria-labelledby="collection-records-heading">
-        <h3 id="collection-records-heading">
-          {t('page.recordsHeading')} ({total})
-        </h3>
-        <ErrorText error={records.error} prefix={t('page.loadFailed')} />
-        {records.value && total === 0 ? <p className="muted">{t('page.noRecords')}</p> : null}
-        {listed.length > 0 ? (
-          <ul className="authority-records">
-            {listed.map((r) => (
-              <li key={r.id}>
-                <a href={routeHref({ view: 'record', id: r.id })}>{r.title}</a>
-                <span className="facts">
-                  {[RECORD_TYPE_LABELS[r.type], formatRecordDate(r.date, r.dateEnd, r.dateApproximate)]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {total > listed.length ? <p className="muted">{t('page.more', { count: total - listed.length })}</p> : null}
-        {total > 0 ? (
-          <button type="button" className="quiet" onClick={() => onShowInList({ id: c.id, name: c.name })}>
-            {t('page.showInList')}
-          </button>
-        ) : null}
-      </section>
+      <CollectionChildren inside={inside} />
+      <CollectionRecords records={records} onShowInList={() => onShowInList({ id: c.id, name: c.name })} />
       <CiteDialog ids={citing ?? []} open={citing !== null} onClose={() => setCiting(null)} />
       {arrange.dialogs}
     </section>
