@@ -3,7 +3,7 @@
  * dates 1985–2026, people/organisations/places from pools, a Zipf vocabulary, 10% with Chinese
  * text, a third with document text of 1–20 pages. Same seed, same library.
  */
-import { RECORD_TYPES, type RecordType } from '../../src/shared/model';
+import { RECORD_TYPES, RecordCreate, type RecordType } from '../../src/shared/model';
 
 /** mulberry32: small, fast, reproducible. */
 export function rng(seed: number): () => number {
@@ -285,4 +285,18 @@ export function* records(count: number, seed = 42): Generator<GenRecord> {
       pages,
     };
   }
+}
+
+/** A generated record as the service takes it, linked to the authorities made from `authorities()` (key → id). */
+export function recordInput(g: GenRecord, ids: ReadonlyMap<string, number>): RecordCreate {
+  return RecordCreate.parse({
+    type: g.type,
+    title: g.title,
+    date: g.date,
+    description: g.description,
+    referenceCode: g.referenceCode,
+    languages: g.languages,
+    tags: g.tags,
+    links: g.links.map((l) => ({ authorityId: ids.get(l.key)!, role: l.role })),
+  });
 }

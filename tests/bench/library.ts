@@ -13,8 +13,8 @@ import { syncRecordText } from '../../src/main/search/record-text';
 import { createRecord } from '../../src/main/catalogue/records';
 import { contextFor } from '../../src/main/service/executor';
 import { writePageText } from '../../src/main/search/fulltext';
-import { AuthorityCreate, RecordCreate } from '../../src/shared/model';
-import { authorities, records } from './corpus';
+import { AuthorityCreate } from '../../src/shared/model';
+import { authorities, recordInput, records } from './corpus';
 
 export const BENCH_DIR = path.resolve(import.meta.dirname, '../../.bench');
 
@@ -55,19 +55,7 @@ export async function benchLibrary(count: number, fresh = false, log = (s: strin
   const batch: ReturnType<typeof records> extends Generator<infer T> ? T[] : never = [];
   const flush = lib.db.transaction(() => {
     for (const g of batch) {
-      const record = createRecord(
-        ctx,
-        RecordCreate.parse({
-          type: g.type,
-          title: g.title,
-          date: g.date,
-          description: g.description,
-          referenceCode: g.referenceCode,
-          languages: g.languages,
-          tags: g.tags,
-          links: g.links.map((l) => ({ authorityId: ids.get(l.key)!, role: l.role })),
-        }),
-      );
+      const record = createRecord(ctx, recordInput(g, ids));
       if (g.pages.length) {
         const body = g.pages.join('\f');
         const now = new Date().toISOString();

@@ -23,7 +23,7 @@ import { AuthorityCreate, RecordCreate } from '../../src/shared/model';
 import { RecordSearch } from '../../src/shared/search/engine';
 import { mergeHits } from '../../src/shared/search/merge';
 import { tokenize } from '../../src/shared/search/tokenizer';
-import { authorities, records } from './corpus';
+import { authorities, recordInput, records } from './corpus';
 import { buildFtsEverything, everythingText, ftsEverythingSearch, miniSearchEverything } from './peers';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/relevance');
@@ -158,19 +158,7 @@ export async function buildJudgedLibrary(dir: string): Promise<Map<string, numbe
         createAuthority(ctx, AuthorityCreate.parse({ kind: a.kind, name: a.name, altNames: a.altNames })).id,
       );
     for (const g of records(GENERATED, SEED)) {
-      const id = createRecord(
-        ctx,
-        RecordCreate.parse({
-          type: g.type,
-          title: g.title,
-          date: g.date,
-          description: g.description,
-          referenceCode: g.referenceCode,
-          languages: g.languages,
-          tags: g.tags,
-          links: g.links.map((l) => ({ authorityId: ids.get(l.key)!, role: l.role })),
-        }),
-      ).id;
+      const id = createRecord(ctx, recordInput(g, ids)).id;
       keys.set(g.referenceCode, id);
       if (g.pages.length) attach(id, `document-${id}.pdf`, g.pages);
     }

@@ -4,7 +4,8 @@
  * `openSelectionMenu` in library/selection.ts), and it says how many records each action takes: cite them, export them in
  * any format, edit them together.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { usePopover } from '../common/usePopover';
 import { archive } from '../archive';
 import { BatchDialog } from '../batch/BatchDialog';
 import { CiteDialog } from '../cite/CiteDialog';
@@ -33,12 +34,10 @@ interface Props {
 export function SelectionMenu({ ids, source, onChanged }: Props) {
   const { t } = useT('layout');
   const { t: tb } = useT('batch');
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, panelId, root, onKeyDown } = usePopover();
   const [dialog, setDialog] = useState<'cite' | 'batch' | null>(null);
   const [notice, setNotice] = useNoticeUntilUndone();
   const [error, setError] = useState('');
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
   const count = ids.length;
 
   useEffect(() => {
@@ -47,15 +46,7 @@ export function SelectionMenu({ ids, source, onChanged }: Props) {
       requestAnimationFrame(() => root.current?.querySelector<HTMLButtonElement>('.menu-panel button')?.focus());
     };
     return onSelectionMenu(show);
-  }, []);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  }, [root, setOpen]);
 
   const say = (text: string, failure = '') => {
     setNotice(text);
@@ -80,17 +71,7 @@ export function SelectionMenu({ ids, source, onChanged }: Props) {
   return (
     // Escape closes the menu from wherever focus is inside it.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div
-      className="selection-menu"
-      ref={root}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-          root.current?.querySelector('button')?.focus();
-        }
-      }}
-    >
+    <div className="selection-menu" ref={root} onKeyDown={onKeyDown}>
       <button
         type="button"
         className="selection-button"

@@ -1,5 +1,5 @@
 /** A "Columns" button opening a short list of checkboxes: which columns the list shows. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../common/usePopover';
 import { useT } from '../i18n/i18n';
 import { COLUMN_IDS, type ColumnId } from './columns';
 
@@ -11,34 +11,13 @@ export function ColumnChooser({
   onToggle: (id: ColumnId) => void;
 }) {
   const { t } = useT('library');
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-
   // Closes on Escape or a click elsewhere, like any menu.
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  const { open, setOpen, panelId, root, onKeyDown } = usePopover();
 
   return (
     // Escape closes the menu from wherever focus is inside it (the keys reach this wrapper).
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div
-      className="column-chooser"
-      ref={root}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-          root.current?.querySelector('button')?.focus();
-        }
-      }}
-    >
+    <div className="column-chooser" ref={root} onKeyDown={onKeyDown}>
       <button
         type="button"
         className="quiet"
