@@ -68,7 +68,7 @@ const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   createCollection: 128 * KB,
   updateCollection: 128 * KB,
   // Undoing a deletion carries the ids of the records it moved up (up to 100,000).
-  restoreCollection: 2 * MB,
+  restoreCollection: 3 * MB,
 };
 
 /** The most bytes a body sent to this channel may have. */

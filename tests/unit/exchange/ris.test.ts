@@ -21,7 +21,7 @@ describe('RIS as tools write it', () => {
     ].join('\r\n');
     expect(parseMetadata(ris)).toEqual([
       {
-        where: 'line 1',
+        where: { unit: 'line', n: 1 },
         item: {
           type: 'article-journal',
           title: 'Twinning Leeds and Hangzhou',
@@ -33,7 +33,7 @@ describe('RIS as tools write it', () => {
           issued: { 'date-parts': [[2019]] },
         },
       },
-      { where: 'line 9', item: { type: 'book', title: '杭州市志', issued: { 'date-parts': [[1995]] } } },
+      { where: { unit: 'line', n: 9 }, item: { type: 'book', title: '杭州市志', issued: { 'date-parts': [[1995]] } } },
     ]);
   });
 });
