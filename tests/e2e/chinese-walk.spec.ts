@@ -65,6 +65,10 @@ const ALLOWED = new Set([
   'Sept',
   'Civic',
   'Archive',
+  // How a date is written, in ISO 8601's notation (请使用 YYYY、YYYY-MM 或 YYYY-MM-DD).
+  'YYYY',
+  'MM',
+  'DD',
   // Encodings by their WHATWG labels, as the file details and the import's encoding show them (utf-8, gb18030).
   'utf',
   'gb',
@@ -226,7 +230,7 @@ test('every screen and dialog in Simplified Chinese, errors included, has no Eng
   await noEnglish(page.locator('body'), '列表、侧栏与时间轴');
 
   // The column chooser.
-  await page.getByRole('button', { name: '列' }).click();
+  await page.getByRole('button', { name: '列', exact: true }).click();
   await noEnglish(page.locator('body'), '列选择');
   await page.keyboard.press('Escape');
 
@@ -309,6 +313,9 @@ test('every screen and dialog in Simplified Chinese, errors included, has no Eng
     .getByRole('checkbox', { name: /^选择“/ })
     .nth(1)
     .check();
+  // The selection menu: what the two ticked records can be given to.
+  await page.getByRole('button', { name: '已选 2 条' }).click();
+  await noEnglish(page.locator('.selection-menu'), '所选记录的操作');
   await page.getByRole('button', { name: /^批量编辑 2 条记录/ }).click();
   const batch = dialog(page, /^批量编辑 2 条记录/);
   await noEnglish(batch, '批量编辑');

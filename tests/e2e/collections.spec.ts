@@ -76,6 +76,7 @@ test('create a fonds and a series, move two records in by keyboard, open the pag
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
   await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('button', { name: '2 selected' }).press('Enter');
   await page.getByRole('button', { name: 'Batch edit 2 records…' }).press('Enter');
   dialog = page.getByRole('dialog', { name: 'Batch edit 2 records' });
   await dialog.getByRole('radio', { name: 'Move to a collection' }).press('Space');
