@@ -14,6 +14,7 @@ import { openHostLibrary } from './host/library';
 import { bindIpc } from './ipc';
 import { externalLink } from './external-link';
 import { chooseLibrary, LIBRARY_ENV, resourcePath } from './locations';
+import { serveSearchSnapshot } from './search/serve-snapshot';
 import { LibrarySwitch } from './service/library-switch';
 import { appFile } from './shell/app-protocol';
 import { Grants } from './shell/grants';
@@ -86,6 +87,13 @@ function handleFileProtocol(): void {
         request.method === 'HEAD' ? null : (toWebBody(out.body) as ConstructorParameters<typeof Response>[0]),
         { status: out.status, headers },
       );
+    }
+    if (url.host === 'search' && url.pathname === '/snapshot' && request.method === 'GET') {
+      const out = await serveSearchSnapshot(() => current.service.call('searchSnapshotInfo', {}), current.root);
+      return new Response(toWebBody(out.body) as ConstructorParameters<typeof Response>[0], {
+        status: out.status,
+        headers: { ...out.headers, ...cors },
+      });
     }
     if (url.host === 'upload' && request.method === 'POST' && request.body) {
       const length = request.headers.get('content-length');

@@ -1,4 +1,6 @@
 /** Search in Chromium through the browser host: as you type, query language, facets, saved searches, markup shown as text. */
+import { libraryPaths } from '../../src/main/catalogue/library';
+import { writeSnapshotFor } from '../../src/main/search/snapshot';
 import { api, chooseTheme, expect, openSettings, openWithSample, test } from './fixtures';
 
 test('typing letter by letter puts the expected record at the top', async ({ page, host }) => {
@@ -105,4 +107,34 @@ test('a long result shows its first 50 hits and the rest on request', async ({ p
   // A new query starts again from the first 50.
   await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('twinning letter');
   await expect(results.getByRole('listitem')).toHaveCount(50);
+});
+
+test("the window's index starts from the library's snapshot, read by the worker from the host", async ({
+  page,
+  host,
+}) => {
+  await api(host, 'loadSample', {});
+  // What the host's snapshot keeper would write once the catalogue is quiet.
+  const written = writeSnapshotFor(libraryPaths(host.libraryDir));
+  // A record made after the snapshot: the change feed (or a newer snapshot) must bring it.
+  await api(host, 'createRecord', { type: 'report', title: 'Zyxwvut twinning report written after the snapshot' });
+  const snapshot = page.waitForResponse((r) => new URL(r.url()).pathname === '/search/snapshot');
+  const feed = page.waitForRequest((r) => r.url().endsWith('/api/searchDocuments'));
+  await page.goto(host.url);
+  const served = await snapshot;
+  expect(served.status()).toBe(200);
+  // The host's keeper may have written a newer one meanwhile; it is never older than ours.
+  const revision = Number(await served.headerValue('x-snapshot-revision'));
+  expect(revision).toBeGreaterThanOrEqual(written.revision);
+  // The feed asks only for what changed since the snapshot, so the index did come from it.
+  expect((await feed).postDataJSON()).toEqual({ sinceRevision: revision });
+
+  const search = page.getByRole('searchbox', { name: 'Search the catalogue' });
+  const results = page.getByRole('region', { name: 'Search results' });
+  await search.fill('Hangzou');
+  await expect(
+    results.getByRole('link', { name: /Memorandum of understanding between Leeds and Hangzhou/ }),
+  ).toBeVisible();
+  await search.fill('Zyxwvut');
+  await expect(results.getByRole('link', { name: /written after the snapshot/ })).toBeVisible();
 });

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
 import { receiveUpload, serveStoredFile } from '../documents/serve';
+import { serveSearchSnapshot } from '../search/serve-snapshot';
 import { bodyLimit, DepthScan, MAX_BODY_BYTES, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
 import { CONTENT_TYPES } from '../content-types';
 import { refusal, TOKEN_COOKIE } from './guard';
@@ -204,13 +205,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         else req.resume(); // drain what was not read, so the answer reaches the client
         return sendJson(res, status, result);
       }
-      if (opts.files && url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
-        const out = await serveStoredFile(
-          opts.service,
-          opts.files.libraryRoot,
-          url.pathname.slice(7),
-          req.headers.range,
-        );
+      const reading = req.method === 'GET' || req.method === 'HEAD';
+      if (opts.files && reading && (url.pathname.startsWith('/files/') || url.pathname === '/search/snapshot')) {
+        const out = url.pathname.startsWith('/files/')
+          ? await serveStoredFile(opts.service, opts.files.libraryRoot, url.pathname.slice(7), req.headers.range)
+          : await serveSearchSnapshot(() => opts.service.call('searchSnapshotInfo', {}), opts.files.libraryRoot);
         res.writeHead(out.status, { 'Referrer-Policy': 'no-referrer', ...out.headers });
         if (req.method === 'HEAD' || out.body === null) return void res.end();
         if (typeof out.body === 'string') return void res.end(out.body);

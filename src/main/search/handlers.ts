@@ -3,7 +3,7 @@ import type { searchChannels } from '../../shared/channels/search';
 import type { HandlersFor } from '../service/handler-types';
 import { searchDocumentsSince } from './documents';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved';
-import { loadSnapshot } from './snapshot';
+import { loadSnapshot, snapshotInfo } from './snapshot';
 import { rebuildTextIndex, searchText } from './text-search';
 
 export const searchHandlers: HandlersFor<typeof searchChannels> = {
@@ -14,4 +14,5 @@ export const searchHandlers: HandlersFor<typeof searchChannels> = {
   saveSearch: (ctx, input) => saveSearch(ctx, input),
   deleteSavedSearch: (ctx, { id }) => deleteSavedSearch(ctx, id),
   loadSearchSnapshot: (ctx) => loadSnapshot(ctx.paths, ctx.db),
+  searchSnapshotInfo: (ctx) => snapshotInfo(ctx.paths, ctx.db),
 };

@@ -8,24 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { buildRecordSearch } from '../../shared/search/engine';
+import { SNAPSHOT_FORMAT, snapshotHeader, splitSnapshot, type SnapshotHeader } from '../../shared/search/snapshot-file';
 import { TOKENIZER_VERSION } from '../../shared/search/tokenizer';
 import { currentRevision } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';
 import { libraryId, type LibraryPaths } from '../catalogue/library';
 import { allSearchDocuments } from './documents';
 
-/** 3: documents packed (src/shared/search/packed.ts). An older snapshot is ignored and rebuilt. */
-const SNAPSHOT_FORMAT = 3;
 const FILE = 'records.snapshot.json';
-
-interface Header {
-  format: number;
-  tokenizer: number;
-  libraryId: string;
-  revision: number;
-  /** Length of the data after the header line: a file cut short (a crash mid-copy, a full disk) is told by it. */
-  length: number;
-}
 
 export function snapshotFile(paths: Pick<LibraryPaths, 'index'>): string {
   return path.join(paths.index, FILE);
@@ -35,17 +25,35 @@ export function loadSnapshot(paths: LibraryPaths, db?: Database.Database): { rev
   const file = snapshotFile(paths);
   if (!fs.existsSync(file)) return null;
   try {
-    const text = fs.readFileSync(file, 'utf8');
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as Header;
-    const expectedId = db ? libraryId(db) : null;
-    if (header.format !== SNAPSHOT_FORMAT || header.tokenizer !== TOKENIZER_VERSION) return null;
-    if (expectedId && header.libraryId !== expectedId) return null;
-    const data = text.slice(newline + 1);
-    if (data.length !== header.length || !data.includes('\n')) return null;
-    return { revision: header.revision, data };
+    return splitSnapshot(fs.readFileSync(file, 'utf8'), db ? libraryId(db) : undefined);
   } catch {
     return null;
+  }
+}
+
+/**
+ * The snapshot's revision and data length, from its header line alone (a window then fetches the
+ * file itself); null when there is none this build can use for this library. A file cut short is
+ * told by the window when it has read the whole.
+ */
+export function snapshotInfo(paths: LibraryPaths, db: Database.Database): { revision: number; length: number } | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(snapshotFile(paths), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    // The header is a few hundred bytes; 64 KB is more than any header this build writes.
+    const head = Buffer.alloc(64 * 1024);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    const text = head.subarray(0, read).toString('utf8');
+    const newline = text.indexOf('\n');
+    const header = newline < 0 ? null : snapshotHeader(text.slice(0, newline));
+    if (!header || header.libraryId !== libraryId(db)) return null;
+    return { revision: header.revision, length: header.length };
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -62,7 +70,7 @@ export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): {
   }))();
   const search = buildRecordSearch(docs);
   const data = search.toJSON();
-  const header: Header = {
+  const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
     tokenizer: TOKENIZER_VERSION,
     libraryId: libraryId(ctx.db),

@@ -120,4 +120,14 @@ export const searchChannels = {
     z.object({ revision: z.number(), data: z.string() }).nullable(),
     false,
   ),
+  /**
+   * Whether there is such a snapshot, and its revision, from its header alone. A window reads the
+   * file itself from its door's snapshot route (GET /search/snapshot, civic-file://search/snapshot):
+   * tens of megabytes sent as a string in a JSON answer held the browser host's thread for seconds.
+   */
+  searchSnapshotInfo: channel(
+    z.strictObject({}),
+    z.object({ revision: z.number(), length: z.number() }).nullable(),
+    false,
+  ),
 } as const;

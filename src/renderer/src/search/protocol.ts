@@ -11,8 +11,11 @@ export interface SearchRequest {
 }
 
 export type ToWorker =
-  /** Start from a persisted snapshot (the index as JSON) at its revision. */
-  | { kind: 'snapshot'; revision: number; data: string }
+  /**
+   * Start from the library's persisted snapshot, fetched by the worker itself from `url` (the
+   * door's snapshot route): answered by `applied` (fromSnapshot) or `no-snapshot`.
+   */
+  | { kind: 'snapshot'; url: string }
   /** Apply a batch from the change feed; `reset` (a full load) starts from an empty index. */
   | { kind: 'apply'; reset: boolean; revision: number; upserts: SearchDocument[]; deletes: number[] }
   | { kind: 'search'; seq: number; request: SearchRequest }
@@ -28,6 +31,8 @@ export type Outcome = Omit<SearchOutcome, 'hits' | 'suggestions'> & {
 
 export type FromWorker =
   | { kind: 'applied'; revision: number; documents: number; fromSnapshot: boolean }
+  /** There is no snapshot this window can use (none yet, another format, cut short): the feed builds the index. */
+  | { kind: 'no-snapshot'; reason: string }
   /** Building the index from a full load, a chunk at a time. */
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'results'; seq: number; outcome: Outcome }

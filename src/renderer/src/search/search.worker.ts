@@ -5,6 +5,7 @@
  */
 import { helpfulSuggestions, RecordSearch, type Suggestion } from '../../../shared/search/engine';
 import { foundAsTyped, mergeHits, type TextHit } from '../../../shared/search/merge';
+import { splitSnapshot } from '../../../shared/search/snapshot-file';
 import { tokenize } from '../../../shared/search/tokenizer';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
 
@@ -44,11 +45,37 @@ function run(request: SearchRequest, texts: TextHit[] | null, textSuggestions: S
   return { ...outcome, hits, total, suggestions, textsMerged: texts !== null };
 }
 
-function handle(message: ToWorker): FromWorker[] {
+/**
+ * Reads the snapshot here, off the window's thread, straight from the door's route: tens of
+ * megabytes are fetched and parsed where they are used, not passed through a JSON answer and a
+ * postMessage copy.
+ */
+async function loadSnapshot(url: string): Promise<FromWorker> {
+  let text: string;
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    if (response.status === 404) return { kind: 'no-snapshot', reason: 'none' };
+    if (!response.ok) return { kind: 'no-snapshot', reason: `HTTP ${response.status}` };
+    text = await response.text();
+  } catch (error) {
+    // Unreachable or cut off mid-way: the feed builds the index instead; nothing is lost.
+    return { kind: 'no-snapshot', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const snapshot = splitSnapshot(text);
+  if (!snapshot) return { kind: 'no-snapshot', reason: 'unreadable or cut short' };
+  try {
+    index = RecordSearch.fromJSON(snapshot.data);
+  } catch (error) {
+    index = new RecordSearch();
+    return { kind: 'no-snapshot', reason: error instanceof Error ? error.message : String(error) };
+  }
+  return { kind: 'applied', revision: snapshot.revision, documents: index.size, fromSnapshot: true };
+}
+
+async function handle(message: ToWorker): Promise<FromWorker[]> {
   switch (message.kind) {
     case 'snapshot':
-      index = RecordSearch.fromJSON(message.data);
-      return [{ kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: true }];
+      return [await loadSnapshot(message.url)];
     case 'apply':
       if (message.reset) index = new RecordSearch();
       for (const id of message.deletes) index.remove(id);
@@ -73,10 +100,12 @@ function handle(message: ToWorker): FromWorker[] {
   }
 }
 
-scope.addEventListener('message', (event) => {
-  const message = event.data;
+/** Messages are handled one at a time, in order: a search sent while the snapshot loads waits for it. */
+let queue: Promise<void> = Promise.resolve();
+
+async function answer(message: ToWorker): Promise<void> {
   try {
-    for (const reply of handle(message)) scope.postMessage(reply);
+    for (const reply of await handle(message)) scope.postMessage(reply);
   } catch (error) {
     scope.postMessage({
       kind: 'failed',
@@ -84,4 +113,9 @@ scope.addEventListener('message', (event) => {
       message: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  queue = queue.then(() => answer(message));
 });

@@ -11,7 +11,13 @@ import type { Facets } from '../../../shared/search/engine';
 import { mergeHits, type TextHit } from '../../../shared/search/merge';
 import { parseQuery } from '../../../shared/search/query';
 import { tokenize } from '../../../shared/search/tokenizer';
+import { inDesktopApp } from '../documents/files';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
+
+/** Where the worker reads the library's snapshot: this door's route (src/main/search/serve-snapshot.ts). */
+function snapshotUrl(): string {
+  return inDesktopApp ? 'civic-file://search/snapshot' : new URL('/search/snapshot', window.location.href).href;
+}
 
 const NO_FACETS: Facets = {
   type: [],
@@ -57,6 +63,8 @@ export class SearchIndex {
   private syncing: Promise<void> = Promise.resolve();
   private seq = 0;
   private started = false;
+  /** Resolves with the snapshot's revision once the worker has loaded it (0: there was none it could use). */
+  private snapshotLoaded: ((revision: number) => void) | null = null;
   private pending: {
     seq: number;
     request: SearchRequest;
@@ -96,11 +104,7 @@ export class SearchIndex {
     if (!this.started) {
       this.started = true;
       // A persisted snapshot makes a large catalogue searchable at once; the feed brings it up to date.
-      const snapshot = await archive.loadSearchSnapshot({});
-      if (snapshot.ok && snapshot.value) {
-        this.sentRevision = snapshot.value.revision;
-        this.post({ kind: 'snapshot', revision: snapshot.value.revision, data: snapshot.value.data });
-      }
+      this.sentRevision = await this.loadSnapshot();
     }
     const since = this.sentRevision;
     const result = await archive.searchDocuments({ sinceRevision: since });
@@ -137,6 +141,14 @@ export class SearchIndex {
     });
   }
 
+  private loadSnapshot(): Promise<number> {
+    if (!this.worker) return Promise.resolve(0);
+    return new Promise((resolve) => {
+      this.snapshotLoaded = resolve;
+      this.post({ kind: 'snapshot', url: snapshotUrl() });
+    });
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.listeners.clear();
@@ -151,6 +163,7 @@ export class SearchIndex {
   }
 
   private fail(message: string): void {
+    this.snapshotDone(0);
     this.setStatus({ ...this.status, state: 'failed', message });
     this.pending?.fail(new Error(message));
     this.pending = null;
@@ -159,6 +172,9 @@ export class SearchIndex {
   private receive(message: FromWorker): void {
     if (message.kind === 'applied') {
       this.setStatus({ state: 'ready', revision: message.revision, documents: message.documents });
+      if (message.fromSnapshot) this.snapshotDone(message.revision);
+    } else if (message.kind === 'no-snapshot') {
+      this.snapshotDone(0);
     } else if (message.kind === 'progress') {
       this.setStatus({ ...this.status, progress: { done: message.done, total: message.total } });
     } else if (this.pending && message.seq === this.pending.seq) {
@@ -167,6 +183,11 @@ export class SearchIndex {
     } else if (message.kind === 'failed' && message.seq === undefined) {
       this.fail(message.message);
     }
+  }
+
+  private snapshotDone(revision: number): void {
+    this.snapshotLoaded?.(revision);
+    this.snapshotLoaded = null;
   }
 
   private setStatus(status: IndexStatus): void {
