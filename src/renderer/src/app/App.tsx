@@ -4,8 +4,7 @@
  * revision, the list's filters and selection, the search, the panes' widths, the route — and
  * every write bumps the catalogue revision, which the list, the counts and the search index follow.
  */
-import { useEffect, useState } from 'react';
-import { ErrorText } from '../common/ErrorText';
+import { useState } from 'react';
 import { useTick } from '../common/useTick';
 import { JobsBar } from '../documents/JobsBar';
 import { EmptyLibrary } from '../empty/EmptyLibrary';
@@ -20,13 +19,14 @@ import { focusSoon, startCreate } from './moves';
 import { RecordColumn } from './RecordColumn';
 import { useRoute } from './route';
 import { Topbar } from './Topbar';
+import { OpeningScreen } from './OpeningScreen';
 import { useLibraryInfo } from './useLibraryInfo';
+import { useOpenRecordSelected } from './useOpenRecordSelected';
 import { WorkspaceSidebar } from './WorkspaceSidebar';
 
 export function App() {
   // Subscribing here re-renders the whole workspace when the interface language changes.
   const { t } = useT('layout');
-  const { t: tc } = useT('common');
   const route = useRoute();
   const { info, revision, version, refresh } = useLibraryInfo();
   const [query, setQuery] = useState<ListQuery>(INITIAL_QUERY);
@@ -34,28 +34,9 @@ export function App() {
   const search = useWorkspaceSearch(info.value);
   const panes = usePaneWidths();
   const [jobsWake, wakeJobs] = useTick();
-  // The open record is selected (a record just created replaces the ticks of the one before), and a
-  // new record's form has nothing selected: the header's "N selected" never points elsewhere.
-  const openedId = route.view === 'record' || route.view === 'edit' ? route.id : null;
-  const creating = route.view === 'create';
-  useEffect(() => {
-    if (creating) setSelection([]);
-    else if (openedId !== null) setSelection((ids) => (ids.includes(openedId) ? ids : [openedId]));
-  }, [creating, openedId, setSelection]);
+  useOpenRecordSelected(route, setSelection);
 
-  if (!info.value) {
-    return (
-      <div className="app">
-        <header className="topbar">
-          <h1>{tc('appName')}</h1>
-        </header>
-        <main className="loading-screen">
-          <ErrorText error={info.error} prefix={t('openFailed')} />
-          {info.loading ? <p className="muted">{t('opening')}</p> : null}
-        </main>
-      </div>
-    );
-  }
+  if (!info.value) return <OpeningScreen error={info.error} loading={info.loading} />;
 
   const library = info.value;
   const empty = library.counts.records === 0;
