@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_KIND_LABELS,
+  CSL_NAME_ROLES,
   LINK_ROLES,
   RECORD_TYPES,
   RECORD_TYPE_LABELS,
@@ -67,8 +68,19 @@ const CSV_FIELDS: Record<string, string> = {
 };
 const DATE_FIELDS = new Set(['date', 'dateEnd', 'dateSigned', 'accessed']);
 const LIST_FIELDS = new Set(['languages', 'tags']);
-/** Roles whose new authorities are people; the others are organisations. */
-const PERSON_ROLES = new Set<LinkRole>(['author', 'signatory', 'speaker', 'performer', 'photographer']);
+/**
+ * Roles whose new authorities are people; the others (issuer, party, publisher, mentioned, subject)
+ * organisations. CSL's name roles (editor, translator, recipient…) are people's names in every
+ * bibliography a CSV comes from; a name that is an organisation's can be merged afterwards.
+ */
+const PERSON_ROLES = new Set<LinkRole>([
+  'author',
+  'signatory',
+  'speaker',
+  'performer',
+  'photographer',
+  ...CSL_NAME_ROLES,
+]);
 /** Columns of names by kind rather than role: linked as "mentioned", created with that kind. */
 const KIND_COLUMNS: Record<string, AuthorityKind> = {
   people: 'person',

@@ -199,6 +199,20 @@ describe('CSV dialects: delimiters, no header row, the app’s names for fields'
     expect(r.links.map((l) => `${l.kind}:${l.name}`)).toEqual(['place:Hangzhou']);
   });
 
+  it('Editor, Translator and Recipient columns create people; Issuer and Publisher organisations', async () => {
+    const lib = await library();
+    const content =
+      'Title,Editor,Translator,Recipient,Issuer,Publisher\nLetter,Ann Editor,Li Wei,Judith Blake,Leeds City Council,Leeds University Press\n';
+    const report = await lib.ok('importMetadata', { content, format: 'csv' });
+    expect(report.createdAuthorities.map((a) => `${a.kind}:${a.name}`)).toEqual([
+      'person:Ann Editor',
+      'person:Li Wei',
+      'person:Judith Blake',
+      'organisation:Leeds City Council',
+      'organisation:Leeds University Press',
+    ]);
+  });
+
   it('mapping targets by the names the app shows: "place", "Place of publication", "Published in", "Series editor"', async () => {
     const lib = await library();
     const content = 'A,B,C,D,E\nProceedings,Leeds,Hangzhou,Journal of Twinning,Ann Editor\n';
@@ -215,6 +229,8 @@ describe('CSV dialects: delimiters, no header row, the app’s names for fields'
     expect(r).toMatchObject({ title: 'Proceedings', publisherPlace: 'Leeds', containerTitle: 'Journal of Twinning' });
     expect(r.links.map((l) => `${l.role}:${l.name}`)).toEqual(['mentioned:Hangzhou', 'collection-editor:Ann Editor']);
     expect(r.links[0]!.kind).toBe('place');
+    // An editor's name is a person's, as in every bibliography (it was made an organisation).
+    expect(r.links[1]!.kind).toBe('person');
     const wrong = await lib.service.call('csvColumns', { content, mapping: { A: 'headline' } });
     expect(wrong.ok ? '' : wrong.error.message).toBe(
       'mapping: "headline" (for column "A") is not a record field or a link role',
