@@ -55,7 +55,8 @@ export function ExportSection({ paths, selection, report, onChanged }: Props) {
       failed: r.failed,
       authorities: r.createdAuthorities.length,
     };
-    done(dryRun ? t('exchange.bagChecked', counts) : t('exchange.bagImported', counts));
+    // A bag with files is written by a job once its files are stored: say so, not "Imported".
+    done(t(dryRun ? 'exchange.bagChecked' : r.batch ? 'exchange.bagQueued' : 'exchange.bagImported', counts));
     if (!dryRun) onChanged();
   };
 

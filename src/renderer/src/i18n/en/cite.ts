@@ -48,6 +48,8 @@ export const cite = {
       'The bag checks out. It would import {{imported, number}} records ({{skipped, number}} already here, {{failed, number}} with errors; {{authorities, number}} new authority records).',
     bagImported:
       'Imported {{imported, number}} records ({{skipped, number}} already here, {{failed, number}} with errors; {{authorities, number}} new authority records).',
+    bagQueued:
+      'Importing {{imported, number}} records in the background ({{skipped, number}} already here, {{failed, number}} with errors; {{authorities, number}} new authority records): the jobs bar shows its progress, and the records appear when their files are stored.',
     backedUp: 'Backed up {{records, number}} records and {{files, number}} files to {{file}}.',
     exportHeading: 'Export and back up',
     exportCsv: 'Export all as CSV',

@@ -50,6 +50,8 @@ export const cite: Messages<typeof en> = {
       '封装包校验无误。将导入 {{imported, number}} 条记录（{{skipped, number}} 条已存在，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录）。',
     bagImported:
       '已导入 {{imported, number}} 条记录（{{skipped, number}} 条已存在，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录）。',
+    bagQueued:
+      '正在后台导入 {{imported, number}} 条记录（{{skipped, number}} 条已存在，{{failed, number}} 条有错误；新建 {{authorities, number}} 条规范记录）：任务栏显示进度，文件存好后记录即会出现。',
     backedUp: '已将 {{records, number}} 条记录和 {{files, number}} 个文件备份至 {{file}}。',
     exportHeading: '导出与备份',
     exportCsv: '全部导出为 CSV',
