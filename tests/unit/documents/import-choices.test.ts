@@ -58,7 +58,8 @@ async function importInbox(...options: string[]): Promise<Imported['files']> {
 }
 const show = async (id: number) => jsonOf<Shown>(await cli('show', String(id), '--json'));
 
-describe('import choices', () => {
+// Five or six CLI runs each (a process start is seconds on a loaded machine): generous, no speed is measured.
+describe('import choices', { timeout: 300_000 }, () => {
   it('guesses a photograph from camera metadata, dated when it was taken; a picture without it stays "other"', async () => {
     fs.copyFileSync(nikon, path.join(inbox, 'b-nikon.jpg'));
     fs.copyFileSync(plain, path.join(inbox, 'a-plain.jpg'));
