@@ -87,7 +87,8 @@ export const documents: Messages<typeof en> = {
     willBecome_other: '将成为 {{count, number}} 条新记录。',
     recordType: '记录类型',
     typeGuess: '根据每个文件推断',
-    typeHint: '推断时，带有相机数据（品牌、型号、拍摄时间、拍摄地点坐标）的图片成为照片，并以拍摄日期为日期；其他文件为“其他”。',
+    typeHint:
+      '推断时，带有相机数据（品牌、型号、拍摄时间、拍摄地点坐标）的图片成为照片，并以拍摄日期为日期；其他文件为“其他”。',
     tags: '标签',
     tagsHint: '以逗号分隔。',
     collection: '全宗／系列',
