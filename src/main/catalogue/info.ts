@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { LibraryInfo } from '../../shared/contract';
 import { currentRevision } from './changes';
 import type { CatalogueContext } from './context';
+import { libraryId } from './library';
 import { LATEST_VERSION } from './migrations';
 import { sql } from './statements';
 
@@ -15,6 +16,7 @@ export function libraryInfo(ctx: CatalogueContext): z.output<typeof LibraryInfo>
   const count = (table: string) => (sql(ctx.db, `SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     path: ctx.paths.root,
+    id: libraryId(ctx.db),
     schemaVersion: LATEST_VERSION,
     revision: currentRevision(ctx),
     counts: {

@@ -16,7 +16,7 @@ import type {
   PageView,
   RecordFile,
 } from '../../shared/channels/documents';
-import { JOB_STATUSES } from '../../shared/channels/documents';
+import { JOB_STATUSES, type OcrChoice } from '../../shared/channels/documents';
 import { RecordCreate, type RecordType } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { logChange } from '../catalogue/changes';
@@ -167,11 +167,41 @@ export function insertJob(
   );
 }
 
+/** What the records of an import get and how their text is read (see ImportChoices in the channel). */
+interface ImportChoices {
+  recordType?: RecordType | undefined;
+  tags: string[];
+  collectionId?: number | undefined;
+  ocr?: OcrChoice | undefined;
+}
+
+/** The choices as an import job keeps them (checked first: a wrong record or collection queues nothing). */
+function choiceParams(
+  ctx: CatalogueContext,
+  input: ImportChoices & { recordId?: number | undefined },
+): Record<string, unknown> {
+  if (input.recordId !== undefined) requireRecord(ctx, input.recordId);
+  if (input.collectionId !== undefined && !collectionExists(ctx, input.collectionId))
+    throw new ArchiveFailure('not_found', 'not_found', { kind: 'collection', id: input.collectionId }, 'collectionId');
+  return {
+    recordId: input.recordId ?? null,
+    // null: not chosen, so the extraction may guess it (a photograph from its camera metadata).
+    recordType: input.recordType ?? null,
+    tags: [...new Set(input.tags)],
+    collectionId: input.collectionId ?? null,
+    ocr: input.ocr ?? null,
+  };
+}
+
+function collectionExists(ctx: CatalogueContext, id: number): boolean {
+  return ctx.db.prepare('SELECT 1 FROM collections WHERE id = ?').get(id) !== undefined;
+}
+
 export function importFiles(
   ctx: CatalogueContext,
-  input: { paths: string[]; recordId?: number | undefined; recordType: RecordType },
+  input: ImportChoices & { paths: string[]; recordId?: number | undefined },
 ): Out<'importFiles'> {
-  if (input.recordId !== undefined) requireRecord(ctx, input.recordId);
+  const choices = choiceParams(ctx, input);
   const maxBytes = limit(ctx);
   const walked = walkPaths(input.paths, maxBytes, ctx.paths.root, ctx.pathRule);
   const batch = randomUUID();
@@ -184,14 +214,7 @@ export function importFiles(
         'import',
         batch,
         null,
-        {
-          path: f.path,
-          originalName: f.name,
-          recordId: input.recordId ?? null,
-          recordType: input.recordType,
-          maxBytes,
-          pathRule,
-        },
+        { path: f.path, originalName: f.name, ...choices, maxBytes, pathRule },
         f.size,
       );
     }
@@ -201,22 +224,20 @@ export function importFiles(
 
 export function importUploaded(
   ctx: CatalogueContext,
-  input: {
+  input: ImportChoices & {
     sha256: string;
     size: number;
     name: string;
     recordId?: number | undefined;
-    recordType: RecordType;
     batch?: string | undefined;
   },
 ): { batch: string; jobId: number } {
-  if (input.recordId !== undefined) requireRecord(ctx, input.recordId);
+  const choices = choiceParams(ctx, input);
   const batch = input.batch ?? randomUUID();
   const params = {
     uploaded: { sha256: input.sha256, size: input.size },
     originalName: cleanName(input.name),
-    recordId: input.recordId ?? null,
-    recordType: input.recordType,
+    ...choices,
   };
   return { batch, jobId: insertJob(ctx, 'import', batch, null, params, input.size) };
 }
@@ -322,7 +343,11 @@ export function registerImport(
   const params = JSON.parse(job.params) as {
     originalName: string;
     recordId: number | null;
-    recordType: RecordType;
+    /** null (or absent, in jobs queued before the import choices): not chosen. */
+    recordType?: RecordType | null;
+    tags?: string[];
+    collectionId?: number | null;
+    ocr?: OcrChoice | null;
     uploaded?: unknown;
   };
   const name = cleanName(params.originalName, path.sep === '\\' || params.uploaded !== undefined);
@@ -341,6 +366,7 @@ export function registerImport(
       const alreadyIn = existing ? holders(ctx, existing.id).map((h) => h.recordId) : [];
       const now = ctx.now();
       let fileId: number;
+      let extractJob: number | null = null;
       if (existing) fileId = existing.id;
       else {
         fileId = Number(
@@ -348,7 +374,7 @@ export function registerImport(
             .prepare('INSERT INTO files (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)')
             .run(input.sha256, input.size, input.mediaType, now).lastInsertRowid,
         );
-        insertJob(ctx, 'extract', job.batch, fileId, { originalName: name }, 0);
+        extractJob = insertJob(ctx, 'extract', job.batch, fileId, { originalName: name, ocr: params.ocr ?? null }, 0);
       }
       let recordId: number | null;
       if (params.recordId !== null) {
@@ -359,9 +385,25 @@ export function registerImport(
         // Same content already catalogued: do not make a second record for it.
         recordId = null;
       } else {
-        const record = createRecord(ctx, RecordCreate.parse({ type: params.recordType, title: titleFromName(name) }));
+        // A collection deleted while the file was being copied: the record is still made, outside it.
+        const collectionId =
+          params.collectionId != null && collectionExists(ctx, params.collectionId) ? params.collectionId : undefined;
+        const record = createRecord(
+          ctx,
+          RecordCreate.parse({
+            type: params.recordType ?? 'other',
+            title: titleFromName(name),
+            ...(params.tags?.length ? { tags: params.tags } : {}),
+            ...(collectionId !== undefined ? { collectionId } : {}),
+          }),
+        );
         recordId = record.id;
         linkFile(ctx, recordId, fileId, name, input.sha256);
+        // No type chosen: the extraction may still tell (a photograph's camera metadata).
+        if (extractJob !== null && params.recordType == null)
+          ctx.db
+            .prepare("UPDATE jobs SET params = json_set(params, '$.guessTypeOf', ?) WHERE id = ?")
+            .run(recordId, extractJob);
       }
       const result = { fileId, recordId, alreadyIn, sha256: input.sha256, duplicate: existing !== undefined };
       ctx.db.prepare('UPDATE jobs SET file_id = ?, progress_done = progress_total WHERE id = ?').run(fileId, job.id);
@@ -591,20 +633,31 @@ export function failJob(ctx: CatalogueContext, id: number, error: string): { sta
   })();
 }
 
-/** Suggestions from the file fill empty fields only; the title only while it is still the file's name. */
-function applySuggestions(ctx: CatalogueContext, fileId: number, metadata: Record<string, unknown>): void {
-  const suggest = (metadata.suggest ?? {}) as { title?: string; date?: string };
-  if (!suggest.title && !suggest.date) return;
+/**
+ * Suggestions from the file fill empty fields only; the title only while it is still the file's
+ * name; the type only of the record `guessTypeOf` (made by an import that chose none), while it is
+ * still "other".
+ */
+function applySuggestions(
+  ctx: CatalogueContext,
+  fileId: number,
+  metadata: Record<string, unknown>,
+  guessTypeOf: number | null,
+): void {
+  const suggest = (metadata.suggest ?? {}) as { title?: string; date?: string; type?: RecordType };
+  if (!suggest.title && !suggest.date && !suggest.type) return;
   for (const h of holders(ctx, fileId)) {
     const record = requireRecord(ctx, h.recordId);
-    const patch: { title?: string; date?: string } = {};
+    const patch: { title?: string; date?: string; type?: RecordType } = {};
     if (suggest.title && isNameTitle(record.title, h.originalName)) patch.title = suggest.title.slice(0, 2_000);
     if (suggest.date && !record.date) patch.date = suggest.date;
+    if (suggest.type && h.recordId === guessTypeOf && record.type === 'other') patch.type = suggest.type;
     if (Object.keys(patch).length === 0) continue;
     try {
       updateRecord(ctx, h.recordId, patch, undefined);
     } catch {
-      // A suggestion the record refuses (a date out of range...) is just not applied.
+      // A suggestion the record refuses (a date out of range...) is just not applied; the type still is.
+      if (patch.type) updateRecord(ctx, h.recordId, { type: patch.type }, undefined);
     }
   }
 }
@@ -652,7 +705,8 @@ export function finishExtract(
     const summary = `${e.textStatus}${e.pages.length ? `: ${e.pages.length} page${e.pages.length === 1 ? '' : 's'} of text` : ''}${e.textError ? ` (${e.textError})` : ''}`;
     for (const h of holders(ctx, fileId))
       logChange(ctx, 'record', h.recordId, 'update', {}, { [`text of ${h.originalName}`]: summary });
-    applySuggestions(ctx, fileId, e.metadata);
+    const { guessTypeOf } = JSON.parse(job.params) as { guessTypeOf?: number };
+    applySuggestions(ctx, fileId, e.metadata, guessTypeOf ?? null);
     ctx.db.prepare('UPDATE jobs SET progress_done = progress_total WHERE id = ?').run(id);
     setJob(ctx, id, 'done', { result: { pages: e.pages.length, textStatus: e.textStatus, textError: e.textError } });
     return { status: 'done' as const, pages: e.pages.length };

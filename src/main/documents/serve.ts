@@ -72,8 +72,8 @@ export async function serveStoredFile(
 }
 
 /**
- * POST /upload?name=N[&recordId=ID][&recordType=T][&batch=B]: the body (raw bytes) is stored, then
- * its import is queued. Answers a Result envelope like /api.
+ * POST /upload?name=N[&recordId=ID][&recordType=T][&tag=T...][&collectionId=ID][&ocr=O][&batch=B]: the
+ * body (raw bytes) is stored, then its import is queued (the channel checks the values). Answers a Result envelope like /api.
  */
 export async function receiveUpload(
   service: Service,
@@ -115,6 +115,9 @@ export async function receiveUpload(
     name,
     ...(recordId ? { recordId: Number(recordId) } : {}),
     ...(query.get('recordType') ? { recordType: query.get('recordType') as never } : {}),
+    tags: query.getAll('tag'),
+    ...(query.get('collectionId') ? { collectionId: Number(query.get('collectionId')) } : {}),
+    ...(query.get('ocr') ? { ocr: query.get('ocr') as never } : {}),
     ...(query.get('batch') ? { batch: query.get('batch')! } : {}),
   });
   if (!result.ok && !stored.alreadyStored) {

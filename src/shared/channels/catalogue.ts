@@ -53,6 +53,8 @@ const Page = {
 
 export const LibraryInfo = z.object({
   path: z.string(),
+  /** The library's own identity (kept inside it): another library later made in the same folder has another. */
+  id: z.string(),
   schemaVersion: z.number(),
   revision: z.number(),
   counts: z.object({

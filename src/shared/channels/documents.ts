@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ImportSkip } from '../reports/import-report';
-import { AbsolutePath, Id, RECORD_TYPES } from '../model';
+import { AbsolutePath, Id, RECORD_TYPES, Tag } from '../model';
 import { channel, INTERNAL } from './channel';
 
 const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
@@ -73,6 +73,23 @@ const JobCounts = z.object(
   Object.fromEntries(JOB_STATUSES.map((s) => [s, z.number()])) as Record<(typeof JOB_STATUSES)[number], z.ZodNumber>,
 );
 
+/**
+ * The languages OCR reads an import's pages in: English, Chinese (simplified), both (each page
+ * is read in English first, and again with both only when English reads it poorly), or no OCR.
+ */
+export const OCR_CHOICES = ['eng', 'chi_sim', 'eng+chi_sim', 'off'] as const;
+export type OcrChoice = (typeof OCR_CHOICES)[number];
+
+/** What the records an import creates get: a type (absent: guessed from the file), tags, a collection; and how their text is read. */
+const ImportChoices = {
+  /** The type of the records created (one per file). Absent: a photograph when the file carries camera metadata, else "other". */
+  recordType: z.enum(RECORD_TYPES).optional(),
+  tags: z.array(Tag).max(200).default([]),
+  collectionId: Id.optional(),
+  /** Absent: every OCR language the library has (or $CIVIC_ARCHIVE_OCR_LANGS). */
+  ocr: z.enum(OCR_CHOICES).optional(),
+};
+
 const ImportCandidate = z.object({ path: z.string(), name: z.string(), size: z.number() });
 
 const ImportPaths = {
@@ -131,8 +148,7 @@ export const documentsChannels = {
     z.strictObject({
       ...ImportPaths,
       recordId: Id.optional(),
-      /** The type of the records created (one per file). */
-      recordType: z.enum(RECORD_TYPES).default('other'),
+      ...ImportChoices,
     }),
     z.object({ batch: z.string(), queued: z.number(), files: z.array(ImportCandidate), skipped: z.array(ImportSkip) }),
     true,
@@ -147,7 +163,7 @@ export const documentsChannels = {
       size: z.number().int().min(1),
       name: z.string().min(1).max(4_096),
       recordId: Id.optional(),
-      recordType: z.enum(RECORD_TYPES).default('other'),
+      ...ImportChoices,
       batch: z.string().max(100).optional(),
     }),
     z.object({ batch: z.string(), jobId: z.number() }),

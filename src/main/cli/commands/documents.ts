@@ -4,7 +4,8 @@ import { ArchiveFailure } from '../../../shared/result';
 import { englishSkip } from '../../../shared/reports/en';
 import { JobRunner, type RunnerEvent } from '../../documents/jobs/runner';
 import { fixityProblems, verifyLibrary } from '../../documents/verify';
-import { integer, recordId, single } from '../args';
+import { OCR_CHOICES, type OcrChoice } from '../../../shared/channels/documents';
+import { integer, recordId, single, type ParsedArgs } from '../args';
 import { terminalSafe } from '../terminal';
 import { call, print, type Command, type CommandContext } from '../command';
 import { typeSlug } from './catalogue';
@@ -16,6 +17,50 @@ function sizeLimit(ctx: { args: CommandContext['args'] }): void {
       throw new ArchiveFailure('invalid_input', 'cli', { detail: '--max-size must be at least 1 byte' }, 'max-size');
     process.env.CIVIC_ARCHIVE_MAX_FILE_BYTES = String(max);
   }
+}
+
+/**
+ * --ocr: the languages OCR reads the new files in ("both" is eng+chi_sim), kept with the jobs so
+ * whichever runner reads them follows it. Absent: the library's default. (--no-ocr only tells this
+ * run not to OCR, as before.)
+ */
+function ocrChoice(args: ParsedArgs): OcrChoice | undefined {
+  const raw = single(args, 'ocr');
+  const off = args.flags.has('no-ocr');
+  if (raw === undefined) return undefined;
+  const choice = raw === 'both' ? 'eng+chi_sim' : raw;
+  if (!(OCR_CHOICES as readonly string[]).includes(choice))
+    throw new ArchiveFailure(
+      'invalid_input',
+      'cli',
+      { detail: `--ocr: "${raw}" is not an OCR choice (one of eng, chi_sim, both, off)` },
+      'ocr',
+    );
+  if (off && choice !== 'off')
+    throw new ArchiveFailure('invalid_input', 'cli', { detail: `--no-ocr and --ocr ${raw} disagree; give one` }, 'ocr');
+  return choice as OcrChoice;
+}
+
+/** --tag, repeated or comma-separated like `add`'s. */
+function tagList(args: ParsedArgs): string[] {
+  return (args.options.get('tag') ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** --collection ID: the collection the new records go in (collection list shows the IDs). */
+function collectionOption(args: ParsedArgs): number | undefined {
+  const raw = single(args, 'collection');
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ArchiveFailure(
+      'invalid_input',
+      'cli',
+      { detail: `--collection: "${raw}" is not a collection ID (a positive whole number; collection list shows them)` },
+      'collectionId',
+    );
+  return Number(raw);
 }
 
 /** One progress line on stderr: rewritten in place on a terminal, one line per finished file otherwise. */
@@ -48,12 +93,16 @@ function progressLine(): { event: (e: RunnerEvent) => void; end: () => void } {
 
 export const documentsCommands: Record<string, Command> = {
   import: {
-    usage: 'import PATH... [--record ID] [--type TYPE] [--dry-run] [--no-wait] [--no-ocr] [--max-size BYTES]',
-    summary: 'import files and folders (recursive): one record per file, or attached to --record',
-    options: ['record', 'type', 'max-size'],
+    usage:
+      'import PATH... [--record ID] [--type TYPE] [--tag TAG]... [--collection ID] [--ocr eng|chi_sim|both|off] [--dry-run] [--no-wait] [--no-ocr] [--max-size BYTES]',
+    summary:
+      'import files and folders (recursive): one record per file (of --type, else guessed: photographs from camera metadata), or attached to --record',
+    options: ['record', 'type', 'tag', 'collection', 'ocr', 'max-size'],
     words: [1, 10_000],
     check: (args) => {
       typeSlug(single(args, 'type'));
+      ocrChoice(args);
+      collectionOption(args);
       const rec = single(args, 'record');
       if (rec !== undefined) recordId(rec, 'import --record');
       integer(args, 'max-size');
@@ -77,6 +126,9 @@ export const documentsCommands: Record<string, Command> = {
         paths,
         ...(rec !== undefined ? { recordId: recordId(rec, 'import') } : {}),
         ...(single(ctx.args, 'type') ? { recordType: typeSlug(single(ctx.args, 'type')) } : {}),
+        tags: tagList(ctx.args),
+        ...(collectionOption(ctx.args) !== undefined ? { collectionId: collectionOption(ctx.args) } : {}),
+        ...(ocrChoice(ctx.args) !== undefined ? { ocr: ocrChoice(ctx.args) } : {}),
       });
       if (queued.queued === 0 && queued.skipped.length > 0) {
         throw new ArchiveFailure('invalid_input', 'cli', {

@@ -42,6 +42,21 @@ function firstText(...candidates: unknown[]): string | null {
 }
 
 /**
+ * Whether the picture was taken by a camera (so its record is a photograph): a camera's make or
+ * model with a shot's own facts (the moment it was taken, exposure, aperture, focal length, ISO),
+ * or a GPS position. Make and Model alone are not enough: scanners write them too, and a scan is
+ * a document, not a photograph.
+ */
+function fromCamera(tags: Record<string, unknown>): boolean {
+  const camera = [tags.Make, tags.Model].some((v) => typeof v === 'string' && v.trim() !== '');
+  const shot = ['DateTimeOriginal', 'ExposureTime', 'FNumber', 'FocalLength', 'ISO'].some(
+    (k) => tags[k] !== undefined && tags[k] !== null,
+  );
+  const gps = typeof tags.latitude === 'number' && typeof tags.longitude === 'number';
+  return (camera && shot) || gps;
+}
+
+/**
  * EXIF, IPTC and XMP read straight from the file's bytes by exifr, on their own: they are there
  * whether or not libvips can draw the picture (a truncated JPEG keeps its header).
  */
@@ -78,7 +93,10 @@ async function embeddedFacts(file: string): Promise<Record<string, unknown>> {
       out.gps = { latitude: tags.latitude, longitude: tags.longitude };
     if (description) out.description = description;
     if (creator) out.creator = creator;
-    if (date) out.suggest = { date };
+    const suggest: Record<string, unknown> = {};
+    if (date) suggest.date = date;
+    if (fromCamera(tags)) suggest.type = 'photograph';
+    if (Object.keys(suggest).length > 0) out.suggest = suggest;
     return out;
   } catch {
     // Broken metadata is not a broken picture: the pixels are still read.

@@ -17,6 +17,8 @@ const PACKAGED = ['eng', 'chi_sim'] as const;
 export interface OcrSetup {
   langPath: string;
   langs: string[];
+  /** Every language with data in this library (an import may choose among them). */
+  available: string[];
 }
 
 function packagedFile(lang: string): string | null {
@@ -55,7 +57,21 @@ export function prepareOcr(libraryRoot: string): OcrSetup {
   const wanted = process.env.CIVIC_ARCHIVE_OCR_LANGS?.split('+').filter(Boolean);
   const langs = wanted ? wanted.filter((l) => sources.has(l)) : [...sources.keys()];
   if (langs.length === 0) throw new Error(`no OCR language data found (wanted ${wanted?.join('+') ?? 'any'})`);
-  return { langPath, langs };
+  return { langPath, langs, available: [...sources.keys()] };
+}
+
+/**
+ * The setup for an import that chose its languages ("eng", "chi_sim", "eng+chi_sim"): the choice
+ * wins over $CIVIC_ARCHIVE_OCR_LANGS, and a language with no data is refused by name, not skipped.
+ */
+export function chooseOcrLanguages(setup: OcrSetup, choice: string): OcrSetup {
+  const wanted = choice.split('+').filter(Boolean);
+  const missing = wanted.filter((l) => !setup.available.includes(l));
+  if (missing.length > 0 || wanted.length === 0)
+    throw new Error(
+      `OCR in ${missing.join('+') || '(no language)'} was chosen, but this library has no language data for it (it has ${setup.available.join(', ') || 'none'})`,
+    );
+  return { ...setup, langs: wanted };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractFile } from '../extract';
-import { closeOcr, prepareOcr, type OcrSetup } from '../extract/ocr';
+import { chooseOcrLanguages, closeOcr, prepareOcr, type OcrSetup } from '../extract/ocr';
 import { warmUpPdf } from '../extract/pdf';
 
 export interface ExtractRequest {
@@ -16,6 +16,8 @@ export interface ExtractRequest {
   filesDir: string;
   libraryRoot: string;
   ocr: boolean;
+  /** The languages the import chose ("eng", "chi_sim", "eng+chi_sim"); absent: the library's default. */
+  ocrLanguages?: string;
 }
 export type ExtractReply =
   | { type: 'progress'; id: number; done: number; total: number; label: string }
@@ -42,6 +44,7 @@ port.on('message', (msg: ExtractRequest | { type: 'close' }) => {
       if (msg.ocr) {
         ocr = ocrSetups.get(msg.libraryRoot) ?? prepareOcr(msg.libraryRoot);
         ocrSetups.set(msg.libraryRoot, ocr);
+        if (msg.ocrLanguages) ocr = chooseOcrLanguages(ocr, msg.ocrLanguages);
       }
       const extraction = await extractFile(msg.file, msg.mediaType, {
         filesDir: msg.filesDir,

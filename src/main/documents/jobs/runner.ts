@@ -330,7 +330,9 @@ export class JobRunner {
       mediaType: job.mediaType,
       filesDir: this.filesDir,
       libraryRoot: this.opts.libraryRoot,
-      ocr: this.opts.ocr,
+      // The import's own choice (params.ocr) narrows the runner's: "off" reads no text by OCR.
+      ocr: this.opts.ocr && job.params.ocr !== 'off',
+      ...(typeof job.params.ocr === 'string' && job.params.ocr !== 'off' ? { ocrLanguages: job.params.ocr } : {}),
     };
     let lastReport = 0;
     let cancelled = false;

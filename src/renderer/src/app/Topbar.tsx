@@ -44,7 +44,7 @@ export function Topbar({ info, route, search, selection, onQueued, onChanged }: 
         {t('newRecord')}
       </button>
       <SelectionMenu ids={acted} source={ticked ? 'ticked' : 'results'} onChanged={onChanged} />
-      <UndoControls library={info.path} onChanged={onChanged} />
+      <UndoControls library={info.id} onChanged={onChanged} />
       <SettingsAction info={info} onSaved={onChanged} />
       <WorkspaceKeys
         selectedId={route.view === 'record' || route.view === 'edit' ? route.id : null}

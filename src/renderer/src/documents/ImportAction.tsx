@@ -5,6 +5,7 @@
 import { ErrorList } from '../common/ErrorList';
 import { Modal } from '../common/Modal';
 import { useT } from '../i18n/i18n';
+import { ImportChoices } from './ImportChoices';
 import { ImportList } from './ImportList';
 import { ImportSources } from './ImportSources';
 import { useFileDrop } from './useFileDrop';
@@ -33,7 +34,8 @@ export function ImportAction({ onQueued }: { onQueued: () => void }) {
           onPreview={() => void state.previewPath()}
           onError={(m) => state.setErrors([m])}
         />
-        <ImportList items={items} skipped={state.preview?.skipped ?? []} type={state.type} onType={state.setType} />
+        <ImportList items={items} skipped={state.preview?.skipped ?? []} />
+        <ImportChoices choices={state.choices} onChange={state.changeChoices} />
         {state.status ? <p className="muted">{state.status}</p> : null}
         <ErrorList errors={state.errors} />
         <div className="actions">

@@ -1,6 +1,4 @@
-/** What "Import…" will create: the files, their total size, the record type they become, and what is skipped. */
-import { RECORD_TYPES, type RecordType } from '../../../shared/model';
-import { RECORD_TYPE_LABELS } from '../common/labels';
+/** What "Import…" will create: the files, their total size, how many records they become, and what is skipped. */
 import { useT } from '../i18n/i18n';
 import { formatBytes } from './files';
 import type { ImportItem, ImportPreview } from './useImport';
@@ -8,11 +6,9 @@ import type { ImportItem, ImportPreview } from './useImport';
 interface Props {
   items: ImportItem[];
   skipped: ImportPreview['skipped'];
-  type: RecordType;
-  onType: (type: RecordType) => void;
 }
 
-export function ImportList({ items, skipped, type, onType }: Props) {
+export function ImportList({ items, skipped }: Props) {
   const { t } = useT('documents');
   const total = items.reduce((n, f) => n + f.size, 0);
   const skipWords = (s: ImportPreview['skipped'][number]) =>
@@ -28,18 +24,7 @@ export function ImportList({ items, skipped, type, onType }: Props) {
         <>
           <p>
             <strong>{t('import.fileCount', { count: items.length, size: formatBytes(total) })}</strong>{' '}
-            {t('import.willBecome', { count: items.length })}{' '}
-            <select
-              value={type}
-              onChange={(e) => onType(e.target.value as RecordType)}
-              aria-label={t('import.recordType')}
-            >
-              {RECORD_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {RECORD_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
+            {t('import.willBecome', { count: items.length })}
           </p>
           <ul className="import-list" aria-label={t('import.filesToImport')} tabIndex={0}>
             {items.map((f, i) => (

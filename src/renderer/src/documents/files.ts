@@ -3,7 +3,7 @@
  * the browser host's /files and /upload routes. Only hashes go out; never a path.
  */
 import i18next from 'i18next';
-import type { RecordType } from '../../../shared/model';
+import type { InputOf } from '../../../shared/contract';
 import type { ArchiveError } from '../../../shared/result';
 import { errorWords } from '../common/errorWords';
 
@@ -28,9 +28,8 @@ export interface UploadOutcome {
 /** Uploads files one by one into the same batch; each becomes a record (or is attached to `recordId`). */
 export async function uploadFiles(
   files: readonly File[],
-  opts: {
+  opts: Partial<Pick<InputOf<'importUploaded'>, 'recordType' | 'tags' | 'collectionId' | 'ocr'>> & {
     recordId?: number;
-    recordType?: RecordType;
     onProgress?: (done: number, total: number, name: string) => void;
   } = {},
 ): Promise<UploadOutcome> {
@@ -42,6 +41,9 @@ export async function uploadFiles(
     const query = new URLSearchParams({ name });
     if (opts.recordId !== undefined) query.set('recordId', String(opts.recordId));
     if (opts.recordType) query.set('recordType', opts.recordType);
+    for (const tag of opts.tags ?? []) query.append('tag', tag);
+    if (opts.collectionId !== undefined) query.set('collectionId', String(opts.collectionId));
+    if (opts.ocr) query.set('ocr', opts.ocr);
     if (batch) query.set('batch', batch);
     try {
       const res = await fetch(uploadUrl(query), {

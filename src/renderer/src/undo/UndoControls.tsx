@@ -11,7 +11,7 @@ import './undo.css';
 import { undoKey } from './keys';
 
 interface Props {
-  /** The library open now (its folder): the history is forgotten when another one is opened. */
+  /** The library open now (its id): each library has its own history, kept across reloads. */
   library: string;
   /** Something in the catalogue changed: refresh what shows it. */
   onChanged: () => void;
@@ -84,7 +84,9 @@ export function UndoControls({ library, onChanged }: Props) {
               ? t('redone', { what: last.label })
               : last?.kind === 'refused'
                 ? t('refused', { what: last.label, message: last.message ?? '' })
-                : ''}
+                : last?.kind === 'notKept'
+                  ? t(`notKept.${last.notKept.reason}`, { what: last.label, count: last.notKept.count })
+                  : ''}
         {last && !history.busy ? (
           <button type="button" className="undo-dismiss" aria-label={t('dismiss')} onClick={dismiss}>
             ×

@@ -2,6 +2,10 @@
  * The commands the workspace records: an edit, a creation, a deletion, a batch change, an edit
  * of an authority record. Each keeps the revision it last left its record at; the service refuses
  * an undo or redo when the record has moved on since (someone else's edit is never overwritten).
+ *
+ * Each keeps all it knows in one plain object (`d`: ids, the revisions it expects, the before and
+ * after values, a deletion's snapshot), which `save` hands out as it is now: the history stores it
+ * (per library) and COMMAND_KINDS rebuilds the same command from it after a reload.
  */
 import i18next from 'i18next';
 import type { BatchItem } from '../../../shared/batch';
@@ -11,6 +15,7 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { errorWords } from '../common/errorWords';
 import type { Command, Outcome } from './history';
+import { saved } from './saved';
 
 const t = () => i18next.getFixedT(null, 'undo');
 
@@ -30,101 +35,137 @@ function patchOf(r: RecordView): InputOf<'updateRecord'>['patch'] {
   return recordInputOf(r);
 }
 
-export function editCommand(before: RecordView, after: RecordView): Command {
-  let at = after.revision;
+interface EditData {
+  before: RecordView;
+  after: RecordView;
+  /** The revision the record was last left at by this command. */
+  at: number;
+}
+
+function edit(d: EditData): Command {
   const apply = async (version: RecordView): Promise<Outcome> => {
-    const result = await archive.updateRecord({ id: before.id, patch: patchOf(version), expectedRevision: at });
+    const result = await archive.updateRecord({ id: d.before.id, patch: patchOf(version), expectedRevision: d.at });
     if (!result.ok) return refusal(result.error, version.title);
-    at = result.value.revision;
-    return { ok: true, show: before.id };
+    d.at = result.value.revision;
+    return { ok: true, show: d.before.id };
   };
   return {
-    label: () => t()('what.edit', { title: after.title }),
-    undo: () => apply(before),
-    redo: () => apply(after),
+    label: () => t()('what.edit', { title: d.after.title }),
+    undo: () => apply(d.before),
+    redo: () => apply(d.after),
+    save: () => saved('edit', d),
   };
 }
+
+export const editCommand = (before: RecordView, after: RecordView): Command =>
+  edit({ before, after, at: after.revision });
 
 type Deleted = OutputOf<'deleteRecordRestorably'>;
 
+/** What a creation or deletion knows: the record, the revision it expects, and its snapshot while it is deleted. */
+interface LifeData {
+  id: number;
+  title: string;
+  at: number;
+  deleted: Deleted | null;
+}
+
 /** Deleting and restoring, shared by the creation and deletion commands (one is the other backwards). */
-function deleter(id: number, title: string) {
-  let deleted: Deleted | null = null;
+function deleter(d: LifeData) {
   return {
-    remove: async (expectedRevision: number): Promise<Outcome> => {
-      const result = await archive.deleteRecordRestorably({ id, expectedRevision });
-      if (!result.ok) return refusal(result.error, title);
-      deleted = result.value;
+    remove: async (): Promise<Outcome> => {
+      const result = await archive.deleteRecordRestorably({ id: d.id, expectedRevision: d.at });
+      if (!result.ok) return refusal(result.error, d.title);
+      d.deleted = result.value;
       return { ok: true, show: null };
     },
-    restore: async (): Promise<Outcome & { revision?: number }> => {
-      if (!deleted) return { ok: false, message: `record #${id} was not deleted in this session` };
-      const result = await archive.restoreRecord({ id, deletedRevision: deleted.revision, snapshot: deleted.snapshot });
-      if (!result.ok) return refusal(result.error, title);
-      deleted = null;
-      return { ok: true, show: id, revision: result.value.revision };
-    },
-    set: (d: Deleted) => (deleted = d),
-  };
-}
-
-export function createCommand(created: RecordView): Command {
-  let at = created.revision;
-  const d = deleter(created.id, created.title);
-  return {
-    label: () => t()('what.create', { title: created.title }),
-    undo: () => d.remove(at),
-    redo: async () => {
-      const outcome = await d.restore();
-      if (outcome.ok && outcome.revision !== undefined) at = outcome.revision;
-      return outcome;
+    restore: async (): Promise<Outcome> => {
+      const deleted = d.deleted;
+      if (!deleted) return { ok: false, message: `record #${d.id} was not deleted by this step` };
+      const result = await archive.restoreRecord({
+        id: d.id,
+        deletedRevision: deleted.revision,
+        snapshot: deleted.snapshot,
+      });
+      if (!result.ok) return refusal(result.error, d.title);
+      d.deleted = null;
+      d.at = result.value.revision;
+      return { ok: true, show: d.id };
     },
   };
 }
 
-export function deleteCommand(title: string, deleted: Deleted): Command {
-  const d = deleter(deleted.id, title);
-  d.set(deleted);
-  let at = 0;
+function create(d: LifeData): Command {
+  const r = deleter(d);
   return {
-    label: () => t()('what.delete', { title }),
-    undo: async () => {
-      const outcome = await d.restore();
-      if (outcome.ok && outcome.revision !== undefined) at = outcome.revision;
-      return outcome;
-    },
-    redo: () => d.remove(at),
+    label: () => t()('what.create', { title: d.title }),
+    undo: r.remove,
+    redo: r.restore,
+    save: () => saved('create', d),
   };
+}
+
+export const createCommand = (created: RecordView): Command =>
+  create({ id: created.id, title: created.title, at: created.revision, deleted: null });
+
+function remove(d: LifeData): Command {
+  const r = deleter(d);
+  return {
+    label: () => t()('what.delete', { title: d.title }),
+    undo: r.restore,
+    redo: r.remove,
+    save: () => saved('delete', d),
+  };
+}
+
+export const deleteCommand = (title: string, deleted: Deleted): Command =>
+  remove({ id: deleted.id, title, at: 0, deleted });
+
+interface BatchData {
+  /** The records changed, each with its inverse and forward patches. */
+  changed: BatchItem[];
+  /** The revision each record was last left at, by id. */
+  at: Record<number, number>;
 }
 
 /** A batch is undone and redone whole: one command for all of its records. */
-export function batchCommand(items: BatchItem[]): Command {
-  const changed = items.filter((i) => i.outcome === 'change' && i.inverse && i.forward);
-  const at = new Map(changed.map((i) => [i.id, i.revision]));
+function batch(d: BatchData): Command {
   const apply = async (which: 'inverse' | 'forward'): Promise<Outcome> => {
     const result = await archive.patchRecords({
-      items: changed.map((i) => ({ id: i.id, patch: i[which]!, expectedRevision: at.get(i.id)! })),
+      items: d.changed.map((i) => ({ id: i.id, patch: i[which]!, expectedRevision: d.at[i.id]! })),
     });
     if (!result.ok) return { ok: false, message: errorWords(result.error) };
-    for (const r of result.value.records) at.set(r.id, r.revision);
+    for (const r of result.value.records) d.at[r.id] = r.revision;
     return { ok: true };
   };
   return {
-    label: () => t()('what.batch', { count: changed.length }),
+    label: () => t()('what.batch', { count: d.changed.length }),
     undo: () => apply('inverse'),
     redo: () => apply('forward'),
+    save: () => saved('batch', d),
   };
 }
 
+export function batchCommand(items: BatchItem[]): Command {
+  const changed = items.filter((i) => i.outcome === 'change' && i.inverse && i.forward);
+  return batch({ changed, at: Object.fromEntries(changed.map((i) => [i.id, i.revision])) });
+}
+
+interface AuthorityEditData {
+  before: AuthorityView;
+  after: AuthorityView;
+  /** The authority's updatedAt as this command last left it. */
+  at: string;
+}
+
 /** An authority edit, undone by writing its earlier version back — unless it changed since. */
-export function authorityEditCommand(before: AuthorityView, after: AuthorityView): Command {
-  let at = after.updatedAt;
+function authorityEdit(d: AuthorityEditData): Command {
   const apply = async (version: AuthorityView): Promise<Outcome> => {
-    const now = await archive.getAuthority({ id: before.id });
+    const now = await archive.getAuthority({ id: d.before.id });
     if (!now.ok) return { ok: false, message: errorWords(now.error) };
-    if (now.value.updatedAt !== at) return { ok: false, message: t()('changedSince', { title: now.value.name }) };
+    if (now.value.updatedAt !== d.at) return { ok: false, message: t()('changedSince', { title: now.value.name }) };
     const result = await archive.updateAuthority({
-      id: before.id,
+      id: d.before.id,
       patch: {
         name: version.name,
         altNames: version.altNames,
@@ -135,35 +176,64 @@ export function authorityEditCommand(before: AuthorityView, after: AuthorityView
       },
     });
     if (!result.ok) return { ok: false, message: errorWords(result.error) };
-    at = result.value.updatedAt;
+    d.at = result.value.updatedAt;
     return { ok: true };
   };
   return {
-    label: () => t()('what.authorityEdit', { name: after.name }),
-    undo: () => apply(before),
-    redo: () => apply(after),
+    label: () => t()('what.authorityEdit', { name: d.after.name }),
+    undo: () => apply(d.before),
+    redo: () => apply(d.after),
+    save: () => saved('authorityEdit', d),
   };
 }
+
+export const authorityEditCommand = (before: AuthorityView, after: AuthorityView): Command =>
+  authorityEdit({ before, after, at: after.updatedAt });
 
 type Merged = OutputOf<'mergeAuthoritiesRestorably'>;
 
+interface MergeData {
+  snapshot: Merged['snapshot'];
+  nameFrom: 'keep' | 'merge';
+  names: { merge: string; keep: string };
+}
+
 /** A merge of two authority records, undone by putting the duplicate back (same id, names, links). */
-export function mergeCommand(merged: Merged, nameFrom: 'keep' | 'merge'): Command {
-  let snapshot = merged.snapshot;
-  const keepId = snapshot.keep.id;
-  const mergeId = snapshot.merged.id;
-  const names = { merge: snapshot.merged.name, keep: snapshot.keep.name };
+function merge(d: MergeData): Command {
+  const keepId = d.snapshot.keep.id;
+  const mergeId = d.snapshot.merged.id;
   return {
-    label: () => t()('what.merge', names),
+    label: () => t()('what.merge', d.names),
     undo: async () => {
-      const result = await archive.unmergeAuthorities({ snapshot });
+      const result = await archive.unmergeAuthorities({ snapshot: d.snapshot });
       return result.ok ? { ok: true } : { ok: false, message: errorWords(result.error) };
     },
     redo: async () => {
-      const result = await archive.mergeAuthoritiesRestorably({ keepId, mergeId, nameFrom });
+      const result = await archive.mergeAuthoritiesRestorably({ keepId, mergeId, nameFrom: d.nameFrom });
       if (!result.ok) return { ok: false, message: errorWords(result.error) };
-      snapshot = result.value.snapshot;
+      d.snapshot = result.value.snapshot;
       return { ok: true };
     },
+    save: () => saved('merge', d),
   };
 }
+
+export const mergeCommand = (merged: Merged, nameFrom: 'keep' | 'merge'): Command =>
+  merge({
+    snapshot: merged.snapshot,
+    nameFrom,
+    names: { merge: merged.snapshot.merged.name, keep: merged.snapshot.keep.name },
+  });
+
+/**
+ * How each kind of record and authority command is rebuilt from what it saved. The data comes
+ * back from storage as it was saved by this same code; a kind missing here is not kept.
+ */
+export const COMMAND_KINDS: Record<string, (data: never) => Command> = {
+  edit: (d: EditData) => edit(d),
+  create: (d: LifeData) => create(d),
+  delete: (d: LifeData) => remove(d),
+  batch: (d: BatchData) => batch(d),
+  authorityEdit: (d: AuthorityEditData) => authorityEdit(d),
+  merge: (d: MergeData) => merge(d),
+};

@@ -1,10 +1,17 @@
 /**
- * The session's undo history: a stack of commands (Tropy's do/undo objects), each able to undo
- * and redo itself against the service. A command never overwrites someone else's work: each one
- * sends the revision it expects, and the service refuses when the record has changed since — the
- * refusal is shown and the command stays where it was, so nothing is lost.
+ * The undo history: a stack of commands (Tropy's do/undo objects), each able to undo and redo
+ * itself against the service. A command never overwrites someone else's work: each one sends the
+ * revision it expects, and the service refuses when the record has changed since — the refusal is
+ * shown and the command stays where it was, so nothing is lost.
+ *
+ * It is kept per library (by the library's own id) in localStorage, so a reload keeps it and
+ * another library never sees it: each command saves what it knows as plain data, and the registry
+ * rebuilds it. A command that cannot be saved is not faked: it, and everything older (which could
+ * only be undone after it), stays in this session only, and the next load says so.
  */
 import { useState, useSyncExternalStore } from 'react';
+import { rebuild } from './registry';
+import type { Saved } from './saved';
 
 /** What undoing or redoing did, so the workspace can show it. `show` is the record to open (null: none). */
 export type Outcome = { ok: true; show?: number | null } | { ok: false; message: string };
@@ -14,6 +21,15 @@ export interface Command {
   label: () => string;
   undo: () => Promise<Outcome>;
   redo: () => Promise<Outcome>;
+  /** All it knows now, as plain data for the registry to rebuild it from; absent: kept in this session only. */
+  save?: () => Saved;
+}
+
+/** Steps the stored history could not keep: how many, the newest one's name, and why. */
+export interface NotKept {
+  count: number;
+  what: string;
+  reason: 'session' | 'size';
 }
 
 export interface HistoryState {
@@ -21,10 +37,16 @@ export interface HistoryState {
   redo: Command | null;
   busy: boolean;
   /** The last thing that happened, for the status line. */
-  last: { kind: 'undone' | 'redone' | 'refused'; label: string; message?: string } | null;
+  last:
+    | { kind: 'undone' | 'redone' | 'refused'; label: string; message?: string }
+    | { kind: 'notKept'; label: string; notKept: NotKept }
+    | null;
 }
 
 const LIMIT = 100;
+/** The most characters one library's stored history takes (localStorage holds a few million per origin, for every library). */
+const MAX_STORED = 1_000_000;
+const KEY_PREFIX = 'civic-archive:undo:';
 let done: Command[] = [];
 let undone: Command[] = [];
 let busy = false;
@@ -44,6 +66,7 @@ export function record(command: Command): void {
   undone = [];
   last = null;
   publish();
+  store();
 }
 
 async function step(
@@ -71,19 +94,12 @@ async function step(
     last = { kind: 'refused', label: command.label(), message: outcome.message };
   }
   publish();
+  if (outcome.ok) store();
   return outcome;
 }
 
 export const undo = () => step(done, undone, (c) => c.undo(), 'undone');
 export const redo = () => step(undone, done, (c) => c.redo(), 'redone');
-
-/** Forgets everything: another library was opened. */
-function clearHistory(): void {
-  done = [];
-  undone = [];
-  last = null;
-  publish();
-}
 
 /** The status line was read: hide it. */
 export function dismiss(): void {
@@ -93,10 +109,108 @@ export function dismiss(): void {
 
 let library: string | null = null;
 
-/** The history belongs to one library: its ids mean nothing in another, so opening another forgets it. */
-export function belongsTo(path: string): void {
-  if (library !== null && library !== path) clearHistory();
-  library = path;
+interface Stored {
+  version: 1;
+  done: Saved[];
+  undone: Saved[];
+  notKept: NotKept | null;
+}
+
+/**
+ * The part of a stack that can be kept: from the newest step down to the first that cannot be
+ * saved (the steps below it could only be undone after it).
+ */
+function keepable(stack: readonly Command[]): { kept: Saved[]; notKept: NotKept | null } {
+  const kept: Saved[] = [];
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const saved = stack[i]!.save?.();
+    if (!saved) return { kept, notKept: { count: i + 1, what: stack[i]!.label(), reason: 'session' } };
+    kept.unshift(saved);
+  }
+  return { kept, notKept: null };
+}
+
+/** Writes the history of the library open now (after every change to it). */
+function store(): void {
+  if (library === null) return;
+  const key = KEY_PREFIX + library;
+  const d = keepable(done);
+  const u = keepable(undone);
+  const size = (x: Saved) => JSON.stringify(x).length + 1;
+  let kept = d.kept;
+  let total = [...kept, ...u.kept].reduce((n, x) => n + size(x), 200);
+  let dropped = 0;
+  // Too large for its share of storage, or the storage is full: the oldest steps go first, the rest is kept.
+  for (;;) {
+    while (total > MAX_STORED && kept.length > 0) {
+      total -= size(kept[0]!);
+      kept = kept.slice(1);
+      dropped++;
+    }
+    const unkept = done.length - kept.length;
+    const notKept: NotKept | null =
+      unkept > 0
+        ? { count: unkept, what: done[unkept - 1]!.label(), reason: dropped > 0 ? 'size' : 'session' }
+        : u.notKept;
+    const stored: Stored = { version: 1, done: kept, undone: u.kept, notKept };
+    const text = JSON.stringify(stored);
+    if (text.length <= MAX_STORED) {
+      try {
+        localStorage.setItem(key, text);
+        return;
+      } catch {
+        // The storage is full (other libraries' histories, other settings): try with less.
+      }
+    }
+    if (kept.length === 0) break;
+    total -= size(kept[0]!);
+    kept = kept.slice(1);
+    dropped++;
+  }
+  // Nothing fits (storage full or refused): keep no stale history that would be wrong after a reload.
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // No storage at all: the history lives in this session only, as it always did.
+  }
+}
+
+/** The stored history of a library, rebuilt; a step whose kind this app does not know ends what is taken. */
+function load(id: string): { done: Command[]; undone: Command[]; notKept: NotKept | null } {
+  let stored: Partial<Stored> | null = null;
+  try {
+    stored = JSON.parse(localStorage.getItem(KEY_PREFIX + id) ?? 'null') as Partial<Stored> | null;
+  } catch {
+    stored = null;
+  }
+  if (!stored || stored.version !== 1 || !Array.isArray(stored.done) || !Array.isArray(stored.undone))
+    return { done: [], undone: [], notKept: null };
+  const rebuilt = (list: Saved[]): Command[] => {
+    const out: Command[] = [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const command = rebuild(list[i]!);
+      if (!command) break;
+      out.unshift(command);
+    }
+    return out;
+  };
+  return { done: rebuilt(stored.done), undone: rebuilt(stored.undone), notKept: stored.notKept ?? null };
+}
+
+/**
+ * The history belongs to one library (by its id): its ids mean nothing in another. Opening one
+ * takes up its own history where it was left (after a reload too), and says what was not kept.
+ */
+export function belongsTo(id: string): void {
+  if (library === id) return;
+  library = id;
+  const loaded = load(id);
+  done = loaded.done;
+  undone = loaded.undone;
+  last = loaded.notKept ? { kind: 'notKept', label: loaded.notKept.what, notKept: loaded.notKept } : null;
+  publish();
+  // Said once: what is stored now is what was rebuilt.
+  if (loaded.notKept) store();
 }
 
 function subscribe(listener: () => void): () => void {

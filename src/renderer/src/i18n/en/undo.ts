@@ -10,6 +10,15 @@ export const undo = {
   redone: 'Redone: {{what}}.',
   refused: 'Could not undo or redo {{what}}: {{message}}',
   working: 'Working…',
+  notKept: {
+    session_one:
+      'Not kept across the reload: {{what}} (a step of its kind can be undone only in the session that made it).',
+    session_other:
+      'Not kept across the reload: {{what}} and the steps before it, {{count, number}} in all (a step of its kind can be undone only in the session that made it, and the earlier ones only after it).',
+    size_one: 'Not kept across the reload: the oldest step, {{what}} (the history was too large to store).',
+    size_other:
+      'Not kept across the reload: the {{count, number}} oldest steps, up to {{what}} (the history was too large to store).',
+  },
   dismiss: 'Dismiss this message',
   what: {
     edit: 'the edit of “{{title}}”',

@@ -12,6 +12,13 @@ export const undo: Messages<typeof en> = {
   redone: '已重做：{{what}}。',
   refused: '无法撤销或重做{{what}}：{{message}}',
   working: '处理中…',
+  notKept: {
+    session_one: '重新加载后未保留：{{what}}（此类操作只能在执行它的会话中撤销）。',
+    session_other:
+      '重新加载后未保留：{{what}}及其之前的操作，共 {{count, number}} 步（此类操作只能在执行它的会话中撤销，之前的操作只能在它之后撤销）。',
+    size_one: '重新加载后未保留：最早的一步，{{what}}（撤销历史过大，无法全部保存）。',
+    size_other: '重新加载后未保留：最早的 {{count, number}} 步，直到{{what}}（撤销历史过大，无法全部保存）。',
+  },
   dismiss: '关闭此消息',
   what: {
     edit: '对“{{title}}”的编辑',

@@ -1,0 +1,115 @@
+/** What "Import…" gives the records it creates: a type (or a guess), tags, a collection; and how their text is read. */
+import { OCR_CHOICES, type OcrChoice } from '../../../shared/channels/documents';
+import { RECORD_TYPES, type RecordType } from '../../../shared/model';
+import { archive } from '../archive';
+import { collectionChoices } from '../collections/tree';
+import { FormField } from '../common/FormField';
+import { COLLECTION_LEVEL_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
+import { useResult } from '../common/useResult';
+import { useT } from '../i18n/i18n';
+
+/** The dialog's choices: 'guess' and 'default' leave the type and the OCR languages to the service. */
+export interface ImportChoiceState {
+  type: RecordType | 'guess';
+  tags: string;
+  collectionId: number | null;
+  ocr: OcrChoice | 'default';
+}
+
+export const INITIAL_CHOICES: ImportChoiceState = { type: 'guess', tags: '', collectionId: null, ocr: 'default' };
+
+/** Tags as typed: separated by commas (either width), trimmed, each once. */
+export function tagsOf(typed: string): string[] {
+  return [
+    ...new Set(
+      typed
+        .split(/[,，、]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+interface Props {
+  choices: ImportChoiceState;
+  onChange: (change: Partial<ImportChoiceState>) => void;
+}
+
+export function ImportChoices({ choices, onChange }: Props) {
+  const { t } = useT('documents');
+  const { t: tcol } = useT('collections');
+  const tags = useResult(() => archive.listTags({}), []);
+  const collections = useResult(() => archive.listCollections({}), []);
+  return (
+    <div className="import-choices">
+      <FormField id="import-type" label={t('import.recordType')} hint={t('import.typeHint')}>
+        {(control) => (
+          <select
+            {...control}
+            value={choices.type}
+            onChange={(e) => onChange({ type: e.target.value as ImportChoiceState['type'] })}
+          >
+            <option value="guess">{t('import.typeGuess')}</option>
+            {RECORD_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {RECORD_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="import-tags" label={t('import.tags')} hint={t('import.tagsHint')}>
+        {(control) => (
+          <>
+            <input
+              {...control}
+              type="text"
+              list="import-tag-names"
+              autoComplete="off"
+              value={choices.tags}
+              onChange={(e) => onChange({ tags: e.target.value })}
+            />
+            <datalist id="import-tag-names">
+              {(tags.value ?? []).map((tag) => (
+                <option key={tag.name} value={tag.name} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </FormField>
+      <FormField id="import-collection" label={t('import.collection')}>
+        {(control) => (
+          <select
+            {...control}
+            value={choices.collectionId === null ? '' : String(choices.collectionId)}
+            onChange={(e) => onChange({ collectionId: e.target.value === '' ? null : Number(e.target.value) })}
+          >
+            <option value="">{t('import.noCollection')}</option>
+            {collectionChoices(collections.value ?? [], (name, level) =>
+              tcol('option', { name, level: COLLECTION_LEVEL_LABELS[level] }),
+            ).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="import-ocr" label={t('import.ocr')}>
+        {(control) => (
+          <select
+            {...control}
+            value={choices.ocr}
+            onChange={(e) => onChange({ ocr: e.target.value as ImportChoiceState['ocr'] })}
+          >
+            {(['default', ...OCR_CHOICES] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`import.ocrChoice.${c === 'eng+chi_sim' ? 'both' : c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+    </div>
+  );
+}
