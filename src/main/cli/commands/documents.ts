@@ -1,8 +1,10 @@
 /** Commands over documents: import files and folders, list a record's files, show jobs, verify fixity. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveFailure } from '../../../shared/result';
 import { englishSkip } from '../../../shared/reports/en';
 import { JobRunner, type RunnerEvent } from '../../documents/jobs/runner';
+import { searchablePdf } from '../../documents/searchable-pdf';
 import { fixityProblems, verifyLibrary } from '../../documents/verify';
 import { integer, recordId, single } from '../args';
 import { terminalSafe } from '../terminal';
@@ -252,6 +254,38 @@ export const documentsCommands: Record<string, Command> = {
               `Page ${page}: ${words.words.length} words read on a ${words.width}×${words.height} image`,
               ...words.words.map((w) => `${w.x} ${w.y} ${w.w} ${w.h} ${w.confidence}% ${w.text}`),
             ].join('\n'),
+      );
+    },
+  },
+  'export-searchable': {
+    usage: 'export-searchable FILE-ID OUT.pdf',
+    summary:
+      'write a scanned document (image, TIFF, scanned PDF) as a searchable PDF: its pictures with the OCR text laid invisibly over them',
+    options: [],
+    words: [2, 2],
+    check: (args) => void recordId(args.positional[1], 'export-searchable'),
+    run: async (ctx) => {
+      const fileId = recordId(ctx.args.positional[1], 'export-searchable');
+      const out = path.resolve(ctx.args.positional[2]!);
+      const info = await call(ctx, 'libraryInfo', {});
+      const pdf = await searchablePdf(ctx.service, info.path, fileId);
+      // Written aside and renamed, so a failed write never leaves half a PDF under the name asked for.
+      const temp = `${out}.${process.pid}.tmp`;
+      try {
+        await fs.promises.writeFile(temp, pdf.bytes);
+        await fs.promises.rename(temp, out);
+      } catch (error) {
+        await fs.promises.rm(temp, { force: true });
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: `cannot write ${out}: ${(error as Error).message}`,
+        });
+      }
+      const value = { out, bytes: pdf.bytes.length, pages: pdf.pages, pagesWithText: pdf.pagesWithText };
+      print(
+        ctx,
+        value,
+        () =>
+          `Wrote ${out} (${pdf.bytes.length} bytes): ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${pdf.pagesWithText} with OCR text`,
       );
     },
   },

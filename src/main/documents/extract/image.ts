@@ -87,7 +87,7 @@ async function embeddedFacts(file: string): Promise<Record<string, unknown>> {
 }
 
 /** One page's pixels, decoded once and drawn from for the thumbnail, the preview and OCR. */
-interface DrawnPage {
+export interface DrawnPage {
   draw: () => Sharp;
   width: number;
   height: number;
@@ -107,7 +107,7 @@ async function ocrImage(page: DrawnPage): Promise<Buffer> {
  * The pages of one image: each decoded by libvips, and a TIFF page libvips refuses by the second
  * decoder (tiff.ts), so one page libtiff rejects does not cost the others.
  */
-class ImagePages {
+export class ImagePages {
   private fallback: FallbackTiff | null | undefined;
 
   constructor(
