@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
-import { receiveUpload, serveStoredFile } from '../documents/serve';
+import { receiveUpload, serveSearchablePdf, serveStoredFile } from '../documents/serve';
 import { bodyLimit, DepthScan, MAX_BODY_BYTES, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
 import { CONTENT_TYPES } from '../content-types';
 import { refusal, TOKEN_COOKIE } from './guard';
@@ -204,13 +204,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         else req.resume(); // drain what was not read, so the answer reaches the client
         return sendJson(res, status, result);
       }
-      if (opts.files && url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
-        const out = await serveStoredFile(
-          opts.service,
-          opts.files.libraryRoot,
-          url.pathname.slice(7),
-          req.headers.range,
-        );
+      const searchable = opts.files && url.pathname.startsWith('/searchable/') && req.method === 'GET';
+      if (
+        opts.files &&
+        (searchable || (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')))
+      ) {
+        const out = searchable
+          ? await serveSearchablePdf(opts.service, opts.files.libraryRoot, url.pathname.slice(12))
+          : await serveStoredFile(opts.service, opts.files.libraryRoot, url.pathname.slice(7), req.headers.range);
         res.writeHead(out.status, { 'Referrer-Policy': 'no-referrer', ...out.headers });
         if (req.method === 'HEAD' || out.body === null) return void res.end();
         if (typeof out.body === 'string') return void res.end(out.body);

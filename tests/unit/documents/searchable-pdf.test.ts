@@ -12,6 +12,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchablePdf } from '../../../src/main/documents/searchable-pdf';
+import { startHost } from '../../../src/main/host/server';
 import { catalogueState, openTestLibrary, tempDir, type TestLibrary } from '../../support/catalogue';
 import { cliIn, jsonOf } from '../../support/cli';
 import { makePdf, textImage, wordAccuracy } from '../../fixtures/documents/generate';
@@ -19,6 +20,8 @@ import { importAndWait } from '../../fixtures/documents/run';
 
 let lib: TestLibrary;
 let src: string;
+/** Files imported by the tests above, used again by the browser host's route below. */
+const imported: Record<string, number> = {};
 beforeAll(async () => {
   lib = await openTestLibrary();
   src = tempDir('docs-searchable-');
@@ -97,6 +100,7 @@ describe('searchable PDF export', () => {
     const img = textImage(LETTER, { fontSize: 40, width: 1400 });
     const jpeg = await sharp(img.png).flatten({ background: '#ffffff' }).jpeg({ quality: 92 }).toBuffer();
     const fileId = await importOne('letter.jpg', jpeg);
+    imported.letter = fileId;
     const ocr = (await lib.ok('filePages', { fileId }))[0]!.text;
     const pdf = await searchablePdf(lib.service, lib.dir, fileId);
     expect(pdf).toMatchObject({ name: 'letter-searchable.pdf', pages: 1, pagesWithText: 1 });
@@ -192,6 +196,7 @@ describe('searchable PDF export', () => {
 
   it('refuses a file that is not a scan, or one without OCR words, and the CLI writes nothing then', async () => {
     const textId = await importOne('note.txt', Buffer.from('A plain note about the kiosk.\n'));
+    imported.note = textId;
     await expect(searchablePdf(lib.service, lib.dir, textId)).rejects.toMatchObject({
       reason: 'not_searchable',
       params: { problem: 'kind' },
@@ -232,5 +237,33 @@ describe('searchable PDF export', () => {
     const [picture] = await pagePictures(bytes);
     expect([picture!.width, picture!.height]).toEqual([img.width, img.height]);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['minutes.pdf']);
+  });
+
+  it("serves the PDF to download from the browser host's /searchable/<file id>, and refusals as envelopes", async () => {
+    const rendererDir = tempDir('renderer-');
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+    const host = await startHost({ service: lib.service, rendererDir, files: { libraryRoot: lib.dir } });
+    try {
+      const auth = { 'X-Archive-Token': host.token };
+      const got = await fetch(`${host.baseUrl}/searchable/${imported.letter}`, { headers: auth });
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('application/pdf');
+      expect(got.headers.get('content-disposition')).toContain("filename*=UTF-8''letter-searchable.pdf");
+      const [page] = await readPdf(new Uint8Array(await got.arrayBuffer()));
+      expect(wordAccuracy(LETTER.join(' '), page!.text)).toBeGreaterThanOrEqual(0.9);
+
+      const refused = await fetch(`${host.baseUrl}/searchable/${imported.note}`, { headers: auth });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({
+        ok: false,
+        error: { reason: 'not_searchable', params: { name: 'note.txt', problem: 'kind' } },
+      });
+      for (const id of ['9999', 'abc', '0'])
+        expect((await fetch(`${host.baseUrl}/searchable/${id}`, { headers: auth })).status).toBe(404);
+      // Like every route, only for holders of the token.
+      expect((await fetch(`${host.baseUrl}/searchable/${imported.letter}`)).status).toBe(403);
+    } finally {
+      await host.close();
+    }
   });
 });
