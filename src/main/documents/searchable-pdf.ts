@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFString, type PDFPage, type PDFRef } from 'pdf-lib';
 import sharp, { type Sharp } from 'sharp';
 import type { PageWords } from '../../shared/channels/documents';
 import { ArchiveFailure, type Result } from '../../shared/result';
@@ -176,7 +176,8 @@ function glyphlessFont(doc: PDFDocument): { ref: PDFRef; toUnicode: PDFRef } {
       Type: 'Font',
       Subtype: 'CIDFontType2',
       BaseFont: 'GlyphLessFont',
-      CIDSystemInfo: { Registry: ctx.obj('Adobe') as never, Ordering: ctx.obj('Identity') as never, Supplement: 0 },
+      // Registry and Ordering are strings: poppler refuses the font (and its text) for names here.
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       DW: GLYPH_WIDTH,
       CIDToGIDMap: 'Identity',

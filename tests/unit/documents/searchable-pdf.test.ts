@@ -4,9 +4,10 @@
  * invisible text (render mode 3), placed over the words, and each page's picture must have the
  * original's pixel size (a JPEG's very bytes). Refusals leave nothing behind.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString } from 'pdf-lib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import sharp from 'sharp';
@@ -89,6 +90,9 @@ async function pagePictures(bytes: Uint8Array) {
   });
 }
 
+/** Debian's poppler-utils, a second reader when installed (pdf.js is the oracle everywhere). */
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
 const LETTER = [
   'Leeds and Hangzhou signed a memorandum',
   'of friendship in September 1988.',
@@ -111,6 +115,19 @@ describe('searchable PDF export', () => {
     expect(wordAccuracy(LETTER.join(' '), page!.text)).toBeGreaterThanOrEqual(0.9);
     // Three lines of text come back as three lines.
     expect(page!.text.trim().split('\n')).toHaveLength(3);
+
+    // Poppler is stricter than pdf.js: it drops a CID font whose CIDSystemInfo holds names, not strings.
+    const font = (await PDFDocument.load(pdf.bytes)).context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .find((o): o is PDFDict => o instanceof PDFDict && String(o.get(PDFName.of('Subtype'))) === '/CIDFontType2')!;
+    const system = font.lookup(PDFName.of('CIDSystemInfo'), PDFDict);
+    expect(system.get(PDFName.of('Registry'))).toBeInstanceOf(PDFString);
+    expect(system.get(PDFName.of('Ordering'))).toBeInstanceOf(PDFString);
+    if (fs.existsSync(PDFTOTEXT)) {
+      const poppler = execFileSync(PDFTOTEXT, ['-', '-'], { input: pdf.bytes, stdio: ['pipe', 'pipe', 'pipe'] });
+      expect(wordAccuracy(ocr, poppler.toString('utf8'))).toBeGreaterThanOrEqual(0.95);
+    }
 
     const [picture] = await pagePictures(pdf.bytes);
     expect([picture!.width, picture!.height]).toEqual([img.width, img.height]);
