@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
-import { receiveUpload, serveStoredFile, toWebBody } from './documents/serve';
+import { receiveUpload, serveSearchablePdf, serveStoredFile, toWebBody } from './documents/serve';
 import { openHostLibrary } from './host/library';
 import { bindIpc } from './ipc';
 import { externalLink } from './external-link';
@@ -33,7 +33,7 @@ const grants = new Grants();
 /**
  * The renderer is served from app://renderer/ (not file://); stored files reach it through
  * civic-file://files/<sha256> (only hashes the catalogue knows, never a path) and uploads (drag and
- * drop) go to civic-file://upload?name=...
+ * drop) go to civic-file://upload?name=...; civic-file://searchable/<file id> is a scan as a searchable PDF.
  */
 const FILE_SCHEME = 'civic-file';
 protocol.registerSchemesAsPrivileged([
@@ -75,13 +75,12 @@ function handleFileProtocol(): void {
         },
       });
     }
-    if (url.host === 'files' && (request.method === 'GET' || request.method === 'HEAD')) {
-      const out = await serveStoredFile(
-        current.service,
-        current.root,
-        url.pathname.replace(/^\//, ''),
-        request.headers.get('range') ?? undefined,
-      );
+    const searchable = url.host === 'searchable' && request.method === 'GET';
+    if (searchable || (url.host === 'files' && (request.method === 'GET' || request.method === 'HEAD'))) {
+      const name = url.pathname.replace(/^\//, '');
+      const out = searchable
+        ? await serveSearchablePdf(current.service, current.root, name)
+        : await serveStoredFile(current.service, current.root, name, request.headers.get('range') ?? undefined);
       const headers = { ...out.headers, ...cors };
       return new Response(
         request.method === 'HEAD' ? null : (toWebBody(out.body) as ConstructorParameters<typeof Response>[0]),

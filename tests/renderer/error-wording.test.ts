@@ -139,6 +139,13 @@ const SAMPLES: ArchiveError[] = [
   archiveError('internal', 'stored_copy_damaged', { name: 'a.pdf', size: 10, expected: 12 }),
   archiveError('conflict', 'stored_file_missing', { what: 'a.pdf', sha256: 'ab'.repeat(32) }),
   archiveError('conflict', 'checksum_mismatch', { what: 'a.pdf' }),
+  ...(['kind', 'no_words', 'encrypted', 'undrawable'] as const).map((problem) =>
+    archiveError('invalid_input', 'not_searchable', {
+      name: 'scan.tif',
+      problem,
+      detail: 'its picture data is damaged',
+    }),
+  ),
   ...(['text', 'csv', 'file'] as const).map((source) =>
     archiveError('invalid_input', 'not_utf8', { line: 3, source, file: 'records.csv' }),
   ),

@@ -35,6 +35,11 @@ export const READABLE_IMAGES = new Set([
   'image/webp',
   'image/gif',
   'image/bmp',
+  // HEIF pictures: AVIF (AV1) is drawn by sharp's libvips; HEIC (HEVC) is not, and is kept with its
+  // size, metadata and the reason (extract/image.ts).
+  'image/avif',
+  'image/heic',
+  'image/heif',
 ]);
 
 /** A head that decodes (in the encoding its bytes suggest) to text, not to binary noise. */

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Service } from '../service/service';
+import { searchablePdf } from './searchable-pdf';
 import { SHA256, storedPath, storeStream } from './store';
 import { ArchiveFailure, archiveError, type ArchiveError } from '../../shared/result';
 
@@ -69,6 +70,38 @@ export async function serveStoredFile(
     };
   }
   return { status: 200, headers: { ...headers, 'Content-Length': String(size) }, body: fs.createReadStream(file) };
+}
+
+/**
+ * The response for GET /searchable/<file id>: the file as a searchable PDF (searchable-pdf.ts), to
+ * download; a refusal (not a scan, no OCR words...) as a Result envelope, for the page to word.
+ */
+export async function serveSearchablePdf(service: Service, libraryRoot: string, rawId: string): Promise<FileResponse> {
+  const refuse = (status: number, error: ArchiveError): FileResponse => ({
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+    body: JSON.stringify({ ok: false, error }),
+  });
+  if (!/^[1-9]\d{0,15}$/.test(rawId))
+    return refuse(404, archiveError('not_found', 'not_found', { kind: 'file', id: rawId }));
+  try {
+    const pdf = await searchablePdf(service, libraryRoot, Number(rawId));
+    return {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(pdf.bytes.length),
+        // RFC 6266/5987: the name may hold any character (a Chinese file name) without breaking the header.
+        'Content-Disposition': `attachment; filename="searchable.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.name)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      },
+      body: Readable.from([Buffer.from(pdf.bytes)]),
+    };
+  } catch (error) {
+    if (!(error instanceof ArchiveFailure)) throw error;
+    return refuse(error.code === 'not_found' ? 404 : 422, error.toError());
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Service } from '../service/service';
-import { receiveUpload, serveStoredFile } from '../documents/serve';
+import { receiveUpload, serveSearchablePdf, serveStoredFile } from '../documents/serve';
 import { serveSearchSnapshot } from '../search/serve-snapshot';
 import { bodyLimit, DepthScan, MAX_BODY_BYTES, tooDeep, tooLarge, type BodyRefusal } from './body-limits';
 import { CONTENT_TYPES } from '../content-types';
@@ -206,10 +206,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         return sendJson(res, status, result);
       }
       const reading = req.method === 'GET' || req.method === 'HEAD';
-      if (opts.files && reading && (url.pathname.startsWith('/files/') || url.pathname === '/search/snapshot')) {
-        const out = url.pathname.startsWith('/files/')
-          ? await serveStoredFile(opts.service, opts.files.libraryRoot, url.pathname.slice(7), req.headers.range)
-          : await serveSearchSnapshot(() => opts.service.call('searchSnapshotInfo', {}), opts.files.libraryRoot);
+      const { pathname } = url;
+      const searchable = pathname.startsWith('/searchable/') && req.method === 'GET';
+      if (
+        opts.files &&
+        (searchable || (reading && (pathname.startsWith('/files/') || pathname === '/search/snapshot')))
+      ) {
+        const root = opts.files.libraryRoot;
+        const out = searchable
+          ? await serveSearchablePdf(opts.service, root, pathname.slice(12))
+          : pathname.startsWith('/files/')
+            ? await serveStoredFile(opts.service, root, pathname.slice(7), req.headers.range)
+            : await serveSearchSnapshot(() => opts.service.call('searchSnapshotInfo', {}), root);
         res.writeHead(out.status, { 'Referrer-Policy': 'no-referrer', ...out.headers });
         if (req.method === 'HEAD' || out.body === null) return void res.end();
         if (typeof out.body === 'string') return void res.end(out.body);

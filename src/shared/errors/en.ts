@@ -11,6 +11,7 @@ import type {
   NotFoundKind,
   ReasonParams,
   RestoreProblem,
+  SearchableProblem,
   StyleProblem,
   UnmergeProblem,
 } from './reasons';
@@ -38,6 +39,15 @@ const JOB_KINDS: Record<JobKind, string> = {
   import: 'an import',
   extraction: 'an extraction',
   bagImport: 'a bag import',
+};
+
+const SEARCHABLE: Record<SearchableProblem, (p: ReasonParams['not_searchable']) => string> = {
+  kind: (p) =>
+    `${p.name} is not a scan: only images, TIFF and PDFs whose pages were read by OCR can be made searchable`,
+  no_words: (p) =>
+    `${p.name} has no OCR words with their positions (its pages have a text layer or no legible text, or were read before positions were kept)`,
+  encrypted: (p) => `${p.name} is an encrypted PDF: it cannot be rewritten with a text layer`,
+  undrawable: (p) => `the pages of ${p.name} cannot be read${p.detail ? `: ${p.detail}` : ''}`,
 };
 
 const RESTORE: Record<RestoreProblem, (p: ReasonParams['restore_blocked']) => string> = {
@@ -181,6 +191,7 @@ export const ENGLISH: Wording = {
   file_changed: (p) => `${p.path} changed while it was being opened: nothing was read (try again)`,
   file_unreadable: (p) => `cannot read ${p.path}: ${p.detail}`,
   not_regular_file: (p) => `cannot import ${p.path}: it is not a regular file`,
+  not_searchable: (p) => SEARCHABLE[p.problem](p),
   file_empty: (p) => `${p.name} is empty (0 bytes): nothing to keep`,
   file_too_large: (p) =>
     p.size === undefined

@@ -31,6 +31,9 @@ export type JobKind = 'import' | 'extraction' | 'bagImport';
 /** Why a deleted record cannot come back (`restore_blocked`). */
 export type RestoreProblem = 'revision' | 'authority' | 'collection' | 'referenceCode' | 'file';
 
+/** Why a stored file cannot be exported as a searchable PDF (`not_searchable`). */
+export type SearchableProblem = 'kind' | 'no_words' | 'encrypted' | 'undrawable';
+
 /** Why a merge of authorities cannot be undone (`unmerge_blocked`). */
 export type UnmergeProblem = 'keepChanged' | 'notMerged' | 'placeGone' | 'linkGone';
 
@@ -170,6 +173,8 @@ export interface ReasonParams {
   stored_copy_damaged: { name: string; size?: number; expected?: number };
   stored_file_missing: { what: string; sha256: string };
   checksum_mismatch: { what: string };
+  /** `detail`: for `undrawable`, our words for why the pages cannot be read. */
+  not_searchable: { name: string; problem: SearchableProblem; detail?: string };
 
   // ---- import, export, backups, bags
   not_utf8: { line: number; source: TextSource; file?: string };
@@ -279,6 +284,7 @@ export const ERROR_REASONS = [
   'stored_copy_damaged',
   'stored_file_missing',
   'checksum_mismatch',
+  'not_searchable',
   'not_utf8',
   'parse_failed',
   'xml_entities',

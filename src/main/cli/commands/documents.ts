@@ -1,14 +1,27 @@
 /** Commands over documents: import files and folders, list a record's files, show jobs, verify fixity. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveFailure } from '../../../shared/result';
 import { englishSkip } from '../../../shared/reports/en';
 import { JobRunner, type RunnerEvent } from '../../documents/jobs/runner';
+import { searchablePdf } from '../../documents/searchable-pdf';
 import { fixityProblems, verifyLibrary } from '../../documents/verify';
 import { OCR_CHOICES, type OcrChoice } from '../../../shared/channels/documents';
 import { integer, recordId, single, type ParsedArgs } from '../args';
 import { terminalSafe } from '../terminal';
 import { call, print, type Command, type CommandContext } from '../command';
 import { typeSlug } from './catalogue';
+
+/** FILE-ID and PAGE, both positive whole numbers. */
+function pageOf(positional: string[]): { fileId: number; page: number } {
+  const fileId = recordId(positional[1], 'words');
+  const raw = positional[2];
+  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ArchiveFailure('invalid_input', 'cli', {
+      detail: `"${raw ?? ''}" is not a page number (pages are numbered from 1)`,
+    });
+  return { fileId, page: Number(raw) };
+}
 
 function sizeLimit(ctx: { args: CommandContext['args'] }): void {
   const max = integer(ctx.args, 'max-size');
@@ -274,6 +287,57 @@ export const documentsCommands: Record<string, Command> = {
               `--- page ${p.page} (${p.source}${p.confidence !== null ? `, confidence ${p.confidence}%` : ''})\n${p.text}`,
           )
           .join('\n'),
+      );
+    },
+  },
+  words: {
+    usage: 'words FILE-ID PAGE',
+    summary: 'print the words OCR read on a page, each with its box (x y w h, fractions of the page) and confidence',
+    options: [],
+    words: [2, 2],
+    check: (args) => void pageOf(args.positional),
+    run: async (ctx) => {
+      const { fileId, page } = pageOf(ctx.args.positional);
+      const words = await call(ctx, 'pageWords', { fileId, page });
+      print(ctx, words, () =>
+        words === null
+          ? `Page ${page} has no OCR words (it has a text layer, OCR found nothing legible, or it was read before word boxes were kept).`
+          : [
+              `Page ${page}: ${words.words.length} words read on a ${words.width}×${words.height} image`,
+              ...words.words.map((w) => `${w.x} ${w.y} ${w.w} ${w.h} ${w.confidence}% ${w.text}`),
+            ].join('\n'),
+      );
+    },
+  },
+  'export-searchable': {
+    usage: 'export-searchable FILE-ID OUT.pdf',
+    summary:
+      'write a scanned document (image, TIFF, scanned PDF) as a searchable PDF: its pictures with the OCR text laid invisibly over them',
+    options: [],
+    words: [2, 2],
+    check: (args) => void recordId(args.positional[1], 'export-searchable'),
+    run: async (ctx) => {
+      const fileId = recordId(ctx.args.positional[1], 'export-searchable');
+      const out = path.resolve(ctx.args.positional[2]!);
+      const info = await call(ctx, 'libraryInfo', {});
+      const pdf = await searchablePdf(ctx.service, info.path, fileId);
+      // Written aside and renamed, so a failed write never leaves half a PDF under the name asked for.
+      const temp = `${out}.${process.pid}.tmp`;
+      try {
+        await fs.promises.writeFile(temp, pdf.bytes);
+        await fs.promises.rename(temp, out);
+      } catch (error) {
+        await fs.promises.rm(temp, { force: true });
+        throw new ArchiveFailure('invalid_input', 'cli', {
+          detail: `cannot write ${out}: ${(error as Error).message}`,
+        });
+      }
+      const value = { out, bytes: pdf.bytes.length, pages: pdf.pages, pagesWithText: pdf.pagesWithText };
+      print(
+        ctx,
+        value,
+        () =>
+          `Wrote ${out} (${pdf.bytes.length} bytes): ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${pdf.pagesWithText} with OCR text`,
       );
     },
   },

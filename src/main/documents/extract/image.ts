@@ -105,7 +105,7 @@ async function embeddedFacts(file: string): Promise<Record<string, unknown>> {
 }
 
 /** One page's pixels, decoded once and drawn from for the thumbnail, the preview and OCR. */
-interface DrawnPage {
+export interface DrawnPage {
   draw: () => Sharp;
   width: number;
   height: number;
@@ -125,7 +125,7 @@ async function ocrImage(page: DrawnPage): Promise<Buffer> {
  * The pages of one image: each decoded by libvips, and a TIFF page libvips refuses by the second
  * decoder (tiff.ts), so one page libtiff rejects does not cost the others.
  */
-class ImagePages {
+export class ImagePages {
   private fallback: FallbackTiff | null | undefined;
 
   constructor(
@@ -177,8 +177,12 @@ class ImagePages {
  * Why libvips could not draw a picture, in our words: its own messages name its internals
  * ("vips2png: unable to write to target") and repeat themselves, which tells a reader nothing.
  */
+const HEVC =
+  'it is a HEIC picture coded with HEVC, which this build cannot decode (convert it to JPEG or AVIF to see it)';
+
 function undrawable(error: unknown): string {
   const raw = (error as Error).message ?? String(error);
+  if (/HEVC|not been built in/i.test(raw)) return HEVC;
   if (
     /premature end|truncat|unexpected end|end of (file|data|stream)|\bEOF\b|short read|not enough data|read error/i.test(
       raw,
@@ -214,6 +218,14 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
     const height = meta.pageHeight ?? meta.height ?? 0;
     out.width = width;
     out.height = height;
+    if (meta.compression === 'hevc') {
+      // sharp's prebuilt libvips has no HEVC decoder (a patent-encumbered codec): the header gives the
+      // size, exifr the metadata, and the reason says why there is no picture or text.
+      out.pageCount = meta.pages ?? 1;
+      out.textStatus = 'skipped';
+      out.textError = notDrawn('decoded', HEVC, out.metadata);
+      return out;
+    }
     if (width * height > MAX_IMAGE_PIXELS || width === 0 || height === 0) {
       out.pageCount = meta.pages ?? 1;
       out.textStatus = 'skipped';
@@ -275,6 +287,7 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
           source: 'ocr',
           confidence: Math.round(r.confidence * 10) / 10,
           language: r.language,
+          words: { width: r.width, height: r.height, words: r.words },
         });
       }
     });

@@ -18,6 +18,7 @@ const VARIANT: Partial<Record<ErrorReason, (p: ErrorParams) => string>> = {
   not_found: (p) => String(p.kind),
   stale_revision: (p) => String(p.action),
   restore_blocked: (p) => String(p.problem),
+  not_searchable: (p) => String(p.problem),
   unmerge_blocked: (p) => String(p.problem),
   authority_in_use: (p) => (p.count === 1 ? 'one' : 'other'),
   place_in_use: (p) => (p.count === 1 ? 'one' : 'other'),

@@ -4,7 +4,7 @@ import { ErrorText } from '../common/ErrorText';
 import { ErrorList } from '../common/ErrorList';
 import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
-import { fileUrl, formatBytes, kindOf, uploadFiles } from './files';
+import { downloadSearchablePdf, fileUrl, formatBytes, kindOf, uploadFiles } from './files';
 import { FileViewer } from './FileViewer';
 import './documents.css';
 
@@ -122,6 +122,25 @@ export function DocumentsSection({
             </li>
           ))}
         </ul>
+      ) : null}
+      {current && current.textStatus === 'done' && ['pdf', 'image'].includes(kindOf(current.mediaType)) ? (
+        <p className="documents-actions">
+          <button
+            type="button"
+            title={t('searchableHint')}
+            disabled={busy !== null}
+            onClick={() => {
+              setErrors([]);
+              setBusy(t('searchableBusy'));
+              void downloadSearchablePdf(current.id)
+                .then((refused) => setErrors(refused ? [`${current.originalName}: ${refused}`] : []))
+                .catch((error: unknown) => setErrors([String((error as Error).message ?? error)]))
+                .finally(() => setBusy(null));
+            }}
+          >
+            {t('searchable')}
+          </button>
+        </p>
       ) : null}
       {current ? <FileViewer key={current.id} file={current} /> : null}
     </section>

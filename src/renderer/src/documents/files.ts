@@ -16,6 +16,32 @@ export function fileUrl(sha256: string): string {
   return desktop ? `civic-file://files/${sha256}` : `/files/${sha256}`;
 }
 
+/**
+ * Downloads a scan as a searchable PDF (made by the main process from its OCR words), under the
+ * name the app gives it. Returns the refusal in the interface language, or null when it went.
+ */
+export async function downloadSearchablePdf(fileId: number): Promise<string | null> {
+  const url = desktop ? `civic-file://searchable/${fileId}` : `/searchable/${fileId}`;
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok || !(res.headers.get('Content-Type') ?? '').startsWith('application/pdf')) {
+    const body = (await res.json().catch(() => null)) as { error?: ArchiveError } | null;
+    return body?.error
+      ? errorWords(body.error)
+      : i18next.t('searchableFailed', { ns: 'documents', status: res.status });
+  }
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = encoded ? decodeURIComponent(encoded) : 'searchable.pdf';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download by now; the object URL is let go on the next turn.
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  return null;
+}
+
 function uploadUrl(query: URLSearchParams): string {
   return desktop ? `civic-file://upload?${query}` : `/upload?${query}`;
 }

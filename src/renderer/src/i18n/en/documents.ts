@@ -23,6 +23,11 @@ export const documents = {
   pageOf: 'Page {{page, number}} of {{name}}',
   pageNotDrawn: 'Page {{page, number}} cannot be drawn: see the reason under the file.',
   openOriginal: 'Open the original file',
+  searchable: 'Searchable PDF',
+  searchableHint:
+    'Download this scan as a PDF with its OCR text laid invisibly over the pages, so any PDF reader can search and copy it',
+  searchableBusy: 'Making the searchable PDF…',
+  searchableFailed: 'the searchable PDF could not be made (HTTP {{status}})',
   about: 'About the file',
   facts: {
     title: 'Title',

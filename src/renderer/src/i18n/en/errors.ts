@@ -126,6 +126,13 @@ export const errors = {
     },
     stored_file_missing: "the stored file {{what}} (sha256 {{sha256}}) is missing from the library's files: run verify",
     checksum_mismatch: 'the stored file {{what}} does not match its checksum: run verify',
+    not_searchable: {
+      kind: '{{name}} is not a scan: only images, TIFF and PDFs whose pages were read by OCR can be made searchable',
+      no_words:
+        '{{name}} has no OCR words with their positions (its pages have a text layer or no legible text, or were read before positions were kept)',
+      encrypted: '{{name}} is an encrypted PDF: it cannot be rewritten with a text layer',
+      undrawable: 'the pages of {{name}} cannot be read: {{detail}}',
+    },
     not_utf8: {
       text: 'line {{line}} has a character that is not UTF-8: save the file as UTF-8 and import it again',
       csv: 'CSV: line {{line}} has a character that is not UTF-8; save the file as UTF-8 (CSV UTF-8) and import it again',

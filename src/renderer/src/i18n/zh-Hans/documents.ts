@@ -25,6 +25,10 @@ export const documents: Messages<typeof en> = {
   pageOf: '{{name}} 第 {{page, number}} 页',
   pageNotDrawn: '第 {{page, number}} 页无法显示：原因见文件信息。',
   openOriginal: '打开原始文件',
+  searchable: '可搜索的 PDF',
+  searchableHint: '将此扫描件下载为 PDF，其 OCR 文字以不可见的方式覆盖在页面上，任何 PDF 阅读器都能搜索和复制',
+  searchableBusy: '正在制作可搜索的 PDF…',
+  searchableFailed: '无法制作可搜索的 PDF（HTTP {{status}}）',
   about: '文件信息',
   facts: {
     title: '题名',

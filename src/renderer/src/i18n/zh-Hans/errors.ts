@@ -117,6 +117,12 @@ export const errors: Messages<typeof en> = {
     },
     stored_file_missing: '已存文件 {{what}}（sha256 {{sha256}}）不在档案库的文件中：请运行文件校验',
     checksum_mismatch: '已存文件 {{what}} 与其校验和不符：请运行文件校验',
+    not_searchable: {
+      kind: '{{name}} 不是扫描件：只有图像、TIFF 和经过 OCR 识别的 PDF 才能制作成可搜索的 PDF',
+      no_words: '{{name}} 没有带位置的 OCR 文字（其页面已有文字层或没有可识别的文字，或在保存文字位置之前已识别）',
+      encrypted: '{{name}} 是加密的 PDF：无法为其加上文字层',
+      undrawable: '无法读取 {{name}} 的页面：{{detail}}',
+    },
     not_utf8: {
       text: '第 {{line}} 行含有非 UTF-8 字符：请将文件另存为 UTF-8 后重新导入',
       csv: 'CSV：第 {{line}} 行含有非 UTF-8 字符；请将文件另存为 UTF-8（CSV UTF-8）后重新导入',
