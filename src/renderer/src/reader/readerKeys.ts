@@ -1,0 +1,43 @@
+/**
+ * The reader's keys, on the dialog: Page Up/Down and ←/→ turn pages, Home/End go to the first or
+ * last, Ctrl/⌘ + and − zoom, Ctrl/⌘+F opens find. Keys typed in a field (the find box, the page
+ * number) are the field's own.
+ */
+export function readerKeys(actions: {
+  page: number;
+  pageCount: number;
+  onPage: (page: number) => void;
+  zoomIn: () => void;
+  zoomOut: () => void;
+  find: () => void;
+}) {
+  return (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && !e.altKey) {
+      const key = e.key.toLowerCase();
+      const act =
+        key === 'f' ? actions.find : key === '=' || key === '+' ? actions.zoomIn : key === '-' ? actions.zoomOut : null;
+      if (act) {
+        e.preventDefault();
+        act();
+      }
+      return;
+    }
+    const target = e.target as HTMLElement;
+    if (e.altKey || e.shiftKey || target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const { page, pageCount, onPage } = actions;
+    const to =
+      e.key === 'PageDown' || e.key === 'ArrowRight'
+        ? page + 1
+        : e.key === 'PageUp' || e.key === 'ArrowLeft'
+          ? page - 1
+          : e.key === 'Home'
+            ? 1
+            : e.key === 'End'
+              ? pageCount
+              : null;
+    if (to === null) return;
+    e.preventDefault();
+    onPage(Math.min(pageCount, Math.max(1, to)));
+  };
+}
