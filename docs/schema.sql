@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 8); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 9); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -92,6 +92,13 @@ CREATE TABLE jobs (
   progress_label TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
+  );
+
+CREATE TABLE page_words (
+  page_id INTEGER PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+  width INTEGER NOT NULL CHECK (width > 0),
+  height INTEGER NOT NULL CHECK (height > 0),
+  words TEXT NOT NULL CHECK (json_valid(words) AND json_type(words) = 'array')
   );
 
 CREATE TABLE pages (

@@ -14,6 +14,7 @@ import type {
   FileView,
   JobView,
   PageView,
+  PageWords,
   RecordFile,
 } from '../../shared/channels/documents';
 import { JOB_STATUSES } from '../../shared/channels/documents';
@@ -24,6 +25,7 @@ import type { CatalogueContext } from '../catalogue/context';
 import { createRecord, requireRecord, updateRecord } from '../catalogue/records';
 import { deletePagesOfFile, writePageText } from '../search/fulltext';
 import { DEFAULT_MAX_FILE_BYTES, envMaxFileBytes } from './limits';
+import { readPageWords, writePageWords } from './page-words';
 import { storedPath } from './store';
 import { ANY_PATH } from './path-rule';
 import { isNameTitle, titleFromName } from './titles';
@@ -91,6 +93,11 @@ export function filePages(ctx: CatalogueContext, fileId: number, from: number, l
       'SELECT page, text, source, confidence, language FROM pages WHERE file_id = ? AND page >= ? ORDER BY page LIMIT ?',
     )
     .all(fileId, from, limit) as PageView[];
+}
+
+export function pageWords(ctx: CatalogueContext, fileId: number, page: number): PageWords | null {
+  requireFile(ctx, fileId);
+  return readPageWords(ctx.db, fileId, page);
 }
 
 /** Whether a stored file is known to the catalogue, as a file or as a thumbnail (the file routes serve only these). */
@@ -639,8 +646,8 @@ export function finishExtract(
         fileId,
       );
     deletePagesOfFile(ctx.db, fileId);
-    for (const p of e.pages)
-      writePageText(ctx.db, {
+    for (const p of e.pages) {
+      const pageId = writePageText(ctx.db, {
         fileId,
         page: p.page,
         text: p.text,
@@ -648,6 +655,8 @@ export function finishExtract(
         confidence: p.confidence,
         language: p.language,
       });
+      writePageWords(ctx.db, pageId, p.words);
+    }
     // The search index follows record changes: each record holding this file changed.
     const summary = `${e.textStatus}${e.pages.length ? `: ${e.pages.length} page${e.pages.length === 1 ? '' : 's'} of text` : ''}${e.textError ? ` (${e.textError})` : ''}`;
     for (const h of holders(ctx, fileId))

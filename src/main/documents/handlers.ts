@@ -13,6 +13,7 @@ export const documentsHandlers: HandlersFor<typeof documentsChannels> = {
   recordFiles: (ctx, { recordId }) => files.recordFiles(ctx, recordId),
   fileInfo: (ctx, input) => files.fileInfo(ctx, input),
   filePages: (ctx, { fileId, from, limit }) => files.filePages(ctx, fileId, from, limit),
+  pageWords: (ctx, { fileId, page }) => files.pageWords(ctx, fileId, page),
   detachFile: (ctx, { recordId, fileId }) => files.detachFile(ctx, recordId, fileId),
   listJobs: (ctx, input) => files.listJobs(ctx, input),
   cancelJobs: (ctx, input) => files.cancelJobs(ctx, input),

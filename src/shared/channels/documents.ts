@@ -80,12 +80,34 @@ const ImportPaths = {
   paths: z.array(AbsolutePath).min(1, 'give at least one file or folder').max(10_000),
 };
 
+/** A word OCR read, its box normalised to the page (0..1 from the top left, so any rendering scale fits). */
+const OcrWord = z.strictObject({
+  text: z.string().min(1).max(1_000),
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  w: z.number().min(0).max(1),
+  h: z.number().min(0).max(1),
+  /** Tesseract's confidence in the word, 0–100. */
+  confidence: z.number().min(0).max(100),
+});
+export type OcrWord = z.output<typeof OcrWord>;
+
+/** The words of one OCR'd page; width and height are the pixel size of the image OCR read. */
+export const PageWords = z.strictObject({
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+  words: z.array(OcrWord).max(100_000),
+});
+export type PageWords = z.output<typeof PageWords>;
+
 const PageText = z.strictObject({
   page: z.number().int().min(1),
   text: z.string().max(5_000_000),
   source: z.enum(PAGE_SOURCES),
   confidence: z.number().min(0).max(100).nullable().default(null),
   language: z.string().max(50).nullable().default(null),
+  /** The words OCR read with their boxes (OCR pages only). */
+  words: PageWords.nullable().default(null),
 });
 
 export const Extraction = z.strictObject({
@@ -170,6 +192,16 @@ export const documentsChannels = {
       limit: z.number().int().min(1).max(1_000).default(1_000),
     }),
     z.array(PageView),
+    false,
+  ),
+  /**
+   * The words OCR read on one page of a file, with their boxes normalised to the page, for
+   * highlighting hits on a scan. Null when the page has none: it has a text layer or plain text, OCR
+   * found nothing legible there, or it was read before boxes were kept (version 9) and not since.
+   */
+  pageWords: channel(
+    z.strictObject({ fileId: Id, page: z.number().int().min(1, 'pages are numbered from 1') }),
+    PageWords.nullable(),
     false,
   ),
   detachFile: channel(z.strictObject({ recordId: Id, fileId: Id }), z.object({ revision: z.number() }), true),

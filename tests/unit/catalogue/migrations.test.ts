@@ -201,6 +201,16 @@ function fillVersion7(db: Database.Database): void {
   change.run(22, AT, 12);
 }
 
+/** Version 8's rows on top: a page of the stored file read by OCR, as version 8 kept it (text only, no word boxes). */
+function fillVersion8(db: Database.Database): void {
+  fillVersion7(db);
+  const text = 'Scanned reply from Hangzhou about the pagoda.';
+  db.prepare(
+    "INSERT INTO pages (id, file_id, page, text, source, confidence, language) VALUES (3, 1, 3, ?, 'ocr', 88.5, 'eng')",
+  ).run(text);
+  db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (3, ?)').run(ftsTerms(text));
+}
+
 async function upgraded(dir: string, from: number) {
   const lib = await openTestLibrary(dir);
   const db = new Database(path.join(dir, CATALOGUE_FILE), { readonly: true });
@@ -253,8 +263,8 @@ async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary
 
 describe('every migration carries a catalogue with rows forward', () => {
   it('has a test below for each migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(LATEST_VERSION).toBe(8);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(LATEST_VERSION).toBe(9);
   });
 
   it('0001-catalogue: an empty SQLite file becomes a catalogue', async () => {
@@ -444,5 +454,43 @@ describe('every migration carries a catalogue with rows forward', () => {
     expect(docs.upserts.map((d) => [d.id, d.date])).toEqual([[10, '1988-06-01']]);
     await expectVersion1Rows(lib, 13);
     await lib.close();
+  });
+
+  it('0009-page-words: pages of version 8 keep their text and have no word boxes; boxes written after go with their page', async () => {
+    const dir = catalogueAt(8, fillVersion8);
+    const { lib } = await upgraded(dir, 8);
+    const pages = await lib.ok('filePages', { fileId: 1 });
+    expect(pages.map((p) => [p.page, p.source, p.confidence, p.language])).toEqual([
+      [1, 'text-layer', null, null],
+      [2, 'text-layer', null, null],
+      [3, 'ocr', 88.5, 'eng'],
+    ]);
+    // Nothing is read again on upgrade: an OCR page of before simply has no words.
+    for (const page of [1, 2, 3]) expect(await lib.ok('pageWords', { fileId: 1, page })).toBeNull();
+    expect((await lib.ok('searchText', { query: 'pagoda' })).hits.map((h) => h.recordId)).toEqual([1]);
+    await expectVersion1Rows(lib, 13);
+    await lib.close();
+
+    const db = new Database(path.join(dir, CATALOGUE_FILE));
+    db.pragma('foreign_keys = ON');
+    const add = db.prepare('INSERT INTO page_words (page_id, width, height, words) VALUES (?, ?, ?, ?)');
+    add.run(3, 2480, 3508, JSON.stringify([['Scanned', 0.1, 0.2, 0.15, 0.02, 91.5]]));
+    expect(() => add.run(2, 2480, 3508, '{"not":"an array"}')).toThrow(/CHECK/);
+    expect(() => add.run(2, 0, 3508, '[]')).toThrow(/CHECK/);
+    expect(() => add.run(99, 10, 10, '[]')).toThrow(/FOREIGN KEY/);
+    db.close();
+
+    const again = await openTestLibrary(dir);
+    expect(await again.ok('pageWords', { fileId: 1, page: 3 })).toEqual({
+      width: 2480,
+      height: 3508,
+      words: [{ text: 'Scanned', x: 0.1, y: 0.2, w: 0.15, h: 0.02, confidence: 91.5 }],
+    });
+    await again.close();
+    const after = new Database(path.join(dir, CATALOGUE_FILE));
+    after.pragma('foreign_keys = ON');
+    after.prepare('DELETE FROM pages WHERE id = 3').run();
+    expect(after.prepare('SELECT count(*) AS n FROM page_words').get()).toEqual({ n: 0 });
+    after.close();
   });
 });

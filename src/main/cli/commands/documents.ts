@@ -9,6 +9,17 @@ import { terminalSafe } from '../terminal';
 import { call, print, type Command, type CommandContext } from '../command';
 import { typeSlug } from './catalogue';
 
+/** FILE-ID and PAGE, both positive whole numbers. */
+function pageOf(positional: string[]): { fileId: number; page: number } {
+  const fileId = recordId(positional[1], 'words');
+  const raw = positional[2];
+  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ArchiveFailure('invalid_input', 'cli', {
+      detail: `"${raw ?? ''}" is not a page number (pages are numbered from 1)`,
+    });
+  return { fileId, page: Number(raw) };
+}
+
 function sizeLimit(ctx: { args: CommandContext['args'] }): void {
   const max = integer(ctx.args, 'max-size');
   if (max !== undefined) {
@@ -222,6 +233,25 @@ export const documentsCommands: Record<string, Command> = {
               `--- page ${p.page} (${p.source}${p.confidence !== null ? `, confidence ${p.confidence}%` : ''})\n${p.text}`,
           )
           .join('\n'),
+      );
+    },
+  },
+  words: {
+    usage: 'words FILE-ID PAGE',
+    summary: 'print the words OCR read on a page, each with its box (x y w h, fractions of the page) and confidence',
+    options: [],
+    words: [2, 2],
+    check: (args) => void pageOf(args.positional),
+    run: async (ctx) => {
+      const { fileId, page } = pageOf(ctx.args.positional);
+      const words = await call(ctx, 'pageWords', { fileId, page });
+      print(ctx, words, () =>
+        words === null
+          ? `Page ${page} has no OCR words (it has a text layer, OCR found nothing legible, or it was read before word boxes were kept).`
+          : [
+              `Page ${page}: ${words.words.length} words read on a ${words.width}×${words.height} image`,
+              ...words.words.map((w) => `${w.x} ${w.y} ${w.w} ${w.h} ${w.confidence}% ${w.text}`),
+            ].join('\n'),
       );
     },
   },

@@ -257,6 +257,7 @@ export async function extractImage(file: string, mediaType: string, opts: Extrac
           source: 'ocr',
           confidence: Math.round(r.confidence * 10) / 10,
           language: r.language,
+          words: { width: r.width, height: r.height, words: r.words },
         });
       }
     });

@@ -226,6 +226,7 @@ async function readPdf(doc: PDFDocumentProxy, out: Extraction, opts: ExtractOpti
               source: 'ocr',
               confidence: Math.round(r.confidence * 10) / 10,
               language: r.language,
+              words: { width: r.width, height: r.height, words: r.words },
             });
           } else illegible.push(`${n} (${Math.round(r.confidence)}%)`);
         },
