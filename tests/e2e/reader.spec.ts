@@ -49,14 +49,14 @@ const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test('reads a PDF in the reader: keys, zoom, rotation, page strip, find and the text pane', async ({ page, host }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const pdf = makePdf([
     { lines: ['Leeds City Council', 'Minutes of the twinning committee'] },
     { lines: ['Hangzhou delegation visit', 'Dancers performed at the theatre'] },
     { lines: ['Signed at Leeds Civic Hall', 'Leeds and Hangzhou renew the agreement'] },
   ]);
   const files = await recordWith(page, host, [{ name: 'minutes.pdf', buffer: pdf }]);
-  const opener = files.getByRole('button', { name: 'Open in reader: minutes.pdf' });
+  const opener = files.getByRole('button', { name: 'Open in reader' });
   await opener.click();
   const reader = page.getByRole('dialog', { name: 'Reader: minutes.pdf' });
   await expect(reader).toBeVisible();
@@ -187,13 +187,16 @@ test('reads a PDF in the reader: keys, zoom, rotation, page strip, find and the 
   await expect(pane).toBeHidden();
   await reader.getByRole('button', { name: 'Show text' }).click();
   await expect(pane).toContainText('Minutes of the twinning committee');
-  await reader.getByRole('button', { name: 'Close' }).click();
+  await reader.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(opener).toBeFocused();
   await quiet(page);
 });
 
-test('a CCITT G4 scan draws its page (not blank) in the reader', async ({ page, host }) => {
-  test.setTimeout(120_000);
+test('a CCITT G4 scan draws its page (not blank) in the reader, and find boxes an OCR word on it', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(240_000);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-e2e-reader-'));
   try {
     const scan = textImage(['Minutes of the twinning committee'], { fontSize: 44, width: 1_200 });
@@ -202,7 +205,7 @@ test('a CCITT G4 scan draws its page (not blank) in the reader', async ({ page, 
     );
     expect(ccitt.toString('latin1')).toContain('/CCITTFaxDecode');
     const files = await recordWith(page, host, [{ name: 'ccitt-scan.pdf', buffer: ccitt }]);
-    await files.getByRole('button', { name: 'Open in reader: ccitt-scan.pdf' }).click();
+    await files.getByRole('button', { name: 'Open in reader' }).click();
     const reader = page.getByRole('dialog', { name: 'Reader: ccitt-scan.pdf' });
     const canvas = reader.locator('canvas.reader-canvas');
     await expect
@@ -226,7 +229,29 @@ test('a CCITT G4 scan draws its page (not blank) in the reader', async ({ page, 
         { message: 'the scan draws ink', timeout: 15_000 },
       )
       .toBe(true);
+    // Find on a scan: the hit is boxed on the page from the words' boxes OCR kept.
+    await page.keyboard.press('Control+f');
+    await reader.getByRole('searchbox', { name: 'Find in the document' }).fill('Twinning');
+    await expect(reader.locator('.reader-find-count')).toHaveText('1 of 1');
+    const hit = reader.locator('.reader-hit-current');
+    await expect(hit).toHaveCount(1);
+    const hitBox = (await hit.boundingBox())!;
+    const canvasBox = (await canvas.boundingBox())!;
+    expect(overlaps(hitBox, canvasBox)).toBe(true);
+    // The word is in the upper part of the scan, a word wide, not the whole page.
+    expect(hitBox.width).toBeGreaterThan(20);
+    expect(hitBox.width).toBeLessThan(canvasBox.width / 2);
+    // Turned a quarter, the box turns with the page: now taller than wide.
+    await reader.getByRole('button', { name: 'Rotate 90°' }).click();
+    await expect
+      .poll(async () => {
+        const b = (await hit.boundingBox())!;
+        return b.height > b.width;
+      })
+      .toBe(true);
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(reader).toBeHidden();
     await quiet(page);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

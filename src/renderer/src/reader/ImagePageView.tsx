@@ -1,5 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
+import type { TextRange } from './findText';
+import { HitMarks } from './HitMarks';
+import { markBoxes, type PageLayout } from './pageLayout';
 import type { Rotation, Size } from './useReaderView';
 
 function loadImage(src: string): Promise<HTMLImageElement> {
@@ -21,18 +24,26 @@ export function ImagePageView({
   page,
   scale,
   rotation,
+  layout,
+  hits,
+  current,
   onNaturalSize,
 }: {
   src: string | null;
   page: number;
   scale: number;
   rotation: Rotation;
+  /** Where OCR found the page's words, once read (the find box reads every page). */
+  layout: PageLayout | null;
+  hits: readonly TextRange[];
+  current: number | null;
   onNaturalSize: (size: Size) => void;
 }) {
   const { t } = useT('reader');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [image, setImage] = useState<HTMLImageElement | null>(null);
   const [failed, setFailed] = useState(false);
+  const [shown, setShown] = useState<Size | null>(null);
 
   useEffect(() => {
     let stopped = false;
@@ -65,6 +76,7 @@ export function ImagePageView({
     c.height = Math.ceil(cssH * dpr);
     c.style.width = `${Math.ceil(cssW)}px`;
     c.style.height = `${Math.ceil(cssH)}px`;
+    setShown({ width: cssW, height: cssH });
     const g = c.getContext('2d');
     if (!g) return;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -74,11 +86,17 @@ export function ImagePageView({
     g.drawImage(image, -w / 2, -h / 2, w, h);
   }, [image, scale, rotation]);
 
+  const boxes = useMemo(
+    () => markBoxes(layout, hits, current, shown && { size: shown, rotation, viewport: null }),
+    [layout, hits, current, shown, rotation],
+  );
+
   if (!src) return <p className="muted">{t('pageNotDrawn', { page })}</p>;
   return (
     <div className="reader-page">
       {failed ? <p className="error">{t('imageFailed')}</p> : null}
       <canvas ref={canvas} className="reader-canvas" aria-label={t('page', { page })} role="img" />
+      <HitMarks boxes={boxes} />
     </div>
   );
 }

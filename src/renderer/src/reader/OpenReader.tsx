@@ -8,7 +8,9 @@ const ReaderDialog = lazy(() => import('./ReaderDialog'));
 
 /**
  * The record viewer's "Open in reader" button, and the reader it opens at the page being viewed.
- * Once opened the dialog stays mounted (closed), so closing can hand focus back to this button.
+ * The button is not named by the file (the viewer around it is), so that looking for the file's
+ * own button by its name finds one. Once opened the dialog stays mounted (closed), so closing can
+ * hand focus back to this button.
  */
 export function OpenReader({ file, page, onPage }: { file: RecordFile; page: number; onPage: (page: number) => void }) {
   const { t } = useT('reader');
@@ -20,7 +22,6 @@ export function OpenReader({ file, page, onPage }: { file: RecordFile; page: num
       <button
         type="button"
         className="open-reader"
-        aria-label={t('openLabel', { name: file.originalName })}
         onClick={() => {
           setLoaded(true);
           setOpen(true);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PageViewport, PDFDocumentProxy } from 'pdfjs-dist';
 import { useT } from '../i18n/i18n';
 import { HitMarks } from './HitMarks';
-import { hitBoxes, type PdfPageText } from './pdfText';
+import { markBoxes, type PageLayout } from './pageLayout';
 import type { Rotation, Size } from './useReaderView';
 import type { TextRange } from './findText';
 
@@ -15,7 +15,7 @@ export function PdfPageView({
   page,
   scale,
   rotation,
-  text,
+  layout,
   hits,
   current,
   onNaturalSize,
@@ -24,8 +24,8 @@ export function PdfPageView({
   page: number;
   scale: number;
   rotation: Rotation;
-  /** The page's laid-out text, once read (the find box reads every page). */
-  text: PdfPageText | null;
+  /** Where the page's words are, once read (the find box reads every page). */
+  layout: PageLayout | null;
   hits: readonly TextRange[];
   current: number | null;
   onNaturalSize: (size: Size) => void;
@@ -70,10 +70,13 @@ export function PdfPageView({
 
   const boxes = useMemo(
     () =>
-      text && viewport
-        ? hits.flatMap((hit, i) => hitBoxes(text, hit, viewport).map((box) => ({ box, current: i === current })))
-        : [],
-    [text, viewport, hits, current],
+      markBoxes(
+        layout,
+        hits,
+        current,
+        viewport && { size: { width: viewport.width, height: viewport.height }, rotation, viewport },
+      ),
+    [layout, viewport, rotation, hits, current],
   );
 
   return (

@@ -45,10 +45,17 @@ export function Reader({
     },
     [onPage],
   );
-  const texts = usePageTexts(pageCount, doc, stored.value ?? null, findOpen);
+  const isPdf = source.kind === 'pdf';
+  const texts = usePageTexts(
+    file.id,
+    pageCount,
+    isPdf ? doc : null,
+    stored.value ?? null,
+    findOpen && (!isPdf || doc !== null),
+  );
   const find = useFind(texts.texts, findOpen ? query : '', page, goTo);
   const currentHit = find.current === null ? null : (find.hits[find.current] ?? null);
-  const layout = texts.layout.get(page) ?? null;
+  const layout = texts.layouts.get(page) ?? null;
   const pageHits = layout ? find.hits.filter((h) => h.page === page) : [];
   const openFind = () => {
     setFindOpen(true);
@@ -65,8 +72,9 @@ export function Reader({
     find: openFind,
   });
   useEffect(() => {
-    // A native listener: the keys belong to the whole reader, whichever of its parts has focus.
-    const el = main.current;
+    // A native listener on the dialog: the keys belong to the whole reader, whichever of its
+    // parts has focus (its Close button, first in the dialog, has it when the reader opens).
+    const el: HTMLElement | null = main.current?.closest('dialog') ?? main.current;
     el?.addEventListener('keydown', keys);
     return () => el?.removeEventListener('keydown', keys);
   }, [keys]);
@@ -113,7 +121,7 @@ export function Reader({
               page={page}
               scale={view.scale}
               rotation={view.rotation}
-              text={layout}
+              layout={layout}
               hits={pageHits}
               current={currentHit?.page === page ? currentHit.onPage : null}
               onNaturalSize={view.setNatural}
@@ -124,6 +132,9 @@ export function Reader({
               page={page}
               scale={view.scale}
               rotation={view.rotation}
+              layout={layout}
+              hits={pageHits}
+              current={currentHit?.page === page ? currentHit.onPage : null}
               onNaturalSize={view.setNatural}
             />
           ) : source.kind === 'text' ? (

@@ -1,7 +1,6 @@
 /** The reader: a document in most of the window, with its pages, text and a find box. */
 export const reader = {
   open: 'Open in reader',
-  openLabel: 'Open in reader: {{name}}',
   close: 'Close',
   loading: 'Loading the reader…',
   heading: 'Reader: {{name}}',

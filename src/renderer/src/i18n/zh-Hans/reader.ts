@@ -3,7 +3,6 @@ import type { reader as en } from '../en/reader';
 
 export const reader: Messages<typeof en> = {
   open: '在阅读器中打开',
-  openLabel: '在阅读器中打开：{{name}}',
   close: '关闭',
   loading: '正在加载阅读器…',
   heading: '阅读器：{{name}}',
