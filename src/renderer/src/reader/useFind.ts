@@ -1,6 +1,6 @@
 /** The find box's hits across the pages, and which one is current. */
-import { useEffect, useMemo, useState } from 'react';
-import { findAll, type TextRange } from './findText';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { findAll, foldForFind, type FoldedText, type TextRange } from './findText';
 
 export interface Hit extends TextRange {
   page: number;
@@ -9,11 +9,16 @@ export interface Hit extends TextRange {
 }
 
 export function useFind(texts: readonly string[], query: string, page: number, goTo: (page: number) => void) {
+  // The pages folded once for all the queries typed (a long Chinese document folds slowly), and
+  // only once something is looked for.
+  const folded = useRef<{ texts: readonly string[]; folded: FoldedText[] } | null>(null);
   const hits = useMemo(() => {
     const out: Hit[] = [];
     if (!query.trim()) return out;
+    if (folded.current?.texts !== texts) folded.current = { texts, folded: texts.map(foldForFind) };
+    const prepared = folded.current.folded;
     texts.forEach((text, i) => {
-      findAll(text, query).forEach((r, k) => out.push({ ...r, page: i + 1, onPage: k }));
+      findAll(text, query, prepared[i]).forEach((r, k) => out.push({ ...r, page: i + 1, onPage: k }));
     });
     return out;
   }, [texts, query]);
