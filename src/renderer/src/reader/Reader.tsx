@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { RecordFile } from '../../../shared/channels/documents';
 import { archive } from '../archive';
 import { useResult } from '../common/useResult';
@@ -7,7 +7,7 @@ import { FindBar } from './FindBar';
 import { ImagePageView } from './ImagePageView';
 import { PageStrip } from './PageStrip';
 import { PdfPageView } from './PdfPageView';
-import { readerKeys } from './readerKeys';
+import { useReaderKeys } from './useReaderKeys';
 import { ReaderTextPane } from './ReaderTextPane';
 import { ReaderToolbar } from './ReaderToolbar';
 import { pageCountOf, readerSource } from './readerSource';
@@ -63,21 +63,7 @@ export function Reader({
     requestAnimationFrame(() => findInput.current?.select());
   };
   const main = useRef<HTMLDivElement>(null);
-  const keys = readerKeys({
-    page,
-    pageCount,
-    onPage: goTo,
-    zoomIn: view.zoomIn,
-    zoomOut: view.zoomOut,
-    find: openFind,
-  });
-  useEffect(() => {
-    // A native listener on the dialog: the keys belong to the whole reader, whichever of its
-    // parts has focus (its Close button, first in the dialog, has it when the reader opens).
-    const el: HTMLElement | null = main.current?.closest('dialog') ?? main.current;
-    el?.addEventListener('keydown', keys);
-    return () => el?.removeEventListener('keydown', keys);
-  }, [keys]);
+  useReaderKeys(main, { page, pageCount, onPage: goTo, zoomIn: view.zoomIn, zoomOut: view.zoomOut, find: openFind });
   const drawn = source.kind !== 'text';
   const images = source.kind === 'images' ? source.pages : null;
 

@@ -3,14 +3,29 @@
  * last, Ctrl/⌘ + and − zoom, Ctrl/⌘+F opens find. Keys typed in a field (the find box, the page
  * number) are the field's own.
  */
-export function readerKeys(actions: {
+import { useEffect, type RefObject } from 'react';
+
+interface Actions {
   page: number;
   pageCount: number;
   onPage: (page: number) => void;
   zoomIn: () => void;
   zoomOut: () => void;
   find: () => void;
-}) {
+}
+
+export function useReaderKeys(main: RefObject<HTMLElement | null>, actions: Actions): void {
+  useEffect(() => {
+    // A native listener on the dialog: the keys belong to the whole reader, whichever of its
+    // parts has focus (its Close button, first in the dialog, has it when the reader opens).
+    const el: HTMLElement | null = main.current?.closest('dialog') ?? main.current;
+    const keys = readerKeys(actions);
+    el?.addEventListener('keydown', keys);
+    return () => el?.removeEventListener('keydown', keys);
+  });
+}
+
+function readerKeys(actions: Actions) {
   return (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && !e.altKey) {
