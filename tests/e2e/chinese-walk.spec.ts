@@ -1,8 +1,8 @@
 /**
  * The Chinese interface has no English left: in zh-Hans, every screen and dialog is opened — the
  * empty library, the list, a record, the editor for each record type, the authorities, merge,
- * batch edit, citing, import and export, documents, settings, the shortcuts, undo, the timeline,
- * saved searches — with at least one error in each form, and the visible text and the
+ * batch edit, citing, import and export, documents and the reader, settings, the shortcuts, undo,
+ * the timeline, saved searches — with at least one error in each form, and the visible text and the
  * accessible names, titles and placeholders must hold no English word beyond a short allow-list
  * of proper names and formats. The catalogue's own data is Chinese, so it cannot mask a leftover.
  *
@@ -374,6 +374,24 @@ test('every screen and dialog in Simplified Chinese, errors included, has no Eng
     .click();
   await expect(page.getByLabel('文件文本')).toContainText('会谈纪要', { timeout: 30_000 });
   await noEnglish(page.locator('body'), '文件查看器');
+
+  // The reader: the same file in most of the window, and its find box.
+  const openReader = page.locator('.documents').getByRole('button', { name: '在阅读器中打开' });
+  await openReader.click();
+  const reader = dialog(page, /^阅读器：会议纪要/);
+  await expect(reader.getByLabel('本页文本')).toContainText('会谈纪要');
+  await page.keyboard.press('Control+f');
+  await reader.getByRole('searchbox', { name: '在文档中查找' }).fill('纪要');
+  await expect(reader.locator('.reader-find-count')).toHaveText('第 1 处，共 1 处');
+  await expect(reader.locator('mark')).toHaveText('纪要');
+  await noEnglish(reader, '阅读器');
+  await reader.getByRole('searchbox', { name: '在文档中查找' }).fill('没有的词');
+  await expect(reader.locator('.reader-find-count')).toHaveText('无匹配');
+  await noEnglish(reader, '阅读器：无匹配');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(reader).toBeHidden();
+  await expect(openReader).toBeFocused();
 
   // Citations and exchange: settings, a bad style file, a malformed BibTeX, a CSV with its
   // column mapping and report, a file that is not UTF-8.

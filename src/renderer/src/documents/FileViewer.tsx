@@ -7,6 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { RecordFile } from '../../../shared/channels/documents';
 import { formatPartialDate } from '../common/format';
 import { useT } from '../i18n/i18n';
+import { OpenReader } from '../reader/OpenReader';
 import { fileUrl, kindOf } from './files';
 import { ImageViewer } from './ImageViewer';
 import { PageNav } from './PageNav';
@@ -26,6 +27,7 @@ export function FileViewer({ file }: { file: RecordFile }) {
   const preview = previews.length > 0 ? previews[page - 1] : file.thumbnailSha256;
   return (
     <div className="viewer" aria-label={t('viewer', { name: file.originalName })}>
+      <OpenReader file={file} page={page} onPage={setPage} />
       <div className="viewer-main">
         {kind === 'pdf' && !file.encrypted ? (
           <Suspense fallback={<p className="muted">{t('loadingPdf')}</p>}>

@@ -18,6 +18,7 @@ import { authorities as enAuthorities } from './en/authorities';
 import { batch as enBatch } from './en/batch';
 import { editor as enEditor } from './en/editor';
 import { errors as enErrors } from './en/errors';
+import { reader as enReader } from './en/reader';
 import { record as enRecord } from './en/record';
 import { undo as enUndo } from './en/undo';
 import { cite as zhCite } from './zh-Hans/cite';
@@ -36,6 +37,7 @@ import { authorities as zhAuthorities } from './zh-Hans/authorities';
 import { batch as zhBatch } from './zh-Hans/batch';
 import { editor as zhEditor } from './zh-Hans/editor';
 import { errors as zhErrors } from './zh-Hans/errors';
+import { reader as zhReader } from './zh-Hans/reader';
 import { record as zhRecord } from './zh-Hans/record';
 import { undo as zhUndo } from './zh-Hans/undo';
 
@@ -59,6 +61,7 @@ export const resources = {
     authorities: enAuthorities,
     collections: enCollections,
     errors: enErrors,
+    reader: enReader,
   },
   'zh-Hans': {
     common: zhCommon,
@@ -79,6 +82,7 @@ export const resources = {
     authorities: zhAuthorities,
     collections: zhCollections,
     errors: zhErrors,
+    reader: zhReader,
   },
 } as const;
 
