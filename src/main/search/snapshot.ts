@@ -14,8 +14,11 @@ import type { CatalogueContext } from '../catalogue/context';
 import { libraryId, type LibraryPaths } from '../catalogue/library';
 import { allSearchDocuments } from './documents';
 
-/** 3: documents packed (src/shared/search/packed.ts). An older snapshot is ignored and rebuilt. */
-const SNAPSHOT_FORMAT = 3;
+/**
+ * 3: documents packed (src/shared/search/packed.ts). 4: the index as its radix tree and its numbers
+ * (src/shared/search/index-snapshot.ts). An older snapshot is ignored and rebuilt.
+ */
+const SNAPSHOT_FORMAT = 4;
 const FILE = 'records.snapshot.json';
 
 interface Header {
@@ -25,27 +28,68 @@ interface Header {
   revision: number;
   /** Length of the data after the header line: a file cut short (a crash mid-copy, a full disk) is told by it. */
   length: number;
+  /** The same in bytes as written (UTF-8): checked without reading the data. */
+  bytes: number;
 }
 
 export function snapshotFile(paths: Pick<LibraryPaths, 'index'>): string {
   return path.join(paths.index, FILE);
 }
 
+/** The header of the snapshot file, read alone (a few hundred bytes of a file of tens of megabytes). */
+function readHeader(file: string): { header: Header; headerBytes: number } | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const newline = buffer.subarray(0, read).indexOf(10);
+    if (newline < 0) return null;
+    return { header: JSON.parse(buffer.toString('utf8', 0, newline)) as Header, headerBytes: newline + 1 };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function current(header: Header, db?: Database.Database): boolean {
+  if (header.format !== SNAPSHOT_FORMAT || header.tokenizer !== TOKENIZER_VERSION) return false;
+  return !db || header.libraryId === libraryId(db);
+}
+
 export function loadSnapshot(paths: LibraryPaths, db?: Database.Database): { revision: number; data: string } | null {
   const file = snapshotFile(paths);
   if (!fs.existsSync(file)) return null;
   try {
+    // The header first: a snapshot of another format or library is not read further.
+    const head = readHeader(file);
+    if (!head || !current(head.header, db)) return null;
     const text = fs.readFileSync(file, 'utf8');
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as Header;
-    const expectedId = db ? libraryId(db) : null;
-    if (header.format !== SNAPSHOT_FORMAT || header.tokenizer !== TOKENIZER_VERSION) return null;
-    if (expectedId && header.libraryId !== expectedId) return null;
-    const data = text.slice(newline + 1);
-    if (data.length !== header.length || !data.includes('\n')) return null;
-    return { revision: header.revision, data };
+    const data = text.slice(text.indexOf('\n') + 1);
+    if (data.length !== head.header.length || !data.includes('\n')) return null;
+    return { revision: head.header.revision, data };
   } catch {
     return null;
+  }
+}
+
+/**
+ * The revision of the snapshot on disk if it is one this version would load for this library,
+ * else null: read from its header alone, so a keeper starting up need not rewrite a current one.
+ */
+export function storedSnapshotRevision(paths: LibraryPaths): number | null {
+  const file = snapshotFile(paths);
+  if (!fs.existsSync(file)) return null;
+  let db: Database.Database | null = null;
+  try {
+    const head = readHeader(file);
+    if (!head) return null;
+    db = new Database(paths.catalogue, { readonly: true, fileMustExist: true });
+    if (!current(head.header, db)) return null;
+    // A file cut short (a crash mid-copy, a full disk) is not current, whatever its header says.
+    return fs.statSync(file).size - head.headerBytes === head.header.bytes ? head.header.revision : null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
   }
 }
 
@@ -68,6 +112,7 @@ export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): {
     libraryId: libraryId(ctx.db),
     revision,
     length: data.length,
+    bytes: Buffer.byteLength(data),
   };
   const body = `${JSON.stringify(header)}\n${data}`;
   fs.mkdirSync(ctx.paths.index, { recursive: true });

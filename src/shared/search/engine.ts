@@ -9,6 +9,7 @@ import type { RecordType } from '../model';
 import { fieldText, LINK_FIELD_KIND, SEARCH_FIELDS, type SearchDocument, type SearchField } from './document';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } from './query';
 import { packDocuments, unpackDocuments, type PackedDocuments } from './packed';
+import { packIndex, unpackIndex } from './index-snapshot';
 import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
 import { damerau, transpositions } from './damerau';
@@ -471,20 +472,20 @@ export class RecordSearch {
   }
 
   /**
-   * A snapshot as text: the MiniSearch index on one line, the documents on the next, so loading
-   * parses each once (MiniSearch.loadJSON takes its own text).
+   * A snapshot as text: the MiniSearch index as its shape and its numbers (index-snapshot.ts), two
+   * lines, then the documents on a third, so loading parses each once and rebuilds nothing.
    */
   toJSON(): string {
-    return `${JSON.stringify(this.index)}\n${JSON.stringify(packDocuments(this.docs.values()))}`;
+    return `${packIndex(this.index)}\n${JSON.stringify(packDocuments(this.docs.values()))}`;
   }
 
   static fromJSON(text: string): RecordSearch {
-    const cut = text.indexOf('\n');
-    if (cut < 0) throw new Error('not a search snapshot');
+    const first = text.indexOf('\n');
+    const second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+    if (second < 0) throw new Error('not a search snapshot');
     const search = new RecordSearch();
-    const options = (search.index as unknown as { _options: ConstructorParameters<typeof MiniSearch>[0] })._options;
-    search.index = MiniSearch.loadJSON<SearchDocument>(text.slice(0, cut), options);
-    for (const d of unpackDocuments(JSON.parse(text.slice(cut + 1)) as PackedDocuments)) search.docs.set(d.id, d);
+    unpackIndex(search.index, text.slice(0, first), text.slice(first + 1, second));
+    for (const d of unpackDocuments(JSON.parse(text.slice(second + 1)) as PackedDocuments)) search.docs.set(d.id, d);
     return search;
   }
 
