@@ -88,6 +88,31 @@ function anyTermInText(terms: string[]): string | null {
   return `text : (${unique.map((t) => (isHanTerm(t) || t.length < 2 ? quote(t) : `${quote(t)}*`)).join(' OR ')})`;
 }
 
+/**
+ * Which of these records have a term in their prose, by one query over the range of their ids,
+ * made the first time it is asked. (`rowid = ?` beside MATCH, with a JavaScript number bound as a
+ * real, is not used by FTS5: it scans every match and answers yes for any record; a query per
+ * row would also read a common word's posting list fifty times.)
+ */
+function proseMatches(ctx: CatalogueContext, terms: string[], rows: RecordRow[]): (id: number) => boolean {
+  let found: Set<number> | null = null;
+  return (id) => {
+    if (!found) {
+      const expression = anyTermInText(terms);
+      const ids = rows.map((r) => r.recordId);
+      found =
+        expression === null || ids.length === 0
+          ? new Set()
+          : new Set(
+              sql(ctx.db, 'SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND rowid >= ? AND rowid <= ?')
+                .pluck()
+                .all(expression, Math.min(...ids), Math.max(...ids)) as number[],
+            );
+    }
+    return found.has(id);
+  };
+}
+
 /** What of a body is shown when the match was not in it: its opening. */
 const BODY_OPENING = 1_000;
 
@@ -101,14 +126,11 @@ function foundIn(
   ctx: CatalogueContext,
   row: RecordRow,
   terms: string[],
-  inText: string | null,
+  inProse: (id: number) => boolean,
 ): { where: TextHit['foundIn']; text: string } {
   if (row.description && firstMatchAt(row.description, terms) >= 0)
     return { where: 'description', text: row.description };
-  const prose =
-    inText !== null &&
-    sql(ctx.db, 'SELECT 1 FROM records_fts WHERE records_fts MATCH ? AND rowid = ?').get(inText, row.recordId) !==
-      undefined;
+  const prose = inProse(row.recordId);
   if (!prose && row.description) return { where: 'record', text: row.description };
   const body =
     (
@@ -366,11 +388,11 @@ function textHits(
     date: r.date,
     referenceCode: r.referenceCode,
   });
-  const inText = anyTermInText(terms);
+  const inProse = proseMatches(ctx, terms, recordRows);
   const hits: TextHit[] = [];
   for (const row of recordRows) {
     if (!passes(row)) continue;
-    const found = foundIn(ctx, row, terms, inText);
+    const found = foundIn(ctx, row, terms, inProse);
     hits.push({
       ...base(row),
       foundIn: found.where,
