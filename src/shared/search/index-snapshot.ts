@@ -12,10 +12,10 @@
 import MiniSearch from 'minisearch';
 
 /** Postings of one index term: field id → (MiniSearch's short document id → term frequency). */
-export type TermData = Map<number, Map<number, number>>;
+type TermData = Map<number, Map<number, number>>;
 
 /** The parts of MiniSearch's state the snapshot carries (names as in MiniSearch 7). */
-export interface MiniSearchState {
+interface MiniSearchState {
   _index: { _tree: Map<string, unknown>; _size: number | undefined };
   _documentIds: Map<number, number>;
   _idToShortId: Map<number, number>;
