@@ -15,10 +15,10 @@ import { libraryId, type LibraryPaths } from '../catalogue/library';
 import { allSearchDocuments } from './documents';
 
 /**
- * 3: documents packed (src/shared/search/packed.ts). 4: the index as its radix tree and its numbers
+ * 3: documents packed (src/shared/search/packed.ts). 5: the index as its radix tree and its numbers
  * (src/shared/search/index-snapshot.ts). An older snapshot is ignored and rebuilt.
  */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 const FILE = 'records.snapshot.json';
 
 interface Header {

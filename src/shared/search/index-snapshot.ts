@@ -5,7 +5,8 @@
  * objects slowly (as dictionaries), and loadJSON then re-inserts every term into a fresh radix tree
  * and copies every posting into a Map — 1.5 s and more at 100,000 records. Here the radix tree is
  * kept as it is (nested arrays of its edges, rebuilt into Maps node by node, no path walks), and
- * the numbers (document ids, field lengths, postings) go into one Int32Array sent as base64. A
+ * the numbers (document ids, field lengths, postings) go into one byte array of variable-length
+ * integers (most are under 128: a byte each; document numbers as differences), sent as base64. A
  * term's postings are unpacked into Maps only when a query or an edit first touches that term
  * (PackedTermData), so loading does work in proportion to the vocabulary, not to the postings.
  */
@@ -44,29 +45,54 @@ interface Meta {
 /** MiniSearch marks a node's own value with an empty edge label. */
 const LEAF = '';
 
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
 /**
  * A term's postings, still packed in the snapshot's numbers until first read. Every Map method
  * unpacks first, so MiniSearch (adding, discarding, vacuuming) and the engine's scoring see an
  * ordinary Map.
  */
 class PackedTermData extends Map<number, Map<number, number>> {
-  packed: { numbers: Int32Array; at: number } | null = null;
+  packed: { bytes: Uint8Array; at: number } | null = null;
+}
+
+/** Reads unsigned LEB128 integers (7 bits a byte, low first); a number past the end is a snapshot cut short. */
+class Reader {
+  constructor(
+    readonly bytes: Uint8Array,
+    public at = 0,
+  ) {}
+  next(): number {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.at >= this.bytes.length) throw new Error('search snapshot: its numbers are cut short');
+      const b = this.bytes[this.at++]!;
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+      shift += 7;
+    }
+  }
+  /** A difference written by Writer.signed. */
+  signed(): number {
+    const z = this.next();
+    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+  }
 }
 
 function unpack(data: PackedTermData): void {
   const packed = data.packed;
   if (!packed) return;
   data.packed = null;
-  const { numbers } = packed;
-  let p = packed.at;
-  const fields = numbers[p++]!;
+  const r = new Reader(packed.bytes, packed.at);
+  const fields = r.next();
   for (let f = 0; f < fields; f++) {
-    const fieldId = numbers[p++]!;
-    const n = numbers[p++]!;
+    const fieldId = r.next();
+    const n = r.next();
     const postings = new Map<number, number>();
-    for (let i = 0; i < n; i++, p += 2) postings.set(numbers[p]!, numbers[p + 1]!);
+    let short = 0;
+    for (let i = 0; i < n; i++) {
+      short += r.signed();
+      postings.set(short, r.next());
+    }
     Map.prototype.set.call(data, fieldId, postings);
   }
 }
@@ -93,17 +119,26 @@ Object.defineProperty(PackedTermData.prototype, 'size', {
   },
 });
 
-/** A growable Int32Array. */
-class Numbers {
-  array = new Int32Array(1 << 16);
+/** Writes unsigned LEB128 integers into a growing byte array. */
+class Writer {
+  bytes = new Uint8Array(1 << 16);
   length = 0;
   push(n: number): void {
-    if (this.length === this.array.length) {
-      const bigger = new Int32Array(this.array.length * 2);
-      bigger.set(this.array);
-      this.array = bigger;
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`search snapshot: ${n} is not a count`);
+    if (this.length + 8 > this.bytes.length) {
+      const bigger = new Uint8Array(this.bytes.length * 2);
+      bigger.set(this.bytes);
+      this.bytes = bigger;
     }
-    this.array[this.length++] = n;
+    while (n >= 0x80) {
+      this.bytes[this.length++] = (n % 0x80) | 0x80;
+      n = Math.floor(n / 0x80);
+    }
+    this.bytes[this.length++] = n;
+  }
+  /** A difference that may be negative, zig-zagged (0, -1, 1, -2… → 0, 1, 2, 3…). */
+  signed(n: number): void {
+    this.push(n >= 0 ? n * 2 : -n * 2 - 1);
   }
 }
 
@@ -150,7 +185,6 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(text);
 }
 
-/** Always a fresh, aligned copy: an Int32Array needs its offset to be a multiple of 4. */
 function fromBase64(text: string): Uint8Array {
   const native = (Uint8Array as unknown as Base64Array).fromBase64;
   if (native) return native(text);
@@ -163,37 +197,46 @@ function fromBase64(text: string): Uint8Array {
 
 /**
  * The index as two lines of text: its shape (JSON: counts, field ids, the radix tree's edges) and
- * its numbers (base64 of little-endian int32s: per document its short id, id and field lengths;
- * per term an offset; per term its postings).
+ * its numbers (base64 of variable-length integers: per document its short id, id and field
+ * lengths; per term where its postings start; per term its postings).
  */
 export function packIndex<T>(index: MiniSearch<T>): string {
   const ms = index as unknown as MiniSearchState;
-  if (!littleEndian) throw new Error('search snapshots are written on little-endian machines only');
   const terms: TermData[] = [];
   const tree = packTree(ms._index._tree, terms);
   const fields = Object.keys(ms._fieldIds).length;
-  const numbers = new Numbers();
-  numbers.push(ms._documentIds.size);
+  const head = new Writer();
+  head.push(ms._documentIds.size);
   for (const [short, id] of ms._documentIds) {
-    numbers.push(short);
-    numbers.push(id);
+    head.push(short);
+    head.push(id);
     const lengths = ms._fieldLength.get(short) ?? [];
-    for (let f = 0; f < fields; f++) numbers.push(lengths[f] ?? 0);
+    for (let f = 0; f < fields; f++) head.push(lengths[f] ?? 0);
   }
-  const offsets = numbers.length;
-  for (let i = 0; i < terms.length; i++) numbers.push(0);
-  terms.forEach((data, i) => {
-    numbers.array[offsets + i] = numbers.length;
-    numbers.push(data.size);
-    for (const [fieldId, postings] of data) {
-      numbers.push(fieldId);
-      numbers.push(postings.size);
-      for (const [short, tf] of postings) {
-        numbers.push(short);
-        numbers.push(tf);
+  const postings = new Writer();
+  const starts: number[] = [];
+  for (const data of terms) {
+    starts.push(postings.length);
+    postings.push(data.size);
+    for (const [fieldId, docs] of data) {
+      postings.push(fieldId);
+      postings.push(docs.size);
+      let last = 0;
+      for (const [short, tf] of docs) {
+        postings.signed(short - last);
+        postings.push(tf);
+        last = short;
       }
     }
-  });
+  }
+  let last = 0;
+  for (const start of starts) {
+    head.push(start - last);
+    last = start;
+  }
+  const bytes = new Uint8Array(head.length + postings.length);
+  bytes.set(head.bytes.subarray(0, head.length));
+  bytes.set(postings.bytes.subarray(0, postings.length), head.length);
   const meta: Meta = {
     documentCount: ms._documentCount,
     nextId: ms._nextId,
@@ -204,38 +247,39 @@ export function packIndex<T>(index: MiniSearch<T>): string {
     terms: terms.length,
     tree,
   };
-  const bytes = new Uint8Array(numbers.array.buffer, 0, numbers.length * 4);
   return `${JSON.stringify(meta)}\n${toBase64(bytes)}`;
 }
 
 /** Loads what packIndex wrote into `index` (a fresh MiniSearch made with the same options). */
 export function unpackIndex<T>(index: MiniSearch<T>, meta: string, numbersBase64: string): MiniSearch<T> {
-  if (!littleEndian) throw new Error('search snapshots are read on little-endian machines only');
   const m = JSON.parse(meta) as Meta;
   if (!Array.isArray(m.tree) || typeof m.terms !== 'number') throw new Error('not a search snapshot index');
   const bytes = fromBase64(numbersBase64);
-  if (bytes.length % 4 !== 0) throw new Error('search snapshot: its numbers are cut short');
-  const numbers = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   const ms = index as unknown as MiniSearchState;
-  let p = 0;
-  const documents = numbers[p++]!;
+  const r = new Reader(bytes);
+  const documents = r.next();
   const documentIds = new Map<number, number>();
   const idToShortId = new Map<number, number>();
   const fieldLength = new Map<number, number[]>();
   for (let d = 0; d < documents; d++) {
-    const short = numbers[p++]!;
-    const id = numbers[p++]!;
+    const short = r.next();
+    const id = r.next();
     documentIds.set(short, id);
     idToShortId.set(id, short);
-    fieldLength.set(short, Array.from(numbers.subarray(p, p + m.fields)));
-    p += m.fields;
+    const lengths = new Array<number>(m.fields);
+    for (let f = 0; f < m.fields; f++) lengths[f] = r.next();
+    fieldLength.set(short, lengths);
   }
-  const offsets = p;
-  if (offsets + m.terms > numbers.length) throw new Error('search snapshot: its numbers are cut short');
+  const starts = new Float64Array(m.terms);
+  let start = 0;
+  for (let t = 0; t < m.terms; t++) starts[t] = start += r.next();
+  const base = r.at;
+  if (m.terms > 0 && base + starts[m.terms - 1]! >= bytes.length)
+    throw new Error('search snapshot: its numbers are cut short');
   const tree = unpackTree(m.tree, (term) => {
     if (term < 0 || term >= m.terms) throw new Error(`search snapshot: term ${term} is missing`);
     const data = new PackedTermData();
-    data.packed = { numbers, at: numbers[offsets + term]! };
+    data.packed = { bytes, at: base + starts[term]! };
     return data;
   });
   ms._index._tree = tree;
