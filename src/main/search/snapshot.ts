@@ -21,39 +21,72 @@ export function snapshotFile(paths: Pick<LibraryPaths, 'index'>): string {
   return path.join(paths.index, FILE);
 }
 
+/** The header of the snapshot file, read alone (a few hundred bytes of a file of tens of megabytes). */
+function readHeader(file: string): { header: SnapshotHeader; headerBytes: number } | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const newline = buffer.subarray(0, read).indexOf(10);
+    const header = newline < 0 ? null : snapshotHeader(buffer.toString('utf8', 0, newline));
+    return header ? { header, headerBytes: newline + 1 } : null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The stored snapshot's header if it is one this build loads for this library and the file is whole
+ * (its size as written); null otherwise. Reads the header alone.
+ */
+function usableHeader(paths: LibraryPaths, db: Database.Database): SnapshotHeader | null {
+  const file = snapshotFile(paths);
+  try {
+    const head = readHeader(file);
+    if (!head || head.header.libraryId !== libraryId(db)) return null;
+    // A file cut short (a crash mid-copy, a full disk) is not usable, whatever its header says.
+    return fs.statSync(file).size - head.headerBytes === head.header.bytes ? head.header : null;
+  } catch {
+    return null;
+  }
+}
+
 export function loadSnapshot(paths: LibraryPaths, db?: Database.Database): { revision: number; data: string } | null {
   const file = snapshotFile(paths);
   if (!fs.existsSync(file)) return null;
   try {
-    return splitSnapshot(fs.readFileSync(file, 'utf8'), db ? libraryId(db) : undefined);
+    // The header first: a snapshot of another format or library is not read further.
+    const head = readHeader(file);
+    if (!head || (db && head.header.libraryId !== libraryId(db))) return null;
+    return splitSnapshot(fs.readFileSync(file, 'utf8'), head.header.libraryId);
   } catch {
     return null;
   }
 }
 
 /**
- * The snapshot's revision and data length, from its header line alone (a window then fetches the
- * file itself); null when there is none this build can use for this library. A file cut short is
- * told by the window when it has read the whole.
+ * The snapshot's revision and data length, from its header alone (a window then fetches the file
+ * itself, src/main/search/serve-snapshot.ts); null when there is none this build can use here.
  */
 export function snapshotInfo(paths: LibraryPaths, db: Database.Database): { revision: number; length: number } | null {
-  let fd: number;
+  const header = usableHeader(paths, db);
+  return header ? { revision: header.revision, length: header.length } : null;
+}
+
+/**
+ * The revision of the snapshot on disk if it is one this version would load for this library,
+ * else null: read from its header alone, so a keeper starting up need not rewrite a current one.
+ */
+export function storedSnapshotRevision(paths: LibraryPaths): number | null {
+  if (!fs.existsSync(snapshotFile(paths))) return null;
+  let db: Database.Database | null = null;
   try {
-    fd = fs.openSync(snapshotFile(paths), 'r');
+    db = new Database(paths.catalogue, { readonly: true, fileMustExist: true });
+    return usableHeader(paths, db)?.revision ?? null;
   } catch {
     return null;
-  }
-  try {
-    // The header is a few hundred bytes; 64 KB is more than any header this build writes.
-    const head = Buffer.alloc(64 * 1024);
-    const read = fs.readSync(fd, head, 0, head.length, 0);
-    const text = head.subarray(0, read).toString('utf8');
-    const newline = text.indexOf('\n');
-    const header = newline < 0 ? null : snapshotHeader(text.slice(0, newline));
-    if (!header || header.libraryId !== libraryId(db)) return null;
-    return { revision: header.revision, length: header.length };
   } finally {
-    fs.closeSync(fd);
+    db?.close();
   }
 }
 
@@ -76,6 +109,7 @@ export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): {
     libraryId: libraryId(ctx.db),
     revision,
     length: data.length,
+    bytes: Buffer.byteLength(data),
   };
   const body = `${JSON.stringify(header)}\n${data}`;
   fs.mkdirSync(ctx.paths.index, { recursive: true });

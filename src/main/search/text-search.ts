@@ -56,23 +56,9 @@ export function ftsExpression(q: ParsedQuery, near?: Candidates): string | null 
   return expr;
 }
 
-interface PageRow {
-  pageId: number;
-  page: number;
-  text: string;
-  rank: number;
-  recordId: number;
-  fileName: string;
-}
-
-interface RecordRow {
-  recordId: number;
-  rank: number;
-  description: string;
-}
-
+/** A record as the list shows it, read in the same query as its match (no second look-up per hit). */
 interface RecordInfo {
-  id: number;
+  recordId: number;
   title: string;
   type: RecordType;
   date: string;
@@ -80,31 +66,83 @@ interface RecordInfo {
   referenceCode: string;
 }
 
-function recordInfo(ctx: CatalogueContext, ids: number[]): Map<number, RecordInfo> {
-  if (ids.length === 0) return new Map();
-  const rows = sql(
-    ctx.db,
-    `SELECT id, title, type, coalesce(date, '') AS date, coalesce(date_end, '') AS dateEnd, coalesce(reference_code, '') AS referenceCode
-       FROM records WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as RecordInfo[];
-  return new Map(rows.map((r) => [r.id, r]));
+const INFO = `r.title AS title, r.type AS type, coalesce(r.date, '') AS date, coalesce(r.date_end, '') AS dateEnd,
+       coalesce(r.reference_code, '') AS referenceCode`;
+
+interface RecordRow extends RecordInfo {
+  rank: number;
+  description: string;
+}
+
+interface PageRow extends RecordInfo {
+  pageId: number;
+  page: number;
+  rank: number;
+  fileName: string;
+}
+
+/** Any of the terms in records' prose (the `text` column: description and body), as an FTS5 expression. */
+function anyTermInText(terms: string[]): string | null {
+  const unique = [...new Set(terms)];
+  if (unique.length === 0) return null;
+  return `text : (${unique.map((t) => (isHanTerm(t) || t.length < 2 ? quote(t) : `${quote(t)}*`)).join(' OR ')})`;
 }
 
 /**
- * Where in a record's own words the terms are: its description, its body text, or only its named
- * fields. The body (up to megabytes) is read only for the hits shown, and only when the
- * description does not already say.
+ * Which of these records have a term in their prose, by one query over the range of their ids,
+ * made the first time it is asked. (`rowid = ?` beside MATCH, with a JavaScript number bound as a
+ * real, is not used by FTS5: it scans every match and answers yes for any record; a query per
+ * row would also read a common word's posting list fifty times.)
  */
-function foundIn(ctx: CatalogueContext, row: RecordRow, terms: string[]): { where: TextHit['foundIn']; text: string } {
+function proseMatches(ctx: CatalogueContext, terms: string[], rows: RecordRow[]): (id: number) => boolean {
+  let found: Set<number> | null = null;
+  return (id) => {
+    if (!found) {
+      const expression = anyTermInText(terms);
+      const ids = rows.map((r) => r.recordId);
+      found =
+        expression === null || ids.length === 0
+          ? new Set()
+          : new Set(
+              sql(ctx.db, 'SELECT rowid FROM records_fts WHERE records_fts MATCH ? AND rowid >= ? AND rowid <= ?')
+                .pluck()
+                .all(expression, Math.min(...ids), Math.max(...ids)) as number[],
+            );
+    }
+    return found.has(id);
+  };
+}
+
+/** What of a body is shown when the match was not in it: its opening. */
+const BODY_OPENING = 1_000;
+
+/**
+ * Where in a record's own words the terms are: its description, its body text, or only its named
+ * fields. The body (up to megabytes) is read only for the hits shown, only when the description
+ * does not already say, and only when the index says the prose has a term: a record that matched
+ * by its named fields alone is not read through to its end looking for one.
+ */
+function foundIn(
+  ctx: CatalogueContext,
+  row: RecordRow,
+  terms: string[],
+  inProse: (id: number) => boolean,
+): { where: TextHit['foundIn']; text: string } {
   if (row.description && firstMatchAt(row.description, terms) >= 0)
     return { where: 'description', text: row.description };
+  const prose = inProse(row.recordId);
+  if (!prose && row.description) return { where: 'record', text: row.description };
   const body =
     (
-      sql(ctx.db, "SELECT coalesce(body_text, '') AS body FROM records WHERE id = ?").get(row.recordId) as
-        { body: string } | undefined
+      sql(
+        ctx.db,
+        prose
+          ? "SELECT coalesce(body_text, '') AS body FROM records WHERE id = ?"
+          : `SELECT substr(coalesce(body_text, ''), 1, ${BODY_OPENING}) AS body FROM records WHERE id = ?`,
+      ).get(row.recordId) as { body: string } | undefined
     )?.body ?? '';
-  if (body && firstMatchAt(body, terms) >= 0) return { where: 'text', text: body };
-  return { where: 'record', text: row.description || body };
+  if (prose && body && firstMatchAt(body, terms) >= 0) return { where: 'text', text: body };
+  return { where: 'record', text: body.slice(0, BODY_OPENING) };
 }
 
 /**
@@ -149,22 +187,28 @@ const VOCABULARY_ROWS = 5_000;
 function vocabularyCandidates(ctx: CatalogueContext): Candidates {
   ctx.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_fts_vocab USING fts5vocab(main, 'pages_fts', 'row');
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_fts_vocab USING fts5vocab(main, 'records_fts', 'row');`);
-  const range = ['pages_fts_vocab', 'records_fts_vocab'].map((table) =>
-    sql(ctx.db, `SELECT term, doc FROM temp.${table} WHERE term >= ? AND term < ? LIMIT ${VOCABULARY_ROWS}`),
+  // The range is read for its terms alone: asking for a term's document count makes FTS5 read its
+  // whole posting list, which for thousands of terms was most of a typo's search. Counts are read
+  // only for the few terms near enough.
+  const tables = ['pages_fts_vocab', 'records_fts_vocab'];
+  const range = tables.map((table) =>
+    sql(ctx.db, `SELECT term FROM temp.${table} WHERE term >= ? AND term < ? LIMIT ${VOCABULARY_ROWS}`).pluck(),
   );
+  const count = tables.map((table) => sql(ctx.db, `SELECT doc FROM temp.${table} WHERE term = ?`).pluck());
   return (term) => {
     if (term.length < 4 || isHanTerm(term) || /^\d+$/.test(term)) return [];
     const max = term.length <= 8 ? 1 : 2;
-    const found = new Map<string, number>();
+    const near = new Set<string>();
     const starts = new Set([term.slice(0, 2), term[1]! + term[0]!]);
     for (const start of starts)
       for (const statement of range)
-        for (const row of statement.all(start, `${start}\uffff`) as { term: string; doc: number }[]) {
-          if (row.term === term || row.term.startsWith(term)) continue;
-          if (damerau(term, row.term, max) > max) continue;
-          found.set(row.term, (found.get(row.term) ?? 0) + row.doc);
+        for (const found of statement.all(start, `${start}\uffff`) as string[]) {
+          if (found === term || found.startsWith(term) || near.has(found)) continue;
+          if (damerau(term, found, max) <= max) near.add(found);
         }
-    return [...found]
+    const docs = (t: string) => count.reduce((n, statement) => n + ((statement.get(t) as number | undefined) ?? 0), 0);
+    return [...near]
+      .map((t) => [t, docs(t)] as const)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, CANDIDATES)
       .map(([t]) => t);
@@ -330,30 +374,27 @@ function textHits(
   // Records whose own words match come first (bm25 of one table is not comparable with another's).
   const recordRows = sql(
     ctx.db,
-    `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description
+    `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description, ${INFO}
        FROM (${best(ctx, 'records_fts', 'bm25(records_fts, 2.0, 1.0)', expression, RECORDS_RANKED)}) f
        JOIN records r ON r.id = f.rowid
       ORDER BY f.rank, r.id`,
   ).all(expression, limit * 4) as RecordRow[];
-  const info = recordInfo(ctx, [...new Set(recordRows.map((r) => r.recordId))]);
-  const passes = (r: RecordInfo | undefined): r is RecordInfo =>
-    r !== undefined &&
-    (!q.filters.types.length || q.filters.types.includes(r.type)) &&
-    dateMatches(r.date, r.dateEnd, q.filters);
+  const passes = (r: RecordInfo) =>
+    (!q.filters.types.length || q.filters.types.includes(r.type)) && dateMatches(r.date, r.dateEnd, q.filters);
   const base = (r: RecordInfo) => ({
-    recordId: r.id,
+    recordId: r.recordId,
     title: r.title,
     type: r.type,
     date: r.date,
     referenceCode: r.referenceCode,
   });
+  const inProse = proseMatches(ctx, terms, recordRows);
   const hits: TextHit[] = [];
   for (const row of recordRows) {
-    const r = info.get(row.recordId);
-    if (!passes(r)) continue;
-    const found = foundIn(ctx, row, terms);
+    if (!passes(row)) continue;
+    const found = foundIn(ctx, row, terms, inProse);
     hits.push({
-      ...base(r),
+      ...base(row),
       foundIn: found.where,
       fileName: '',
       page: 0,
@@ -366,28 +407,23 @@ function textHits(
   // slow half of a text search, and its answer would not be shown.
   const pageRows = sql(
     ctx.db,
-    `SELECT p.id AS pageId, p.page, f.rank, rf.record_id AS recordId, rf.original_name AS fileName
+    `SELECT p.id AS pageId, p.page, f.rank, rf.record_id AS recordId, rf.original_name AS fileName, ${INFO}
        FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED)}) f
        JOIN pages p ON p.id = f.rowid
        JOIN record_files rf ON rf.file_id = p.file_id
+       JOIN records r ON r.id = rf.record_id
       ORDER BY f.rank, rf.record_id, p.page`,
-  ).all(expression, limit * 4) as Omit<PageRow, 'text'>[];
-  const more = recordInfo(
-    ctx,
-    [...new Set(pageRows.map((r) => r.recordId))].filter((id) => !info.has(id)),
-  );
-  for (const [id, r] of more) info.set(id, r);
+  ).all(expression, limit * 4) as PageRow[];
   // The merged list shows one snippet a record, its best hit's (merge.ts): a page's text
   // (kilobytes) is read and marked only for a record's first hit; its other pages are named.
   const pageText = sql(ctx.db, 'SELECT text FROM pages WHERE id = ?');
   const withSnippet = new Set(hits.map((h) => h.recordId));
   for (const row of pageRows) {
-    const r = info.get(row.recordId);
-    if (!passes(r)) continue;
-    const first = !withSnippet.has(r.id);
-    withSnippet.add(r.id);
+    if (!passes(row)) continue;
+    const first = !withSnippet.has(row.recordId);
+    withSnippet.add(row.recordId);
     hits.push({
-      ...base(r),
+      ...base(row),
       foundIn: 'page',
       fileName: row.fileName,
       page: row.page,

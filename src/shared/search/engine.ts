@@ -9,6 +9,7 @@ import type { RecordType } from '../model';
 import { fieldText, LINK_FIELD_KIND, SEARCH_FIELDS, type SearchDocument, type SearchField } from './document';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } from './query';
 import { packDocuments, unpackDocuments, type PackedDocuments } from './packed';
+import { packIndex, unpackIndex } from './index-snapshot';
 import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
 import { damerau, transpositions } from './damerau';
@@ -402,6 +403,7 @@ export class RecordSearch {
 
   /** Adds a record, or replaces it after an edit. */
   upsert(doc: SearchDocument): void {
+    this.generation++;
     if (this.docs.has(doc.id)) this.discard(doc.id);
     this.docs.set(doc.id, doc);
     this.index.add(doc);
@@ -410,6 +412,7 @@ export class RecordSearch {
   }
 
   addAll(docs: SearchDocument[]): void {
+    this.generation++;
     const fresh = docs.filter((d) => !this.docs.has(d.id));
     for (const d of docs) if (this.docs.has(d.id)) this.upsert(d);
     for (const d of fresh) this.docs.set(d.id, d);
@@ -419,12 +422,14 @@ export class RecordSearch {
   }
 
   remove(id: number): void {
+    this.generation++;
     if (!this.docs.has(id)) return;
     this.discard(id);
     this.docs.delete(id);
   }
 
   clear(): void {
+    this.generation++;
     this.index = miniSearch();
     this.docs.clear();
     this.names = null;
@@ -471,20 +476,20 @@ export class RecordSearch {
   }
 
   /**
-   * A snapshot as text: the MiniSearch index on one line, the documents on the next, so loading
-   * parses each once (MiniSearch.loadJSON takes its own text).
+   * A snapshot as text: the MiniSearch index as its shape and its numbers (index-snapshot.ts), two
+   * lines, then the documents on a third, so loading parses each once and rebuilds nothing.
    */
   toJSON(): string {
-    return `${JSON.stringify(this.index)}\n${JSON.stringify(packDocuments(this.docs.values()))}`;
+    return `${packIndex(this.index)}\n${JSON.stringify(packDocuments(this.docs.values()))}`;
   }
 
   static fromJSON(text: string): RecordSearch {
-    const cut = text.indexOf('\n');
-    if (cut < 0) throw new Error('not a search snapshot');
+    const first = text.indexOf('\n');
+    const second = first < 0 ? -1 : text.indexOf('\n', first + 1);
+    if (second < 0) throw new Error('not a search snapshot');
     const search = new RecordSearch();
-    const options = (search.index as unknown as { _options: ConstructorParameters<typeof MiniSearch>[0] })._options;
-    search.index = MiniSearch.loadJSON<SearchDocument>(text.slice(0, cut), options);
-    for (const d of unpackDocuments(JSON.parse(text.slice(cut + 1)) as PackedDocuments)) search.docs.set(d.id, d);
+    unpackIndex(search.index, text.slice(0, first), text.slice(first + 1, second));
+    for (const d of unpackDocuments(JSON.parse(text.slice(second + 1)) as PackedDocuments)) search.docs.set(d.id, d);
     return search;
   }
 
@@ -880,8 +885,39 @@ export class RecordSearch {
     return out.sort((a, b) => b.total - a.total);
   }
 
+  /**
+   * The last search asked by its text, with the state it left (for lastFacets, lastResultHas):
+   * the window's worker asks the same query twice, once for the record-level list and again to
+   * fold the text hits in, and the second time is answered from here while nothing changed.
+   */
+  private memo: {
+    key: string;
+    generation: number;
+    outcome: SearchOutcome;
+    last: RecordSearch['last'];
+    lastAlias: Map<number, string>;
+  } | null = null;
+  /** Bumped by every change to the index, so a memo never outlives what it was worked out from. */
+  private generation = 0;
+
   search(input: string | ParsedQuery, options: SearchOptions = {}): SearchOutcome {
-    const q = typeof input === 'string' ? parseQuery(input) : input;
+    if (typeof input !== 'string') return this.searchNow(input, options);
+    const key = JSON.stringify([input, options]);
+    const memo = this.memo;
+    if (memo && memo.key === key && memo.generation === this.generation) {
+      if (this.last !== memo.last) {
+        this.last = memo.last;
+        this.lastAlias = memo.lastAlias;
+        this.lastFoundCache = null;
+      }
+      return { ...memo.outcome, hits: [...memo.outcome.hits] };
+    }
+    const outcome = this.searchNow(parseQuery(input), options);
+    this.memo = { key, generation: this.generation, outcome, last: this.last, lastAlias: this.lastAlias };
+    return { ...outcome, hits: [...outcome.hits] };
+  }
+
+  private searchNow(q: ParsedQuery, options: SearchOptions): SearchOutcome {
     const f = options.facets ?? {};
     const hasFacet = Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
     const empty: SearchOutcome = { query: q, total: 0, hits: [], facets: this.facets([]), suggestions: [] };

@@ -6,8 +6,11 @@
  */
 import { TOKENIZER_VERSION } from './tokenizer';
 
-/** 3: documents packed (src/shared/search/packed.ts). An older snapshot is ignored and rebuilt. */
-export const SNAPSHOT_FORMAT = 3;
+/**
+ * 3: documents packed (src/shared/search/packed.ts). 5: the index as its radix tree and its numbers
+ * (src/shared/search/index-snapshot.ts). An older snapshot is ignored and rebuilt.
+ */
+export const SNAPSHOT_FORMAT = 5;
 
 export interface SnapshotHeader {
   format: number;
@@ -16,6 +19,8 @@ export interface SnapshotHeader {
   revision: number;
   /** Length of the data after the header line: a file cut short (a crash mid-copy, a full disk) is told by it. */
   length: number;
+  /** The same in bytes as written (UTF-8): a cut file is told from its size, without reading the data. */
+  bytes: number;
 }
 
 /** The header, if the line is one this build can read (same format and tokenizer); null otherwise. */
@@ -24,6 +29,7 @@ export function snapshotHeader(line: string): SnapshotHeader | null {
     const header = JSON.parse(line) as Partial<SnapshotHeader>;
     if (header.format !== SNAPSHOT_FORMAT || header.tokenizer !== TOKENIZER_VERSION) return null;
     if (typeof header.revision !== 'number' || typeof header.length !== 'number') return null;
+    if (typeof header.bytes !== 'number') return null;
     if (typeof header.libraryId !== 'string') return null;
     return header as SnapshotHeader;
   } catch {

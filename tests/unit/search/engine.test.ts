@@ -338,3 +338,24 @@ describe('scoring straight from the index', () => {
     for (const hit of ours) expect(new Set(hit.terms)).toEqual(new Set(theirs.get(hit.id)!.terms));
   });
 });
+
+describe('the same query asked twice (the worker asks again to fold text hits in)', () => {
+  it('answers from the last search while nothing changed, and afresh after any change', () => {
+    const s = corpus();
+    const first = s.search('hangzhou', { limit: 10, withFacets: false });
+    expect(s.search('hangzhou', { limit: 10, withFacets: false })).toEqual(first);
+    // Another query in between: the repeated one still leaves its own state for lastResultHas.
+    s.search('blake', { limit: 10 });
+    const again = s.search('hangzhou', { limit: 10, withFacets: false });
+    expect(again.hits.map((h) => h.id)).toEqual(first.hits.map((h) => h.id));
+    for (const hit of first.hits) expect(s.lastResultHas(hit.id)).toBe(true);
+    expect(s.lastFacets().type).toEqual(s.search('hangzhou', { limit: 10 }).facets.type);
+    // Other options are another question.
+    expect(s.search('hangzhou', { limit: 1, withFacets: false }).hits).toHaveLength(1);
+    // A change is seen at once, by an edit, an addition or a removal.
+    s.upsert(doc(40, { title: 'Hangzhou tea garden' }));
+    expect(s.search('hangzhou', { limit: 10, withFacets: false }).hits.map((h) => h.id)).toContain(40);
+    s.remove(40);
+    expect(s.search('hangzhou', { limit: 10, withFacets: false }).hits.map((h) => h.id)).not.toContain(40);
+  });
+});

@@ -1,0 +1,137 @@
+/** The search snapshot: the index as its radix tree and packed numbers, and the keeper that writes it only when stale. */
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { libraryPaths } from '../../../src/main/catalogue/library';
+import { snapshotFile, storedSnapshotRevision, writeSnapshotFor } from '../../../src/main/search/snapshot';
+import { startSnapshotKeeper } from '../../../src/main/search/snapshot-keeper';
+import { RecordSearch } from '../../../src/shared/search/engine';
+import type { SearchDocument } from '../../../src/shared/search/document';
+import { authorities, records } from '../../bench/corpus';
+import { QUERIES } from '../../bench/queries';
+import { openTestLibrary, type TestLibrary } from '../../support/catalogue';
+import { doc } from '../../support/search-documents';
+
+/** A generated library's search documents (tests/bench/corpus.ts), without a catalogue. */
+function generated(count: number, seed = 7): SearchDocument[] {
+  const byKey = new Map(authorities().map((a) => [a.key, a]));
+  return [...records(count, seed)].map((g, i) =>
+    doc(i + 1, {
+      type: g.type,
+      title: g.title,
+      date: g.date,
+      referenceCode: g.referenceCode,
+      description: g.description.slice(0, 200),
+      tags: g.tags,
+      languages: g.languages,
+      hasFile: g.pages.length > 0,
+      links: g.links.map((l) => {
+        const a = byKey.get(l.key)!;
+        return { kind: a.kind, name: a.name, altNames: a.altNames.map((n) => n.name), roles: [l.role] };
+      }),
+    }),
+  );
+}
+
+const QUERY_TEXTS = [...QUERIES.map((q) => q.query), 'Hangzohu', 'Qingdoa', 'title:festival', 'leeds -partnership'];
+
+/** What a search answers, to the score: the same index gives the same figures. */
+const answer = (s: RecordSearch, q: string) =>
+  s.search(q, { limit: 30 }).hits.map((h) => [h.id, h.score.toFixed(9), h.matchedIn.map((m) => m.field).join()]);
+
+describe('the index snapshot format', () => {
+  const docs = generated(1_500);
+
+  it('loads as the same index: every answer and score, and writes back the very same snapshot', () => {
+    const fresh = new RecordSearch();
+    fresh.addAll(docs);
+    const text = fresh.toJSON();
+    const loaded = RecordSearch.fromJSON(text);
+    expect(loaded.size).toBe(docs.length);
+    for (const q of QUERY_TEXTS) expect(answer(loaded, q), q).toEqual(answer(fresh, q));
+    expect(loaded.search('partnership').facets).toEqual(fresh.search('partnership').facets);
+    // Every term's postings, unpacked or not, are written again as they were read.
+    expect(RecordSearch.fromJSON(text).toJSON()).toBe(text);
+  });
+
+  it('takes edits after loading, on terms it has not unpacked yet, as a fresh index does', () => {
+    const fresh = new RecordSearch();
+    fresh.addAll(docs);
+    const loaded = RecordSearch.fromJSON(fresh.toJSON());
+    for (const s of [fresh, loaded]) {
+      // Removing touches every term of the record; the edit adds a new word and drops old ones.
+      s.remove(3);
+      s.upsert({ ...docs[9]!, title: 'Qingdao brewery exchange' });
+      s.upsert(doc(90_001, { title: 'Phoenix Dance Theatre visit', tags: ['dance'] }));
+    }
+    for (const q of [...QUERY_TEXTS, 'qingdao', 'brewery', 'Phoenix Dnce', docs[2]!.title, docs[9]!.title])
+      expect(answer(loaded, q), q).toEqual(answer(fresh, q));
+    expect(loaded.has(3)).toBe(false);
+    expect(loaded.toJSON()).toBe(fresh.toJSON());
+  });
+
+  it('refuses a snapshot cut short or scrambled with a clear error, not a half-built index', () => {
+    const fresh = new RecordSearch();
+    fresh.addAll(docs.slice(0, 50));
+    const text = fresh.toJSON();
+    const [meta, numbers, packed] = text.split('\n') as [string, string, string];
+    expect(() => RecordSearch.fromJSON(meta)).toThrow(/not a search snapshot/);
+    expect(() => RecordSearch.fromJSON(`${meta}\n${numbers.slice(0, 1_000)}\n${packed}`)).toThrow(/cut short/);
+    expect(() => RecordSearch.fromJSON(`{"terms":1}\n${numbers}\n${packed}`)).toThrow(/not a search snapshot index/);
+  });
+});
+
+describe('the snapshot keeper', () => {
+  let lib: TestLibrary;
+  beforeEach(async () => {
+    lib = await openTestLibrary();
+    await lib.ok('loadSample', {});
+  });
+  afterEach(async () => {
+    await lib.close();
+  });
+
+  it('tells a current snapshot from its header alone: none, current, cut short, foreign, older format', () => {
+    const paths = libraryPaths(lib.dir);
+    expect(storedSnapshotRevision(paths)).toBeNull();
+    const written = writeSnapshotFor(paths);
+    expect(storedSnapshotRevision(paths)).toBe(written.revision);
+    const file = snapshotFile(paths);
+    const whole = fs.readFileSync(file, 'utf8');
+    const cut = whole.indexOf('\n');
+    const header = JSON.parse(whole.slice(0, cut)) as Record<string, unknown>;
+    fs.writeFileSync(file, whole.slice(0, whole.length - 10));
+    expect(storedSnapshotRevision(paths)).toBeNull();
+    fs.writeFileSync(file, `${JSON.stringify({ ...header, libraryId: 'someone-else' })}${whole.slice(cut)}`);
+    expect(storedSnapshotRevision(paths)).toBeNull();
+    fs.writeFileSync(file, `${JSON.stringify({ ...header, format: 3 })}${whole.slice(cut)}`);
+    expect(storedSnapshotRevision(paths)).toBeNull();
+  });
+
+  it('leaves a current snapshot alone at start, and writes one when the catalogue has moved on', async () => {
+    const paths = libraryPaths(lib.dir);
+    writeSnapshotFor(paths);
+    const file = snapshotFile(paths);
+    const before = fs.statSync(file);
+    const lines: string[] = [];
+    const keeper = startSnapshotKeeper(lib.dir, lib.service, 60_000, (line) => lines.push(line));
+    try {
+      await keeper.refresh();
+      expect(lines).toEqual([]);
+      expect(fs.statSync(file).ino).toBe(before.ino);
+
+      await lib.ok('createRecord', { type: 'report', title: 'Qingdao brewery exchange' });
+      await keeper.refresh();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/search snapshot: 6 records/);
+      expect(fs.statSync(file).ino).not.toBe(before.ino);
+      const snap = await lib.ok('loadSearchSnapshot', {});
+      expect(
+        RecordSearch.fromJSON(snap!.data)
+          .search('brewery')
+          .hits.map((h) => h.title),
+      ).toEqual(['Qingdao brewery exchange']);
+    } finally {
+      keeper.stop();
+    }
+  });
+});
