@@ -482,6 +482,20 @@ export const RecordSummary = z.object({
 });
 export type RecordSummary = z.output<typeof RecordSummary>;
 
+/**
+ * The roles that name who made a record (ISAD(G)'s "name of creator"): its author, the body that
+ * issued it, the parties and signatories of an agreement, the photographer of a photograph.
+ */
+export const CREATOR_ROLES = ['author', 'issuer', 'party', 'signatory', 'photographer'] as const satisfies LinkRole[];
+
+/** A row of the library list: the summary, who made it, where it is filed and its tags. */
+export const RecordRow = RecordSummary.extend({
+  creators: z.array(z.string()),
+  collection: z.object({ id: z.number(), name: z.string() }).nullable(),
+  tags: z.array(z.string()),
+});
+export type RecordRow = z.output<typeof RecordRow>;
+
 export const RecordView = RecordSummary.extend({
   titleAltLanguage: z.string().nullable(),
   description: z.string().nullable(),
