@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { audit } from '../support/axe';
-import { api, expect, test, type HostInfo } from './fixtures';
+import { api, expect, openSettings, test, type HostInfo } from './fixtures';
 
 const N = 2_000;
 const TYPES = ['Letter', 'Report', 'Photograph', 'Press release'];
@@ -135,6 +135,37 @@ test("the creator, collection and tags columns show each row's own, in full on h
   const [row] = (await api<{ items: { id: number }[] }>(host, 'listRecords', { limit: 1 })).items;
   await api(host, 'updateRecord', { id: row!.id, patch: { collectionId: other.id } });
   await expect(first.locator('.col-collection')).toHaveText('Press cuttings');
+});
+
+test('the compact density in Settings makes rows shorter, the virtual list places them so, and it is remembered', async ({
+  page,
+  host,
+}) => {
+  test.slow(); // a 2,000-record import, Settings twice and a reload, on a shared two-core machine
+  const grid = await open(page, host);
+  const row = (n: number) => grid.locator(`[role="row"][aria-rowindex="${n + 1}"]`);
+  const top = async (n: number) => (await row(n).boundingBox())!.y;
+  await expect(row(1)).toHaveCSS('height', '36px');
+  expect((await top(2)) - (await top(1))).toBe(36);
+  const shownBefore = await bodyRows(page).count();
+
+  const dialog = await openSettings(page);
+  await dialog.getByLabel('List rows').selectOption('compact');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(row(1)).toHaveCSS('height', '28px');
+  // The rows are placed 28 px apart, not drawn shorter in 36 px slots, and more of them fit.
+  await expect.poll(async () => (await top(2)) - (await top(1))).toBe(28);
+  expect((await top(20)) - (await top(1))).toBe(19 * 28);
+  expect(await bodyRows(page).count()).toBeGreaterThan(shownBefore);
+  // The end of the list is still reachable: the scroll height follows the shorter rows.
+  await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(row(N)).toContainText('Record 0001');
+  await expect(row(N)).toBeInViewport();
+
+  await page.reload();
+  await expect(row(N - 20).or(row(1))).toHaveCSS('height', '28px');
+  const again = await openSettings(page);
+  await expect(again.getByLabel('List rows')).toHaveValue('compact');
 });
 
 test('selecting: click, Shift-click for a range, Ctrl-click to toggle, the keyboard, and Ctrl+A for every matching record', async ({
