@@ -200,3 +200,47 @@ test('move a collection with "Move to…" and by dragging, then delete it: its r
   await expect.poll(async () => (await collections(host)).find((c) => c.id === series.id)?.parentId).toBe(other.id);
   expect((await api<Listed>(host, 'listRecords', { collectionId: series.id })).total).toBe(2);
 });
+
+test('records dragged from the list onto a collection are filed there, the selection together, and undo takes them out', async ({
+  page,
+  host,
+}) => {
+  test.slow(); // drags, an undo and an axe run on a shared two-core machine
+  const series = await api<Collection>(host, 'createCollection', { name: 'Hangzhou', level: 'series' });
+  for (const title of ['Letter one', 'Letter two', 'Letter three'])
+    await api(host, 'createRecord', { type: 'letter', title });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  const tree = page.getByRole('navigation', { name: 'Collections' });
+  const target = tree.getByRole('button', { name: /^Hangzhou Series/ });
+  const grid = page.getByRole('grid', { name: 'Records' });
+  const row = (title: string) => grid.getByRole('row').filter({ hasText: title });
+  const filed = async () =>
+    (await api<Listed>(host, 'listRecords', { collectionId: series.id, sort: 'title', direction: 'asc' })).items.map(
+      (r) => r.title,
+    );
+
+  // A row not in the selection goes alone, and the selection is left as it was.
+  await row('Letter one').locator('.col-date').click();
+  await expect(row('Letter one')).toHaveAttribute('aria-selected', 'true');
+  await row('Letter three').locator('.col-date').dragTo(target);
+  await expect(tree.getByRole('status')).toHaveText('1 record moved into “Hangzhou”.');
+  await expect.poll(filed).toEqual(['Letter three']);
+  await expect(target).toContainText('1');
+
+  // A row of the selection carries the whole selection.
+  await row('Letter two')
+    .locator('.col-date')
+    .click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await row('Letter two').locator('.col-date').dragTo(target);
+  await expect(tree.getByRole('status')).toHaveText('2 records moved into “Hangzhou”.');
+  await expect.poll(filed).toEqual(['Letter one', 'Letter three', 'Letter two']);
+  await audit(page, 'the tree after records were dropped on it', 'nav[aria-labelledby="side-collections"]');
+
+  // Undo takes back the last drop whole, then the first.
+  await page.locator('body').press('ControlOrMeta+z');
+  await expect.poll(filed).toEqual(['Letter three']);
+  await page.locator('body').press('ControlOrMeta+z');
+  await expect.poll(filed).toEqual([]);
+});

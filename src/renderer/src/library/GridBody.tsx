@@ -1,10 +1,12 @@
 /**
  * The grid's body: the rows the virtual list places (a placeholder for those whose block is still
- * loading), and the right-click that opens the selection's menu on a row.
+ * loading), the right-click that opens the selection's menu on a row, and a row dragged (with the
+ * rest of the selection, if it is in it) towards a collection in the sidebar.
  */
 import type { VirtualItem } from '@tanstack/react-virtual';
-import type { MouseEvent } from 'react';
+import type { MouseEvent, SyntheticEvent } from 'react';
 import type { RecordRow } from '../../../shared/model';
+import { dragRecords } from '../collections/fileRecords';
 import type { Column } from './columns';
 import { GridRow, PendingRow } from './GridRow';
 import { openSelectionMenu } from './selection';
@@ -27,6 +29,12 @@ interface Props {
 }
 
 export function GridBody({ items, height, offset, win, columns, selected, openedId, active, ...on }: Props) {
+  const recordAt = (e: SyntheticEvent) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"]');
+    return row ? win.row(Number(row.getAttribute('aria-rowindex')) - 2) : undefined;
+  };
+  /** A row in the selection carries the whole selection; any other row, itself alone. */
+  const actingOn = (r: RecordRow) => (selected.has(r.id) ? [...selected] : [r.id]);
   return (
     // A right-click on a row acts on the selection (the row alone, if it was not in it): the header's menu opens.
     <div
@@ -34,12 +42,15 @@ export function GridBody({ items, height, offset, win, columns, selected, opened
       className="grid-body"
       style={{ height }}
       onContextMenu={(e) => {
-        const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"]');
-        const r = row ? win.row(Number(row.getAttribute('aria-rowindex')) - 2) : undefined;
+        const r = recordAt(e);
         if (!r) return;
         e.preventDefault();
         if (!selected.has(r.id)) on.onSelectionChange([r.id]);
         openSelectionMenu();
+      }}
+      onDragStart={(e) => {
+        const r = recordAt(e);
+        if (r) dragRecords(e.dataTransfer, actingOn(r));
       }}
     >
       {items.map((item) => {

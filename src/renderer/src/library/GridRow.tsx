@@ -64,6 +64,8 @@ export function GridRow({
       aria-selected={selected}
       className={classes}
       style={style}
+      // Dragged onto a collection in the sidebar, it is filed there (GridBody starts the drag).
+      draggable
       onClick={(e) => onClick(e, index, r)}
     >
       <div role="gridcell" aria-colindex={1} className="col-check">

@@ -3,17 +3,17 @@
  * shows its records and those of everything below it; a branch opens and closes with its own
  * button. The tree is also where collections are arranged: "New collection…", and on each one a
  * menu (its page, a new collection inside, rename, "Move to…", delete) — and, for the mouse, drag a
- * collection onto another, or onto the top, to move it there. Every change can be undone.
+ * collection onto another, or onto the top, to move it there, or records from the list onto a
+ * collection to file them there (./collections/useTreeDrop.ts). Every change can be undone.
  */
-import { useMemo, useState, type DragEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { CollectionView } from '../../../shared/model';
 import { navigate } from '../app/route';
-import { errorWords } from '../common/errorWords';
 import { COLLECTION_LEVEL_LABELS } from '../common/labels';
 import { ActionsMenu } from '../collections/ActionsMenu';
-import { moveCollection } from '../collections/move';
-import { canMoveInto, childrenOf } from '../collections/tree';
+import { childrenOf } from '../collections/tree';
 import { useArrangement } from '../collections/useArrangement';
+import { useTreeDrop } from '../collections/useTreeDrop';
 import { formatNumber, useT } from '../i18n/i18n';
 import '../collections/collections.css';
 
@@ -25,17 +25,12 @@ interface Props {
   onChanged: () => void;
 }
 
-/** The type dragged collections travel as, so a drop of anything else (files, text) is not taken for one. */
-const DRAG_TYPE = 'application/x-civic-collection';
-
 export function CollectionTree({ collections, chosenId, onChoose, onChanged }: Props) {
   const { t } = useT('layout');
   const { t: tc } = useT('collections');
   const children = useMemo(() => childrenOf(collections), [collections]);
   const [closed, setClosed] = useState<ReadonlySet<number>>(new Set());
   const [message, setMessage] = useState('');
-  const [dragging, setDragging] = useState<CollectionView | null>(null);
-  const [dropAt, setDropAt] = useState<number | 'top' | null>(null);
   const arrange = useArrangement({
     collections,
     onChanged,
@@ -44,31 +39,10 @@ export function CollectionTree({ collections, chosenId, onChoose, onChanged }: P
       if (chosenId === id) onChoose(null);
     },
   });
-
-  /** Whether the collection being dragged may be dropped into `parentId` (null: the top) — and would move. */
-  const canDrop = (parentId: number | null) =>
-    dragging !== null && dragging.parentId !== parentId && canMoveInto(collections, dragging.id, parentId);
-  const dropHandlers = (parentId: number | null) => ({
-    onDragOver: (e: DragEvent) => {
-      if (!canDrop(parentId)) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-      setDropAt(parentId ?? 'top');
-    },
-    onDragLeave: () => setDropAt(null),
-    onDrop: (e: DragEvent) => {
-      e.preventDefault();
-      const moving = dragging;
-      setDragging(null);
-      setDropAt(null);
-      if (!moving || !canMoveInto(collections, moving.id, parentId)) return;
-      void moveCollection(moving, parentId, collections).then((outcome) => {
-        if (outcome.ok) {
-          onChanged();
-          setMessage(outcome.message);
-        } else setMessage(`${tc('tree.moveFailed')}: ${errorWords(outcome.error)}`);
-      });
-    },
+  const { dragging, dropAt, dropHandlers, dragHandlers } = useTreeDrop({
+    collections,
+    onChanged,
+    onMessage: setMessage,
   });
 
   const branch = (parentId: number | null, depth: number) => {
@@ -109,13 +83,7 @@ export function CollectionTree({ collections, chosenId, onChoose, onChanged }: P
                   type="button"
                   className="side-item"
                   aria-pressed={chosenId === c.id}
-                  draggable
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(DRAG_TYPE, String(c.id));
-                    e.dataTransfer.effectAllowed = 'move';
-                    setDragging(c);
-                  }}
-                  onDragEnd={() => (setDragging(null), setDropAt(null))}
+                  {...dragHandlers(c)}
                   onClick={() => onChoose(chosenId === c.id ? null : { id: c.id, name: c.name })}
                 >
                   <span>
