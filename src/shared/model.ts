@@ -164,6 +164,14 @@ export const CSL_TYPES = [
 export const COLLECTION_LEVELS = ['fonds', 'sub-fonds', 'series', 'sub-series', 'file', 'item'] as const;
 export type CollectionLevel = (typeof COLLECTION_LEVELS)[number];
 
+/**
+ * ISAD(G)'s order of levels: a collection is never above the one it is inside (a fonds holds
+ * series, a series files; a fonds inside a file is refused). The same level below is allowed.
+ */
+export function levelFitsInside(level: CollectionLevel, parentLevel: CollectionLevel): boolean {
+  return COLLECTION_LEVELS.indexOf(level) >= COLLECTION_LEVELS.indexOf(parentLevel);
+}
+
 // ---------------------------------------------------------------- field schemas
 
 export const Id = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');

@@ -244,3 +244,41 @@ test('records dragged from the list onto a collection are filed there, the selec
   await page.locator('body').press('ControlOrMeta+z');
   await expect.poll(filed).toEqual([]);
 });
+
+test('the dialogs offer only the levels that fit: a file holds no series, and a series goes into no file', async ({
+  page,
+  host,
+}) => {
+  test.slow(); // three dialogs and an axe run on a shared two-core machine
+  const series = await api<Collection>(host, 'createCollection', { name: 'Hangzhou', level: 'series' });
+  await api<Collection>(host, 'createCollection', { name: 'Visit 2018', level: 'file', parentId: series.id });
+  await api<Collection>(host, 'createCollection', { name: 'Loose', level: 'sub-series' });
+  await page.goto(host.url);
+  const tree = page.getByRole('navigation', { name: 'Collections' });
+
+  await tree.getByRole('button', { name: 'Actions for Visit 2018' }).click();
+  await tree.getByRole('menuitem', { name: 'New collection inside…' }).click();
+  const create = page.getByRole('dialog', { name: 'New collection inside “Visit 2018”' });
+  await expect(create.getByLabel('Level of description').locator('option')).toHaveText(['File', 'Item']);
+  await create.getByRole('button', { name: 'Cancel' }).click();
+
+  // The series may become anything from a fonds down to a file (it holds a file), no lower.
+  await tree.getByRole('button', { name: 'Actions for Hangzhou' }).click();
+  await tree.getByRole('menuitem', { name: 'Rename or describe…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Collection “Hangzhou”' });
+  await expect(edit.getByLabel('Level of description').locator('option')).toHaveText([
+    'Fonds',
+    'Sub-fonds',
+    'Series',
+    'Sub-series',
+    'File',
+  ]);
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+
+  // Moving the sub-series: the series is offered, the file inside it is not.
+  await tree.getByRole('button', { name: 'Actions for Loose' }).click();
+  await tree.getByRole('menuitem', { name: 'Move to…' }).click();
+  const move = page.getByRole('dialog', { name: 'Move “Loose” to…' });
+  await expect(move.getByLabel('New place').locator('option')).toHaveText(['At the top level', 'Hangzhou (Series)']);
+  await audit(page, 'the move dialog with levels left out', 'dialog');
+});

@@ -3,7 +3,7 @@
  * there; records dragged from the list onto a collection are filed in it. Both are undoable.
  */
 import { useState, type DragEvent } from 'react';
-import type { CollectionView } from '../../../shared/model';
+import { levelFitsInside, type CollectionView } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { errorWords } from '../common/errorWords';
 import { useT } from '../i18n/i18n';
@@ -35,7 +35,13 @@ export function useTreeDrop({ collections, onChanged, onMessage }: Options) {
   /** Whether what is dragged may be dropped into `parentId` (null: the top) — and would change something. */
   const canDrop = (e: DragEvent, parentId: number | null) => {
     if (e.dataTransfer.types.includes(RECORDS_DRAG_TYPE)) return parentId !== null;
-    return dragging !== null && dragging.parentId !== parentId && canMoveInto(collections, dragging.id, parentId);
+    const parent = collections.find((c) => c.id === parentId);
+    return (
+      dragging !== null &&
+      dragging.parentId !== parentId &&
+      canMoveInto(collections, dragging.id, parentId) &&
+      (!parent || levelFitsInside(dragging.level, parent.level))
+    );
   };
 
   const dropHandlers = (parentId: number | null) => ({
