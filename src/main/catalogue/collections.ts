@@ -86,10 +86,15 @@ function checkLevel(
     );
 }
 
-export function createCollection(ctx: CatalogueContext, input: CollectionCreate): CollectionView {
+/**
+ * `asArranged`: a bag's collections come back as their library had them, even arranged before the
+ * level rule (refusing them would leave the import's records without their arrangement).
+ */
+export function createCollection(ctx: CatalogueContext, input: CollectionCreate, asArranged = false): CollectionView {
   return ctx.db.transaction(() => {
     checkParent(ctx, null, input.parentId);
-    checkLevel(ctx, { id: null, level: input.level, parentId: input.parentId ?? null }, 'level', false);
+    if (!asArranged)
+      checkLevel(ctx, { id: null, level: input.level, parentId: input.parentId ?? null }, 'level', false);
     const now = ctx.now();
     const id = Number(
       sql(
