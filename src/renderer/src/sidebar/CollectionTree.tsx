@@ -11,7 +11,7 @@ import type { CollectionView } from '../../../shared/model';
 import { navigate } from '../app/route';
 import { COLLECTION_LEVEL_LABELS } from '../common/labels';
 import { ActionsMenu } from '../collections/ActionsMenu';
-import { childrenOf } from '../collections/tree';
+import { childrenOf, treeOrder } from '../collections/tree';
 import { useArrangement } from '../collections/useArrangement';
 import { useTreeDrop } from '../collections/useTreeDrop';
 import { formatNumber, useT } from '../i18n/i18n';
@@ -29,6 +29,7 @@ export function CollectionTree({ collections, chosenId, onChoose, onChanged }: P
   const { t } = useT('layout');
   const { t: tc } = useT('collections');
   const children = useMemo(() => childrenOf(collections), [collections]);
+  const byId = new Map(collections.map((c) => [c.id, c]));
   const [closed, setClosed] = useState<ReadonlySet<number>>(new Set());
   const [message, setMessage] = useState('');
   const arrange = useArrangement({
@@ -45,77 +46,82 @@ export function CollectionTree({ collections, chosenId, onChoose, onChanged }: P
     onMessage: setMessage,
   });
 
-  const branch = (parentId: number | null, depth: number) => {
-    const list = children.get(parentId);
-    if (!list?.length) return null;
-    return (
-      <ul className={depth === 0 ? 'side-list tree' : 'tree'}>
-        {list.map((c) => {
-          const hasChildren = (children.get(c.id)?.length ?? 0) > 0;
-          const open = !closed.has(c.id);
-          const level = COLLECTION_LEVEL_LABELS[c.level];
-          return (
-            <li key={c.id}>
-              <div
-                className={`tree-item${dropAt === c.id ? ' drop-target' : ''}`}
-                style={{ paddingLeft: `${depth * 0.8}rem` }}
-                {...dropHandlers(c.id)}
-              >
-                {hasChildren ? (
-                  <button
-                    type="button"
-                    className="tree-toggle"
-                    aria-expanded={open}
-                    aria-label={t('sidebar.expand', { name: c.name })}
-                    onClick={() => {
-                      const next = new Set(closed);
-                      if (open) next.add(c.id);
-                      else next.delete(c.id);
-                      setClosed(next);
-                    }}
-                  >
-                    <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-                  </button>
-                ) : (
-                  <span className="tree-toggle" aria-hidden="true" />
-                )}
+  // One flat list in tree order, each item keyed by its collection and indented by depth (its
+  // aria-level says it to a screen reader). Nested lists remounted a collection that moved under
+  // another parent: its menu button was a new element, so focus fell to the page and a menu opened
+  // on the old one (right after a drag, before the tree reloaded) vanished with it. Here a moved
+  // collection keeps its element, and React keeps the focus on it.
+  const visible = treeOrder(collections).filter(({ collection }) => {
+    for (let at = collection.parentId; at != null; at = byId.get(at)?.parentId ?? null)
+      if (closed.has(at)) return false;
+    return true;
+  });
+  const list = (
+    <ul className="side-list tree">
+      {visible.map(({ collection: c, depth }) => {
+        const hasChildren = (children.get(c.id)?.length ?? 0) > 0;
+        const open = !closed.has(c.id);
+        const level = COLLECTION_LEVEL_LABELS[c.level];
+        return (
+          <li key={c.id} aria-level={depth + 1}>
+            <div
+              className={`tree-item${dropAt === c.id ? ' drop-target' : ''}`}
+              style={{ paddingLeft: `${depth * 0.8}rem` }}
+              {...dropHandlers(c.id)}
+            >
+              {hasChildren ? (
                 <button
                   type="button"
-                  className="side-item"
-                  aria-pressed={chosenId === c.id}
-                  {...dragHandlers(c)}
-                  onClick={() => onChoose(chosenId === c.id ? null : { id: c.id, name: c.name })}
+                  className="tree-toggle"
+                  aria-expanded={open}
+                  aria-label={t('sidebar.expand', { name: c.name })}
+                  onClick={() => {
+                    const next = new Set(closed);
+                    if (open) next.add(c.id);
+                    else next.delete(c.id);
+                    setClosed(next);
+                  }}
                 >
-                  <span>
-                    {c.name} <span className="level">{level}</span>
-                  </span>{' '}
-                  <span className="count">{formatNumber(c.recordCount)}</span>
+                  <span aria-hidden="true">{open ? '▾' : '▸'}</span>
                 </button>
-                <ActionsMenu
-                  label={tc('tree.actions', { name: c.name })}
-                  actions={[
-                    { key: 'open', label: tc('tree.open'), run: () => navigate({ view: 'collection', id: c.id }) },
-                    { key: 'create', label: tc('tree.createInside'), run: () => arrange.create(c.id) },
-                    { key: 'edit', label: tc('tree.edit'), run: () => arrange.edit(c) },
-                    { key: 'move', label: tc('tree.move'), run: () => arrange.move(c) },
-                    { key: 'delete', label: tc('tree.delete'), run: () => arrange.remove(c) },
-                  ]}
-                />
-              </div>
-              {open ? branch(c.id, depth + 1) : null}
-            </li>
-          );
-        })}
-      </ul>
-    );
-  };
+              ) : (
+                <span className="tree-toggle" aria-hidden="true" />
+              )}
+              <button
+                type="button"
+                className="side-item"
+                aria-pressed={chosenId === c.id}
+                {...dragHandlers(c)}
+                onClick={() => onChoose(chosenId === c.id ? null : { id: c.id, name: c.name })}
+              >
+                <span>
+                  {c.name} <span className="level">{level}</span>
+                </span>{' '}
+                <span className="count">{formatNumber(c.recordCount)}</span>
+              </button>
+              <ActionsMenu
+                label={tc('tree.actions', { name: c.name })}
+                actions={[
+                  { key: 'open', label: tc('tree.open'), run: () => navigate({ view: 'collection', id: c.id }) },
+                  { key: 'create', label: tc('tree.createInside'), run: () => arrange.create(c.id) },
+                  { key: 'edit', label: tc('tree.edit'), run: () => arrange.edit(c) },
+                  { key: 'move', label: tc('tree.move'), run: () => arrange.move(c) },
+                  { key: 'delete', label: tc('tree.delete'), run: () => arrange.remove(c) },
+                ]}
+              />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
 
   return (
     <nav aria-labelledby="side-collections" className="collection-tree">
       <h2 id="side-collections" className="sidebar-heading">
         {t('sidebar.collections')}
       </h2>
-      {collections.length === 0 ? <p className="muted side-none">{t('sidebar.collectionsNone')}</p> : branch(null, 0)}
+      {collections.length === 0 ? <p className="muted side-none">{t('sidebar.collectionsNone')}</p> : list}
       <button type="button" className="quiet small new-collection" onClick={() => arrange.create(null)}>
         {tc('tree.create')}
       </button>
