@@ -94,6 +94,8 @@ function fullText(column: ColumnId, r: RecordRow): string | undefined {
       return r.titleAlt ? `${r.title} ${r.titleAlt}` : r.title;
     case 'referenceCode':
       return r.referenceCode ?? undefined;
+    case 'date': // a range in Chinese ("2018年9月14日至…") outgrows its column
+      return formatRecordDate(r.date, r.dateEnd, r.dateApproximate) ?? undefined;
     case 'creators':
     case 'tags':
       return r[column].length ? r[column].join(LIST_SEPARATOR) : undefined;
@@ -104,20 +106,11 @@ function fullText(column: ColumnId, r: RecordRow): string | undefined {
   }
 }
 
-/** Names and tags in one cell: a semicolon, because an organisation's name may hold a comma. */
-const LIST_SEPARATOR = '; ';
+const LIST_SEPARATOR = '; '; // not a comma: an organisation's name may hold one
 
-function Cell({
-  column,
-  record: r,
-  opened,
-  thumbnail,
-}: {
-  column: ColumnId;
-  record: RecordRow;
-  opened: boolean;
-  thumbnail: string | undefined;
-}) {
+type CellProps = { column: ColumnId; record: RecordRow; opened: boolean; thumbnail: string | undefined };
+
+function Cell({ column, record: r, opened, thumbnail }: CellProps) {
   const { t } = useT('library');
   switch (column) {
     case 'thumbnail':
