@@ -164,6 +164,14 @@ export const CSL_TYPES = [
 export const COLLECTION_LEVELS = ['fonds', 'sub-fonds', 'series', 'sub-series', 'file', 'item'] as const;
 export type CollectionLevel = (typeof COLLECTION_LEVELS)[number];
 
+/**
+ * ISAD(G)'s order of levels: a collection is never above the one it is inside (a fonds holds
+ * series, a series files; a fonds inside a file is refused). The same level below is allowed.
+ */
+export function levelFitsInside(level: CollectionLevel, parentLevel: CollectionLevel): boolean {
+  return COLLECTION_LEVELS.indexOf(level) >= COLLECTION_LEVELS.indexOf(parentLevel);
+}
+
 // ---------------------------------------------------------------- field schemas
 
 export const Id = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');
@@ -481,6 +489,20 @@ export const RecordSummary = z.object({
   updatedAt: z.string(),
 });
 export type RecordSummary = z.output<typeof RecordSummary>;
+
+/**
+ * The roles that name who made a record (ISAD(G)'s "name of creator"): its author, the body that
+ * issued it, the parties and signatories of an agreement, the photographer of a photograph.
+ */
+export const CREATOR_ROLES = ['author', 'issuer', 'party', 'signatory', 'photographer'] as const satisfies LinkRole[];
+
+/** A row of the library list: the summary, who made it, where it is filed and its tags. */
+export const RecordRow = RecordSummary.extend({
+  creators: z.array(z.string()),
+  collection: z.object({ id: z.number(), name: z.string() }).nullable(),
+  tags: z.array(z.string()),
+});
+export type RecordRow = z.output<typeof RecordRow>;
 
 export const RecordView = RecordSummary.extend({
   titleAltLanguage: z.string().nullable(),

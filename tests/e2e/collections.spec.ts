@@ -170,19 +170,31 @@ test('move a collection with "Move to…" and by dragging, then delete it: its r
   await expect(tree.getByRole('status')).toHaveText('“Hangzhou” moved into “Partnerships”.');
   await expect.poll(async () => (await collections(host)).find((c) => c.id === series.id)?.parentId).toBe(fonds.id);
 
-  // By mouse: dragged onto the other fonds.
+  // By mouse: dragged onto the other fonds. The tree's reload after it is held back a moment, as
+  // on a busy machine, so the keys below reach the menu before the tree shows the move.
+  await page.route(
+    '**/api/listCollections',
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    },
+    { times: 1 },
+  );
   await tree
     .getByRole('button', { name: /^Hangzhou Series/ })
     .dragTo(tree.getByRole('button', { name: /^Civic visits Fonds/ }));
   await expect(tree.getByRole('status')).toHaveText('“Hangzhou” moved into “Civic visits”.');
   await expect.poll(async () => (await collections(host)).find((c) => c.id === series.id)?.parentId).toBe(other.id);
 
-  // Deleting asks, and says where the records go; none is deleted.
-  // By mouse this time: the menu's keys are walked above. Right after the drag, ↑ on this button
-  // did not always open the menu (seen on CI, cause not yet found: a known bug, not hidden here).
-  await expect(tree.getByRole('button', { name: 'Actions for Hangzhou' })).toBeVisible();
-  await tree.getByRole('button', { name: 'Actions for Hangzhou' }).click();
-  await menu.getByRole('menuitem', { name: 'Delete…' }).click();
+  // Deleting asks, and says where the records go; none is deleted. By keyboard right after the
+  // drag: the tree reloads while the menu opens, and the collection that moved keeps its button
+  // (the tree once remounted it under its new parent, and the menu and the focus went with it).
+  await tree.getByRole('button', { name: 'Actions for Hangzhou' }).press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Delete…' })).toBeFocused();
+  // Still open and focused once the tree has the new arrangement (the move shows in its order).
+  await expect(tree.locator('ul.tree > li')).toHaveText([/Civic visits/, /Hangzhou/, /Partnerships/]);
+  await expect(menu.getByRole('menuitem', { name: 'Delete…' })).toBeFocused();
+  await page.keyboard.press('Enter');
   const ask = page.getByRole('dialog', { name: 'Delete “Hangzhou”?' });
   await expect(ask).toContainText(
     'No record is deleted. Its 2 records and its sub-collections (0) move up into “Civic visits”.',
@@ -199,4 +211,86 @@ test('move a collection with "Move to…" and by dragging, then delete it: its r
   await page.locator('body').press('ControlOrMeta+z');
   await expect.poll(async () => (await collections(host)).find((c) => c.id === series.id)?.parentId).toBe(other.id);
   expect((await api<Listed>(host, 'listRecords', { collectionId: series.id })).total).toBe(2);
+});
+
+test('records dragged from the list onto a collection are filed there, the selection together, and undo takes them out', async ({
+  page,
+  host,
+}) => {
+  test.slow(); // drags, an undo and an axe run on a shared two-core machine
+  const series = await api<Collection>(host, 'createCollection', { name: 'Hangzhou', level: 'series' });
+  for (const title of ['Letter one', 'Letter two', 'Letter three'])
+    await api(host, 'createRecord', { type: 'letter', title });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  const tree = page.getByRole('navigation', { name: 'Collections' });
+  const target = tree.getByRole('button', { name: /^Hangzhou Series/ });
+  const grid = page.getByRole('grid', { name: 'Records' });
+  const row = (title: string) => grid.getByRole('row').filter({ hasText: title });
+  const filed = async () =>
+    (await api<Listed>(host, 'listRecords', { collectionId: series.id, sort: 'title', direction: 'asc' })).items.map(
+      (r) => r.title,
+    );
+
+  // A row not in the selection goes alone, and the selection is left as it was.
+  await row('Letter one').locator('.col-date').click();
+  await expect(row('Letter one')).toHaveAttribute('aria-selected', 'true');
+  await row('Letter three').locator('.col-date').dragTo(target);
+  await expect(tree.getByRole('status')).toHaveText('1 record moved into “Hangzhou”.');
+  await expect.poll(filed).toEqual(['Letter three']);
+  await expect(target).toContainText('1');
+
+  // A row of the selection carries the whole selection.
+  await row('Letter two')
+    .locator('.col-date')
+    .click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await row('Letter two').locator('.col-date').dragTo(target);
+  await expect(tree.getByRole('status')).toHaveText('2 records moved into “Hangzhou”.');
+  await expect.poll(filed).toEqual(['Letter one', 'Letter three', 'Letter two']);
+  await audit(page, 'the tree after records were dropped on it', 'nav[aria-labelledby="side-collections"]');
+
+  // Undo takes back the last drop whole, then the first.
+  await page.locator('body').press('ControlOrMeta+z');
+  await expect.poll(filed).toEqual(['Letter three']);
+  await page.locator('body').press('ControlOrMeta+z');
+  await expect.poll(filed).toEqual([]);
+});
+
+test('the dialogs offer only the levels that fit: a file holds no series, and a series goes into no file', async ({
+  page,
+  host,
+}) => {
+  test.slow(); // three dialogs and an axe run on a shared two-core machine
+  const series = await api<Collection>(host, 'createCollection', { name: 'Hangzhou', level: 'series' });
+  await api<Collection>(host, 'createCollection', { name: 'Visit 2018', level: 'file', parentId: series.id });
+  await api<Collection>(host, 'createCollection', { name: 'Loose', level: 'sub-series' });
+  await page.goto(host.url);
+  const tree = page.getByRole('navigation', { name: 'Collections' });
+
+  await tree.getByRole('button', { name: 'Actions for Visit 2018' }).click();
+  await tree.getByRole('menuitem', { name: 'New collection inside…' }).click();
+  const create = page.getByRole('dialog', { name: 'New collection inside “Visit 2018”' });
+  await expect(create.getByLabel('Level of description').locator('option')).toHaveText(['File', 'Item']);
+  await create.getByRole('button', { name: 'Cancel' }).click();
+
+  // The series may become anything from a fonds down to a file (it holds a file), no lower.
+  await tree.getByRole('button', { name: 'Actions for Hangzhou' }).click();
+  await tree.getByRole('menuitem', { name: 'Rename or describe…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Collection “Hangzhou”' });
+  await expect(edit.getByLabel('Level of description').locator('option')).toHaveText([
+    'Fonds',
+    'Sub-fonds',
+    'Series',
+    'Sub-series',
+    'File',
+  ]);
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+
+  // Moving the sub-series: the series is offered, the file inside it is not.
+  await tree.getByRole('button', { name: 'Actions for Loose' }).click();
+  await tree.getByRole('menuitem', { name: 'Move to…' }).click();
+  const move = page.getByRole('dialog', { name: 'Move “Loose” to…' });
+  await expect(move.getByLabel('New place').locator('option')).toHaveText(['At the top level', 'Hangzhou (Series)']);
+  await audit(page, 'the move dialog with levels left out', 'dialog');
 });

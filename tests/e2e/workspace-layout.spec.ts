@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { audit } from '../support/axe';
-import { api, expect, test, type HostInfo } from './fixtures';
+import { api, chooseLanguage, expect, test, type HostInfo } from './fixtures';
 
 // Each test loads the sample and drives a real browser: on a loaded machine that takes longer than 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -87,6 +87,48 @@ for (const size of SIZES) {
     await expect(page.getByRole('navigation', { name: 'Record types' })).toHaveCount(0);
     expect((await heightsOf(page)).page).toBe(size.height);
     await audit(page, `the workspace at ${size.width}×${size.height}`);
+  });
+}
+
+/** Each cell of the list's body cut short, with the text it shows and the tooltip it carries. */
+const cutCells = (page: Page) =>
+  page.locator('.grid-body [role="gridcell"]').evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const inner = el.querySelector('a');
+        return el.scrollWidth > el.clientWidth + 1 || (inner !== null && inner.scrollWidth > inner.clientWidth + 1);
+      })
+      .map((el) => ({ column: el.className, text: (el.textContent ?? '').trim(), title: el.getAttribute('title') })),
+  );
+
+// The same checks in Chinese: other words, other widths (the issue saw Chinese dates cut).
+for (const size of SIZES) {
+  test(`in Chinese at ${size.width}×${size.height} the page is the window, the header one row, and cut cells readable`, async ({
+    page,
+    host,
+  }) => {
+    await open(page, host, size);
+    await chooseLanguage(page, 'zh-Hans');
+    await expect(page.getByRole('grid', { name: '记录' })).toBeVisible();
+    await expect(page.locator('.grid-head [role="columnheader"]').nth(2)).toHaveText(/类型/);
+    expect(await heightsOf(page)).toEqual({ page: size.height, body: size.height, window: size.height });
+    expect(await headerSpread(page)).toBeLessThanOrEqual(8);
+    expect((await page.locator('.topbar').boundingBox())!.height).toBeLessThan(70);
+
+    // The long title is cut, and every cut cell, whatever its column, carries its whole text.
+    const cut = await cutCells(page);
+    expect(cut.some((c) => c.column.includes('col-title'))).toBe(true);
+    for (const c of cut) expect(c.title ?? '', `${c.column}: ${c.text}`).toContain(c.text);
+    await expect(page.locator('.grid-body [role="row"]').filter({ hasText: LONG }).locator('.col-date')).toHaveText(
+      /2018年9月14日|2018-09-14/,
+    );
+
+    // Searching keeps the page the window, in Chinese too.
+    await page.getByRole('searchbox').fill('leeds');
+    await expect(page.locator('ol.hits > li').first()).toBeVisible();
+    expect((await heightsOf(page)).page).toBe(size.height);
+    expect(await headerSpread(page)).toBeLessThanOrEqual(8);
+    await audit(page, `the workspace in Chinese at ${size.width}×${size.height}`);
   });
 }
 

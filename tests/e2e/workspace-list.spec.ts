@@ -4,7 +4,8 @@
  * the panes resized from the keyboard (remembered).
  */
 import type { Page } from '@playwright/test';
-import { api, expect, test, type HostInfo } from './fixtures';
+import { audit } from '../support/axe';
+import { api, expect, openSettings, test, type HostInfo } from './fixtures';
 
 const N = 2_000;
 const TYPES = ['Letter', 'Report', 'Photograph', 'Press release'];
@@ -87,6 +88,84 @@ test('the column chooser shows and hides columns, and the choice survives a relo
   await page.reload();
   await expect(grid.getByRole('columnheader', { name: 'Updated' })).toBeVisible();
   await expect(grid.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
+});
+
+test("the creator, collection and tags columns show each row's own, in full on hover", async ({ page, host }) => {
+  const council = await api<{ id: number }>(host, 'createAuthority', {
+    kind: 'organisation',
+    name: 'Leeds City Council',
+  });
+  const mayor = await api<{ id: number }>(host, 'createAuthority', { kind: 'person', name: 'Judith Blake' });
+  const series = await api<{ id: number }>(host, 'createCollection', { name: 'Hangzhou twinning', level: 'series' });
+  await api(host, 'createRecord', {
+    type: 'agreement',
+    title: 'Memorandum of understanding',
+    date: '2018-09-14',
+    collectionId: series.id,
+    tags: ['twinning', 'anniversary'],
+    links: [
+      { authorityId: council.id, role: 'party' },
+      { authorityId: mayor.id, role: 'signatory' },
+    ],
+  });
+  await api(host, 'createRecord', { type: 'other', title: 'Loose note', date: '2017' });
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Records' });
+  await expect(grid).toHaveAttribute('aria-rowcount', '3');
+
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const chooser = page.getByRole('group', { name: 'Columns shown' });
+  for (const name of ['Creator', 'Collection', 'Tags']) await chooser.getByRole('checkbox', { name }).check();
+  await page.keyboard.press('Escape');
+  for (const name of ['Creator', 'Collection', 'Tags'])
+    await expect(grid.getByRole('columnheader', { name })).toBeVisible();
+
+  const first = bodyRows(page).first();
+  await expect(first.locator('.col-creators')).toHaveText('Leeds City Council; Judith Blake');
+  await expect(first.locator('.col-creators')).toHaveAttribute('title', 'Leeds City Council; Judith Blake');
+  await expect(first.locator('.col-collection')).toHaveText('Hangzhou twinning');
+  await expect(first.locator('.col-tags')).toHaveText('anniversary; twinning');
+  const second = bodyRows(page).nth(1);
+  await expect(second.locator('.col-creators')).toHaveText('');
+  await expect(second.locator('.col-collection')).toHaveText('');
+  await audit(page, 'the list with every column', '.list-pane');
+
+  // Filed elsewhere: the row follows the catalogue's next revision.
+  const other = await api<{ id: number }>(host, 'createCollection', { name: 'Press cuttings', level: 'series' });
+  const [row] = (await api<{ items: { id: number }[] }>(host, 'listRecords', { limit: 1 })).items;
+  await api(host, 'updateRecord', { id: row!.id, patch: { collectionId: other.id } });
+  await expect(first.locator('.col-collection')).toHaveText('Press cuttings');
+});
+
+test('the compact density in Settings makes rows shorter, the virtual list places them so, and it is remembered', async ({
+  page,
+  host,
+}) => {
+  test.slow(); // a 2,000-record import, Settings twice and a reload, on a shared two-core machine
+  const grid = await open(page, host);
+  const row = (n: number) => grid.locator(`[role="row"][aria-rowindex="${n + 1}"]`);
+  const top = async (n: number) => (await row(n).boundingBox())!.y;
+  await expect(row(1)).toHaveCSS('height', '36px');
+  expect((await top(2)) - (await top(1))).toBe(36);
+  const shownBefore = await bodyRows(page).count();
+
+  const dialog = await openSettings(page);
+  await dialog.getByLabel('List rows').selectOption('compact');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(row(1)).toHaveCSS('height', '28px');
+  // The rows are placed 28 px apart, not drawn shorter in 36 px slots, and more of them fit.
+  await expect.poll(async () => (await top(2)) - (await top(1))).toBe(28);
+  expect((await top(20)) - (await top(1))).toBe(19 * 28);
+  expect(await bodyRows(page).count()).toBeGreaterThan(shownBefore);
+  // The end of the list is still reachable: the scroll height follows the shorter rows.
+  await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(row(N)).toContainText('Record 0001');
+  await expect(row(N)).toBeInViewport();
+
+  await page.reload();
+  await expect(row(N - 20).or(row(1))).toHaveCSS('height', '28px');
+  const again = await openSettings(page);
+  await expect(again.getByLabel('List rows')).toHaveValue('compact');
 });
 
 test('selecting: click, Shift-click for a range, Ctrl-click to toggle, the keyboard, and Ctrl+A for every matching record', async ({

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CollectionView } from '../../src/shared/model';
+import { levelBelow, levelsFitting, tooLowFor } from '../../src/renderer/src/collections/levels';
 import { canMoveInto, collectionChoices, subtreeOf, treeOrder } from '../../src/renderer/src/collections/tree';
 
 const c = (id: number, name: string, level: CollectionView['level'], parentId: number | null): CollectionView => ({
@@ -51,5 +52,27 @@ describe('the collection tree', () => {
       ['1', 'Partnerships (fonds)'],
       ['3', '\u00a0\u00a0Education (series)'],
     ]);
+  });
+});
+
+describe('levels offered by the dialogs', () => {
+  const byId = (id: number) => TREE.find((x) => x.id === id)!;
+  it("offers for a new collection only the levels at or below its parent's, starting one down", () => {
+    expect(levelsFitting(undefined)).toEqual(['fonds', 'sub-fonds', 'series', 'sub-series', 'file', 'item']);
+    expect(levelsFitting(byId(7))).toEqual(['series', 'sub-series', 'file', 'item']);
+    expect(levelsFitting(byId(9))).toEqual(['item']);
+    expect(levelBelow(byId(7))).toBe('file');
+    expect(levelsFitting(byId(7))).toContain(levelBelow(byId(7)));
+  });
+  it("offers an edited collection only the levels between its parent's and those of what it holds", () => {
+    // The series Hangzhou, inside a fonds, holding a file.
+    expect(levelsFitting(byId(1), [byId(5)])).toEqual(['fonds', 'sub-fonds', 'series', 'sub-series', 'file']);
+    // The file, inside a series, holding an item.
+    expect(levelsFitting(byId(7), [byId(9)])).toEqual(['series', 'sub-series', 'file', 'item']);
+  });
+  it('leaves out of "Move to…" the collections below the moving one\'s level', () => {
+    expect(tooLowFor(TREE, byId(7)).sort()).toEqual([5, 9]);
+    expect(tooLowFor(TREE, byId(1)).sort()).toEqual([3, 5, 7, 9]);
+    expect(tooLowFor(TREE, byId(9))).toEqual([]);
   });
 });

@@ -60,6 +60,18 @@ const SAMPLES: ArchiveError[] = [
   archiveError('invalid_input', 'link_twice', { authorityId: 3, role: 'signatory' }),
   archiveError('invalid_input', 'place_only_events', {}),
   archiveError('invalid_input', 'collection_cycle', {}),
+  archiveError('invalid_input', 'collection_level_order', {
+    level: 'fonds',
+    other: 'Hangzhou',
+    otherLevel: 'sub-series',
+    relation: 'parent',
+  }),
+  archiveError('invalid_input', 'collection_level_order', {
+    level: 'file',
+    other: 'Visits',
+    otherLevel: 'series',
+    relation: 'child',
+  }),
   archiveError('invalid_input', 'merge_into_itself', {}),
   archiveError('invalid_input', 'merge_kinds_differ', {
     mergeKind: 'person',

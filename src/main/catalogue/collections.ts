@@ -2,7 +2,14 @@
  * Collections: the archival hierarchy records are arranged in, at ISAD(G)'s levels (fonds,
  * sub-fonds, series, sub-series, file, item).
  */
-import type { CollectionCreate, CollectionPatch, CollectionSummary, CollectionView } from '../../shared/model';
+import {
+  levelFitsInside,
+  type CollectionCreate,
+  type CollectionLevel,
+  type CollectionPatch,
+  type CollectionSummary,
+  type CollectionView,
+} from '../../shared/model';
 import type { CollectionSnapshot } from '../../shared/restore';
 import { ArchiveFailure } from '../../shared/result';
 import { logChange, type FieldValues } from './changes';
@@ -43,9 +50,51 @@ function checkParent(ctx: CatalogueContext, id: number | null, parentId: number 
   }
 }
 
-export function createCollection(ctx: CatalogueContext, input: CollectionCreate): CollectionView {
+/**
+ * ISAD(G)'s order (levelFitsInside): refused with the collection in the way, inside it or (for a
+ * re-levelled collection) held by it. Checked only where a write changes a level or a place, so a
+ * library arranged before the rule can still be renamed and described.
+ */
+function checkLevel(
+  ctx: CatalogueContext,
+  at: { id: number | null; level: CollectionLevel; parentId: number | null },
+  field: 'level' | 'parentId',
+  withChildren: boolean,
+): void {
+  if (at.parentId != null) {
+    const parent = requireCollection(ctx, at.parentId, 'parentId');
+    if (!levelFitsInside(at.level, parent.level))
+      throw new ArchiveFailure(
+        'invalid_input',
+        'collection_level_order',
+        { level: at.level, other: parent.name, otherLevel: parent.level, relation: 'parent' },
+        field,
+      );
+  }
+  if (!withChildren || at.id === null) return;
+  const children = sql(ctx.db, 'SELECT name, level FROM collections WHERE parent_id = ? ORDER BY id').all(at.id) as {
+    name: string;
+    level: CollectionLevel;
+  }[];
+  const above = children.find((c) => !levelFitsInside(c.level, at.level));
+  if (above)
+    throw new ArchiveFailure(
+      'invalid_input',
+      'collection_level_order',
+      { level: at.level, other: above.name, otherLevel: above.level, relation: 'child' },
+      'level',
+    );
+}
+
+/**
+ * `asArranged`: a bag's collections come back as their library had them, even arranged before the
+ * level rule (refusing them would leave the import's records without their arrangement).
+ */
+export function createCollection(ctx: CatalogueContext, input: CollectionCreate, asArranged = false): CollectionView {
   return ctx.db.transaction(() => {
     checkParent(ctx, null, input.parentId);
+    if (!asArranged)
+      checkLevel(ctx, { id: null, level: input.level, parentId: input.parentId ?? null }, 'level', false);
     const now = ctx.now();
     const id = Number(
       sql(
@@ -71,6 +120,11 @@ export function updateCollection(ctx: CatalogueContext, id: number, patch: Colle
   return ctx.db.transaction(() => {
     const before = requireCollection(ctx, id);
     if (patch.parentId !== undefined) checkParent(ctx, id, patch.parentId);
+    const level = patch.level ?? before.level;
+    const parentId = patch.parentId !== undefined ? patch.parentId : before.parentId;
+    const relevelled = level !== before.level;
+    if (relevelled || parentId !== before.parentId)
+      checkLevel(ctx, { id, level, parentId }, relevelled ? 'level' : 'parentId', relevelled);
     const columns = {
       name: 'name',
       level: 'level',

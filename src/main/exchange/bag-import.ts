@@ -150,13 +150,11 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
       collectionMap.set(c.id, existing.id);
       continue;
     }
-    const view = createCollection(ctx, {
-      name: c.name,
-      level: c.level,
-      parentId,
-      referenceCode: c.referenceCode,
-      description: c.description,
-    });
+    const view = createCollection(
+      ctx,
+      { name: c.name, level: c.level, parentId, referenceCode: c.referenceCode, description: c.description },
+      true,
+    );
     db.prepare('UPDATE collections SET created_at = ?, updated_at = ? WHERE id = ?').run(
       c.createdAt,
       c.updatedAt,

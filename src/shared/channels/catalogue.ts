@@ -14,6 +14,7 @@ import {
   RECORD_TYPES,
   RecordCreate,
   RecordPatch,
+  RecordRow,
   RecordSummary,
   RecordView,
   Tag,
@@ -126,7 +127,7 @@ export const catalogueChannels = {
   deleteRecord: channel(ById, Deleted, true),
   listRecords: channel(
     z.strictObject({ ...RecordFilters, ...RecordOrder, ...Page }),
-    z.object({ total: z.number(), items: z.array(RecordSummary) }),
+    z.object({ total: z.number(), items: z.array(RecordRow) }),
     false,
   ),
   /**

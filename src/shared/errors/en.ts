@@ -16,6 +16,9 @@ import type {
   UnmergeProblem,
 } from './reasons';
 
+const LEVEL_ORDER =
+  'a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item)';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const NOT_FOUND: Record<NotFoundKind, (id: number | string, recordId?: number) => string> = {
@@ -144,6 +147,10 @@ export const ENGLISH: Wording = {
   link_twice: (p) => `authority #${p.authorityId} is linked twice as ${p.role}`,
   place_only_events: () => 'placeId: only events have a place',
   collection_cycle: () => 'parentId: a collection cannot be placed inside itself or its own sub-collections',
+  collection_level_order: (p) =>
+    p.relation === 'parent'
+      ? `the level "${p.level}" is above the ${p.otherLevel} "${p.other}" it would be inside: ${LEVEL_ORDER}`
+      : `the level "${p.level}" is below the ${p.otherLevel} "${p.other}" it holds: ${LEVEL_ORDER}`,
   merge_into_itself: () => 'cannot merge an authority record into itself',
   merge_kinds_differ: (p) =>
     `cannot merge ${p.mergeKind} "${p.mergeName}" into ${p.keepKind} "${p.keepName}": they are of different kinds`,

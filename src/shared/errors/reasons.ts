@@ -130,6 +130,11 @@ export interface ReasonParams {
   link_twice: { authorityId: number; role: string };
   place_only_events: Record<string, never>;
   collection_cycle: Record<string, never>;
+  /**
+   * A collection's level above the level of the one it would be inside (relation 'parent'), or
+   * below that of one it holds (relation 'child', when re-levelled): `other` is that collection.
+   */
+  collection_level_order: { level: string; other: string; otherLevel: string; relation: 'parent' | 'child' };
   merge_into_itself: Record<string, never>;
   merge_kinds_differ: { mergeKind: string; mergeName: string; keepKind: string; keepName: string };
   authority_in_use: { kind: string; name: string; count: number };
@@ -248,6 +253,7 @@ export const ERROR_REASONS = [
   'link_twice',
   'place_only_events',
   'collection_cycle',
+  'collection_level_order',
   'merge_into_itself',
   'merge_kinds_differ',
   'authority_in_use',

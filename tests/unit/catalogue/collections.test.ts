@@ -3,6 +3,7 @@
  * collection without deleting what it holds (and undoing that), and a collection's page, whose
  * dates and extent are computed from the records in it and below it.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -82,6 +83,60 @@ describe('collections', () => {
     const cycle = refusals[4][0];
     expect(cycle.ok ? '' : cycle.error.message).toMatch(/inside itself or its own sub-collections/);
     expect(catalogueState(lib.dir)).toEqual(before);
+  });
+
+  it("keep ISAD(G)'s order: adding, moving or re-levelling above the parent's level is refused, naming it", async () => {
+    const { fonds, series, file } = await tree();
+    const loose = await lib.ok('createCollection', { name: 'Loose', level: 'series' });
+    const before = catalogueState(lib.dir);
+    const refusals = [
+      // A fonds inside a series.
+      [await lib.service.call('createCollection', { name: 'Leeds', level: 'fonds', parentId: series.id }), 'level'],
+      // A series moved inside a file.
+      [await lib.service.call('updateCollection', { id: loose.id, patch: { parentId: file.id } }), 'parentId'],
+      // The file raised above its series.
+      [await lib.service.call('updateCollection', { id: file.id, patch: { level: 'sub-fonds' } }), 'level'],
+      // The series lowered below the file it holds.
+      [await lib.service.call('updateCollection', { id: series.id, patch: { level: 'item' } }), 'level'],
+    ] as const;
+    const reasons = refusals.map(([result, field]) => {
+      expect(result.ok).toBe(false);
+      if (result.ok) return null;
+      expect(result.error.field).toBe(field);
+      return [result.error.reason, result.error.params];
+    });
+    expect(reasons).toEqual([
+      ['collection_level_order', { level: 'fonds', other: 'Hangzhou', otherLevel: 'series', relation: 'parent' }],
+      ['collection_level_order', { level: 'series', other: '2018 visit', otherLevel: 'file', relation: 'parent' }],
+      ['collection_level_order', { level: 'sub-fonds', other: 'Hangzhou', otherLevel: 'series', relation: 'parent' }],
+      ['collection_level_order', { level: 'item', other: '2018 visit', otherLevel: 'file', relation: 'child' }],
+    ]);
+    expect(refusals[0][0].ok ? '' : refusals[0][0].error.message).toBe(
+      'the level "fonds" is above the series "Hangzhou" it would be inside: a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item)',
+    );
+    expect(catalogueState(lib.dir)).toEqual(before);
+
+    // What fits is taken: the same level inside, a lower one, a level between parent and child.
+    await lib.ok('updateCollection', { id: series.id, patch: { level: 'sub-series' } });
+    await lib.ok('createCollection', { name: 'Twin', level: 'sub-series', parentId: series.id });
+    await lib.ok('updateCollection', { id: fonds.id, patch: { level: 'fonds' } });
+    expect((await lib.ok('listCollections', {})).find((c) => c.id === series.id)?.level).toBe('sub-series');
+  });
+
+  it('leaves a library arranged before the rule renamable: only a change of level or place is checked', async () => {
+    const { file } = await tree();
+    const other = await lib.ok('createCollection', { name: 'Other', level: 'series' });
+    const db = new Database(path.join(lib.dir, 'catalogue.sqlite'));
+    db.prepare("UPDATE collections SET level = 'fonds' WHERE id = ?").run(file.id);
+    db.close();
+    expect(
+      (await lib.ok('updateCollection', { id: file.id, patch: { name: 'The 2018 visit', level: 'fonds' } })).name,
+    ).toBe('The 2018 visit');
+    const moved = await lib.service.call('updateCollection', {
+      id: file.id,
+      patch: { parentId: other.id },
+    });
+    expect(moved.ok ? null : moved.error.reason).toBe('collection_level_order');
   });
 
   it('move within the tree and are renamed, each change logged', async () => {

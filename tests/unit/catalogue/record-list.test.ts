@@ -144,3 +144,45 @@ describe('thumbnails in the list', () => {
     expect(thumbs).toEqual([{ id: scan!.id, sha256: files[0]!.thumbnailSha256 }]);
   });
 });
+
+describe('the rows of the list', () => {
+  it('carry their creators in link order, their collection and their tags, read for the whole page at once', async () => {
+    const l = await seeded();
+    const person = await l.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
+    const council = await l.ok('createAuthority', { kind: 'organisation', name: 'Leeds City Council' });
+    const city = await l.ok('createAuthority', { kind: 'place', name: 'Hangzhou' });
+    const [series] = (await l.ok('listCollections', {})).filter((c) => c.name === 'Hangzhou');
+    const signed = await l.ok('createRecord', {
+      type: 'other',
+      title: 'Signed memorandum',
+      date: '2030',
+      collectionId: series!.id,
+      tags: ['mou', 'Anniversary'],
+      links: [
+        { authorityId: council.id, role: 'party' },
+        { authorityId: city.id, role: 'mentioned' },
+        { authorityId: person.id, role: 'signatory' },
+        // The same council again in another creating role: named once.
+        { authorityId: council.id, role: 'issuer' },
+      ],
+    });
+    const page = await l.ok('listRecords', { sort: 'date', direction: 'desc', limit: 3 });
+    expect(page.items[0]).toMatchObject({
+      id: signed.id,
+      creators: ['Leeds City Council', 'Judith Blake'],
+      collection: { id: series!.id, name: 'Hangzhou' },
+      tags: ['Anniversary', 'mou'],
+    });
+    // Neither filed nor tagged nor linked: empty, not missing.
+    const bare = page.items.find((r) => r.title === 'Anniversary press release')!;
+    expect(bare).toMatchObject({ creators: [], collection: null, tags: [] });
+    // Every row of a later page has them too, each its own.
+    const rest = await l.ok('listRecords', { sort: 'title', direction: 'asc', offset: 2, limit: 10 });
+    expect(rest.items.map((r) => [r.title, r.collection?.name ?? null])).toEqual([
+      ['Letter of thanks', 'Hangzhou'],
+      ['Signed memorandum', 'Hangzhou'],
+      ['Twinning agreement', 'Partnerships'],
+      ['Undated note', null],
+    ]);
+  });
+});

@@ -83,7 +83,7 @@ describe('collection', () => {
     ]);
   }, 300_000);
 
-  it('refuses an unknown id, a cycle, an unknown level and an empty name with one line, changing nothing', async () => {
+  it('refuses an unknown id, a cycle, a level out of order, an unknown level and an empty name with one line, changing nothing', async () => {
     ok(await cli('collection', 'add', 'Fonds', '--level', 'fonds'));
     ok(await cli('collection', 'add', 'Series', '--level', 'series', '--parent', '1'));
     const before = catalogueState(dir);
@@ -91,13 +91,19 @@ describe('collection', () => {
       [['collection', 'rename', '9', 'Other'], /no collection #9/],
       [['collection', 'move', '1', '2'], /cannot be placed inside itself or its own sub-collections/],
       [['collection', 'move', '1', '1'], /cannot be placed inside itself/],
+      [
+        ['collection', 'add', 'Leeds', '--level', 'fonds', '--parent', '2'],
+        /the level "fonds" is above the series "Series" it would be inside/,
+      ],
+      [['collection', 'level', '1', 'file'], /the level "file" is below the series "Series" it holds/],
+      [['collection', 'level', '1', 'box'], /"box" is not an archival level/],
       [['collection', 'add', 'Box', '--level', 'box'], /"box" is not an archival level \(one of fonds, sub-fonds/],
       [['collection', 'add', 'Box'], /needs --level/],
       [['collection', 'add', '  ', '--level', 'series'], /needs a name that is not empty/],
       [['collection', 'rename', '1', ''], /needs a name that is not empty/],
       [['collection', 'add', 'Lost', '--level', 'file', '--parent', '42'], /no collection #42/],
       [['collection', 'delete', 'two'], /"two" is not a collection ID/],
-      [['collection', 'tidy'], /needs one of add, rename, move, delete, list \(not "tidy"\)/],
+      [['collection', 'tidy'], /needs one of add, rename, level, move, delete, list \(not "tidy"\)/],
       [['collection', 'list', '--level', 'fonds'], /unknown option --level for collection list/],
     ];
     for (const [args, message] of cases) {
@@ -110,5 +116,7 @@ describe('collection', () => {
       expect(lines[0]).toMatch(message);
     }
     expect(catalogueState(dir)).toEqual(before);
+    // A level that fits is taken.
+    expect(ok(await cli('collection', 'level', '2', 'sub-fonds'))).toBe('Collection #2 Series is now a sub-fonds\n');
   }, 300_000);
 });

@@ -1,4 +1,4 @@
-/** The collection command: archival arrangement (add, rename, move, delete, list) from the shell. */
+/** The collection command: archival arrangement (add, rename, level, move, delete, list) from the shell. */
 import { COLLECTION_LEVELS, type CollectionLevel, type CollectionView } from '../../../shared/model';
 import { ArchiveFailure } from '../../../shared/result';
 import type { ParsedArgs } from '../args';
@@ -12,6 +12,7 @@ const ACTIONS = {
     usage: 'add NAME --level LEVEL [--parent ID] [--ref CODE] [--description TEXT]',
   },
   rename: { words: [2, 2], options: [], usage: 'rename ID NAME' },
+  level: { words: [2, 2], options: [], usage: 'level ID LEVEL' },
   move: { words: [2, 2], options: [], usage: 'move ID PARENT-ID|top' },
   delete: { words: [1, 1], options: [], usage: 'delete ID' },
   list: { words: [0, 0], options: [], usage: 'list' },
@@ -26,10 +27,10 @@ function collectionId(raw: string | undefined, what = 'collection ID'): number {
   return Number(raw);
 }
 
-function level(raw: string | undefined): CollectionLevel {
+function level(raw: string | undefined, what = '--level: '): CollectionLevel {
   if (raw === undefined) throw refuse(`collection add needs --level (one of ${COLLECTION_LEVELS.join(', ')})`, 'level');
   if (!(COLLECTION_LEVELS as readonly string[]).includes(raw))
-    throw refuse(`--level: "${raw}" is not an archival level (one of ${COLLECTION_LEVELS.join(', ')})`, 'level');
+    throw refuse(`${what}"${raw}" is not an archival level (one of ${COLLECTION_LEVELS.join(', ')})`, 'level');
   return raw as CollectionLevel;
 }
 
@@ -61,8 +62,9 @@ function checkAction(args: ParsedArgs): Action {
     level(single(args, 'level'));
     if (args.options.has('parent')) collectionId(single(args, 'parent'), 'parent collection ID');
   }
-  if (action === 'rename' || action === 'move') collectionId(words[0]);
+  if (action === 'rename' || action === 'level' || action === 'move') collectionId(words[0]);
   if (action === 'rename') name(words[1]);
+  if (action === 'level') level(words[1], '');
   if (action === 'move') parent(words[1]);
   if (action === 'delete') collectionId(words[0]);
   return action;
@@ -118,6 +120,12 @@ export const collectionCommands: Record<string, Command> = {
       } else if (action === 'rename') {
         const c = await call(ctx, 'updateCollection', { id: collectionId(words[0]), patch: { name: name(words[1]) } });
         print(ctx, c, () => `Renamed collection #${c.id}: ${c.name}`);
+      } else if (action === 'level') {
+        const c = await call(ctx, 'updateCollection', {
+          id: collectionId(words[0]),
+          patch: { level: level(words[1], '') },
+        });
+        print(ctx, c, () => `Collection #${c.id} ${c.name} is now a ${c.level}`);
       } else if (action === 'move') {
         const parentId = parent(words[1]);
         const c = await call(ctx, 'updateCollection', { id: collectionId(words[0]), patch: { parentId } });

@@ -3,7 +3,7 @@
  * code and description. Moving has its own dialog (MoveDialog), deleting its own question.
  */
 import { useState } from 'react';
-import { COLLECTION_LEVELS, type CollectionLevel, type CollectionView } from '../../../shared/model';
+import type { CollectionLevel, CollectionView } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
@@ -13,6 +13,7 @@ import { Modal } from '../common/Modal';
 import { useT } from '../i18n/i18n';
 import { record as recordUndo } from '../undo/history';
 import { collectionCreateCommand, collectionEditCommand } from './commands';
+import { levelBelow, levelsFitting } from './levels';
 import { collectionChoices } from './tree';
 import './collections.css';
 
@@ -25,20 +26,6 @@ interface Props {
   onClose: () => void;
   /** Written: what to say, and the collection as it is now. */
   onDone: (message: string, collection: CollectionView) => void;
-}
-
-/** The level a new collection inside `parent` most likely has: the one below it (ISAD(G)'s order). */
-function levelBelow(parent: CollectionView | undefined): CollectionLevel {
-  if (!parent) return 'fonds';
-  const below: Record<CollectionLevel, CollectionLevel> = {
-    fonds: 'series',
-    'sub-fonds': 'series',
-    series: 'file',
-    'sub-series': 'file',
-    file: 'item',
-    item: 'item',
-  };
-  return below[parent.level];
 }
 
 export function CollectionDialog({ mode, collections, onClose, onDone }: Props) {
@@ -57,7 +44,9 @@ function CollectionFields({
 }: Omit<Props, 'mode'> & { mode: CollectionDialogMode }) {
   const { t } = useT('collections');
   const editing = mode.kind === 'edit' ? mode.collection : null;
-  const [parentId, setParentId] = useState<number | null>(mode.kind === 'create' ? mode.parentId : null);
+  const [parentId, setParentId] = useState<number | null>(
+    mode.kind === 'create' ? mode.parentId : mode.collection.parentId,
+  );
   const parent = collections.find((c) => c.id === parentId);
   const [name, setName] = useState(editing?.name ?? '');
   const [level, setLevel] = useState<CollectionLevel>(editing?.level ?? levelBelow(parent));
@@ -98,7 +87,10 @@ function CollectionFields({
       <FormField id="collection-level" label={t('form.level')} hint={t('form.levelHint')}>
         {(control) => (
           <select {...control} value={level} onChange={(e) => setLevel(e.target.value as CollectionLevel)}>
-            {COLLECTION_LEVELS.map((l) => (
+            {levelsFitting(
+              parent,
+              collections.filter((c) => editing && c.parentId === editing.id),
+            ).map((l) => (
               <option key={l} value={l}>
                 {COLLECTION_LEVEL_LABELS[l]}
               </option>

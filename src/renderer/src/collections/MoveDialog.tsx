@@ -8,6 +8,7 @@ import { COLLECTION_LEVEL_LABELS } from '../common/labels';
 import { Modal } from '../common/Modal';
 import { useT } from '../i18n/i18n';
 import { moveCollection } from './move';
+import { tooLowFor } from './levels';
 import { collectionChoices, subtreeOf } from './tree';
 
 interface Props {
@@ -30,11 +31,11 @@ function MoveChoice({ moving, collections, onClose, onDone }: Props & { moving: 
   const [parentId, setParentId] = useState<number | null>(moving.parentId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ArchiveError | null>(null);
-  // Never inside itself or anything inside it: those are not offered at all.
+  // Never inside itself or anything inside it, nor below its own level: those are not offered at all.
   const choices = collectionChoices(
     collections,
     (name, level) => t('option', { name, level: COLLECTION_LEVEL_LABELS[level] }),
-    subtreeOf(collections, moving.id),
+    new Set([...subtreeOf(collections, moving.id), ...tooLowFor(collections, moving)]),
   );
   const move = async () => {
     setBusy(true);

@@ -32,6 +32,7 @@ const VARIANT: Partial<Record<ErrorReason, (p: ErrorParams) => string>> = {
   folder_not_empty: (p) => String(p.purpose),
   parse_failed: parseVariant,
   style_unusable: (p) => String(p.problem),
+  collection_level_order: (p) => String(p.relation),
 };
 
 const KNOWN = new Set<string>(ERROR_REASONS);
@@ -79,6 +80,12 @@ function wordedParams(language: Language, reason: ErrorReason, params: ErrorPara
   if (typeof params.expected === 'string')
     out.expected = (c.jobKind as Record<string, string>)[params.expected] ?? params.expected;
   if (typeof params.field === 'string' && params.field) out.field = fieldLabel(language, params.field);
+  if (reason === 'collection_level_order') {
+    // Levels are keys ("sub-series"); inside a sentence they read as the language names them, in lower case.
+    const levels = resources[language].labels.collectionLevel as Readonly<Record<string, string>>;
+    for (const key of ['level', 'otherLevel'] as const)
+      out[key] = (levels[String(params[key])] ?? String(params[key])).toLowerCase();
+  }
   if (reason === 'field_invalid' || params.cause === 'field_invalid') out.problem = problemWords(language, params);
   if (typeof params.format === 'string') out.format = FORMAT_NAMES[params.format] ?? params.format;
   if (reason === 'import_rows_failed') out.where = placeWordsIn(language, params);

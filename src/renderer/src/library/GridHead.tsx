@@ -47,7 +47,8 @@ export function GridHead({ columns, query, checked, onCheckAll, onSort, widths, 
               }
             >
               {c.sort === null ? (
-                <span className="visually-hidden">{label}</span>
+                // The preview's column needs no visible word; the others name what they show.
+                <span className={c.id === 'thumbnail' ? 'visually-hidden' : 'column-label'}>{label}</span>
               ) : (
                 <button type="button" className="sort" onClick={() => onSort(c.sort!)}>
                   {label}

@@ -1,6 +1,6 @@
 /** One row of the grid: a record (checkbox and its shown columns), or a placeholder while its block loads. */
 import type { CSSProperties, MouseEvent } from 'react';
-import type { RecordSummary } from '../../../shared/model';
+import type { RecordRow } from '../../../shared/model';
 import { routeHref } from '../app/route';
 import { formatRecordDate, formatTimestamp } from '../common/format';
 import { RECORD_TYPE_LABELS } from '../common/labels';
@@ -24,7 +24,7 @@ export function PendingRow({ index, style }: { index: number; style: CSSProperti
 
 interface Props {
   index: number;
-  record: RecordSummary;
+  record: RecordRow;
   columns: readonly Column[];
   style: CSSProperties;
   selected: boolean;
@@ -33,8 +33,8 @@ interface Props {
   /** Where keyboard moves start. */
   active: boolean;
   thumbnail: string | undefined;
-  onClick: (e: MouseEvent, index: number, record: RecordSummary) => void;
-  onCheck: (e: MouseEvent, index: number, record: RecordSummary) => void;
+  onClick: (e: MouseEvent, index: number, record: RecordRow) => void;
+  onCheck: (e: MouseEvent, index: number, record: RecordRow) => void;
 }
 
 export function GridRow({
@@ -64,6 +64,8 @@ export function GridRow({
       aria-selected={selected}
       className={classes}
       style={style}
+      // Dragged onto a collection in the sidebar, it is filed there (GridBody starts the drag).
+      draggable
       onClick={(e) => onClick(e, index, r)}
     >
       <div role="gridcell" aria-colindex={1} className="col-check">
@@ -86,23 +88,29 @@ export function GridRow({
 }
 
 /** The whole of a cell's text, for the tooltip of a cell too narrow for it (titles above all). */
-function fullText(column: ColumnId, r: RecordSummary): string | undefined {
-  if (column === 'title') return r.titleAlt ? `${r.title} ${r.titleAlt}` : r.title;
-  if (column === 'referenceCode') return r.referenceCode ?? undefined;
-  return undefined;
+function fullText(column: ColumnId, r: RecordRow): string | undefined {
+  switch (column) {
+    case 'title':
+      return r.titleAlt ? `${r.title} ${r.titleAlt}` : r.title;
+    case 'referenceCode':
+      return r.referenceCode ?? undefined;
+    case 'date': // a range in Chinese ("2018年9月14日至…") outgrows its column
+      return formatRecordDate(r.date, r.dateEnd, r.dateApproximate) ?? undefined;
+    case 'creators':
+    case 'tags':
+      return r[column].length ? r[column].join(LIST_SEPARATOR) : undefined;
+    case 'collection':
+      return r.collection?.name;
+    default:
+      return undefined;
+  }
 }
 
-function Cell({
-  column,
-  record: r,
-  opened,
-  thumbnail,
-}: {
-  column: ColumnId;
-  record: RecordSummary;
-  opened: boolean;
-  thumbnail: string | undefined;
-}) {
+const LIST_SEPARATOR = '; '; // not a comma: an organisation's name may hold one
+
+type CellProps = { column: ColumnId; record: RecordRow; opened: boolean; thumbnail: string | undefined };
+
+function Cell({ column, record: r, opened, thumbnail }: CellProps) {
   const { t } = useT('library');
   switch (column) {
     case 'thumbnail':
@@ -124,6 +132,11 @@ function Cell({
       );
     case 'referenceCode':
       return <>{r.referenceCode ?? ''}</>;
+    case 'creators':
+    case 'tags':
+      return <>{r[column].join(LIST_SEPARATOR)}</>;
+    case 'collection':
+      return <>{r.collection?.name ?? ''}</>;
     case 'updatedAt':
       return <>{formatTimestamp(r.updatedAt)}</>;
   }

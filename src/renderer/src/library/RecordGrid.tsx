@@ -9,16 +9,17 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { RecordSort } from '../../../shared/contract';
 import { useT } from '../i18n/i18n';
+import { ROW_HEIGHTS, useDensity } from '../settings/density';
 import { COLUMNS, minRemOf, trackOf, type ColumnId, type ColumnWidths } from './columns';
 import { GridHead } from './GridHead';
-import { GridRow, PendingRow, rowId } from './GridRow';
+import { GridBody } from './GridBody';
+import { rowId } from './GridRow';
 import type { ListQuery } from './query';
-import { openSelectionMenu, SELECTION_LIMIT } from './selection';
+import { SELECTION_LIMIT } from './selection';
 import { useGridSelection } from './useGridSelection';
 import type { RecordWindow } from './useRecordWindow';
 
-/** Fixed heights (px, matching app.css): fixed rows are what lets 100,000 of them scroll cheaply. */
-const ROW_HEIGHT = 36;
+/** Fixed heights (px) let 100,000 rows scroll cheaply; a row's follows the density (Settings). */
 const HEAD_HEIGHT = 34;
 
 interface Props {
@@ -57,15 +58,21 @@ export function RecordGrid({
   const total = win.total ?? 0;
   const shown = useMemo(() => COLUMNS.filter((c) => columns.includes(c.id)), [columns]);
   const selected = useMemo(() => new Set(selection), [selection]);
+  const density = useDensity();
+  const rowHeight = ROW_HEIGHTS[density];
 
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     scrollMargin: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
   });
+  // Another density: the sizes the virtualiser keeps were measured at the old height.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -78,7 +85,7 @@ export function RecordGrid({
     query,
     win,
     grid: scrollRef,
-    rowHeight: ROW_HEIGHT,
+    rowHeight,
     scrollTo: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     selection,
     onSelectionChange,
@@ -108,7 +115,12 @@ export function RecordGrid({
       onFocus={(e) => {
         if (e.target === e.currentTarget) grid.onFocusGrid();
       }}
-      style={{ ['--grid-columns' as string]: template, ['--grid-min-width' as string]: `${minWidth}rem` }}
+      data-density={density}
+      style={{
+        ['--grid-columns' as string]: template,
+        ['--grid-min-width' as string]: `${minWidth}rem`,
+        ['--row-height' as string]: `${rowHeight}px`,
+      }}
     >
       <GridHead
         columns={shown}
@@ -120,41 +132,19 @@ export function RecordGrid({
         onWidth={onWidth}
         onWidthDone={onWidthDone}
       />
-      {/* A right-click on a row acts on the selection (the row alone, if it was not in it): the header's menu opens. */}
-      <div
-        role="rowgroup"
-        className="grid-body"
-        style={{ height: virtualizer.getTotalSize() }}
-        onContextMenu={(e) => {
-          const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"]');
-          const r = row ? win.row(Number(row.getAttribute('aria-rowindex')) - 2) : undefined;
-          if (!r) return;
-          e.preventDefault();
-          if (!selected.has(r.id)) onSelectionChange([r.id]);
-          openSelectionMenu();
-        }}
-      >
-        {items.map((item) => {
-          const r = win.row(item.index);
-          const style = { transform: `translateY(${item.start - HEAD_HEIGHT}px)` };
-          if (!r) return <PendingRow key={`pending-${item.index}`} index={item.index} style={style} />;
-          return (
-            <GridRow
-              key={r.id}
-              index={item.index}
-              record={r}
-              columns={shown}
-              style={style}
-              selected={selected.has(r.id)}
-              opened={r.id === openedId}
-              active={item.index === active}
-              thumbnail={win.thumbnail(r.id)}
-              onClick={grid.onRowClick}
-              onCheck={grid.onCheck}
-            />
-          );
-        })}
-      </div>
+      <GridBody
+        items={items}
+        height={virtualizer.getTotalSize()}
+        offset={HEAD_HEIGHT}
+        win={win}
+        columns={shown}
+        selected={selected}
+        openedId={openedId}
+        active={active}
+        onSelectionChange={onSelectionChange}
+        onRowClick={grid.onRowClick}
+        onCheck={grid.onCheck}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * block arrives. Ranges longer than what is cached are asked of the service.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type { RecordSummary } from '../../../shared/model';
+import type { RecordRow } from '../../../shared/model';
 import { archive } from '../archive';
 import { focusSearchBox } from '../search/resultsFocus';
 import { toFilters, type ListQuery } from './query';
@@ -173,7 +173,7 @@ export function useGridSelection({
     action();
   };
 
-  const onRowClick = (e: MouseEvent, index: number, r: RecordSummary) => {
+  const onRowClick = (e: MouseEvent, index: number, r: RecordRow) => {
     const kind = clickKind(e);
     const onLink = (e.target as HTMLElement).closest('a') !== null;
     if (kind !== 'single' && onLink) e.preventDefault(); // Ctrl-click on a title selects; it opens no new tab
@@ -192,7 +192,7 @@ export function useGridSelection({
     grid.current?.focus({ preventScroll: true });
   };
 
-  const onCheck = (e: MouseEvent, index: number, r: RecordSummary) => {
+  const onCheck = (e: MouseEvent, index: number, r: RecordRow) => {
     e.stopPropagation();
     setActive(index);
     if (e.shiftKey && anchor.current !== null) {

@@ -5,7 +5,7 @@
  * list never blinks empty after an edit.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RecordSummary } from '../../../shared/model';
+import type { RecordRow } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { toFilters, type ListQuery } from './query';
@@ -15,7 +15,7 @@ const BLOCK = 100;
 const MAX_BLOCKS = 40;
 
 interface Block {
-  rows: RecordSummary[];
+  rows: RecordRow[];
   revision: number;
 }
 
@@ -23,7 +23,7 @@ export interface RecordWindow {
   /** Records matching, once the first block has answered. */
   total: number | null;
   error: ArchiveError | null;
-  row(index: number): RecordSummary | undefined;
+  row(index: number): RecordRow | undefined;
   /** Where a record is in the list, if its rows are loaded (at most MAX_BLOCKS blocks are looked through). */
   indexOf(id: number): number | undefined;
   /** Asks for the rows from `start` to `end` (inclusive): called with what the list shows. */
@@ -51,7 +51,7 @@ export function useRecordWindow(query: ListQuery, revision: number, withThumbnai
   }
 
   const fetchThumbnails = useCallback(
-    (rows: RecordSummary[]) => {
+    (rows: RecordRow[]) => {
       const ids = rows.map((r) => r.id).filter((id) => !thumbs.current.has(id));
       if (ids.length === 0) return;
       for (const id of ids) thumbs.current.set(id, null);

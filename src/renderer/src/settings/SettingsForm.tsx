@@ -11,6 +11,7 @@ import { formatBytes } from '../documents/files';
 import { useT } from '../i18n/i18n';
 import { citationDraft, CitationFields, type CitationDraft } from './CitationFields';
 import { bytesToMegabytes, megabytesToBytes } from './maxFileSize';
+import { DensityChoice } from './DensityChoice';
 
 type Draft = CitationDraft & { maxFile: string; backupsKept: string };
 
@@ -129,6 +130,7 @@ export function SettingsForm({ onSaved }: { onSaved: () => void }) {
         <div className="settings-choices">
           <LanguageChoice />
           <ThemeChoice />
+          <DensityChoice />
         </div>
       </section>
       <ErrorText error={error} prefix={t('failed')} />

@@ -16,6 +16,10 @@ export const collections = {
     moved: '“{{name}}” moved into “{{parent}}”.',
     movedTop: '“{{name}}” moved to the top level.',
     moveFailed: 'The collection could not be moved',
+    recordsMoved_one: '{{count, number}} record moved into “{{name}}”.',
+    recordsMoved_other: '{{count, number}} records moved into “{{name}}”.',
+    recordsThere: 'Already in “{{name}}”.',
+    recordsMoveFailed: 'The records could not be moved',
   },
   form: {
     createTitle: 'New collection',

@@ -54,6 +54,12 @@ export const errors = {
     link_twice: 'authority #{{authorityId}} is linked twice as {{role}}',
     place_only_events: 'only events have a place',
     collection_cycle: 'a collection cannot be placed inside itself or its own sub-collections',
+    collection_level_order: {
+      parent:
+        'the level "{{level}}" is above the {{otherLevel}} "{{other}}" it would be inside: a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item)',
+      child:
+        'the level "{{level}}" is below the {{otherLevel}} "{{other}}" it holds: a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item)',
+    },
     merge_into_itself: 'cannot merge an authority record into itself',
     merge_kinds_differ:
       'cannot merge {{mergeKind}} "{{mergeName}}" into {{keepKind}} "{{keepName}}": they are of different kinds',

@@ -51,6 +51,7 @@ export const settings = {
   },
   interface: {
     heading: 'Interface',
-    help: 'Language and theme apply at once and are remembered on this computer.',
+    help: 'Language, theme and the list’s rows apply at once and are remembered on this computer.',
+    density: { label: 'List rows', comfortable: 'Comfortable', compact: 'Compact' },
   },
 };

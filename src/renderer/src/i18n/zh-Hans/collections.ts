@@ -17,6 +17,10 @@ export const collections: Messages<typeof en> = {
     moved: '“{{name}}”已移入“{{parent}}”。',
     movedTop: '“{{name}}”已移到最上层。',
     moveFailed: '无法移动',
+    recordsMoved_one: '已将 {{count, number}} 条记录移入“{{name}}”。',
+    recordsMoved_other: '已将 {{count, number}} 条记录移入“{{name}}”。',
+    recordsThere: '已在“{{name}}”中。',
+    recordsMoveFailed: '无法移动这些记录',
   },
   form: {
     createTitle: '新建全宗／系列',

@@ -51,6 +51,12 @@ export const errors: Messages<typeof en> = {
     link_twice: '规范记录 #{{authorityId}} 以“{{role}}”身份被关联了两次',
     place_only_events: '只有事件才有地点',
     collection_cycle: '全宗／系列不能放在它自身或其下级之中',
+    collection_level_order: {
+      parent:
+        '层级“{{level}}”高于它所在的{{otherLevel}}“{{other}}”：下级的层级不能高于上级（全宗 > 子全宗 > 系列 > 子系列 > 案卷 > 件）',
+      child:
+        '层级“{{level}}”低于它所包含的{{otherLevel}}“{{other}}”：下级的层级不能高于上级（全宗 > 子全宗 > 系列 > 子系列 > 案卷 > 件）',
+    },
     merge_into_itself: '规范记录不能合并到它自身',
     merge_kinds_differ: '无法将{{mergeKind}}“{{mergeName}}”合并到{{keepKind}}“{{keepName}}”：两者类别不同',
     authority_in_use: {

@@ -50,6 +50,7 @@ export const settings: Messages<typeof en> = {
   },
   interface: {
     heading: '界面',
-    help: '语言和主题即时生效，并保存在本机上。',
+    help: '语言、主题和列表行距即时生效，并保存在本机上。',
+    density: { label: '列表行距', comfortable: '宽松', compact: '紧凑' },
   },
 };
