@@ -4,6 +4,7 @@
  * searches, then the library's collections and tags and the authorities.
  */
 import type { OutputOf } from '../../../shared/contract';
+import { afterRows } from '../common/firstRows';
 import { archive } from '../archive';
 import { AuthoritiesNav } from '../authorities/AuthoritiesNav';
 import { useResult } from '../common/useResult';
@@ -31,7 +32,7 @@ interface Props {
 
 export function WorkspaceSidebar({ info, revision, version, query, onQuery, search, onChanged }: Props) {
   const { t } = useT('layout');
-  const saved = useResult(() => archive.listSavedSearches({}), [version]);
+  const saved = useResult(() => afterRows(() => archive.listSavedSearches({})), [version]);
   const outcome = search.searching ? search.state.outcome : null;
   return (
     <aside className="sidebar" aria-label={t('sidebar.label')}>

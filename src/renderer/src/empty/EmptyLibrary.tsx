@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
+import { firstRowsShown } from '../common/firstRows';
 import { useT } from '../i18n/i18n';
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
 
 /** What a new library shows: what the app is for, and two ways to begin. */
 export function EmptyLibrary({ libraryPath, onLoaded, onCreate }: Props) {
+  // No list to show first: what waits for the first rows may start.
+  useEffect(firstRowsShown, []);
   const { t } = useT('empty');
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ArchiveError | null>(null);

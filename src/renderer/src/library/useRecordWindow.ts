@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecordRow } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
+import { firstRowsShown } from '../common/firstRows';
 import { toFilters, type ListQuery } from './query';
 
 const BLOCK = 100;
@@ -95,6 +96,8 @@ export function useRecordWindow(query: ListQuery, revision: number, withThumbnai
           setTotal(result.value.total);
           if (withThumbnails) fetchThumbnails(result.value.items);
           rerender();
+          // After the frame that draws them: what waits for the first rows may start.
+          if (block === 0) requestAnimationFrame(() => setTimeout(firstRowsShown));
         });
     },
     // query is read through key (same filters and order give the same key)

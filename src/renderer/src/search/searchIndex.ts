@@ -7,6 +7,7 @@
  */
 import { archive } from '../archive';
 import { errorWords } from '../common/errorWords';
+import { afterFirstRows, firstRowsShown } from '../common/firstRows';
 import type { Facets } from '../../../shared/search/engine';
 import { mergeHits, type TextHit } from '../../../shared/search/merge';
 import { parseQuery } from '../../../shared/search/query';
@@ -104,6 +105,8 @@ export class SearchIndex {
     if (!this.started) {
       this.started = true;
       // A persisted snapshot makes a large catalogue searchable at once; the feed brings it up to date.
+      // It waits for the first rows: parsing it would take the CPU from them (FTS5 answers meanwhile).
+      await afterFirstRows();
       this.sentRevision = await this.loadSnapshot();
     }
     const since = this.sentRevision;
@@ -124,6 +127,8 @@ export class SearchIndex {
    */
   search(request: SearchRequest, deliver: (outcome: Outcome) => void, fail: (error: Error) => void): void {
     const seq = ++this.seq;
+    // A search shows its results instead of the list: nothing to wait for before loading the index.
+    firstRowsShown();
     this.pending = { seq, request, deliver, fail };
     this.post({ kind: 'search', seq, request });
     void archive.searchText({ query: request.query, limit: 200 }).then((result) => {

@@ -3,6 +3,7 @@
  * tags and recent imports. Each choice narrows the list; choosing it again lets it go. All of
  * them follow the catalogue revision.
  */
+import { afterRows } from '../common/firstRows';
 import { archive } from '../archive';
 import { formatDay } from '../common/format';
 import { useResult } from '../common/useResult';
@@ -22,9 +23,12 @@ interface Props {
 export function LibrarySidebar({ query, onQuery, revision, onChanged }: Props) {
   const { t } = useT('layout');
   const collections = useResult(() => archive.listCollections({}), [revision]);
-  const partnerships = useResult(() => archive.listAuthorities({ kind: 'partnership', limit: 200 }), [revision]);
-  const tags = useResult(() => archive.listTags({}), [revision]);
-  const imports = useResult(() => archive.recentImports({}), [revision]);
+  const partnerships = useResult(
+    () => afterRows(() => archive.listAuthorities({ kind: 'partnership', limit: 200 })),
+    [revision],
+  );
+  const tags = useResult(() => afterRows(() => archive.listTags({})), [revision]);
+  const imports = useResult(() => afterRows(() => archive.recentImports({})), [revision]);
   return (
     <>
       <CollectionTree

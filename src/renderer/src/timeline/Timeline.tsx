@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { FacetValue } from '../../../shared/search/engine';
+import { afterRows } from '../common/firstRows';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
@@ -31,7 +32,7 @@ export function Timeline({ source, onYear }: { source: Source; onYear: (year: nu
   const [open, setOpen] = useState(initiallyOpen);
   const listQuery = source.kind === 'list' ? { ...source.query, year: null } : null;
   const perYear = useResult(
-    () => (listQuery && open ? archive.recordsPerYear(toFilters(listQuery)) : null),
+    () => (listQuery && open ? afterRows(() => archive.recordsPerYear(toFilters(listQuery))) : null),
     [open, listQuery ? JSON.stringify(toFilters(listQuery)) : null, source.kind === 'list' ? source.revision : null],
   );
 
