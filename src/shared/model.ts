@@ -446,6 +446,25 @@ export const RecordCreate = z
 export type RecordCreateInput = z.input<typeof RecordCreate>;
 export type RecordCreate = z.output<typeof RecordCreate>;
 
+/**
+ * A link to a person or body the archivist created while describing the record: the authority is
+ * created with the record, in the same transaction, so a form that is cancelled (or a save that
+ * is refused) leaves no stray authority behind. Appended after the record's other links.
+ */
+export const NewLink = z.strictObject({
+  kind: z.enum(AUTHORITY_KINDS),
+  name: RequiredText(500),
+  role: z.enum(LINK_ROLES),
+  note: OptionalText(500),
+});
+export type NewLink = z.output<typeof NewLink>;
+export const NewLinks = z.array(NewLink).max(100).optional();
+
+/** A record to create, with the links to authorities to create along with it. */
+export const RecordCreateWithLinks = z
+  .strictObject({ type: z.enum(RECORD_TYPES), ...recordFieldShape, newLinks: NewLinks })
+  .superRefine(recordFieldProblems);
+
 /** A patch: only the fields present change; `null` or "" clears a field. */
 export const RecordPatch = z.strictObject({
   type: z.enum(RECORD_TYPES).optional(),

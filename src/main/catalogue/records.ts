@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import {
   recordFieldProblems,
   type NameParts,
+  type NewLink,
   type RecordCreate,
   type RecordPatch,
   type RecordSummary,
@@ -13,6 +14,7 @@ import {
 } from '../../shared/model';
 import { issueParams } from '../../shared/errors/zod';
 import { ArchiveFailure } from '../../shared/result';
+import { createAuthority } from './authorities';
 import { logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
 import { datingOf } from './dating';
@@ -282,8 +284,22 @@ function stampRevision(ctx: CatalogueContext, id: number, revision: number, touc
 
 // ---------------------------------------------------------------- operations
 
-export function createRecord(ctx: CatalogueContext, input: RecordCreate): RecordView {
-  return ctx.db.transaction(() => insertRecord(ctx, input, {}))();
+/** Creates the authorities of new links (inside the caller's transaction) and links them after `links`. */
+function withNewLinks(ctx: CatalogueContext, links: LinkInput[], newLinks: NewLink[] | undefined): LinkInput[] {
+  if (!newLinks?.length) return links;
+  const created = newLinks.map((l) => ({
+    authorityId: createAuthority(ctx, { kind: l.kind, name: l.name }).id,
+    role: l.role,
+    note: l.note,
+  }));
+  return [...links, ...created];
+}
+
+export function createRecord(ctx: CatalogueContext, input: RecordCreate, newLinks?: NewLink[]): RecordView {
+  return ctx.db.transaction(() => {
+    if (!newLinks?.length) return insertRecord(ctx, input, {});
+    return insertRecord(ctx, { ...input, links: withNewLinks(ctx, input.links ?? [], newLinks) }, {});
+  })();
 }
 
 /**
@@ -348,6 +364,7 @@ export function updateRecord(
   id: number,
   patch: RecordPatch,
   expectedRevision: number | undefined,
+  newLinks?: NewLink[],
 ): RecordView {
   return ctx.db.transaction(() => {
     const before = requireRecord(ctx, id);
@@ -358,6 +375,11 @@ export function updateRecord(
         { id, expected: expectedRevision, current: before.revision, action: 'edit' },
         'expectedRevision',
       );
+    }
+    if (newLinks?.length) {
+      const links =
+        patch.links ?? before.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note }));
+      patch = { ...patch, links: withNewLinks(ctx, links, newLinks) };
     }
     const pick = <K extends keyof RecordPatch>(k: K) =>
       patch[k] !== undefined ? patch[k] : (before as Record<string, unknown>)[k];

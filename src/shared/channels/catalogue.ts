@@ -11,8 +11,9 @@ import {
   CollectionSummary,
   CollectionView,
   Id,
+  NewLinks,
   RECORD_TYPES,
-  RecordCreate,
+  RecordCreateWithLinks,
   RecordPatch,
   RecordSummary,
   RecordView,
@@ -109,7 +110,8 @@ export const catalogueChannels = {
     true,
   ),
 
-  createRecord: channel(RecordCreate, RecordView, true),
+  /** `newLinks`: authorities named in the form and created with the record, all or nothing. */
+  createRecord: channel(RecordCreateWithLinks, RecordView, true),
   getRecord: channel(ById, RecordView, false),
   updateRecord: channel(
     z.strictObject({
@@ -117,6 +119,8 @@ export const catalogueChannels = {
       patch: RecordPatch,
       /** Refuse the edit if the record changed since this revision (another window, the CLI). */
       expectedRevision: z.number().int().min(0).optional(),
+      /** Authorities created with the edit and linked after the record's links, all or nothing. */
+      newLinks: NewLinks,
     }),
     RecordView,
     true,
@@ -224,6 +228,11 @@ export const catalogueChannels = {
       id: Id,
       /** Refuse if the record changed since this revision (undoing a creation must not delete a colleague's edit). */
       expectedRevision: z.number().int().min(0).optional(),
+      /**
+       * Authorities created with the record (its newLinks): deleted with it when nothing else
+       * links to them and nobody edited them since, and kept in the snapshot to come back on restore.
+       */
+      withAuthorities: z.array(Id).max(100).optional(),
     }),
     DeletedRecord,
     true,
