@@ -48,11 +48,15 @@ export function editCommand(before: RecordView, after: RecordView): Command {
 type Deleted = OutputOf<'deleteRecordRestorably'>;
 
 /** Deleting and restoring, shared by the creation and deletion commands (one is the other backwards). */
-function deleter(id: number, title: string) {
+function deleter(id: number, title: string, withAuthorities: number[] = []) {
   let deleted: Deleted | null = null;
   return {
     remove: async (expectedRevision: number): Promise<Outcome> => {
-      const result = await archive.deleteRecordRestorably({ id, expectedRevision });
+      const result = await archive.deleteRecordRestorably({
+        id,
+        expectedRevision,
+        ...(withAuthorities.length ? { withAuthorities } : {}),
+      });
       if (!result.ok) return refusal(result.error, title);
       deleted = result.value;
       return { ok: true, show: null };
@@ -68,9 +72,10 @@ function deleter(id: number, title: string) {
   };
 }
 
-export function createCommand(created: RecordView): Command {
+/** `withAuthorities`: the people and bodies the form created with the record, undone with it. */
+export function createCommand(created: RecordView, withAuthorities: number[] = []): Command {
   let at = created.revision;
-  const d = deleter(created.id, created.title);
+  const d = deleter(created.id, created.title, withAuthorities);
   return {
     label: () => t()('what.create', { title: created.title }),
     undo: () => d.remove(at),

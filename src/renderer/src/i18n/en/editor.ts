@@ -14,6 +14,11 @@ export const editor = {
   reload: 'Discard my changes and load the current version',
   loadFailed: 'The record could not be loaded',
   loading: 'Loading…',
+  discard: {
+    title: 'Discard changes?',
+    message: 'What you typed in this record has not been saved. It will be lost.',
+    confirm: 'Discard changes',
+  },
   sections: {
     identity: 'Identity',
     details: 'Details',
@@ -128,6 +133,8 @@ export const editor = {
     count_one: '{{count}} option',
     count_other: '{{count}} options',
     failed: 'Not done',
+    pending: '“{{name}}” will be created as a new {{kind}} when the record is saved.',
+    newBadge: 'new',
   },
   links: {
     otherTitle: 'Other links',

@@ -16,6 +16,7 @@ export const editor: Messages<typeof en> = {
   reload: '放弃我的修改并载入当前版本',
   loadFailed: '无法载入该记录',
   loading: '正在载入…',
+  discard: { title: '放弃修改？', message: '您在此记录中输入的内容尚未保存，将会丢失。', confirm: '放弃修改' },
   sections: {
     identity: '基本信息',
     details: '详细信息',
@@ -121,6 +122,8 @@ export const editor: Messages<typeof en> = {
     count_one: '{{count}} 个选项',
     count_other: '{{count}} 个选项',
     failed: '未完成',
+    pending: '保存记录时将新建{{kind}}“{{name}}”。',
+    newBadge: '新',
   },
   links: {
     otherTitle: '其他关联',

@@ -1,0 +1,103 @@
+/**
+ * Forms that respect the user: Cancel, Escape and opening another record ask before typing is
+ * thrown away (a form as it was opened closes at once), and a person created inside the form is
+ * only created when the record is saved — a cancelled form leaves nobody behind, and undoing the
+ * creation takes the new person away with the record.
+ */
+import type { Page } from '@playwright/test';
+import { api, expect, MOU_TITLE, openWithSample, test, type HostInfo } from './fixtures';
+
+const discard = (page: Page) => page.getByRole('dialog', { name: 'Discard changes?' });
+
+async function peopleNamed(host: HostInfo, name: string): Promise<number> {
+  return (await api<{ total: number }>(host, 'listAuthorities', { query: name, kind: 'person' })).total;
+}
+
+test('Cancel, Escape and opening another record ask before typed data is lost', async ({ page, host }) => {
+  await openWithSample(page, host);
+  const editorHeading = page.getByRole('heading', { name: 'New record' });
+
+  // A form left as it was opened closes at once.
+  await page.getByRole('button', { name: 'New record' }).click();
+  await expect(editorHeading).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(discard(page)).toHaveCount(0);
+  await expect(editorHeading).toHaveCount(0);
+
+  // Typed, then Cancel: asked; keeping on editing keeps the text.
+  await page.getByRole('button', { name: 'New record' }).click();
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('Notes of a visit');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(discard(page)).toBeVisible();
+  await expect(discard(page)).toContainText('has not been saved');
+  await discard(page).getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(discard(page)).toHaveCount(0);
+  await expect(title).toHaveValue('Notes of a visit');
+
+  // Opening another record from the list: asked, and staying keeps the form and its address.
+  const mou = page.getByRole('grid', { name: 'Records' }).getByRole('link', { name: MOU_TITLE }).first();
+  await mou.click();
+  await expect(discard(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(discard(page)).toHaveCount(0);
+  await expect(title).toHaveValue('Notes of a visit');
+  expect(new URL(page.url()).hash).toBe('#/new');
+
+  // Escape from a field asks too; Discard goes.
+  await title.press('Escape');
+  await expect(discard(page)).toBeVisible();
+  await discard(page).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(editorHeading).toHaveCount(0);
+
+  // Editing a record: typed, then another record opened and the change discarded: that record opens.
+  await mou.click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Title', { exact: true }).fill('A title I will not keep');
+  const other = page.getByRole('grid', { name: 'Records' }).getByRole('link').nth(2);
+  const otherTitle = (await other.textContent())!.trim();
+  await other.click();
+  await discard(page).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.locator('#record-heading')).toHaveText(otherTitle);
+  const grid = page.getByRole('grid', { name: 'Records' });
+  await expect(grid.getByRole('link', { name: 'Notes of a visit' }), 'the discarded record was never made').toHaveCount(
+    0,
+  );
+  await expect(grid.getByRole('link', { name: 'A title I will not keep' })).toHaveCount(0);
+});
+
+test('a person created inside a cancelled form is not left behind; saved, then undone, both go', async ({
+  page,
+  host,
+}) => {
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'New record' }).click();
+  await page.getByLabel('Type', { exact: true }).selectOption('letter');
+  await page.getByLabel('Title', { exact: true }).fill('Letter from Ada Pendleton');
+  const author = page.getByRole('combobox', { name: 'Add an author' });
+  await author.fill('Ada Pendleton');
+  await page.getByRole('option', { name: 'Create “Ada Pendleton” as a new person' }).click();
+  const authors = page.getByRole('group', { name: 'Authors' });
+  await expect(authors).toContainText('Ada Pendleton');
+  await expect(authors.locator('.new-authority')).toHaveText('new');
+  expect(await peopleNamed(host, 'Ada Pendleton'), 'not created before the save').toBe(0);
+
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await discard(page).getByRole('button', { name: 'Discard changes' }).click();
+  expect(await peopleNamed(host, 'Ada Pendleton'), 'nothing left behind').toBe(0);
+
+  // The same, saved: the person is created with the letter and linked to it.
+  await page.getByRole('button', { name: 'New record' }).click();
+  await page.getByLabel('Type', { exact: true }).selectOption('letter');
+  await page.getByLabel('Title', { exact: true }).fill('Letter from Ada Pendleton');
+  await author.fill('Ada Pendleton');
+  await page.getByRole('option', { name: 'Create “Ada Pendleton” as a new person' }).click();
+  await page.getByRole('button', { name: 'Create record' }).click();
+  await expect(page.locator('#record-heading')).toHaveText('Letter from Ada Pendleton');
+  expect(await peopleNamed(host, 'Ada Pendleton')).toBe(1);
+
+  // Undoing the creation takes the new person away too.
+  await page.getByRole('button', { name: 'Undo the creation of “Letter from Ada Pendleton”' }).click();
+  await expect(page.locator('#record-heading')).toHaveCount(0);
+  await expect.poll(() => peopleNamed(host, 'Ada Pendleton')).toBe(0);
+});
