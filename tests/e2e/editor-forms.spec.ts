@@ -101,3 +101,40 @@ test('a person created inside a cancelled form is not left behind; saved, then u
   await expect(page.locator('#record-heading')).toHaveCount(0);
   await expect.poll(() => peopleNamed(host, 'Ada Pendleton')).toBe(0);
 });
+
+test('typing “Cllr J. Blake” offers the existing Judith Blake, in the combobox and the authority form', async ({
+  page,
+  host,
+}) => {
+  await openWithSample(page, host);
+  const people = await api<{ total: number }>(host, 'listAuthorities', { kind: 'person', limit: 1_000 });
+  await page.getByRole('button', { name: 'New record' }).click();
+  await page.getByLabel('Type', { exact: true }).selectOption('agreement');
+  const signatory = page.getByRole('combobox', { name: 'Add a signatory' });
+  await signatory.fill('Cllr J. Blake');
+  const hint = page.getByRole('option', { name: /^Judith Blake.*possible match for “Cllr J\. Blake”/ });
+  await expect(hint).toBeVisible();
+  // The existing person comes before "create", so Down and Enter choose her.
+  await signatory.press('ArrowDown');
+  await expect(signatory).toHaveAttribute('aria-activedescendant', (await hint.getAttribute('id'))!);
+  await signatory.press('Enter');
+  const signatories = page.getByRole('group', { name: 'Signatories' });
+  await expect(signatories).toContainText('Judith Blake');
+  await expect(signatories.locator('.new-authority')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await discard(page).getByRole('button', { name: 'Discard changes' }).click();
+  expect((await api<{ total: number }>(host, 'listAuthorities', { kind: 'person', limit: 1_000 })).total).toBe(
+    people.total,
+  );
+
+  // Renaming another person to what may be Judith Blake says so, with a link to her page.
+  const other = (
+    await api<{ items: { id: number; name: string }[] }>(host, 'listAuthorities', { kind: 'person' })
+  ).items.find((a) => a.name !== 'Judith Blake')!;
+  await page.goto(`${host.baseUrl}/#/authorities/${other.id}`);
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Rt Hon Judith Blake CBE');
+  const similar = page.locator('#authority-name-similar');
+  await expect(similar).toContainText('Possible duplicate: Judith Blake');
+  await expect(similar.getByRole('link', { name: 'Judith Blake' })).toHaveAttribute('href', /#\/authorities\/\d+/);
+});

@@ -10,6 +10,7 @@ import type {
   NameParts,
   RecordSummary,
 } from '../../shared/model';
+import { possibleMatches } from '../../shared/names/similar';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
@@ -230,6 +231,31 @@ export function listAuthorities(
     q.offset,
   ) as Row[];
   return { total, items: rows.map((r) => hydrate(ctx, r)) };
+}
+
+/** Every authority's names (of one kind), read in one pass and matched in memory: authority files are small. */
+export function similarAuthorities(
+  ctx: CatalogueContext,
+  q: { name: string; kind?: AuthorityKind | undefined; excludeId?: number | undefined; limit: number },
+): { items: { authority: AuthorityView; matched: string; score: number }[] } {
+  const rows = sql(
+    ctx.db,
+    `SELECT a.id, a.name, n.name AS other FROM authorities a LEFT JOIN authority_names n ON n.authority_id = a.id
+      WHERE (@kind IS NULL OR a.kind = @kind) AND a.id IS NOT @exclude ORDER BY a.id, n.position`,
+  ).all({ kind: q.kind ?? null, exclude: q.excludeId ?? null }) as { id: number; name: string; other: string | null }[];
+  const byId = new Map<number, string[]>();
+  for (const r of rows) {
+    const names = byId.get(r.id) ?? [r.name];
+    if (r.other) names.push(r.other);
+    byId.set(r.id, names);
+  }
+  const candidates = [...byId].map(([id, names]) => ({ id, names }));
+  const items = possibleMatches(q.name, candidates, q.limit).map((m) => ({
+    authority: requireAuthority(ctx, m.id),
+    matched: m.matched,
+    score: m.score,
+  }));
+  return { items };
 }
 
 export function authorityRecords(ctx: CatalogueContext, id: number): (RecordSummary & { roles: string[] })[] {

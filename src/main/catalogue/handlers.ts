@@ -34,6 +34,7 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   updateAuthority: (ctx, { id, patch }) => authorities.updateAuthority(ctx, id, patch),
   deleteAuthority: (ctx, { id }) => authorities.deleteAuthority(ctx, id),
   listAuthorities: (ctx, query) => authorities.listAuthorities(ctx, query),
+  similarAuthorities: (ctx, query) => authorities.similarAuthorities(ctx, query),
   authorityRecords: (ctx, { id }) => authorities.authorityRecords(ctx, id),
   mergeAuthorities: (ctx, { keepId, mergeId, nameFrom }) =>
     authorities.mergeAuthorities(ctx, keepId, mergeId, nameFrom),

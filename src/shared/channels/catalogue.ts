@@ -181,6 +181,22 @@ export const catalogueChannels = {
     z.object({ total: z.number(), items: z.array(AuthorityView) }),
     false,
   ),
+  /**
+   * Authorities that may be the one whose name is being typed — "Cllr J. Blake" may be Judith
+   * Blake — by any of their names, honorifics aside (src/shared/names/similar.ts): the hint of a
+   * possible duplicate before a new one is made. Best first.
+   */
+  similarAuthorities: channel(
+    z.strictObject({
+      name: z.string().max(500),
+      kind: z.enum(AUTHORITY_KINDS).optional(),
+      /** Leave this one out (the authority being edited). */
+      excludeId: Id.optional(),
+      limit: z.number().int().min(1).max(20).default(5),
+    }),
+    z.object({ items: z.array(z.object({ authority: AuthorityView, matched: z.string(), score: z.number() })) }),
+    false,
+  ),
   authorityRecords: channel(ById, z.array(RecordSummary.extend({ roles: z.array(z.string()) })), false),
   mergeAuthorities: channel(
     z.strictObject({

@@ -6,13 +6,11 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AuthorityKind, AuthorityView } from '../../../shared/model';
-import type { ArchiveError } from '../../../shared/result';
-import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
-import { AUTHORITY_KIND_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
-import { AuthorityOptions, useAuthorityOptions, type Option } from './AuthorityOptions';
+import { AuthorityOptions, useAuthorityOptions } from './AuthorityOptions';
 import { comboboxKeys } from './comboboxKeys';
+import { useComboboxChoice } from './useComboboxChoice';
 
 export type PickedAuthority = Pick<AuthorityView, 'id' | 'name' | 'kind'>;
 
@@ -57,9 +55,6 @@ export function AuthorityCombobox({
   const setQuery = text ? text.onChange : setOwn;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [error, setError] = useState<ArchiveError | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const trimmed = query.trim();
 
@@ -69,41 +64,17 @@ export function AuthorityCombobox({
 
   useEffect(() => setActive(-1), [trimmed]);
 
-  const choose = async (option: Option) => {
-    setError(null);
-    if (option.kind === 'found') {
-      finish(option.authority, false);
-      return;
-    }
-    if (onCreateLater) {
-      onCreateLater({ name: trimmed, kind: option.as });
-      done(t('combobox.pending', { name: trimmed, kind: AUTHORITY_KIND_LABELS[option.as] }), trimmed);
-      return;
-    }
-    setCreating(true);
-    const result = await archive.createAuthority({ kind: option.as, name: trimmed });
-    setCreating(false);
-    if (result.ok) finish(result.value, true);
-    else setError(result.error);
-  };
-
-  const finish = (a: PickedAuthority, created: boolean) => {
-    onPick(a, created);
-    done(
-      created
-        ? t('combobox.created', { name: a.name, kind: AUTHORITY_KIND_LABELS[a.kind] })
-        : t('combobox.chosen', { name: a.name }),
-      a.name,
-    );
-  };
-
-  const done = (message: string, name: string) => {
-    setNotice(message);
-    if (text) text.onChange(name);
-    else setOwn('');
-    setOpen(false);
-    input.current?.focus();
-  };
+  const { choose, creating, error, setError, notice, setNotice } = useComboboxChoice({
+    trimmed,
+    onPick,
+    onCreateLater,
+    done: (name) => {
+      if (text) text.onChange(name);
+      else setOwn('');
+      setOpen(false);
+      input.current?.focus();
+    },
+  });
 
   const onKeyDown = comboboxKeys({
     count: options.length,

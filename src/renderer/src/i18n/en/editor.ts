@@ -135,6 +135,7 @@ export const editor = {
     failed: 'Not done',
     pending: '“{{name}}” will be created as a new {{kind}} when the record is saved.',
     newBadge: 'new',
+    similar: 'possible match for “{{name}}”',
   },
   links: {
     otherTitle: 'Other links',

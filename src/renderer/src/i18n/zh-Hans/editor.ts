@@ -124,6 +124,7 @@ export const editor: Messages<typeof en> = {
     failed: '未完成',
     pending: '保存记录时将新建{{kind}}“{{name}}”。',
     newBadge: '新',
+    similar: '可能就是“{{name}}”',
   },
   links: {
     otherTitle: '其他关联',
