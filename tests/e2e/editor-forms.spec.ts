@@ -92,9 +92,19 @@ test('a person created inside a cancelled form is not left behind; saved, then u
   await page.getByLabel('Title', { exact: true }).fill('Letter from Ada Pendleton');
   await author.fill('Ada Pendleton');
   await page.getByRole('option', { name: 'Create “Ada Pendleton” as a new person' }).click();
+  // A letter has its recipients too.
+  await page.getByRole('combobox', { name: 'Add a recipient' }).fill('Leeds City Council');
+  await page.getByRole('option', { name: /^Leeds City Council/ }).click();
+  await expect(page.getByRole('group', { name: 'Recipients' })).toContainText('Leeds City Council');
   await page.getByRole('button', { name: 'Create record' }).click();
   await expect(page.locator('#record-heading')).toHaveText('Letter from Ada Pendleton');
   expect(await peopleNamed(host, 'Ada Pendleton')).toBe(1);
+  const id = Number(/#\/records\/(\d+)/.exec(page.url())![1]);
+  const saved = await api<{ links: { name: string; role: string }[] }>(host, 'getRecord', { id });
+  expect(saved.links.map((l) => [l.name, l.role])).toEqual([
+    ['Leeds City Council', 'recipient'],
+    ['Ada Pendleton', 'author'],
+  ]);
 
   // Undoing the creation takes the new person away too.
   await page.getByRole('button', { name: 'Undo the creation of “Letter from Ada Pendleton”' }).click();

@@ -119,6 +119,7 @@ export const editor = {
     partnerships: { title: 'Partnerships', add: 'Add a partnership' },
     editors: { title: 'Editors', add: 'Add an editor' },
     translators: { title: 'Translators', add: 'Add a translator' },
+    recipients: { title: 'Recipients', add: 'Add a recipient' },
   },
   publication: {
     asRecordType: 'As its record type',

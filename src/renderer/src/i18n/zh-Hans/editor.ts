@@ -108,6 +108,7 @@ export const editor: Messages<typeof en> = {
     partnerships: { title: '友好关系', add: '添加友好关系' },
     editors: { title: '编者', add: '添加编者' },
     translators: { title: '译者', add: '添加译者' },
+    recipients: { title: '收件人', add: '添加收件人' },
   },
   publication: {
     asRecordType: '按档案类型',
