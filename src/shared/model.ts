@@ -314,6 +314,8 @@ const LinkInput = z.strictObject({
   authorityId: Id,
   role: z.enum(LINK_ROLES),
   note: OptionalText(500),
+  /** The organisation this person acted for (a signatory signing on behalf of a council). */
+  onBehalfOf: Id.nullable().optional(),
 });
 
 export const Tag = z
@@ -484,6 +486,8 @@ export const LinkView = z.object({
   nameParts: NameParts.nullable(),
   role: z.enum(LINK_ROLES),
   note: z.string().nullable(),
+  /** The organisation this person acted for, if any. */
+  onBehalfOf: z.object({ id: z.number(), name: z.string() }).nullable().optional(),
 });
 export type LinkView = z.output<typeof LinkView>;
 
@@ -577,7 +581,12 @@ export function recordInputOf(r: RecordView): RecordCreate {
     placeSigned: r.placeSigned,
     commitments: r.commitments,
     collectionId: r.collection?.id ?? null,
-    links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
+    links: r.links.map((l) => ({
+      authorityId: l.authorityId,
+      role: l.role,
+      note: l.note,
+      ...(l.onBehalfOf ? { onBehalfOf: l.onBehalfOf.id } : {}),
+    })),
     tags: r.tags,
     ...bibliographicInputOf(r),
   };

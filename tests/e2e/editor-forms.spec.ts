@@ -148,3 +148,22 @@ test('typing “Cllr J. Blake” offers the existing Judith Blake, in the combob
   await expect(similar).toContainText('Possible duplicate: Judith Blake');
   await expect(similar.getByRole('link', { name: 'Judith Blake' })).toHaveAttribute('href', /#\/authorities\/\d+/);
 });
+
+test('a signatory signs on behalf of a party organisation, shown so in the record', async ({ page, host }) => {
+  await openWithSample(page, host);
+  await page
+    .getByRole('grid', { name: 'Records' })
+    .getByRole('link', { name: MOU_TITLE })
+    .filter({ hasText: /hangzhou/i })
+    .click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const party = page.getByRole('combobox', { name: 'Add a party' });
+  await party.fill('Leeds City Council');
+  await page.getByRole('option', { name: /^Leeds City Council/ }).click();
+  await page.getByLabel('Judith Blake signed on behalf of').selectOption({ label: 'on behalf of Leeds City Council' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const links = page.getByRole('region', { name: 'Linked to' });
+  await expect(links.locator('li').filter({ hasText: 'Judith Blake' }).first()).toContainText(
+    'Judith Blake, on behalf of Leeds City Council',
+  );
+});

@@ -295,10 +295,12 @@ export function mergeAuthorities(
     ).map((r) => r.id);
     const moved = sql(
       ctx.db,
-      `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position)
-         SELECT record_id, ?, role, note, position FROM record_links WHERE authority_id = ?`,
+      `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position, on_behalf_of)
+         SELECT record_id, ?, role, note, position, on_behalf_of FROM record_links WHERE authority_id = ?`,
     ).run(keepId, mergeId).changes;
     sql(ctx.db, 'DELETE FROM record_links WHERE authority_id = ?').run(mergeId);
+    // Whoever signed on behalf of the duplicate signed on behalf of the one kept.
+    sql(ctx.db, 'UPDATE record_links SET on_behalf_of = ? WHERE on_behalf_of = ?').run(keepId, mergeId);
     sql(ctx.db, 'UPDATE authorities SET place_id = ? WHERE place_id = ?').run(keepId, mergeId);
 
     const name = nameFrom === 'merge' ? merge.name : keep.name;

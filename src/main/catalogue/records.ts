@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import {
   recordFieldProblems,
+  recordInputOf,
   type NameParts,
   type NewLink,
   type RecordCreate,
@@ -105,14 +106,25 @@ export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): Recor
   ) as RecordView['commitments'];
   const links = sql(
     db,
-    `SELECT l.authority_id AS authorityId, a.kind, a.name, a.name_parts AS nameParts, l.role, l.note
+    `SELECT l.authority_id AS authorityId, a.kind, a.name, a.name_parts AS nameParts, l.role, l.note,
+            b.id AS behalfId, b.name AS behalfName
          FROM record_links l JOIN authorities a ON a.id = l.authority_id
+         LEFT JOIN authorities b ON b.id = l.on_behalf_of
         WHERE l.record_id = ? ORDER BY l.position`,
   )
     .all(id)
     .map((l) => {
-      const link = l as Omit<RecordView['links'][number], 'nameParts'> & { nameParts: string | null };
-      return { ...link, nameParts: link.nameParts ? (JSON.parse(link.nameParts) as NameParts) : null };
+      const { behalfId, behalfName, ...link } = l as Omit<RecordView['links'][number], 'nameParts' | 'onBehalfOf'> & {
+        nameParts: string | null;
+        behalfId: number | null;
+        behalfName: string | null;
+      };
+      return {
+        ...link,
+        nameParts: link.nameParts ? (JSON.parse(link.nameParts) as NameParts) : null,
+        // Only when there is one: a link that acts for nobody reads as it always did.
+        ...(behalfId === null ? {} : { onBehalfOf: { id: behalfId, name: behalfName ?? '' } }),
+      };
     });
   const tags = (
     sql(
@@ -169,7 +181,15 @@ export function auditSnapshot(r: RecordView): FieldValues {
   }
   out.collection = r.collection ? `${r.collection.name} (#${r.collection.id})` : null;
   out.commitments = r.commitments.length ? r.commitments.map((c) => `[${c.status}] ${c.text}`).join('\n') : null;
-  out.links = r.links.length ? r.links.map((l) => `${l.role}: ${l.name} (#${l.authorityId})`).join('\n') : null;
+  out.links = r.links.length
+    ? r.links
+        .map(
+          (l) =>
+            `${l.role}: ${l.name} (#${l.authorityId})` +
+            (l.onBehalfOf ? `, on behalf of ${l.onBehalfOf.name} (#${l.onBehalfOf.id})` : ''),
+        )
+        .join('\n')
+    : null;
   out.tags = r.tags.length ? r.tags.join(', ') : null;
   return out;
 }
@@ -210,6 +230,14 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
         'not_found',
         { kind: 'authority', id: link.authorityId },
         `links.${i}.authorityId`,
+      );
+    }
+    if (link.onBehalfOf != null && !exists.get(link.onBehalfOf)) {
+      throw new ArchiveFailure(
+        'not_found',
+        'not_found',
+        { kind: 'authority', id: link.onBehalfOf },
+        `links.${i}.onBehalfOf`,
       );
     }
     const key = `${link.authorityId}/${link.role}`;
@@ -261,9 +289,9 @@ function writeLinks(ctx: CatalogueContext, id: number, links: LinkInput[] | unde
   sql(ctx.db, 'DELETE FROM record_links WHERE record_id = ?').run(id);
   const insert = sql(
     ctx.db,
-    'INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO record_links (record_id, authority_id, role, note, position, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  (links ?? []).forEach((l, i) => insert.run(id, l.authorityId, l.role, l.note ?? null, i));
+  (links ?? []).forEach((l, i) => insert.run(id, l.authorityId, l.role, l.note ?? null, i, l.onBehalfOf ?? null));
 }
 
 export function tagId(ctx: CatalogueContext, name: string): number {
@@ -377,8 +405,7 @@ export function updateRecord(
       );
     }
     if (newLinks?.length) {
-      const links =
-        patch.links ?? before.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note }));
+      const links = patch.links ?? recordInputOf(before).links ?? [];
       patch = { ...patch, links: withNewLinks(ctx, links, newLinks) };
     }
     const pick = <K extends keyof RecordPatch>(k: K) =>

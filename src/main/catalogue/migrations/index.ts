@@ -11,6 +11,7 @@ import m0005 from './0005-bibliographic-record';
 import m0006 from './0006-folded-text';
 import m0007 from './0007-archival-levels';
 import m0008 from './0008-dated-by-signing';
+import m0010 from './0010-signed-on-behalf';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'folded-text', up: m0006 },
   { version: 7, name: 'archival-levels', up: m0007 },
   { version: 8, name: 'dated-by-signing', up: m0008 },
+  // 0009 is another branch's (ocrpdf12): this one applies after it.
+  { version: 10, name: 'signed-on-behalf', up: m0010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

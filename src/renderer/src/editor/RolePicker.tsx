@@ -12,6 +12,7 @@ import { FieldError } from '../common/FormField';
 import { fieldId } from './Field';
 import type { LinkDraft } from './form';
 import { NewBadge, withDraft } from './NewBadge';
+import { OnBehalfOf } from './OnBehalfOf';
 
 interface Props {
   role: LinkRole;
@@ -37,6 +38,7 @@ export function RolePicker({ role, kinds, title, addLabel, links, errors, onChan
               <li key={`${l.authorityId ?? l.name}/${l.role}`} className={error ? 'has-error' : undefined}>
                 <span className="chosen-name">{l.name}</span>{' '}
                 <span className="muted">{AUTHORITY_KIND_LABELS[l.kind]}</span> <NewBadge link={l} />
+                {role === 'signatory' ? <OnBehalfOf index={i} links={links} onChange={onChange} /> : null}
                 <button
                   type="button"
                   className="danger-quiet"

@@ -25,6 +25,8 @@ export interface LinkDraft {
   kind: AuthorityKind;
   role: LinkRole;
   note: string;
+  /** The organisation a signatory acted for (an authority linked to the record), or nobody. */
+  onBehalfOf?: number | null;
 }
 
 export interface CommitmentDraft {
@@ -157,6 +159,7 @@ export function formFromRecord(r: RecordView): RecordForm {
       kind: l.kind,
       role: l.role,
       note: l.note ?? '',
+      onBehalfOf: l.onBehalfOf?.id ?? null,
     })),
     tags: r.tags.join(', '),
     cslType: r.cslType ?? '',
@@ -213,7 +216,16 @@ function recordFields(f: RecordForm, problems: DateProblems) {
     commitments: agreement ? f.commitments.map((c) => ({ text: c.text, status: c.status })) : [],
     collectionId: f.collectionId,
     links: f.links.flatMap((l) =>
-      l.authorityId === null ? [] : [{ authorityId: l.authorityId, role: l.role, note: l.note }],
+      l.authorityId === null
+        ? []
+        : [
+            {
+              authorityId: l.authorityId,
+              role: l.role,
+              note: l.note,
+              ...(l.onBehalfOf ? { onBehalfOf: l.onBehalfOf } : {}),
+            },
+          ],
     ),
     tags: splitList(f.tags),
     cslType: f.cslType === '' ? null : f.cslType,

@@ -152,6 +152,9 @@ export const editor = {
     removeFrom: 'Remove {{name}} from {{list}}',
     linked: 'Linked {{name}} as {{role}}.',
     already: '{{name}} is already linked as {{role}}.',
+    onBehalfOfLabel: '{{name}} signed on behalf of',
+    onBehalfOfNobody: 'on behalf of no one named',
+    onBehalfOfOption: 'on behalf of {{name}}',
   },
   commitments: {
     title: 'Commitments',

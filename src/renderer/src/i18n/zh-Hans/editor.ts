@@ -141,6 +141,9 @@ export const editor: Messages<typeof en> = {
     removeFrom: '从{{list}}中移除 {{name}}',
     linked: '已将 {{name}} 关联为{{role}}。',
     already: '{{name}} 已关联为{{role}}。',
+    onBehalfOfLabel: '{{name}}代表的机构',
+    onBehalfOfNobody: '未注明代表机构',
+    onBehalfOfOption: '代表{{name}}',
   },
   commitments: {
     title: '承诺事项',
