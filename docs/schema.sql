@@ -1,4 +1,4 @@
--- Generated from the migrations (schema version 9); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 10); do not edit: run npm run schema:dump
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -145,7 +145,7 @@ CREATE TABLE "record_links" (
   'director', 'interviewer', 'recipient', 'reviewed-author',
   'illustrator', 'composer', 'compiler', 'contributor')),
   note TEXT,
-  position INTEGER NOT NULL,
+  position INTEGER NOT NULL, on_behalf_of INTEGER REFERENCES authorities(id) ON DELETE SET NULL,
   PRIMARY KEY (record_id, authority_id, role)
   );
 
@@ -258,6 +258,8 @@ CREATE INDEX jobs_status ON jobs(status, id);
 CREATE INDEX record_files_file ON record_files(file_id);
 
 CREATE INDEX record_links_authority ON record_links(authority_id);
+
+CREATE INDEX record_links_on_behalf_of ON record_links(on_behalf_of) WHERE on_behalf_of IS NOT NULL;
 
 CREATE INDEX record_tags_tag ON record_tags(tag_id);
 

@@ -322,6 +322,8 @@ const LinkInput = z.strictObject({
   authorityId: Id,
   role: z.enum(LINK_ROLES),
   note: OptionalText(500),
+  /** The organisation this person acted for (a signatory signing on behalf of a council). */
+  onBehalfOf: Id.nullable().optional(),
 });
 
 export const Tag = z
@@ -454,6 +456,25 @@ export const RecordCreate = z
 export type RecordCreateInput = z.input<typeof RecordCreate>;
 export type RecordCreate = z.output<typeof RecordCreate>;
 
+/**
+ * A link to a person or body the archivist created while describing the record: the authority is
+ * created with the record, in the same transaction, so a form that is cancelled (or a save that
+ * is refused) leaves no stray authority behind. Appended after the record's other links.
+ */
+export const NewLink = z.strictObject({
+  kind: z.enum(AUTHORITY_KINDS),
+  name: RequiredText(500),
+  role: z.enum(LINK_ROLES),
+  note: OptionalText(500),
+});
+export type NewLink = z.output<typeof NewLink>;
+export const NewLinks = z.array(NewLink).max(100).optional();
+
+/** A record to create, with the links to authorities to create along with it. */
+export const RecordCreateWithLinks = z
+  .strictObject({ type: z.enum(RECORD_TYPES), ...recordFieldShape, newLinks: NewLinks })
+  .superRefine(recordFieldProblems);
+
 /** A patch: only the fields present change; `null` or "" clears a field. */
 export const RecordPatch = z.strictObject({
   type: z.enum(RECORD_TYPES).optional(),
@@ -473,6 +494,8 @@ export const LinkView = z.object({
   nameParts: NameParts.nullable(),
   role: z.enum(LINK_ROLES),
   note: z.string().nullable(),
+  /** The organisation this person acted for, if any. */
+  onBehalfOf: z.object({ id: z.number(), name: z.string() }).nullable().optional(),
 });
 export type LinkView = z.output<typeof LinkView>;
 
@@ -580,7 +603,12 @@ export function recordInputOf(r: RecordView): RecordCreate {
     placeSigned: r.placeSigned,
     commitments: r.commitments,
     collectionId: r.collection?.id ?? null,
-    links: r.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
+    links: r.links.map((l) => ({
+      authorityId: l.authorityId,
+      role: l.role,
+      note: l.note,
+      ...(l.onBehalfOf ? { onBehalfOf: l.onBehalfOf.id } : {}),
+    })),
     tags: r.tags,
     ...bibliographicInputOf(r),
   };

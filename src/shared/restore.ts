@@ -32,10 +32,19 @@ const AttachedFile = z.strictObject({
 });
 
 /** Everything needed to put a deleted record back exactly: its description, when it was made, its files. */
+/** An authority created with the record and deleted with it (undoing the record's creation): it comes back with its id. */
+const CreatedAuthority = z.strictObject({
+  id: Id,
+  kind: z.enum(AUTHORITY_KINDS),
+  name: RequiredText(500),
+  createdAt: Timestamp,
+});
+
 export const RecordSnapshot = z.strictObject({
   record: RecordCreate,
   createdAt: Timestamp,
   files: z.array(AttachedFile).max(10_000),
+  authorities: z.array(CreatedAuthority).max(100).optional(),
 });
 export type RecordSnapshot = z.output<typeof RecordSnapshot>;
 

@@ -58,7 +58,9 @@ test('an impossible date is refused beside the date field and nothing is saved',
   await expect(page.getByRole('alert').filter({ hasText: /Not saved/ })).toBeVisible();
   expect(await revisionOf(host)).toBe(before);
 
+  // What was typed is thrown away only once the archivist says so.
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
   await expect(fieldValue(page, 'Date')).toHaveText('2018-09');
   expect(await revisionOf(host)).toBe(before);
 });
@@ -94,6 +96,7 @@ test('create, a duplicate reference code refused by the service, then delete wit
   await expect(ref).toHaveAccessibleDescription(/already used/);
   expect(await revisionOf(host)).toBe(before);
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
 
   await page
     .getByRole('grid', { name: 'Records' })

@@ -26,7 +26,12 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Date of the agreement').fill('c. Sept 2018');
     await expect(page.locator('#field-date-parsed')).toHaveText('Read as circa September 2018');
     await audit(page, 'the editor with a picker open');
+    // Typing is not thrown away without asking: the question is audited too.
     await page.getByRole('button', { name: 'Cancel' }).click();
+    const discard = page.getByRole('dialog', { name: 'Discard changes?' });
+    await expect(discard).toBeVisible();
+    await audit(page, 'the discard question', 'dialog.confirm[open]');
+    await discard.getByRole('button', { name: 'Discard changes' }).click();
 
     // The batch dialog with a preview.
     const grid = page.getByRole('grid');

@@ -10,6 +10,7 @@ import type {
   NameParts,
   RecordSummary,
 } from '../../shared/model';
+import { possibleMatches } from '../../shared/names/similar';
 import { ArchiveFailure } from '../../shared/result';
 import { currentRevision, logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
@@ -232,6 +233,31 @@ export function listAuthorities(
   return { total, items: rows.map((r) => hydrate(ctx, r)) };
 }
 
+/** Every authority's names (of one kind), read in one pass and matched in memory: authority files are small. */
+export function similarAuthorities(
+  ctx: CatalogueContext,
+  q: { name: string; kind?: AuthorityKind | undefined; excludeId?: number | undefined; limit: number },
+): { items: { authority: AuthorityView; matched: string; score: number }[] } {
+  const rows = sql(
+    ctx.db,
+    `SELECT a.id, a.name, n.name AS other FROM authorities a LEFT JOIN authority_names n ON n.authority_id = a.id
+      WHERE (@kind IS NULL OR a.kind = @kind) AND a.id IS NOT @exclude ORDER BY a.id, n.position`,
+  ).all({ kind: q.kind ?? null, exclude: q.excludeId ?? null }) as { id: number; name: string; other: string | null }[];
+  const byId = new Map<number, string[]>();
+  for (const r of rows) {
+    const names = byId.get(r.id) ?? [r.name];
+    if (r.other) names.push(r.other);
+    byId.set(r.id, names);
+  }
+  const candidates = [...byId].map(([id, names]) => ({ id, names }));
+  const items = possibleMatches(q.name, candidates, q.limit).map((m) => ({
+    authority: requireAuthority(ctx, m.id),
+    matched: m.matched,
+    score: m.score,
+  }));
+  return { items };
+}
+
 export function authorityRecords(ctx: CatalogueContext, id: number): (RecordSummary & { roles: string[] })[] {
   requireAuthority(ctx, id);
   const rows = sql(
@@ -269,10 +295,12 @@ export function mergeAuthorities(
     ).map((r) => r.id);
     const moved = sql(
       ctx.db,
-      `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position)
-         SELECT record_id, ?, role, note, position FROM record_links WHERE authority_id = ?`,
+      `INSERT OR IGNORE INTO record_links (record_id, authority_id, role, note, position, on_behalf_of)
+         SELECT record_id, ?, role, note, position, on_behalf_of FROM record_links WHERE authority_id = ?`,
     ).run(keepId, mergeId).changes;
     sql(ctx.db, 'DELETE FROM record_links WHERE authority_id = ?').run(mergeId);
+    // Whoever signed on behalf of the duplicate signed on behalf of the one kept.
+    sql(ctx.db, 'UPDATE record_links SET on_behalf_of = ? WHERE on_behalf_of = ?').run(keepId, mergeId);
     sql(ctx.db, 'UPDATE authorities SET place_id = ? WHERE place_id = ?').run(keepId, mergeId);
 
     const name = nameFrom === 'merge' ? merge.name : keep.name;

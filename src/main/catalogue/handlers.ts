@@ -18,9 +18,10 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   libraryRevision: (ctx) => ({ revision: changes.currentRevision(ctx) }),
   loadSample: (ctx) => loadSample(ctx),
 
-  createRecord: (ctx, input) => records.createRecord(ctx, input),
+  createRecord: (ctx, { newLinks, ...input }) => records.createRecord(ctx, input, newLinks),
   getRecord: (ctx, { id }) => records.requireRecord(ctx, id),
-  updateRecord: (ctx, { id, patch, expectedRevision }) => records.updateRecord(ctx, id, patch, expectedRevision),
+  updateRecord: (ctx, { id, patch, expectedRevision, newLinks }) =>
+    records.updateRecord(ctx, id, patch, expectedRevision, newLinks),
   deleteRecord: (ctx, { id }) => records.deleteRecord(ctx, id),
   listRecords: (ctx, query) => recordList.listRecords(ctx, query),
   recordIds: (ctx, query) => recordList.recordIds(ctx, query),
@@ -33,6 +34,7 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   updateAuthority: (ctx, { id, patch }) => authorities.updateAuthority(ctx, id, patch),
   deleteAuthority: (ctx, { id }) => authorities.deleteAuthority(ctx, id),
   listAuthorities: (ctx, query) => authorities.listAuthorities(ctx, query),
+  similarAuthorities: (ctx, query) => authorities.similarAuthorities(ctx, query),
   authorityRecords: (ctx, { id }) => authorities.authorityRecords(ctx, id),
   mergeAuthorities: (ctx, { keepId, mergeId, nameFrom }) =>
     authorities.mergeAuthorities(ctx, keepId, mergeId, nameFrom),
@@ -52,7 +54,8 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   changesSince: (ctx, { revision, limit }) => changes.changesSince(ctx, revision, limit),
   auditTrail: (ctx, { entity, id }) => changes.auditTrail(ctx, entity, id),
 
-  deleteRecordRestorably: (ctx, { id, expectedRevision }) => restore.deleteRestorably(ctx, id, expectedRevision),
+  deleteRecordRestorably: (ctx, { id, expectedRevision, withAuthorities }) =>
+    restore.deleteRestorably(ctx, id, expectedRevision, withAuthorities),
   restoreRecord: (ctx, { id, deletedRevision, snapshot }) => restore.restoreRecord(ctx, id, deletedRevision, snapshot),
   batchEdit: (ctx, input) => batch.batchEdit(ctx, input),
   patchRecords: (ctx, input) => batch.patchRecords(ctx, input),

@@ -5,7 +5,9 @@
 import type { z } from 'zod';
 import {
   recordFieldProblems,
+  recordInputOf,
   type NameParts,
+  type NewLink,
   type RecordCreate,
   type RecordPatch,
   type RecordSummary,
@@ -13,6 +15,7 @@ import {
 } from '../../shared/model';
 import { issueParams } from '../../shared/errors/zod';
 import { ArchiveFailure } from '../../shared/result';
+import { createAuthority } from './authorities';
 import { logChange, type FieldValues } from './changes';
 import type { CatalogueContext } from './context';
 import { datingOf } from './dating';
@@ -103,14 +106,25 @@ export function readRecord(ctx: Pick<CatalogueContext, 'db'>, id: number): Recor
   ) as RecordView['commitments'];
   const links = sql(
     db,
-    `SELECT l.authority_id AS authorityId, a.kind, a.name, a.name_parts AS nameParts, l.role, l.note
+    `SELECT l.authority_id AS authorityId, a.kind, a.name, a.name_parts AS nameParts, l.role, l.note,
+            b.id AS behalfId, b.name AS behalfName
          FROM record_links l JOIN authorities a ON a.id = l.authority_id
+         LEFT JOIN authorities b ON b.id = l.on_behalf_of
         WHERE l.record_id = ? ORDER BY l.position`,
   )
     .all(id)
     .map((l) => {
-      const link = l as Omit<RecordView['links'][number], 'nameParts'> & { nameParts: string | null };
-      return { ...link, nameParts: link.nameParts ? (JSON.parse(link.nameParts) as NameParts) : null };
+      const { behalfId, behalfName, ...link } = l as Omit<RecordView['links'][number], 'nameParts' | 'onBehalfOf'> & {
+        nameParts: string | null;
+        behalfId: number | null;
+        behalfName: string | null;
+      };
+      return {
+        ...link,
+        nameParts: link.nameParts ? (JSON.parse(link.nameParts) as NameParts) : null,
+        // Only when there is one: a link that acts for nobody reads as it always did.
+        ...(behalfId === null ? {} : { onBehalfOf: { id: behalfId, name: behalfName ?? '' } }),
+      };
     });
   const tags = (
     sql(
@@ -167,7 +181,15 @@ export function auditSnapshot(r: RecordView): FieldValues {
   }
   out.collection = r.collection ? `${r.collection.name} (#${r.collection.id})` : null;
   out.commitments = r.commitments.length ? r.commitments.map((c) => `[${c.status}] ${c.text}`).join('\n') : null;
-  out.links = r.links.length ? r.links.map((l) => `${l.role}: ${l.name} (#${l.authorityId})`).join('\n') : null;
+  out.links = r.links.length
+    ? r.links
+        .map(
+          (l) =>
+            `${l.role}: ${l.name} (#${l.authorityId})` +
+            (l.onBehalfOf ? `, on behalf of ${l.onBehalfOf.name} (#${l.onBehalfOf.id})` : ''),
+        )
+        .join('\n')
+    : null;
   out.tags = r.tags.length ? r.tags.join(', ') : null;
   return out;
 }
@@ -208,6 +230,14 @@ function checkLinks(ctx: CatalogueContext, links: LinkInput[] | undefined): void
         'not_found',
         { kind: 'authority', id: link.authorityId },
         `links.${i}.authorityId`,
+      );
+    }
+    if (link.onBehalfOf != null && !exists.get(link.onBehalfOf)) {
+      throw new ArchiveFailure(
+        'not_found',
+        'not_found',
+        { kind: 'authority', id: link.onBehalfOf },
+        `links.${i}.onBehalfOf`,
       );
     }
     const key = `${link.authorityId}/${link.role}`;
@@ -259,9 +289,9 @@ function writeLinks(ctx: CatalogueContext, id: number, links: LinkInput[] | unde
   sql(ctx.db, 'DELETE FROM record_links WHERE record_id = ?').run(id);
   const insert = sql(
     ctx.db,
-    'INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO record_links (record_id, authority_id, role, note, position, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  (links ?? []).forEach((l, i) => insert.run(id, l.authorityId, l.role, l.note ?? null, i));
+  (links ?? []).forEach((l, i) => insert.run(id, l.authorityId, l.role, l.note ?? null, i, l.onBehalfOf ?? null));
 }
 
 export function tagId(ctx: CatalogueContext, name: string): number {
@@ -282,8 +312,22 @@ function stampRevision(ctx: CatalogueContext, id: number, revision: number, touc
 
 // ---------------------------------------------------------------- operations
 
-export function createRecord(ctx: CatalogueContext, input: RecordCreate): RecordView {
-  return ctx.db.transaction(() => insertRecord(ctx, input, {}))();
+/** Creates the authorities of new links (inside the caller's transaction) and links them after `links`. */
+function withNewLinks(ctx: CatalogueContext, links: LinkInput[], newLinks: NewLink[] | undefined): LinkInput[] {
+  if (!newLinks?.length) return links;
+  const created = newLinks.map((l) => ({
+    authorityId: createAuthority(ctx, { kind: l.kind, name: l.name }).id,
+    role: l.role,
+    note: l.note,
+  }));
+  return [...links, ...created];
+}
+
+export function createRecord(ctx: CatalogueContext, input: RecordCreate, newLinks?: NewLink[]): RecordView {
+  return ctx.db.transaction(() => {
+    if (!newLinks?.length) return insertRecord(ctx, input, {});
+    return insertRecord(ctx, { ...input, links: withNewLinks(ctx, input.links ?? [], newLinks) }, {});
+  })();
 }
 
 /**
@@ -348,6 +392,7 @@ export function updateRecord(
   id: number,
   patch: RecordPatch,
   expectedRevision: number | undefined,
+  newLinks?: NewLink[],
 ): RecordView {
   return ctx.db.transaction(() => {
     const before = requireRecord(ctx, id);
@@ -358,6 +403,10 @@ export function updateRecord(
         { id, expected: expectedRevision, current: before.revision, action: 'edit' },
         'expectedRevision',
       );
+    }
+    if (newLinks?.length) {
+      const links = patch.links ?? recordInputOf(before).links ?? [];
+      patch = { ...patch, links: withNewLinks(ctx, links, newLinks) };
     }
     const pick = <K extends keyof RecordPatch>(k: K) =>
       patch[k] !== undefined ? patch[k] : (before as Record<string, unknown>)[k];

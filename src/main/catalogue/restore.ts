@@ -13,6 +13,8 @@ import type { RecordSnapshot } from '../../shared/restore';
 import { recordInputOf, type RecordView } from '../../shared/model';
 import type { RestoreProblem } from '../../shared/errors/reasons';
 import { ArchiveFailure } from '../../shared/result';
+import { authorityAudit, deleteAuthority, requireAuthority } from './authorities';
+import { logChange } from './changes';
 import type { CatalogueContext } from './context';
 import { deleteRecord, insertRecord, requireRecord } from './records';
 import { sql } from './statements';
@@ -31,6 +33,7 @@ export function deleteRestorably(
   ctx: CatalogueContext,
   id: number,
   expectedRevision: number | undefined,
+  withAuthorities: number[] = [],
 ): { id: number; revision: number; snapshot: RecordSnapshot } {
   return ctx.db.transaction(() => {
     const record = requireRecord(ctx, id);
@@ -43,8 +46,67 @@ export function deleteRestorably(
       );
     }
     const snapshot = snapshotOf(ctx, record);
-    return { ...deleteRecord(ctx, id), snapshot };
+    const deleted = deleteRecord(ctx, id);
+    const authorities = deleteCreatedWith(ctx, record, withAuthorities);
+    return { ...deleted, snapshot: authorities.length ? { ...snapshot, authorities } : snapshot };
   })();
+}
+
+/**
+ * Undoing a record's creation also undoes the authorities its form created — but only those the
+ * record links, that nothing else links to now, and that nobody has edited since they were made
+ * (an authority someone has worked on is theirs to delete).
+ */
+function deleteCreatedWith(
+  ctx: CatalogueContext,
+  record: RecordView,
+  ids: number[],
+): NonNullable<RecordSnapshot['authorities']> {
+  const gone: NonNullable<RecordSnapshot['authorities']> = [];
+  for (const aid of new Set(ids)) {
+    if (!record.links.some((l) => l.authorityId === aid)) continue;
+    const a = sql(ctx.db, 'SELECT id, kind, name, created_at AS createdAt FROM authorities WHERE id = ?').get(aid) as
+      NonNullable<RecordSnapshot['authorities']>[number] | undefined;
+    if (!a) continue;
+    const used =
+      sql(ctx.db, 'SELECT 1 FROM record_links WHERE authority_id = ? LIMIT 1').get(aid) ??
+      sql(ctx.db, 'SELECT 1 FROM authorities WHERE place_id = ? LIMIT 1').get(aid);
+    const last = sql(
+      ctx.db,
+      "SELECT action FROM changes WHERE entity = 'authority' AND entity_id = ? ORDER BY revision DESC LIMIT 1",
+    ).get(aid) as { action: string } | undefined;
+    if (used || last?.action !== 'create') continue;
+    deleteAuthority(ctx, aid);
+    gone.push(a);
+  }
+  return gone;
+}
+
+/** Puts back the authorities deleted with the record, under their ids, before its links are checked. */
+function restoreAuthorities(ctx: CatalogueContext, id: number, authorities: RecordSnapshot['authorities']): void {
+  for (const [i, a] of (authorities ?? []).entries()) {
+    const held = sql(ctx.db, 'SELECT kind, name FROM authorities WHERE id = ?').get(a.id) as
+      { kind: string; name: string } | undefined;
+    if (held) {
+      if (held.kind !== a.kind || held.name !== a.name) refuse(id, 'authority', a.id, `snapshot.authorities.${i}.id`);
+      continue;
+    }
+    sql(ctx.db, 'INSERT INTO authorities (id, kind, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      a.id,
+      a.kind,
+      a.name,
+      a.createdAt,
+      ctx.now(),
+    );
+    logChange(
+      ctx,
+      'authority',
+      a.id,
+      'create',
+      {},
+      { ...authorityAudit(requireAuthority(ctx, a.id)), restored: 'with its record' },
+    );
+  }
 }
 
 /** Why a restore cannot go ahead: what stands in the way (`other`), and the revision, code or name it concerns. */
@@ -70,6 +132,7 @@ export function restoreRecord(
     if (last.revision !== deletedRevision) {
       refuse(id, 'revision', last.revision, 'deletedRevision', deletedRevision);
     }
+    restoreAuthorities(ctx, id, snapshot.authorities);
     for (const [i, link] of (snapshot.record.links ?? []).entries()) {
       if (!sql(ctx.db, 'SELECT 1 FROM authorities WHERE id = ?').get(link.authorityId)) {
         refuse(id, 'authority', link.authorityId, `snapshot.record.links.${i}.authorityId`);

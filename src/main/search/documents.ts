@@ -56,6 +56,18 @@ function buildDocuments(ctx: CatalogueContext, filter: string, params: number[])
     doc.links = doc.links.filter((l) => !(l.roles.length === 0 && l.kind === link.kind && l.name === link.name));
     doc.links.push({ kind: link.kind, name: link.name, altNames: JSON.parse(link.alt) as string[], roles });
   }
+  // An organisation a signatory acted for is found with the record, even when it is not linked itself.
+  const actedFor = sql(
+    ctx.db,
+    `SELECT DISTINCT l.record_id AS id, a.kind, a.name,
+              (SELECT json_group_array(n.name) FROM authority_names n WHERE n.authority_id = a.id) AS alt
+         FROM record_links l JOIN authorities a ON a.id = l.on_behalf_of ${byRecord}`,
+  ).all(...params) as { id: number; kind: AuthorityKind; name: string; alt: string }[];
+  for (const org of actedFor) {
+    const doc = docs.get(org.id);
+    if (!doc || doc.links.some((l) => l.kind === org.kind && l.name === org.name)) continue;
+    doc.links.push({ kind: org.kind, name: org.name, altNames: JSON.parse(org.alt) as string[], roles: [] });
+  }
   const tags = sql(
     ctx.db,
     `SELECT rt.record_id AS id, t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id ${filter.replace(/\br\.id\b/g, 'rt.record_id')} ORDER BY t.name`,

@@ -11,8 +11,9 @@ import {
   CollectionSummary,
   CollectionView,
   Id,
+  NewLinks,
   RECORD_TYPES,
-  RecordCreate,
+  RecordCreateWithLinks,
   RecordPatch,
   RecordRow,
   RecordSummary,
@@ -112,7 +113,8 @@ export const catalogueChannels = {
     true,
   ),
 
-  createRecord: channel(RecordCreate, RecordView, true),
+  /** `newLinks`: authorities named in the form and created with the record, all or nothing. */
+  createRecord: channel(RecordCreateWithLinks, RecordView, true),
   getRecord: channel(ById, RecordView, false),
   updateRecord: channel(
     z.strictObject({
@@ -120,6 +122,8 @@ export const catalogueChannels = {
       patch: RecordPatch,
       /** Refuse the edit if the record changed since this revision (another window, the CLI). */
       expectedRevision: z.number().int().min(0).optional(),
+      /** Authorities created with the edit and linked after the record's links, all or nothing. */
+      newLinks: NewLinks,
     }),
     RecordView,
     true,
@@ -180,6 +184,22 @@ export const catalogueChannels = {
     z.object({ total: z.number(), items: z.array(AuthorityView) }),
     false,
   ),
+  /**
+   * Authorities that may be the one whose name is being typed — "Cllr J. Blake" may be Judith
+   * Blake — by any of their names, honorifics aside (src/shared/names/similar.ts): the hint of a
+   * possible duplicate before a new one is made. Best first.
+   */
+  similarAuthorities: channel(
+    z.strictObject({
+      name: z.string().max(500),
+      kind: z.enum(AUTHORITY_KINDS).optional(),
+      /** Leave this one out (the authority being edited). */
+      excludeId: Id.optional(),
+      limit: z.number().int().min(1).max(20).default(5),
+    }),
+    z.object({ items: z.array(z.object({ authority: AuthorityView, matched: z.string(), score: z.number() })) }),
+    false,
+  ),
   authorityRecords: channel(ById, z.array(RecordSummary.extend({ roles: z.array(z.string()) })), false),
   mergeAuthorities: channel(
     z.strictObject({
@@ -227,6 +247,11 @@ export const catalogueChannels = {
       id: Id,
       /** Refuse if the record changed since this revision (undoing a creation must not delete a colleague's edit). */
       expectedRevision: z.number().int().min(0).optional(),
+      /**
+       * Authorities created with the record (its newLinks): deleted with it when nothing else
+       * links to them and nobody edited them since, and kept in the snapshot to come back on restore.
+       */
+      withAuthorities: z.array(Id).max(100).optional(),
     }),
     DeletedRecord,
     true,

@@ -167,3 +167,29 @@ describe('authority records', () => {
     expect(feed.upserts.map((d) => [d.id, d.links.map((l) => l.name)])).toEqual([[r.id, ['Hisense Group']]]);
   });
 });
+
+describe('similar authorities: possible duplicates of a name being typed', () => {
+  it('finds Judith Blake from “Cllr J. Blake”, and a person by a Chinese other name', async () => {
+    const lib = await openTestLibrary();
+    try {
+      const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
+      const xu = await lib.ok('createAuthority', {
+        kind: 'person',
+        name: 'Xu Liping',
+        altNames: [{ name: '徐立平', language: 'zh-Hans' }],
+      });
+      await lib.ok('createAuthority', { kind: 'organisation', name: 'Blake Associates' });
+      await lib.ok('createAuthority', { kind: 'person', name: 'John Smith' });
+
+      const cllr = await lib.ok('similarAuthorities', { name: 'Cllr J. Blake', kind: 'person' });
+      expect(cllr.items.map((i) => [i.authority.id, i.matched])).toEqual([[blake.id, 'Judith Blake']]);
+      const chinese = await lib.ok('similarAuthorities', { name: '徐立平副市长' });
+      expect(chinese.items.map((i) => [i.authority.id, i.matched])).toEqual([[xu.id, '徐立平']]);
+      // The authority being edited is not its own duplicate.
+      expect((await lib.ok('similarAuthorities', { name: 'Judith Blake', excludeId: blake.id })).items).toEqual([]);
+      expect((await lib.ok('similarAuthorities', { name: 'Dr' })).items).toEqual([]);
+    } finally {
+      await lib.close();
+    }
+  });
+});

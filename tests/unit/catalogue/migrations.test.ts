@@ -263,8 +263,8 @@ async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary
 
 describe('every migration carries a catalogue with rows forward', () => {
   it('has a test below for each migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(LATEST_VERSION).toBe(9);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(LATEST_VERSION).toBe(10);
   });
 
   it('0001-catalogue: an empty SQLite file becomes a catalogue', async () => {
@@ -492,5 +492,27 @@ describe('every migration carries a catalogue with rows forward', () => {
     after.prepare('DELETE FROM pages WHERE id = 3').run();
     expect(after.prepare('SELECT count(*) AS n FROM page_words').get()).toEqual({ n: 0 });
     after.close();
+  });
+
+  // From version 8: the upgrade runs 0009 (page words only) and then 0010 on these links.
+  it('0010-signed-on-behalf: links of version 8 act for nobody, and a signatory can then sign for a council', async () => {
+    const { lib } = await upgraded(catalogueAt(8, fillVersion7), 8);
+    const before = await lib.ok('getRecord', { id: 1 });
+    expect(before.links.map((l) => [l.name, l.role, l.note, l.onBehalfOf ?? null])).toEqual([
+      ['Judith Blake', 'signatory', 'for Leeds City Council', null],
+      ['Hangzhou', 'subject', null, null],
+    ]);
+    const council = (await lib.ok('listAuthorities', { query: 'Leeds City Council' })).items[0]!;
+    const links = before.links.map((l) => ({
+      authorityId: l.authorityId,
+      role: l.role,
+      note: l.note,
+      ...(l.role === 'signatory' ? { onBehalfOf: council.id } : {}),
+    }));
+    const after = await lib.ok('updateRecord', { id: 1, patch: { links }, expectedRevision: before.revision });
+    expect(after.links[0]!.onBehalfOf).toEqual({ id: council.id, name: 'Leeds City Council' });
+    const audit = await lib.ok('auditTrail', { entity: 'record', id: 1 });
+    expect(audit.at(-1)?.newValue).toContain('on behalf of Leeds City Council');
+    await lib.close();
   });
 });

@@ -58,12 +58,56 @@ export function navigate(route: Route): void {
   if (window.location.hash !== href) window.location.hash = href;
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+/**
+ * Someone who may refuse to be left (a form with unsaved typing): told where the user is going,
+ * it returns false to stay and asks in its own way, then goes on with leaveTo().
+ */
+type LeaveGuard = (to: string) => boolean;
+let guard: LeaveGuard | null = null;
+/** The hash the workspace shows: it only moves on when no guard holds it back. */
+let shown = '';
+const listeners = new Set<() => void>();
+
+export function setLeaveGuard(g: LeaveGuard | null): void {
+  guard = g;
 }
 
-const getHash = () => window.location.hash;
+function show(to: string): void {
+  shown = to;
+  for (const l of listeners) l();
+}
+
+// Links, keys and the back button all change the hash, so the guard is asked here, once for all of them.
+function hashChanged(): void {
+  const to = window.location.hash;
+  if (to === shown) return;
+  if (guard && !guard(to)) {
+    history.replaceState(history.state, '', shown || '#/');
+    return;
+  }
+  show(to);
+}
+
+/** Goes to a hash, past the guard: the guarded view has already asked and been told yes. */
+export function leaveTo(href: string): void {
+  guard = null;
+  if (window.location.hash === href) show(href);
+  else window.location.hash = href;
+}
+
+function subscribe(onChange: () => void): () => void {
+  if (listeners.size === 0) {
+    shown = window.location.hash;
+    window.addEventListener('hashchange', hashChanged);
+  }
+  listeners.add(onChange);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size === 0) window.removeEventListener('hashchange', hashChanged);
+  };
+}
+
+const getHash = () => (listeners.size === 0 ? window.location.hash : shown);
 
 export function useRoute(): Route {
   return parseRoute(useSyncExternalStore(subscribe, getHash));

@@ -1,7 +1,6 @@
 /**
- * Editing an authority record: its name, other names (any script), description, its date (an
- * event's, or when a partnership began; partial, approximate or a range) and an event's place.
- * The edit can be undone.
+ * Editing an authority record: its name (with possible duplicates of it), other names (any script),
+ * description, date (an event's, or a partnership's start; partial or a range), an event's place. Undoable.
  */
 import { useState, type FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
@@ -18,6 +17,7 @@ import { useT } from '../i18n/i18n';
 import { authorityEditCommand } from '../undo/commands';
 import { record as recordUndo } from '../undo/history';
 import { altNamesText, parseAltNames } from './altNames';
+import { SimilarNames } from './SimilarNames';
 
 interface Props {
   authority: AuthorityView;
@@ -81,13 +81,12 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
     onSaved(result.value);
   };
 
-  const general = errors[''];
   return (
     <form className="authority-form" noValidate onSubmit={(e) => void save(e)} aria-labelledby="authority-form-heading">
       <h3 id="authority-form-heading">{t('form.heading', { name: a.name })}</h3>
-      {general ? (
+      {errors[''] ? (
         <p className="error" role="alert">
-          {t('form.notSaved')}: {general}
+          {t('form.notSaved')}: {errors['']}
         </p>
       ) : null}
       <TextField
@@ -98,6 +97,7 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
         error={errorAt(errors, 'name')}
         onChange={setName}
       />
+      <SimilarNames id="authority-name-similar" name={name} kind={a.kind} excludeId={a.id} saved={a.name} />
       <TextField
         name="authority-altNames"
         label={t('form.altNames')}

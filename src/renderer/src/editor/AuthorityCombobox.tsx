@@ -4,14 +4,13 @@
  * pattern): the text box keeps the focus, Up and Down move through the options, Enter chooses,
  * Escape closes; the active option is announced through aria-activedescendant.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AuthorityKind, AuthorityView } from '../../../shared/model';
-import type { ArchiveError } from '../../../shared/result';
-import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
-import { AUTHORITY_KIND_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
-import { AuthorityOptions, useAuthorityOptions, type Option } from './AuthorityOptions';
+import { AuthorityOptions, useAuthorityOptions } from './AuthorityOptions';
+import { comboboxKeys } from './comboboxKeys';
+import { useComboboxChoice } from './useComboboxChoice';
 
 export type PickedAuthority = Pick<AuthorityView, 'id' | 'name' | 'kind'>;
 
@@ -25,6 +24,8 @@ interface Props {
   exclude?: (id: number) => boolean;
   /** Offer "create" options. */
   allowCreate?: boolean;
+  /** "Create" only names the new authority, created later (with the record it is linked from). */
+  onCreateLater?: (draft: Pick<AuthorityView, 'name' | 'kind'>) => void;
   /** A text box whose own text is the value (Place signed): typing changes it; choosing sets it. */
   text?: { value: string; onChange: (value: string) => void };
   /** The id of the text box, for a label elsewhere and for errors tied to it. */
@@ -39,6 +40,7 @@ export function AuthorityCombobox({
   onPick,
   exclude,
   allowCreate = true,
+  onCreateLater,
   text,
   inputId,
   describedBy,
@@ -53,9 +55,6 @@ export function AuthorityCombobox({
   const setQuery = text ? text.onChange : setOwn;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [error, setError] = useState<ArchiveError | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const trimmed = query.trim();
 
@@ -65,56 +64,28 @@ export function AuthorityCombobox({
 
   useEffect(() => setActive(-1), [trimmed]);
 
-  const choose = async (option: Option) => {
-    setError(null);
-    if (option.kind === 'found') {
-      finish(option.authority, false);
-      return;
-    }
-    setCreating(true);
-    const result = await archive.createAuthority({ kind: option.as, name: trimmed });
-    setCreating(false);
-    if (result.ok) finish(result.value, true);
-    else setError(result.error);
-  };
+  const { choose, creating, error, setError, notice, setNotice } = useComboboxChoice({
+    trimmed,
+    onPick,
+    onCreateLater,
+    done: (name) => {
+      if (text) text.onChange(name);
+      else setOwn('');
+      setOpen(false);
+      input.current?.focus();
+    },
+  });
 
-  const finish = (a: PickedAuthority, created: boolean) => {
-    onPick(a, created);
-    setNotice(
-      created
-        ? t('combobox.created', { name: a.name, kind: AUTHORITY_KIND_LABELS[a.kind] })
-        : t('combobox.chosen', { name: a.name }),
-    );
-    if (text) text.onChange(a.name);
-    else setOwn('');
-    setOpen(false);
-    input.current?.focus();
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setOpen(true);
-      if (options.length) setActive((i) => (i + 1) % options.length);
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setOpen(true);
-      if (options.length) setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
-    } else if (e.key === 'Enter') {
-      // Enter never submits the record form around the box.
-      e.preventDefault();
+  const onKeyDown = comboboxKeys({
+    count: options.length,
+    expanded,
+    setOpen,
+    setActive,
+    choose: () => {
       const option = options[active];
       if (expanded && option) void choose(option);
-    } else if (e.key === 'Escape') {
-      if (expanded) {
-        e.preventDefault();
-        e.stopPropagation();
-        setOpen(false);
-      }
-    } else if (e.key === 'Tab') {
-      setOpen(false);
-    }
-  };
+    },
+  });
 
   const optionId = (i: number) => `${id}-option-${i}`;
   return (

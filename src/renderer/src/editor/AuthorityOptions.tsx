@@ -9,7 +9,13 @@ import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
 
 export type Option =
-  { key: string; kind: 'found'; authority: AuthorityView } | { key: string; kind: 'create'; as: AuthorityKind };
+  | {
+      key: string;
+      kind: 'found';
+      authority: AuthorityView;
+      /** A possible match, by this name, not a plain find. */ similar?: string;
+    }
+  | { key: string; kind: 'create'; as: AuthorityKind };
 
 interface Wanted {
   /** What is typed, trimmed. */
@@ -30,10 +36,28 @@ export function useAuthorityOptions({ text, searching, kinds, allowCreate, exclu
         : null,
     [searching, text, kinds.join(',')],
   );
-  const matches = (found.value?.items ?? []).filter((a) => kinds.includes(a.kind) && !exclude?.(a.id)).slice(0, 8);
+  // Possible duplicates ("Cllr J. Blake" may be Judith Blake), offered before "create" so the existing one is chosen.
+  const similar = useResult(
+    () =>
+      searching && allowCreate && text
+        ? archive.similarAuthorities({ name: text, ...(kinds.length === 1 ? { kind: kinds[0] } : {}), limit: 5 })
+        : null,
+    [searching, allowCreate, text, kinds.join(',')],
+  );
+  const wanted = (a: AuthorityView) => kinds.includes(a.kind) && !exclude?.(a.id);
+  const matches = (found.value?.items ?? []).filter(wanted).slice(0, 8);
+  const alike = (similar.value?.items ?? []).filter(
+    (m) => wanted(m.authority) && !matches.some((a) => a.id === m.authority.id),
+  );
   const exact = matches.some((a) => a.name.toLowerCase() === text.toLowerCase());
   const options: Option[] = [
     ...matches.map((a) => ({ key: `a${a.id}`, kind: 'found' as const, authority: a })),
+    ...alike.map((m) => ({
+      key: `a${m.authority.id}`,
+      kind: 'found' as const,
+      authority: m.authority,
+      similar: m.matched,
+    })),
     ...(allowCreate && text && !exact ? kinds.map((k) => ({ key: `new-${k}`, kind: 'create' as const, as: k })) : []),
   ];
   return { options, loading: found.loading, error: found.error };
@@ -73,6 +97,9 @@ export function AuthorityOptions({ options, active, text, loading, optionId, onC
               <span className="muted">{AUTHORITY_KIND_LABELS[o.authority.kind]}</span>
               {o.authority.altNames.length > 0 ? (
                 <span className="muted"> · {o.authority.altNames.map((n) => n.name).join(', ')}</span>
+              ) : null}
+              {o.similar !== undefined ? (
+                <span className="option-similar"> — {t('combobox.similar', { name: text })}</span>
               ) : null}
             </>
           ) : (

@@ -11,6 +11,7 @@ import { errorAt, type FieldErrors } from './errors';
 import { FieldError, FormField } from '../common/FormField';
 import { fieldId } from './Field';
 import type { LinkDraft } from './form';
+import { NewBadge, withDraft } from './NewBadge';
 
 interface Props {
   links: LinkDraft[];
@@ -38,9 +39,9 @@ export function LinksEditor({ links, shownElsewhere, errors, onChange }: Props) 
           const noteId = fieldId(`links.${i}.note`);
           const error = errorAt(errors, `links.${i}`);
           return (
-            <li key={`${l.authorityId}/${i}`} className={error ? 'has-error' : undefined}>
+            <li key={`${l.authorityId ?? l.name}/${i}`} className={error ? 'has-error' : undefined}>
               <span className="link-name">
-                {l.name} <span className="muted">({AUTHORITY_KIND_LABELS[l.kind]})</span>
+                {l.name} <span className="muted">({AUTHORITY_KIND_LABELS[l.kind]})</span> <NewBadge link={l} />
               </span>
               <label htmlFor={roleId} className="visually-hidden">
                 {t('links.roleOf', { name: l.name })}
@@ -106,6 +107,7 @@ export function LinksEditor({ links, shownElsewhere, errors, onChange }: Props) 
                 onChange([...links, { authorityId: a.id, name: a.name, kind: a.kind, role, note: '' }]);
                 setNotice(t('links.linked', { name: a.name, role: ROLE_LABELS[role] }));
               }}
+              onCreateLater={(a) => onChange(withDraft(links, { authorityId: null, ...a, role, note: '' }))}
             />
           </div>
         </div>

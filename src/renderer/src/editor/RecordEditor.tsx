@@ -1,18 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { contract } from '../../../shared/contract';
+import { useEffect, useRef, useState } from 'react';
 import type { RecordType, RecordView } from '../../../shared/model';
-import type { Result } from '../../../shared/result';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
-import { createCommand, editCommand } from '../undo/commands';
-import { record as recordUndo } from '../undo/history';
-import { dateProblemText } from './date-messages';
-import { fieldErrorsFromService, fieldErrorsFromZod, type FieldErrors } from './errors';
+import type { FieldErrors } from './errors';
 import { fieldId } from './Field';
-import { emptyForm, formFromRecord, toCreateInput, toUpdateInput, type DateProblems, type RecordForm } from './form';
-import { RecordFormFields, showsField } from './RecordForm';
+import { emptyForm, formFromRecord, type RecordForm } from './form';
+import { RecordFormFields } from './RecordForm';
+import { showsField } from './shownFields';
+import { useDiscardGuard } from './useDiscardGuard';
+import { useRecordSave } from './useRecordSave';
 
 interface Props {
   /** The record to edit, or null to create one. */
@@ -23,31 +21,22 @@ interface Props {
 }
 
 /**
- * Create or edit a record. The form is checked against the contract's own schema first (so every
- * problem shows at once, beside its field), then the service has the last word (unique reference
- * codes, links, edits made elsewhere in the meantime). A saved change can be undone.
+ * Create or edit a record (saving: useRecordSave). Cancel, Escape or going elsewhere asks before
+ * typing is thrown away (useDiscardGuard); a form left as it was opened closes at once.
  */
 export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
   const { t } = useT('editor');
   const [reloads, setReloads] = useState(0);
   const loaded = useResult(() => (id === null ? null : archive.getRecord({ id })), [id, reloads]);
   const collections = useResult(() => archive.listCollections({}), []);
-  const [form, setForm] = useState<RecordForm | null>(id === null ? emptyForm(initialType) : null);
+  const [opened, setOpened] = useState<RecordForm | null>(id === null ? emptyForm(initialType) : null);
+  const [form, setForm] = useState<RecordForm | null>(opened);
   const [base, setBase] = useState<RecordView | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (loaded.value && loaded.value.id === id) {
-      setForm(formFromRecord(loaded.value));
-      setBase(loaded.value);
-      setErrors({});
-    }
-  }, [loaded.value, id]);
-
+  const formRef = useRef<HTMLFormElement>(null);
   const collectionList = collections.value ?? [];
-  const errorCount = Object.keys(errors).length;
+  const dirty = form !== opened && JSON.stringify(form) !== JSON.stringify(opened);
+  const guard = useDiscardGuard(dirty);
 
   const focusFirstError = (found: FieldErrors) => {
     requestAnimationFrame(() => {
@@ -58,40 +47,42 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
       (target ?? summary.current)?.focus();
     });
   };
+  const { errors, setErrors, saving, save } = useRecordSave({
+    id,
+    form,
+    base,
+    onProblems: focusFirstError,
+    onSaved: (r) => {
+      guard.release();
+      onSaved(r);
+    },
+  });
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!form || saving) return;
-    const editing = id !== null && base !== null;
-    const problems: DateProblems = {};
-    const input = editing ? toUpdateInput(form, id, base.revision, problems) : toCreateInput(form, problems);
-    const local = (editing ? contract.updateRecord.input : contract.createRecord.input).safeParse(input);
-    const found: FieldErrors = local.success ? {} : fieldErrorsFromZod(local.error);
-    for (const [field, problem] of Object.entries(problems)) found[field] = dateProblemText(t, problem);
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      focusFirstError(found);
-      return;
-    }
-    setSaving(true);
-    const result: Result<RecordView> = editing
-      ? await archive.updateRecord(toUpdateInput(form, id, base.revision))
-      : await archive.createRecord(toCreateInput(form));
-    setSaving(false);
-    if (result.ok) {
+  useEffect(() => {
+    if (loaded.value && loaded.value.id === id) {
+      const fresh = formFromRecord(loaded.value);
+      setOpened(fresh);
+      setForm(fresh);
+      setBase(loaded.value);
       setErrors({});
-      if (editing) {
-        if (result.value.revision !== base.revision) recordUndo(editCommand(base, result.value));
-      } else {
-        recordUndo(createCommand(result.value));
-      }
-      onSaved(result.value);
-    } else {
-      const fromService = fieldErrorsFromService(result.error);
-      setErrors(fromService);
-      focusFirstError(fromService);
     }
-  };
+  }, [loaded.value, id, setErrors]);
+
+  const cancel = () => guard.ask(onCancel);
+  const cancelRef = useRef(cancel);
+  cancelRef.current = cancel;
+  // Escape leaves the form, unless something inside it (an open list of names) used the key
+  // already: listened for on the document, so after React's own handlers have had their say.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (!(e.target instanceof Node) || !formRef.current?.contains(e.target)) return;
+      e.preventDefault();
+      cancelRef.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   if (id !== null && !form) {
     return (
@@ -103,13 +94,14 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
   }
   if (!form) return null;
 
+  const errorCount = Object.keys(errors).length;
   const unplaced = Object.entries(errors).filter(([field]) => field === '' || !showsField(form, collectionList, field));
   const conflict = errors['expectedRevision'] !== undefined;
 
   return (
     <section className="record-pane editor" aria-labelledby="editor-heading">
       <h2 id="editor-heading">{id === null ? t('newRecord') : t('editing', { title: base?.title ?? '' })}</h2>
-      <form noValidate onSubmit={(e) => void save(e)}>
+      <form ref={formRef} noValidate onSubmit={(e) => void save(e)}>
         <div ref={summary} tabIndex={-1} className="form-summary">
           {errorCount > 0 ? (
             <div className="error" role="alert">
@@ -142,11 +134,12 @@ export function RecordEditor({ id, initialType, onSaved, onCancel }: Props) {
           <button type="submit" className="primary" disabled={saving}>
             {saving ? t('saving') : id === null ? t('create') : t('save')}
           </button>
-          <button type="button" onClick={onCancel}>
+          <button type="button" onClick={cancel}>
             {t('cancel')}
           </button>
         </div>
       </form>
+      {guard.dialog}
     </section>
   );
 }

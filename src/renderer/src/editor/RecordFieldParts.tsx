@@ -1,42 +1,23 @@
 /**
  * The record editor's single fields: a text field of the form (labelled for the record's type —
  * an agreement's "Title" may read differently from a photograph's), and each detail field a type's
- * layout places (layout.ts), the place of signing with its link included.
+ * layout places (layout.ts); the place of signing is PlaceSigned.tsx.
  */
-import { AGREEMENT_KINDS, MEDIA, type AgreementKind, type Medium, type RecordType } from '../../../shared/model';
-import { FieldError } from '../common/FormField';
+import { AGREEMENT_KINDS, MEDIA, type AgreementKind, type Medium } from '../../../shared/model';
 import { AGREEMENT_KIND_LABELS, MEDIUM_LABELS } from '../common/labels';
-import { currentLanguage, useT } from '../i18n/i18n';
-import { resources } from '../i18n/resources';
-import { AuthorityCombobox } from './AuthorityCombobox';
+import { useT } from '../i18n/i18n';
 import { CommitmentsEditor } from './CommitmentsEditor';
 import { DateField } from './DateField';
 import { errorAt, type FieldErrors } from './errors';
-import { fieldId, SelectField, TextField } from './Field';
+import { SelectField, TextField } from './Field';
 import type { RecordForm } from './form';
+import { fieldHint, labelFor, type Labelled, type PartProps } from './fieldLabels';
 import type { DetailField } from './layout';
-
-export type Labelled = keyof (typeof resources)['en']['editor']['fields'];
-
-/** A field's label as this type of record calls it. */
-export function labelFor(type: RecordType, name: Labelled): string {
-  const labels = resources[currentLanguage()].editor;
-  return (labels.byType[type] as Partial<Record<string, string>>)[name] ?? labels.fields[name];
-}
-
-function fieldHint(name: string): string | undefined {
-  return (resources[currentLanguage()].editor.hints as Partial<Record<string, string>>)[name];
-}
+import { PlaceSigned } from './PlaceSigned';
 
 /** The date's own errors, and the service's about its end or its "approximate" flag, all belong beside the one date box. */
 function dateError(errors: FieldErrors): string | undefined {
   return errorAt(errors, 'date') ?? errorAt(errors, 'dateEnd') ?? errorAt(errors, 'dateApproximate');
-}
-
-interface PartProps {
-  form: RecordForm;
-  errors: FieldErrors;
-  onChange: (change: Partial<RecordForm>) => void;
 }
 
 type TextExtra = Pick<
@@ -138,51 +119,4 @@ export function RecordDetail({ field, form, errors, onChange }: PartProps & { fi
     default:
       return <RecordText name={field} form={form} errors={errors} onChange={onChange} />;
   }
-}
-
-/**
- * Where an agreement was signed: text, or a place chosen from the authorities — which is then
- * linked too, so its page lists the agreements signed there. The combobox carries its own label;
- * the hint and error are tied to it as on every other form row.
- */
-function PlaceSigned({ form, errors, onChange }: PartProps) {
-  const { t } = useT('editor');
-  const id = fieldId('placeSigned');
-  const error = errorAt(errors, 'placeSigned');
-  return (
-    <div className={`form-field${error ? ' has-error' : ''}`}>
-      <AuthorityCombobox
-        inputId={id}
-        label={labelFor(form.type, 'placeSigned')}
-        kinds={['place']}
-        text={{ value: form.placeSigned, onChange: (placeSigned) => onChange({ placeSigned }) }}
-        describedBy={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-        invalid={Boolean(error)}
-        onPick={(place) => {
-          const linked = form.links.some((l) => l.authorityId === place.id);
-          onChange({
-            placeSigned: place.name,
-            ...(linked
-              ? {}
-              : {
-                  links: [
-                    ...form.links,
-                    {
-                      authorityId: place.id,
-                      name: place.name,
-                      kind: place.kind,
-                      role: 'mentioned',
-                      note: t('placeSignedNote'),
-                    },
-                  ],
-                }),
-          });
-        }}
-      />
-      <p className="hint" id={`${id}-hint`}>
-        {fieldHint('placeSigned')}
-      </p>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
 }

@@ -12,10 +12,12 @@ import { useT } from '../i18n/i18n';
 import { errorAt, type FieldErrors } from './errors';
 import { SelectField } from './Field';
 import type { RecordForm } from './form';
-import { isRolePick, LAYOUT, layoutFields, pickerShows, PORTABLE_FIELDS, type DetailField } from './layout';
+import { isRolePick, LAYOUT, layoutFields, pickerShows, type DetailField } from './layout';
+import { strays } from './shownFields';
 import { LinksEditor } from './LinksEditor';
 import { PublicationSection, publicationShows } from './PublicationSection';
-import { labelFor, RecordDetail, RecordText, type Labelled } from './RecordFieldParts';
+import { labelFor, type Labelled } from './fieldLabels';
+import { RecordDetail, RecordText } from './RecordFieldParts';
 import { RolePicker } from './RolePicker';
 import './editor.css';
 
@@ -24,37 +26,6 @@ interface Props {
   errors: FieldErrors;
   collections: CollectionView[];
   onChange: (change: Partial<RecordForm>) => void;
-}
-
-/** Portable fields this type does not place but the record holds a value in. */
-function strays(form: RecordForm): (typeof PORTABLE_FIELDS)[number][] {
-  const placed = layoutFields(form.type);
-  return PORTABLE_FIELDS.filter((f) => !placed.includes(f) && form[f] !== '');
-}
-
-/** Whether the form shows a field, so an error for any other field is listed at the top instead. */
-export function showsField(form: RecordForm, collections: CollectionView[], path: string): boolean {
-  const field = path.split('.')[0] ?? '';
-  if (['dateEnd', 'dateApproximate'].includes(field)) return true;
-  if (
-    [
-      'medium',
-      'outlet',
-      'programme',
-      'agreementKind',
-      'dateSigned',
-      'placeSigned',
-      'commitments',
-      'publisher',
-      'url',
-      'bodyText',
-      'extent',
-      'referenceCode',
-    ].includes(field)
-  ) {
-    return layoutFields(form.type).includes(field as DetailField) || (strays(form) as string[]).includes(field);
-  }
-  return field in form;
 }
 
 export function RecordFormFields({ form, errors, collections, onChange }: Props) {

@@ -11,6 +11,8 @@ import { errorAt, type FieldErrors } from './errors';
 import { FieldError } from '../common/FormField';
 import { fieldId } from './Field';
 import type { LinkDraft } from './form';
+import { NewBadge, withDraft } from './NewBadge';
+import { OnBehalfOf } from './OnBehalfOf';
 
 interface Props {
   role: LinkRole;
@@ -33,9 +35,10 @@ export function RolePicker({ role, kinds, title, addLabel, links, errors, onChan
           {mine.map(([l, i]) => {
             const error = errorAt(errors, `links.${i}`);
             return (
-              <li key={`${l.authorityId}/${l.role}`} className={error ? 'has-error' : undefined}>
+              <li key={`${l.authorityId ?? l.name}/${l.role}`} className={error ? 'has-error' : undefined}>
                 <span className="chosen-name">{l.name}</span>{' '}
-                <span className="muted">{AUTHORITY_KIND_LABELS[l.kind]}</span>
+                <span className="muted">{AUTHORITY_KIND_LABELS[l.kind]}</span> <NewBadge link={l} />
+                {role === 'signatory' ? <OnBehalfOf index={i} links={links} onChange={onChange} /> : null}
                 <button
                   type="button"
                   className="danger-quiet"
@@ -55,6 +58,7 @@ export function RolePicker({ role, kinds, title, addLabel, links, errors, onChan
         kinds={kinds}
         exclude={(id) => mine.some(([l]) => l.authorityId === id)}
         onPick={(a) => onChange([...links, { authorityId: a.id, name: a.name, kind: a.kind, role, note: '' }])}
+        onCreateLater={(a) => onChange(withDraft(links, { authorityId: null, ...a, role, note: '' }))}
       />
     </fieldset>
   );

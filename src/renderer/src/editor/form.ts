@@ -19,11 +19,14 @@ import { splitList } from '../common/format';
 import { dateEntryText, parseDateEntry, type DateEntryProblem } from '../../../shared/partial-date';
 
 export interface LinkDraft {
-  authorityId: number;
+  /** null: a person or body typed in this form, created when the record is saved (shown as "new"). */
+  authorityId: number | null;
   name: string;
   kind: AuthorityKind;
   role: LinkRole;
   note: string;
+  /** The organisation a signatory acted for (an authority linked to the record), or nobody. */
+  onBehalfOf?: number | null;
 }
 
 export interface CommitmentDraft {
@@ -156,6 +159,7 @@ export function formFromRecord(r: RecordView): RecordForm {
       kind: l.kind,
       role: l.role,
       note: l.note ?? '',
+      onBehalfOf: l.onBehalfOf?.id ?? null,
     })),
     tags: r.tags.join(', '),
     cslType: r.cslType ?? '',
@@ -211,15 +215,46 @@ function recordFields(f: RecordForm, problems: DateProblems) {
     placeSigned: agreement ? f.placeSigned : null,
     commitments: agreement ? f.commitments.map((c) => ({ text: c.text, status: c.status })) : [],
     collectionId: f.collectionId,
-    links: f.links.map((l) => ({ authorityId: l.authorityId, role: l.role, note: l.note })),
+    links: f.links.flatMap((l) =>
+      l.authorityId === null
+        ? []
+        : [
+            {
+              authorityId: l.authorityId,
+              role: l.role,
+              note: l.note,
+              ...(l.onBehalfOf ? { onBehalfOf: l.onBehalfOf } : {}),
+            },
+          ],
+    ),
     tags: splitList(f.tags),
     cslType: f.cslType === '' ? null : f.cslType,
     ...Object.fromEntries(PUBLICATION_FIELDS.map((field) => [field, f[field]])),
   };
 }
 
+/** The links to authorities created with the record, sent only when there are some. */
+function newLinks(f: RecordForm): { newLinks?: InputOf<'createRecord'>['newLinks'] } {
+  const fresh = f.links.filter((l) => l.authorityId === null);
+  return fresh.length
+    ? { newLinks: fresh.map((l) => ({ kind: l.kind, name: l.name, role: l.role, note: l.note })) }
+    : {};
+}
+
+/**
+ * The service names a link by its place in `links` or `newLinks`; the form shows them as one
+ * list: `newLinks.0.name` -> `links.3.name`, so the error sits beside the link it is about.
+ */
+export function formLinkPath(f: RecordForm, path: string): string {
+  const m = /^(links|newLinks)\.(\d+)(.*)$/.exec(path);
+  if (!m) return path;
+  const fresh = m[1] === 'newLinks';
+  const at = f.links.map((l, i) => [l, i] as const).filter(([l]) => (l.authorityId === null) === fresh)[Number(m[2])];
+  return at ? `links.${at[1]}${m[3]}` : path;
+}
+
 export function toCreateInput(f: RecordForm, problems: DateProblems = {}): InputOf<'createRecord'> {
-  return { type: f.type, ...recordFields(f, problems) };
+  return { type: f.type, ...recordFields(f, problems), ...newLinks(f) };
 }
 
 export function toUpdateInput(
@@ -228,5 +263,5 @@ export function toUpdateInput(
   expectedRevision: number,
   problems: DateProblems = {},
 ): InputOf<'updateRecord'> {
-  return { id, expectedRevision, patch: { type: f.type, ...recordFields(f, problems) } };
+  return { id, expectedRevision, patch: { type: f.type, ...recordFields(f, problems) }, ...newLinks(f) };
 }

@@ -31,6 +31,7 @@ export interface RolePick {
     | 'parties'
     | 'signatories'
     | 'authors'
+    | 'recipients'
     | 'photographers'
     | 'subjects'
     | 'events'
@@ -90,6 +91,8 @@ export const LAYOUT: Record<RecordType, LayoutItem[]> = {
   letter: [
     f('date'),
     { role: 'author', kinds: PEOPLE_AND_BODIES, picker: 'authors' },
+    // Who it was sent to: the role existed (CSL's recipient) but no type offered it, so letters had none.
+    { role: 'recipient', kinds: PEOPLE_AND_BODIES, picker: 'recipients' },
     f('referenceCode'),
     PARTNERSHIPS,
     f('bodyText'),

@@ -33,7 +33,13 @@ export function LinkGroups({ links, onShowLinked }: Props) {
                     title={t('links.open', { name: l.name })}
                   >
                     {l.name}
-                  </a>{' '}
+                  </a>
+                  {l.onBehalfOf ? (
+                    <>
+                      {t('links.onBehalfOf')}
+                      <a href={routeHref({ view: 'authority', id: l.onBehalfOf.id })}>{l.onBehalfOf.name}</a>
+                    </>
+                  ) : null}{' '}
                   <span className="role">{ROLE_LABELS[l.role]}</span>{' '}
                   <button
                     type="button"

@@ -68,13 +68,19 @@ interface LifeData {
   title: string;
   at: number;
   deleted: Deleted | null;
+  /** The people and bodies the form created with the record: undoing its creation removes them too. */
+  withAuthorities?: number[];
 }
 
 /** Deleting and restoring, shared by the creation and deletion commands (one is the other backwards). */
 function deleter(d: LifeData) {
   return {
     remove: async (): Promise<Outcome> => {
-      const result = await archive.deleteRecordRestorably({ id: d.id, expectedRevision: d.at });
+      const result = await archive.deleteRecordRestorably({
+        id: d.id,
+        expectedRevision: d.at,
+        ...(d.withAuthorities?.length ? { withAuthorities: d.withAuthorities } : {}),
+      });
       if (!result.ok) return refusal(result.error, d.title);
       d.deleted = result.value;
       return { ok: true, show: null };
@@ -105,8 +111,9 @@ function create(d: LifeData): Command {
   };
 }
 
-export const createCommand = (created: RecordView): Command =>
-  create({ id: created.id, title: created.title, at: created.revision, deleted: null });
+/** `withAuthorities`: the people and bodies the form created with the record, undone with it. */
+export const createCommand = (created: RecordView, withAuthorities: number[] = []): Command =>
+  create({ id: created.id, title: created.title, at: created.revision, deleted: null, withAuthorities });
 
 function remove(d: LifeData): Command {
   const r = deleter(d);

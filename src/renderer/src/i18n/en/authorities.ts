@@ -43,6 +43,8 @@ export const authorities = {
     cancel: 'Cancel',
     notSaved: 'Not saved',
     choosePlace: 'Choose the place from the list (or create it there), or leave the box empty.',
+    similar_one: 'Possible duplicate:',
+    similar_other: 'Possible duplicates:',
   },
   mergeDialog: {
     title: 'Merge a duplicate into {{name}}',

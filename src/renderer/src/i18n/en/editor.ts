@@ -14,6 +14,11 @@ export const editor = {
   reload: 'Discard my changes and load the current version',
   loadFailed: 'The record could not be loaded',
   loading: 'Loading…',
+  discard: {
+    title: 'Discard changes?',
+    message: 'What you typed in this record has not been saved. It will be lost.',
+    confirm: 'Discard changes',
+  },
   sections: {
     identity: 'Identity',
     details: 'Details',
@@ -114,6 +119,7 @@ export const editor = {
     partnerships: { title: 'Partnerships', add: 'Add a partnership' },
     editors: { title: 'Editors', add: 'Add an editor' },
     translators: { title: 'Translators', add: 'Add a translator' },
+    recipients: { title: 'Recipients', add: 'Add a recipient' },
   },
   publication: {
     asRecordType: 'As its record type',
@@ -128,6 +134,9 @@ export const editor = {
     count_one: '{{count}} option',
     count_other: '{{count}} options',
     failed: 'Not done',
+    pending: '“{{name}}” will be created as a new {{kind}} when the record is saved.',
+    newBadge: 'new',
+    similar: 'possible match for “{{name}}”',
   },
   links: {
     otherTitle: 'Other links',
@@ -143,6 +152,9 @@ export const editor = {
     removeFrom: 'Remove {{name}} from {{list}}',
     linked: 'Linked {{name}} as {{role}}.',
     already: '{{name}} is already linked as {{role}}.',
+    onBehalfOfLabel: '{{name}} signed on behalf of',
+    onBehalfOfNobody: 'on behalf of no one named',
+    onBehalfOfOption: 'on behalf of {{name}}',
   },
   commitments: {
     title: 'Commitments',

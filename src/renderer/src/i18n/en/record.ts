@@ -49,6 +49,7 @@ export const record = {
     open: 'Open the page of {{name}}',
     showInList: 'List',
     showInListLabel: 'Show the records linked to {{name}} in the list',
+    onBehalfOf: ', on behalf of ',
   },
   yes: 'Yes',
   /** Fields of the audit trail the editor has no label for. */

@@ -45,6 +45,8 @@ export const authorities: Messages<typeof en> = {
     cancel: '取消',
     notSaved: '未保存',
     choosePlace: '请从列表中选择（或在列表中新建）地点，或留空。',
+    similar_one: '可能重复：',
+    similar_other: '可能重复：',
   },
   mergeDialog: {
     title: '将重复项合并到 {{name}}',

@@ -16,6 +16,7 @@ export const editor: Messages<typeof en> = {
   reload: '放弃我的修改并载入当前版本',
   loadFailed: '无法载入该记录',
   loading: '正在载入…',
+  discard: { title: '放弃修改？', message: '您在此记录中输入的内容尚未保存，将会丢失。', confirm: '放弃修改' },
   sections: {
     identity: '基本信息',
     details: '详细信息',
@@ -107,6 +108,7 @@ export const editor: Messages<typeof en> = {
     partnerships: { title: '友好关系', add: '添加友好关系' },
     editors: { title: '编者', add: '添加编者' },
     translators: { title: '译者', add: '添加译者' },
+    recipients: { title: '收件人', add: '添加收件人' },
   },
   publication: {
     asRecordType: '按档案类型',
@@ -121,6 +123,9 @@ export const editor: Messages<typeof en> = {
     count_one: '{{count}} 个选项',
     count_other: '{{count}} 个选项',
     failed: '未完成',
+    pending: '保存记录时将新建{{kind}}“{{name}}”。',
+    newBadge: '新',
+    similar: '可能就是“{{name}}”',
   },
   links: {
     otherTitle: '其他关联',
@@ -136,6 +141,9 @@ export const editor: Messages<typeof en> = {
     removeFrom: '从{{list}}中移除 {{name}}',
     linked: '已将 {{name}} 关联为{{role}}。',
     already: '{{name}} 已关联为{{role}}。',
+    onBehalfOfLabel: '{{name}}代表的机构',
+    onBehalfOfNobody: '未注明代表机构',
+    onBehalfOfOption: '代表{{name}}',
   },
   commitments: {
     title: '承诺事项',

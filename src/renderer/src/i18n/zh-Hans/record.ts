@@ -51,6 +51,7 @@ export const record: Messages<typeof en> = {
     open: '打开 {{name}} 的页面',
     showInList: '列表',
     showInListLabel: '在列表中显示与 {{name}} 关联的记录',
+    onBehalfOf: '，代表',
   },
   yes: '是',
   auditFields: {
