@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportReport } from '../../shared/channels/exchange';
-import { AuthorityCreate, type LinkRole } from '../../shared/model';
+import { AuthorityCreate } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { createAuthority } from '../catalogue/authorities';
 import { logChange } from '../catalogue/changes';
@@ -33,7 +33,7 @@ import { storedPath } from '../documents/store';
 import { writePageText } from '../search/fulltext';
 import { OWN_SETTINGS, type BagStoredFile } from './bag-library';
 import { readBag, type BagContents, type BagFile } from './bagit';
-import { importRows, rowsFailed, type ImportOptions, type ImportRow } from './import-records';
+import { importRows, rowsFailed, type ImportLink, type ImportOptions, type ImportRow } from './import-records';
 import { recordRows } from './record-json';
 
 class Rollback extends Error {}
@@ -272,11 +272,12 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
       authorityId: l.authorityId === undefined ? undefined : authorityMap.get(l.authorityId),
       role: l.role,
       note: l.note ?? null,
+      onBehalfOf: l.onBehalfOf?.id === undefined ? null : (authorityMap.get(l.onBehalfOf.id) ?? null),
     }));
     const collection = (r as { collection?: { id: number } | null }).collection;
     const fields = { ...row.fields, ...(collection ? { collectionId: collectionMap.get(collection.id) ?? null } : {}) };
     return links.every((l) => l.authorityId !== undefined)
-      ? { ...row, fields, files, links: links as { authorityId: number; role: LinkRole; note: string | null }[] }
+      ? { ...row, fields, files, links: links as ImportLink[] }
       : { ...row, fields, files };
   });
   const recordMap = new Map<number, number>();

@@ -309,6 +309,7 @@ const BagRecordJson = RecordJson.extend({
         name: z.string(),
         role: z.enum(LINK_ROLES),
         note: z.string().nullable().optional(),
+        onBehalfOf: z.object({ id: z.number().int().optional(), name: z.string() }).nullable().optional(),
       }),
     )
     .default([]),

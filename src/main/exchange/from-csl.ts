@@ -43,6 +43,8 @@ export interface ImportName {
   role?: LinkRole;
   /** The link's note (our own JSON carries it). */
   note?: string | null;
+  /** The name of the organisation the linked person acted for (our own JSON carries it). */
+  onBehalfOf?: string;
 }
 
 export interface MappedRecord {

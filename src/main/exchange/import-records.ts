@@ -5,7 +5,7 @@
  * exactly the same import and rolls it back, so what the preview reports is what the import does.
  */
 import type { z } from 'zod';
-import { RecordCreate, type AuthorityKind, type LinkRole } from '../../shared/model';
+import { RecordCreate, type AuthorityKind, type LinkRole, type RecordView } from '../../shared/model';
 import type { ImportReport, RowProblem } from '../../shared/channels/exchange';
 import { issueParams } from '../../shared/errors/zod';
 import type { DuplicateGround, RowPlace } from '../../shared/reports/import-report';
@@ -16,6 +16,14 @@ import { sql } from '../catalogue/statements';
 import { createRecord, requireRecord, updateRecord } from '../catalogue/records';
 import type { ImportName } from './from-csl';
 
+/** A link as written: to this library's authorities, with the organisation a person acted for. */
+export interface ImportLink {
+  authorityId: number;
+  role: LinkRole;
+  note: string | null;
+  onBehalfOf?: number | null;
+}
+
 export interface ImportRow {
   /** Where the row is in the file: row 3 (line 4), line 12, item 2. */
   where: RowPlace;
@@ -25,7 +33,7 @@ export interface ImportRow {
   /** A problem found while reading the row (e.g. a date that cannot be read). */
   problem?: RowProblem;
   /** Links already resolved to this library's authorities (a bag's), used instead of `names`. */
-  links?: { authorityId: number; role: LinkRole; note: string | null }[];
+  links?: ImportLink[];
   /**
    * The SHA-256 of every file the record holds (a bag's rows): a record holding other files is
    * not a duplicate. Undefined when the source does not say (metadata files).
@@ -348,12 +356,17 @@ export function importRows(
       try {
         ctx.db.transaction(() => {
           // Made only for a row that is written: a skipped row leaves no authority behind.
-          const linksOf = () =>
+          const linksOf = (): ImportLink[] =>
             row.links ?? [
               ...new Map(
                 row.names.map((n) => [
                   `${authorityFor(n)}/${n.role ?? row.role}`,
-                  { authorityId: authorityFor(n), role: n.role ?? row.role, note: n.note ?? null },
+                  {
+                    authorityId: authorityFor(n),
+                    role: n.role ?? row.role,
+                    note: n.note ?? null,
+                    ...(n.onBehalfOf ? { onBehalfOf: authorityFor({ name: n.onBehalfOf, kind: 'organisation' }) } : {}),
+                  },
                 ]),
               ).values(),
             ];
@@ -378,15 +391,16 @@ export function importRows(
               if (current === null || current === undefined || (Array.isArray(current) && current.length === 0))
                 patch[key] = value;
             }
-            const have = new Set(
-              (existing.links as { authorityId: number; role: string }[]).map((l) => `${l.authorityId}/${l.role}`),
-            );
+            const kept = (existing as unknown as RecordView).links.map((l): ImportLink => ({
+              authorityId: l.authorityId,
+              role: l.role,
+              note: l.note,
+              // The view names the organisation; a write takes its id.
+              onBehalfOf: l.onBehalfOf?.id ?? null,
+            }));
+            const have = new Set(kept.map((l) => `${l.authorityId}/${l.role}`));
             const extra = links.filter((l) => !have.has(`${l.authorityId}/${l.role}`));
-            if (extra.length)
-              patch.links = [
-                ...(existing.links as { authorityId: number; role: LinkRole; note: string | null }[]),
-                ...extra,
-              ];
+            if (extra.length) patch.links = [...kept, ...extra];
             updateRecord(ctx, duplicate.id, patch, undefined);
             afterRow?.(duplicate.id, index, 'merged');
             report.merged++;

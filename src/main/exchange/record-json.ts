@@ -1,7 +1,8 @@
 /**
  * Our own JSON of records (the JSON export, and data/records.json in a bag) read back as import
- * rows: every editable field, and the links by name, kind and role (authorities are matched by
- * name or created with their kind), so a JSON export imports into another library intact.
+ * rows: every editable field, and the links by name, kind and role, with the organisation a
+ * signatory acted for (authorities are matched by name or created with their kind), so a JSON
+ * export imports into another library intact.
  */
 import { z } from 'zod';
 import { AUTHORITY_KINDS, BIBLIOGRAPHIC_FIELDS, LINK_ROLES, NameParts, RECORD_TYPES } from '../../shared/model';
@@ -21,6 +22,8 @@ export const RecordJson = z
           role: z.enum(LINK_ROLES),
           note: z.string().nullable().optional(),
           nameParts: NameParts.nullable().optional(),
+          /** The organisation a signatory acted for: by name here, by id too in a bag of a whole library. */
+          onBehalfOf: z.object({ id: z.number().optional(), name: z.string() }).nullable().optional(),
         }),
       )
       .default([]),
@@ -90,6 +93,7 @@ export function recordRows(records: RecordJson[], source?: string): ImportRow[] 
       role: l.role,
       note: l.note ?? null,
       ...(l.nameParts ? { parts: l.nameParts } : {}),
+      ...(l.onBehalfOf ? { onBehalfOf: l.onBehalfOf.name } : {}),
     })),
     role: 'author',
   }));

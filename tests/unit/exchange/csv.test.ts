@@ -365,6 +365,40 @@ describe('our JSON export imports back whole', () => {
   });
 });
 
+describe('who a signatory signed for travels with the record', () => {
+  it('through our JSON into another library, and a merge into a record that has one keeps it', async () => {
+    const a = await library();
+    const blake = await a.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
+    const council = await a.ok('createAuthority', { kind: 'organisation', name: 'Leeds City Council' });
+    await a.ok('createRecord', {
+      type: 'agreement',
+      title: 'Memorandum of understanding',
+      referenceCode: 'LCC/IP/1988/1',
+      links: [{ authorityId: blake.id, role: 'signatory', onBehalfOf: council.id }],
+    });
+    const json = (await a.ok('exportRecords', { ids: [1], format: 'json' })).content;
+
+    const b = await library();
+    const report = await b.ok('importMetadata', { content: json });
+    expect(report.imported).toBe(1);
+    const imported = await b.ok('getRecord', { id: report.rows[0]!.recordId! });
+    const link = imported.links[0]!;
+    expect([link.name, link.role, link.onBehalfOf?.name]).toEqual(['Judith Blake', 'signatory', 'Leeds City Council']);
+    const made = report.createdAuthorities.find((x) => x.name === 'Leeds City Council');
+    expect(made?.kind).toBe('organisation');
+    expect(link.onBehalfOf?.id).toBe(made?.id);
+
+    // The same file again, merged into the record it matches (same reference code): the record's
+    // own link with its organisation is written back as it was, beside nothing new.
+    const again = await b.ok('importMetadata', { content: json, duplicates: 'merge' });
+    expect(again.merged).toBe(1);
+    const after = await b.ok('getRecord', { id: imported.id });
+    expect(after.links.map((l) => [l.name, l.onBehalfOf?.name ?? null])).toEqual([
+      ['Judith Blake', 'Leeds City Council'],
+    ]);
+  });
+});
+
 describe('the CLI with a column mapping', () => {
   it('import-metadata --mapping takes a JSON file or the name of a saved mapping; --dry-run writes nothing', async () => {
     const lib = await library();
