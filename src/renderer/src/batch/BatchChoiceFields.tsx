@@ -3,6 +3,7 @@ import { ACCESS_STATUSES, AGREEMENT_KINDS, MEDIA } from '../../../shared/model';
 import { archive } from '../archive';
 import { collectionChoices } from '../collections/tree';
 import { FormField } from '../common/FormField';
+import { TagNameInput } from '../common/TagNameInput';
 import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, COLLECTION_LEVEL_LABELS, MEDIUM_LABELS } from '../common/labels';
 import { useResult } from '../common/useResult';
 import { DateField } from '../editor/DateField';
@@ -19,7 +20,6 @@ const OPERATIONS = ['addTag', 'removeTag', 'setCollection', 'setField'] as const
 export function BatchChoiceFields({ choice, onChange }: Props) {
   const { t } = useT('batch');
   const { t: tcol } = useT('collections');
-  const tags = useResult(() => archive.listTags({}), []);
   const collections = useResult(() => archive.listCollections({}), []);
   return (
     <>
@@ -41,21 +41,12 @@ export function BatchChoiceFields({ choice, onChange }: Props) {
       {choice.kind === 'addTag' || choice.kind === 'removeTag' ? (
         <FormField id="batch-tag" label={t('tag')}>
           {(control) => (
-            <>
-              <input
-                {...control}
-                type="text"
-                list="batch-tags"
-                autoComplete="off"
-                value={choice.tag}
-                onChange={(e) => onChange({ tag: e.target.value })}
-              />
-              <datalist id="batch-tags">
-                {(tags.value ?? []).map((tag) => (
-                  <option key={tag.name} value={tag.name} />
-                ))}
-              </datalist>
-            </>
+            <TagNameInput
+              control={control}
+              listId="batch-tags"
+              value={choice.tag}
+              onChange={(tag) => onChange({ tag })}
+            />
           )}
         </FormField>
       ) : choice.kind === 'setCollection' ? (

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 
 /** What the row hands its control: spread onto the <input>, <select> or <textarea>. */
-interface ControlProps {
+export interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: true;

@@ -4,6 +4,7 @@ import { RECORD_TYPES, type RecordType } from '../../../shared/model';
 import { archive } from '../archive';
 import { collectionChoices } from '../collections/tree';
 import { FormField } from '../common/FormField';
+import { TagNameInput } from '../common/TagNameInput';
 import { COLLECTION_LEVEL_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
 import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
@@ -38,7 +39,6 @@ interface Props {
 export function ImportChoices({ choices, onChange }: Props) {
   const { t } = useT('documents');
   const { t: tcol } = useT('collections');
-  const tags = useResult(() => archive.listTags({}), []);
   const collections = useResult(() => archive.listCollections({}), []);
   return (
     <div className="import-choices">
@@ -60,21 +60,12 @@ export function ImportChoices({ choices, onChange }: Props) {
       </FormField>
       <FormField id="import-tags" label={t('import.tags')} hint={t('import.tagsHint')}>
         {(control) => (
-          <>
-            <input
-              {...control}
-              type="text"
-              list="import-tag-names"
-              autoComplete="off"
-              value={choices.tags}
-              onChange={(e) => onChange({ tags: e.target.value })}
-            />
-            <datalist id="import-tag-names">
-              {(tags.value ?? []).map((tag) => (
-                <option key={tag.name} value={tag.name} />
-              ))}
-            </datalist>
-          </>
+          <TagNameInput
+            control={control}
+            listId="import-tag-names"
+            value={choices.tags}
+            onChange={(tags) => onChange({ tags })}
+          />
         )}
       </FormField>
       <FormField id="import-collection" label={t('import.collection')}>

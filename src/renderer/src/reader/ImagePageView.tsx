@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
-import type { TextRange } from './findText';
 import { HitMarks } from './HitMarks';
-import { markBoxes, type PageLayout } from './pageLayout';
-import type { Rotation, Size } from './useReaderView';
+import { markBoxes, type PageViewProps } from './pageLayout';
+import type { Size } from './useReaderView';
 
 function loadImage(src: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
@@ -28,17 +27,7 @@ export function ImagePageView({
   hits,
   current,
   onNaturalSize,
-}: {
-  src: string | null;
-  page: number;
-  scale: number;
-  rotation: Rotation;
-  /** Where OCR found the page's words, once read (the find box reads every page). */
-  layout: PageLayout | null;
-  hits: readonly TextRange[];
-  current: number | null;
-  onNaturalSize: (size: Size) => void;
-}) {
+}: PageViewProps & { src: string | null }) {
   const { t } = useT('reader');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [image, setImage] = useState<HTMLImageElement | null>(null);

@@ -2,9 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PageViewport, PDFDocumentProxy } from 'pdfjs-dist';
 import { useT } from '../i18n/i18n';
 import { HitMarks } from './HitMarks';
-import { markBoxes, type PageLayout } from './pageLayout';
-import type { Rotation, Size } from './useReaderView';
-import type { TextRange } from './findText';
+import { markBoxes, type PageViewProps } from './pageLayout';
 
 /**
  * One PDF page drawn by pdf.js at the reader's scale and rotation, sharp on high-density screens
@@ -19,17 +17,7 @@ export function PdfPageView({
   hits,
   current,
   onNaturalSize,
-}: {
-  doc: PDFDocumentProxy;
-  page: number;
-  scale: number;
-  rotation: Rotation;
-  /** Where the page's words are, once read (the find box reads every page). */
-  layout: PageLayout | null;
-  hits: readonly TextRange[];
-  current: number | null;
-  onNaturalSize: (size: Size) => void;
-}) {
+}: PageViewProps & { doc: PDFDocumentProxy }) {
   const { t } = useT('reader');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [viewport, setViewport] = useState<PageViewport | null>(null);

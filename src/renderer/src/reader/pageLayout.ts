@@ -9,6 +9,18 @@ import { ocrHitBoxes, type OcrPageText } from './ocrText';
 import { hitBoxes, type Box, type PdfPageText } from './pdfText';
 import type { Rotation, Size } from './useReaderView';
 
+/** What the reader hands a page view, whatever draws the page (pdf.js, or an image into a canvas). */
+export interface PageViewProps {
+  page: number;
+  scale: number;
+  rotation: Rotation;
+  /** Where the page's words are, once read (the find box reads every page). */
+  layout: PageLayout | null;
+  hits: readonly TextRange[];
+  current: number | null;
+  onNaturalSize: (size: Size) => void;
+}
+
 export type PageLayout = { kind: 'pdf'; page: PdfPageText } | { kind: 'ocr'; page: OcrPageText };
 
 /** The page as drawn: its size in CSS pixels (turned), its turn, and pdf.js's viewport for a PDF page. */
