@@ -1,11 +1,9 @@
 /** The batch change as the archivist chooses it: the operation, then its tag, collection or field and value. */
 import { ACCESS_STATUSES, AGREEMENT_KINDS, MEDIA } from '../../../shared/model';
-import { archive } from '../archive';
-import { collectionChoices } from '../collections/tree';
+import { CollectionSelect } from '../collections/CollectionSelect';
 import { FormField } from '../common/FormField';
 import { TagNameInput } from '../common/TagNameInput';
-import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, COLLECTION_LEVEL_LABELS, MEDIUM_LABELS } from '../common/labels';
-import { useResult } from '../common/useResult';
+import { ACCESS_LABELS, AGREEMENT_KIND_LABELS, MEDIUM_LABELS } from '../common/labels';
 import { DateField } from '../editor/DateField';
 import { useT } from '../i18n/i18n';
 import { defaultValue, SETTABLE, type BatchChoice, type Settable } from './operation';
@@ -19,8 +17,6 @@ const OPERATIONS = ['addTag', 'removeTag', 'setCollection', 'setField'] as const
 
 export function BatchChoiceFields({ choice, onChange }: Props) {
   const { t } = useT('batch');
-  const { t: tcol } = useT('collections');
-  const collections = useResult(() => archive.listCollections({}), []);
   return (
     <>
       <fieldset className="batch-operations">
@@ -52,20 +48,12 @@ export function BatchChoiceFields({ choice, onChange }: Props) {
       ) : choice.kind === 'setCollection' ? (
         <FormField id="batch-collection" label={t('collection')}>
           {(control) => (
-            <select
-              {...control}
-              value={choice.collectionId === null ? '' : String(choice.collectionId)}
-              onChange={(e) => onChange({ collectionId: e.target.value === '' ? null : Number(e.target.value) })}
-            >
-              <option value="">{t('noCollection')}</option>
-              {collectionChoices(collections.value ?? [], (name, level) =>
-                tcol('option', { name, level: COLLECTION_LEVEL_LABELS[level] }),
-              ).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
-            </select>
+            <CollectionSelect
+              control={control}
+              value={choice.collectionId}
+              onChange={(collectionId) => onChange({ collectionId })}
+              noneLabel={t('noCollection')}
+            />
           )}
         </FormField>
       ) : (

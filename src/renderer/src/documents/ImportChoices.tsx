@@ -1,12 +1,10 @@
 /** What "Import…" gives the records it creates: a type (or a guess), tags, a collection; and how their text is read. */
 import { OCR_CHOICES, type OcrChoice } from '../../../shared/channels/documents';
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
-import { archive } from '../archive';
-import { collectionChoices } from '../collections/tree';
+import { CollectionSelect } from '../collections/CollectionSelect';
 import { FormField } from '../common/FormField';
 import { TagNameInput } from '../common/TagNameInput';
-import { COLLECTION_LEVEL_LABELS, RECORD_TYPE_LABELS } from '../common/labels';
-import { useResult } from '../common/useResult';
+import { RECORD_TYPE_LABELS } from '../common/labels';
 import { useT } from '../i18n/i18n';
 
 /** The dialog's choices: 'guess' and 'default' leave the type and the OCR languages to the service. */
@@ -38,8 +36,6 @@ interface Props {
 
 export function ImportChoices({ choices, onChange }: Props) {
   const { t } = useT('documents');
-  const { t: tcol } = useT('collections');
-  const collections = useResult(() => archive.listCollections({}), []);
   return (
     <div className="import-choices">
       <FormField id="import-type" label={t('import.recordType')} hint={t('import.typeHint')}>
@@ -70,20 +66,12 @@ export function ImportChoices({ choices, onChange }: Props) {
       </FormField>
       <FormField id="import-collection" label={t('import.collection')}>
         {(control) => (
-          <select
-            {...control}
-            value={choices.collectionId === null ? '' : String(choices.collectionId)}
-            onChange={(e) => onChange({ collectionId: e.target.value === '' ? null : Number(e.target.value) })}
-          >
-            <option value="">{t('import.noCollection')}</option>
-            {collectionChoices(collections.value ?? [], (name, level) =>
-              tcol('option', { name, level: COLLECTION_LEVEL_LABELS[level] }),
-            ).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
+          <CollectionSelect
+            control={control}
+            value={choices.collectionId}
+            onChange={(collectionId) => onChange({ collectionId })}
+            noneLabel={t('import.noCollection')}
+          />
         )}
       </FormField>
       <FormField id="import-ocr" label={t('import.ocr')}>
