@@ -69,6 +69,8 @@ const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   updateCollection: 128 * KB,
   // Undoing a deletion carries the ids of the records it moved up (up to 100,000).
   restoreCollection: 3 * MB,
+  // An uploaded file's choices for its records: up to 200 tags of up to 100 characters each.
+  importUploaded: 128 * KB,
 };
 
 /** The most bytes a body sent to this channel may have. */
