@@ -5,6 +5,7 @@ import { useResult } from '../common/useResult';
 import { useT } from '../i18n/i18n';
 import { FindBar } from './FindBar';
 import { ImagePageView } from './ImagePageView';
+import type { PageViewProps } from './pageLayout';
 import { PageStrip } from './PageStrip';
 import { PdfPageView } from './PdfPageView';
 import { useReaderKeys } from './useReaderKeys';
@@ -56,7 +57,16 @@ export function Reader({
   const find = useFind(texts.texts, findOpen ? query : '', page, goTo);
   const currentHit = find.current === null ? null : (find.hits[find.current] ?? null);
   const layout = texts.layouts.get(page) ?? null;
-  const pageHits = layout ? find.hits.filter((h) => h.page === page) : [];
+  // What either page view draws: the page at the reader's scale and turn, with its find hits.
+  const pageView: PageViewProps = {
+    page,
+    scale: view.scale,
+    rotation: view.rotation,
+    layout,
+    hits: layout ? find.hits.filter((h) => h.page === page) : [],
+    current: currentHit?.page === page ? currentHit.onPage : null,
+    onNaturalSize: view.setNatural,
+  };
   const openFind = () => {
     setFindOpen(true);
     // The box is rendered by this update; focus it once it is there.
@@ -102,27 +112,9 @@ export function Reader({
         <div ref={frame} className="reader-frame" tabIndex={0} role="region" aria-label={t('page', { page })}>
           {error ? <p className="error">{t('pdfFailed', { reason: error })}</p> : null}
           {source.kind === 'pdf' && doc ? (
-            <PdfPageView
-              doc={doc}
-              page={page}
-              scale={view.scale}
-              rotation={view.rotation}
-              layout={layout}
-              hits={pageHits}
-              current={currentHit?.page === page ? currentHit.onPage : null}
-              onNaturalSize={view.setNatural}
-            />
+            <PdfPageView doc={doc} {...pageView} />
           ) : source.kind === 'images' ? (
-            <ImagePageView
-              src={source.pages[page - 1] ?? null}
-              page={page}
-              scale={view.scale}
-              rotation={view.rotation}
-              layout={layout}
-              hits={pageHits}
-              current={currentHit?.page === page ? currentHit.onPage : null}
-              onNaturalSize={view.setNatural}
-            />
+            <ImagePageView src={source.pages[page - 1] ?? null} {...pageView} />
           ) : source.kind === 'text' ? (
             <ReaderTextPane
               className="reader-text-main"
