@@ -272,8 +272,15 @@ test('every screen and dialog in Simplified Chinese, errors included, has no Eng
   await expect(page.getByText(/^未保存/)).toBeVisible();
   await noEnglish(page.locator('main'), '新建记录：日期有误');
 
-  // An edit, then undo: the undo button's name, and the message after undoing.
+  // Leaving the new record's form with what was typed asks first; discarding goes on.
   await page.goto(`${host.baseUrl}/#/records/${records['letter']!.id}/edit`);
+  const discard = dialog(page, '放弃修改？');
+  await expect(discard).toBeVisible();
+  await noEnglish(discard, '放弃修改确认');
+  await discard.getByRole('button', { name: '放弃修改' }).click();
+
+  // An edit, then undo: the undo button's name, and the message after undoing.
+  await expect(page.getByRole('button', { name: '保存修改' })).toBeVisible();
   await page.getByLabel('题名', { exact: true }).fill('市长致杭州市长的信（修订）');
   await page.getByRole('button', { name: '保存修改' }).click();
   await expect(page.getByRole('button', { name: /^撤销/ })).toBeEnabled();
