@@ -1,3 +1,5 @@
+// First: asks for the summary and the first rows while the rest of the bundle is still being set up.
+import './app/startup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

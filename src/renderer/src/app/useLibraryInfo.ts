@@ -9,6 +9,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { archive } from '../archive';
 import { useResult, type Loaded } from '../common/useResult';
 import { useTick } from '../common/useTick';
+import { takeStartupInfo } from './startup';
 
 export interface LibraryInfo {
   info: Loaded<OutputOf<'libraryInfo'>>;
@@ -24,7 +25,7 @@ const POLL_MS = 750;
 
 export function useLibraryInfo(): LibraryInfo {
   const [version, refresh] = useTick();
-  const info = useResult(() => archive.libraryInfo({}), [version]);
+  const info = useResult(() => (version === 0 && takeStartupInfo()) || archive.libraryInfo({}), [version]);
   const revision = info.value?.revision ?? 0;
 
   // libraryRevision is one indexed max() in the catalogue, cheap to ask this often.

@@ -41,6 +41,14 @@ export function toFilters(q: ListQuery): InputOf<'recordsPerYear'> {
   };
 }
 
+/** Rows asked for at once as the list scrolls: a block. */
+export const LIST_BLOCK = 100;
+
+/** What the list asks the service for its block number `block` (the first is also asked at start-up). */
+export function listPageInput(q: ListQuery, block: number): InputOf<'listRecords'> {
+  return { ...toFilters(q), sort: q.sort, direction: q.direction, offset: block * LIST_BLOCK, limit: LIST_BLOCK };
+}
+
 /** The same filters and order give the same key: the list's cache and selection follow it. */
 export function filterKey(q: ListQuery): string {
   return JSON.stringify(toFilters(q));

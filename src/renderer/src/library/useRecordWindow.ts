@@ -9,9 +9,8 @@ import type { RecordRow } from '../../../shared/model';
 import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { firstRowsShown } from '../common/firstRows';
-import { toFilters, type ListQuery } from './query';
-
-const BLOCK = 100;
+import { takeStartupFirstPage } from '../app/startup';
+import { LIST_BLOCK as BLOCK, listPageInput, toFilters, type ListQuery } from './query';
 /** Blocks kept: about 40 screens of rows; the farthest from what was last asked for go first. */
 const MAX_BLOCKS = 40;
 
@@ -71,34 +70,28 @@ export function useRecordWindow(query: ListQuery, revision: number, withThumbnai
       const flight = `${requestKey}#${block}@${revision}`;
       if (inFlight.current.has(flight)) return;
       inFlight.current.add(flight);
-      void archive
-        .listRecords({
-          ...toFilters(query),
-          sort: query.sort,
-          direction: query.direction,
-          offset: block * BLOCK,
-          limit: BLOCK,
-        })
-        .then((result) => {
-          inFlight.current.delete(flight);
-          if (keyRef.current !== requestKey) return; // an answer for a list no longer shown
-          if (!result.ok) {
-            setError(result.error);
-            return;
-          }
-          setError(null);
-          const cache = blocks.current;
-          cache.set(block, { rows: result.value.items, revision });
-          if (cache.size > MAX_BLOCKS) {
-            const farthest = [...cache.keys()].sort((a, b) => Math.abs(b - block) - Math.abs(a - block))[0]!;
-            cache.delete(farthest);
-          }
-          setTotal(result.value.total);
-          if (withThumbnails) fetchThumbnails(result.value.items);
-          rerender();
-          // After the frame that draws them: what waits for the first rows may start.
-          if (block === 0) requestAnimationFrame(() => setTimeout(firstRowsShown));
-        });
+      const input = listPageInput(query, block);
+      // The first block of the list shown at start-up was asked for before the workspace was drawn.
+      void (takeStartupFirstPage(input) ?? archive.listRecords(input)).then((result) => {
+        inFlight.current.delete(flight);
+        if (keyRef.current !== requestKey) return; // an answer for a list no longer shown
+        if (!result.ok) {
+          setError(result.error);
+          return;
+        }
+        setError(null);
+        const cache = blocks.current;
+        cache.set(block, { rows: result.value.items, revision });
+        if (cache.size > MAX_BLOCKS) {
+          const farthest = [...cache.keys()].sort((a, b) => Math.abs(b - block) - Math.abs(a - block))[0]!;
+          cache.delete(farthest);
+        }
+        setTotal(result.value.total);
+        if (withThumbnails) fetchThumbnails(result.value.items);
+        rerender();
+        // After the frame that draws them: what waits for the first rows may start.
+        if (block === 0) requestAnimationFrame(() => setTimeout(firstRowsShown));
+      });
     },
     // query is read through key (same filters and order give the same key)
     // eslint-disable-next-line react-hooks/exhaustive-deps
