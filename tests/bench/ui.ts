@@ -12,6 +12,8 @@
  *     list scrolls a fixed distance each frame), the slowest frame, and how many frames showed a row
  *     still waiting for its data.
  * The build it runs is <CIVIC_ARCHIVE_OUT or out>/ (`npm run bench:ui` builds it first).
+ * With `--baseline <build folder> [--rounds 5]` it instead compares page open → first rows with
+ * another build's, alternating in one run (tests/bench/ui-open.ts).
  * A benchmark, not a test: figures vary with the machine's load.
  */
 import path from 'node:path';
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { startHostProcess } from '../support/host-process';
 import { benchLibrary } from './library';
+import { baselineBuilds, compareOpens } from './ui-open';
 import { records } from './corpus';
 
 const { values } = parseArgs({
@@ -26,6 +29,8 @@ const { values } = parseArgs({
     records: { type: 'string', default: '100000' },
     fresh: { type: 'boolean' },
     loads: { type: 'string', default: '3' },
+    baseline: { type: 'string' },
+    rounds: { type: 'string', default: '5' },
   },
 });
 const N = Number(values.records);
@@ -140,7 +145,6 @@ async function scroll(page: Page, seconds: number, step: number) {
 async function main(): Promise<void> {
   console.log(`bench:ui — ${N.toLocaleString('en')} records, build ${path.relative(ROOT, OUT)}/`);
   const library = await benchLibrary(N, values.fresh ?? false);
-  const host = await startHostProcess(library, OUT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -154,6 +158,15 @@ async function main(): Promise<void> {
       '--disable-sync',
     ],
   });
+  if (values.baseline) {
+    try {
+      await compareOpens(browser, library, baselineBuilds(ROOT, OUT, values.baseline), Number(values.rounds));
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
+  const host = await startHostProcess(library, OUT);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

@@ -25,7 +25,8 @@ export async function startHostProcess(library: string, outDir: string): Promise
   if (!fs.existsSync(script)) throw new Error(`${path.relative(ROOT, script)} is missing: build first (npm run build)`);
   const child = spawn(process.execPath, [script, '--library', library, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '' },
+    // The host serves the renderer of its own build, not out/'s, when several sit side by side.
+    env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '', CIVIC_ARCHIVE_OUT: path.relative(ROOT, outDir) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:ui -- --baseline <build folder> [--rounds 5]`: page open → first rows of this build
+ * against another build (say, main's before a change, built with `electron-vite build --outDir
+ * out-base`), measured in the same run on the same library, alternating which goes first each round.
+ * The machine's load moves both alike, so the ratio is what counts, not the absolute figures.
+ *
+ * One browser host per build runs for the whole run. Each round opens every build in a fresh browser
+ * context (nothing cached: the whole bundle fetched, parsed and compiled again, a "cold" open of the
+ * page) and then reloads it twice (warm).
+ */
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import { startHostProcess, type HostProcess } from '../support/host-process';
+
+interface Build {
+  name: string;
+  out: string;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function openOnce(browser: Browser, url: string, reloads: number): Promise<{ cold: number; warm: number[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const firstRows = async (go: () => Promise<unknown>) => {
+      await go();
+      await page.locator('.grid-body .col-title a').first().waitFor({ timeout: 120_000 });
+      return page.evaluate(() => performance.now());
+    };
+    const cold = await firstRows(() => page.goto(url, { waitUntil: 'commit' }));
+    const warm: number[] = [];
+    for (let i = 0; i < reloads; i++) warm.push(await firstRows(() => page.reload({ waitUntil: 'commit' })));
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function compareOpens(browser: Browser, library: string, builds: Build[], rounds: number): Promise<void> {
+  const hosts: HostProcess[] = [];
+  try {
+    for (const build of builds) {
+      const started = performance.now();
+      hosts.push(await startHostProcess(library, build.out));
+      console.log(`  ${build.name} (${build.out}): host ready after ${(performance.now() - started).toFixed(0)} ms`);
+    }
+    const cold = builds.map(() => [] as number[]);
+    const warm = builds.map(() => [] as number[]);
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? builds.map((_, i) => i) : builds.map((_, i) => builds.length - 1 - i);
+      for (const i of order) {
+        const opened = await openOnce(browser, hosts[i]!.url, 2);
+        cold[i]!.push(opened.cold);
+        warm[i]!.push(...opened.warm);
+      }
+      console.log(
+        `  round ${r + 1}/${rounds}: ${builds.map((b, i) => `${b.name} ${cold[i]!.at(-1)!.toFixed(0)} ms`).join(', ')}`,
+      );
+    }
+    console.log('');
+    console.log(
+      `| page open → first rows (median of ${rounds} rounds) | ${builds.map((b) => b.name).join(' | ')} | ratio |`,
+    );
+    console.log(`| --- | ${builds.map(() => '---').join(' | ')} | --- |`);
+    const row = (label: string, xs: number[][]) => {
+      const m = xs.map(median);
+      console.log(`| ${label} | ${m.map((v) => `${v.toFixed(0)} ms`).join(' | ')} | ${(m[0]! / m[1]!).toFixed(2)}× |`);
+    };
+    row('fresh browser context (cold page)', cold);
+    row('reload (warm page)', warm);
+    console.log(`(ratio: ${builds[0]!.name} / ${builds[1]!.name}; below 1 is faster)`);
+  } finally {
+    for (const host of hosts) await host.stop();
+  }
+}
+
+export function baselineBuilds(root: string, out: string, baseline: string): Build[] {
+  return [
+    { name: 'this build', out: path.resolve(root, out) },
+    { name: 'baseline', out: path.resolve(root, baseline) },
+  ];
+}
