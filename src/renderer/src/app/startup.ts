@@ -19,9 +19,13 @@ type Answer<C extends 'libraryInfo' | 'listRecords'> = Promise<Result<OutputOf<C
 let info: Answer<'libraryInfo'> | null = archive.libraryInfo({});
 const firstPageAsked = listPageInput(INITIAL_QUERY, 0);
 const firstPageInput = JSON.stringify(firstPageAsked);
-let firstPage: Answer<'listRecords'> | null = info.then((summary) =>
-  summary.ok ? archive.listRecords(firstPageAsked) : summary,
-);
+/** The summary's revision: the first block is that list (or newer), and only that list. */
+let firstPageRevision: number | null = null;
+let firstPage: Answer<'listRecords'> | null = info.then((summary) => {
+  if (!summary.ok) return summary;
+  firstPageRevision = summary.value.revision;
+  return archive.listRecords(firstPageAsked);
+});
 
 /** The start-up summary, the first time it is asked for; null after. */
 export function takeStartupInfo(): Answer<'libraryInfo'> | null {
@@ -30,9 +34,13 @@ export function takeStartupInfo(): Answer<'libraryInfo'> | null {
   return answer;
 }
 
-/** The start-up first block, if `input` asks for exactly it and nobody took it yet; null otherwise. */
-export function takeStartupFirstPage(input: InputOf<'listRecords'>): Answer<'listRecords'> | null {
-  if (!firstPage || JSON.stringify(input) !== firstPageInput) return null;
+/**
+ * The start-up first block, if `input` asks for exactly it at the start-up summary's revision and
+ * nobody took it yet; null otherwise (a list asked for after a write — the sample loaded into an
+ * empty library, say — must not be given the rows from before it).
+ */
+export function takeStartupFirstPage(input: InputOf<'listRecords'>, revision: number): Answer<'listRecords'> | null {
+  if (!firstPage || revision !== firstPageRevision || JSON.stringify(input) !== firstPageInput) return null;
   const answer = firstPage;
   firstPage = null;
   return answer;

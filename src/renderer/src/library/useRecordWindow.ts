@@ -72,7 +72,7 @@ export function useRecordWindow(query: ListQuery, revision: number, withThumbnai
       inFlight.current.add(flight);
       const input = listPageInput(query, block);
       // The first block of the list shown at start-up was asked for before the workspace was drawn.
-      void (takeStartupFirstPage(input) ?? archive.listRecords(input)).then((result) => {
+      void (takeStartupFirstPage(input, revision) ?? archive.listRecords(input)).then((result) => {
         inFlight.current.delete(flight);
         if (keyRef.current !== requestKey) return; // an answer for a list no longer shown
         if (!result.ok) {
