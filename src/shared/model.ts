@@ -160,6 +160,13 @@ export const CSL_TYPES = [
   'webpage',
 ] as const;
 
+/**
+ * The languages OCR reads an import's pages in: English, Chinese (simplified), both (each page
+ * is read in English first, and again with both only when English reads it poorly), or no OCR.
+ */
+export const OCR_CHOICES = ['eng', 'chi_sim', 'eng+chi_sim', 'off'] as const;
+export type OcrChoice = (typeof OCR_CHOICES)[number];
+
 /** ISAD(G)'s levels of description, from the whole (a fonds) down to one item; keys, worded by each door. */
 export const COLLECTION_LEVELS = ['fonds', 'sub-fonds', 'series', 'sub-series', 'file', 'item'] as const;
 export type CollectionLevel = (typeof COLLECTION_LEVELS)[number];

@@ -17,8 +17,8 @@ import type {
   PageWords,
   RecordFile,
 } from '../../shared/channels/documents';
-import { JOB_STATUSES, type OcrChoice } from '../../shared/channels/documents';
-import { RecordCreate, type RecordType } from '../../shared/model';
+import { JOB_STATUSES } from '../../shared/channels/documents';
+import { RecordCreate, type OcrChoice, type RecordType } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { logChange } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';

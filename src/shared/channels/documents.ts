@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ImportSkip } from '../reports/import-report';
-import { AbsolutePath, Id, RECORD_TYPES, Tag } from '../model';
+import { AbsolutePath, Id, OCR_CHOICES, RECORD_TYPES, Tag } from '../model';
 import { channel, INTERNAL } from './channel';
 
 const TEXT_STATUSES = ['pending', 'done', 'none', 'failed', 'skipped'] as const;
@@ -72,13 +72,6 @@ export type JobView = z.output<typeof JobView>;
 const JobCounts = z.object(
   Object.fromEntries(JOB_STATUSES.map((s) => [s, z.number()])) as Record<(typeof JOB_STATUSES)[number], z.ZodNumber>,
 );
-
-/**
- * The languages OCR reads an import's pages in: English, Chinese (simplified), both (each page
- * is read in English first, and again with both only when English reads it poorly), or no OCR.
- */
-export const OCR_CHOICES = ['eng', 'chi_sim', 'eng+chi_sim', 'off'] as const;
-export type OcrChoice = (typeof OCR_CHOICES)[number];
 
 /** What the records an import creates get: a type (absent: guessed from the file), tags, a collection; and how their text is read. */
 const ImportChoices = {

@@ -14,6 +14,7 @@ import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
 import { damerau, transpositions } from './damerau';
 import { addNames, aliasQueries, type NameIndex } from './aliases';
+import { matchKey } from './match-key';
 
 /** Titles and codes first, then names, then places, events and tags. (Prose is FTS5's: records_fts.) */
 export const FIELD_BOOSTS: Partial<Record<SearchField, number>> = {
@@ -54,14 +55,6 @@ const FIELD_KEYS: Record<SearchField, MatchedField> = {
   type: 'type',
   date: 'date',
 };
-
-/** One string per distinct place a hit matched, to list each once. */
-export function matchKey(m: MatchedIn): string {
-  if (m.field === 'role') return `role\u0000${m.role}`;
-  if (m.field === 'page') return `page\u0000${m.page}\u0000${m.file}`;
-  if (m.field === 'alias') return `alias\u0000${m.name}`;
-  return m.field;
-}
 
 /**
  * Typo tolerance grows with the term: none up to 3 letters, one edit (Damerau: a swap of two

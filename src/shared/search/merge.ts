@@ -7,7 +7,8 @@
  */
 import type { MatchedIn } from '../channels/search';
 import type { RecordType } from '../model';
-import { matchKey, type RecordHit } from './engine';
+import type { RecordHit } from './engine';
+import { matchKey } from './match-key';
 import type { Segment } from './snippet';
 import { highlight } from './snippet';
 

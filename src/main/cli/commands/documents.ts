@@ -6,7 +6,7 @@ import { englishSkip } from '../../../shared/reports/en';
 import { JobRunner, type RunnerEvent } from '../../documents/jobs/runner';
 import { searchablePdf } from '../../documents/searchable-pdf';
 import { fixityProblems, verifyLibrary } from '../../documents/verify';
-import { OCR_CHOICES, type OcrChoice } from '../../../shared/channels/documents';
+import { OCR_CHOICES, type OcrChoice } from '../../../shared/model';
 import { integer, recordId, single, type ParsedArgs } from '../args';
 import { terminalSafe } from '../terminal';
 import { call, print, type Command, type CommandContext } from '../command';

@@ -3,10 +3,10 @@
  * description, date (an event's, or a partnership's start; partial or a range), an event's place. Undoable.
  */
 import { useState, type FormEvent } from 'react';
-import { contract } from '../../../shared/contract';
 import type { AuthorityView } from '../../../shared/model';
 import { parseDateEntry, dateEntryText } from '../../../shared/partial-date';
 import { archive } from '../archive';
+import { contractSchemas } from '../common/contractSchemas';
 import { AuthorityCombobox, type PickedAuthority } from '../editor/AuthorityCombobox';
 import { dateProblemText } from '../editor/date-messages';
 import { DateField } from '../editor/DateField';
@@ -65,7 +65,7 @@ export function AuthorityForm({ authority: a, onSaved, onCancel }: Props) {
       },
     };
     // The contract's own check first, as the record editor does, so its problems are worded here.
-    const local = contract.updateAuthority.input.safeParse(input);
+    const local = (await contractSchemas()).updateAuthority.input.safeParse(input);
     if (!local.success) {
       setErrors(fieldErrorsFromZod(local.error));
       return;

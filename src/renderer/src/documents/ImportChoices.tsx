@@ -1,5 +1,5 @@
 /** What "Import…" gives the records it creates: a type (or a guess), tags, a collection; and how their text is read. */
-import { OCR_CHOICES, type OcrChoice } from '../../../shared/channels/documents';
+import { OCR_CHOICES, type OcrChoice } from '../../../shared/model';
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
 import { CollectionSelect } from '../collections/CollectionSelect';
 import { FormField } from '../common/FormField';

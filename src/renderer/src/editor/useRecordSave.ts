@@ -4,11 +4,11 @@
  * codes, links, edits made elsewhere in the meantime). A saved change can be undone — a creation
  * together with the people and bodies the form created for it.
  */
-import { useState, type FormEvent } from 'react';
-import { contract } from '../../../shared/contract';
+import { useRef, useState, type FormEvent } from 'react';
 import type { RecordView } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
 import { archive } from '../archive';
+import { contractSchemas } from '../common/contractSchemas';
 import { useT } from '../i18n/i18n';
 import { createCommand, editCommand } from '../undo/commands';
 import { record as recordUndo } from '../undo/history';
@@ -34,6 +34,7 @@ export function useRecordSave({ id, form, base, onSaved, onProblems }: Saving) {
   const { t } = useT('editor');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const busy = useRef(false);
 
   const refuse = (found: FieldErrors) => {
     setErrors(found);
@@ -42,10 +43,21 @@ export function useRecordSave({ id, form, base, onSaved, onProblems }: Saving) {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    if (!form || saving) return;
+    // Set at once, not through state: the schemas may still be loading when a second Enter comes.
+    if (!form || busy.current) return;
+    busy.current = true;
+    try {
+      await saveForm(form);
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const saveForm = async (form: RecordForm) => {
     const editing = id !== null && base !== null;
     const problems: DateProblems = {};
     const input = editing ? toUpdateInput(form, id, base.revision, problems) : toCreateInput(form, problems);
+    const contract = await contractSchemas();
     const local = (editing ? contract.updateRecord.input : contract.createRecord.input).safeParse(input);
     const found: FieldErrors = local.success ? {} : inForm(form, fieldErrorsFromZod(local.error));
     for (const [field, problem] of Object.entries(problems)) found[field] = dateProblemText(t, problem);
