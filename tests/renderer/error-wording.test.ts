@@ -206,6 +206,13 @@ const SAMPLES: ArchiveError[] = [
   archiveError('invalid_input', 'import_format_unknown', {}),
   archiveError('invalid_input', 'mapping_not_field', { target: 'colour', column: 'Colour' }),
   archiveError('invalid_input', 'mapping_no_title', { columns: 'name, place' }),
+  archiveError('invalid_input', 'on_behalf_unpaired', {
+    column: 'Signatory on behalf of',
+    value: 'Leeds City Council; Hangzhou',
+    entries: 2,
+    names: 1,
+    namesColumn: 'Signatory',
+  }),
   archiveError('invalid_input', 'import_rows_failed', {
     failed: 2,
     total: 9,

@@ -227,6 +227,8 @@ export const ENGLISH: Wording = {
     'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
   mapping_not_field: (p) => `mapping: "${p.target}" (for column "${p.column}") is not a record field or a link role`,
   mapping_no_title: (p) => `CSV: no column is mapped to the title (columns: ${p.columns})`,
+  on_behalf_unpaired: (p) =>
+    `column "${p.column}" ("${p.value}") has ${p.entries} places but column "${p.namesColumn}" names ${p.names}: give at most one organisation per name, in the same order, leaving a place empty for a name that acted for nobody`,
   import_rows_failed: (p) =>
     `${p.failed} of ${p.total} rows cannot be imported (first: ${englishPlace(p)}: ${wordCause(p)}); nothing was imported. Fix the file, or skip the bad rows.`,
   nothing_to_package: () => 'the library has no records: nothing to package',

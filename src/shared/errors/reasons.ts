@@ -206,6 +206,11 @@ export interface ReasonParams {
   mapping_not_field: { target: string; column: string };
   mapping_no_title: { columns: string };
   /**
+   * A CSV row's "on behalf of" column has more places than its role's column has names, so which
+   * name acted for which organisation cannot be told (the row is named by import_rows_failed).
+   */
+  on_behalf_unpaired: { column: string; value: string; entries: number; names: number; namesColumn: string };
+  /**
    * Rows of an import that cannot be imported, so nothing was: the first one's place in the file
    * (unit, n, line, key: see reports/import-report.ts) and its own refusal (`cause`, with its params).
    */
@@ -297,6 +302,7 @@ export const ERROR_REASONS = [
   'import_format_unknown',
   'mapping_not_field',
   'mapping_no_title',
+  'on_behalf_unpaired',
   'import_rows_failed',
   'entry_unreadable',
   'nothing_to_package',

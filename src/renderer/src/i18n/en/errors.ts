@@ -175,6 +175,8 @@ export const errors = {
       'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
     mapping_not_field: 'mapping: "{{target}}" (for column "{{column}}") is not a record field or a link role',
     mapping_no_title: 'CSV: no column is mapped to the title (columns: {{columns}})',
+    on_behalf_unpaired:
+      'column "{{column}}" ("{{value}}") has {{entries}} places but column "{{namesColumn}}" names {{names}}: give at most one organisation per name, in the same order, leaving a place empty for a name that acted for nobody',
     import_rows_failed:
       '{{failed}} of {{total}} rows cannot be imported (first: {{where}}: {{cause}}); nothing was imported. Fix the file, or skip the bad rows.',
     nothing_to_package: 'the library has no records: nothing to package',

@@ -159,6 +159,8 @@ export const errors: Messages<typeof en> = {
     import_format_unknown: '无法判断此文件的格式：请指定格式（CSL-JSON、BibTeX、RIS、EndNote XML、MEDLINE 或 MODS）',
     mapping_not_field: '列映射：“{{target}}”（对应列“{{column}}”）不是记录字段或关联角色',
     mapping_no_title: 'CSV：没有列映射到标题（各列：{{columns}}）',
+    on_behalf_unpaired:
+      '列“{{column}}”（“{{value}}”）有 {{entries}} 个位置，而列“{{namesColumn}}”只有 {{names}} 个名称：每个名称最多对应一个机构，顺序相同；某个名称不代表任何机构时，其位置留空',
     import_rows_failed:
       '{{total}} 行中有 {{failed}} 行无法导入（第一处：{{where}}：{{cause}}）；未导入任何内容。请修正文件，或跳过有问题的行。',
     nothing_to_package: '档案库中没有记录：没有可打包的内容',
