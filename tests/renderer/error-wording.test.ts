@@ -206,6 +206,22 @@ const SAMPLES: ArchiveError[] = [
   archiveError('invalid_input', 'import_format_unknown', {}),
   archiveError('invalid_input', 'mapping_not_field', { target: 'colour', column: 'Colour' }),
   archiveError('invalid_input', 'mapping_no_title', { columns: 'name, place' }),
+  archiveError('invalid_input', 'bag_level_order', {
+    bag: '/tmp/bag',
+    name: 'Minutes',
+    level: 'series',
+    other: '2018 visit',
+    otherLevel: 'file',
+    within: 'bag',
+  }),
+  archiveError('invalid_input', 'bag_level_order', {
+    bag: '/tmp/bag',
+    name: 'Minutes',
+    level: 'series',
+    other: 'LCC/1',
+    otherLevel: 'file',
+    within: 'library',
+  }),
   archiveError('invalid_input', 'on_behalf_unpaired', {
     column: 'Signatory on behalf of',
     value: 'Leeds City Council; Hangzhou',

@@ -228,6 +228,18 @@ export interface ReasonParams {
   folder_missing: { path: string };
   target_exists: { path: string };
   bag_unusable: { bag: string; detail: string };
+  /**
+   * A bag would put a collection inside one of a lower level (ISAD(G)'s order): in its own tree
+   * (`within: 'bag'`), or inside this library's collection its parent was matched to ('library').
+   */
+  bag_level_order: {
+    bag: string;
+    name: string;
+    level: string;
+    other: string;
+    otherLevel: string;
+    within: 'bag' | 'library';
+  };
   bag_copy_missing: { bag: string; path: string };
   backup_missing: { path: string };
   backup_unusable: { path: string; detail: string };
@@ -310,6 +322,7 @@ export const ERROR_REASONS = [
   'folder_missing',
   'target_exists',
   'bag_unusable',
+  'bag_level_order',
   'bag_copy_missing',
   'backup_missing',
   'backup_unusable',
