@@ -1,4 +1,147 @@
--- Generated from the migrations (schema version 10); do not edit: run npm run schema:dump
+-- Generated from the migrations (schema version 11); do not edit: run npm run schema:dump
+
+CREATE TRIGGER authorities_sort_rename AFTER UPDATE OF name, name_parts ON authorities
+  BEGIN
+  UPDATE records SET sort_creator = (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = records.id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1)
+  WHERE id IN (SELECT record_id FROM record_links WHERE authority_id = NEW.id AND role IN ('author', 'issuer', 'party', 'signatory', 'photographer'))
+  AND sort_creator IS NOT (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = records.id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1);
+  END;
+
+CREATE TRIGGER collections_sort_rename AFTER UPDATE OF name, level ON collections
+  BEGIN UPDATE records SET sort_collection = (
+  SELECT c.name || char(1) || CASE c.level WHEN 'fonds' THEN 0 WHEN 'sub-fonds' THEN 1 WHEN 'series' THEN 2
+  WHEN 'sub-series' THEN 3 WHEN 'file' THEN 4 ELSE 5 END
+  FROM collections c WHERE c.id = NEW.id) WHERE collection_id = NEW.id; END;
+
+CREATE TRIGGER record_links_sort_delete AFTER DELETE ON record_links WHEN OLD.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  BEGIN UPDATE records SET sort_creator = (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = OLD.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1) WHERE id = OLD.record_id AND sort_creator IS NOT (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = OLD.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1); END;
+
+CREATE TRIGGER record_links_sort_insert AFTER INSERT ON record_links WHEN NEW.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  BEGIN UPDATE records SET sort_creator = (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = NEW.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1) WHERE id = NEW.record_id AND sort_creator IS NOT (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = NEW.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1); END;
+
+CREATE TRIGGER record_links_sort_update AFTER UPDATE OF record_id, authority_id, role, position ON record_links
+  BEGIN UPDATE records SET sort_creator = (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = OLD.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1) WHERE id = OLD.record_id AND sort_creator IS NOT (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = OLD.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1); UPDATE records SET sort_creator = (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = NEW.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1) WHERE id = NEW.record_id AND sort_creator IS NOT (
+  SELECT coalesce(
+  nullif(trim(json_extract(a.name_parts, '$.family')), '')
+  || coalesce(', ' || nullif(trim(json_extract(a.name_parts, '$.given')), ''), ''),
+  a.name)
+  FROM record_links l JOIN authorities a ON a.id = l.authority_id
+  WHERE l.record_id = NEW.record_id AND l.role IN ('author', 'issuer', 'party', 'signatory', 'photographer')
+  ORDER BY l.position, l.authority_id LIMIT 1); END;
+
+CREATE TRIGGER record_tags_sort_delete AFTER DELETE ON record_tags BEGIN UPDATE records SET sort_tag = (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = OLD.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1) WHERE id = OLD.record_id AND sort_tag IS NOT (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = OLD.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1); END;
+
+CREATE TRIGGER record_tags_sort_insert AFTER INSERT ON record_tags BEGIN UPDATE records SET sort_tag = (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = NEW.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1) WHERE id = NEW.record_id AND sort_tag IS NOT (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = NEW.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1); END;
+
+CREATE TRIGGER record_tags_sort_update AFTER UPDATE ON record_tags
+  BEGIN UPDATE records SET sort_tag = (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = OLD.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1) WHERE id = OLD.record_id AND sort_tag IS NOT (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = OLD.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1); UPDATE records SET sort_tag = (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = NEW.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1) WHERE id = NEW.record_id AND sort_tag IS NOT (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = NEW.record_id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1); END;
+
+CREATE TRIGGER records_sort_collection_insert AFTER INSERT ON records WHEN NEW.collection_id IS NOT NULL
+  BEGIN UPDATE records SET sort_collection = (
+  SELECT c.name || char(1) || CASE c.level WHEN 'fonds' THEN 0 WHEN 'sub-fonds' THEN 1 WHEN 'series' THEN 2
+  WHEN 'sub-series' THEN 3 WHEN 'file' THEN 4 ELSE 5 END
+  FROM collections c WHERE c.id = NEW.collection_id) WHERE id = NEW.id; END;
+
+CREATE TRIGGER records_sort_collection_update AFTER UPDATE OF collection_id ON records
+  BEGIN
+  UPDATE records SET sort_collection = (
+  SELECT c.name || char(1) || CASE c.level WHEN 'fonds' THEN 0 WHEN 'sub-fonds' THEN 1 WHEN 'series' THEN 2
+  WHEN 'sub-series' THEN 3 WHEN 'file' THEN 4 ELSE 5 END
+  FROM collections c WHERE c.id = NEW.collection_id)
+  WHERE id = NEW.id AND sort_collection IS NOT (
+  SELECT c.name || char(1) || CASE c.level WHEN 'fonds' THEN 0 WHEN 'sub-fonds' THEN 1 WHEN 'series' THEN 2
+  WHEN 'sub-series' THEN 3 WHEN 'file' THEN 4 ELSE 5 END
+  FROM collections c WHERE c.id = NEW.collection_id);
+  END;
+
+CREATE TRIGGER tags_sort_rename AFTER UPDATE OF name ON tags
+  BEGIN
+  UPDATE records SET sort_tag = (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = records.id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1)
+  WHERE id IN (SELECT record_id FROM record_tags WHERE tag_id = NEW.id) AND sort_tag IS NOT (
+  SELECT t.name FROM record_tags rt JOIN tags t ON t.id = rt.tag_id
+  WHERE rt.record_id = records.id ORDER BY t.name COLLATE NOCASE, t.name LIMIT 1);
+  END;
 
 CREATE TABLE audit (
   id INTEGER PRIMARY KEY,
@@ -198,7 +341,7 @@ CREATE TABLE records (
   'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score',
   'pamphlet', 'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication', 'post',
   'post-weblog', 'regulation', 'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard',
-  'thesis', 'treaty', 'webpage')), date_text TEXT, container_title TEXT, collection_title TEXT, volume TEXT, issue TEXT, page TEXT, edition TEXT, number TEXT, publisher_place TEXT, genre TEXT, format TEXT, doi TEXT, isbn TEXT, issn TEXT, accessed TEXT, extra_csl TEXT CHECK (extra_csl IS NULL OR json_valid(extra_csl)), csl_forms TEXT CHECK (csl_forms IS NULL OR json_valid(csl_forms)));
+  'thesis', 'treaty', 'webpage')), date_text TEXT, container_title TEXT, collection_title TEXT, volume TEXT, issue TEXT, page TEXT, edition TEXT, number TEXT, publisher_place TEXT, genre TEXT, format TEXT, doi TEXT, isbn TEXT, issn TEXT, accessed TEXT, extra_csl TEXT CHECK (extra_csl IS NULL OR json_valid(extra_csl)), csl_forms TEXT CHECK (csl_forms IS NULL OR json_valid(csl_forms)), sort_creator TEXT, sort_collection TEXT, sort_tag TEXT);
 
 CREATE VIRTUAL TABLE records_fts USING fts5(
   meta,
@@ -272,6 +415,18 @@ CREATE INDEX records_date ON records(date, id);
 CREATE INDEX records_doi ON records(doi COLLATE NOCASE) WHERE doi IS NOT NULL;
 
 CREATE INDEX records_isbn ON records(isbn) WHERE isbn IS NOT NULL;
+
+CREATE INDEX records_sort_collection ON records((sort_collection IS NULL), sort_collection COLLATE NOCASE, id);
+
+CREATE INDEX records_sort_collection_desc ON records((sort_collection IS NULL), sort_collection COLLATE NOCASE DESC, id DESC);
+
+CREATE INDEX records_sort_creator ON records((sort_creator IS NULL), sort_creator COLLATE NOCASE, id);
+
+CREATE INDEX records_sort_creator_desc ON records((sort_creator IS NULL), sort_creator COLLATE NOCASE DESC, id DESC);
+
+CREATE INDEX records_sort_tag ON records((sort_tag IS NULL), sort_tag COLLATE NOCASE, id);
+
+CREATE INDEX records_sort_tag_desc ON records((sort_tag IS NULL), sort_tag COLLATE NOCASE DESC, id DESC);
 
 CREATE INDEX records_title ON records(title COLLATE NOCASE, id);
 

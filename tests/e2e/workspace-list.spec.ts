@@ -137,6 +137,50 @@ test("the creator, collection and tags columns show each row's own, in full on h
   await expect(first.locator('.col-collection')).toHaveText('Press cuttings');
 });
 
+test('the creator column sorts from the keyboard, in the service, records without a creator last both ways', async ({
+  page,
+  host,
+}) => {
+  const council = await api<{ id: number }>(host, 'createAuthority', {
+    kind: 'organisation',
+    name: 'Leeds City Council',
+  });
+  const amnesty = await api<{ id: number }>(host, 'createAuthority', {
+    kind: 'organisation',
+    name: 'amnesty International',
+  });
+  await api(host, 'createRecord', { type: 'other', title: 'Nobody made this', date: '2020' });
+  await api(host, 'createRecord', {
+    type: 'report',
+    title: 'Council report',
+    date: '2017',
+    links: [{ authorityId: council.id, role: 'author' }],
+  });
+  await api(host, 'createRecord', {
+    type: 'report',
+    title: 'Amnesty report',
+    date: '2016',
+    links: [{ authorityId: amnesty.id, role: 'author' }],
+  });
+  await page.goto(host.url);
+  const grid = page.getByRole('grid', { name: 'Records' });
+  await expect(grid).toHaveAttribute('aria-rowcount', '4');
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('group', { name: 'Columns shown' }).getByRole('checkbox', { name: 'Creator' }).check();
+  await page.keyboard.press('Escape');
+
+  const creator = grid.getByRole('columnheader', { name: 'Creator' });
+  const titles = () => bodyRows(page).locator('.col-title');
+  await expect(creator).toHaveAttribute('aria-sort', 'none');
+  await creator.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(creator).toHaveAttribute('aria-sort', 'ascending');
+  await expect(titles()).toHaveText(['Amnesty report', 'Council report', 'Nobody made this']);
+  await page.keyboard.press('Space');
+  await expect(creator).toHaveAttribute('aria-sort', 'descending');
+  await expect(titles()).toHaveText(['Council report', 'Amnesty report', 'Nobody made this']);
+});
+
 test('the compact density in Settings makes rows shorter, the virtual list places them so, and it is remembered', async ({
   page,
   host,

@@ -86,15 +86,10 @@ function checkLevel(
     );
 }
 
-/**
- * `asArranged`: a bag's collections come back as their library had them, even arranged before the
- * level rule (refusing them would leave the import's records without their arrangement).
- */
-export function createCollection(ctx: CatalogueContext, input: CollectionCreate, asArranged = false): CollectionView {
+export function createCollection(ctx: CatalogueContext, input: CollectionCreate): CollectionView {
   return ctx.db.transaction(() => {
     checkParent(ctx, null, input.parentId);
-    if (!asArranged)
-      checkLevel(ctx, { id: null, level: input.level, parentId: input.parentId ?? null }, 'level', false);
+    checkLevel(ctx, { id: null, level: input.level, parentId: input.parentId ?? null }, 'level', false);
     const now = ctx.now();
     const id = Number(
       sql(

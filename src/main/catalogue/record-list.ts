@@ -22,6 +22,11 @@ const ORDER: Record<RecordSort, (dir: string) => string> = {
   referenceCode: (d) => `reference_code ${d}, id ${d}`,
   updatedAt: (d) => `updated_at ${d}, id ${d}`,
   createdAt: (d) => `created_at ${d}, id ${d}`,
+  // Keys kept by migration 0011's triggers; a record without one comes last in both directions,
+  // and each direction has an index of exactly this order.
+  creator: (d) => `(sort_creator IS NULL), sort_creator COLLATE NOCASE ${d}, id ${d}`,
+  collection: (d) => `(sort_collection IS NULL), sort_collection COLLATE NOCASE ${d}, id ${d}`,
+  tags: (d) => `(sort_tag IS NULL), sort_tag COLLATE NOCASE ${d}, id ${d}`,
 };
 
 /** A year as a stored partial date starts: 4 digits, so '0988' < '1988' < '1988-05' < '1989'. */

@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportReport } from '../../shared/channels/exchange';
-import { AuthorityCreate } from '../../shared/model';
+import { AuthorityCreate, levelFitsInside, type CollectionLevel } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
 import { createAuthority } from '../catalogue/authorities';
 import { logChange } from '../catalogue/changes';
@@ -128,8 +128,13 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   }
 
   // Collections, each after its parent: one the library had (same reference code, or same name,
-  // level and parent) is the same collection.
+  // level and parent) is the same collection. Each keeps ISAD(G)'s order of levels (levelFitsInside)
+  // inside its parent, whether that parent comes from the bag or is one this library already had:
+  // a collection the import would create out of order is refused, and with it the whole bag, before
+  // anything is written (importBag plans by running the import and rolling it back).
   const collectionMap = new Map<number, number>();
+  const bagLevel = new Map((lib?.collections ?? []).map((c) => [c.id, c.level]));
+  const levelOf = db.prepare('SELECT name, level FROM collections WHERE id = ?');
   const pending = [...(lib?.collections ?? [])];
   while (pending.length > 0) {
     const i = pending.findIndex(
@@ -150,11 +155,33 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
       collectionMap.set(c.id, existing.id);
       continue;
     }
-    const view = createCollection(
-      ctx,
-      { name: c.name, level: c.level, parentId, referenceCode: c.referenceCode, description: c.description },
-      true,
-    );
+    if (parentId !== null) {
+      const parent = levelOf.get(parentId) as { name: string; level: CollectionLevel };
+      if (!levelFitsInside(c.level, parent.level)) {
+        const inBag = bagLevel.get(c.parentId!);
+        throw new ArchiveFailure(
+          'invalid_input',
+          'bag_level_order',
+          {
+            bag: bag.dir,
+            name: c.name,
+            level: c.level,
+            other: parent.name,
+            otherLevel: parent.level,
+            // The bag's own tree, or this library's collection the bag's parent was taken to be.
+            within: inBag !== undefined && !levelFitsInside(c.level, inBag) ? 'bag' : 'library',
+          },
+          'dir',
+        );
+      }
+    }
+    const view = createCollection(ctx, {
+      name: c.name,
+      level: c.level,
+      parentId,
+      referenceCode: c.referenceCode,
+      description: c.description,
+    });
     db.prepare('UPDATE collections SET created_at = ?, updated_at = ? WHERE id = ?').run(
       c.createdAt,
       c.updatedAt,

@@ -127,6 +127,17 @@ const ALIASES: Record<string, string> = {
   authorofthereviewedwork: 'reviewed-author',
 };
 
+/**
+ * A role's "on behalf of" column ("Signatory on behalf of"): the organisation each name of the
+ * role's own column acted for, in the same order, a place left empty for a name that acted for
+ * nobody ("Leeds City Council; " for two signatories, the first signing for the council).
+ */
+const BEHALF_SUFFIX = '-on-behalf-of';
+const behalfTarget = (role: LinkRole) => `${role}${BEHALF_SUFFIX}`;
+const BEHALF_TARGETS = new Map<string, LinkRole>(LINK_ROLES.map((r) => [behalfTarget(r), r]));
+const roleHeader = (role: LinkRole) => role[0]!.toUpperCase() + role.slice(1);
+const behalfHeader = (role: LinkRole) => `${roleHeader(role)} on behalf of`;
+
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const TARGETS = new Map<string, string>([
   ...Object.entries(CSV_FIELDS).flatMap(([field, header]) => [
@@ -134,10 +145,16 @@ const TARGETS = new Map<string, string>([
     [norm(header), field] as [string, string],
   ]),
   ...LINK_ROLES.map((r) => [norm(r), r] as [string, string]),
+  ...LINK_ROLES.map((r) => [norm(behalfHeader(r)), behalfTarget(r)] as [string, string]),
   ...Object.keys(KIND_COLUMNS).map((k) => [k, k] as [string, string]),
   ...Object.entries(ALIASES),
 ]);
-export const MAPPABLE = [...Object.keys(CSV_FIELDS), ...LINK_ROLES, ...Object.keys(KIND_COLUMNS)];
+export const MAPPABLE = [
+  ...Object.keys(CSV_FIELDS),
+  ...LINK_ROLES,
+  ...Object.keys(KIND_COLUMNS),
+  ...BEHALF_TARGETS.keys(),
+];
 
 /** Delimiters a CSV may use: found from the file (the one that splits its rows most evenly) or named. */
 const CSV_DELIMITERS = [',', ';', '\t', ':', '|'] as const;
@@ -230,11 +247,17 @@ export function csvRows(content: string, given?: Record<string, string>, options
     const where = { unit: 'row' as const, n: i + 1, line: i + firstLine };
     const fields: Record<string, unknown> = {};
     const names: ImportName[] = [];
+    const behalf: { role: LinkRole; column: string; value: string }[] = [];
     let problem: RowProblem | undefined;
     headers.forEach((h, c) => {
       const target = mapping[h];
       const value = unescapeCell(cells[c] ?? '').trim();
       if (!target || value === '') return;
+      const behalfRole = BEHALF_TARGETS.get(target);
+      if (behalfRole) {
+        behalf.push({ role: behalfRole, column: h, value });
+        return;
+      }
       const kind = KIND_COLUMNS[target];
       if (kind) {
         for (const name of value
@@ -277,9 +300,37 @@ export function csvRows(content: string, given?: Record<string, string>, options
       else if (target === 'medium' || target === 'accessStatus') fields[target] = value.toLowerCase();
       else fields[target] = value;
     });
+    problem ??= pairBehalf(names, behalf, mapping);
     fields.type ??= 'other';
     return { where, fields, names, role: 'author', ...(problem ? { problem } : {}) };
   });
+}
+
+/**
+ * Gives each name of a role the organisation its "on behalf of" column puts in the same place.
+ * More organisations than names cannot be paired with certainty: the row is refused, naming the column.
+ */
+function pairBehalf(
+  names: ImportName[],
+  behalf: { role: LinkRole; column: string; value: string }[],
+  mapping: Record<string, string>,
+): RowProblem | undefined {
+  for (const { role, column, value } of behalf) {
+    const places = value.split(';').map((s) => s.trim());
+    while (places.length > 0 && places[places.length - 1] === '') places.pop();
+    const ofRole = names.filter((n) => n.role === role);
+    if (places.length > ofRole.length) {
+      const namesColumn = Object.keys(mapping).find((h) => mapping[h] === role) ?? roleHeader(role);
+      return {
+        reason: 'on_behalf_unpaired',
+        params: { column, value, entries: places.length, names: ofRole.length, namesColumn },
+      };
+    }
+    places.forEach((organisation, i) => {
+      if (organisation) ofRole[i]!.onBehalfOf = organisation;
+    });
+  }
+  return undefined;
 }
 
 /** A cell a spreadsheet would run as a formula gets a ' in front (OWASP's CSV-injection advice). */
@@ -289,7 +340,20 @@ function safeCell(value: string): string {
 
 export function recordsToCsv(records: RecordView[]): string {
   const roles = LINK_ROLES.filter((r) => records.some((rec) => rec.links.some((l) => l.role === r)));
-  const header = ['ID', ...Object.values(CSV_FIELDS), ...roles.map((r) => r[0]!.toUpperCase() + r.slice(1))];
+  // Each role's names, then (where any of them acted for an organisation) its "on behalf of" column.
+  const columns = roles.flatMap((role) =>
+    records.some((rec) => rec.links.some((l) => l.role === role && l.onBehalfOf))
+      ? [
+          { role, behalf: false },
+          { role, behalf: true },
+        ]
+      : [{ role, behalf: false }],
+  );
+  const header = [
+    'ID',
+    ...Object.values(CSV_FIELDS),
+    ...columns.map((c) => (c.behalf ? behalfHeader(c.role) : roleHeader(c.role))),
+  ];
   const rows = records.map((r) => {
     const cells = Object.keys(CSV_FIELDS).map((field) => {
       const v = (r as unknown as Record<string, unknown>)[field];
@@ -298,12 +362,12 @@ export function recordsToCsv(records: RecordView[]): string {
       // Numbers and booleans print as String() would; anything structured as JSON, never [object Object].
       return v == null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
     });
-    const links = roles.map((role) =>
-      r.links
-        .filter((l) => l.role === role)
-        .map((l) => l.name)
-        .join('; '),
-    );
+    const links = columns.map(({ role, behalf }) => {
+      const ofRole = r.links.filter((l) => l.role === role);
+      if (!behalf) return ofRole.map((l) => l.name).join('; ');
+      // Empty where no name of the row acted for anyone; else one place per name.
+      return ofRole.some((l) => l.onBehalfOf) ? ofRole.map((l) => l.onBehalfOf?.name ?? '').join('; ') : '';
+    });
     return [String(r.id), ...cells, ...links].map(safeCell);
   });
   return `${Papa.unparse([header, ...rows], { newline: '\r\n' })}\r\n`;

@@ -22,7 +22,20 @@ import {
   TagView,
 } from '../model';
 
-export const RECORD_SORTS = ['date', 'title', 'type', 'referenceCode', 'updatedAt', 'createdAt'] as const;
+export const RECORD_SORTS = [
+  'date',
+  'title',
+  'type',
+  'referenceCode',
+  'updatedAt',
+  'createdAt',
+  /** The first creator's sort name (family name first when its parts are known). */
+  'creator',
+  /** The collection's name, then its level (fonds before series before file). */
+  'collection',
+  /** The first tag alphabetically. */
+  'tags',
+] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];
 
 const ById = z.strictObject({ id: Id });

@@ -227,6 +227,8 @@ export const ENGLISH: Wording = {
     'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
   mapping_not_field: (p) => `mapping: "${p.target}" (for column "${p.column}") is not a record field or a link role`,
   mapping_no_title: (p) => `CSV: no column is mapped to the title (columns: ${p.columns})`,
+  on_behalf_unpaired: (p) =>
+    `column "${p.column}" ("${p.value}") has ${p.entries} places but column "${p.namesColumn}" names ${p.names}: give at most one organisation per name, in the same order, leaving a place empty for a name that acted for nobody`,
   import_rows_failed: (p) =>
     `${p.failed} of ${p.total} rows cannot be imported (first: ${englishPlace(p)}: ${wordCause(p)}); nothing was imported. Fix the file, or skip the bad rows.`,
   nothing_to_package: () => 'the library has no records: nothing to package',
@@ -237,6 +239,10 @@ export const ENGLISH: Wording = {
   folder_missing: (p) => `the folder ${p.path} does not exist`,
   target_exists: (p) => `${p.path} already exists: choose another name for the backup`,
   bag_unusable: (p) => `bag ${p.bag}: ${p.detail}; nothing was imported`,
+  bag_level_order: (p) =>
+    p.within === 'bag'
+      ? `bag ${p.bag}: its ${p.level} "${p.name}" is inside the ${p.otherLevel} "${p.other}": ${LEVEL_ORDER}. Change one of their levels or places in the library the bag came from; nothing was imported`
+      : `bag ${p.bag}: its ${p.level} "${p.name}" would go inside this library's ${p.otherLevel} "${p.other}" (the same collection as the bag's, by reference code or name): ${LEVEL_ORDER}. Change one of their levels; nothing was imported`,
   bag_copy_missing: (p) => `bag ${p.bag}: the stored copy of ${p.path} is missing or incomplete; nothing was imported`,
   backup_missing: (p) => `there is no backup at ${p.path}`,
   backup_unusable: (p) => `${p.path} is not a usable backup: ${p.detail}; nothing was restored`,

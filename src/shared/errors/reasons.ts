@@ -206,6 +206,11 @@ export interface ReasonParams {
   mapping_not_field: { target: string; column: string };
   mapping_no_title: { columns: string };
   /**
+   * A CSV row's "on behalf of" column has more places than its role's column has names, so which
+   * name acted for which organisation cannot be told (the row is named by import_rows_failed).
+   */
+  on_behalf_unpaired: { column: string; value: string; entries: number; names: number; namesColumn: string };
+  /**
    * Rows of an import that cannot be imported, so nothing was: the first one's place in the file
    * (unit, n, line, key: see reports/import-report.ts) and its own refusal (`cause`, with its params).
    */
@@ -223,6 +228,18 @@ export interface ReasonParams {
   folder_missing: { path: string };
   target_exists: { path: string };
   bag_unusable: { bag: string; detail: string };
+  /**
+   * A bag would put a collection inside one of a lower level (ISAD(G)'s order): in its own tree
+   * (`within: 'bag'`), or inside this library's collection its parent was matched to ('library').
+   */
+  bag_level_order: {
+    bag: string;
+    name: string;
+    level: string;
+    other: string;
+    otherLevel: string;
+    within: 'bag' | 'library';
+  };
   bag_copy_missing: { bag: string; path: string };
   backup_missing: { path: string };
   backup_unusable: { path: string; detail: string };
@@ -297,6 +314,7 @@ export const ERROR_REASONS = [
   'import_format_unknown',
   'mapping_not_field',
   'mapping_no_title',
+  'on_behalf_unpaired',
   'import_rows_failed',
   'entry_unreadable',
   'nothing_to_package',
@@ -304,6 +322,7 @@ export const ERROR_REASONS = [
   'folder_missing',
   'target_exists',
   'bag_unusable',
+  'bag_level_order',
   'bag_copy_missing',
   'backup_missing',
   'backup_unusable',

@@ -211,6 +211,22 @@ function fillVersion8(db: Database.Database): void {
   db.prepare('INSERT INTO pages_fts (rowid, terms) VALUES (3, ?)').run(ftsTerms(text));
 }
 
+/**
+ * Version 10's rows on top: a person whose name's parts are known as an author, tags in mixed
+ * case, and a signatory acting for the council (0010's column).
+ */
+function fillVersion10(db: Database.Database): void {
+  fillVersion7(db);
+  db.prepare(
+    `INSERT INTO authorities (id, kind, name, name_parts, created_at, updated_at)
+     VALUES (4, 'person', 'Liping Xu', '{"family":"Xu","given":"Liping"}', ?, ?)`,
+  ).run(AT, AT);
+  db.prepare("INSERT INTO record_links (record_id, authority_id, role, position) VALUES (11, 4, 'author', 0)").run();
+  db.prepare('UPDATE record_links SET on_behalf_of = 3 WHERE record_id = 1 AND authority_id = 1').run();
+  db.prepare("INSERT INTO tags (id, name) VALUES (2, 'Zebra'), (3, 'archive')").run();
+  db.prepare('INSERT INTO record_tags (record_id, tag_id) VALUES (12, 2), (12, 3), (10, 1)').run();
+}
+
 async function upgraded(dir: string, from: number) {
   const lib = await openTestLibrary(dir);
   const db = new Database(path.join(dir, CATALOGUE_FILE), { readonly: true });
@@ -263,8 +279,8 @@ async function expectVersion1Rows(lib: Awaited<ReturnType<typeof openTestLibrary
 
 describe('every migration carries a catalogue with rows forward', () => {
   it('has a test below for each migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(LATEST_VERSION).toBe(10);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(LATEST_VERSION).toBe(11);
   });
 
   it('0001-catalogue: an empty SQLite file becomes a catalogue', async () => {
@@ -513,6 +529,27 @@ describe('every migration carries a catalogue with rows forward', () => {
     expect(after.links[0]!.onBehalfOf).toEqual({ id: council.id, name: 'Leeds City Council' });
     const audit = await lib.ok('auditTrail', { entity: 'record', id: 1 });
     expect(audit.at(-1)?.newValue).toContain('on behalf of Leeds City Council');
+    await lib.close();
+  });
+
+  it('0011-list-sort-keys: records of version 10 sort by creator, collection and tags, and keep doing so after writes', async () => {
+    const { lib } = await upgraded(catalogueAt(10, fillVersion10), 10);
+    const ids = async (sort: 'creator' | 'collection' | 'tags', direction: 'asc' | 'desc' = 'asc') =>
+      (await lib.ok('listRecords', { sort, direction })).items.map((r) => r.id);
+    // 1: signed by Judith Blake; 2: issued by Leeds City Council; 11: by Xu (parts: "Xu, Liping").
+    expect(await ids('creator')).toEqual([1, 2, 11, 10, 12]);
+    expect(await ids('creator', 'desc')).toEqual([11, 2, 1, 12, 10]);
+    // 2 in the file "2018 delegation visit", 1 in the fonds "Leeds–Hangzhou partnership".
+    expect(await ids('collection')).toEqual([2, 1, 10, 11, 12]);
+    // 12: "archive" before "Zebra"; 1 and 10: "twinning".
+    expect(await ids('tags')).toEqual([12, 1, 10, 2, 11]);
+    // The signatory's organisation survives the upgrade.
+    expect((await lib.ok('getRecord', { id: 1 })).links[0]!.onBehalfOf).toEqual({ id: 3, name: 'Leeds City Council' });
+    // Written after the upgrade, the keys follow: Judith Blake renamed Zoe Blake goes after Xu.
+    await lib.ok('updateAuthority', { id: 1, patch: { name: 'Zoe Blake' } });
+    await lib.ok('renameTag', { from: 'archive', to: 'zulu' });
+    expect(await ids('creator')).toEqual([2, 11, 1, 10, 12]);
+    expect(await ids('tags')).toEqual([1, 10, 12, 2, 11]);
     await lib.close();
   });
 });

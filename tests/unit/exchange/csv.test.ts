@@ -399,6 +399,100 @@ describe('who a signatory signed for travels with the record', () => {
   });
 });
 
+describe('who signed for whom travels through CSV', () => {
+  it('export writes a "Signatory on behalf of" column beside the signatories; a fresh library imports the same links back', async () => {
+    const a = await library();
+    const person = (name: string) => a.ok('createAuthority', { kind: 'person', name });
+    const org = (name: string) => a.ok('createAuthority', { kind: 'organisation', name });
+    const [blake, wang, smith] = [await person('Judith Blake'), await person('Wang Wei'), await person('Ann Smith')];
+    const [leeds, hangzhou] = [await org('Leeds City Council'), await org("Hangzhou People's Government")];
+    await a.ok('createRecord', {
+      type: 'agreement',
+      title: 'Memorandum of understanding',
+      links: [
+        { authorityId: blake.id, role: 'signatory', onBehalfOf: leeds.id },
+        { authorityId: wang.id, role: 'signatory', onBehalfOf: hangzhou.id },
+        { authorityId: leeds.id, role: 'party' },
+        { authorityId: hangzhou.id, role: 'party' },
+      ],
+    });
+    // The first signatory acted for nobody, the second for the council.
+    await a.ok('createRecord', {
+      type: 'agreement',
+      title: 'Exchange agreement',
+      links: [
+        { authorityId: blake.id, role: 'signatory' },
+        { authorityId: smith.id, role: 'signatory', onBehalfOf: leeds.id },
+      ],
+    });
+    await a.ok('createRecord', {
+      type: 'letter',
+      title: 'Letter of thanks',
+      links: [
+        { authorityId: blake.id, role: 'author' },
+        { authorityId: wang.id, role: 'signatory' },
+      ],
+    });
+    const out = await a.ok('exportRecords', { ids: [1, 2, 3], format: 'csv' });
+    const [header, ...rows] = Papa.parse<string[]>(out.content, { skipEmptyLines: true }).data;
+    const at = header!.indexOf('Signatory');
+    expect(header![at + 1]).toBe('Signatory on behalf of');
+    expect(header!.filter((h) => /on behalf of/.test(h))).toEqual(['Signatory on behalf of']);
+    const byTitle = new Map(rows.map((r) => [r[header!.indexOf('Title')], r]));
+    expect(byTitle.get('Memorandum of understanding')!.slice(at, at + 2)).toEqual([
+      'Judith Blake; Wang Wei',
+      "Leeds City Council; Hangzhou People's Government",
+    ]);
+    expect(byTitle.get('Exchange agreement')!.slice(at, at + 2)).toEqual([
+      'Judith Blake; Ann Smith',
+      '; Leeds City Council',
+    ]);
+    expect(byTitle.get('Letter of thanks')!.slice(at, at + 2)).toEqual(['Wang Wei', '']);
+
+    const b = await library();
+    const report = await b.ok('importMetadata', { content: out.content, format: 'csv' });
+    expect(report.imported).toBe(3);
+    // The organisations are matched or created as any name column's are: one council, not two.
+    expect((await b.ok('listAuthorities', { kind: 'organisation' })).items.map((x) => x.name).sort()).toEqual([
+      "Hangzhou People's Government",
+      'Leeds City Council',
+    ]);
+    const links = async (lib: typeof a, id: number) => {
+      const r = await lib.ok('getRecord', { id });
+      return [r.title, r.links.map((l) => [l.role, l.kind, l.name, l.onBehalfOf?.name ?? null].join(' | ')).sort()];
+    };
+    const imported = report.rows.map((r) => r.recordId!);
+    const before = await Promise.all([1, 2, 3].map((id) => links(a, id)));
+    const after = await Promise.all(imported.map((id) => links(b, id)));
+    expect(after).toEqual(before);
+  });
+
+  it('more organisations than signatories refuses the file, naming the row and the column; nothing changes', async () => {
+    const lib = await library();
+    const content = [
+      'Title,Signatory,Signatory on behalf of',
+      'Exchange agreement,Ann Smith,Leeds City Council',
+      "Memorandum of understanding,Judith Blake,Leeds City Council; Hangzhou People's Government",
+    ].join('\n');
+    const state = catalogueState(lib.dir);
+    const r = await lib.service.call('importMetadata', { content, format: 'csv' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.reason).toBe('import_rows_failed');
+    expect(r.error.message).toMatch(/row 2 \(line 3\)/);
+    expect(r.error.message).toContain('column "Signatory on behalf of"');
+    expect(r.error.message).toContain('column "Signatory" names 1');
+    expect(catalogueState(lib.dir)).toEqual(state);
+    // An "on behalf of" column without its names is as unpairable.
+    const alone = await lib.service.call('importMetadata', {
+      content: 'Title,Signatory on behalf of\nLoose note,Leeds City Council\n',
+      format: 'csv',
+    });
+    expect(alone.ok ? null : alone.error.message).toMatch(/row 1 \(line 2\).*names 0/);
+    expect(catalogueState(lib.dir)).toEqual(state);
+  });
+});
+
 describe('the CLI with a column mapping', () => {
   it('import-metadata --mapping takes a JSON file or the name of a saved mapping; --dry-run writes nothing', async () => {
     const lib = await library();

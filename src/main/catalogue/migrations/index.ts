@@ -13,6 +13,7 @@ import m0007 from './0007-archival-levels';
 import m0008 from './0008-dated-by-signing';
 import m0009 from './0009-page-words';
 import m0010 from './0010-signed-on-behalf';
+import m0011 from './0011-list-sort-keys';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'dated-by-signing', up: m0008 },
   { version: 9, name: 'page-words', up: m0009 },
   { version: 10, name: 'signed-on-behalf', up: m0010 },
+  { version: 11, name: 'list-sort-keys', up: m0011 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

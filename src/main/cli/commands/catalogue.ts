@@ -94,7 +94,7 @@ export const catalogueCommands: Record<string, Command> = {
   },
   list: {
     usage:
-      'list [--type TYPE] [--tag TAG] [--limit N] [--offset N] [--all] [--sort date|title|type|reference-code|updated-at] [--asc]',
+      'list [--type TYPE] [--tag TAG] [--limit N] [--offset N] [--all] [--sort date|title|type|reference-code|updated-at|created-at|creator|collection|tags] [--asc]',
     summary: 'list records, newest first: --limit N of them (any number), from --offset N, or --all',
     options: ['type', 'limit', 'sort', 'offset', 'tag'],
     words: [0, 0],

@@ -33,6 +33,7 @@ const VARIANT: Partial<Record<ErrorReason, (p: ErrorParams) => string>> = {
   parse_failed: parseVariant,
   style_unusable: (p) => String(p.problem),
   collection_level_order: (p) => String(p.relation),
+  bag_level_order: (p) => String(p.within),
 };
 
 const KNOWN = new Set<string>(ERROR_REASONS);
@@ -80,7 +81,7 @@ function wordedParams(language: Language, reason: ErrorReason, params: ErrorPara
   if (typeof params.expected === 'string')
     out.expected = (c.jobKind as Record<string, string>)[params.expected] ?? params.expected;
   if (typeof params.field === 'string' && params.field) out.field = fieldLabel(language, params.field);
-  if (reason === 'collection_level_order') {
+  if (reason === 'collection_level_order' || reason === 'bag_level_order') {
     // Levels are keys ("sub-series"); inside a sentence they read as the language names them, in lower case.
     const levels = resources[language].labels.collectionLevel as Readonly<Record<string, string>>;
     for (const key of ['level', 'otherLevel'] as const)

@@ -34,14 +34,12 @@ export const COLUMNS: readonly Column[] = [
   // The type's words are short and known: the title gets the room.
   { id: 'type', sort: 'type', width: 'minmax(5.5rem, 7.5rem)', minRem: 5.5, className: 'col-type' },
   { id: 'title', sort: 'title', width: 'minmax(12rem, 1fr)', minRem: 12, className: 'col-title' },
-  // Not sortable: ordering 100,000 rows by a joined name is a full sort per page of the list, where
-  // every other order walks an index (tests/unit/catalogue/query-plans.test.ts); the sidebar's
-  // collections and tags filter instead.
-  { id: 'creators', sort: null, width: 'minmax(7rem, 11rem)', minRem: 7, className: 'col-creators' },
+  // Sorted by keys the catalogue keeps for them (migration 0011), so these too walk an index.
+  { id: 'creators', sort: 'creator', width: 'minmax(7rem, 11rem)', minRem: 7, className: 'col-creators' },
   { id: 'date', sort: 'date', width: 'minmax(6rem, 7.5rem)', minRem: 6, className: 'col-date' },
   { id: 'referenceCode', sort: 'referenceCode', width: 'minmax(5rem, 8rem)', minRem: 5, className: 'col-ref' },
-  { id: 'collection', sort: null, width: 'minmax(6rem, 10rem)', minRem: 6, className: 'col-collection' },
-  { id: 'tags', sort: null, width: 'minmax(5rem, 9rem)', minRem: 5, className: 'col-tags' },
+  { id: 'collection', sort: 'collection', width: 'minmax(6rem, 10rem)', minRem: 6, className: 'col-collection' },
+  { id: 'tags', sort: 'tags', width: 'minmax(5rem, 9rem)', minRem: 5, className: 'col-tags' },
   { id: 'updatedAt', sort: 'updatedAt', width: 'minmax(8rem, 11rem)', minRem: 8, className: 'col-updated' },
 ];
 

@@ -71,6 +71,9 @@ const FIRST_DIRECTION: Record<RecordSort, Direction> = {
   referenceCode: 'asc',
   updatedAt: 'desc',
   createdAt: 'desc',
+  creator: 'asc',
+  collection: 'asc',
+  tags: 'asc',
 };
 
 /** Clicking a column: the same column flips its direction, another starts from its natural one. */

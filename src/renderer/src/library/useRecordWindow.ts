@@ -10,7 +10,8 @@ import type { ArchiveError } from '../../../shared/result';
 import { archive } from '../archive';
 import { firstRowsShown } from '../common/firstRows';
 import { takeStartupFirstPage } from '../app/startup';
-import { LIST_BLOCK as BLOCK, listPageInput, toFilters, type ListQuery } from './query';
+import { filterKey, LIST_BLOCK as BLOCK, listPageInput, type ListQuery } from './query';
+
 /** Blocks kept: about 40 screens of rows; the farthest from what was last asked for go first. */
 const MAX_BLOCKS = 40;
 
@@ -33,7 +34,9 @@ export interface RecordWindow {
 }
 
 export function useRecordWindow(query: ListQuery, revision: number, withThumbnails: boolean): RecordWindow {
-  const key = JSON.stringify([toFilters(query), query.sort, query.direction]);
+  const filters = filterKey(query);
+  const key = JSON.stringify([filters, query.sort, query.direction]);
+  const shownFilters = useRef(filters);
   const blocks = useRef(new Map<number, Block>());
   const inFlight = useRef(new Set<string>());
   const thumbs = useRef(new Map<number, string | null>());
@@ -99,10 +102,13 @@ export function useRecordWindow(query: ListQuery, revision: number, withThumbnai
   );
 
   // A new list or a new revision: (re)load the first block, which also gives the total.
+  // Only other filters empty the list meanwhile: the same records in another order keep their
+  // count, so the grid stays, and with it the focus on the header that was sorted by keyboard.
   useEffect(() => {
-    if (!blocks.current.has(0)) setTotal(null);
+    if (!blocks.current.has(0) && shownFilters.current !== filters) setTotal(null);
+    shownFilters.current = filters;
     load(0);
-  }, [key, revision, load]);
+  }, [key, filters, revision, load]);
 
   // An edit can change thumbnails (a file attached): ask again for what is shown.
   useEffect(() => {

@@ -175,6 +175,8 @@ export const errors = {
       'cannot tell the format of this file: give the format (csl-json, bibtex, ris, endnote-xml, medline or mods)',
     mapping_not_field: 'mapping: "{{target}}" (for column "{{column}}") is not a record field or a link role',
     mapping_no_title: 'CSV: no column is mapped to the title (columns: {{columns}})',
+    on_behalf_unpaired:
+      'column "{{column}}" ("{{value}}") has {{entries}} places but column "{{namesColumn}}" names {{names}}: give at most one organisation per name, in the same order, leaving a place empty for a name that acted for nobody',
     import_rows_failed:
       '{{failed}} of {{total}} rows cannot be imported (first: {{where}}: {{cause}}); nothing was imported. Fix the file, or skip the bad rows.',
     nothing_to_package: 'the library has no records: nothing to package',
@@ -186,6 +188,11 @@ export const errors = {
     folder_missing: 'the folder {{path}} does not exist',
     target_exists: '{{path}} already exists: choose another name for the backup',
     bag_unusable: 'bag {{bag}}: {{detail}}; nothing was imported',
+    bag_level_order: {
+      bag: 'bag {{bag}}: its {{level}} "{{name}}" is inside the {{otherLevel}} "{{other}}": a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item). Change one of their levels or places in the library the bag came from; nothing was imported',
+      library:
+        'bag {{bag}}: its {{level}} "{{name}}" would go inside this library\'s {{otherLevel}} "{{other}}" (the same collection as the bag\'s, by reference code or name): a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item). Change one of their levels; nothing was imported',
+    },
     bag_copy_missing: 'bag {{bag}}: the stored copy of {{path}} is missing or incomplete; nothing was imported',
     backup_missing: 'there is no backup at {{path}}',
     backup_unusable: '{{path}} is not a usable backup: {{detail}}; nothing was restored',

@@ -159,6 +159,8 @@ export const errors: Messages<typeof en> = {
     import_format_unknown: '无法判断此文件的格式：请指定格式（CSL-JSON、BibTeX、RIS、EndNote XML、MEDLINE 或 MODS）',
     mapping_not_field: '列映射：“{{target}}”（对应列“{{column}}”）不是记录字段或关联角色',
     mapping_no_title: 'CSV：没有列映射到标题（各列：{{columns}}）',
+    on_behalf_unpaired:
+      '列“{{column}}”（“{{value}}”）有 {{entries}} 个位置，而列“{{namesColumn}}”只有 {{names}} 个名称：每个名称最多对应一个机构，顺序相同；某个名称不代表任何机构时，其位置留空',
     import_rows_failed:
       '{{total}} 行中有 {{failed}} 行无法导入（第一处：{{where}}：{{cause}}）；未导入任何内容。请修正文件，或跳过有问题的行。',
     nothing_to_package: '档案库中没有记录：没有可打包的内容',
@@ -169,6 +171,11 @@ export const errors: Messages<typeof en> = {
     folder_missing: '文件夹 {{path}} 不存在',
     target_exists: '{{path}} 已存在：请为备份另取一个名称',
     bag_unusable: '封装包 {{bag}}：{{detail}}；未导入任何内容',
+    bag_level_order: {
+      bag: '封装包 {{bag}}：其中的{{level}}“{{name}}”位于{{otherLevel}}“{{other}}”之内：下级的层级不能高于上级（全宗 > 子全宗 > 系列 > 子系列 > 案卷 > 件）。请在封装包来源的档案库中修改其中一个的层级或位置；未导入任何内容',
+      library:
+        '封装包 {{bag}}：其中的{{level}}“{{name}}”将被放入本档案库的{{otherLevel}}“{{other}}”（按档号或名称视为与封装包中的同一全宗／系列）之内：下级的层级不能高于上级（全宗 > 子全宗 > 系列 > 子系列 > 案卷 > 件）。请修改其中一个的层级；未导入任何内容',
+    },
     bag_copy_missing: '封装包 {{bag}}：{{path}} 的存储副本缺失或不完整；未导入任何内容',
     backup_missing: '{{path}} 处没有备份',
     backup_unusable: '{{path}} 不是可用的备份：{{detail}}；未恢复任何内容',
