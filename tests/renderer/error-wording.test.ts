@@ -210,17 +210,8 @@ const SAMPLES: ArchiveError[] = [
     bag: '/tmp/bag',
     name: 'Minutes',
     level: 'series',
-    other: '2018 visit',
-    otherLevel: 'file',
-    within: 'bag',
-  }),
-  archiveError('invalid_input', 'bag_level_order', {
-    bag: '/tmp/bag',
-    name: 'Minutes',
-    level: 'series',
     other: 'LCC/1',
     otherLevel: 'file',
-    within: 'library',
   }),
   archiveError('invalid_input', 'on_behalf_unpaired', {
     column: 'Signatory on behalf of',

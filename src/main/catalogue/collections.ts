@@ -86,10 +86,16 @@ function checkLevel(
     );
 }
 
-export function createCollection(ctx: CatalogueContext, input: CollectionCreate): CollectionView {
+/**
+ * `asArranged`: a bag's collections come back as their library had them, even arranged before the
+ * level rule: a round trip must give back what was exported (the bag import refuses only an order
+ * it would itself create, by filing into one of this library's collections).
+ */
+export function createCollection(ctx: CatalogueContext, input: CollectionCreate, asArranged = false): CollectionView {
   return ctx.db.transaction(() => {
     checkParent(ctx, null, input.parentId);
-    checkLevel(ctx, { id: null, level: input.level, parentId: input.parentId ?? null }, 'level', false);
+    if (!asArranged)
+      checkLevel(ctx, { id: null, level: input.level, parentId: input.parentId ?? null }, 'level', false);
     const now = ctx.now();
     const id = Number(
       sql(

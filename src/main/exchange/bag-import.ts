@@ -128,10 +128,10 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
   }
 
   // Collections, each after its parent: one the library had (same reference code, or same name,
-  // level and parent) is the same collection. Each keeps ISAD(G)'s order of levels (levelFitsInside)
-  // inside its parent, whether that parent comes from the bag or is one this library already had:
-  // a collection the import would create out of order is refused, and with it the whole bag, before
-  // anything is written (importBag plans by running the import and rolling it back).
+  // level and parent) is the same collection. The bag's own tree comes back as its library arranged
+  // it; filed into one of this library's collections, a collection must keep ISAD(G)'s order of
+  // levels (levelFitsInside): one the import would put out of order is refused, and with it the
+  // whole bag, before anything is written (importBag plans by running the import and rolling it back).
   const collectionMap = new Map<number, number>();
   const bagLevel = new Map((lib?.collections ?? []).map((c) => [c.id, c.level]));
   const levelOf = db.prepare('SELECT name, level FROM collections WHERE id = ?');
@@ -155,10 +155,13 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
       collectionMap.set(c.id, existing.id);
       continue;
     }
-    if (parentId !== null) {
+    // Out of order already in the bag's own tree (its library was arranged before the rule): kept as
+    // arranged, or the round trip would not give back what was exported.
+    const inBag = c.parentId == null ? undefined : bagLevel.get(c.parentId);
+    const arrangedSo = inBag !== undefined && !levelFitsInside(c.level, inBag);
+    if (parentId !== null && !arrangedSo) {
       const parent = levelOf.get(parentId) as { name: string; level: CollectionLevel };
       if (!levelFitsInside(c.level, parent.level)) {
-        const inBag = bagLevel.get(c.parentId!);
         throw new ArchiveFailure(
           'invalid_input',
           'bag_level_order',
@@ -168,20 +171,16 @@ function writeBag(ctx: CatalogueContext, bag: BagContents, options: ImportOption
             level: c.level,
             other: parent.name,
             otherLevel: parent.level,
-            // The bag's own tree, or this library's collection the bag's parent was taken to be.
-            within: inBag !== undefined && !levelFitsInside(c.level, inBag) ? 'bag' : 'library',
           },
           'dir',
         );
       }
     }
-    const view = createCollection(ctx, {
-      name: c.name,
-      level: c.level,
-      parentId,
-      referenceCode: c.referenceCode,
-      description: c.description,
-    });
+    const view = createCollection(
+      ctx,
+      { name: c.name, level: c.level, parentId, referenceCode: c.referenceCode, description: c.description },
+      arrangedSo,
+    );
     db.prepare('UPDATE collections SET created_at = ?, updated_at = ? WHERE id = ?').run(
       c.createdAt,
       c.updatedAt,

@@ -240,9 +240,7 @@ export const ENGLISH: Wording = {
   target_exists: (p) => `${p.path} already exists: choose another name for the backup`,
   bag_unusable: (p) => `bag ${p.bag}: ${p.detail}; nothing was imported`,
   bag_level_order: (p) =>
-    p.within === 'bag'
-      ? `bag ${p.bag}: its ${p.level} "${p.name}" is inside the ${p.otherLevel} "${p.other}": ${LEVEL_ORDER}. Change one of their levels or places in the library the bag came from; nothing was imported`
-      : `bag ${p.bag}: its ${p.level} "${p.name}" would go inside this library's ${p.otherLevel} "${p.other}" (the same collection as the bag's, by reference code or name): ${LEVEL_ORDER}. Change one of their levels; nothing was imported`,
+    `bag ${p.bag}: its ${p.level} "${p.name}" would go inside this library's ${p.otherLevel} "${p.other}" (the same collection as the bag's, by reference code or name): ${LEVEL_ORDER}. Change one of their levels; nothing was imported`,
   bag_copy_missing: (p) => `bag ${p.bag}: the stored copy of ${p.path} is missing or incomplete; nothing was imported`,
   backup_missing: (p) => `there is no backup at ${p.path}`,
   backup_unusable: (p) => `${p.path} is not a usable backup: ${p.detail}; nothing was restored`,

@@ -229,17 +229,10 @@ export interface ReasonParams {
   target_exists: { path: string };
   bag_unusable: { bag: string; detail: string };
   /**
-   * A bag would put a collection inside one of a lower level (ISAD(G)'s order): in its own tree
-   * (`within: 'bag'`), or inside this library's collection its parent was matched to ('library').
+   * A bag would put a collection inside one of this library's at a lower level (ISAD(G)'s order):
+   * the collection its parent was matched to. (Its own tree is kept as its library arranged it.)
    */
-  bag_level_order: {
-    bag: string;
-    name: string;
-    level: string;
-    other: string;
-    otherLevel: string;
-    within: 'bag' | 'library';
-  };
+  bag_level_order: { bag: string; name: string; level: string; other: string; otherLevel: string };
   bag_copy_missing: { bag: string; path: string };
   backup_missing: { path: string };
   backup_unusable: { path: string; detail: string };

@@ -33,7 +33,6 @@ const VARIANT: Partial<Record<ErrorReason, (p: ErrorParams) => string>> = {
   parse_failed: parseVariant,
   style_unusable: (p) => String(p.problem),
   collection_level_order: (p) => String(p.relation),
-  bag_level_order: (p) => String(p.within),
 };
 
 const KNOWN = new Set<string>(ERROR_REASONS);

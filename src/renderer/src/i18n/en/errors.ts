@@ -188,11 +188,8 @@ export const errors = {
     folder_missing: 'the folder {{path}} does not exist',
     target_exists: '{{path}} already exists: choose another name for the backup',
     bag_unusable: 'bag {{bag}}: {{detail}}; nothing was imported',
-    bag_level_order: {
-      bag: 'bag {{bag}}: its {{level}} "{{name}}" is inside the {{otherLevel}} "{{other}}": a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item). Change one of their levels or places in the library the bag came from; nothing was imported',
-      library:
-        'bag {{bag}}: its {{level}} "{{name}}" would go inside this library\'s {{otherLevel}} "{{other}}" (the same collection as the bag\'s, by reference code or name): a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item). Change one of their levels; nothing was imported',
-    },
+    bag_level_order:
+      'bag {{bag}}: its {{level}} "{{name}}" would go inside this library\'s {{otherLevel}} "{{other}}" (the same collection as the bag\'s, by reference code or name): a collection is never at a higher level than the one it is in (fonds > sub-fonds > series > sub-series > file > item). Change one of their levels; nothing was imported',
     bag_copy_missing: 'bag {{bag}}: the stored copy of {{path}} is missing or incomplete; nothing was imported',
     backup_missing: 'there is no backup at {{path}}',
     backup_unusable: '{{path}} is not a usable backup: {{detail}}; nothing was restored',

@@ -171,11 +171,8 @@ export const errors: Messages<typeof en> = {
     folder_missing: '文件夹 {{path}} 不存在',
     target_exists: '{{path}} 已存在：请为备份另取一个名称',
     bag_unusable: '封装包 {{bag}}：{{detail}}；未导入任何内容',
-    bag_level_order: {
-      bag: '封装包 {{bag}}：其中的{{level}}“{{name}}”位于{{otherLevel}}“{{other}}”之内：下级的层级不能高于上级（全宗 > 子全宗 > 系列 > 子系列 > 案卷 > 件）。请在封装包来源的档案库中修改其中一个的层级或位置；未导入任何内容',
-      library:
-        '封装包 {{bag}}：其中的{{level}}“{{name}}”将被放入本档案库的{{otherLevel}}“{{other}}”（按档号或名称视为与封装包中的同一全宗／系列）之内：下级的层级不能高于上级（全宗 > 子全宗 > 系列 > 子系列 > 案卷 > 件）。请修改其中一个的层级；未导入任何内容',
-    },
+    bag_level_order:
+      '封装包 {{bag}}：其中的{{level}}“{{name}}”将被放入本档案库的{{otherLevel}}“{{other}}”（按档号或名称视为与封装包中的同一全宗／系列）之内：下级的层级不能高于上级（全宗 > 子全宗 > 系列 > 子系列 > 案卷 > 件）。请修改其中一个的层级；未导入任何内容',
     bag_copy_missing: '封装包 {{bag}}：{{path}} 的存储副本缺失或不完整；未导入任何内容',
     backup_missing: '{{path}} 处没有备份',
     backup_unusable: '{{path}} 不是可用的备份：{{detail}}；未恢复任何内容',
