@@ -286,6 +286,13 @@ row(
   'ms',
 );
 row(
+  '  of which node start and loading the modules, ms',
+  oursStart.loadedMs as number,
+  null,
+  peerFts ? (peerFts.start.readyMs as number) - (peerFts.start.mainMs as number) : null,
+  'ms',
+);
+row(
   'process start → searchable (typo-tolerant index), ms',
   oursStart.readyMs as number,
   peerMini ? (peerMini.loadMs as number) + (oursStart.readyMs as number) - (oursStart.mainMs as number) : null,
