@@ -38,9 +38,19 @@ if (mode === 'ours') {
   // Typo queries, answered by the text engine (fts5vocab's near spellings) while the record index
   // is still loading, as the app shows them (searchIndex.ts); checked below, outside the timing.
   const probes = JSON.parse(probesJson ?? '[]') as TypoProbe[];
-  const answers = probes.map((p) => searchText(ctx, p.typed, 50).hits.map((h) => h.recordId));
+  const took: number[] = [];
+  const answers = probes.map((p) => {
+    const t0 = performance.now();
+    const hits = searchText(ctx, p.typed, 50).hits.map((h) => h.recordId);
+    took.push(performance.now() - t0);
+    return hits;
+  });
   const typoReadyMs = performance.now();
-  const typoAnswered = probes.map((p, i) => ({ typed: p.typed, right: probeAnswered(db, p, answers[i]!) }));
+  const typoAnswered = probes.map((p, i) => ({
+    typed: p.typed,
+    right: probeAnswered(db, p, answers[i]!),
+    ms: Math.round(took[i]!),
+  }));
   let snap = loadSnapshot(paths, db);
   if (!snap) throw new Error('no snapshot');
   const revision = snap.revision;

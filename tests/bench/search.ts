@@ -276,10 +276,10 @@ row(
   peerFts ? (peerFts.start.readyMs as number) : null,
   'ms',
 );
-const typoAnswered = oursStart.typoAnswered as { typed: string; right: boolean }[];
+const typoAnswered = oursStart.typoAnswered as { typed: string; right: boolean; ms: number }[];
 const typoRight = typoAnswered.every((a) => a.right);
 row(
-  `process start → typo queries answered right (${typoAnswered.map((a) => a.typed).join(', ')}${typoRight ? '' : ': WRONG'}), ms`,
+  `process start → typo queries answered right, one after another (${typoAnswered.map((a) => `${a.typed} ${a.ms} ms`).join(', ')}${typoRight ? '' : ': WRONG'}), ms`,
   typoRight ? (oursStart.typoReadyMs as number) : NaN,
   null,
   null,
