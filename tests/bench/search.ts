@@ -116,6 +116,16 @@ const oursStart = child('ours', dir, JSON.stringify(probes));
 
 const recordLat: Record<string, number[]> = {};
 const mergedLat: Record<string, number[]> = {};
+/**
+ * CPU time per query (this process's, no other thread busy meanwhile): what a query costs, which
+ * the machine's load moves far less than the wall clock, so the two engines compare on a shared machine.
+ */
+const mergedCpu: number[] = [];
+const ftsCpu: number[] = [];
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
 /** The merged list's stages, one after the other: the text engine (FTS5), then the merge in the window's worker. */
 const textLat: Record<string, number[]> = {};
 const mergeLat: Record<string, number[]> = {};
@@ -143,6 +153,7 @@ for (const q of QUERIES) {
 }
 for (let round = 0; round < ROUNDS; round++) {
   for (const q of QUERIES) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     ours.search(q.query, { limit: 50, withFacets: false });
     const t1 = performance.now();
@@ -150,6 +161,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const tText = performance.now();
     mergeAsTheWorkerDoes(q.query, text.hits);
     const t2 = performance.now();
+    mergedCpu.push(cpuMs(c0));
     ours.lastFacets();
     facetLat.push(performance.now() - t2);
     (recordLat[q.kind] ??= []).push(t1 - t0);
@@ -211,9 +223,11 @@ if (!values['no-peers']) {
   for (const q of QUERIES) run(q.query);
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of QUERIES) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       run(q.query);
       (latencies[q.kind] ??= []).push(performance.now() - t0);
+      ftsCpu.push(cpuMs(c0));
     }
   }
   fdb.close();
@@ -408,6 +422,10 @@ if (peerFts) {
     1.5,
     '×',
   );
+  console.log(
+    `CPU per query, p50 / p95 ms: merged list ${f1(pct(mergedCpu, 50))} / ${f1(pct(mergedCpu, 95))}, FTS5 over everything ${f1(pct(ftsCpu, 50))} / ${f1(pct(ftsCpu, 95))}`,
+  );
+  goal('merged list CPU p95 / FTS5 over everything CPU p95 =', pct(mergedCpu, 95) / pct(ftsCpu, 95), 1.5, '×');
   goal(
     'record-level p95 / FTS5 over everything p95 =',
     pct(all(recordLat), 95) / pct(all(peerFts.latencies), 95),
