@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { firstMatchAt, snippet, segmentsText } from '../../../src/shared/search/snippet';
+import { tokenize } from '../../../src/shared/search/tokenizer';
+
+const at = (text: string, query: string) => firstMatchAt(text, tokenize(query));
+
+describe('where a snippet starts: the first word a query term matches', () => {
+  it('finds a term at the start of a word only, as a prefix, whatever the case', () => {
+    expect(at('The Leeds partnership', 'partner')).toBe(10);
+    expect(at('A copartnership of two', 'partner')).toBe(-1);
+    expect(at('LEEDS and Hangzhou', 'leeds')).toBe(0);
+    expect(at('Minutes, 2019: item 4b', '4b')).toBe(20);
+    expect(at('under_score', 'score')).toBe(6);
+  });
+
+  it('takes the earliest match of any term', () => {
+    expect(at('trade mission and delegation', 'delegation trade')).toBe(0);
+    expect(at('mission and delegation then trade', 'trade delegation')).toBe(12);
+  });
+
+  it('matches a one-letter term only as a whole word', () => {
+    expect(at('Plan b was kept', 'b')).toBe(5);
+    expect(at('the bill', 'b')).toBe(-1);
+  });
+
+  it('folds apostrophes and diacritics as the tokenizer does', () => {
+    expect(at("Letter from O'Brien", 'obrien')).toBe(12);
+    expect(at('Visit to Zürich', 'zurich')).toBe(9);
+    expect(at('Visit to Zurich', 'zürich')).toBe(9);
+  });
+
+  it('finds Han text in either script, character by character', () => {
+    expect(at('Notes 墓誌銘 and more', '墓志铭')).toBe(6);
+    expect(at('利茲市政府', '利兹')).toBe(0);
+    expect(at('会议 杭州', '杭州')).toBe(3);
+    expect(at('English only', '杭州')).toBe(-1);
+    // Indexes count UTF-16 units: the character outside the BMP takes two.
+    expect(at('𠀀 then 杭', '杭州')).toBe(8);
+  });
+
+  it('marks the match in a snippet of a long text, with ellipses where cut', () => {
+    const text = `${'word '.repeat(400)}the memorandum was signed ${'more '.repeat(400)}`;
+    const segments = snippet(text, tokenize('memorandum'));
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['memorandum']);
+    expect(segmentsText(segments).startsWith('…')).toBe(true);
+    expect(segmentsText(segments).endsWith('…')).toBe(true);
+  });
+});
