@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui -- --baseline <build folder> [--rounds 5]`: page open → first rows of this build
+ * `npm run bench:ui -- --baseline <build folder> [--baseline-library DIR] [--rounds 5]`: page open → first rows of this build
  * against another build (say, main's before a change, built with `electron-vite build --outDir
  * out-base`), measured in the same run on the same library, alternating which goes first each round.
  * The machine's load moves both alike, so the ratio is what counts, not the absolute figures.
@@ -15,6 +15,8 @@ import { startHostProcess, type HostProcess } from '../support/host-process';
 interface Build {
   name: string;
   out: string;
+  /** The library it opens: the same for both, unless the baseline cannot open this one's schema. */
+  library: string;
 }
 
 const median = (xs: number[]) => {
@@ -40,13 +42,15 @@ async function openOnce(browser: Browser, url: string, reloads: number): Promise
   }
 }
 
-export async function compareOpens(browser: Browser, library: string, builds: Build[], rounds: number): Promise<void> {
+export async function compareOpens(browser: Browser, builds: Build[], rounds: number): Promise<void> {
   const hosts: HostProcess[] = [];
   try {
     for (const build of builds) {
       const started = performance.now();
-      hosts.push(await startHostProcess(library, build.out));
-      console.log(`  ${build.name} (${build.out}): host ready after ${(performance.now() - started).toFixed(0)} ms`);
+      hosts.push(await startHostProcess(build.library, build.out));
+      console.log(
+        `  ${build.name} (${build.out} on ${build.library}): host ready after ${(performance.now() - started).toFixed(0)} ms`,
+      );
     }
     const cold = builds.map(() => [] as number[]);
     const warm = builds.map(() => [] as number[]);
@@ -78,9 +82,19 @@ export async function compareOpens(browser: Browser, library: string, builds: Bu
   }
 }
 
-export function baselineBuilds(root: string, out: string, baseline: string): Build[] {
+/**
+ * `baselineLibrary`: for a baseline older than this library's schema (it would refuse it), a library
+ * it generated itself from the same corpus (its own tests/bench/library.ts).
+ */
+export function baselineBuilds(
+  root: string,
+  out: string,
+  library: string,
+  baseline: string,
+  baselineLibrary?: string,
+): Build[] {
   return [
-    { name: 'this build', out: path.resolve(root, out) },
-    { name: 'baseline', out: path.resolve(root, baseline) },
+    { name: 'this build', out: path.resolve(root, out), library },
+    { name: 'baseline', out: path.resolve(root, baseline), library: path.resolve(baselineLibrary ?? library) },
   ];
 }

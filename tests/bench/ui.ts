@@ -30,6 +30,7 @@ const { values } = parseArgs({
     fresh: { type: 'boolean' },
     loads: { type: 'string', default: '3' },
     baseline: { type: 'string' },
+    'baseline-library': { type: 'string' },
     rounds: { type: 'string', default: '5' },
   },
 });
@@ -160,7 +161,8 @@ async function main(): Promise<void> {
   });
   if (values.baseline) {
     try {
-      await compareOpens(browser, library, baselineBuilds(ROOT, OUT, values.baseline), Number(values.rounds));
+      const builds = baselineBuilds(ROOT, OUT, library, values.baseline, values['baseline-library']);
+      await compareOpens(browser, builds, Number(values.rounds));
     } finally {
       await browser.close();
     }
