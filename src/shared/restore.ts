@@ -90,9 +90,16 @@ export const MergeSnapshot = z.strictObject({
         role: z.enum(LINK_ROLES),
         note: z.string().max(500).nullable(),
         position: z.number().int().min(0),
+        /** The organisation the link acted for (absent in snapshots made before it was kept). */
+        onBehalfOf: Id.nullable().optional(),
       }),
     )
     .max(100_000),
+  /** Other links that acted on behalf of the duplicate: the merge made them act for the kept record. */
+  actedFor: z
+    .array(z.strictObject({ recordId: Id, authorityId: Id, role: z.enum(LINK_ROLES) }))
+    .max(100_000)
+    .optional(),
   eventsAtPlace: z.array(Id).max(100_000),
   /** The kept record's revision right after the merge: the undo is refused if it has changed since. */
   keepRevision: z.number().int().min(0),

@@ -288,10 +288,12 @@ export function mergeAuthorities(
         'mergeId',
       );
     }
+    // The records that name the duplicate: linked to it, or a link acting on its behalf.
     const affected = (
-      sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(mergeId) as {
-        id: number;
-      }[]
+      sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ? OR on_behalf_of = ?').all(
+        mergeId,
+        mergeId,
+      ) as { id: number }[]
     ).map((r) => r.id);
     const moved = sql(
       ctx.db,
