@@ -31,15 +31,19 @@ const AttachedFile = z.strictObject({
   addedAt: Timestamp,
 });
 
-/** Everything needed to put a deleted record back exactly: its description, when it was made, its files. */
-/** An authority created with the record and deleted with it (undoing the record's creation): it comes back with its id. */
-const CreatedAuthority = z.strictObject({
+/**
+ * An authority created with the record (or with an edit of it) and deleted when that was undone:
+ * it comes back with its id.
+ */
+export const CreatedAuthority = z.strictObject({
   id: Id,
   kind: z.enum(AUTHORITY_KINDS),
   name: RequiredText(500),
   createdAt: Timestamp,
 });
+export type CreatedAuthority = z.output<typeof CreatedAuthority>;
 
+/** Everything needed to put a deleted record back exactly: its description, when it was made, its files. */
 export const RecordSnapshot = z.strictObject({
   record: RecordCreate,
   createdAt: Timestamp,

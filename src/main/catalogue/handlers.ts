@@ -20,8 +20,10 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
 
   createRecord: (ctx, { newLinks, ...input }) => records.createRecord(ctx, input, newLinks),
   getRecord: (ctx, { id }) => records.requireRecord(ctx, id),
-  updateRecord: (ctx, { id, patch, expectedRevision, newLinks }) =>
-    records.updateRecord(ctx, id, patch, expectedRevision, newLinks),
+  updateRecord: (ctx, { id, patch, expectedRevision, newLinks, withAuthorities, restoreAuthorities }) =>
+    withAuthorities?.length || restoreAuthorities?.length
+      ? restore.updateRestorably(ctx, { id, patch, expectedRevision, newLinks, withAuthorities, restoreAuthorities })
+      : records.updateRecord(ctx, id, patch, expectedRevision, newLinks),
   deleteRecord: (ctx, { id }) => records.deleteRecord(ctx, id),
   listRecords: (ctx, query) => recordList.listRecords(ctx, query),
   recordIds: (ctx, query) => recordList.recordIds(ctx, query),

@@ -97,6 +97,7 @@ import {
   CollectionSnapshot,
   DeletedCollection,
   DeletedRecord,
+  CreatedAuthority,
   MergedAuthorities,
   MergeSnapshot,
   RestoreRecordInput,
@@ -124,6 +125,13 @@ export const catalogueChannels = {
       expectedRevision: z.number().int().min(0).optional(),
       /** Authorities created with the edit and linked after the record's links, all or nothing. */
       newLinks: NewLinks,
+      /**
+       * Undoing an edit that created authorities: these (which the record linked before this edit)
+       * are deleted after it when nothing refers to them any more and nobody edited them since.
+       */
+      withAuthorities: z.array(Id).max(100).optional(),
+      /** Redoing such an edit: these authorities are put back under their ids first (kept if still there). */
+      restoreAuthorities: z.array(CreatedAuthority).max(100).optional(),
     }),
     RecordView,
     true,
