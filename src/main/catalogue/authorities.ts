@@ -124,7 +124,10 @@ export function createAuthority(ctx: CatalogueContext, input: AuthorityCreate): 
   })();
 }
 
-/** Records whose search text contains an authority's names: they change when it does. */
+/**
+ * Records whose search text contains an authority's names — those linked to it and those with a
+ * link acting on its behalf (a signatory for an organisation): they change when it does.
+ */
 function touchLinkedRecords(
   ctx: CatalogueContext,
   authorityId: number,
@@ -133,9 +136,10 @@ function touchLinkedRecords(
   now: string | null,
 ): number {
   const ids = (
-    sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(authorityId) as {
-      id: number;
-    }[]
+    sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ? OR on_behalf_of = ?').all(
+      authorityId,
+      authorityId,
+    ) as { id: number }[]
   ).map((r) => r.id);
   for (const id of ids) {
     const revision = logChange(ctx, 'record', id, 'update', { [field]: old }, { [field]: now });

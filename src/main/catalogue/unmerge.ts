@@ -176,9 +176,10 @@ export function unmerge(
     ) {
       const moved = relinked;
       const ids = (
-        sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(k.id) as {
-          id: number;
-        }[]
+        sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ? OR on_behalf_of = ?').all(
+          k.id,
+          k.id,
+        ) as { id: number }[]
       ).filter((r) => !moved.has(r.id));
       for (const { id } of ids) {
         const revision = logChange(
