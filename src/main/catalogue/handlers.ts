@@ -8,7 +8,9 @@ import * as collections from './collections';
 import { libraryInfo } from './info';
 import * as recordList from './record-list';
 import * as records from './records';
+import * as library from './library';
 import * as restore from './restore';
+import * as undoHistory from './undo-history';
 import { loadSample } from './sample';
 import * as tags from './tags';
 import * as unmerge from './unmerge';
@@ -64,4 +66,8 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   mergeAuthoritiesRestorably: (ctx, { keepId, mergeId, nameFrom }) =>
     unmerge.mergeRestorably(ctx, keepId, mergeId, nameFrom),
   unmergeAuthorities: (ctx, { snapshot }) => unmerge.unmerge(ctx, snapshot),
+  getUndoHistory: (ctx, { libraryId }) =>
+    libraryId === library.libraryId(ctx.db) ? undoHistory.getUndoHistory(ctx.paths) : { text: null },
+  putUndoHistory: (ctx, { libraryId, text }) =>
+    libraryId === library.libraryId(ctx.db) ? undoHistory.putUndoHistory(ctx.paths, text) : { kept: false },
 };
