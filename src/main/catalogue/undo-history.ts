@@ -13,7 +13,7 @@ import type { LibraryPaths } from './library';
 
 const FILE = 'undo-history.json';
 
-export const undoHistoryFile = (paths: Pick<LibraryPaths, 'root'>): string => path.join(paths.root, FILE);
+const undoHistoryFile = (paths: Pick<LibraryPaths, 'root'>): string => path.join(paths.root, FILE);
 
 export function getUndoHistory(paths: Pick<LibraryPaths, 'root'>): { text: string | null } {
   let text: string;

@@ -26,7 +26,7 @@ export const libraryStore: HistoryStore = {
 };
 
 /** Where histories were kept before (localStorage, by library id): read once, then moved to the library. */
-export const LEGACY_KEY_PREFIX = 'civic-archive:undo:';
+const LEGACY_KEY_PREFIX = 'civic-archive:undo:';
 
 export function takeLegacy(library: string): string | null {
   try {
