@@ -18,6 +18,7 @@ import { serveSearchSnapshot } from './search/serve-snapshot';
 import { LibrarySwitch } from './service/library-switch';
 import { appFile } from './shell/app-protocol';
 import { Grants } from './shell/grants';
+import { leavePrompt, leaves } from './shell/leave';
 import { APP_INDEX_URL, APP_SCHEME, fileProtocolCors, isTrustedUrl as isTrusted } from './shell/trusted-url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -125,6 +126,36 @@ async function openFirstLibrary(libraryDir: string): Promise<void> {
   bindIpc({ service: opened.service, grants, libraryRoot: () => opened.root, isTrustedUrl });
 }
 
+/**
+ * A record form with unsaved typing holds the page (`beforeunload`); without this Electron would
+ * silently keep the window open. Ask Leave / Stay instead, in the interface language: the page's
+ * `lang`, read whenever the window loads, gains or loses focus or is about to close (the question
+ * must be answered synchronously, so it cannot be read at that moment), else the system's.
+ */
+function holdUnsavedWork(win: BrowserWindow): void {
+  let language: string | null = null;
+  const readLanguage = () => {
+    if (win.isDestroyed()) return;
+    win.webContents
+      .executeJavaScript('document.documentElement.lang')
+      .then((lang: unknown) => {
+        if (typeof lang === 'string' && lang) language = lang;
+      })
+      .catch(() => {
+        // A page that is going away: keep the language last read.
+      });
+  };
+  win.webContents.on('did-finish-load', readLanguage);
+  win.on('focus', readLanguage);
+  win.on('blur', readLanguage);
+  win.on('close', readLanguage);
+  win.webContents.on('will-prevent-unload', (event) => {
+    const answer = dialog.showMessageBoxSync(win, leavePrompt(language ?? app.getLocale()));
+    // preventDefault here overrides the page's hold: the window closes or reloads.
+    if (leaves(answer)) event.preventDefault();
+  });
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -145,6 +176,7 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  holdUnsavedWork(win);
   void win.loadURL(devUrl ?? APP_INDEX_URL);
   return win;
 }

@@ -31,15 +31,19 @@ const AttachedFile = z.strictObject({
   addedAt: Timestamp,
 });
 
-/** Everything needed to put a deleted record back exactly: its description, when it was made, its files. */
-/** An authority created with the record and deleted with it (undoing the record's creation): it comes back with its id. */
-const CreatedAuthority = z.strictObject({
+/**
+ * An authority created with the record (or with an edit of it) and deleted when that was undone:
+ * it comes back with its id.
+ */
+export const CreatedAuthority = z.strictObject({
   id: Id,
   kind: z.enum(AUTHORITY_KINDS),
   name: RequiredText(500),
   createdAt: Timestamp,
 });
+export type CreatedAuthority = z.output<typeof CreatedAuthority>;
 
+/** Everything needed to put a deleted record back exactly: its description, when it was made, its files. */
 export const RecordSnapshot = z.strictObject({
   record: RecordCreate,
   createdAt: Timestamp,
@@ -90,9 +94,16 @@ export const MergeSnapshot = z.strictObject({
         role: z.enum(LINK_ROLES),
         note: z.string().max(500).nullable(),
         position: z.number().int().min(0),
+        /** The organisation the link acted for (absent in snapshots made before it was kept). */
+        onBehalfOf: Id.nullable().optional(),
       }),
     )
     .max(100_000),
+  /** Other links that acted on behalf of the duplicate: the merge made them act for the kept record. */
+  actedFor: z
+    .array(z.strictObject({ recordId: Id, authorityId: Id, role: z.enum(LINK_ROLES) }))
+    .max(100_000)
+    .optional(),
   eventsAtPlace: z.array(Id).max(100_000),
   /** The kept record's revision right after the merge: the undo is refused if it has changed since. */
   keepRevision: z.number().int().min(0),

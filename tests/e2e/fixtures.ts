@@ -55,12 +55,13 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startHost(): Promise<{ info: HostInfo; stop: () => Promise<void> }> {
+/** `library`: a library another host already serves (left in place when this one stops); else a new one. */
+export async function startHost(library?: string): Promise<{ info: HostInfo; stop: () => Promise<void> }> {
   for (const file of [HOST_SCRIPT, RENDERER]) {
     if (!fs.existsSync(file))
       throw new Error(`${path.relative(ROOT, file)} is missing: build first (npx electron-vite build)`);
   }
-  const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-archive-e2e-'));
+  const libraryDir = library ?? fs.mkdtempSync(path.join(os.tmpdir(), 'civic-archive-e2e-'));
   // The tests type paths of folders they made in the temp folder (a folder import, another library):
   // through the browser, paths must lie in the library or an --allow-dir (src/main/host/paths.ts).
   const child = spawn(
@@ -76,7 +77,7 @@ export async function startHost(): Promise<{ info: HostInfo; stop: () => Promise
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const cleanup = async () => {
     await stop(child);
-    fs.rmSync(libraryDir, { recursive: true, force: true });
+    if (library === undefined) fs.rmSync(libraryDir, { recursive: true, force: true });
   };
   try {
     const line = await firstLine(child, () => stderr);

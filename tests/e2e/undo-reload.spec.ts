@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { api, expect, openWithSample, test, type HostInfo } from './fixtures';
+import { api, expect, openWithSample, startHost, test, type HostInfo } from './fixtures';
 
 interface Listed {
   items: { id: number; title: string }[];
@@ -80,5 +80,36 @@ test('each library has its own history: another library does not see it, and it 
   } finally {
     await api(host, 'openLibrary', { path: host.libraryDir }).catch(() => undefined);
     fs.rmSync(other, { recursive: true, force: true });
+  }
+});
+
+test('the history is kept in the library: a host started on another port still has it', async ({ page, host }) => {
+  await api(host, 'createRecord', { type: 'letter', title: 'A letter to retitle' });
+  const record = (await api<Listed>(host, 'listRecords', { limit: 10 })).items[0]!;
+  await page.goto(host.url);
+  await page.goto(`${host.baseUrl}/#/records/${record.id}/edit`);
+  await page.getByLabel('Title', { exact: true }).fill('Retitled on the first port');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('#record-heading')).toHaveText('Retitled on the first port');
+  const undo = page.getByRole('button', { name: 'Undo the edit of “Retitled on the first port”' });
+  await expect(undo).toBeEnabled();
+  await expect.poll(() => fs.existsSync(path.join(host.libraryDir, 'undo-history.json'))).toBe(true);
+
+  // Another host on the same library: another port, so another origin with its own localStorage.
+  const second = await startHost(host.libraryDir);
+  try {
+    expect(new URL(second.info.baseUrl).port).not.toBe(new URL(host.baseUrl).port);
+    // Cookies ignore ports: the first host's session cookie would be offered to the second one,
+    // and the host's guard takes a cookie before the URL's token (src/main/host/guard.ts).
+    await page.goto('about:blank');
+    await page.context().clearCookies();
+    await page.goto(`${second.info.url}#/records/${record.id}`);
+    await expect(undo).toBeEnabled();
+    await undo.click();
+    await expect.poll(() => titleOf(host, record.id)).toBe('A letter to retitle');
+  } finally {
+    // Off the second host before it stops: a poll that found it gone would be a page error.
+    await page.goto('about:blank');
+    await second.stop();
   }
 });

@@ -8,7 +8,9 @@ import * as collections from './collections';
 import { libraryInfo } from './info';
 import * as recordList from './record-list';
 import * as records from './records';
+import * as library from './library';
 import * as restore from './restore';
+import * as undoHistory from './undo-history';
 import { loadSample } from './sample';
 import * as tags from './tags';
 import * as unmerge from './unmerge';
@@ -20,8 +22,10 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
 
   createRecord: (ctx, { newLinks, ...input }) => records.createRecord(ctx, input, newLinks),
   getRecord: (ctx, { id }) => records.requireRecord(ctx, id),
-  updateRecord: (ctx, { id, patch, expectedRevision, newLinks }) =>
-    records.updateRecord(ctx, id, patch, expectedRevision, newLinks),
+  updateRecord: (ctx, { id, patch, expectedRevision, newLinks, withAuthorities, restoreAuthorities }) =>
+    withAuthorities?.length || restoreAuthorities?.length
+      ? restore.updateRestorably(ctx, { id, patch, expectedRevision, newLinks, withAuthorities, restoreAuthorities })
+      : records.updateRecord(ctx, id, patch, expectedRevision, newLinks),
   deleteRecord: (ctx, { id }) => records.deleteRecord(ctx, id),
   listRecords: (ctx, query) => recordList.listRecords(ctx, query),
   recordIds: (ctx, query) => recordList.recordIds(ctx, query),
@@ -62,4 +66,8 @@ export const catalogueHandlers: HandlersFor<typeof catalogueChannels> = {
   mergeAuthoritiesRestorably: (ctx, { keepId, mergeId, nameFrom }) =>
     unmerge.mergeRestorably(ctx, keepId, mergeId, nameFrom),
   unmergeAuthorities: (ctx, { snapshot }) => unmerge.unmerge(ctx, snapshot),
+  getUndoHistory: (ctx, { libraryId }) =>
+    libraryId === library.libraryId(ctx.db) ? undoHistory.getUndoHistory(ctx.paths) : { text: null },
+  putUndoHistory: (ctx, { libraryId, text }) =>
+    libraryId === library.libraryId(ctx.db) ? undoHistory.putUndoHistory(ctx.paths, text) : { kept: false },
 };

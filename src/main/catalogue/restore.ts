@@ -9,14 +9,14 @@
  * The catalogue only vouches that the id was deleted at that revision and nothing happened to it
  * since, so a snapshot can never resurrect an id twice or invent one.
  */
-import type { RecordSnapshot } from '../../shared/restore';
-import { recordInputOf, type RecordView } from '../../shared/model';
+import type { CreatedAuthority, RecordSnapshot } from '../../shared/restore';
+import { recordInputOf, type NewLink, type RecordPatch, type RecordView } from '../../shared/model';
 import type { RestoreProblem } from '../../shared/errors/reasons';
 import { ArchiveFailure } from '../../shared/result';
 import { authorityAudit, deleteAuthority, requireAuthority } from './authorities';
 import { logChange } from './changes';
 import type { CatalogueContext } from './context';
-import { deleteRecord, insertRecord, requireRecord } from './records';
+import { deleteRecord, insertRecord, requireRecord, updateRecord } from './records';
 import { sql } from './statements';
 
 /** The record as its creation input: what insertRecord needs to write it again. */
@@ -53,9 +53,33 @@ export function deleteRestorably(
 }
 
 /**
- * Undoing a record's creation also undoes the authorities its form created — but only those the
- * record links, that nothing else links to now, and that nobody has edited since they were made
- * (an authority someone has worked on is theirs to delete).
+ * An edit that can take back the authorities an earlier edit created (its undo), or put them back
+ * under their ids first (its redo), all in one transaction with the edit itself.
+ */
+export function updateRestorably(
+  ctx: CatalogueContext,
+  input: {
+    id: number;
+    patch: RecordPatch;
+    expectedRevision: number | undefined;
+    newLinks?: NewLink[] | undefined;
+    withAuthorities?: number[] | undefined;
+    restoreAuthorities?: CreatedAuthority[] | undefined;
+  },
+): RecordView {
+  return ctx.db.transaction(() => {
+    const before = requireRecord(ctx, input.id);
+    restoreAuthorities(ctx, input.id, input.restoreAuthorities);
+    const after = updateRecord(ctx, input.id, input.patch, input.expectedRevision, input.newLinks);
+    deleteCreatedWith(ctx, before, input.withAuthorities ?? []);
+    return after;
+  })();
+}
+
+/**
+ * Undoing a record's creation (or an edit's) also undoes the authorities its form created — but
+ * only those the record linked, that nothing links to or acts on behalf of now, and that nobody
+ * has edited since they were made (an authority someone has worked on is theirs to delete).
  */
 function deleteCreatedWith(
   ctx: CatalogueContext,
@@ -69,7 +93,7 @@ function deleteCreatedWith(
       NonNullable<RecordSnapshot['authorities']>[number] | undefined;
     if (!a) continue;
     const used =
-      sql(ctx.db, 'SELECT 1 FROM record_links WHERE authority_id = ? LIMIT 1').get(aid) ??
+      sql(ctx.db, 'SELECT 1 FROM record_links WHERE authority_id = ? OR on_behalf_of = ? LIMIT 1').get(aid, aid) ??
       sql(ctx.db, 'SELECT 1 FROM authorities WHERE place_id = ? LIMIT 1').get(aid);
     const last = sql(
       ctx.db,
@@ -83,7 +107,7 @@ function deleteCreatedWith(
 }
 
 /** Puts back the authorities deleted with the record, under their ids, before its links are checked. */
-function restoreAuthorities(ctx: CatalogueContext, id: number, authorities: RecordSnapshot['authorities']): void {
+function restoreAuthorities(ctx: CatalogueContext, id: number, authorities: CreatedAuthority[] | undefined): void {
   for (const [i, a] of (authorities ?? []).entries()) {
     const held = sql(ctx.db, 'SELECT kind, name FROM authorities WHERE id = ?').get(a.id) as
       { kind: string; name: string } | undefined;

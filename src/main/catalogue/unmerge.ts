@@ -19,8 +19,19 @@ type Link = MergeSnapshot['mergedLinks'][number];
 function links(ctx: CatalogueContext, authorityId: number): Link[] {
   return sql(
     ctx.db,
-    'SELECT record_id AS recordId, role, note, position FROM record_links WHERE authority_id = ? ORDER BY record_id, position',
+    'SELECT record_id AS recordId, role, note, position, on_behalf_of AS onBehalfOf FROM record_links WHERE authority_id = ? ORDER BY record_id, position',
   ).all(authorityId) as Link[];
+}
+
+type ActedFor = NonNullable<MergeSnapshot['actedFor']>[number];
+
+/** The links of other authorities that acted on behalf of this one (a signatory for an organisation). */
+function actedFor(ctx: CatalogueContext, authorityId: number): ActedFor[] {
+  return sql(
+    ctx.db,
+    `SELECT record_id AS recordId, authority_id AS authorityId, role FROM record_links
+      WHERE on_behalf_of = ? AND authority_id <> ? ORDER BY record_id, authority_id, role`,
+  ).all(authorityId, authorityId) as ActedFor[];
 }
 
 function lastChange(ctx: CatalogueContext, id: number): { revision: number; action: string } | undefined {
@@ -52,6 +63,7 @@ export function mergeRestorably(ctx: CatalogueContext, keepId: number, mergeId: 
         createdAt: merged.createdAt,
       },
       mergedLinks: links(ctx, mergeId),
+      actedFor: actedFor(ctx, mergeId),
       eventsAtPlace: (
         sql(ctx.db, 'SELECT id FROM authorities WHERE place_id = ? ORDER BY id').all(mergeId) as { id: number }[]
       ).map((r) => r.id),
@@ -109,12 +121,18 @@ export function unmerge(
     const dropKeep = sql(ctx.db, 'DELETE FROM record_links WHERE record_id = ? AND authority_id = ? AND role = ?');
     const addBack = sql(
       ctx.db,
-      'INSERT INTO record_links (record_id, authority_id, role, note, position) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO record_links (record_id, authority_id, role, note, position, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const l of s.mergedLinks) {
       if (!had.has(`${l.recordId}/${l.role}`)) dropKeep.run(l.recordId, k.id, l.role);
-      addBack.run(l.recordId, m.id, l.role, l.note, l.position);
+      addBack.run(l.recordId, m.id, l.role, l.note, l.position, l.onBehalfOf ?? null);
     }
+    // Whoever signed for the duplicate signs for it again (the merge made them sign for the kept record).
+    const actFor = sql(
+      ctx.db,
+      'UPDATE record_links SET on_behalf_of = ? WHERE record_id = ? AND authority_id = ? AND role = ? AND on_behalf_of = ?',
+    );
+    for (const l of s.actedFor ?? []) actFor.run(m.id, l.recordId, l.authorityId, l.role, k.id);
     const setPlace = sql(ctx.db, 'UPDATE authorities SET place_id = ? WHERE id = ? AND place_id = ?');
     for (const id of s.eventsAtPlace) setPlace.run(m.id, id, k.id);
 
@@ -139,7 +157,8 @@ export function unmerge(
       { ...authorityAudit(restored), restored: `merge into #${k.id} undone` },
     );
     logChange(ctx, 'authority', k.id, 'update', authorityAudit(kept), authorityAudit(after));
-    for (const recordId of [...new Set(s.mergedLinks.map((l) => l.recordId))]) {
+    const relinked = new Set([...s.mergedLinks, ...(s.actedFor ?? [])].map((l) => l.recordId));
+    for (const recordId of relinked) {
       const revision = logChange(
         ctx,
         'record',
@@ -155,11 +174,12 @@ export function unmerge(
       authorityAudit(kept).name !== authorityAudit(after).name ||
       authorityAudit(kept).altNames !== authorityAudit(after).altNames
     ) {
-      const moved = new Set(s.mergedLinks.map((l) => l.recordId));
+      const moved = relinked;
       const ids = (
-        sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ?').all(k.id) as {
-          id: number;
-        }[]
+        sql(ctx.db, 'SELECT DISTINCT record_id AS id FROM record_links WHERE authority_id = ? OR on_behalf_of = ?').all(
+          k.id,
+          k.id,
+        ) as { id: number }[]
       ).filter((r) => !moved.has(r.id));
       for (const { id } of ids) {
         const revision = logChange(

@@ -67,6 +67,8 @@ const CHANNEL_BODY_BYTES: Partial<Record<Channel, number>> = {
   // A collection's description (20,000 characters).
   createCollection: 128 * KB,
   updateCollection: 128 * KB,
+  // The window's undo history: up to 1,000,000 characters of JSON.
+  putUndoHistory: 3 * MB + 64 * KB,
   // Undoing a deletion carries the ids of the records it moved up (up to 100,000).
   restoreCollection: 3 * MB,
   // An uploaded file's choices for its records: up to 200 tags of up to 100 characters each.

@@ -110,11 +110,15 @@ import {
   CollectionSnapshot,
   DeletedCollection,
   DeletedRecord,
+  CreatedAuthority,
   MergedAuthorities,
   MergeSnapshot,
   RestoreRecordInput,
   UnmergeOutput,
 } from '../restore';
+
+/** The most characters of undo history a library keeps (the oldest steps go first beyond it). */
+export const UNDO_HISTORY_MAX_CHARS = 1_000_000;
 
 export const catalogueChannels = {
   libraryInfo: channel(z.strictObject({}), LibraryInfo, false),
@@ -137,6 +141,13 @@ export const catalogueChannels = {
       expectedRevision: z.number().int().min(0).optional(),
       /** Authorities created with the edit and linked after the record's links, all or nothing. */
       newLinks: NewLinks,
+      /**
+       * Undoing an edit that created authorities: these (which the record linked before this edit)
+       * are deleted after it when nothing refers to them any more and nobody edited them since.
+       */
+      withAuthorities: z.array(Id).max(100).optional(),
+      /** Redoing such an edit: these authorities are put back under their ids first (kept if still there). */
+      restoreAuthorities: z.array(CreatedAuthority).max(100).optional(),
     }),
     RecordView,
     true,
@@ -283,4 +294,22 @@ export const catalogueChannels = {
   ),
   /** Undoes a merge: the duplicate comes back with its id and links; refused if either record changed since. */
   unmergeAuthorities: channel(z.strictObject({ snapshot: MergeSnapshot }), UnmergeOutput, true),
+
+  /**
+   * The window's undo history of this library, as the window saved it (its own JSON): kept in the
+   * library folder, so it survives a reload, a new browser-host port and a restart, and only this
+   * library sees it. `libraryId`: the library the window means (libraryInfo's id); another one
+   * open meanwhile answers null. null: none kept, or what was kept is unreadable.
+   */
+  getUndoHistory: channel(
+    z.strictObject({ libraryId: z.string().min(1).max(100) }),
+    z.object({ text: z.string().nullable() }),
+    false,
+  ),
+  /** Replaces the kept undo history (written atomically; null forgets it); not kept if another library is open now. */
+  putUndoHistory: channel(
+    z.strictObject({ libraryId: z.string().min(1).max(100), text: z.string().max(UNDO_HISTORY_MAX_CHARS).nullable() }),
+    z.object({ kept: z.boolean() }),
+    true,
+  ),
 };

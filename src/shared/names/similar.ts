@@ -32,11 +32,17 @@ const HAN_TITLES =
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-interface Parsed {
+/** A name as the matcher reads it: parse each authority's names once and reuse them (parseName). */
+export interface Parsed {
   words: string[];
   han: string;
   /** A title was set aside from the Han name (王先生): its family name alone may then match. */
   hanTitled: boolean;
+}
+
+/** Folds a name and sets its titles aside: the costly part, done once per name, not per comparison. */
+export function parseName(name: string): Parsed {
+  return parse(name);
 }
 
 function parse(name: string): Parsed {
@@ -71,29 +77,46 @@ function wordAgreement(a: string, b: string): 0 | 1 | 2 {
   return 0;
 }
 
+type Agreement = (a: string, b: string) => 0 | 1 | 2;
+
 /** Latin-script names: 0 when they cannot be the same, else how sure (up to 1). */
-function wordsScore(a: string[], b: string[]): number {
+function wordsScore(a: string[], b: string[], agree: Agreement = wordAgreement): number {
   if (a.length === 0 || b.length === 0) return 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const used = new Set<number>();
+  const used: boolean[] = [];
   let full = 0;
   let points = 0;
   for (const w of short) {
     let best = -1;
     let bestAgreement = 0;
-    long.forEach((v, j) => {
-      if (used.has(j)) return;
-      const agreement = wordAgreement(w, v);
+    for (let j = 0; j < long.length; j++) {
+      if (used[j]) continue;
+      const agreement = agree(w, long[j]!);
       if (agreement > bestAgreement) [best, bestAgreement] = [j, agreement];
-    });
+    }
     if (best < 0) return 0;
-    used.add(best);
+    used[best] = true;
     points += bestAgreement;
     if (bestAgreement === 2) full++;
   }
   if (full === 0) return 0;
-  if (long.length > short.length && !used.has(long.length - 1)) return 0;
+  if (long.length > short.length && !used[long.length - 1]) return 0;
   return points / (2 * long.length);
+}
+
+/**
+ * wordAgreement remembered for one search: the same words (first names, common surnames, "city",
+ * "council") recur across thousands of authorities, and the edit distance is the costly part.
+ */
+function rememberedAgreement(): Agreement {
+  const memo = new Map<string, Map<string, 0 | 1 | 2>>();
+  return (a, b) => {
+    let row = memo.get(a);
+    if (!row) memo.set(a, (row = new Map<string, 0 | 1 | 2>()));
+    let v = row.get(b);
+    if (v === undefined) row.set(b, (v = wordAgreement(a, b)));
+    return v;
+  };
 }
 
 /** Han-script names: 0 when they cannot be the same, else how sure (up to 1). */
@@ -112,15 +135,22 @@ function hanScore(a: Parsed, b: Parsed): number {
 
 /** How likely `typed` names the same person or body as `name`: 0 (not) to 1 (the same name). */
 export function nameSimilarity(typed: string, name: string): number {
-  const a = parse(typed);
-  const b = parse(name);
-  return Math.max(wordsScore(a.words, b.words), hanScore(a, b));
+  return parsedSimilarity(parse(typed), parse(name));
+}
+
+function parsedSimilarity(a: Parsed, b: Parsed, agree?: Agreement): number {
+  return Math.max(wordsScore(a.words, b.words, agree), hanScore(a, b));
 }
 
 export interface NameCandidate {
   id: number;
   /** Its name first, then its other names (other scripts, earlier forms). */
   names: readonly string[];
+}
+
+/** A candidate whose names were parsed already (parseName), in the same order. */
+export interface ParsedCandidate extends NameCandidate {
+  parsed: readonly Parsed[];
 }
 
 export interface PossibleMatch {
@@ -132,13 +162,27 @@ export interface PossibleMatch {
 
 /** The candidates that `typed` may name, best first (a tie keeps the candidates' order). */
 export function possibleMatches(typed: string, candidates: readonly NameCandidate[], limit = 5): PossibleMatch[] {
-  if (parse(typed).words.length === 0 && !parse(typed).han) return [];
+  return parsedMatches(
+    typed,
+    candidates.map((c) => ({ ...c, parsed: c.names.map(parse) })),
+    limit,
+  );
+}
+
+/** possibleMatches over candidates parsed once (the service keeps them per catalogue revision). */
+export function parsedMatches(typed: string, candidates: readonly ParsedCandidate[], limit = 5): PossibleMatch[] {
+  const a = parse(typed);
+  if (a.words.length === 0 && !a.han) return [];
   const out: PossibleMatch[] = [];
+  const agree = rememberedAgreement();
   for (const c of candidates) {
     let best: PossibleMatch | null = null;
-    for (const name of c.names) {
-      const score = nameSimilarity(typed, name);
-      if (score > 0 && (!best || score > best.score)) best = { id: c.id, matched: name, score };
+    for (let i = 0; i < c.parsed.length; i++) {
+      const b = c.parsed[i]!;
+      // Cheap refusals first: no script in common, nothing to compare.
+      if (!(a.words.length && b.words.length) && !(a.han && b.han)) continue;
+      const score = parsedSimilarity(a, b, agree);
+      if (score > 0 && (!best || score > best.score)) best = { id: c.id, matched: c.names[i]!, score };
     }
     if (best) out.push(best);
   }

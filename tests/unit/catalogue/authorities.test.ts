@@ -188,6 +188,18 @@ describe('similar authorities: possible duplicates of a name being typed', () =>
       // The authority being edited is not its own duplicate.
       expect((await lib.ok('similarAuthorities', { name: 'Judith Blake', excludeId: blake.id })).items).toEqual([]);
       expect((await lib.ok('similarAuthorities', { name: 'Dr' })).items).toEqual([]);
+
+      // The names are kept between calls, but every write is seen at once: new, renamed, merged, deleted.
+      const matches = async (name: string) =>
+        (await lib.ok('similarAuthorities', { name, kind: 'person' })).items.map((i) => i.matched);
+      expect(await matches('Ada Pendleton')).toEqual([]);
+      const ada = await lib.ok('createAuthority', { kind: 'person', name: 'Ada Pendleton' });
+      expect(await matches('Ada Pendleton')).toEqual(['Ada Pendleton']);
+      await lib.ok('updateAuthority', { id: ada.id, patch: { name: 'Ada Quillfeather' } });
+      expect(await matches('Ada Pendleton')).toEqual([]);
+      expect(await matches('A. Quillfeather')).toEqual(['Ada Quillfeather']);
+      await lib.ok('deleteAuthority', { id: ada.id });
+      expect(await matches('A. Quillfeather')).toEqual([]);
     } finally {
       await lib.close();
     }

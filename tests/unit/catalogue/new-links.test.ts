@@ -138,3 +138,83 @@ describe('undoing a creation with new authorities', () => {
     expect(await names()).toEqual(['Stranger']);
   });
 });
+
+describe('undoing an edit with new authorities', () => {
+  it('removes the authorities the edit created, redo brings them back with their ids, unused only', async () => {
+    const r = await lib.ok('createRecord', { type: 'letter', title: 'Letter' });
+    const before = await lib.ok('getRecord', { id: r.id });
+    const edited = await lib.ok('updateRecord', {
+      id: r.id,
+      expectedRevision: r.revision,
+      patch: { title: 'Letter to the council' },
+      newLinks: [
+        { kind: 'person', name: 'Judith Blake', role: 'author' },
+        { kind: 'organisation', name: 'Leeds City Council', role: 'recipient' },
+        { kind: 'person', name: 'Tom Riordan', role: 'mentioned' },
+      ],
+    });
+    const [blake, council, riordan] = edited.links.map((l) => l.authorityId) as [number, number, number];
+    // Someone else now refers to Riordan, and to the council only as "on behalf of": both stay.
+    const other = await lib.ok('createAuthority', { kind: 'person', name: 'Wang Li' });
+    await lib.ok('createRecord', {
+      type: 'agreement',
+      title: 'Agreement',
+      links: [
+        { authorityId: riordan, role: 'mentioned' },
+        { authorityId: other.id, role: 'signatory', onBehalfOf: council },
+      ],
+    });
+    const snapshot = catalogueState(lib.dir);
+    const gone = [blake, council, riordan];
+
+    const undone = await lib.ok('updateRecord', {
+      id: r.id,
+      expectedRevision: edited.revision,
+      patch: { title: before.title, links: [] },
+      withAuthorities: gone,
+    });
+    expect(undone.links).toEqual([]);
+    expect(await names()).toEqual(['Leeds City Council', 'Tom Riordan', 'Wang Li']);
+    expect((await lib.service.call('getAuthority', { id: blake })).ok).toBe(false);
+
+    const created = edited.links.map((l) => ({
+      id: l.authorityId,
+      kind: l.kind,
+      name: l.name,
+      createdAt: edited.updatedAt,
+    }));
+    const redone = await lib.ok('updateRecord', {
+      id: r.id,
+      expectedRevision: undone.revision,
+      patch: { title: edited.title, links: edited.links.map((l) => ({ authorityId: l.authorityId, role: l.role })) },
+      restoreAuthorities: created,
+    });
+    expect(redone.links.map((l) => [l.authorityId, l.name])).toEqual([
+      [blake, 'Judith Blake'],
+      [council, 'Leeds City Council'],
+      [riordan, 'Tom Riordan'],
+    ]);
+    const rows = ({ authorities, record_links }: Record<string, number>) => ({ authorities, record_links });
+    expect(rows(catalogueState(lib.dir))).toEqual(rows(snapshot));
+  });
+
+  it('refuses a stale undo and deletes nothing', async () => {
+    const r = await lib.ok('createRecord', { type: 'letter', title: 'Letter' });
+    const edited = await lib.ok('updateRecord', {
+      id: r.id,
+      patch: {},
+      newLinks: [{ kind: 'person', name: 'Judith Blake', role: 'author' }],
+    });
+    await lib.ok('updateRecord', { id: r.id, patch: { title: 'Changed elsewhere' } });
+    const state = catalogueState(lib.dir);
+    const stale = await lib.service.call('updateRecord', {
+      id: r.id,
+      expectedRevision: edited.revision,
+      patch: { links: [] },
+      withAuthorities: [edited.links[0]!.authorityId],
+    });
+    expect(stale.ok).toBe(false);
+    expect(catalogueState(lib.dir)).toEqual(state);
+    expect(await names()).toEqual(['Judith Blake']);
+  });
+});

@@ -57,3 +57,30 @@ describe('signed on behalf of', () => {
     expect(catalogueState(lib.dir)).toEqual(before);
   });
 });
+
+describe('renaming an organisation', () => {
+  it('refreshes the search text of records that name it, as a link or as "on behalf of"', async () => {
+    const blake = await lib.ok('createAuthority', { kind: 'person', name: 'Judith Blake' });
+    const org = await lib.ok('createAuthority', { kind: 'organisation', name: 'Lanterne Trust' });
+    const signed = await lib.ok('createRecord', {
+      type: 'agreement',
+      title: 'Grant agreement',
+      links: [{ authorityId: blake.id, role: 'signatory', onBehalfOf: org.id }],
+    });
+    const linked = await lib.ok('createRecord', {
+      type: 'report',
+      title: 'Annual report',
+      links: [{ authorityId: org.id, role: 'issuer' }],
+    });
+    const found = async (q: string) => (await lib.ok('searchText', { query: q })).hits.map((h) => h.recordId).sort();
+    expect(await found('Lanterne')).toEqual([signed.id, linked.id].sort());
+
+    await lib.ok('updateAuthority', { id: org.id, patch: { name: 'Quillfeather Foundation' } });
+    expect(await found('Quillfeather')).toEqual([signed.id, linked.id].sort());
+    expect(await found('Lanterne')).toEqual([]);
+    // The search feed hands both records to windows that follow it.
+    const feed = await lib.ok('searchDocuments', { sinceRevision: signed.revision });
+    expect(feed.upserts.map((d) => d.id)).toEqual(expect.arrayContaining([signed.id, linked.id]));
+    expect(feed.upserts.find((d) => d.id === signed.id)!.links.map((l) => l.name)).toContain('Quillfeather Foundation');
+  });
+});

@@ -50,6 +50,7 @@ const REVIEWED_PUBLIC_WRITES: Record<string, string> = {
   openLibrary:
     'the browser host’s Settings opens another library (held to the host’s folders; the desktop handlers refuse it)',
   patchRecords: 'the user edits fields of several records',
+  putUndoHistory: 'the window keeps its undo history in the library folder after each change',
   rebuildTextIndex: 'the user rebuilds the full-text index',
   removeStyle: 'the user removes an installed style',
   renameTag: 'the user renames a tag',

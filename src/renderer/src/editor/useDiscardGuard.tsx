@@ -1,7 +1,8 @@
 /**
  * A form that holds typing not yet saved does not let it go silently: Cancel, Escape, a link or
  * a key that opens another record, the back button — each asks "Discard changes?" first. A form
- * as it was opened closes at once.
+ * as it was opened closes at once. Closing or reloading the window asks too (`beforeunload`: the
+ * browser's own prompt, or in the desktop app the shell's Leave / Stay, src/main/shell/leave.ts).
  */
 import { useEffect, useRef, useState } from 'react';
 import { leaveTo, setLeaveGuard } from '../app/route';
@@ -23,6 +24,18 @@ export function useDiscardGuard(dirty: boolean) {
     });
     return () => setLeaveGuard(null);
   }, []);
+
+  // Only while there is something to lose: a clean form lets the window close or reload at once.
+  useEffect(() => {
+    if (!dirty) return;
+    const hold = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older engines ask only when returnValue is set; its text is not shown any more.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', hold);
+    return () => window.removeEventListener('beforeunload', hold);
+  }, [dirty]);
 
   /** Runs `then` at once if nothing would be lost, or after the user agrees to lose it. */
   const ask = (then: () => void) => {

@@ -2,7 +2,7 @@
  * Saving the editor's form. The form is checked against the contract's own schema first (so every
  * problem shows at once, beside its field), then the service has the last word (unique reference
  * codes, links, edits made elsewhere in the meantime). A saved change can be undone — a creation
- * together with the people and bodies the form created for it.
+ * or an edit together with the people and bodies the form created for it.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { RecordView } from '../../../shared/model';
@@ -69,11 +69,12 @@ export function useRecordSave({ id, form, base, onSaved, onProblems }: Saving) {
     setSaving(false);
     if (!result.ok) return refuse(inForm(form, fieldErrorsFromService(result.error)));
     setErrors({});
+    // The people and bodies this save created: linked now, but not by any link the form already knew.
+    const known = new Set(form.links.map((l) => l.authorityId));
+    const created = result.value.links.map((l) => l.authorityId).filter((a) => !known.has(a));
     if (editing) {
-      if (result.value.revision !== base.revision) recordUndo(editCommand(base, result.value));
+      if (result.value.revision !== base.revision) recordUndo(editCommand(base, result.value, created));
     } else {
-      const known = new Set(form.links.map((l) => l.authorityId));
-      const created = result.value.links.map((l) => l.authorityId).filter((a) => !known.has(a));
       recordUndo(createCommand(result.value, created));
     }
     onSaved(result.value);

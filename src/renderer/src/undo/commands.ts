@@ -35,30 +35,51 @@ function patchOf(r: RecordView): InputOf<'updateRecord'>['patch'] {
   return recordInputOf(r);
 }
 
+type CreatedAuthority = NonNullable<InputOf<'updateRecord'>['restoreAuthorities']>[number];
+
 interface EditData {
   before: RecordView;
   after: RecordView;
   /** The revision the record was last left at by this command. */
   at: number;
+  /** The people and bodies the edit's form created: undoing it removes them (if unused), redoing puts them back. */
+  created?: CreatedAuthority[];
 }
 
 function edit(d: EditData): Command {
-  const apply = async (version: RecordView): Promise<Outcome> => {
-    const result = await archive.updateRecord({ id: d.before.id, patch: patchOf(version), expectedRevision: d.at });
+  const apply = async (version: RecordView, extra: Partial<InputOf<'updateRecord'>>): Promise<Outcome> => {
+    const result = await archive.updateRecord({
+      id: d.before.id,
+      patch: patchOf(version),
+      expectedRevision: d.at,
+      ...extra,
+    });
     if (!result.ok) return refusal(result.error, version.title);
     d.at = result.value.revision;
     return { ok: true, show: d.before.id };
   };
+  const created = d.created ?? [];
   return {
     label: () => t()('what.edit', { title: d.after.title }),
-    undo: () => apply(d.before),
-    redo: () => apply(d.after),
+    undo: () => apply(d.before, created.length ? { withAuthorities: created.map((a) => a.id) } : {}),
+    redo: () => apply(d.after, created.length ? { restoreAuthorities: created } : {}),
     save: () => saved('edit', d),
   };
 }
 
-export const editCommand = (before: RecordView, after: RecordView): Command =>
-  edit({ before, after, at: after.revision });
+/**
+ * `created`: the ids of the authorities the save created (linked by `after`, not by the form). They
+ * were made in the same transaction as the edit, so the edit's time is when they were made.
+ */
+export const editCommand = (before: RecordView, after: RecordView, created: number[] = []): Command =>
+  edit({
+    before,
+    after,
+    at: after.revision,
+    created: after.links
+      .filter((l) => created.includes(l.authorityId))
+      .map((l) => ({ id: l.authorityId, kind: l.kind, name: l.name, createdAt: after.updatedAt })),
+  });
 
 type Deleted = OutputOf<'deleteRecordRestorably'>;
 

@@ -4,12 +4,14 @@
  * revision it expects, and the service refuses when the record has changed since — the refusal is
  * shown and the command stays where it was, so nothing is lost.
  *
- * It is kept per library (by the library's own id) in localStorage, so a reload keeps it and
- * another library never sees it: each command saves what it knows as plain data, and the registry
- * rebuilds it. A command that cannot be saved is not faked: it, and everything older (which could
+ * It is kept per library in the library's own folder (kept.ts), so a reload, a new host port or
+ * a restart keeps it and another library never sees it: each command saves what it knows as plain
+ * data, and the registry rebuilds it. A command that cannot be saved is not faked: it, and everything older (which could
  * only be undone after it), stays in this session only, and the next load says so.
  */
 import { useState, useSyncExternalStore } from 'react';
+import { UNDO_HISTORY_MAX_CHARS } from '../../../shared/channels/catalogue';
+import { dropLegacy, libraryStore, takeLegacy, type HistoryStore } from './kept';
 import { rebuild } from './registry';
 import type { Saved } from './saved';
 
@@ -44,9 +46,8 @@ export interface HistoryState {
 }
 
 const LIMIT = 100;
-/** The most characters one library's stored history takes (localStorage holds a few million per origin, for every library). */
-const MAX_STORED = 1_000_000;
-const KEY_PREFIX = 'civic-archive:undo:';
+/** The most characters one library's stored history takes (the service refuses more). */
+const MAX_STORED = UNDO_HISTORY_MAX_CHARS;
 let done: Command[] = [];
 let undone: Command[] = [];
 let busy = false;
@@ -130,17 +131,53 @@ function keepable(stack: readonly Command[]): { kept: Saved[]; notKept: NotKept 
   return { kept, notKept: null };
 }
 
-/** Writes the history of the library open now (after every change to it). */
-function store(): void {
-  if (library === null) return;
-  const key = KEY_PREFIX + library;
+let kept: HistoryStore = libraryStore;
+/** Loads and writes still under way: `settled` waits for them. */
+let pending: Promise<unknown> = Promise.resolve();
+/** The newest text waiting to be written, and whether a write is under way (writes never overlap). */
+let queued: { library: string; text: string } | null = null;
+let writing = false;
+
+/** Keeps the history somewhere else (tests: a library opened by the test itself). */
+export function keepIn(store: HistoryStore): void {
+  kept = store;
+}
+
+/** Resolves once every load and write started so far has finished. */
+export async function settled(): Promise<void> {
+  for (let seen: Promise<unknown> | null = null; seen !== pending;) {
+    seen = pending;
+    await seen;
+  }
+}
+
+/** Writes the newest text only: a burst of changes makes at most one write behind the one under way. */
+function persist(library: string, text: string): void {
+  queued = { library, text };
+  if (writing) return;
+  writing = true;
+  pending = (async () => {
+    while (queued) {
+      const next = queued;
+      queued = null;
+      try {
+        await kept.put(next.library, next.text);
+      } catch {
+        // Not kept this time: the history stays in this session, and the next change tries again.
+      }
+    }
+    writing = false;
+  })();
+}
+
+/** The text to keep: from the newest step down, the oldest going first when it is too large. */
+function storedText(): string {
   const d = keepable(done);
   const u = keepable(undone);
   const size = (x: Saved) => JSON.stringify(x).length + 1;
   let kept = d.kept;
   let total = [...kept, ...u.kept].reduce((n, x) => n + size(x), 200);
   let dropped = 0;
-  // Too large for its share of storage, or the storage is full: the oldest steps go first, the rest is kept.
   for (;;) {
     while (total > MAX_STORED && kept.length > 0) {
       total -= size(kept[0]!);
@@ -152,65 +189,90 @@ function store(): void {
       unkept > 0
         ? { count: unkept, what: done[unkept - 1]!.label(), reason: dropped > 0 ? 'size' : 'session' }
         : u.notKept;
-    const stored: Stored = { version: 1, done: kept, undone: u.kept, notKept };
-    const text = JSON.stringify(stored);
-    if (text.length <= MAX_STORED) {
-      try {
-        localStorage.setItem(key, text);
-        return;
-      } catch {
-        // The storage is full (other libraries' histories, other settings): try with less.
-      }
-    }
-    if (kept.length === 0) break;
+    const text = JSON.stringify({ version: 1, done: kept, undone: u.kept, notKept } satisfies Stored);
+    if (text.length <= MAX_STORED || kept.length === 0) return text.length <= MAX_STORED ? text : '';
     total -= size(kept[0]!);
     kept = kept.slice(1);
     dropped++;
   }
-  // Nothing fits (storage full or refused): keep no stale history that would be wrong after a reload.
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    // No storage at all: the history lives in this session only, as it always did.
-  }
 }
 
-/** The stored history of a library, rebuilt; a step whose kind this app does not know ends what is taken. */
-function load(id: string): { done: Command[]; undone: Command[]; notKept: NotKept | null } {
+/** Writes the history of the library open now (after every change to it). */
+function store(): void {
+  if (library === null) return;
+  const text = storedText();
+  // Nothing fits: an empty history rather than a stale one that would be wrong after a reload.
+  persist(library, text || JSON.stringify({ version: 1, done: [], undone: [], notKept: null } satisfies Stored));
+}
+
+/** A stored history, rebuilt; a step whose kind this app does not know ends what is taken. Bad text: none. */
+function parse(text: string | null): { done: Command[]; undone: Command[]; notKept: NotKept | null } {
   let stored: Partial<Stored> | null = null;
   try {
-    stored = JSON.parse(localStorage.getItem(KEY_PREFIX + id) ?? 'null') as Partial<Stored> | null;
+    stored = JSON.parse(text ?? 'null') as Partial<Stored> | null;
   } catch {
     stored = null;
   }
-  if (!stored || stored.version !== 1 || !Array.isArray(stored.done) || !Array.isArray(stored.undone))
+  if (
+    !stored ||
+    typeof stored !== 'object' ||
+    stored.version !== 1 ||
+    !Array.isArray(stored.done) ||
+    !Array.isArray(stored.undone)
+  )
     return { done: [], undone: [], notKept: null };
-  const rebuilt = (list: Saved[]): Command[] => {
+  const rebuilt = (list: unknown[]): Command[] => {
     const out: Command[] = [];
     for (let i = list.length - 1; i >= 0; i--) {
-      const command = rebuild(list[i]!);
+      const saved = list[i] as Saved | null;
+      let command: Command | null = null;
+      try {
+        command = saved && typeof saved === 'object' && typeof saved.kind === 'string' ? rebuild(saved) : null;
+      } catch {
+        command = null;
+      }
       if (!command) break;
       out.unshift(command);
     }
     return out;
   };
-  return { done: rebuilt(stored.done), undone: rebuilt(stored.undone), notKept: stored.notKept ?? null };
+  const notKept = stored.notKept && typeof stored.notKept.what === 'string' ? stored.notKept : null;
+  return { done: rebuilt(stored.done), undone: rebuilt(stored.undone), notKept };
 }
 
 /**
  * The history belongs to one library (by its id): its ids mean nothing in another. Opening one
  * takes up its own history where it was left (after a reload too), and says what was not kept.
+ * The kept history arrives a moment later; a step made meanwhile goes on top of it.
  */
 export function belongsTo(id: string): void {
   if (library === id) return;
   library = id;
-  const loaded = load(id);
-  done = loaded.done;
-  undone = loaded.undone;
-  last = loaded.notKept ? { kind: 'notKept', label: loaded.notKept.what, notKept: loaded.notKept } : null;
+  done = [];
+  undone = [];
+  last = null;
   publish();
-  // Said once: what is stored now is what was rebuilt.
-  if (loaded.notKept) store();
+  pending = (async () => {
+    let text: string | null = null;
+    try {
+      text = await kept.get(id);
+    } catch {
+      text = null;
+    }
+    // Kept by an earlier version of the app in this page's localStorage: moved to the library.
+    const legacy = text === null ? takeLegacy(id) : null;
+    const loaded = parse(text ?? legacy);
+    if (library !== id) return;
+    const madeMeanwhile = done.length > 0;
+    done = [...loaded.done, ...done].slice(-LIMIT);
+    if (!madeMeanwhile) undone = loaded.undone;
+    if (loaded.notKept && last === null)
+      last = { kind: 'notKept', label: loaded.notKept.what, notKept: loaded.notKept };
+    publish();
+    // Said once: what is stored now is what was rebuilt.
+    if (loaded.notKept || legacy !== null || madeMeanwhile) store();
+    if (legacy !== null) dropLegacy(id);
+  })();
 }
 
 function subscribe(listener: () => void): () => void {
