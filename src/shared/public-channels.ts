@@ -86,6 +86,8 @@ export const PUBLIC_CHANNEL_NAMES = [
   'cancelJobs',
   'startVerify',
   'openLibrary',
+  'getUndoHistory',
+  'putUndoHistory',
 ] as const satisfies readonly PublicChannel[];
 
 type Unlisted = Exclude<PublicChannel, (typeof PUBLIC_CHANNEL_NAMES)[number]>;
