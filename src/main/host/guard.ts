@@ -35,9 +35,12 @@ export function refusal(req: IncomingMessage, url: URL, token: string, port: num
   if (origin !== undefined && origin !== 'null' && !hosts.has(origin.replace(/^http:\/\//, '')))
     return 'cross-origin request';
   if (origin === 'null') return 'cross-origin request';
-  const offered = [req.headers[TOKEN_HEADER], cookieToken(req), url.searchParams.get('token')].find(
+  // Any one of them will do: cookies are not kept per port, so after a restart on another port the
+  // browser still sends the last host's cookie beside the new printed URL's token, and taking the
+  // cookie first refused the very address the user was told to open.
+  const offered = [req.headers[TOKEN_HEADER], cookieToken(req), url.searchParams.get('token')].filter(
     (t): t is string => typeof t === 'string' && t.length > 0,
   );
-  if (!offered || !sameToken(offered, token)) return 'missing or wrong token';
+  if (!offered.some((t) => sameToken(t, token))) return 'missing or wrong token';
   return null;
 }

@@ -108,6 +108,16 @@ describe('the token', () => {
     expect(cookie).toMatch(/;\s*SameSite=Strict/i);
   });
 
+  it("opens the printed URL in a browser still holding an earlier host's cookie, and replaces it", async () => {
+    // Cookies are not kept per port: after a restart on another port the old one comes along.
+    const stale = `${TOKEN_COOKIE}=${'f'.repeat(host.token.length)}`;
+    const res = await get(`/?token=${host.token}`, { Cookie: stale });
+    expect(res.status).toBe(303);
+    expect(res.headers['set-cookie']?.[0]?.startsWith(`${TOKEN_COOKIE}=${host.token};`)).toBe(true);
+    // The stale cookie alone still opens nothing.
+    expect((await get('/', { Cookie: stale })).status).toBe(403);
+  });
+
   it('refuses a wrong token in the URL, setting no cookie', async () => {
     const res = await get(`/?token=${'0'.repeat(host.token.length)}`);
     expect(res.status).toBe(403);
