@@ -6,11 +6,12 @@
  *
  * One browser host per build runs for the whole run. Each round opens every build in a fresh browser
  * context (nothing cached: the whole bundle fetched, parsed and compiled again, a "cold" open of the
- * page) and then reloads it twice (warm).
+ * page) and then reloads it twice (warm). Then each build types and scrolls once, as bench:ui does.
  */
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../support/host-process';
+import { keystrokes, pct, scroll, wordsToType } from './ui-measure';
 
 interface Build {
   name: string;
@@ -77,9 +78,59 @@ export async function compareOpens(browser: Browser, builds: Build[], rounds: nu
     row('fresh browser context (cold page)', cold);
     row('reload (warm page)', warm);
     console.log(`(ratio: ${builds[0]!.name} / ${builds[1]!.name}; below 1 is faster)`);
+    await compareWork(browser, builds, hosts);
   } finally {
     for (const host of hosts) await host.stop();
   }
+}
+
+/** Typing and scrolling, once per build one after the other: the workspace's other figures. */
+async function compareWork(browser: Browser, builds: Build[], hosts: HostProcess[]): Promise<void> {
+  const figures: { label: string; values: number[]; unit: string }[] = [
+    { label: 'keystroke → results updated, p50', values: [], unit: 'ms' },
+    { label: 'keystroke → results updated, p95', values: [], unit: 'ms' },
+    { label: 'keystroke → results settled, p50', values: [], unit: 'ms' },
+    { label: 'keystroke → results settled, p95', values: [], unit: 'ms' },
+    { label: 'long scroll, frames per second', values: [], unit: 'fps' },
+    { label: 'fast scroll, frames per second', values: [], unit: 'fps' },
+  ];
+  for (let i = 0; i < builds.length; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(hosts[i]!.url);
+      await page.locator('.grid-body .col-title a').first().waitFor({ timeout: 120_000 });
+      const search = page.getByRole('searchbox').first();
+      await search.fill(wordsToType()[0]!);
+      await page.locator('ol.hits li').first().waitFor({ timeout: 180_000 });
+      await search.fill('');
+      const typed = await keystrokes(page);
+      await page.locator('.grid-body .col-title a').first().waitFor();
+      const long = await scroll(page, 10, 72);
+      const fast = await scroll(page, 5, 360);
+      const fps = (s: { frames: number; duration: number }) => s.frames / (s.duration / 1000);
+      const got = [
+        pct(typed.first, 50),
+        pct(typed.first, 95),
+        pct(typed.settled, 50),
+        pct(typed.settled, 95),
+        fps(long),
+        fps(fast),
+      ];
+      got.forEach((v, k) => figures[k]!.values.push(v));
+      console.log(`  ${builds[i]!.name}: typed ${typed.first.length} keystrokes, scrolled`);
+    } finally {
+      await context.close();
+    }
+  }
+  console.log('');
+  console.log(`| figure | ${builds.map((b) => b.name).join(' | ')} | ratio |`);
+  console.log(`| --- | ${builds.map(() => '---').join(' | ')} | --- |`);
+  for (const f of figures)
+    console.log(
+      `| ${f.label} | ${f.values.map((v) => `${v.toFixed(f.unit === 'fps' ? 1 : 0)} ${f.unit}`).join(' | ')} | ${(f.values[0]! / f.values[1]!).toFixed(2)}× |`,
+    );
+  console.log('(times: below 1 is faster; frames per second: above 1 is smoother)');
 }
 
 /**
