@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UNDO_HISTORY_MAX_CHARS } from '../../shared/channels/catalogue';
+import { writeFileAtomically } from '../atomic-write';
 import type { LibraryPaths } from './library';
 
 const FILE = 'undo-history.json';
@@ -40,14 +41,6 @@ export function putUndoHistory(paths: Pick<LibraryPaths, 'root'>, text: string |
     fs.rmSync(file, { force: true });
     return { kept: true };
   }
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+  writeFileAtomically(file, text);
   return { kept: true };
 }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { buildRecordSearch } from '../../shared/search/engine';
 import { SNAPSHOT_FORMAT, snapshotHeader, splitSnapshot, type SnapshotHeader } from '../../shared/search/snapshot-file';
 import { TOKENIZER_VERSION } from '../../shared/search/tokenizer';
+import { writeFileAtomically } from '../atomic-write';
 import { currentRevision } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';
 import { libraryId, type LibraryPaths } from '../catalogue/library';
@@ -113,16 +114,7 @@ export function writeSnapshot(ctx: Pick<CatalogueContext, 'db' | 'paths'>): {
   };
   const body = `${JSON.stringify(header)}\n${data}`;
   fs.mkdirSync(ctx.paths.index, { recursive: true });
-  const file = snapshotFile(ctx.paths);
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, body);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+  writeFileAtomically(snapshotFile(ctx.paths), body);
   return { revision, documents: docs.length, bytes: Buffer.byteLength(body) };
 }
 
