@@ -90,6 +90,8 @@ export function GridRow({
 /** The whole of a cell's text, for the tooltip of a cell too narrow for it (titles above all). */
 function fullText(column: ColumnId, r: RecordRow): string | undefined {
   switch (column) {
+    case 'type': // "Media coverage" is cut in the Type column's default width at 1280 px
+      return RECORD_TYPE_LABELS[r.type];
     case 'title':
       return r.titleAlt ? `${r.title} ${r.titleAlt}` : r.title;
     case 'referenceCode':
