@@ -6,7 +6,7 @@
  *
  * One browser host per build runs for the whole run. Each round opens every build in a fresh browser
  * context (nothing cached: the whole bundle fetched, parsed and compiled again, a "cold" open of the
- * page) and then reloads it twice (warm). Then each build types and scrolls once, as bench:ui does.
+ * page) and then reloads it twice (warm). Then each build types and scrolls twice, as bench:ui does.
  */
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -84,7 +84,7 @@ export async function compareOpens(browser: Browser, builds: Build[], rounds: nu
   }
 }
 
-/** Typing and scrolling, once per build one after the other: the workspace's other figures. */
+/** Typing and scrolling, twice per build (A B B A): the workspace's other figures. */
 async function compareWork(browser: Browser, builds: Build[], hosts: HostProcess[]): Promise<void> {
   const figures: { label: string; values: number[]; unit: string }[] = [
     { label: 'keystroke → results updated, p50', values: [], unit: 'ms' },
@@ -94,7 +94,10 @@ async function compareWork(browser: Browser, builds: Build[], hosts: HostProcess
     { label: 'long scroll, frames per second', values: [], unit: 'fps' },
     { label: 'fast scroll, frames per second', values: [], unit: 'fps' },
   ];
-  for (let i = 0; i < builds.length; i++) {
+  // A, B, B, A: what the load does in the first half and the second weighs on both alike.
+  const order = [...builds.keys(), ...[...builds.keys()].reverse()];
+  const runs = builds.map(() => figures.map(() => [] as number[]));
+  for (const i of order) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
       const page = await context.newPage();
@@ -117,14 +120,17 @@ async function compareWork(browser: Browser, builds: Build[], hosts: HostProcess
         fps(long),
         fps(fast),
       ];
-      got.forEach((v, k) => figures[k]!.values.push(v));
+      got.forEach((v, k) => runs[i]![k]!.push(v));
       console.log(`  ${builds[i]!.name}: typed ${typed.first.length} keystrokes, scrolled`);
     } finally {
       await context.close();
     }
   }
+  // Each figure as the mean of a build's two runs.
+  for (const [k, f] of figures.entries())
+    for (const r of runs) f.values.push(r[k]!.reduce((a, b) => a + b, 0) / r[k]!.length);
   console.log('');
-  console.log(`| figure | ${builds.map((b) => b.name).join(' | ')} | ratio |`);
+  console.log(`| figure (mean of two runs each, A B B A) | ${builds.map((b) => b.name).join(' | ')} | ratio |`);
   console.log(`| --- | ${builds.map(() => '---').join(' | ')} | --- |`);
   for (const f of figures)
     console.log(
