@@ -8,9 +8,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { JobRunner } from '../../../src/main/documents/jobs/runner';
 import { catalogueState, folderFingerprint, tempDir, type TestLibrary } from '../../support/catalogue';
 import { librariesPerTest } from '../../support/per-test';
+import { importBagAndWait } from '../../fixtures/documents/run';
 
 const library = librariesPerTest();
 
@@ -18,17 +18,6 @@ async function exported(lib: TestLibrary): Promise<string> {
   const bag = path.join(tempDir(), 'bag');
   await lib.ok('exportBag', { dir: bag });
   return bag;
-}
-
-/** importBag, then its job run to the end, as the CLI does. */
-async function importAndWait(lib: TestLibrary, dir: string) {
-  const planned = await lib.ok('importBag', { dir });
-  const runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false });
-  try {
-    await runner.runBatch(planned.batch!);
-  } finally {
-    await runner.stop();
-  }
 }
 
 /** Calls importBag expecting a refusal; checks that the catalogue and the file store did not change. */
@@ -59,7 +48,7 @@ describe("a bag's collections and the level rule", () => {
 
     // A round trip gives back what was exported: refusing it would leave the records unfiled.
     const target = await library();
-    await importAndWait(target, bag);
+    await importBagAndWait(target, bag);
     const tree = await target.ok('listCollections', {});
     const byName = new Map(tree.map((c) => [c.name, c]));
     expect(byName.get('Minutes')).toMatchObject({
@@ -97,7 +86,7 @@ describe("a bag's collections and the level rule", () => {
 
     // This library's collection re-levelled as the fonds it is: the bag's series goes inside it.
     await target.ok('updateCollection', { id: mine.id, patch: { level: 'fonds' } });
-    await importAndWait(target, bag);
+    await importBagAndWait(target, bag);
     const twinning = (await target.ok('listCollections', {})).find((c) => c.name === 'Twinning')!;
     expect(twinning).toMatchObject({ level: 'series', parentId: mine.id, recordCount: 1 });
   });

@@ -4,28 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { OutputOf } from '../../../src/shared/contract';
-import { JobRunner } from '../../../src/main/documents/jobs/runner';
 import { catalogueState, folderFingerprint, tempDir, type TestLibrary } from '../../support/catalogue';
 import { librariesPerTest } from '../../support/per-test';
 import { cliIn, runCliProcess } from '../../support/cli';
+import { importBagAndWait } from '../../fixtures/documents/run';
 
 const library = librariesPerTest();
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-
-/** importBag queues a job that stores the bag's files and writes its records: run it as the CLI does, and return its final report. */
-async function importBagAndWait(lib: TestLibrary, dir: string): Promise<OutputOf<'importBag'>> {
-  const planned = await lib.ok('importBag', { dir });
-  const runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false });
-  try {
-    await runner.runBatch(planned.batch!);
-  } finally {
-    await runner.stop();
-  }
-  const job = (await lib.ok('listJobs', { batch: planned.batch!, limit: 100 })).jobs.find((j) => j.kind === 'import')!;
-  expect(job.status, job.error ?? '').toBe('done');
-  return job.result as OutputOf<'importBag'>;
-}
 
 /**
  * Puts a file in the library's store the way the file store keeps it (files/<xx>/<sha256>) and
@@ -121,7 +106,7 @@ describe('BagIt import', () => {
     const bag = path.join(tempDir(), 'bag');
     await lib.ok('exportBag', { dir: bag, ids: [2, 5] });
     const other = await library();
-    const report = await importBagAndWait(other, bag);
+    const { report } = await importBagAndWait(other, bag);
     expect(report).toMatchObject({ imported: 2, failed: 0 });
     const mou = await other.ok('getRecord', {
       id: report.rows.find((r) => r.title.startsWith('Memorandum of understanding'))!.recordId!,

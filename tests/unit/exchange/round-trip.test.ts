@@ -12,7 +12,6 @@ import { englishRowNote } from '../../../src/shared/reports/row-note';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutputOf } from '../../../src/shared/contract';
 import { restoreLibrary } from '../../../src/main/exchange/backup';
 import { JobRunner } from '../../../src/main/documents/jobs/runner';
 import { listStorage } from '../../../src/main/documents/store';
@@ -21,7 +20,7 @@ import { catalogueState, folderFingerprint, openTestLibrary, tempDir, type TestL
 import { cliIn } from '../../support/cli';
 import { query, sha256Of } from '../../support/reliability';
 import { makePdf, textImage } from '../../fixtures/documents/generate';
-import { importAndWait } from '../../fixtures/documents/run';
+import { importAndWait, importBagAndWait } from '../../fixtures/documents/run';
 import { rawTables, RULES, snapshot } from './compare-libraries';
 
 /** A word no sample record holds: found only through the PDF's page text. */
@@ -32,24 +31,6 @@ const SCAN_B = 'Letter to Hangzhou, a different letter in box two.\n';
 const open: TestLibrary[] = [];
 let source: TestLibrary;
 let bag: string;
-
-async function importBagAndWait(
-  lib: TestLibrary,
-  dir: string,
-): Promise<{ report: OutputOf<'importBag'>; jobs: OutputOf<'listJobs'>['jobs'] }> {
-  const planned = await lib.ok('importBag', { dir });
-  expect(planned.batch).toEqual(expect.any(String));
-  const runner = new JobRunner({ service: lib.service, libraryRoot: lib.dir, ocr: false });
-  try {
-    await runner.runBatch(planned.batch!);
-  } finally {
-    await runner.stop();
-  }
-  const { jobs } = await lib.ok('listJobs', { batch: planned.batch!, limit: 1_000 });
-  const job = jobs.find((j) => j.kind === 'import')!;
-  expect(job.status, job.error ?? '').toBe('done');
-  return { report: job.result as OutputOf<'importBag'>, jobs };
-}
 
 async function fresh(dir = path.join(tempDir(), 'library')): Promise<TestLibrary> {
   const lib = await openTestLibrary(dir);
