@@ -254,6 +254,26 @@ test('selecting: click, Shift-click for a range, Ctrl-click to toggle, the keybo
   await page.keyboard.press('Home');
   await expect(row(1)).toHaveAttribute('aria-selected', 'true');
   await expect(grid).toHaveAttribute('aria-activedescendant', 'record-row-0');
+  // Rows that are not next to each other: Ctrl+Down moves only the focus ring, Space ticks.
+  await page.keyboard.press('ControlOrMeta+ArrowDown');
+  await page.keyboard.press('ControlOrMeta+ArrowDown');
+  await expect(grid).toHaveAttribute('aria-activedescendant', 'record-row-2');
+  await expect(row(3)).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ControlOrMeta+ArrowDown');
+  await page.keyboard.press('ControlOrMeta+ArrowDown');
+  await page.keyboard.press('Space');
+  await expect(page.getByText('3 selected')).toBeVisible();
+  for (const [n, ticked] of [
+    [1, true],
+    [2, false],
+    [3, true],
+    [4, false],
+    [5, true],
+  ] as const)
+    await expect(row(n)).toHaveAttribute('aria-selected', String(ticked));
+  await page.keyboard.press('Home');
+  await expect(page.getByText('1 selected')).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.locator('#record-heading')).toHaveText('Record 2000');
   await grid.focus();

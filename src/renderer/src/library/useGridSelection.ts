@@ -97,12 +97,19 @@ export function useGridSelection({
   };
 
   /** Keyboard moves: the active row follows, and the selection with it (Shift extends from the anchor). */
+  /**
+   * `how`: select the row (a plain arrow), extend the selection to it (Shift), or only move the focus
+   * ring there (Ctrl or ⌘), leaving the selection as it is — so Space can tick rows that are not
+   * next to each other, the grid pattern of WAI-ARIA's multi-select.
+   */
   const moveTo = useCallback(
-    (index: number, extend: boolean) => {
+    (index: number, how: 'select' | 'extend' | 'focus') => {
       if (total === 0) return;
       const target = Math.max(0, Math.min(total - 1, index));
       setActive(target);
       scrollTo(target);
+      if (how === 'focus') return;
+      const extend = how === 'extend';
       const r = win.row(target);
       if (!r) {
         pending.current = { index: target, extend };
@@ -122,7 +129,7 @@ export function useGridSelection({
   // Finish a move whose row has just arrived.
   useEffect(() => {
     const p = pending.current;
-    if (p && win.row(p.index)) moveTo(p.index, p.extend);
+    if (p && win.row(p.index)) moveTo(p.index, p.extend ? 'extend' : 'select');
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -142,13 +149,14 @@ export function useGridSelection({
     const page = Math.max(1, Math.floor((grid.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 2);
     const from = active ?? -1;
     const activeRow = () => (active !== null ? win.row(active) : undefined);
+    const how = e.shiftKey ? 'extend' : mod ? 'focus' : 'select';
     const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(from + 1, e.shiftKey),
-      ArrowUp: () => moveTo(active === null ? 0 : from - 1, e.shiftKey),
-      PageDown: () => moveTo(from + page, e.shiftKey),
-      PageUp: () => moveTo(Math.max(0, from - page), e.shiftKey),
-      Home: () => moveTo(0, e.shiftKey),
-      End: () => moveTo(total - 1, e.shiftKey),
+      ArrowDown: () => moveTo(from + 1, how),
+      ArrowUp: () => moveTo(active === null ? 0 : from - 1, how),
+      PageDown: () => moveTo(from + page, how),
+      PageUp: () => moveTo(Math.max(0, from - page), how),
+      Home: () => moveTo(0, how),
+      End: () => moveTo(total - 1, how),
       Enter: () => {
         const r = activeRow();
         if (r) onOpen(r.id);

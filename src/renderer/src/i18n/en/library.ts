@@ -37,7 +37,7 @@ export const library = {
     capped:
       'The first {{limit, number}} of {{total, number}} matching records are selected (the most a batch can change at once).',
     clear: 'Clear the selection',
-    help: 'Up and Down move the selection, Shift extends it, Space adds or removes a record, Enter opens it, Ctrl+A (⌘A) selects every matching record.',
+    help: 'Up and Down move the selection, Shift extends it, Ctrl (⌘) moves without selecting, Space adds or removes a record, Enter opens it, Ctrl+A (⌘A) selects every matching record.',
   },
   filters: {
     label: 'Filters',

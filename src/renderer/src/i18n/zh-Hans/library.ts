@@ -38,7 +38,7 @@ export const library: Messages<typeof en> = {
     selected_other: '已选中 {{count, number}} 条记录',
     capped: '已选择 {{total, number}} 条符合条件的记录中的前 {{limit, number}} 条（批量修改一次最多处理这么多）。',
     clear: '取消选择',
-    help: '上、下方向键移动选择，按住 Shift 扩展选择，空格键加入或移除一条记录，回车键打开，Ctrl+A（⌘A）选择所有符合条件的记录。',
+    help: '上、下方向键移动选择，按住 Shift 扩展选择，按住 Ctrl（⌘）只移动焦点、不改变选择，空格键加入或移除一条记录，回车键打开，Ctrl+A（⌘A）选择所有符合条件的记录。',
   },
   filters: {
     label: '筛选条件',
