@@ -20,6 +20,7 @@ import type {
 import { JOB_STATUSES } from '../../shared/channels/documents';
 import { RecordCreate, type OcrChoice, type RecordType } from '../../shared/model';
 import { ArchiveFailure } from '../../shared/result';
+import { inWriteTransaction } from '../catalogue/busy';
 import { logChange } from '../catalogue/changes';
 import type { CatalogueContext } from '../catalogue/context';
 import { createRecord, requireRecord, updateRecord } from '../catalogue/records';
@@ -273,6 +274,21 @@ export function cleanName(raw: string, backslashSeparates = true): string {
     name = name.slice(0, 255 - ext.length) + ext;
   }
   return name;
+}
+
+/**
+ * After a registerImport whose request failed as a whole — its catch-up writes or its commit, after
+ * the handler itself had succeeded (a full disk: the rows rolled back, the copied file still on
+ * disk): removes the file if no row refers to it. Under the write lock, so another process's
+ * registration of the same content is either committed (its row keeps the file) or not begun.
+ * Best effort: what cannot be removed now is an orphan `verify` reports.
+ */
+export function forgetUnregistered(ctx: CatalogueContext, sha256: string): void {
+  try {
+    inWriteTransaction(ctx.db, () => removeIfUnreferenced(ctx, sha256));
+  } catch {
+    /* left for verify */
+  }
 }
 
 /** Removes a stored file that no row refers to (after a failed registration). */

@@ -10,6 +10,7 @@ import type { CatalogueContext } from '../catalogue/context';
 import type { PathRule } from '../documents/path-rule';
 import { openLibrary, type Library } from '../catalogue/library';
 import { BUSY_DEADLINE_MS, inWriteTransaction, isBusy, withBusyRetry } from '../catalogue/busy';
+import { forgetUnregistered } from '../documents/file-records';
 import { recordTextBehind, syncRecordText } from '../search/record-text';
 import { handlers } from './handlers';
 
@@ -78,11 +79,18 @@ function execute(ctx: CatalogueContext, channel: Channel, input: unknown): unkno
   if (!contract[channel].mutates) return withBusyRetry(() => handler(ctx, input));
   if (READ_ONLY_IN_CATALOGUE.has(channel))
     return withBusyRetry(() => ctx.db.transaction(() => handler(ctx, input)).deferred());
-  return inWriteTransaction(ctx.db, () => {
-    const value = handler(ctx, input);
-    catchUpInWrite(ctx);
-    return value;
-  });
+  try {
+    return inWriteTransaction(ctx.db, () => {
+      const value = handler(ctx, input);
+      catchUpInWrite(ctx);
+      return value;
+    });
+  } catch (error) {
+    // registerImport's file is on disk before its row: a request that failed after the handler had
+    // succeeded (the catch-up writes or the commit, on a full disk) must not leave it behind.
+    if (channel === 'registerImport') forgetUnregistered(ctx, (input as { sha256: string }).sha256);
+    throw error;
+  }
 }
 
 /** Runs a handler and turns any failure into an error result; internal errors keep their message for the log. */
