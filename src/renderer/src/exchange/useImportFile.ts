@@ -3,7 +3,7 @@
  * columns, delimiter, header row and mapping as the service reads them. `clear` is called whenever
  * what was previewed no longer holds.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportFormat } from '../../../shared/channels/exchange';
 import type { ArchiveError } from '../../../shared/result';
 import { decodeFileBytes, EncodingProblem, type DecodedFile } from '../../../shared/text-encoding';
@@ -34,6 +34,8 @@ export function useImportFile(clear: (error: ArchiveError | null) => void) {
   const [delimiter, setDelimiter] = useState<Delimiter | ''>('');
   const [found, setFound] = useState<string>(',');
   const [mappings, setMappings] = useState<{ name: string; mapping: Mapping }[]>([]);
+  /** Bumped by every read of the file: a service answer for an earlier read is dropped, not shown. */
+  const reads = useRef(0);
 
   const choose = async (chosen: File | undefined) => {
     if (!chosen) {
@@ -50,8 +52,11 @@ export function useImportFile(clear: (error: ArchiveError | null) => void) {
   /** A CSV's columns as the service reads them with these options, and the saved mappings. */
   const readColumns = async (content: string, withHeader: boolean, named: Delimiter | '') => {
     clear(null);
+    const read = ++reads.current;
     const options = { content, header: withHeader, ...(named ? { delimiter: named } : {}) };
     const [cols, saved] = await Promise.all([archive.csvColumns(options), archive.listCsvMappings({})]);
+    // Another encoding or layout chosen meanwhile: this answer is about text no longer shown.
+    if (read !== reads.current) return;
     if (!cols.ok) return clear(cols.error);
     setColumns({ headers: cols.value.headers, fields: cols.value.fields });
     setMapping(cols.value.mapping);
@@ -69,6 +74,7 @@ export function useImportFile(clear: (error: ArchiveError | null) => void) {
   ) => {
     clear(null);
     setColumns(null);
+    reads.current++;
     const format = EXTENSIONS[name.split('.').pop()?.toLowerCase() ?? ''];
     let decoded: DecodedFile;
     try {
