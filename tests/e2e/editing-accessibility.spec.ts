@@ -8,6 +8,9 @@ import { audit } from '../support/axe';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`${theme} theme: picker, batch dialog, authority page and merge dialog`, async ({ page, host }) => {
+    // Five axe audits of whole screens: on a shared two-core machine under load they alone can take
+    // most of the default 30 s (both themes timed out in a local run beside a CI run).
+    test.slow();
     await page.addInitScript((t) => localStorage.setItem('civic-archive.theme', t), theme);
     await openWithSample(page, host);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
