@@ -11,9 +11,13 @@ export const pct = (xs: number[], p: number) => {
 };
 export const ms = (n: number) => `${n.toFixed(0)} ms`;
 
-/** Navigation start → the first record title in the list, in the page's own clock. */
-export async function firstRows(page: Page, url: string): Promise<number> {
-  await page.goto(url, { waitUntil: 'commit' });
+/**
+ * Navigation start → the first record title in the list, in the page's own clock: the page opened
+ * at `to.url`, or reloaded where it is.
+ */
+export async function firstRows(page: Page, to: { url: string } | 'reload'): Promise<number> {
+  if (to === 'reload') await page.reload({ waitUntil: 'commit' });
+  else await page.goto(to.url, { waitUntil: 'commit' });
   await page.locator('.grid-body .col-title a').first().waitFor({ timeout: 120_000 });
   return page.evaluate(() => performance.now());
 }

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../support/host-process';
-import { keystrokes, pct, scroll, wordsToType } from './ui-measure';
+import { firstRows, keystrokes, pct, scroll, wordsToType } from './ui-measure';
 
 interface Build {
   name: string;
@@ -29,14 +29,9 @@ async function openOnce(browser: Browser, url: string, reloads: number): Promise
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
-    const firstRows = async (go: () => Promise<unknown>) => {
-      await go();
-      await page.locator('.grid-body .col-title a').first().waitFor({ timeout: 120_000 });
-      return page.evaluate(() => performance.now());
-    };
-    const cold = await firstRows(() => page.goto(url, { waitUntil: 'commit' }));
+    const cold = await firstRows(page, { url });
     const warm: number[] = [];
-    for (let i = 0; i < reloads; i++) warm.push(await firstRows(() => page.reload({ waitUntil: 'commit' })));
+    for (let i = 0; i < reloads; i++) warm.push(await firstRows(page, 'reload'));
     return { cold, warm };
   } finally {
     await context.close();

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const loads: number[] = [];
-    for (let i = 0; i < LOADS; i++) loads.push(await firstRows(page, host.url));
+    for (let i = 0; i < LOADS; i++) loads.push(await firstRows(page, { url: host.url }));
     console.log(`  first rows after ${loads.map((l) => ms(l)).join(', ')}`);
     const total = await page.getByRole('grid', { name: 'Records' }).getAttribute('aria-rowcount');
     console.log(`  list rows: ${Number(total) - 1}`);
