@@ -36,12 +36,14 @@ export function wordsToType(): string[] {
  * Times each keystroke in the search box until the results last changed (and the frame after).
  * A keystroke whose results did not change within the window counts as no change, not as a time.
  */
-export async function keystrokes(page: Page): Promise<{ first: number[]; settled: number[]; unchanged: number }> {
+export async function keystrokes(
+  page: Page,
+): Promise<{ first: number[]; settled: number[]; unchanged: number; slowest: string[] }> {
   // Page code as source text: this file is type-checked without the DOM, and tsx would wrap named functions.
   await page.evaluate(`(() => {
     window.__marks = [];
     document.addEventListener('keydown', (e) => {
-      if (e.target.id === 'search') window.__marks.push({ at: performance.now(), first: null, last: null });
+      if (e.target.id === 'search') window.__marks.push({ at: performance.now(), typed: e.target.value + e.key, first: null, last: null });
     }, true);
     new MutationObserver((mutations) => {
       const mark = window.__marks[window.__marks.length - 1];
@@ -73,16 +75,28 @@ export async function keystrokes(page: Page): Promise<{ first: number[]; settled
       await page.waitForTimeout(900);
     }
   }
-  const marks = (await page.evaluate('window.__marks')) as { at: number; first: number | null; last: number | null }[];
+  const marks = (await page.evaluate('window.__marks')) as {
+    at: number;
+    typed: string;
+    first: number | null;
+    last: number | null;
+  }[];
+  const timed: { typed: string; first: number }[] = [];
   for (const m of marks) {
     if (m.first === null || m.last === null) unchanged++;
     else {
       first.push(m.first - m.at);
       settled.push(m.last - m.at);
+      timed.push({ typed: m.typed, first: m.first - m.at });
     }
   }
   await search.fill('');
-  return { first, settled, unchanged };
+  // Which queries make the tail: the figure alone does not say whether it is the first letter's.
+  const slowest = timed
+    .sort((a, b) => b.first - a.first)
+    .slice(0, 5)
+    .map((t) => `"${t.typed}" ${t.first.toFixed(0)} ms`);
+  return { first, settled, unchanged, slowest };
 }
 
 /** Scrolls the list by `step` px every frame for `seconds`, counting frames and rows still loading. */

@@ -116,7 +116,9 @@ async function compareWork(browser: Browser, builds: Build[], hosts: HostProcess
         fps(fast),
       ];
       got.forEach((v, k) => runs[i]![k]!.push(v));
-      console.log(`  ${builds[i]!.name}: typed ${typed.first.length} keystrokes, scrolled`);
+      console.log(
+        `  ${builds[i]!.name}: typed ${typed.first.length} keystrokes (slowest ${typed.slowest.join(', ')}), scrolled`,
+      );
     } finally {
       await context.close();
     }

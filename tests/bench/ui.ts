@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     await search.fill('');
     console.log('  search index ready; typing…');
     const typed = await keystrokes(page);
-    console.log(`  typed ${typed.first.length + typed.unchanged} keystrokes; scrolling…`);
+    console.log(`  typed ${typed.first.length + typed.unchanged} keystrokes; slowest: ${typed.slowest.join(', ')}`);
+    console.log('  scrolling…');
 
     await page.locator('.grid-body .col-title a').first().waitFor();
     const long = await scroll(page, 10, 72);
