@@ -382,6 +382,15 @@ export class RecordSearch {
     return this.names;
   }
 
+  /**
+   * Builds now what the first query would otherwise build (the name index, the field lengths):
+   * 0.1–0.2 s at 100,000 records that would land on the first keystroke after a load.
+   */
+  warm(): void {
+    this.nameIndex();
+    this.fieldLengths();
+  }
+
   get size(): number {
     return this.docs.size;
   }

@@ -90,11 +90,16 @@ async function handle(message: ToWorker): Promise<FromWorker[]> {
       return [{ kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: false }];
     case 'search':
     case 'merge': {
+      // The window delivers only its newest query's answers: an older one still queued is not worked out.
+      if (message.seq < newestSeq) return [];
       const outcome =
         message.kind === 'merge'
           ? run(message.request, message.texts, message.textSuggestions)
           : run(message.request, null);
       scope.postMessage({ kind: 'results', seq: message.seq, outcome });
+      // A keystroke that arrived meanwhile is let in before the facets of a large result are counted.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (message.seq < newestSeq) return [];
       return [{ kind: 'results', seq: message.seq, outcome: { ...outcome, facets: index.lastFacets(textOnly) } }];
     }
   }
@@ -106,6 +111,8 @@ let queue: Promise<void> = Promise.resolve();
 async function answer(message: ToWorker): Promise<void> {
   try {
     for (const reply of await handle(message)) scope.postMessage(reply);
+    // Once the window knows the index is there, what its first query needs is built, not then.
+    if (message.kind === 'snapshot' || (message.kind === 'apply' && message.reset)) index.warm();
   } catch (error) {
     scope.postMessage({
       kind: 'failed',
@@ -115,7 +122,11 @@ async function answer(message: ToWorker): Promise<void> {
   }
 }
 
+/** The newest query the window has asked (its sequence number), known as soon as it arrives. */
+let newestSeq = 0;
+
 scope.addEventListener('message', (event) => {
   const message = event.data;
+  if (message.kind === 'search' || message.kind === 'merge') newestSeq = Math.max(newestSeq, message.seq);
   queue = queue.then(() => answer(message));
 });
