@@ -62,9 +62,18 @@ export function formatDay(iso: string): string {
   });
 }
 
-/** A count in the interface language's digits grouping (12,345). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count in the interface language's digits grouping (12,345). The formatter is made once per
+ * language: the sidebar formats every count again on each keystroke, and making a formatter each
+ * time was two seconds of the window's thread over 57 keystrokes at 100,000 records.
+ */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(currentLanguage()).format(n);
+  const language = currentLanguage();
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format.format(n);
 }
 
 /** Splits "en, zh-Hans" or "culture, trade" into trimmed, non-empty items. */

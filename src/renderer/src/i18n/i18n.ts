@@ -55,8 +55,3 @@ export function setLanguage(language: Language): void {
 export function useT<N extends (typeof NAMESPACES)[number]>(ns: N) {
   return useTranslation(ns);
 }
-
-/** Dates and numbers in the chosen interface language. */
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(currentLanguage()).format(n);
-}

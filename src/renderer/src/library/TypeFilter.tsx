@@ -1,6 +1,7 @@
 import { RECORD_TYPES, type RecordType } from '../../../shared/model';
 import { RECORD_TYPE_LABELS } from '../common/labels';
-import { formatNumber, useT } from '../i18n/i18n';
+import { formatNumber } from '../common/format';
+import { useT } from '../i18n/i18n';
 
 interface Props {
   selected: RecordType | null;

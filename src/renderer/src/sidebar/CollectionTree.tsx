@@ -14,7 +14,8 @@ import { ActionsMenu } from '../collections/ActionsMenu';
 import { childrenOf, treeOrder } from '../collections/tree';
 import { useArrangement } from '../collections/useArrangement';
 import { useTreeDrop } from '../collections/useTreeDrop';
-import { formatNumber, useT } from '../i18n/i18n';
+import { formatNumber } from '../common/format';
+import { useT } from '../i18n/i18n';
 import '../collections/collections.css';
 
 interface Props {

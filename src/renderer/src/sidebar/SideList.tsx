@@ -1,6 +1,6 @@
 /** One section of the sidebar: a heading and a list of toggle buttons with counts (partnerships, tags, imports). */
 import type { ReactNode } from 'react';
-import { formatNumber } from '../i18n/i18n';
+import { formatNumber } from '../common/format';
 
 export interface SideItem {
   key: string;
