@@ -12,8 +12,9 @@
  *     list scrolls a fixed distance each frame), the slowest frame, and how many frames showed a row
  *     still waiting for its data.
  * The build it runs is <CIVIC_ARCHIVE_OUT or out>/ (`npm run bench:ui` builds it first).
- * With `--baseline <build folder> [--rounds 5]` it instead compares page open → first rows with
- * another build's, alternating in one run (tests/bench/ui-open.ts).
+ * With `--baseline <build folder> [--rounds 5] [--typing 2]` it instead compares page open → first
+ * rows, typing (`--typing` runs per build, keystrokes pooled) and scrolling with another build's,
+ * alternating in one run (tests/bench/ui-open.ts).
  * A benchmark, not a test: figures vary with the machine's load.
  */
 import path from 'node:path';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     'baseline-library': { type: 'string' },
     rounds: { type: 'string', default: '5' },
+    typing: { type: 'string', default: '2' },
   },
 });
 const N = Number(values.records);
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   if (values.baseline) {
     try {
       const builds = baselineBuilds(ROOT, OUT, library, values.baseline, values['baseline-library']);
-      await compareOpens(browser, builds, Number(values.rounds));
+      await compareOpens(browser, builds, Number(values.rounds), Math.max(1, Number(values.typing)));
     } finally {
       await browser.close();
     }
