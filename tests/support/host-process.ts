@@ -19,6 +19,17 @@ export interface HostProcess {
   stop: () => Promise<void>;
 }
 
+/**
+ * The app folder a built script takes as its own (the nearest package.json above it, as
+ * src/main/locations.ts finds it): another checkout's build, compared by bench:ui, names its
+ * build folder relative to that checkout, not to this one.
+ */
+function appFolderOf(script: string): string {
+  let dir = path.dirname(path.resolve(script));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 /** `outDir` is the build folder (out/, or CIVIC_ARCHIVE_OUT's). */
 export async function startHostProcess(library: string, outDir: string): Promise<HostProcess> {
   const script = path.join(outDir, 'main/host.js');
@@ -26,7 +37,7 @@ export async function startHostProcess(library: string, outDir: string): Promise
   const child = spawn(process.execPath, [script, '--library', library, '--port', '0'], {
     cwd: ROOT,
     // The host serves the renderer of its own build, not out/'s, when several sit side by side.
-    env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '', CIVIC_ARCHIVE_OUT: path.relative(ROOT, outDir) },
+    env: { ...process.env, CIVIC_ARCHIVE_LIBRARY: '', CIVIC_ARCHIVE_OUT: path.relative(appFolderOf(script), outDir) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
