@@ -363,7 +363,7 @@ export class RecordSearch {
   /** Records of the last search found only by another name, with that name. */
   private lastAlias = new Map<number, string>();
 
-  private noteNames(doc: Pick<SearchDocument, 'links'>): void {
+  private noteNames(doc: SearchDocument): void {
     if (!this.names) return;
     for (const l of doc.links) {
       if (l.altNames.length === 0) continue;
@@ -376,10 +376,10 @@ export class RecordSearch {
 
   private nameIndex(): NameIndex {
     if (!this.names) {
-      this.names = new Map();
-      // A loaded snapshot's link table holds every name its records link: no record is parsed for them.
-      const holders = this.docs instanceof SnapshotDocuments ? this.docs.linkHolders() : this.docs.values();
-      for (const d of holders) this.noteNames(d);
+      // A loaded snapshot carries the index of its records' names: no record is parsed, no name folded.
+      const loaded = this.docs instanceof SnapshotDocuments ? this.docs : null;
+      this.names = loaded ? loaded.nameIndex() : new Map();
+      for (const d of loaded ? loaded.changed() : this.docs.values()) this.noteNames(d);
     }
     return this.names;
   }

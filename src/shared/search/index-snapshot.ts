@@ -20,6 +20,7 @@
  * map at load: 1.8 s at 100,000 records on a quiet machine.
  */
 import type MiniSearch from 'minisearch';
+import { addNames, type NameIndex } from './aliases';
 import type { SearchDocument, SearchLink } from './document';
 import { LayeredMap, type MapBase } from './layered-map';
 import { packDocuments, unpackDocument, type PackedDoc } from './packed';
@@ -53,6 +54,8 @@ interface Meta {
   /** Every edge label of the tree, node after node as they are written. */
   labels: string;
   links: SearchLink[];
+  /** The index of the linked authorities' names (aliases.ts), as its entries. */
+  names: [string, string[]][];
 }
 
 /** MiniSearch marks a node's own value with an empty edge label. */
@@ -228,18 +231,18 @@ unpackOnFirstUse(PackedNode.prototype, (node) => {
 export class SnapshotDocuments extends LayeredMap<number, SearchDocument> {
   constructor(
     base: MapBase<number, SearchDocument>,
-    private readonly links: SearchLink[],
+    private readonly names: [string, string[]][],
   ) {
     super(base);
   }
 
   /**
-   * What carries every linked name (aliases.ts builds its index from them): the snapshot's link
-   * table — every link of its records, each once — and the records set since, so the index of
-   * names is built without parsing 100,000 documents.
+   * The index of the names its records link (aliases.ts), as written with the snapshot: built
+   * without parsing 100,000 documents or tokenizing (and folding) every name at the first query.
+   * The records set since are not in it (the engine adds theirs).
    */
-  linkHolders(): Pick<SearchDocument, 'links'>[] {
-    return [{ links: this.links }, ...this.changed()];
+  nameIndex(): NameIndex {
+    return new Map(this.names);
   }
 }
 
@@ -314,8 +317,16 @@ export function packSnapshot(index: MiniSearch<SearchDocument>, documents: Itera
     root,
     labels: labels.join(''),
     links,
+    names: [...namesOf(links)],
   };
   return `${asciiJson(meta)}\n${w.text()}\n${texts.join('')}`;
+}
+
+/** The index of names as the engine builds it from its records' links (RecordSearch's noteNames), from the link table. */
+function namesOf(links: SearchLink[]): NameIndex {
+  const names: NameIndex = new Map();
+  for (const l of links) if (l.altNames.length > 0) addNames(names, [l.name, ...l.altNames]);
+  return names;
 }
 
 function readMeta(line: string): Meta {
@@ -330,6 +341,7 @@ function readMeta(line: string): Meta {
     !counts.every((n) => Number.isSafeInteger(n) && n! >= 0) ||
     typeof m.labels !== 'string' ||
     !Array.isArray(m.links) ||
+    !Array.isArray(m.names) ||
     !Array.isArray(m.averageFieldLength) ||
     typeof m.fieldIds !== 'object' ||
     m.fieldIds === null
@@ -467,7 +479,7 @@ export function unpackSnapshot(
       },
       keys: idKeys,
     },
-    m.links,
+    m.names,
   );
   const fieldLengths = (capacity: number) => {
     const out: Float32Array[] = [];
