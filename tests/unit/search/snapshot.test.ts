@@ -71,6 +71,22 @@ describe('the index snapshot format', () => {
     expect(loaded.toJSON()).toBe(fresh.toJSON());
   });
 
+  it('clears out many removed records (MiniSearch vacuums its tree and postings) as a fresh index does', async () => {
+    const some = docs.slice(0, 120);
+    const fresh = new RecordSearch();
+    fresh.addAll(some);
+    const loaded = RecordSearch.fromJSON(new TextEncoder().encode(fresh.toJSON()));
+    // A third removed: past MiniSearch's thresholds, it vacuums in the background (in batches, on timers).
+    for (const s of [fresh, loaded]) for (const d of some.slice(0, 40)) s.remove(d.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const q of [...QUERY_TEXTS, some[50]!.title, some[10]!.title])
+      expect(answer(loaded, q), q).toEqual(answer(fresh, q));
+    expect(loaded.size).toBe(80);
+    // Vacuumed: no removed record's postings are left to count.
+    expect((JSON.parse(loaded.toJSON().split('\n')[0]!) as { dirtCount: number }).dirtCount).toBe(0);
+    expect(loaded.toJSON()).toBe(fresh.toJSON());
+  });
+
   it('is ASCII, and loads from its bytes (as a window fetches it) as from its text, in both Chinese scripts', () => {
     const chinese = [
       doc(5_001, {
