@@ -173,8 +173,10 @@ export type Ranker = (query: string) => number[];
 
 /** Ours: the record-level engine and FTS5 text, merged as the app's search worker merges them. */
 export function oursRanker(ctx: CatalogueContext): Ranker {
-  const index = new RecordSearch();
-  index.addAll(allSearchDocuments(ctx));
+  const built = new RecordSearch();
+  built.addAll(allSearchDocuments(ctx));
+  // Judged as the app searches after start: the index loaded from its snapshot's bytes (index-snapshot.ts).
+  const index = RecordSearch.fromJSON(new TextEncoder().encode(built.toJSON()));
   return (query) => {
     const outcome = index.search(query, { limit: 50, withFacets: false });
     const text = searchText(ctx, query, 50);

@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { buildRecordSearch } from '../../shared/search/engine';
-import { SNAPSHOT_FORMAT, snapshotHeader, splitSnapshot, type SnapshotHeader } from '../../shared/search/snapshot-file';
+import {
+  SNAPSHOT_FORMAT,
+  snapshotHeader,
+  splitSnapshot,
+  splitSnapshotBytes,
+  type SnapshotHeader,
+} from '../../shared/search/snapshot-file';
 import { TOKENIZER_VERSION } from '../../shared/search/tokenizer';
 import { writeFileAtomically } from '../atomic-write';
 import { currentRevision } from '../catalogue/changes';
@@ -60,6 +66,25 @@ export function loadSnapshot(paths: LibraryPaths, db?: Database.Database): { rev
     const head = readHeader(file);
     if (!head || (db && head.header.libraryId !== libraryId(db))) return null;
     return splitSnapshot(fs.readFileSync(file, 'utf8'), head.header.libraryId);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The same as bytes, as a window's search worker reads the file from its door's route: nothing is
+ * decoded here, and RecordSearch.fromJSON decodes only what a query needs.
+ */
+export function loadSnapshotBytes(
+  paths: LibraryPaths,
+  db?: Database.Database,
+): { revision: number; data: Uint8Array } | null {
+  const file = snapshotFile(paths);
+  if (!fs.existsSync(file)) return null;
+  try {
+    const head = readHeader(file);
+    if (!head || (db && head.header.libraryId !== libraryId(db))) return null;
+    return splitSnapshotBytes(fs.readFileSync(file), head.header.libraryId);
   } catch {
     return null;
   }

@@ -8,8 +8,7 @@ import type { MatchedField, MatchedIn } from '../channels/search';
 import type { RecordType } from '../model';
 import { fieldText, LINK_FIELD_KIND, SEARCH_FIELDS, type SearchDocument, type SearchField } from './document';
 import { dateMatches, parseQuery, type Clause, type ParsedQuery, type Scope } from './query';
-import { packDocuments, unpackDocuments, type PackedDocuments } from './packed';
-import { packIndex, unpackIndex } from './index-snapshot';
+import { packSnapshot, SnapshotDocuments, unpackSnapshot } from './index-snapshot';
 import { highlight, snippet, type Segment } from './snippet';
 import { isHanTerm, tokenize } from './tokenizer';
 import { damerau, transpositions } from './damerau';
@@ -346,7 +345,8 @@ function facetKeys(d: SearchDocument): string[] {
 
 export class RecordSearch {
   private index = miniSearch();
-  private readonly docs = new Map<number, SearchDocument>();
+  /** A loaded snapshot's documents are parsed one by one as they are first read (index-snapshot.ts). */
+  private docs: Map<number, SearchDocument> = new Map();
   /** The last search's whole result, kept as its matches and filter; turned into documents only when asked (facets). */
   private last: {
     matches: Map<number, number>;
@@ -376,8 +376,10 @@ export class RecordSearch {
 
   private nameIndex(): NameIndex {
     if (!this.names) {
-      this.names = new Map();
-      for (const d of this.docs.values()) this.noteNames(d);
+      // A loaded snapshot carries the index of its records' names: no record is parsed, no name folded.
+      const loaded = this.docs instanceof SnapshotDocuments ? this.docs : null;
+      this.names = loaded ? loaded.nameIndex() : new Map();
+      for (const d of loaded ? loaded.changed() : this.docs.values()) this.noteNames(d);
     }
     return this.names;
   }
@@ -478,20 +480,21 @@ export class RecordSearch {
   }
 
   /**
-   * A snapshot as text: the MiniSearch index as its shape and its numbers (index-snapshot.ts), two
-   * lines, then the documents on a third, so loading parses each once and rebuilds nothing.
+   * A snapshot as text (index-snapshot.ts): loading it reads a few typed arrays and parses each
+   * tree node, term and document only when first used.
    */
   toJSON(): string {
-    return `${packIndex(this.index)}\n${JSON.stringify(packDocuments(this.docs.values()))}`;
+    return packSnapshot(this.index, this.docs.values());
   }
 
-  static fromJSON(text: string): RecordSearch {
-    const first = text.indexOf('\n');
-    const second = first < 0 ? -1 : text.indexOf('\n', first + 1);
-    if (second < 0) throw new Error('not a search snapshot');
+  /** From the snapshot's text, or its bytes as read from the file (nothing decoded until needed). */
+  static fromJSON(snapshot: string | Uint8Array): RecordSearch {
     const search = new RecordSearch();
-    unpackIndex(search.index, text.slice(0, first), text.slice(first + 1, second));
-    for (const d of unpackDocuments(JSON.parse(text.slice(second + 1)) as PackedDocuments)) search.docs.set(d.id, d);
+    const { documents, fieldLengths } = unpackSnapshot(search.index, snapshot);
+    search.docs = documents;
+    // The scoring's field lengths straight from the snapshot's arrays (fieldLengths() would read 100,000 Map entries).
+    const capacity = Math.max(1024, Math.ceil(search.internals._nextId * 1.25));
+    search.lengthCache = { lengths: fieldLengths(capacity), capacity };
     return search;
   }
 

@@ -1,16 +1,29 @@
 /**
- * MiniSearch's index as the snapshot stores it, in a form that loads without a full parse.
+ * The record-level index and its documents as the snapshot stores them, in a form that loads
+ * without a full parse and builds nothing per record or per term until a query or an edit needs it.
  *
- * MiniSearch's own JSON keys every posting list by document number ({"417": 2, …}): V8 parses such
- * objects slowly (as dictionaries), and loadJSON then re-inserts every term into a fresh radix tree
- * and copies every posting into a Map — 1.5 s and more at 100,000 records. Here the radix tree is
- * kept as it is (nested arrays of its edges, rebuilt into Maps node by node, no path walks), and
- * the numbers (document ids, field lengths, postings) go into one byte array of variable-length
- * integers (most are under 128: a byte each; document numbers as differences), sent as base64. A
- * term's postings are unpacked into Maps only when a query or an edit first touches that term
- * (PackedTermData), so loading does work in proportion to the vocabulary, not to the postings.
+ * Three lines of ASCII text (the snapshot travels as text: a file, a door's route, a channel's
+ * string; ASCII reads as fast as bytes and slices without copying):
+ * 1. JSON: counts, field ids, the radix tree's edge labels (one string), the link table.
+ * 2. Numbers, as variable-length base-64 digits (5 bits a digit, the sixth says "more follows"),
+ *    read straight from the string: per record (in id order) its id, MiniSearch's short id, its
+ *    field lengths and the length of its document's text; then the radix tree, child nodes before
+ *    their parent, each node its edges (a label's length and where the child is, or where the
+ *    term's postings are); and each term's postings.
+ * 3. The documents, each record's packed array (packed.ts) as JSON, one after another.
+ *
+ * Loading reads the records' numbers into typed arrays (a few million digits at 100,000 records)
+ * and nothing else: MiniSearch's id maps and field lengths are Maps answered from those arrays
+ * (layered-map.ts), the radix tree is unpacked node by node as a query walks it, a term's
+ * postings when a query first reads them, and a document when a hit, a filter or a facet first
+ * needs it. The earlier format (5) parsed 37 MB of documents and rebuilt every tree node and id
+ * map at load: 1.8 s at 100,000 records on a quiet machine.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
+import { addNames, type NameIndex } from './aliases';
+import type { SearchDocument, SearchLink } from './document';
+import { LayeredMap, type MapBase } from './layered-map';
+import { packDocuments, unpackDocument, type PackedDoc } from './packed';
 
 /** Postings of one index term: field id → (MiniSearch's short document id → term frequency). */
 type TermData = Map<number, Map<number, number>>;
@@ -28,9 +41,6 @@ interface MiniSearchState {
   _dirtCount: number;
 }
 
-/** The radix tree: edge label, then the child (a nested tree, or after the leaf label '' a term number). */
-type PackedTree = (string | number | PackedTree)[];
-
 interface Meta {
   documentCount: number;
   nextId: number;
@@ -38,23 +48,26 @@ interface Meta {
   fieldIds: Record<string, number>;
   averageFieldLength: number[];
   fields: number;
-  terms: number;
-  tree: PackedTree;
+  records: number;
+  /** Where the tree's root node is in the numbers. */
+  root: number;
+  /** Every edge label of the tree, node after node as they are written. */
+  labels: string;
+  links: SearchLink[];
+  /** The index of the linked authorities' names (aliases.ts), as its entries. */
+  names: [string, string[]][];
 }
 
 /** MiniSearch marks a node's own value with an empty edge label. */
 const LEAF = '';
 
-/**
- * A term's postings, still packed in the snapshot's numbers until first read. Every Map method
- * unpacks first, so MiniSearch (adding, discarding, vacuuming) and the engine's scoring see an
- * ordinary Map.
- */
-class PackedTermData extends Map<number, Map<number, number>> {
-  packed: { bytes: Uint8Array; at: number } | null = null;
-}
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+const DIGIT_CODE = Uint8Array.from(DIGITS, (c) => c.charCodeAt(0));
+const MORE = 32;
 
-/** Reads unsigned LEB128 integers (7 bits a byte, low first); a number past the end is a snapshot cut short. */
+/** Reads the numbers line (its ASCII bytes); a number past its end is a snapshot cut short. */
 class Reader {
   constructor(
     readonly bytes: Uint8Array,
@@ -62,13 +75,18 @@ class Reader {
   ) {}
   next(): number {
     let n = 0;
-    let shift = 0;
+    let scale = 1;
     for (;;) {
-      if (this.at >= this.bytes.length) throw new Error('search snapshot: its numbers are cut short');
-      const b = this.bytes[this.at++]!;
-      n += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return n;
-      shift += 7;
+      const d = DIGIT_VALUE[this.bytes[this.at++]!];
+      if (d === undefined || d < 0)
+        throw new Error(
+          this.at > this.bytes.length
+            ? 'search snapshot: its numbers are cut short'
+            : 'search snapshot: its numbers are unreadable',
+        );
+      n += (d & (MORE - 1)) * scale;
+      if (d < MORE) return n;
+      scale *= MORE;
     }
   }
   /** A difference written by Writer.signed. */
@@ -78,11 +96,89 @@ class Reader {
   }
 }
 
-function unpack(data: PackedTermData): void {
-  const packed = data.packed;
-  if (!packed) return;
-  data.packed = null;
-  const r = new Reader(packed.bytes, packed.at);
+/** Writes the numbers line. */
+class Writer {
+  private bytes = new Uint8Array(1 << 16);
+  length = 0;
+  push(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`search snapshot: ${n} is not a count`);
+    if (this.length + 12 > this.bytes.length) {
+      const bigger = new Uint8Array(this.bytes.length * 2);
+      bigger.set(this.bytes);
+      this.bytes = bigger;
+    }
+    while (n >= MORE) {
+      this.bytes[this.length++] = DIGIT_CODE[MORE | (n % MORE)]!;
+      n = Math.floor(n / MORE);
+    }
+    this.bytes[this.length++] = DIGIT_CODE[n]!;
+  }
+  /** A difference that may be negative, zig-zagged (0, -1, 1, -2… → 0, 1, 2, 3…). */
+  signed(n: number): void {
+    this.push(n >= 0 ? n * 2 : -n * 2 - 1);
+  }
+  text(): string {
+    let out = '';
+    for (let i = 0; i < this.length; i += 0x8000)
+      out += String.fromCharCode(...this.bytes.subarray(i, Math.min(this.length, i + 0x8000)));
+    return out;
+  }
+}
+
+/** JSON with every character past ASCII escaped (\uXXXX): the snapshot stays one byte a character. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * Map subclasses that unpack themselves from the numbers on first use: every Map method unpacks
+ * first, so MiniSearch (adding, discarding, vacuuming, walking the tree) and the engine's scoring
+ * see an ordinary Map.
+ */
+function unpackOnFirstUse<T extends Map<unknown, unknown>>(proto: T, unpack: (map: T) => void): void {
+  for (const method of ['get', 'has', 'set', 'delete', 'clear', 'forEach', 'entries', 'keys', 'values'] as const) {
+    const own = Reflect.get(Map.prototype, method) as (this: Map<unknown, unknown>, ...args: unknown[]) => unknown;
+    Object.defineProperty(proto, method, {
+      value(this: T, ...args: unknown[]) {
+        unpack(this);
+        return own.apply(this, args);
+      },
+    });
+  }
+  Object.defineProperty(proto, Symbol.iterator, {
+    value(this: T) {
+      unpack(this);
+      return Reflect.apply(Reflect.get(Map.prototype, 'entries') as () => unknown, this, []);
+    },
+  });
+  Object.defineProperty(proto, 'size', {
+    get(this: T) {
+      unpack(this);
+      return Reflect.get(Map.prototype, 'size', this);
+    },
+  });
+}
+
+/** Where a packed map's content lies: the numbers line, and (for tree nodes) the labels. */
+interface Source {
+  numbers: Uint8Array;
+  labels: string;
+}
+
+/** A term's postings, still packed until first read. */
+class PackedTermData extends Map<number, Map<number, number>> {
+  source: Source | null = null;
+  at = 0;
+}
+
+unpackOnFirstUse(PackedTermData.prototype, (data) => {
+  const source = data.source;
+  if (!source) return;
+  data.source = null;
+  const r = new Reader(source.numbers, data.at);
   const fields = r.next();
   for (let f = 0; f < fields; f++) {
     const fieldId = r.next();
@@ -95,148 +191,121 @@ function unpack(data: PackedTermData): void {
     }
     Map.prototype.set.call(data, fieldId, postings);
   }
-}
-
-for (const method of ['get', 'has', 'set', 'delete', 'clear', 'forEach', 'entries', 'keys', 'values'] as const) {
-  const own = Reflect.get(Map.prototype, method) as (this: Map<unknown, unknown>, ...args: unknown[]) => unknown;
-  Object.defineProperty(PackedTermData.prototype, method, {
-    value(this: PackedTermData, ...args: unknown[]) {
-      unpack(this);
-      return own.apply(this, args);
-    },
-  });
-}
-Object.defineProperty(PackedTermData.prototype, Symbol.iterator, {
-  value(this: PackedTermData) {
-    unpack(this);
-    return Reflect.apply(Reflect.get(Map.prototype, 'entries') as () => unknown, this, []);
-  },
-});
-Object.defineProperty(PackedTermData.prototype, 'size', {
-  get(this: PackedTermData) {
-    unpack(this);
-    return Reflect.get(Map.prototype, 'size', this);
-  },
 });
 
-/** Writes unsigned LEB128 integers into a growing byte array. */
-class Writer {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
-  push(n: number): void {
-    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`search snapshot: ${n} is not a count`);
-    if (this.length + 8 > this.bytes.length) {
-      const bigger = new Uint8Array(this.bytes.length * 2);
-      bigger.set(this.bytes);
-      this.bytes = bigger;
-    }
-    while (n >= 0x80) {
-      this.bytes[this.length++] = (n % 0x80) | 0x80;
-      n = Math.floor(n / 0x80);
-    }
-    this.bytes[this.length++] = n;
-  }
-  /** A difference that may be negative, zig-zagged (0, -1, 1, -2… → 0, 1, 2, 3…). */
-  signed(n: number): void {
-    this.push(n >= 0 ? n * 2 : -n * 2 - 1);
-  }
+/** A node of the radix tree (edge label → child node, or '' → the term's postings), still packed until first walked. */
+class PackedNode extends Map<string, unknown> {
+  source: Source | null = null;
+  at = 0;
 }
 
-function packTree(node: Map<string, unknown>, terms: TermData[]): PackedTree {
-  const out: PackedTree = [];
-  for (const [edge, child] of node) {
-    if (edge === LEAF) {
-      out.push(LEAF, terms.length);
-      terms.push(child as TermData);
-    } else out.push(edge, packTree(child as Map<string, unknown>, terms));
-  }
-  return out;
-}
-
-function unpackTree(packed: PackedTree, leaf: (term: number) => TermData): Map<string, unknown> {
-  const node = new Map<string, unknown>();
-  for (let i = 0; i < packed.length; i += 2) {
-    const edge = packed[i] as string;
-    const child = packed[i + 1]!;
-    if (edge === LEAF) {
-      if (typeof child !== 'number') throw new Error('search snapshot: a leaf without its term');
-      node.set(LEAF, leaf(child));
+unpackOnFirstUse(PackedNode.prototype, (node) => {
+  const source = node.source;
+  if (!source) return;
+  node.source = null;
+  const r = new Reader(source.numbers, node.at);
+  const edges = r.next();
+  let label = r.next();
+  for (let e = 0; e < edges; e++) {
+    const where = r.next();
+    // Everything a node points to was written before it: nothing can point forward or loop.
+    if (Math.floor(where / 2) >= node.at) throw new Error('search snapshot: its tree is unreadable');
+    if (where % 2 === 1) {
+      const data = new PackedTermData();
+      data.source = source;
+      data.at = (where - 1) / 2;
+      Map.prototype.set.call(node, LEAF, data);
     } else {
-      if (!Array.isArray(child)) throw new Error('search snapshot: an edge without its subtree');
-      node.set(edge, unpackTree(child, leaf));
+      const length = r.next();
+      if (length === 0 || label + length > source.labels.length)
+        throw new Error('search snapshot: its tree is unreadable');
+      const child = new PackedNode();
+      child.source = source;
+      child.at = where / 2;
+      Map.prototype.set.call(node, source.labels.slice(label, (label += length)), child);
     }
   }
-  return node;
-}
+});
 
-interface Base64Array {
-  fromBase64?: (text: string) => Uint8Array;
-}
-interface Base64Buffer {
-  from(text: string, encoding: 'base64'): Uint8Array;
-  from(bytes: Uint8Array): { toString(encoding: 'base64'): string };
-}
-const nodeBuffer = (globalThis as { Buffer?: Base64Buffer }).Buffer;
+/** The loaded documents: each parsed from its JSON when first read, then kept. */
+export class SnapshotDocuments extends LayeredMap<number, SearchDocument> {
+  constructor(
+    base: MapBase<number, SearchDocument>,
+    private readonly names: [string, string[]][],
+  ) {
+    super(base);
+  }
 
-function toBase64(bytes: Uint8Array): string {
-  if (nodeBuffer) return nodeBuffer.from(bytes).toString('base64');
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const native = (Uint8Array as unknown as Base64Array).fromBase64;
-  if (native) return native(text);
-  if (nodeBuffer) return new Uint8Array(nodeBuffer.from(text, 'base64'));
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  /**
+   * The index of the names its records link (aliases.ts), as written with the snapshot: built
+   * without parsing 100,000 documents or tokenizing (and folding) every name at the first query.
+   * The records set since are not in it (the engine adds theirs).
+   */
+  nameIndex(): NameIndex {
+    return new Map(this.names);
+  }
 }
 
 /**
- * The index as two lines of text: its shape (JSON: counts, field ids, the radix tree's edges) and
- * its numbers (base64 of variable-length integers: per document its short id, id and field
- * lengths; per term where its postings start; per term its postings).
+ * The index and its documents as the snapshot's text (three lines). The records are written in
+ * id order, so the same index always gives the same text, however its maps were filled.
  */
-export function packIndex<T>(index: MiniSearch<T>): string {
+export function packSnapshot(index: MiniSearch<SearchDocument>, documents: Iterable<SearchDocument>): string {
   const ms = index as unknown as MiniSearchState;
-  const terms: TermData[] = [];
-  const tree = packTree(ms._index._tree, terms);
   const fields = Object.keys(ms._fieldIds).length;
-  const head = new Writer();
-  head.push(ms._documentIds.size);
-  for (const [short, id] of ms._documentIds) {
-    head.push(short);
-    head.push(id);
+  const sorted = [...documents].sort((a, b) => a.id - b.id);
+  const { links, docs } = packDocuments(sorted);
+  const texts = docs.map((d: PackedDoc) => asciiJson(d));
+  const w = new Writer();
+  let lastId = 0;
+  sorted.forEach((d, i) => {
+    const short = ms._idToShortId.get(d.id);
+    if (short === undefined) throw new Error(`search snapshot: record ${d.id} is not in the index`);
+    w.push(d.id - lastId);
+    lastId = d.id;
+    w.push(short);
     const lengths = ms._fieldLength.get(short) ?? [];
-    for (let f = 0; f < fields; f++) head.push(lengths[f] ?? 0);
-  }
-  const postings = new Writer();
-  const starts: number[] = [];
-  for (const data of terms) {
-    starts.push(postings.length);
-    postings.push(data.size);
-    for (const [fieldId, docs] of data) {
-      postings.push(fieldId);
-      postings.push(docs.size);
+    for (let f = 0; f < fields; f++) w.push(lengths[f] ?? 0);
+    w.push(texts[i]!.length);
+  });
+  const writePostings = (data: TermData): number => {
+    const at = w.length;
+    w.push(data.size);
+    for (const [fieldId, postings] of data) {
+      w.push(fieldId);
+      w.push(postings.size);
       let last = 0;
-      for (const [short, tf] of docs) {
-        postings.signed(short - last);
-        postings.push(tf);
+      for (const [short, tf] of postings) {
+        w.signed(short - last);
+        w.push(tf);
         last = short;
       }
     }
-  }
-  let last = 0;
-  for (const start of starts) {
-    head.push(start - last);
-    last = start;
-  }
-  const bytes = new Uint8Array(head.length + postings.length);
-  bytes.set(head.bytes.subarray(0, head.length));
-  bytes.set(postings.bytes.subarray(0, postings.length), head.length);
+    return at;
+  };
+  const labels: string[] = [];
+  let labelLength = 0;
+  const writeNode = (node: Map<string, unknown>): number => {
+    const edges: { label: string; where: number }[] = [];
+    for (const [label, child] of node)
+      edges.push(
+        label === LEAF
+          ? { label, where: writePostings(child as TermData) * 2 + 1 }
+          : { label, where: writeNode(child as Map<string, unknown>) * 2 },
+      );
+    const at = w.length;
+    w.push(edges.length);
+    w.push(labelLength);
+    for (const { label, where } of edges) {
+      w.push(where);
+      if (label === LEAF) continue;
+      w.push(label.length);
+      labels.push(label);
+      labelLength += label.length;
+    }
+    return at;
+  };
+  const root = writeNode(ms._index._tree);
   const meta: Meta = {
     documentCount: ms._documentCount,
     nextId: ms._nextId,
@@ -244,53 +313,182 @@ export function packIndex<T>(index: MiniSearch<T>): string {
     fieldIds: ms._fieldIds,
     averageFieldLength: ms._avgFieldLength,
     fields,
-    terms: terms.length,
-    tree,
+    records: sorted.length,
+    root,
+    labels: labels.join(''),
+    links,
+    names: [...namesOf(links)],
   };
-  return `${JSON.stringify(meta)}\n${toBase64(bytes)}`;
+  return `${asciiJson(meta)}\n${w.text()}\n${texts.join('')}`;
 }
 
-/** Loads what packIndex wrote into `index` (a fresh MiniSearch made with the same options). */
-export function unpackIndex<T>(index: MiniSearch<T>, meta: string, numbersBase64: string): MiniSearch<T> {
-  const m = JSON.parse(meta) as Meta;
-  if (!Array.isArray(m.tree) || typeof m.terms !== 'number') throw new Error('not a search snapshot index');
-  const bytes = fromBase64(numbersBase64);
-  const ms = index as unknown as MiniSearchState;
-  const r = new Reader(bytes);
-  const documents = r.next();
-  const documentIds = new Map<number, number>();
-  const idToShortId = new Map<number, number>();
-  const fieldLength = new Map<number, number[]>();
-  for (let d = 0; d < documents; d++) {
-    const short = r.next();
-    const id = r.next();
-    documentIds.set(short, id);
-    idToShortId.set(id, short);
-    const lengths = new Array<number>(m.fields);
-    for (let f = 0; f < m.fields; f++) lengths[f] = r.next();
-    fieldLength.set(short, lengths);
+/** The index of names as the engine builds it from its records' links (RecordSearch's noteNames), from the link table. */
+function namesOf(links: SearchLink[]): NameIndex {
+  const names: NameIndex = new Map();
+  for (const l of links) if (l.altNames.length > 0) addNames(names, [l.name, ...l.altNames]);
+  return names;
+}
+
+function readMeta(line: string): Meta {
+  let m: Partial<Meta>;
+  try {
+    m = JSON.parse(line) as Partial<Meta>;
+  } catch {
+    throw new Error('not a search snapshot index');
   }
-  const starts = new Float64Array(m.terms);
-  let start = 0;
-  for (let t = 0; t < m.terms; t++) starts[t] = start += r.next();
-  const base = r.at;
-  if (m.terms > 0 && base + starts[m.terms - 1]! >= bytes.length)
-    throw new Error('search snapshot: its numbers are cut short');
-  const tree = unpackTree(m.tree, (term) => {
-    if (term < 0 || term >= m.terms) throw new Error(`search snapshot: term ${term} is missing`);
-    const data = new PackedTermData();
-    data.packed = { bytes, at: base + starts[term]! };
-    return data;
-  });
-  ms._index._tree = tree;
+  const counts = [m.documentCount, m.nextId, m.dirtCount, m.fields, m.records, m.root];
+  if (
+    !counts.every((n) => Number.isSafeInteger(n) && n! >= 0) ||
+    typeof m.labels !== 'string' ||
+    !Array.isArray(m.links) ||
+    !Array.isArray(m.names) ||
+    !Array.isArray(m.averageFieldLength) ||
+    typeof m.fieldIds !== 'object' ||
+    m.fieldIds === null
+  )
+    throw new Error('not a search snapshot index');
+  return m as Meta;
+}
+
+const NEWLINE = 10;
+
+/** One document's JSON (from `start` to `end` after `from`): a slice of the text, or its bytes read as ASCII. */
+function documentReader(input: string | Uint8Array, from: number): (start: number, end: number) => string {
+  if (typeof input === 'string') return (start, end) => input.slice(from + start, from + end);
+  // Node's Buffer reads ASCII bytes as a string five times faster than a TextDecoder call (the CLI, the benchmark).
+  const latin1 = (input as { latin1Slice?: (this: Uint8Array, start: number, end: number) => string }).latin1Slice;
+  if (latin1) return (start, end) => latin1.call(input, from + start, from + end);
+  return (start, end) => ascii.decode(input.subarray(from + start, from + end));
+}
+// The text is ASCII: UTF-8's decoder reads it on its fastest path.
+const ascii = new TextDecoder();
+
+/**
+ * Loads what packSnapshot wrote into `index` (a fresh MiniSearch made with the same options) and
+ * returns its documents. Reads the records' numbers now; the rest when first used. Given the
+ * file's bytes (as a window's worker fetches them), nothing is decoded but the first line and,
+ * later, each document as it is needed; given text (as the CLI's channel sends it), the numbers
+ * are taken as bytes once.
+ */
+export function unpackSnapshot(
+  index: MiniSearch<SearchDocument>,
+  input: string | Uint8Array,
+): {
+  documents: SnapshotDocuments;
+  /** Each field's length per record by short id (-1: none), in arrays of `capacity`: the engine's scoring reads them so. */
+  fieldLengths: (capacity: number) => Float32Array[];
+} {
+  const text = typeof input === 'string' ? input : null;
+  const bytes = typeof input === 'string' ? null : input;
+  const first = text !== null ? text.indexOf('\n') : bytes!.indexOf(NEWLINE);
+  const second = first < 0 ? -1 : text !== null ? text.indexOf('\n', first + 1) : bytes!.indexOf(NEWLINE, first + 1);
+  if (second < 0) throw new Error('not a search snapshot');
+  const m = readMeta(text !== null ? text.slice(0, first) : ascii.decode(bytes!.subarray(0, first)));
+  const numbers =
+    text !== null ? new TextEncoder().encode(text.slice(first + 1, second)) : bytes!.subarray(first + 1, second);
+  const documentsLength = (text !== null ? text.length : bytes!.length) - second - 1;
+  const documentText = documentReader(input, second + 1);
+  const count = m.records;
+  const fields = m.fields;
+  const ids = new Float64Array(count);
+  const shorts = new Float64Array(count);
+  const lengths = new Uint32Array(count * fields);
+  const starts = new Float64Array(count + 1);
+  const positionOfShort = new Int32Array(m.nextId).fill(-1);
+  const r = new Reader(numbers);
+  let id = 0;
+  for (let i = 0; i < count; i++) {
+    id += r.next();
+    ids[i] = id;
+    const short = r.next();
+    if (short >= m.nextId || positionOfShort[short] !== -1)
+      throw new Error('search snapshot: its records are unreadable');
+    shorts[i] = short;
+    positionOfShort[short] = i;
+    for (let f = 0; f < fields; f++) lengths[i * fields + f] = r.next();
+    starts[i + 1] = starts[i]! + r.next();
+  }
+  if (starts[count] !== documentsLength) throw new Error('search snapshot: its documents are cut short');
+  if (m.root >= numbers.length) throw new Error('search snapshot: its numbers are cut short');
+
+  /** Where a record is in the arrays (by its id, which they hold in order), or -1. */
+  const find = (key: number): number => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[mid]!;
+      if (v === key) return mid;
+      if (v < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const ofShort = (short: number): number =>
+    Number.isInteger(short) && short >= 0 && short < positionOfShort.length ? positionOfShort[short]! : -1;
+  function* idKeys() {
+    for (let i = 0; i < count; i++) yield ids[i]!;
+  }
+  function* shortKeys() {
+    for (let i = 0; i < count; i++) yield shorts[i]!;
+  }
+  const parsed = new Array<SearchDocument | undefined>(count);
+
+  const ms = index as unknown as MiniSearchState;
+  const root = new PackedNode();
+  root.source = { numbers, labels: m.labels };
+  root.at = m.root;
+  ms._index._tree = root;
   ms._index._size = undefined;
-  ms._documentIds = documentIds;
-  ms._idToShortId = idToShortId;
-  ms._fieldLength = fieldLength;
+  ms._documentIds = new LayeredMap<number, number>({
+    size: count,
+    has: (short) => ofShort(short) >= 0,
+    get: (short) => ids[ofShort(short)]!,
+    keys: shortKeys,
+  });
+  ms._idToShortId = new LayeredMap<number, number>({
+    size: count,
+    has: (key) => find(key) >= 0,
+    get: (key) => shorts[find(key)]!,
+    keys: idKeys,
+  });
+  ms._fieldLength = new LayeredMap<number, number[]>({
+    size: count,
+    has: (short) => ofShort(short) >= 0,
+    get: (short) => {
+      const at = ofShort(short) * fields;
+      return Array.from(lengths.subarray(at, at + fields));
+    },
+    keys: shortKeys,
+  });
   ms._fieldIds = m.fieldIds;
   ms._avgFieldLength = m.averageFieldLength;
   ms._documentCount = m.documentCount;
   ms._nextId = m.nextId;
   ms._dirtCount = m.dirtCount;
-  return index;
+  const documents = new SnapshotDocuments(
+    {
+      size: count,
+      has: (key) => find(key) >= 0,
+      get: (key) => {
+        const i = find(key);
+        return (parsed[i] ??= unpackDocument(
+          JSON.parse(documentText(starts[i]!, starts[i + 1]!)) as PackedDoc,
+          m.links,
+        ));
+      },
+      keys: idKeys,
+    },
+    m.names,
+  );
+  const fieldLengths = (capacity: number) => {
+    const out: Float32Array[] = [];
+    for (let f = 0; f < fields; f++) out.push(new Float32Array(capacity).fill(-1));
+    for (let i = 0; i < count; i++) {
+      const short = shorts[i]!;
+      if (short < capacity) for (let f = 0; f < fields; f++) out[f]![short] = lengths[i * fields + f]!;
+    }
+    return out;
+  };
+  return { documents, fieldLengths };
 }

@@ -1,13 +1,14 @@
 /**
  * The search documents as the snapshot stores them: one array per record (no repeated keys) and
  * each linked name once for the whole library, referred to by number. At 100,000 records this is
- * a third of the size of plain JSON objects, parses in a third of the time, and the loaded
- * documents share their link objects (a name linked from 30,000 records is held once).
+ * a third of the size of plain JSON objects, each record is parsed alone when first needed
+ * (index-snapshot.ts), and the loaded documents share their link objects (a name linked from
+ * 30,000 records is held once).
  */
 import type { SearchDocument, SearchLink } from './document';
 
 /** Positional form of a document; `links` holds indexes into the shared link table. */
-type PackedDoc = [
+export type PackedDoc = [
   id: number,
   type: SearchDocument['type'],
   agreementKind: string,
@@ -24,7 +25,7 @@ type PackedDoc = [
   flags: number,
 ];
 
-export interface PackedDocuments {
+interface PackedDocuments {
   links: SearchLink[];
   docs: PackedDoc[];
 }
@@ -63,44 +64,45 @@ export function packDocuments(docs: Iterable<SearchDocument>): PackedDocuments {
   return { links, docs: packed };
 }
 
-export function unpackDocuments(packed: PackedDocuments): SearchDocument[] {
-  if (!Array.isArray(packed.links) || !Array.isArray(packed.docs)) throw new Error('not packed search documents');
-  return packed.docs.map(
-    ([
-      id,
-      type,
-      agreementKind,
-      title,
-      titleAlt,
-      date,
-      dateEnd,
-      referenceCode,
-      links,
-      tags,
-      languages,
-      outlet,
-      description,
-      flags,
-    ]) => ({
-      id,
-      type,
-      agreementKind,
-      title,
-      titleAlt,
-      date,
-      dateEnd,
-      referenceCode,
-      links: links.map((i) => {
-        const link = packed.links[i];
-        if (!link) throw new Error(`search snapshot: link ${i} is missing`);
-        return link;
-      }),
-      tags,
-      languages,
-      outlet,
-      description,
-      hasFile: (flags & HAS_FILE) !== 0,
-      hasText: (flags & HAS_TEXT) !== 0,
+/** One document from its packed form and the shared link table; a malformed one is a corrupt snapshot. */
+export function unpackDocument(packed: PackedDoc, links: SearchLink[]): SearchDocument {
+  if (!Array.isArray(packed) || packed.length !== 14 || !Array.isArray(packed[8]))
+    throw new Error('search snapshot: a document is unreadable');
+  const [
+    id,
+    type,
+    agreementKind,
+    title,
+    titleAlt,
+    date,
+    dateEnd,
+    referenceCode,
+    linked,
+    tags,
+    languages,
+    outlet,
+    description,
+    flags,
+  ] = packed;
+  return {
+    id,
+    type,
+    agreementKind,
+    title,
+    titleAlt,
+    date,
+    dateEnd,
+    referenceCode,
+    links: linked.map((i) => {
+      const link = links[i];
+      if (!link) throw new Error(`search snapshot: link ${i} is missing`);
+      return link;
     }),
-  );
+    tags,
+    languages,
+    outlet,
+    description,
+    hasFile: (flags & HAS_FILE) !== 0,
+    hasText: (flags & HAS_TEXT) !== 0,
+  };
 }

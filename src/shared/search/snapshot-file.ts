@@ -1,6 +1,6 @@
 /**
  * The layout of the persisted record-level index (the library's index/records.snapshot.json): one
- * header line of JSON, then the index as MiniSearch JSON. Read by the main process (the CLI) and by
+ * header line of JSON, then the index and its documents (index-snapshot.ts). Read by the main process (the CLI) and by
  * the window's search worker, which fetches the file whole from its door's snapshot route: the
  * 60 MB of a large library then never pass through a JSON envelope or the window's thread.
  */
@@ -8,9 +8,11 @@ import { TOKENIZER_VERSION } from './tokenizer';
 
 /**
  * 3: documents packed (src/shared/search/packed.ts). 5: the index as its radix tree and its numbers
- * (src/shared/search/index-snapshot.ts). An older snapshot is ignored and rebuilt.
+ * (src/shared/search/index-snapshot.ts). 6: ASCII only, read lazily — the records' numbers read
+ * from the text itself, the tree node by node, each document when first needed. An older snapshot
+ * is ignored and rebuilt.
  */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 export interface SnapshotHeader {
   format: number;
@@ -48,5 +50,22 @@ export function splitSnapshot(text: string, libraryId?: string): { revision: num
   if (!header || (libraryId !== undefined && header.libraryId !== libraryId)) return null;
   const data = text.slice(newline + 1);
   if (data.length !== header.length || !data.includes('\n')) return null;
+  return { revision: header.revision, data };
+}
+
+/**
+ * The same from the file's bytes (a window's worker fetches them so; the data stays bytes, and
+ * RecordSearch.fromJSON decodes only what it needs): null when not one this build can use.
+ */
+export function splitSnapshotBytes(
+  bytes: Uint8Array,
+  libraryId?: string,
+): { revision: number; data: Uint8Array } | null {
+  const newline = bytes.indexOf(10);
+  if (newline < 0) return null;
+  const header = snapshotHeader(new TextDecoder().decode(bytes.subarray(0, newline)));
+  if (!header || (libraryId !== undefined && header.libraryId !== libraryId)) return null;
+  const data = bytes.subarray(newline + 1);
+  if (data.length !== header.bytes || !data.includes(10)) return null;
   return { revision: header.revision, data };
 }

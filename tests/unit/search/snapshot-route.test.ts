@@ -13,7 +13,7 @@ import { inProcessExecutor } from '../../../src/main/service/executor';
 import { createService, type Service } from '../../../src/main/service/service';
 import { snapshotFile, writeSnapshotFor } from '../../../src/main/search/snapshot';
 import { RecordSearch } from '../../../src/shared/search/engine';
-import { splitSnapshot } from '../../../src/shared/search/snapshot-file';
+import { splitSnapshot, splitSnapshotBytes } from '../../../src/shared/search/snapshot-file';
 import { makeTempDir, removeDir } from '../../support/cli';
 import { rawRequest } from '../../support/http';
 
@@ -61,8 +61,10 @@ describe('GET /search/snapshot', () => {
     expect(res.headers['x-snapshot-revision']).toBe(String(written.revision));
     const text = res.body.toString('utf8');
     expect(text).toBe(fs.readFileSync(snapshotFile(libraryPaths(libraryDir)), 'utf8'));
-    const split = splitSnapshot(text);
+    // The window's worker keeps the body as bytes (search.worker.ts); the CLI's channel sends text.
+    const split = splitSnapshotBytes(new Uint8Array(res.body));
     expect(split?.revision).toBe(written.revision);
+    expect(splitSnapshot(text)?.revision).toBe(written.revision);
 
     // The index read from the route answers as one built from the catalogue's documents.
     const fresh = new RecordSearch();
@@ -70,8 +72,12 @@ describe('GET /search/snapshot', () => {
     if (!feed.ok) throw new Error(feed.error.message);
     fresh.addAll(feed.value.upserts);
     const fromRoute = RecordSearch.fromJSON(split!.data);
+    const fromText = RecordSearch.fromJSON(splitSnapshot(text)!.data);
     for (const q of ['Hangzou', '杭州', 'type:agreement year:2018']) {
-      expect(fromRoute.search(q).hits.map((h) => h.id)).toEqual(fresh.search(q).hits.map((h) => h.id));
+      expect(fresh.search(q).total, q).toBeGreaterThan(0);
+      const hits = (s: RecordSearch) => s.search(q).hits.map((h) => [h.id, h.title, h.snippet]);
+      expect(hits(fromRoute), q).toEqual(hits(fresh));
+      expect(hits(fromText), q).toEqual(hits(fresh));
     }
   });
 
@@ -94,5 +100,6 @@ describe('GET /search/snapshot', () => {
     fs.writeFileSync(file, cut);
     expect((await snapshot()).status).toBe(404);
     expect(splitSnapshot(cut)).toBeNull();
+    expect(splitSnapshotBytes(Buffer.from(cut))).toBeNull();
   });
 });

@@ -66,7 +66,60 @@ describe('the index snapshot format', () => {
     for (const q of [...QUERY_TEXTS, 'qingdao', 'brewery', 'Phoenix Dnce', docs[2]!.title, docs[9]!.title])
       expect(answer(loaded, q), q).toEqual(answer(fresh, q));
     expect(loaded.has(3)).toBe(false);
+    expect(loaded.size).toBe(fresh.size);
+    expect(loaded.get(10)).toEqual(fresh.get(10));
     expect(loaded.toJSON()).toBe(fresh.toJSON());
+  });
+
+  it('clears out many removed records (MiniSearch vacuums its tree and postings) as a fresh index does', async () => {
+    const some = docs.slice(0, 120);
+    const fresh = new RecordSearch();
+    fresh.addAll(some);
+    const loaded = RecordSearch.fromJSON(new TextEncoder().encode(fresh.toJSON()));
+    // A third removed: past MiniSearch's thresholds, it vacuums in the background (in batches, on timers).
+    for (const s of [fresh, loaded]) for (const d of some.slice(0, 40)) s.remove(d.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const q of [...QUERY_TEXTS, some[50]!.title, some[10]!.title])
+      expect(answer(loaded, q), q).toEqual(answer(fresh, q));
+    expect(loaded.size).toBe(80);
+    // Vacuumed: no removed record's postings are left to count.
+    expect((JSON.parse(loaded.toJSON().split('\n')[0]!) as { dirtCount: number }).dirtCount).toBe(0);
+    expect(loaded.toJSON()).toBe(fresh.toJSON());
+  });
+
+  it('is ASCII, and loads from its bytes (as a window fetches it) as from its text, in both Chinese scripts', () => {
+    const chinese = [
+      doc(5_001, {
+        title: '杭州市政府代表团访问利兹',
+        titleAlt: 'Hangzhou delegation 😀 visit',
+        tags: ['墓誌銘'],
+      }),
+      doc(5_002, {
+        title: '墓志铭 rubbing',
+        description: 'A rubbing of the 墓誌銘 — “quoted”, naïve café',
+        links: [{ kind: 'place', name: '利兹', altNames: ['Leeds', '利茲'], roles: ['subject'] }],
+      }),
+    ];
+    const fresh = new RecordSearch();
+    fresh.addAll([...docs.slice(0, 300), ...chinese]);
+    const text = fresh.toJSON();
+    expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
+    const fromBytes = RecordSearch.fromJSON(new TextEncoder().encode(text));
+    const fromText = RecordSearch.fromJSON(text);
+    for (const q of [...QUERY_TEXTS, '墓志铭', '墓誌銘', '利茲', 'Leeds', '杭州', 'naive']) {
+      expect(answer(fromBytes, q), q).toEqual(answer(fresh, q));
+      expect(answer(fromText, q), q).toEqual(answer(fresh, q));
+    }
+    const shown = (s: RecordSearch) => s.search('墓志铭').hits.map((h) => [h.title, h.snippet, h.matchedIn]);
+    expect(shown(fromBytes)).toEqual(shown(fresh));
+    expect(fromBytes.search('墓志铭').hits.map((h) => h.title)).toEqual(['墓志铭 rubbing', '杭州市政府代表团访问利兹']);
+    expect(fromBytes.get(5_002)).toEqual(chinese[1]);
+    // Names across languages from the snapshot's own index of names: Leeds finds the record that says 利兹.
+    expect(fromBytes.search('Leeds', { limit: 1_000 }).hits.find((h) => h.id === 5_001)?.matchedIn).toContainEqual({
+      field: 'alias',
+      name: '利兹',
+    });
+    expect(fromBytes.toJSON()).toBe(text);
   });
 
   it('refuses a snapshot cut short or scrambled with a clear error, not a half-built index', () => {
@@ -77,6 +130,11 @@ describe('the index snapshot format', () => {
     expect(() => RecordSearch.fromJSON(meta)).toThrow(/not a search snapshot/);
     expect(() => RecordSearch.fromJSON(`${meta}\n${numbers.slice(0, 1_000)}\n${packed}`)).toThrow(/cut short/);
     expect(() => RecordSearch.fromJSON(`{"terms":1}\n${numbers}\n${packed}`)).toThrow(/not a search snapshot index/);
+    const bytes = new TextEncoder().encode(`${meta}\n${numbers}\n${packed}`);
+    expect(() => RecordSearch.fromJSON(bytes.subarray(0, bytes.length - 10))).toThrow(/cut short/);
+    expect(() => RecordSearch.fromJSON(`${meta}\n${numbers.replace(/[A-Za-z]/, '~')}\n${packed}`)).toThrow(
+      /unreadable|cut short/,
+    );
   });
 });
 
@@ -105,6 +163,36 @@ describe('the snapshot keeper', () => {
     expect(storedSnapshotRevision(paths)).toBeNull();
     fs.writeFileSync(file, `${JSON.stringify({ ...header, format: 3 })}${whole.slice(cut)}`);
     expect(storedSnapshotRevision(paths)).toBeNull();
+  });
+
+  it('rebuilds a snapshot of an older format or cut short, never loading it', async () => {
+    const paths = libraryPaths(lib.dir);
+    writeSnapshotFor(paths);
+    const file = snapshotFile(paths);
+    const whole = fs.readFileSync(file, 'utf8');
+    const cut = whole.indexOf('\n');
+    const header = JSON.parse(whole.slice(0, cut)) as Record<string, unknown>;
+    const stale = [
+      // The format before this one, as a library written by the previous version holds it.
+      `${JSON.stringify({ ...header, format: 5 })}${whole.slice(cut)}`,
+      whole.slice(0, whole.length - 200),
+    ];
+    for (const content of stale) {
+      fs.writeFileSync(file, content);
+      expect(await lib.ok('loadSearchSnapshot', {})).toBeNull();
+      expect(await lib.ok('searchSnapshotInfo', {})).toBeNull();
+      const lines: string[] = [];
+      const keeper = startSnapshotKeeper(lib.dir, lib.service, 60_000, (line) => lines.push(line));
+      try {
+        await keeper.refresh();
+      } finally {
+        keeper.stop();
+      }
+      expect(lines).toEqual([expect.stringMatching(/search snapshot: 5 records/)]);
+      expect(fs.readFileSync(file, 'utf8')).toBe(whole);
+      const snap = await lib.ok('loadSearchSnapshot', {});
+      expect(RecordSearch.fromJSON(snap!.data).search('Hangzou').total).toBeGreaterThan(0);
+    }
   });
 
   it('leaves a current snapshot alone at start, and writes one when the catalogue has moved on', async () => {

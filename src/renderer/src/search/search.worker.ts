@@ -5,7 +5,7 @@
  */
 import { helpfulSuggestions, RecordSearch, type Suggestion } from '../../../shared/search/engine';
 import { foundAsTyped, mergeHits, type TextHit } from '../../../shared/search/merge';
-import { splitSnapshot } from '../../../shared/search/snapshot-file';
+import { splitSnapshotBytes } from '../../../shared/search/snapshot-file';
 import { tokenize } from '../../../shared/search/tokenizer';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
 
@@ -47,21 +47,22 @@ function run(request: SearchRequest, texts: TextHit[] | null, textSuggestions: S
 
 /**
  * Reads the snapshot here, off the window's thread, straight from the door's route: tens of
- * megabytes are fetched and parsed where they are used, not passed through a JSON answer and a
- * postMessage copy.
+ * megabytes are fetched where they are used, not passed through a JSON answer and a postMessage
+ * copy. Kept as bytes: the index decodes only what a query needs (index-snapshot.ts), not the
+ * 40 MB of documents a string would decode at once.
  */
 async function loadSnapshot(url: string): Promise<FromWorker> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
     const response = await fetch(url, { cache: 'no-store' });
     if (response.status === 404) return { kind: 'no-snapshot', reason: 'none' };
     if (!response.ok) return { kind: 'no-snapshot', reason: `HTTP ${response.status}` };
-    text = await response.text();
+    bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     // Unreachable or cut off mid-way: the feed builds the index instead; nothing is lost.
     return { kind: 'no-snapshot', reason: error instanceof Error ? error.message : String(error) };
   }
-  const snapshot = splitSnapshot(text);
+  const snapshot = splitSnapshotBytes(bytes);
   if (!snapshot) return { kind: 'no-snapshot', reason: 'unreadable or cut short' };
   try {
     index = RecordSearch.fromJSON(snapshot.data);
