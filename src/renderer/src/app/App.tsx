@@ -5,8 +5,8 @@
  * every write bumps the catalogue revision, which the list, the counts and the search index follow.
  */
 import { useState } from 'react';
-import { MessageRowContext } from '../common/Message';
 import { useTick } from '../common/useTick';
+import { setMessageRow } from '../common/Message';
 import { JobsBar } from '../documents/JobsBar';
 import { EmptyLibrary } from '../empty/EmptyLibrary';
 import { useT } from '../i18n/i18n';
@@ -35,7 +35,6 @@ export function App() {
   const search = useWorkspaceSearch(info.value);
   const panes = usePaneWidths();
   const [jobsWake, wakeJobs] = useTick();
-  const [messageRow, setMessageRow] = useState<HTMLElement | null>(null);
   useOpenRecordSelected(route, setSelection);
 
   if (!info.value) return <OpeningScreen error={info.error} loading={info.loading} />;
@@ -57,93 +56,91 @@ export function App() {
   };
 
   return (
-    <MessageRowContext.Provider value={messageRow}>
-      <div className="app">
-        <a
-          href="#list-heading"
-          className="skip-link"
-          onClick={(e) => (e.preventDefault(), document.getElementById('list-heading')?.focus())}
-        >
-          {t('skipToRecords')}
-        </a>
-        <Topbar
+    <div className="app">
+      <a
+        href="#list-heading"
+        className="skip-link"
+        onClick={(e) => (e.preventDefault(), document.getElementById('list-heading')?.focus())}
+      >
+        {t('skipToRecords')}
+      </a>
+      <Topbar
+        info={library}
+        route={route}
+        search={search}
+        selection={selection}
+        onQueued={wakeJobs}
+        onChanged={refresh}
+      />
+      <JobsBar onFinished={refresh} wakeKey={`${jobsWake}:${revision}`} />
+      <div
+        className="workspace"
+        style={{
+          ['--sidebar-width' as string]: `${panes.widths.sidebar}px`,
+          ['--list-width' as string]: `${panes.widths.list}px`,
+        }}
+      >
+        <WorkspaceSidebar
           info={library}
-          route={route}
+          revision={revision}
+          version={version}
+          query={query}
+          onQuery={showList}
           search={search}
-          selection={selection}
-          onQueued={wakeJobs}
           onChanged={refresh}
         />
-        <JobsBar onFinished={refresh} wakeKey={`${jobsWake}:${revision}`} />
-        <div
-          className="workspace"
-          style={{
-            ['--sidebar-width' as string]: `${panes.widths.sidebar}px`,
-            ['--list-width' as string]: `${panes.widths.list}px`,
-          }}
-        >
-          <WorkspaceSidebar
-            info={library}
-            revision={revision}
-            version={version}
-            query={query}
-            onQuery={showList}
-            search={search}
-            onChanged={refresh}
-          />
-          <Splitter
-            pane="sidebar"
-            label={t('splitters.sidebar')}
-            width={panes.widths.sidebar}
-            onWidth={panes.setWidth('sidebar')}
-            onDone={panes.save}
-          />
-          <main className="main">
-            {/* A collection's page opens before the first record too: an archive is often arranged before it is filled. */}
-            {empty && !search.searching && route.view !== 'create' && route.view !== 'collection' ? (
-              <EmptyLibrary
-                libraryPath={library.path}
-                onLoaded={() => {
-                  refresh();
-                  focusSoon('list-heading');
-                }}
-                onCreate={startCreate}
+        <Splitter
+          pane="sidebar"
+          label={t('splitters.sidebar')}
+          width={panes.widths.sidebar}
+          onWidth={panes.setWidth('sidebar')}
+          onDone={panes.save}
+        />
+        <main className="main">
+          {/* A collection's page opens before the first record too: an archive is often arranged before it is filled. */}
+          {empty && !search.searching && route.view !== 'create' && route.view !== 'collection' ? (
+            <EmptyLibrary
+              libraryPath={library.path}
+              onLoaded={() => {
+                refresh();
+                focusSoon('list-heading');
+              }}
+              onCreate={startCreate}
+            />
+          ) : (
+            <>
+              <ListColumn
+                search={search}
+                query={query}
+                onQuery={setQuery}
+                openedId={route.view === 'record' || route.view === 'edit' ? route.id : null}
+                selection={selection}
+                onSelectionChange={setSelection}
+                revision={revision}
+                library={library.path}
+                onChanged={refresh}
               />
-            ) : (
-              <>
-                <ListColumn
-                  search={search}
-                  query={query}
-                  onQuery={setQuery}
-                  openedId={route.view === 'record' || route.view === 'edit' ? route.id : null}
-                  selection={selection}
-                  onSelectionChange={setSelection}
-                  revision={revision}
-                  library={library.path}
-                  onChanged={refresh}
-                />
-                <Splitter
-                  pane="list"
-                  label={t('splitters.list')}
-                  width={panes.widths.list}
-                  onWidth={panes.setWidth('list')}
-                  onDone={panes.save}
-                />
-                <RecordColumn
-                  route={route}
-                  revision={revision}
-                  initialType={query.type ?? undefined}
-                  onChanged={refresh}
-                  onShowLinked={showLinked}
-                  onShowCollection={showCollection}
-                />
-              </>
-            )}
-          </main>
-        </div>
-        {/* Kept for messages alone (common/Message.tsx): one never covers a control, nor moves the panes. */}
-        <footer className="message-row" ref={setMessageRow} />
+              <Splitter
+                pane="list"
+                label={t('splitters.list')}
+                width={panes.widths.list}
+                onWidth={panes.setWidth('list')}
+                onDone={panes.save}
+              />
+              <RecordColumn
+                route={route}
+                revision={revision}
+                initialType={query.type ?? undefined}
+                onChanged={refresh}
+                onShowLinked={showLinked}
+                onShowCollection={showCollection}
+              />
+            </>
+          )}
+        </main>
       </div>
-    </MessageRowContext.Provider>
+      {/* Kept for messages alone (common/Message.tsx): one never covers a control, nor moves the panes. */}
+      <footer className="message-row" ref={setMessageRow} />
+    </div>
   );
 }

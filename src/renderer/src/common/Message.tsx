@@ -4,10 +4,10 @@
  * never covers a control and its coming and going never moves the panes.
  *
  * A success goes by itself after SUCCESS_MESSAGE_MS, though not while the pointer is on it or the
- * focus in it; an error, or a warning to read, stays until dismissed. The live region stays in the page while empty, so
- * screen readers announce each message as it comes.
+ * focus in it; an error, or a warning to read, stays until dismissed. The live region stays in the
+ * page while empty, so screen readers announce each message as it comes.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/i18n';
 
@@ -17,13 +17,29 @@ import { useT } from '../i18n/i18n';
  */
 const SUCCESS_MESSAGE_MS = 8_000;
 
-/** The message row's element, once App has laid it out. */
-export const MessageRowContext = createContext<HTMLElement | null>(null);
+/** The message row's element, once App has laid it out (its ref), and who waits for it. */
+let messageRow: HTMLElement | null = null;
+const rowListeners = new Set<() => void>();
+
+export function setMessageRow(element: HTMLElement | null): void {
+  messageRow = element;
+  for (const listener of rowListeners) listener();
+}
+
+function useMessageRow(): HTMLElement | null {
+  return useSyncExternalStore(
+    (listener) => (rowListeners.add(listener), () => rowListeners.delete(listener)),
+    () => messageRow,
+  );
+}
 
 interface Props {
   /** Empty: no message. */
   text: string;
-  /** passing: a success or a passing note, gone by itself; lasting: a warning kept until dismissed; error: the same, announced at once. */
+  /**
+   * passing: a success or a passing note, gone by itself; lasting: a warning, kept until
+   * dismissed; error: kept too, and announced at once.
+   */
   tone: 'passing' | 'lasting' | 'error';
   /** The message went by itself or was dismissed: the owner empties its text. */
   onGone: () => void;
@@ -31,7 +47,7 @@ interface Props {
 }
 
 export function Message({ text, tone, onGone, className = '' }: Props): ReactNode {
-  const row = useContext(MessageRowContext);
+  const row = useMessageRow();
   const { t } = useT('undo');
   // Held for the text it was held on: a new message starts its own time.
   const [heldOn, setHeldOn] = useState<string | null>(null);
