@@ -167,3 +167,32 @@ test('a signatory signs on behalf of a party organisation, shown so in the recor
     'Judith Blake, on behalf of Leeds City Council',
   );
 });
+
+test('at 1280×800 the people combobox near the window’s foot keeps its list inside the window', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openWithSample(page, host);
+  await page.getByRole('button', { name: 'New record' }).click();
+  await page.getByLabel('Type', { exact: true }).selectOption('letter');
+  const author = page.getByRole('combobox', { name: 'Add an author' });
+  // The text box at the foot of its pane, as after scrolling the form down to it.
+  await author.evaluate('el => el.scrollIntoView({ block: "end" })');
+  const field = (await author.boundingBox())!;
+  expect(field.y + field.height, 'the text box sits low in the window').toBeGreaterThan(800 - 120);
+  await author.press('L');
+  await author.press('e');
+  const list = page.getByRole('listbox', { name: 'Add an author' });
+  await expect(list.getByRole('option').first()).toBeVisible();
+  expect(await list.getByRole('option').count()).toBeGreaterThan(2);
+  const box = (await list.boundingBox())!;
+  expect(box.y + box.height, 'the list ends inside the window').toBeLessThanOrEqual(800);
+  expect(box.y, 'the list starts inside the window').toBeGreaterThanOrEqual(0);
+  // Opened upwards, it ends above its text box rather than over it.
+  expect(box.y + box.height).toBeLessThanOrEqual(field.y + 1);
+  // Every option is still reached by key: the list scrolls to the active one.
+  for (let i = 0; i < 8; i++) await author.press('ArrowDown');
+  const active = (await author.getAttribute('aria-activedescendant'))!;
+  await expect(page.locator(`[id="${active}"]`)).toBeInViewport();
+});

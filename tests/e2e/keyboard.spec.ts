@@ -223,3 +223,40 @@ test('Ctrl+, opens the settings, also from a text field', async ({ page, host })
   await expect(settings).toBeHidden();
   await expect(page.getByRole('searchbox', { name: 'Search the catalogue' })).toBeFocused();
 });
+
+test('Alt+Down right after the search box is cleared (Escape or Backspace) reaches the list, even while it loads', async ({
+  page,
+  host,
+}) => {
+  await openWithSample(page, host);
+  const box = page.getByRole('searchbox', { name: 'Search the catalogue' });
+  const grid = page.getByRole('grid', { name: 'Records' });
+  const hits = page.getByRole('region', { name: 'Search results' }).getByRole('listitem').getByRole('link');
+  // The list's first rows come a little late, as on a loaded machine: the key is pressed before them.
+  await page.route('**/api/listRecords', async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.fulfill({ response });
+  });
+
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('leeds');
+  await expect(hits.first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(grid).toBeFocused();
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('hangzhou');
+  await expect(hits.first()).toBeVisible();
+  for (let i = 0; i < 'hangzhou'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(grid).toBeFocused();
+
+  // And into the hits as soon as they are there, typed and pressed at once.
+  await page.keyboard.press('/');
+  await page.keyboard.type('memorandum');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(hits.first()).toBeFocused();
+});

@@ -138,3 +138,60 @@ test("the window's index starts from the library's snapshot, read by the worker 
   await search.fill('Zyxwvut');
   await expect(results.getByRole('link', { name: /written after the snapshot/ })).toBeVisible();
 });
+
+test('search hits sorted by creator come in the list’s creator order, in English and Chinese names, either way', async ({
+  page,
+  host,
+}) => {
+  const person = (name: string, nameParts?: { family: string; given: string }) =>
+    api<{ id: number }>(host, 'createAuthority', { kind: 'person', name, ...(nameParts ? { nameParts } : {}) });
+  const authors = [
+    await person('Ada Pendleton', { family: 'Pendleton', given: 'Ada' }),
+    await person('王芳'),
+    await person('Judith Blake', { family: 'Blake', given: 'Judith' }),
+    await person('张建庭'),
+    null,
+    await person('李明'),
+  ];
+  for (const [i, author] of authors.entries())
+    await api(host, 'createRecord', {
+      type: 'report',
+      title: `Twinning report ${i + 1}`,
+      date: `201${i}`,
+      links: author ? [{ authorityId: author.id, role: 'author' }] : [],
+    });
+  // In the list, not in the search: the list's order has it, the hits do not.
+  await api(host, 'createRecord', { type: 'report', title: 'Minutes', date: '2015' });
+  await page.goto(host.url);
+
+  const grid = page.getByRole('grid', { name: 'Records' });
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('group', { name: 'Columns shown' }).getByRole('checkbox', { name: 'Creator' }).check();
+  await page.keyboard.press('Escape');
+  const creator = grid.getByRole('columnheader', { name: 'Creator' });
+  const listed = async (direction: 'ascending' | 'descending') => {
+    await creator.getByRole('button').click();
+    await expect(creator).toHaveAttribute('aria-sort', direction);
+    await expect(page.locator('.grid-body [role="row"]')).toHaveCount(7);
+    const titles = await page.locator('.grid-body [role="row"] .col-title').allTextContents();
+    return titles.filter((title) => title.startsWith('Twinning'));
+  };
+  const listAsc = await listed('ascending');
+  const listDesc = await listed('descending');
+  expect(listAsc).toHaveLength(6);
+  // Not the same order backwards: the record without a creator is last both ways.
+  expect(listAsc.at(-1)).toBe('Twinning report 5');
+  expect(listDesc.at(-1)).toBe('Twinning report 5');
+
+  await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('twinning');
+  const results = page.getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('status')).toHaveText(/6 records found/);
+  const sort = results.getByLabel('Sort');
+  const hitTitles = results.getByRole('listitem').getByRole('link');
+  await sort.selectOption({ label: 'Creator, ascending' });
+  await expect(hitTitles).toHaveText(listAsc);
+  await sort.selectOption({ label: 'Creator, descending' });
+  await expect(hitTitles).toHaveText(listDesc);
+  await sort.selectOption({ label: 'Relevance' });
+  await expect(hitTitles).toHaveCount(6);
+});

@@ -88,7 +88,12 @@ const STOP_WORDS = new Set(
 );
 const indexTerm = (term: string): string | null => (STOP_WORDS.has(term) ? null : term);
 
-export type SortOrder = 'relevance' | 'date-desc' | 'date-asc' | 'title';
+/**
+ * `listed`: the library list's own order (options.listed), so a search sorts by creator,
+ * collection, tags, type, reference… exactly as the list does — by the catalogue's sort keys and
+ * collation, in every language — rather than by a second rule kept here that could disagree.
+ */
+export type SortOrder = 'relevance' | 'date-desc' | 'date-asc' | 'title' | 'listed';
 
 export interface FacetFilters {
   types?: RecordType[];
@@ -180,6 +185,11 @@ export interface SearchOptions {
   withFacets?: boolean;
   /** Also find records by another name of an authority the query named (default true; aliases.ts). */
   aliases?: boolean;
+  /**
+   * With sort 'listed': each record's place in the list's order (lower first; a record it does not
+   * place goes last). `key` names that order, so a remembered answer never outlives it.
+   */
+  listed?: { key: string; place: (id: number) => number | undefined };
 }
 
 /** What is found only by another name of an authority the query named weighs this much of the lowest direct match, at most. */
@@ -972,11 +982,14 @@ export class RecordSearch {
     } else {
       const found = this.lastFound;
       const partial = evaluated.partial;
+      const place = options.listed?.place;
+      const placeOf = (id: number) => place?.(id) ?? Number.MAX_SAFE_INTEGER;
       const cmp = (a: SearchDocument, b: SearchDocument) => {
         // Partial matches stay below the full ones, in any order.
         if (partial && partial.has(a.id) !== partial.has(b.id)) return partial.has(a.id) ? 1 : -1;
         if (sort === 'date-asc') return byDate(a, b);
         if (sort === 'date-desc') return byDate(b, a);
+        if (sort === 'listed') return placeOf(a.id) - placeOf(b.id) || a.id - b.id;
         return a.title.localeCompare(b.title) || a.id - b.id;
       };
       page = topK(found, offset + limit, cmp)

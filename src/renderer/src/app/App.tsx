@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTick } from '../common/useTick';
+import { setMessageRow } from '../common/Message';
 import { JobsBar } from '../documents/JobsBar';
 import { EmptyLibrary } from '../empty/EmptyLibrary';
 import { useT } from '../i18n/i18n';
@@ -138,6 +139,8 @@ export function App() {
           )}
         </main>
       </div>
+      {/* Kept for messages alone (common/Message.tsx): one never covers a control, nor moves the panes. */}
+      <footer className="message-row" ref={setMessageRow} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { BatchDialog } from '../batch/BatchDialog';
 import { CiteDialog } from '../cite/CiteDialog';
 import { saveText } from '../common/download';
 import { errorWords } from '../common/errorWords';
+import { Message } from '../common/Message';
 import { useT } from '../i18n/i18n';
 import { onSelectionMenu } from '../library/selection';
 import { useNoticeUntilUndone } from '../undo/history';
@@ -97,9 +98,7 @@ export function SelectionMenu({ ids, source, onChanged }: Props) {
           </button>
         </div>
       ) : null}
-      <p className={error ? 'topbar-notice error' : 'topbar-notice'} role="status">
-        {error || notice}
-      </p>
+      <Message text={error || notice} tone={error ? 'error' : 'passing'} onGone={() => say('')} />
       <CiteDialog ids={dialog === 'cite' ? ids : []} open={dialog === 'cite'} onClose={() => setDialog(null)} />
       <BatchDialog
         open={dialog === 'batch'}

@@ -92,15 +92,18 @@ function Citations({ ids, uid, style, onStyle, saveFormat, onSaveFormat, onClose
       {citation.value ? (
         <>
           <h3>{t('bibliography')}</h3>
-          {/* The HTML comes from the CSL processor, which escapes every value taken from a record. */}
+          {/* The HTML comes from the CSL processor, which escapes every value taken from a record. A
+              citation is written in its style's own language (APA's "September", "[Agreement]"), whatever
+              the interface's: translate="no" keeps a page translator from rewording what is to be copied. */}
           <div
             ref={previewRef}
             className="cite-preview"
             data-testid="cite-preview"
+            translate="no"
             dangerouslySetInnerHTML={{ __html: citation.value.html }}
           />
           <h3>{t('inText')}</h3>
-          <p className="cite-intext" data-testid="cite-intext">
+          <p className="cite-intext" data-testid="cite-intext" translate="no">
             {citation.value.inText.text}
           </p>
         </>

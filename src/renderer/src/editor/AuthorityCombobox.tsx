@@ -11,6 +11,7 @@ import { useT } from '../i18n/i18n';
 import { AuthorityOptions, useAuthorityOptions } from './AuthorityOptions';
 import { comboboxKeys } from './comboboxKeys';
 import { useComboboxChoice } from './useComboboxChoice';
+import { useListPlacement } from './useListPlacement';
 
 export type PickedAuthority = Pick<AuthorityView, 'id' | 'name' | 'kind'>;
 
@@ -56,11 +57,14 @@ export function AuthorityCombobox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const trimmed = query.trim();
 
   const found = useAuthorityOptions({ text: trimmed, searching: open, kinds, allowCreate, exclude });
   const options = found.options;
   const expanded = open && trimmed !== '' && (options.length > 0 || !found.loading);
+  // Near the window's foot the list opens upwards, or shortens and scrolls: it never runs out of sight.
+  const listStyle = useListPlacement(expanded, input, list, `${options.length}:${found.loading}`);
 
   useEffect(() => setActive(-1), [trimmed]);
 
@@ -117,7 +121,15 @@ export function AuthorityCombobox({
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={label} className="combobox-options" hidden={!expanded}>
+      <ul
+        ref={list}
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        className="combobox-options"
+        hidden={!expanded}
+        style={listStyle}
+      >
         <AuthorityOptions
           options={options}
           active={active}

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { navigate, routeHref } from '../app/route';
 import { archive } from '../archive';
 import { errorWords } from '../common/errorWords';
+import { Message } from '../common/Message';
 import { fileUrl, inDesktopApp } from '../documents/files';
 import { useT } from '../i18n/i18n';
 import { useShortcut, useShortcutListener } from './registry';
@@ -49,7 +50,7 @@ function step(selectedId: number | null, by: 1 | -1): boolean {
 export function WorkspaceKeys({ selectedId, editing, onNewRecord, onEdit }: Props) {
   const { t } = useT('keyboard');
   const [helpOpen, setHelpOpen] = useState(false);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<{ text: string; failed: boolean }>({ text: '', failed: false });
   useShortcutListener();
 
   useShortcut('help', () => setHelpOpen(true));
@@ -79,8 +80,11 @@ export function WorkspaceKeys({ selectedId, editing, onNewRecord, onEdit }: Prop
     if (selectedId === null) return false;
     void archive.recordFiles({ recordId: selectedId }).then((files) => {
       const file = files.ok ? files.value[0] : undefined;
-      if (!file) return setNotice(files.ok ? t('noFile') : errorWords(files.error));
-      setNotice('');
+      if (!file)
+        return setNotice(
+          files.ok ? { text: t('noFile'), failed: false } : { text: errorWords(files.error), failed: true },
+        );
+      setNotice({ text: '', failed: false });
       // The desktop app opens no other windows: there the file opens in the record's own viewer.
       // In a browser, within the seconds a key press counts as the user's action (no popup blocker).
       if (!inDesktopApp) return void window.open(fileUrl(file.sha256), '_blank', 'noopener');
@@ -103,9 +107,12 @@ export function WorkspaceKeys({ selectedId, editing, onNewRecord, onEdit }: Prop
       >
         ?
       </button>
-      <p className="shortcut-notice" role="status">
-        {notice}
-      </p>
+      {/* "This record has no file" answers a key press and goes by itself; a failure stays. */}
+      <Message
+        text={notice.text}
+        tone={notice.failed ? 'error' : 'passing'}
+        onGone={() => setNotice({ text: '', failed: false })}
+      />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/i18n';
-import { focusResults } from './resultsFocus';
+import { focusResultsWhenShown } from './resultsFocus';
 
 /** The search field in the header; Escape clears it and brings the library list back, Down goes to the results. */
 export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
@@ -22,8 +22,10 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (value
           if (e.key === 'Escape' && value) {
             e.preventDefault();
             onChange('');
-          } else if (e.key === 'ArrowDown' && !e.ctrlKey && !e.metaKey && !e.shiftKey && focusResults()) {
+          } else if (e.key === 'ArrowDown' && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+            // Even when the list or the hits are not there yet (just cleared, still loading): they take the focus when shown.
             e.preventDefault();
+            focusResultsWhenShown(e.currentTarget);
           }
         }}
       />

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { SortOrder } from '../../../shared/search/engine';
 import { routeHref } from '../app/route';
 import { ErrorText } from '../common/ErrorText';
 import { formatRecordDate } from '../common/format';
@@ -12,18 +11,18 @@ import { onHitsKeyDown } from './resultsFocus';
 import { SaveSearch } from './SaveSearch';
 import './results.css';
 import type { SearchState } from './useSearch';
+import { listOrderOf, SEARCH_SORTS, type SearchSort } from './searchSort';
 
 interface Props {
   query: string;
   search: SearchState;
   selectedId: number | null;
-  sort: SortOrder;
-  onSort: (sort: SortOrder) => void;
+  sort: SearchSort;
+  onSort: (sort: SearchSort) => void;
   onSuggestion: (term: string) => void;
   onSave: (name: string) => Promise<string | null>;
 }
 
-const SORT_ORDERS: SortOrder[] = ['relevance', 'date-desc', 'date-asc', 'title'];
 /**
  * Hits rendered at first, and added per "Show more": a search as you type answers every keystroke,
  * and rendering a few hundred result cards each time cost more than the search itself.
@@ -34,7 +33,18 @@ const MORE_HITS = 100;
 /** The middle pane while searching: what was understood, the merged hits best first, each saying where it matched. */
 export function SearchResults({ query, search, selectedId, sort, onSort, onSuggestion, onSave }: Props) {
   const { t } = useT('search');
+  const { t: tl } = useT('library');
   const { outcome, error, status } = search;
+  const sortLabel = (s: SearchSort) => {
+    const order = listOrderOf(s);
+    if (!order) return t('sortOrder.relevance');
+    // The list's own names: its column ("Creator") and direction.
+    const column = order.sort === 'creator' ? 'creators' : order.sort;
+    return t('sortOrder.listed', {
+      column: tl(`columns.${column}`),
+      direction: tl(order.direction === 'asc' ? 'ascending' : 'descending'),
+    });
+  };
   const q = query.trim();
   // How many hits are shown, for this query and order: a new search starts from the first page again.
   const listed = `${q}\u0000${sort}`;
@@ -57,10 +67,10 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
         </h2>
         <label className="sort-choice">
           {t('sort')}
-          <select value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
-            {SORT_ORDERS.map((s) => (
+          <select value={sort} onChange={(e) => onSort(e.target.value as SearchSort)}>
+            {SEARCH_SORTS.map((s) => (
               <option key={s} value={s}>
-                {t(`sortOrder.${s}`)}
+                {sortLabel(s)}
               </option>
             ))}
           </select>

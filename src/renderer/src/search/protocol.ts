@@ -6,6 +6,8 @@ import type { MergedHit, TextHit } from '../../../shared/search/merge';
 export interface SearchRequest {
   query: string;
   sort: SortOrder;
+  /** With sort 'listed': the list order sent before (`order` message) that the hits follow. */
+  order?: string;
   facets: FacetFilters;
   limit: number;
 }
@@ -19,6 +21,8 @@ export type ToWorker =
   /** Apply a batch from the change feed; `reset` (a full load) starts from an empty index. */
   | { kind: 'apply'; reset: boolean; revision: number; upserts: SearchDocument[]; deletes: number[] }
   | { kind: 'search'; seq: number; request: SearchRequest }
+  /** The library list's ids in one of its orders (`key` names it): searches sorted 'listed' follow it. */
+  | { kind: 'order'; key: string; ids: number[] }
   /** Document-text hits for the query `seq`: kept if their record passes the filters, then merged. */
   | { kind: 'merge'; seq: number; request: SearchRequest; texts: TextHit[]; textSuggestions: Suggestion[] };
 

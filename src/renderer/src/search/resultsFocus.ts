@@ -5,10 +5,29 @@
  */
 
 /** Focuses the first search hit, or the list's grid when no search is shown; false when neither is there. */
-export function focusResults(): boolean {
+function focusResults(): boolean {
   const target = document.querySelector<HTMLElement>('.list-pane .hits a, .list-pane .record-grid');
   target?.focus();
   return target !== null;
+}
+
+/**
+ * Focuses the results as soon as they are shown. Right after the box is cleared the list is still
+ * loading its first rows (and while typing, the hits are on their way): a key pressed then would
+ * be lost. Gives up when the focus leaves the box, its text changes, or after `within` ms.
+ */
+export function focusResultsWhenShown(box: HTMLInputElement, within = 5_000): void {
+  if (focusResults()) return;
+  const text = box.value;
+  const observer = new MutationObserver(() => {
+    if (document.activeElement !== box || box.value !== text || focusResults()) stop();
+  });
+  const timer = setTimeout(stop, within);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+  }
+  observer.observe(document.body, { childList: true, subtree: true });
 }
 
 export function focusSearchBox(): void {

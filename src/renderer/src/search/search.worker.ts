@@ -18,23 +18,34 @@ const scope = self as unknown as WorkerScope;
 let index = new RecordSearch();
 const CHUNK = 5_000;
 
+/** The list order last sent: each record's place in it. One is kept (the order the results show). */
+let listed: { key: string; places: Map<number, number> } | null = null;
+
 /** Records found only by their full text in the last merge: counted in the facets too. */
 let textOnly: number[] = [];
 
 /** Hits first (facets left empty), so the list shows before the facets over a large result are counted. */
 function run(request: SearchRequest, texts: TextHit[] | null, textSuggestions: Suggestion[] = []): Outcome {
+  const order = request.sort === 'listed' && listed?.key === request.order ? listed : null;
+  const place = (id: number) => order?.places.get(id);
   const outcome = index.search(request.query, {
     sort: request.sort,
     facets: request.facets,
     limit: request.limit,
     withFacets: false,
+    ...(order ? { listed: { key: order.key, place } } : {}),
   });
   const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
   const accepted = texts
     ? index.accepted([...new Set(texts.map((t) => t.recordId))], outcome.query, request.facets)
     : new Set<number>();
   const kept = (texts ?? []).filter((t) => accepted.has(t.recordId));
-  const hits = mergeHits(outcome.hits, kept, terms);
+  const merged = mergeHits(outcome.hits, kept, terms);
+  // Records found by their text alone take their place in the list's order too (full matches first, as merged).
+  const last = Number.MAX_SAFE_INTEGER;
+  const hits = order
+    ? merged.sort((a, b) => (a.partial ? 1 : 0) - (b.partial ? 1 : 0) || (place(a.id) ?? last) - (place(b.id) ?? last))
+    : merged;
   const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !index.lastResultHas(id)));
   textOnly = [...onlyText];
   const total = outcome.total + onlyText.size;
@@ -89,6 +100,9 @@ async function handle(message: ToWorker): Promise<FromWorker[]> {
         }
       } else for (const doc of message.upserts) index.upsert(doc);
       return [{ kind: 'applied', revision: message.revision, documents: index.size, fromSnapshot: false }];
+    case 'order':
+      listed = { key: message.key, places: new Map(message.ids.map((id, i) => [id, i])) };
+      return [];
     case 'search':
     case 'merge': {
       // The window delivers only its newest query's answers: an older one still queued is not worked out.

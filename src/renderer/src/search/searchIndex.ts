@@ -14,6 +14,7 @@ import { parseQuery } from '../../../shared/search/query';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { inDesktopApp } from '../documents/files';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
+import { listedIds, type ListOrder } from './searchSort';
 
 /** Where the worker reads the library's snapshot: this door's route (src/main/search/serve-snapshot.ts). */
 function snapshotUrl(): string {
@@ -125,17 +126,55 @@ export class SearchIndex {
    * Runs a query: `deliver` is called with the record-level outcome, then again with the document
    * text hits merged in. A newer query silences this one.
    */
-  search(request: SearchRequest, deliver: (outcome: Outcome) => void, fail: (error: Error) => void): void {
+  search(
+    asked: SearchRequest,
+    deliver: (outcome: Outcome) => void,
+    fail: (error: Error) => void,
+    /** The list's order to show the hits in (searchSort.ts); none: as `asked.sort` says. */
+    order: ListOrder | null = null,
+  ): void {
     const seq = ++this.seq;
     // A search shows its results instead of the list: nothing to wait for before loading the index.
     firstRowsShown();
-    this.pending = { seq, request, deliver, fail };
+    this.pending = { seq, request: asked, deliver, fail };
+    if (!order) return this.run(seq, asked);
+    this.sendOrder(order).then(
+      (key) => {
+        if (this.pending?.seq === seq) this.run(seq, { ...asked, sort: 'listed', order: key });
+      },
+      (error: unknown) => {
+        if (this.pending?.seq === seq) fail(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
+
+  /** The list's order for the index's revision, sent to the worker once (and again when the catalogue moves on). */
+  private orderSent: { key: string; sent: Promise<string> } | null = null;
+
+  private sendOrder(order: ListOrder): Promise<string> {
+    const key = `${order.sort}:${order.direction}@${this.status.revision}`;
+    if (this.orderSent?.key !== key) {
+      const sent = listedIds(order).then((ids) => {
+        this.post({ kind: 'order', key, ids });
+        return key;
+      });
+      // A failed fetch is not kept: the next search asks again.
+      sent.catch(() => {
+        if (this.orderSent?.key === key) this.orderSent = null;
+      });
+      this.orderSent = { key, sent };
+    }
+    return this.orderSent.sent;
+  }
+
+  private run(seq: number, request: SearchRequest): void {
     this.post({ kind: 'search', seq, request });
     void archive.searchText({ query: request.query, limit: 200 }).then((result) => {
-      if (this.pending?.seq !== seq) return;
-      if (!result.ok) return fail(new Error(errorWords(result.error)));
+      const pending = this.pending;
+      if (pending?.seq !== seq) return;
+      if (!result.ok) return pending.fail(new Error(errorWords(result.error)));
       // While the record index is still loading, the documents' text (FTS5) answers on its own.
-      if (this.status.state === 'loading') deliver(textOnlyOutcome(request.query, result.value.hits));
+      if (this.status.state === 'loading') pending.deliver(textOnlyOutcome(request.query, result.value.hits));
       this.post({
         kind: 'merge',
         seq,

@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { FacetFilters, SortOrder } from '../../../shared/search/engine';
+import type { FacetFilters } from '../../../shared/search/engine';
 import type { Outcome } from './protocol';
 import type { IndexStatus, SearchIndex } from './searchIndex';
+import { listOrderOf, type SearchSort } from './searchSort';
 
 export interface SearchState {
   outcome: Outcome | null;
@@ -24,7 +25,7 @@ export function hasFacets(facets: FacetFilters): boolean {
  * Search as you type: every keystroke (or facet, or sort) asks the worker; the query is asked
  * again when the index moves on, so an edit is searchable at once.
  */
-export function useSearch(index: SearchIndex, query: string, facets: FacetFilters, sort: SortOrder): SearchState {
+export function useSearch(index: SearchIndex, query: string, facets: FacetFilters, sort: SearchSort): SearchState {
   const status = useIndexStatus(index);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +40,7 @@ export function useSearch(index: SearchIndex, query: string, facets: FacetFilter
     }
     let current = true;
     index.search(
-      { query: q, sort, facets: JSON.parse(facetKey) as FacetFilters, limit: 200 },
+      { query: q, sort: 'relevance', facets: JSON.parse(facetKey) as FacetFilters, limit: 200 },
       (found) => {
         if (current) {
           setOutcome(found);
@@ -49,6 +50,7 @@ export function useSearch(index: SearchIndex, query: string, facets: FacetFilter
       (e) => {
         if (current) setError(e.message);
       },
+      listOrderOf(sort),
     );
     return () => {
       current = false;

@@ -6,14 +6,15 @@
  */
 import { useEffect, useState } from 'react';
 import type { SavedSearch } from '../../../shared/channels/search';
-import type { FacetFilters, SortOrder } from '../../../shared/search/engine';
+import type { FacetFilters } from '../../../shared/search/engine';
 import { searchIndex } from './searchIndex';
+import type { SearchSort } from './searchSort';
 import { hasFacets, useSearch, type SearchState } from './useSearch';
 
 export interface WorkspaceSearch {
   text: string;
   facets: FacetFilters;
-  sort: SortOrder;
+  sort: SearchSort;
   state: SearchState;
   /** Text typed or facets chosen: the results replace the list. */
   searching: boolean;
@@ -22,7 +23,7 @@ export interface WorkspaceSearch {
   /** Only the text (a "did you mean" suggestion keeps the facets). */
   setText: (text: string) => void;
   setFacets: (facets: FacetFilters) => void;
-  setSort: (sort: SortOrder) => void;
+  setSort: (sort: SearchSort) => void;
   open: (saved: SavedSearch) => void;
 }
 
@@ -30,7 +31,7 @@ export interface WorkspaceSearch {
 export function useWorkspaceSearch(library: unknown): WorkspaceSearch {
   const [text, setText] = useState('');
   const [facets, setFacets] = useState<FacetFilters>({});
-  const [sort, setSort] = useState<SortOrder>('relevance');
+  const [sort, setSort] = useState<SearchSort>('relevance');
   const index = searchIndex();
   const state = useSearch(index, text, facets, sort);
 

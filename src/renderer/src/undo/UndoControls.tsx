@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { navigate } from '../app/route';
+import { Message } from '../common/Message';
 import { useT } from '../i18n/i18n';
 import { belongsTo, dismiss, redo, undo, useHistory, type Outcome } from './history';
 import './undo.css';
@@ -72,27 +73,25 @@ export function UndoControls({ library, onChanged }: Props) {
       >
         ↷ {t('redo')}
       </button>
-      <p
-        className={`undo-status${last?.kind === 'refused' ? ' refused' : ''}`}
-        role={last?.kind === 'refused' ? 'alert' : 'status'}
-      >
-        {history.busy
-          ? t('working')
-          : last?.kind === 'undone'
-            ? t('undone', { what: last.label })
-            : last?.kind === 'redone'
-              ? t('redone', { what: last.label })
-              : last?.kind === 'refused'
-                ? t('refused', { what: last.label, message: last.message ?? '' })
-                : last?.kind === 'notKept'
-                  ? t(`notKept.${last.notKept.reason}`, { what: last.label, count: last.notKept.count })
-                  : ''}
-        {last && !history.busy ? (
-          <button type="button" className="undo-dismiss" aria-label={t('dismiss')} onClick={dismiss}>
-            ×
-          </button>
-        ) : null}
-      </p>
+      {/* Undone and redone go by themselves; a refusal, and what could not be kept, stay until dismissed. */}
+      <Message
+        className="undo-status"
+        text={
+          history.busy
+            ? t('working')
+            : last?.kind === 'undone'
+              ? t('undone', { what: last.label })
+              : last?.kind === 'redone'
+                ? t('redone', { what: last.label })
+                : last?.kind === 'refused'
+                  ? t('refused', { what: last.label, message: last.message ?? '' })
+                  : last?.kind === 'notKept'
+                    ? t(`notKept.${last.notKept.reason}`, { what: last.label, count: last.notKept.count })
+                    : ''
+        }
+        tone={last?.kind === 'refused' ? 'error' : last?.kind === 'notKept' || history.busy ? 'lasting' : 'passing'}
+        onGone={dismiss}
+      />
     </div>
   );
 }

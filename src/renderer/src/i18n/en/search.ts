@@ -8,9 +8,8 @@ export const search = {
   sort: 'Sort',
   sortOrder: {
     relevance: 'Relevance',
-    'date-desc': 'Newest first',
-    'date-asc': 'Oldest first',
-    title: 'Title',
+    /** One of the list's orders: the list's column name and its direction (library.columns, library.ascending). */
+    listed: '{{column}}, {{direction}}',
   },
   save: 'Save search…',
   name: 'Name',

@@ -8,9 +8,7 @@ export const search: Messages<typeof en> = {
   sort: '排序',
   sortOrder: {
     relevance: '相关度',
-    'date-desc': '日期从新到旧',
-    'date-asc': '日期从旧到新',
-    title: '题名',
+    listed: '{{column}}（{{direction}}）',
   },
   save: '保存检索…',
   name: '名称',
