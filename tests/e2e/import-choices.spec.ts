@@ -3,7 +3,8 @@
  * (goexif's Nikon D2H sample, fetched from Debian at test time) and a PDF uploaded with tags, a
  * collection and OCR off, the type left to the guess: the photograph becomes a photograph dated
  * when it was taken, the PDF "other"; both carry the tags and sit in the collection; and the
- * photograph's "text skipped: OCR is off" reads as information, not in the error colour.
+ * photograph's "text skipped: OCR is off" reads as information, not in the error colour. And a file
+ * picker closed with nothing chosen leaves the dialog open.
  */
 import fs from 'node:fs';
 import { makePdf } from '../fixtures/documents/generate';
@@ -69,4 +70,22 @@ test('type guessed, tags, collection and OCR off reach the records the dialog cr
   // In the soft ink of information (--ink-soft), not the error colour (--danger, rgb(164, 38, 44)).
   await expect(status).toHaveCSS('color', 'rgb(85, 93, 102)');
   await expect(page.getByRole('region', { name: 'Background work' })).toBeHidden({ timeout: 10_000 });
+});
+
+test('dismissing the file picker leaves the Import dialog open, with what was chosen', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import files' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Tags').fill('delegation');
+  // The picker opened and closed with nothing chosen: the input fires "cancel", which bubbles.
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByTestId('import-files').dispatchEvent('click');
+  await (await chooser).setFiles([]);
+  await dialog.getByTestId('import-files').dispatchEvent('cancel', { bubbles: true });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Tags')).toHaveValue('delegation');
+  // Escape is still the dialog's own way out.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });

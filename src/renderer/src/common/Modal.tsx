@@ -44,6 +44,9 @@ export function Modal({ open, labelledBy, describedBy, className, onClose, child
       aria-describedby={describedBy}
       onKeyDown={trapTab}
       onCancel={(e) => {
+        // A file input's picker closed with nothing chosen also fires "cancel", and it bubbles:
+        // only the dialog's own (Escape) closes it, or dismissing the picker loses the dialog.
+        if (e.target !== e.currentTarget) return;
         e.preventDefault();
         onClose();
       }}
