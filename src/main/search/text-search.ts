@@ -207,17 +207,26 @@ function vocabularyCandidates(ctx: CatalogueContext): Candidates {
     sql(ctx.db, `SELECT term FROM temp.${table} WHERE term >= ? AND term < ? LIMIT ${VOCABULARY_ROWS}`).pluck(),
   );
   const count = tables.map((table) => sql(ctx.db, `SELECT doc FROM temp.${table} WHERE term = ?`).pluck());
+  const ranges = vocabularyRanges(ctx);
+  const wordsFrom = (start: string) => {
+    let words = ranges.get(start);
+    if (!words) {
+      words = range.flatMap((statement) => statement.all(start, `${start}\uffff`) as string[]);
+      if (ranges.size >= VOCABULARY_RANGES) ranges.clear();
+      ranges.set(start, words);
+    }
+    return words;
+  };
   return (term) => {
     if (term.length < 4 || isHanTerm(term) || /^\d+$/.test(term)) return [];
     const max = term.length <= 8 ? 1 : 2;
     const near = new Set<string>();
     const starts = new Set([term.slice(0, 2), term[1]! + term[0]!]);
     for (const start of starts)
-      for (const statement of range)
-        for (const found of statement.all(start, `${start}\uffff`) as string[]) {
-          if (found === term || found.startsWith(term) || near.has(found)) continue;
-          if (damerau(term, found, max) <= max) near.add(found);
-        }
+      for (const found of wordsFrom(start)) {
+        if (found === term || found.startsWith(term) || near.has(found)) continue;
+        if (damerau(term, found, max) <= max) near.add(found);
+      }
     const docs = (t: string) => count.reduce((n, statement) => n + ((statement.get(t) as number | undefined) ?? 0), 0);
     return [...near]
       .map((t) => [t, docs(t)] as const)
@@ -225,6 +234,26 @@ function vocabularyCandidates(ctx: CatalogueContext): Candidates {
       .slice(0, CANDIDATES)
       .map(([t]) => t);
   };
+}
+
+/** At most this many two-letter ranges of the vocabulary are kept between searches. */
+const VOCABULARY_RANGES = 512;
+const vocabularies = new WeakMap<CatalogueContext, { key: string; ranges: Map<string, string[]> }>();
+
+/**
+ * The vocabulary's two-letter ranges read so far, kept while the text index is unchanged: reading
+ * a range makes FTS5 walk the posting lists of every term in it, and a word typed letter by letter
+ * asks the same range at each keystroke. The catalogue's revision follows records' words; the
+ * largest page id follows pages added by imports and OCR (which replaces a page with a new row).
+ */
+function vocabularyRanges(ctx: CatalogueContext): Map<string, string[]> {
+  const pages = (sql(ctx.db, 'SELECT coalesce(max(id), 0) AS n FROM pages').get() as { n: number }).n;
+  const key = `${currentRevision(ctx)}:${pages}`;
+  const cached = vocabularies.get(ctx);
+  if (cached && cached.key === key) return cached.ranges;
+  const ranges = new Map<string, string[]>();
+  vocabularies.set(ctx, { key, ranges });
+  return ranges;
 }
 
 const nameIndexes = new WeakMap<CatalogueContext, { revision: number; index: NameIndex }>();
@@ -420,7 +449,9 @@ function textHits(
     if (hits.length >= limit) return hits;
   }
   // Pages only when the records' own words left room: ranking the pages of a common word is the
-  // slow half of a text search, and its answer would not be shown.
+  // slow half of a text search, and its answer would not be shown. Each page row kept is a hit,
+  // so only as many rows are read (and joined to their records) as the room left; four times the
+  // list when a type or date filter may drop some.
   const pageRows = sql(
     ctx.db,
     `SELECT p.id AS pageId, p.page, f.rank, rf.record_id AS recordId, rf.original_name AS fileName, ${INFO}
@@ -429,7 +460,7 @@ function textHits(
        JOIN record_files rf ON rf.file_id = p.file_id
        JOIN records r ON r.id = rf.record_id
       ORDER BY f.rank, rf.record_id, p.page`,
-  ).all(expression, limit * 4) as PageRow[];
+  ).all(expression, filtered ? limit * 4 : limit - hits.length) as PageRow[];
   // The merged list shows one snippet a record, its best hit's (merge.ts): a page's text
   // (kilobytes) is read and marked only for a record's first hit; its other pages are named.
   const pageText = sql(ctx.db, 'SELECT text FROM pages WHERE id = ?');

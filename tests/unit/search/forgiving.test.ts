@@ -182,6 +182,20 @@ describe('typos as people make them', () => {
       expect(marked(hits[0]!.snippet)).toEqual([word]);
     }
   });
+  it('near spellings follow words added since the last typo, by pages and by records', async () => {
+    const a = await lib.ok('createRecord', { type: 'report', title: 'Site survey' });
+    attachPages(a.id, 'survey.pdf', ['The party walked to Kirkstall Abbey.']);
+    // Reads (and keeps) the vocabulary's "ki" range: "kirkgate" is not in it yet.
+    expect((await lib.ok('searchText', { query: 'Kirkstlal' })).hits.map((h) => h.recordId)).toEqual([a.id]);
+    expect((await lib.ok('searchText', { query: 'Kirkgaet' })).hits).toEqual([]);
+    const b = await lib.ok('createRecord', { type: 'report', title: 'Market survey' });
+    attachPages(b.id, 'market.pdf', ['Stalls along Kirkgate Market.']);
+    expect((await lib.ok('searchText', { query: 'Kirkgaet' })).hits.map((h) => h.recordId)).toEqual([b.id]);
+    // A record's own words, added by an edit, are near spellings too.
+    expect((await lib.ok('searchText', { query: 'Kippaxx' })).hits).toEqual([]);
+    const c = await lib.ok('createRecord', { type: 'letter', title: 'Letter', description: 'Sent from Kippax.' });
+    expect((await lib.ok('searchText', { query: 'Kipapx' })).hits.map((h) => h.recordId)).toEqual([c.id]);
+  });
 });
 
 describe('suggestions only when they help', () => {
