@@ -17,11 +17,24 @@ const PLAIN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const HAN = /\p{Script=Han}/u;
 const wordsOf = (text: string) => text.matchAll(HAN.test(text) ? WORD : PLAIN_WORD);
 
+/** A query's folded terms, split once by kind: asking each term whether it is Han, for each word of a text, was a regular expression test per pair. */
+interface Terms {
+  han: string[];
+  other: string[];
+}
+
+function termsOf(folded: string[]): Terms {
+  const han: string[] = [];
+  const other: string[] = [];
+  for (const t of folded) (isHanTerm(t) ? han : other).push(t);
+  return { han, other };
+}
+
 /** True when a word (folded) is matched by a query term: exactly, by prefix, or (Han) as part of a bigram. */
-function wordMatches(folded: string, terms: string[]): boolean {
-  return terms.some((t) =>
-    isHanTerm(t) ? t.includes(folded) : folded === t || (t.length >= 2 && folded.startsWith(t)),
-  );
+function wordMatches(folded: string, terms: Terms): boolean {
+  for (const t of terms.other) if (folded === t || (t.length >= 2 && folded.startsWith(t))) return true;
+  for (const t of terms.han) if (t.includes(folded)) return true;
+  return false;
 }
 
 /**
@@ -47,10 +60,10 @@ const FOLDED_WORDS = 50_000;
 
 /** Splits text into segments, marking the words the terms match. */
 export function highlight(text: string, terms: string[]): Segment[] {
-  const folded = terms.map(foldWord);
+  if (terms.length === 0) return text ? [{ text, match: false }] : [];
+  const folded = termsOf(terms.map(foldWord));
   const out: Segment[] = [];
   let last = 0;
-  if (folded.length === 0) return text ? [{ text, match: false }] : [];
   for (const m of wordsOf(text)) {
     const word = m[0];
     if (!wordMatches(foldWord(word), folded)) continue;
@@ -72,7 +85,8 @@ export function firstMatchAt(text: string, terms: string[]): number {
   if (folded.length === 0) return -1;
   const fast = plainFirstMatchAt(text, folded) ?? hanFirstMatchAt(text, folded);
   if (fast !== undefined) return fast;
-  for (const m of wordsOf(text)) if (wordMatches(foldWord(m[0]), folded)) return m.index ?? 0;
+  const kinds = termsOf(folded);
+  for (const m of wordsOf(text)) if (wordMatches(foldWord(m[0]), kinds)) return m.index ?? 0;
   return -1;
 }
 
@@ -88,11 +102,23 @@ function hanFirstMatchAt(text: string, folded: string[]): number | undefined {
     const code = text.charCodeAt(i);
     // Below the CJK radicals block nothing is Han.
     if (code < 0x2e80) continue;
-    const char = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
-    if (HAN.test(char) && chars.has(foldHan(char))) return i;
-    i += char.length - 1;
+    const pair = code >= 0xd800 && code <= 0xdbff;
+    const folds = hanFold(pair ? text.codePointAt(i)! : code);
+    if (folds !== null && chars.has(folds)) return i;
+    if (pair) i++;
   }
   return -1;
+}
+
+/** Each code point's folded Han character, or null when it is not Han: a Map look-up per character of a long text instead of a regular expression test and a slice. */
+const hanFolds = new Map<number, string | null>();
+function hanFold(codePoint: number): string | null {
+  let folded = hanFolds.get(codePoint);
+  if (folded !== undefined) return folded;
+  const char = String.fromCodePoint(codePoint);
+  folded = HAN.test(char) ? foldHan(char) : null;
+  hanFolds.set(codePoint, folded);
+  return folded;
 }
 
 /** Plain ASCII without apostrophes: a word folds to its lower case, so a match is a term found at a word's start. */
