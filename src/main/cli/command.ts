@@ -9,6 +9,8 @@ import type { ParsedArgs } from './args';
 
 export interface CommandContext {
   service: Service;
+  /** The library's folder: what a command reads straight from disk (the search snapshot) is found there. */
+  library: string;
   args: ParsedArgs;
   json: boolean;
   /**
@@ -28,7 +30,7 @@ export interface Command {
   /** Checks the words and options before the library is opened, so a wrong call touches nothing. */
   check?(args: ParsedArgs): void;
   /** A command that must not open the library first (restore creates it): runs instead of `run`. */
-  standalone?(ctx: Omit<CommandContext, 'service'>): Promise<void> | void;
+  standalone?(ctx: Omit<CommandContext, 'service' | 'library'>): Promise<void> | void;
   run(ctx: CommandContext): Promise<void>;
 }
 

@@ -48,9 +48,10 @@ export async function runCli(argv: string[], write: (text: string) => void = (t)
       await command.standalone({ args, json: args.flags.has('json'), out });
       return 0;
     }
-    const executor = await inProcessExecutor(chooseLibrary(single(args, 'library')), 'cli');
+    const library = chooseLibrary(single(args, 'library'));
+    const executor = await inProcessExecutor(library, 'cli');
     service = createService(executor);
-    await command.run({ service, args, json: args.flags.has('json'), out });
+    await command.run({ service, library, args, json: args.flags.has('json'), out });
     return 0;
   } catch (error) {
     if (error instanceof ArchiveFailure && error.code !== 'internal') {

@@ -9,6 +9,7 @@ import type { SearchDocument } from '../../../src/shared/search/document';
 import { authorities, records } from '../../bench/corpus';
 import { QUERIES } from '../../bench/queries';
 import { openTestLibrary, type TestLibrary } from '../../support/catalogue';
+import { cliIn, jsonOf } from '../../support/cli';
 import { doc } from '../../support/search-documents';
 
 /** A generated library's search documents (tests/bench/corpus.ts), without a catalogue. */
@@ -192,6 +193,35 @@ describe('the snapshot keeper', () => {
       expect(fs.readFileSync(file, 'utf8')).toBe(whole);
       const snap = await lib.ok('loadSearchSnapshot', {});
       expect(RecordSearch.fromJSON(snap!.data).search('Hangzou').total).toBeGreaterThan(0);
+    }
+  });
+
+  it('the CLI searches from the snapshot as bytes, and sets aside one damaged inside', async () => {
+    await lib.ok('createRecord', { type: 'report', title: 'Qingdao brewery exchange' });
+    const paths = libraryPaths(lib.dir);
+    writeSnapshotFor(paths);
+    const file = snapshotFile(paths);
+    const whole = fs.readFileSync(file, 'latin1');
+    const documentsAt = whole.indexOf('\n', whole.indexOf('\n', whole.indexOf('\n') + 1) + 1);
+    const titles = async () => {
+      const run = await cliIn(lib.dir, ['--json', 'search', 'brewery']);
+      expect(run.code, run.stderr).toBe(0);
+      return jsonOf<{ title: string }[]>(run).map((h) => h.title);
+    };
+    await lib.close();
+    try {
+      // A title respelt in the snapshot's documents alone (same length): what the CLI shows is read from it.
+      const respelt =
+        whole.slice(0, documentsAt) + whole.slice(documentsAt).replace('Qingdao brewery', 'Qingdau brewery');
+      fs.writeFileSync(file, respelt, 'latin1');
+      expect(await titles()).toEqual(['Qingdau brewery exchange']);
+      // Its numbers scrambled (same length again): not loaded; the catalogue's change feed answers.
+      const numbersAt = whole.indexOf('\n', whole.indexOf('\n') + 1) + 1;
+      const scrambled = whole.slice(0, numbersAt) + '~'.repeat(40) + whole.slice(numbersAt + 40);
+      fs.writeFileSync(file, scrambled, 'latin1');
+      expect(await titles()).toEqual(['Qingdao brewery exchange']);
+    } finally {
+      lib = await openTestLibrary(lib.dir);
     }
   });
 

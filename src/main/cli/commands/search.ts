@@ -1,26 +1,48 @@
 /** Commands of search: `search` (both engines, one merged list) and `reindex`. */
+import fs from 'node:fs';
 import { helpfulSuggestions, RecordSearch } from '../../../shared/search/engine';
 import { foundAsTyped, mergeHits } from '../../../shared/search/merge';
 import { segmentsText } from '../../../shared/search/snippet';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { ArchiveFailure } from '../../../shared/result';
 import { libraryPaths } from '../../catalogue/library';
-import { writeSnapshotFor } from '../../search/snapshot';
+import { snapshotFile, writeSnapshotFor } from '../../search/snapshot';
+import { splitSnapshotBytes } from '../../../shared/search/snapshot-file';
 import { integer, single } from '../args';
 import { call, print, type Command, type CommandContext } from '../command';
 import { matchedInWords, mergedLine, understoodWords, warningWords } from '../format';
 
 const SORTS = ['relevance', 'date-desc', 'date-asc', 'title'] as const;
 
+/**
+ * The snapshot's bytes, read as a window's worker fetches them, when the catalogue says there is
+ * one this build can use for this library: as text, 48 MB at 100,000 records would be decoded
+ * whole, where the index decodes only what a query reaches. Null when unreadable or cut short.
+ */
+async function snapshotBytes(ctx: CommandContext): Promise<{ revision: number; data: Uint8Array } | null> {
+  if (!(await call(ctx, 'searchSnapshotInfo', {}))) return null;
+  try {
+    return splitSnapshotBytes(fs.readFileSync(snapshotFile(libraryPaths(ctx.library))));
+  } catch {
+    return null;
+  }
+}
+
 /** The record-level index as the app would have it: the snapshot if there is one, then the changes since. */
 async function loadRecordSearch(ctx: CommandContext): Promise<RecordSearch> {
-  const snapshot = await call(ctx, 'loadSearchSnapshot', {});
-  let search: RecordSearch;
+  const snapshot = await snapshotBytes(ctx);
+  let search: RecordSearch | null = null;
   let since = 0;
   if (snapshot) {
-    search = RecordSearch.fromJSON(snapshot.data);
-    since = snapshot.revision;
-  } else search = new RecordSearch();
+    try {
+      search = RecordSearch.fromJSON(snapshot.data);
+      since = snapshot.revision;
+    } catch {
+      // Damaged inside though whole in length: the change feed builds the index instead.
+      search = null;
+    }
+  }
+  search ??= new RecordSearch();
   const feed = await call(ctx, 'searchDocuments', { sinceRevision: since });
   if (since === 0) search.addAll(feed.upserts);
   else {
