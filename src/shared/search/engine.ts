@@ -952,6 +952,18 @@ export class RecordSearch {
     return { ...outcome, hits: [...outcome.hits] };
   }
 
+  /**
+   * Which of two records comes first among equals: the later date, then the higher id. A loaded
+   * snapshot answers from its numbers, so a typo query tying thousands of records parses none.
+   */
+  private newer(a: number, b: number): number {
+    const docs = this.docs;
+    if (docs instanceof SnapshotDocuments) return docs.dateKey(b) - docs.dateKey(a) || b - a;
+    const x = docs.get(a)!.date;
+    const y = docs.get(b)!.date;
+    return x < y ? 1 : x > y ? -1 : b - a;
+  }
+
   private searchNow(q: ParsedQuery, options: SearchOptions): SearchOutcome {
     const f = options.facets ?? {};
     const hasFacet = Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
@@ -977,7 +989,7 @@ export class RecordSearch {
       // ties (which break on date) and for the page shown.
       // With filters, the filtered result (kept for the facets too) is worked out once.
       const entries: Iterable<Entry> = keep ? this.lastFound.map((d): Entry => [d.id, matches.get(d.id)!]) : matches;
-      page = topK(entries, offset + limit, (a, b) => b[1] - a[1] || byDate(docOf(b[0]), docOf(a[0]))).slice(offset);
+      page = topK(entries, offset + limit, (a, b) => b[1] - a[1] || this.newer(a[0], b[0])).slice(offset);
       total = keep ? this.lastFound.length : matches.size;
     } else {
       const found = this.lastFound;

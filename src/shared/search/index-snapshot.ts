@@ -7,7 +7,7 @@
  * 1. JSON: counts, field ids, the radix tree's edge labels (one string), the link table.
  * 2. Numbers, as variable-length base-64 digits (5 bits a digit, the sixth says "more follows"),
  *    read straight from the string: per record (in id order) its id, MiniSearch's short id, its
- *    field lengths and the length of its document's text; then the radix tree, child nodes before
+ *    field lengths, the length of its document's text and its date (dateKey); then the radix tree, child nodes before
  *    their parent, each node its edges (a label's length and where the child is, or where the
  *    term's postings are); and each term's postings.
  * 3. The documents, each record's packed array (packed.ts) as JSON, one after another.
@@ -24,6 +24,15 @@ import { addNames, type NameIndex } from './aliases';
 import type { SearchDocument, SearchLink } from './document';
 import { LayeredMap, type MapBase } from './layered-map';
 import { packDocuments, unpackDocument, type PackedDoc } from './packed';
+
+/**
+ * A partial date (YYYY, YYYY-MM, YYYY-MM-DD, or none) as a number in the same order as the text:
+ * 1988 → 19880000, 1988-05 → 19880500, none → 0.
+ */
+export function dateKey(date: string): number {
+  if (!date) return 0;
+  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7) || 0) * 100 + Number(date.slice(8, 10) || 0);
+}
 
 /** Postings of one index term: field id → (MiniSearch's short document id → term frequency). */
 type TermData = Map<number, Map<number, number>>;
@@ -232,8 +241,19 @@ export class SnapshotDocuments extends LayeredMap<number, SearchDocument> {
   constructor(
     base: MapBase<number, SearchDocument>,
     private readonly names: [string, string[]][],
+    /** A stored record's date as dateKey gives it, from the numbers: its document is not parsed for it. */
+    private readonly storedDate: (id: number) => number,
   ) {
     super(base);
+  }
+
+  /**
+   * A record's date as a number that sorts as the date does, without parsing its document: ties
+   * of relevance break on date, and a typo query can tie ten thousand records (`Qingdoa`).
+   */
+  dateKey(id: number): number {
+    const own = this.changedValue(id);
+    return own ? dateKey(own.date) : this.storedDate(id);
   }
 
   /**
@@ -267,6 +287,7 @@ export function packSnapshot(index: MiniSearch<SearchDocument>, documents: Itera
     const lengths = ms._fieldLength.get(short) ?? [];
     for (let f = 0; f < fields; f++) w.push(lengths[f] ?? 0);
     w.push(texts[i]!.length);
+    w.push(dateKey(d.date));
   });
   const writePostings = (data: TermData): number => {
     const at = w.length;
@@ -394,6 +415,7 @@ export function unpackSnapshot(
   const shorts = new Float64Array(count);
   const lengths = new Uint32Array(count * fields);
   const starts = new Float64Array(count + 1);
+  const dates = new Uint32Array(count);
   const positionOfShort = new Int32Array(m.nextId).fill(-1);
   const r = new Reader(numbers);
   let id = 0;
@@ -407,6 +429,7 @@ export function unpackSnapshot(
     positionOfShort[short] = i;
     for (let f = 0; f < fields; f++) lengths[i * fields + f] = r.next();
     starts[i + 1] = starts[i]! + r.next();
+    dates[i] = r.next();
   }
   if (starts[count] !== documentsLength) throw new Error('search snapshot: its documents are cut short');
   if (m.root >= numbers.length) throw new Error('search snapshot: its numbers are cut short');
@@ -480,6 +503,7 @@ export function unpackSnapshot(
       keys: idKeys,
     },
     m.names,
+    (key) => dates[find(key)]!,
   );
   const fieldLengths = (capacity: number) => {
     const out: Float32Array[] = [];

@@ -54,6 +54,11 @@ export class LayeredMap<K, V> extends Map<K, V> {
     this.hidden.clear();
   }
 
+  /** An entry set since the base was made, or undefined: the base is not asked. */
+  protected changedValue(key: K): V | undefined {
+    return super.size > 0 ? super.get(key) : undefined;
+  }
+
   /** The entries set since the base was made (added or changed), without the base's. */
   changed(): IterableIterator<V> {
     return super.values();

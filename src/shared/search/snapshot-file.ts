@@ -9,10 +9,11 @@ import { TOKENIZER_VERSION } from './tokenizer';
 /**
  * 3: documents packed (src/shared/search/packed.ts). 5: the index as its radix tree and its numbers
  * (src/shared/search/index-snapshot.ts). 6: ASCII only, read lazily — the records' numbers read
- * from the text itself, the tree node by node, each document when first needed. An older snapshot
- * is ignored and rebuilt.
+ * from the text itself, the tree node by node, each document when first needed. 7: each record's
+ * date among its numbers (ties of relevance break on it without parsing documents). An older
+ * snapshot is ignored and rebuilt.
  */
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 
 export interface SnapshotHeader {
   format: number;

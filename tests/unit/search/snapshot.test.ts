@@ -54,6 +54,28 @@ describe('the index snapshot format', () => {
     expect(RecordSearch.fromJSON(text).toJSON()).toBe(text);
   });
 
+  it('breaks ties of relevance on the date, later first, then the id, loaded or built, edited or not', () => {
+    const dates = ['1988', '', '1988-05', '2019-11-30', '1988-05-01', '2019-11', '', '1999-12-31', '1988-05'];
+    const tied = dates.map((date, i) => doc(100 + i, { type: 'report', title: 'Qingdao visit', date }));
+    const fresh = new RecordSearch();
+    fresh.addAll(tied);
+    const loaded = RecordSearch.fromJSON(fresh.toJSON());
+    // The order the dates' text gives, as an oracle apart from the numbers the snapshot keeps.
+    const expected = [...tied]
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))
+      .map((d) => d.id);
+    for (const index of [fresh, loaded])
+      for (const query of ['Qingdoa', 'qingdao visit'])
+        expect(
+          index.search(query, { limit: 50 }).hits.map((h) => h.id),
+          query,
+        ).toEqual(expected);
+    // A record dated anew after loading sorts by its new date, not the stored one.
+    for (const index of [fresh, loaded]) index.upsert({ ...tied[1]!, date: '2020' });
+    expect(loaded.search('Qingdoa').hits.map((h) => h.id)).toEqual(fresh.search('Qingdoa').hits.map((h) => h.id));
+    expect(loaded.search('Qingdoa').hits[0]!.id).toBe(101);
+  });
+
   it('takes edits after loading, on terms it has not unpacked yet, as a fresh index does', () => {
     const fresh = new RecordSearch();
     fresh.addAll(docs);
