@@ -72,6 +72,8 @@ const INFO = `r.title AS title, r.type AS type, coalesce(r.date, '') AS date, co
 interface RecordRow extends RecordInfo {
   rank: number;
   description: string;
+  /** 1 when the record has body text (read from the row's header, not the text). */
+  hasBody: number;
 }
 
 interface PageRow extends RecordInfo {
@@ -130,6 +132,8 @@ function foundIn(
 ): { where: TextHit['foundIn']; text: string } {
   if (row.description && firstMatchAt(row.description, terms) >= 0)
     return { where: 'description', text: row.description };
+  // No body: its named fields matched; asking the index or reading the body would find nothing more.
+  if (!row.hasBody) return { where: 'record', text: row.description };
   const prose = inProse(row.recordId);
   if (!prose && row.description) return { where: 'record', text: row.description };
   const body =
@@ -419,7 +423,8 @@ function textHits(
   const rows = filtered ? limit * 4 : limit;
   const recordRows = sql(
     ctx.db,
-    `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description, ${INFO}
+    `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description,
+            r.body_text IS NOT NULL AS hasBody, ${INFO}
        FROM (${best(ctx, 'records_fts', 'bm25(records_fts, 2.0, 1.0)', expression, RECORDS_RANKED)}) f
        JOIN records r ON r.id = f.rowid
       ORDER BY f.rank, r.id`,
