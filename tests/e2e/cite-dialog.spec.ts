@@ -178,6 +178,35 @@ test('the library settings and a backup from the app', async ({ page, host }) =>
   expect(fs.statSync(file).size).toBeGreaterThan(1000);
 });
 
+test('a style typed before the list of styles has arrived is the one saved', async ({ page, host }) => {
+  await openWithSample(page, host);
+  // The 2,600 styles come late, as on a loaded machine: the style is typed and saved before them.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/listStyles', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  await page.getByRole('button', { name: 'Citations & exchange…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Citations & exchange' });
+  const style = dialog.getByLabel('Default citation style');
+  await expect(style).toHaveValue('apa');
+  await style.fill('chicago-author-date');
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText('Settings saved.');
+  expect((await api(host, 'getSettings')).defaultStyle).toBe('chicago-author-date');
+  await expect(style).toHaveValue('chicago-author-date');
+
+  // Typed while the list is still away and left alone: chosen once the list says it is a style.
+  await style.fill('modern-language-association');
+  release();
+  await expect(dialog.getByText('Modern Language Association 9th edition')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText('Settings saved.');
+  expect((await api(host, 'getSettings')).defaultStyle).toBe('modern-language-association');
+});
+
 test('write a BagIt package from the app, check it, and refuse it once a file in it is altered', async ({
   page,
   host,

@@ -4,7 +4,7 @@
  * browser's own list filters as one types, by id and by title, and keyboard and screen readers
  * work as with any input; a style is chosen when the input holds its id.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { archive } from '../archive';
 import { ErrorText } from '../common/ErrorText';
 import { useResult } from '../common/useResult';
@@ -28,6 +28,22 @@ export function StylePicker({ id, value, onChange, active = true }: Props) {
   const text = typed && typed.over === value ? typed.text : value;
   const byId = new Map((styles.value ?? []).map((s) => [s.id, s]));
   const chosen = byId.get(text);
+  const loaded = styles.value !== null;
+  // A style typed before the list arrived is chosen as soon as the list says it is one.
+  const pending = typed && typed.over === value && typed.text !== value && byId.has(typed.text) ? typed.text : null;
+  // Called once per pending style: the parent's handler may be a new function at every render.
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  useEffect(() => {
+    if (pending !== null) onChangeRef.current(pending);
+  }, [pending]);
+  /**
+   * Before the list has arrived, nothing can be checked here: what was typed is passed on when the
+   * input is left or Enter is pressed (saving then checks it), rather than dropped for the old value.
+   */
+  const commitUnchecked = () => {
+    if (!loaded && typed && typed.over === value && typed.text !== value && typed.text !== '') onChange(typed.text);
+  };
   const listId = `${id}-list`;
   const helpId = `${id}-help`;
   return (
@@ -46,9 +62,13 @@ export function StylePicker({ id, value, onChange, active = true }: Props) {
           setTyped({ over: value, text: e.target.value });
           if (byId.has(e.target.value)) onChange(e.target.value);
         }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commitUnchecked();
+        }}
         onBlur={() => {
+          if (!loaded) commitUnchecked();
           // Leaving the input with something that is not a style puts the chosen one back.
-          if (!byId.has(text)) setTyped(null);
+          else if (!byId.has(text)) setTyped(null);
         }}
       />
       <datalist id={listId}>
