@@ -107,6 +107,18 @@ export function mergeHits(records: RecordHit[], texts: TextHit[], terms: string[
 }
 
 /**
+ * The merged list in a list order (the catalogue's, as `place` gives each record's position): the
+ * records found by their text alone take their place in it too, and those with all words but one
+ * stay below the full matches, as merged. Records the order does not know go last.
+ */
+export function inListOrder(merged: MergedHit[], place: (id: number) => number | undefined): MergedHit[] {
+  const last = Number.MAX_SAFE_INTEGER;
+  return merged.sort(
+    (a, b) => (a.partial ? 1 : 0) - (b.partial ? 1 : 0) || (place(a.id) ?? last) - (place(b.id) ?? last),
+  );
+}
+
+/**
  * Records the text engine found by the words as typed and the record engine did not: with the
  * record engine's total, what a query found before any respelling, the measure of whether a
  * "did you mean" helps (helpfulSuggestions).

@@ -1,6 +1,7 @@
 /**
  * `list --sort creator|collection|tags` through real child processes: the service's order (ties by
- * id, records without a value last in both directions), in text and as JSON.
+ * id, records without a value last in both directions), in text and as JSON; and `search --sort`
+ * in the same orders.
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,5 +70,23 @@ describe('list --sort', () => {
     expect(text.indexOf('Second council report')).toBeLessThan(text.indexOf('Letter by Blake'));
     expect(text).not.toContain('Note by nobody');
     // Four child processes: slow on a loaded machine, so a generous allowance, as the other CLI tests have.
+  }, 240_000);
+});
+
+describe('search --sort', () => {
+  it("takes every order of the list, either way, and its hits come in the list's order", async () => {
+    await seed();
+    const searched = async (sort: string) =>
+      jsonOf<{ title: string }[]>(await cli('--json', 'search', 'type:report', '--sort', sort)).map((r) => r.title);
+    for (const order of ['creator', 'collection', 'tags', 'title', 'updated-at']) {
+      for (const direction of ['asc', 'desc']) {
+        // The oracle: the list's own order (another command, another code path), of the same records.
+        const listed = await titles('--sort', order, ...(direction === 'asc' ? ['--asc'] : []));
+        expect(await searched(`${order}-${direction}`), `${order}-${direction}`).toEqual(listed);
+      }
+    }
+    const wrong = await cli('search', 'report', '--sort', 'creator');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/--sort: "creator" is not one of .*creator-asc, creator-desc/);
   }, 240_000);
 });

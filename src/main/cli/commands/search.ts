@@ -1,18 +1,49 @@
 /** Commands of search: `search` (both engines, one merged list) and `reindex`. */
 import fs from 'node:fs';
 import { helpfulSuggestions, RecordSearch } from '../../../shared/search/engine';
-import { foundAsTyped, mergeHits } from '../../../shared/search/merge';
+import { foundAsTyped, inListOrder, mergeHits } from '../../../shared/search/merge';
 import { segmentsText } from '../../../shared/search/snippet';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { ArchiveFailure } from '../../../shared/result';
+import type { InputOf } from '../../../shared/contract';
 import { libraryPaths } from '../../catalogue/library';
 import { snapshotFile, writeSnapshotFor } from '../../search/snapshot';
 import { splitSnapshotBytes } from '../../../shared/search/snapshot-file';
-import { integer, single } from '../args';
+import { integer, kebabToCamel, single } from '../args';
 import { call, print, type Command, type CommandContext } from '../command';
 import { matchedInWords, mergedLine, understoodWords, warningWords } from '../format';
 
-const SORTS = ['relevance', 'date-desc', 'date-asc', 'title'] as const;
+/** The list's orders a search can take (as the window offers them), each way: `creator-asc`, `updated-at-desc`… */
+const LIST_ORDERS = ['type', 'title', 'creator', 'date', 'reference-code', 'collection', 'tags', 'updated-at'] as const;
+const SORTS = [
+  'relevance',
+  // `title` alone is A to Z, as before list orders were offered.
+  'title',
+  ...LIST_ORDERS.flatMap((o) => [`${o}-asc`, `${o}-desc`] as const),
+] as const;
+type SearchSort = (typeof SORTS)[number];
+
+/** As many ids as recordIds gives at once (its limit). */
+const ID_PAGE = 10_000;
+
+/**
+ * Each record's place in a list order, from the catalogue's own order (recordIds), so the CLI's
+ * results come in the order the list shows, in every language, as the window's do. Null for relevance.
+ */
+async function listPlaces(ctx: CommandContext, sort: SearchSort): Promise<Map<number, number> | null> {
+  if (sort === 'relevance') return null;
+  const [, name, direction] = /^(.*?)(?:-(asc|desc))?$/.exec(sort)!;
+  const order = {
+    sort: kebabToCamel(name!) as InputOf<'recordIds'>['sort'],
+    direction: (direction ?? 'asc') as 'asc' | 'desc',
+  };
+  const places = new Map<number, number>();
+  for (;;) {
+    const page = await call(ctx, 'recordIds', { ...order, offset: places.size, limit: ID_PAGE });
+    for (const id of page.ids) places.set(id, places.size);
+    if (page.ids.length === 0 || places.size >= page.total) return places;
+  }
+}
 
 /**
  * The snapshot's bytes, read as a window's worker fetches them, when the catalogue says there is
@@ -57,19 +88,22 @@ async function loadRecordSearch(ctx: CommandContext): Promise<RecordSearch> {
  * found by their full text that pass the same filters. `search` prints it; `export --query` and
  * `cite --query` take its records.
  */
-export async function searchBoth(
-  ctx: CommandContext,
-  query: string,
-  limit: number,
-  sort: (typeof SORTS)[number] = 'relevance',
-) {
+export async function searchBoth(ctx: CommandContext, query: string, limit: number, sort: SearchSort = 'relevance') {
   const search = await loadRecordSearch(ctx);
-  const outcome = search.search(query, { limit, sort, withFacets: false });
+  const places = await listPlaces(ctx, sort);
+  const place = (id: number) => places?.get(id);
+  const outcome = search.search(query, {
+    limit,
+    withFacets: false,
+    ...(places ? { sort: 'listed', listed: { key: sort, place } } : {}),
+  });
   const text = await call(ctx, 'searchText', { query, limit: Math.min(limit, 1_000) });
   const accepted = search.accepted([...new Set(text.hits.map((h) => h.recordId))], outcome.query);
   const texts = text.hits.filter((h) => accepted.has(h.recordId));
   const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));
-  const merged = mergeHits(outcome.hits, texts, terms);
+  const merged = places
+    ? inListOrder(mergeHits(outcome.hits, texts, terms), place)
+    : mergeHits(outcome.hits, texts, terms);
   const found = outcome.total + foundAsTyped(texts, (id) => search.lastResultHas(id));
   return {
     outcome,
@@ -80,7 +114,7 @@ export async function searchBoth(
 
 export const searchCommands: Record<string, Command> = {
   search: {
-    usage: 'search QUERY [--limit N] [--sort relevance|date-desc|date-asc|title]',
+    usage: `search QUERY [--limit N] [--sort relevance|title|{${LIST_ORDERS.join('|')}}-{asc|desc}]`,
     summary:
       'search records and the text of their documents (words, OR, -word, "phrase", title: person: org: place: tag: type: ref: partnership: year: from: to:)',
     options: ['limit', 'sort'],
@@ -104,7 +138,7 @@ export const searchCommands: Record<string, Command> = {
         ctx,
         query,
         limit,
-        (single(ctx.args, 'sort') as (typeof SORTS)[number] | undefined) ?? 'relevance',
+        (single(ctx.args, 'sort') as SearchSort | undefined) ?? 'relevance',
       );
       const json = merged.map((h) => ({
         id: h.id,

@@ -4,7 +4,7 @@
  * It also folds the document-text hits (FTS5, from the catalogue) into the list.
  */
 import { helpfulSuggestions, RecordSearch, type Suggestion } from '../../../shared/search/engine';
-import { foundAsTyped, mergeHits, type TextHit } from '../../../shared/search/merge';
+import { foundAsTyped, inListOrder, mergeHits, type TextHit } from '../../../shared/search/merge';
 import { splitSnapshotBytes } from '../../../shared/search/snapshot-file';
 import { tokenize } from '../../../shared/search/tokenizer';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
@@ -41,11 +41,7 @@ function run(request: SearchRequest, texts: TextHit[] | null, textSuggestions: S
     : new Set<number>();
   const kept = (texts ?? []).filter((t) => accepted.has(t.recordId));
   const merged = mergeHits(outcome.hits, kept, terms);
-  // Records found by their text alone take their place in the list's order too (full matches first, as merged).
-  const last = Number.MAX_SAFE_INTEGER;
-  const hits = order
-    ? merged.sort((a, b) => (a.partial ? 1 : 0) - (b.partial ? 1 : 0) || (place(a.id) ?? last) - (place(b.id) ?? last))
-    : merged;
+  const hits = order ? inListOrder(merged, place) : merged;
   const onlyText = new Set(kept.map((t) => t.recordId).filter((id) => !index.lastResultHas(id)));
   textOnly = [...onlyText];
   const total = outcome.total + onlyText.size;
