@@ -129,13 +129,14 @@ function foundIn(
   row: RecordRow,
   terms: string[],
   inProse: (id: number) => boolean,
-): { where: TextHit['foundIn']; text: string } {
-  if (row.description && firstMatchAt(row.description, terms) >= 0)
-    return { where: 'description', text: row.description };
+): { where: TextHit['foundIn']; text: string; at: number } {
+  // Where the match is, once found, goes on to the snippet: the text is not searched again.
+  const inDescription = row.description ? firstMatchAt(row.description, terms) : -1;
+  if (inDescription >= 0) return { where: 'description', text: row.description, at: inDescription };
   // No body: its named fields matched; asking the index or reading the body would find nothing more.
-  if (!row.hasBody) return { where: 'record', text: row.description };
+  if (!row.hasBody) return { where: 'record', text: row.description, at: -1 };
   const prose = inProse(row.recordId);
-  if (!prose && row.description) return { where: 'record', text: row.description };
+  if (!prose && row.description) return { where: 'record', text: row.description, at: -1 };
   const body =
     (
       sql(
@@ -145,8 +146,9 @@ function foundIn(
           : `SELECT substr(coalesce(body_text, ''), 1, ${BODY_OPENING}) AS body FROM records WHERE id = ?`,
       ).get(row.recordId) as { body: string } | undefined
     )?.body ?? '';
-  if (prose && body && firstMatchAt(body, terms) >= 0) return { where: 'text', text: body };
-  return { where: 'record', text: body.slice(0, BODY_OPENING) };
+  const inBody = prose && body ? firstMatchAt(body, terms) : -1;
+  if (inBody >= 0) return { where: 'text', text: body, at: inBody };
+  return { where: 'record', text: body.slice(0, BODY_OPENING), at: -1 };
 }
 
 /**
@@ -449,7 +451,7 @@ function textHits(
       fileName: '',
       page: 0,
       rank: row.rank,
-      snippet: snippet(found.text, terms),
+      snippet: snippet(found.text, terms, undefined, found.at),
     });
     if (hits.length >= limit) return hits;
   }

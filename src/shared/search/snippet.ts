@@ -150,16 +150,20 @@ function plainFirstMatchAt(text: string, folded: string[]): number | undefined {
   return first;
 }
 
-/** The window algorithm on a (short) text: about `width` characters from a little before the first match. */
-function window(text: string, terms: string[], width: number): Segment[] {
+/**
+ * The window algorithm on a (short) text: about `width` characters from a little before the first
+ * match, which starts at `first` in `text` (or -1: none).
+ */
+function window(text: string, terms: string[], width: number, first: number): Segment[] {
   const flat = text.replace(/\s+/g, ' ').trim();
-  // Only the window is marked: the first match is looked for, not every match of the text.
-  const first = firstMatchAt(flat, terms);
   if (first < 0) return [{ text: flat.length > width ? `${flat.slice(0, width).trimEnd()}…` : flat, match: false }];
-  let start = Math.max(0, first - Math.floor(width / 3));
+  // Where the match is once spaces are collapsed: the text before it, collapsed (a word starts
+  // there, so no run of spaces is split). Only the window is marked, not every match of the text.
+  const at = text.slice(0, first).replace(/\s+/g, ' ').trimStart().length;
+  let start = Math.max(0, at - Math.floor(width / 3));
   if (start > 0) {
     const space = flat.lastIndexOf(' ', start);
-    if (space > first - width / 2) start = space + 1;
+    if (space > at - width / 2) start = space + 1;
   }
   const end = Math.min(flat.length, start + width);
   const segments = highlight(flat.slice(start, end), terms);
@@ -170,13 +174,13 @@ function window(text: string, terms: string[], width: number): Segment[] {
 
 /**
  * A window of about `width` characters around the first match, with ellipses where cut. Only the
- * neighbourhood of the first match is marked up, however long the text.
+ * neighbourhood of the first match is marked up, however long the text. `at` is where the first
+ * match is, when the caller has already looked (firstMatchAt), so the text is not read again.
  */
-export function snippet(text: string, terms: string[], width = 180): Segment[] {
-  const at = firstMatchAt(text, terms);
+export function snippet(text: string, terms: string[], width = 180, at = firstMatchAt(text, terms)): Segment[] {
   const from = at < 0 ? 0 : Math.max(0, at - width);
   const to = Math.min(text.length, (at < 0 ? 0 : at) + width * 3);
-  const segments = window(text.slice(from, to), terms, width);
+  const segments = window(text.slice(from, to), terms, width, at < 0 ? -1 : at - from);
   const ellipsis = (s: Segment | undefined) => s !== undefined && !s.match && s.text.endsWith('…');
   if (from > 0 && segments[0]?.text !== '…') segments.unshift({ text: '…', match: false });
   if (to < text.length && !ellipsis(segments[segments.length - 1])) segments.push({ text: '…', match: false });
