@@ -669,24 +669,25 @@ export class RecordSearch {
     if (alternatives.length === 0) return direct;
     let floor = Infinity;
     for (const score of direct.scores.values()) floor = Math.min(floor, score);
-    const found = new Map<number, { score: number; name: string }>();
+    // Each record found only so: its best score, and (in lastAlias) the name that gave it.
+    const found = new Map<number, number>();
     const expansions = [...direct.expansions];
     for (const { query, name } of alternatives) {
       const other = this.evaluate(query);
       expansions.push(...other.expansions);
-      for (const [id, score] of other.scores)
-        if (!direct.scores.has(id) && (found.get(id)?.score ?? -1) < score) found.set(id, { score, name });
+      for (const [id, score] of other.scores) {
+        if (direct.scores.has(id) || (found.get(id) ?? -1) >= score) continue;
+        found.set(id, score);
+        this.lastAlias.set(id, name);
+      }
     }
     if (found.size === 0) return direct;
     let best = 0;
-    for (const f of found.values()) best = Math.max(best, f.score);
+    for (const score of found.values()) best = Math.max(best, score);
     const scale = floor === Infinity ? 1 : (ALIAS_BELOW * floor) / (best || 1);
     const scores = new Map(direct.scores);
     const partial = direct.partial ? new Set(direct.partial) : undefined;
-    for (const [id, f] of found) {
-      scores.set(id, f.score * scale);
-      this.lastAlias.set(id, f.name);
-    }
+    for (const [id, score] of found) scores.set(id, score * scale);
     return { scores, expansions, partial };
   }
 
