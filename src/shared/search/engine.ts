@@ -214,6 +214,34 @@ function topK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[
   return top;
 }
 
+/**
+ * topK over a map of scores, making an entry only for a record that enters the top: iterating the
+ * map's entries made one array per matching record (thousands a keystroke, all garbage).
+ */
+function topScores(
+  scores: Map<number, number>,
+  k: number,
+  cmp: (a: [number, number], b: [number, number]) => number,
+): [number, number][] {
+  const top: [number, number][] = [];
+  const probe: [number, number] = [0, 0];
+  scores.forEach((score, id) => {
+    probe[0] = id;
+    probe[1] = score;
+    if (top.length === k && cmp(probe, top[k - 1]!) >= 0) return;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(probe, top[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, [id, score]);
+    if (top.length > k) top.pop();
+  });
+  return top;
+}
+
 /** How a record matched, worked out for the hits shown: each index term it matched, with the fields. */
 type Match = { score: number; match: Record<string, string[]> };
 
@@ -581,10 +609,11 @@ export class RecordSearch {
           const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
           const factor = weight * field.boost * idf;
           const lengths = lengthsOf[field.id]!;
-          for (const [short, tf] of postings) {
+          // forEach, not for…of: an entry array per posting was most of a keystroke's garbage.
+          postings.forEach((tf, short) => {
             const length = lengths[short]!;
             // Postings of a removed record linger until MiniSearch vacuums them.
-            if (length < 0) continue;
+            if (length < 0) return;
             const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / field.avg);
             score[short]! += factor * (BM25.d + (tf * (BM25.k + 1)) / norm);
             if (seen[short] !== marker) {
@@ -592,7 +621,7 @@ export class RecordSearch {
               count[short]!++;
               if (i === 0) first.push(short);
             }
-          }
+          });
         }
       }
     });
@@ -989,8 +1018,16 @@ export class RecordSearch {
       // The common case, kept lean: rank the scores as they are and look documents up only for
       // ties (which break on date) and for the page shown.
       // With filters, the filtered result (kept for the facets too) is worked out once.
-      const entries: Iterable<Entry> = keep ? this.lastFound.map((d): Entry => [d.id, matches.get(d.id)!]) : matches;
-      page = topK(entries, offset + limit, (a, b) => b[1] - a[1] || this.newer(a[0], b[0])).slice(offset);
+      const byScore = (a: Entry, b: Entry) => b[1] - a[1] || this.newer(a[0], b[0]);
+      page = (
+        keep
+          ? topK(
+              this.lastFound.map((d): Entry => [d.id, matches.get(d.id)!]),
+              offset + limit,
+              byScore,
+            )
+          : topScores(matches, offset + limit, byScore)
+      ).slice(offset);
       total = keep ? this.lastFound.length : matches.size;
     } else {
       const found = this.lastFound;
