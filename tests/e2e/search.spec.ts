@@ -96,13 +96,21 @@ test('the theme follows the choice in Settings and is remembered', async ({ page
 
 test('a long result shows its first 50 hits and the rest on request', async ({ page, host }) => {
   for (let i = 1; i <= 70; i++) await api(host, 'createRecord', { type: 'letter', title: `Twinning letter ${i}` });
+  // Each keystroke asks the text engine for as many hits as are shown, not more.
+  const asked: number[] = [];
+  await page.route('**/api/searchText', async (route) => {
+    asked.push((route.request().postDataJSON() as { limit: number }).limit);
+    await route.continue();
+  });
   await page.goto(host.url);
   await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('twinning');
   const results = page.getByRole('region', { name: 'Search results' });
   await expect(results.getByText('70 records found')).toBeVisible();
   await expect(results.getByRole('listitem')).toHaveCount(50);
+  expect(new Set(asked)).toEqual(new Set([50]));
   await results.getByRole('button', { name: 'Show 20 more results' }).click();
   await expect(results.getByRole('listitem')).toHaveCount(70);
+  expect(asked.at(-1)).toBe(150);
   await expect(results.getByRole('button', { name: /more result/ })).toHaveCount(0);
   // A new query starts again from the first 50.
   await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('twinning letter');

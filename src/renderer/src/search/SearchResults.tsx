@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { routeHref } from '../app/route';
 import { ErrorText } from '../common/ErrorText';
 import { formatRecordDate } from '../common/format';
@@ -10,7 +9,7 @@ import { sayWith } from './say';
 import { onHitsKeyDown } from './resultsFocus';
 import { SaveSearch } from './SaveSearch';
 import './results.css';
-import type { SearchState } from './useSearch';
+import { MORE_HITS, type SearchState } from './useSearch';
 import { listOrderOf, SEARCH_SORTS, type SearchSort } from './searchSort';
 
 interface Props {
@@ -22,13 +21,6 @@ interface Props {
   onSuggestion: (term: string) => void;
   onSave: (name: string) => Promise<string | null>;
 }
-
-/**
- * Hits rendered at first, and added per "Show more": a search as you type answers every keystroke,
- * and rendering a few hundred result cards each time cost more than the search itself.
- */
-const FIRST_HITS = 50;
-const MORE_HITS = 100;
 
 /** The middle pane while searching: what was understood, the merged hits best first, each saying where it matched. */
 export function SearchResults({ query, search, selectedId, sort, onSort, onSuggestion, onSave }: Props) {
@@ -46,10 +38,10 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
     });
   };
   const q = query.trim();
-  // How many hits are shown, for this query and order: a new search starts from the first page again.
-  const listed = `${q}\u0000${sort}`;
-  const [more, setMore] = useState({ listed, shown: FIRST_HITS });
-  const shown = more.listed === listed ? more.shown : FIRST_HITS;
+  // As many hits as were asked for (useSearch); the records found by their text alone, which
+  // follow the record-level hits, may add as many again, shown with the next page.
+  const { shown } = search;
+  const more = outcome ? Math.min(MORE_HITS, Math.max(outcome.total, outcome.hits.length) - shown) : 0;
   let summary: string;
   if (status.state === 'failed') summary = t('unavailable');
   else if (status.state === 'loading' && !outcome) {
@@ -147,9 +139,9 @@ export function SearchResults({ query, search, selectedId, sort, onSort, onSugge
           ))}
         </ol>
       ) : null}
-      {outcome && outcome.hits.length > shown ? (
-        <button type="button" className="show-more" onClick={() => setMore({ listed, shown: shown + MORE_HITS })}>
-          {t('showMore', { count: Math.min(MORE_HITS, outcome.hits.length - shown) })}
+      {more > 0 ? (
+        <button type="button" className="show-more" onClick={search.showMore}>
+          {t('showMore', { count: more })}
         </button>
       ) : null}
     </section>

@@ -14,6 +14,9 @@ import { parseQuery } from '../../../shared/search/query';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { inDesktopApp } from '../documents/files';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
+
+/** The most text hits the searchText channel gives at once. */
+const TEXT_HITS_MOST = 1_000;
 import { listedIds, type ListOrder } from './searchSort';
 
 /** Where the worker reads the library's snapshot: this door's route (src/main/search/serve-snapshot.ts). */
@@ -169,7 +172,8 @@ export class SearchIndex {
 
   private run(seq: number, request: SearchRequest): void {
     this.post({ kind: 'search', seq, request });
-    void archive.searchText({ query: request.query, limit: 200 }).then((result) => {
+    // As many text hits as record hits (up to the channel's most): the list shows that many, the text-only ones after them.
+    void archive.searchText({ query: request.query, limit: Math.min(request.limit, TEXT_HITS_MOST) }).then((result) => {
       const pending = this.pending;
       if (pending?.seq !== seq) return;
       if (!result.ok) return pending.fail(new Error(errorWords(result.error)));
