@@ -195,21 +195,31 @@ export interface SearchOptions {
 /** What is found only by another name of an authority the query named weighs this much of the lowest direct match, at most. */
 const ALIAS_BELOW = 0.5;
 
+/** Where `probe` goes among `top` (the best so far by `cmp`, in order, at most k), or -1: it does not belong. */
+function placeInTop<T>(top: T[], k: number, cmp: (a: T, b: T) => number, probe: T): number {
+  if (top.length === k && cmp(probe, top[k - 1]!) >= 0) return -1;
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cmp(probe, top[mid]!) < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function insertInTop<T>(top: T[], k: number, at: number, item: T): void {
+  top.splice(at, 0, item);
+  if (top.length > k) top.pop();
+}
+
 /** The k best items by `cmp`, in order, without sorting all of them (a result can be 100,000 records). */
 function topK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
   if (Array.isArray(items) && items.length <= k * 4) return [...(items as T[])].sort(cmp).slice(0, k);
   const top: T[] = [];
   for (const item of items) {
-    if (top.length === k && cmp(item, top[k - 1]!) >= 0) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(item, top[mid]!) < 0) hi = mid;
-      else lo = mid + 1;
-    }
-    top.splice(lo, 0, item);
-    if (top.length > k) top.pop();
+    const at = placeInTop(top, k, cmp, item);
+    if (at >= 0) insertInTop(top, k, at, item);
   }
   return top;
 }
@@ -228,16 +238,8 @@ function topScores(
   scores.forEach((score, id) => {
     probe[0] = id;
     probe[1] = score;
-    if (top.length === k && cmp(probe, top[k - 1]!) >= 0) return;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(probe, top[mid]!) < 0) hi = mid;
-      else lo = mid + 1;
-    }
-    top.splice(lo, 0, [id, score]);
-    if (top.length > k) top.pop();
+    const at = placeInTop(top, k, cmp, probe);
+    if (at >= 0) insertInTop(top, k, at, [id, score]);
   });
   return top;
 }
