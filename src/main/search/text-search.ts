@@ -247,14 +247,15 @@ const VOCABULARY_RANGES = 512;
 const vocabularies = new WeakMap<CatalogueContext, { key: string; ranges: Map<string, string[]> }>();
 
 /**
- * The vocabulary's two-letter ranges read so far, kept while the text index is unchanged: reading
- * a range makes FTS5 walk the posting lists of every term in it, and a word typed letter by letter
- * asks the same range at each keystroke. The catalogue's revision follows records' words; the
- * largest page id follows pages added by imports and OCR (which replaces a page with a new row).
+ * The vocabulary's two-letter ranges read so far, kept while nothing at all has been written to
+ * the catalogue: reading a range makes FTS5 walk the posting lists of every term in it, and a
+ * word typed letter by letter asks the same range at each keystroke. Any write ends them — this
+ * connection's (total_changes) or another's (data_version) — as page text can change in place
+ * (OCR run again) without a new revision.
  */
 function vocabularyRanges(ctx: CatalogueContext): Map<string, string[]> {
-  const pages = (sql(ctx.db, 'SELECT coalesce(max(id), 0) AS n FROM pages').get() as { n: number }).n;
-  const key = `${currentRevision(ctx)}:${pages}`;
+  const written = sql(ctx.db, 'SELECT total_changes() AS n').get() as { n: number };
+  const key = `${String(ctx.db.pragma('data_version', { simple: true }))}:${written.n}`;
   const cached = vocabularies.get(ctx);
   if (cached && cached.key === key) return cached.ranges;
   const ranges = new Map<string, string[]>();

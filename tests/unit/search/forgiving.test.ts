@@ -42,10 +42,11 @@ async function searchBoth(query: string, limit = 50) {
 const marked = (segments: Segment[]) => segments.filter((s) => s.match).map((s) => s.text);
 
 let nextHash = 1;
-function attachPages(recordId: number, name: string, pages: string[]): void {
+/** Stores a file of these pages on the record, as an import would; gives the file's id. */
+function attachPages(recordId: number, name: string, pages: string[]): number {
   const db = new Database(path.join(lib.dir, 'catalogue.sqlite'));
   try {
-    db.transaction(() => {
+    return db.transaction(() => {
       const sha = (nextHash++).toString(16).padStart(64, '0');
       const fileId = Number(
         db
@@ -58,6 +59,7 @@ function attachPages(recordId: number, name: string, pages: string[]): void {
         'INSERT INTO record_files (record_id, file_id, original_name, position, added_at) VALUES (?, ?, ?, 0, ?)',
       ).run(recordId, fileId, name, new Date().toISOString());
       pages.forEach((text, i) => writePageText(db, { fileId, page: i + 1, text, source: 'text-layer' }));
+      return fileId;
     })();
   } finally {
     db.close();
@@ -184,7 +186,7 @@ describe('typos as people make them', () => {
   });
   it('near spellings follow words added since the last typo, by pages and by records', async () => {
     const a = await lib.ok('createRecord', { type: 'report', title: 'Site survey' });
-    attachPages(a.id, 'survey.pdf', ['The party walked to Kirkstall Abbey.']);
+    const survey = attachPages(a.id, 'survey.pdf', ['The party walked to Kirkstall Abbey.']);
     // Reads (and keeps) the vocabulary's "ki" range: "kirkgate" is not in it yet.
     expect((await lib.ok('searchText', { query: 'Kirkstlal' })).hits.map((h) => h.recordId)).toEqual([a.id]);
     expect((await lib.ok('searchText', { query: 'Kirkgaet' })).hits).toEqual([]);
@@ -195,6 +197,15 @@ describe('typos as people make them', () => {
     expect((await lib.ok('searchText', { query: 'Kippaxx' })).hits).toEqual([]);
     const c = await lib.ok('createRecord', { type: 'letter', title: 'Letter', description: 'Sent from Kippax.' });
     expect((await lib.ok('searchText', { query: 'Kipapx' })).hits.map((h) => h.recordId)).toEqual([c.id]);
+    // A page's text written again in place (OCR run once more), with no new revision.
+    expect((await lib.ok('searchText', { query: 'Tempel' })).hits).toEqual([]);
+    const db = new Database(path.join(lib.dir, 'catalogue.sqlite'));
+    try {
+      writePageText(db, { fileId: survey, page: 1, text: 'The party walked to Temple Newsam.', source: 'ocr' });
+    } finally {
+      db.close();
+    }
+    expect((await lib.ok('searchText', { query: 'Tempel' })).hits.map((h) => h.recordId)).toEqual([a.id]);
   });
 });
 
