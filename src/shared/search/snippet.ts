@@ -2,7 +2,7 @@
  * Snippets with the matched words marked, as segments of plain text: the UI renders each segment
  * as text (marking the matched ones), so a title containing `<script>` can only ever show as text.
  */
-import { foldHan, foldText, isHanTerm } from './tokenizer';
+import { foldedHan, foldHan, foldText, isHanTerm } from './tokenizer';
 
 export interface Segment {
   text: string;
@@ -103,22 +103,11 @@ function hanFirstMatchAt(text: string, folded: string[]): number | undefined {
     // Below the CJK radicals block nothing is Han.
     if (code < 0x2e80) continue;
     const pair = code >= 0xd800 && code <= 0xdbff;
-    const folds = hanFold(pair ? text.codePointAt(i)! : code);
+    const folds = foldedHan(pair ? text.codePointAt(i)! : code);
     if (folds !== null && chars.has(folds)) return i;
     if (pair) i++;
   }
   return -1;
-}
-
-/** Each code point's folded Han character, or null when it is not Han: a Map look-up per character of a long text instead of a regular expression test and a slice. */
-const hanFolds = new Map<number, string | null>();
-function hanFold(codePoint: number): string | null {
-  let folded = hanFolds.get(codePoint);
-  if (folded !== undefined) return folded;
-  const char = String.fromCodePoint(codePoint);
-  folded = HAN.test(char) ? foldHan(char) : null;
-  hanFolds.set(codePoint, folded);
-  return folded;
 }
 
 /** Plain ASCII without apostrophes: a word folds to its lower case, so a match is a term found at a word's start. */

@@ -24,25 +24,36 @@ const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:['’](?:(?!\
 const PLAIN_RUN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 let convert: ((text: string) => string) | null = null;
-const hanFolds = new Map<string, string>();
+/** Each code point seen: its folded Han character, or null when it is not Han. */
+const hanFolds = new Map<number, string | null>();
 
 /**
- * One Han character in its folded (Simplified) form. Taken to a fixed point, so folding is
- * idempotent (snippets fold terms that are already folded), and only when OpenCC gives one
- * character back. The converter is built on first use: a library without Chinese never pays.
+ * A code point's Han character in its folded (Simplified) form, or null when it is not Han. Taken
+ * to a fixed point, so folding is idempotent (snippets fold terms that are already folded), and
+ * only when OpenCC gives one character back. Cached per code point, so a snippet scanning a long
+ * text asks a Map per character. The converter is built on first use: a library without Chinese
+ * never pays.
  */
-export function foldHan(char: string): string {
-  let folded = hanFolds.get(char);
+export function foldedHan(codePoint: number): string | null {
+  let folded = hanFolds.get(codePoint);
   if (folded !== undefined) return folded;
-  convert ??= ConverterFactory(...from.hk!, ...to.cn!);
-  folded = char;
-  for (let i = 0; i < 3; i++) {
-    const next = convert(folded);
-    if (next === folded || Array.from(next).length !== 1) break;
-    folded = next;
-  }
-  hanFolds.set(char, folded);
+  const char = String.fromCodePoint(codePoint);
+  if (HAN.test(char)) {
+    convert ??= ConverterFactory(...from.hk!, ...to.cn!);
+    folded = char;
+    for (let i = 0; i < 3; i++) {
+      const next = convert(folded);
+      if (next === folded || Array.from(next).length !== 1) break;
+      folded = next;
+    }
+  } else folded = null;
+  hanFolds.set(codePoint, folded);
   return folded;
+}
+
+/** One Han character in its folded (Simplified) form; any other character as it is. */
+export function foldHan(char: string): string {
+  return foldedHan(char.codePointAt(0)!) ?? char;
 }
 
 const HAN_CHAR = /\p{Script=Han}/gu;
