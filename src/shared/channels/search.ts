@@ -84,6 +84,9 @@ export const SavedSearch = z.object({
 });
 export type SavedSearch = z.output<typeof SavedSearch>;
 
+/** The most hits searchText gives at once: the window and the CLI ask for no more. */
+export const TEXT_HITS_MOST = 1_000;
+
 export const searchChannels = {
   /**
    * Search documents for the record-level index: all of them (revision 0), or what changed since
@@ -97,7 +100,10 @@ export const searchChannels = {
   /** Full-text search (FTS5) of records' own words, then of documents' pages (text layers and OCR), best first. */
   searchText: channel(
     // A query is cut to MAX_QUERY_CHARS and the cut reported (query.ts), so a pasted page of text is answered, not refused.
-    z.strictObject({ query: z.string().max(100_000), limit: z.number().int().min(1).max(1_000).default(100) }),
+    z.strictObject({
+      query: z.string().max(100_000),
+      limit: z.number().int().min(1).max(TEXT_HITS_MOST).default(100),
+    }),
     z.object({
       hits: z.array(TextHit),
       expression: z.string().nullable(),

@@ -6,6 +6,7 @@ import { segmentsText } from '../../../shared/search/snippet';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { ArchiveFailure } from '../../../shared/result';
 import type { InputOf } from '../../../shared/contract';
+import { TEXT_HITS_MOST } from '../../../shared/channels/search';
 import { libraryPaths } from '../../catalogue/library';
 import { snapshotFile, writeSnapshotFor } from '../../search/snapshot';
 import { splitSnapshotBytes } from '../../../shared/search/snapshot-file';
@@ -97,7 +98,7 @@ export async function searchBoth(ctx: CommandContext, query: string, limit: numb
     withFacets: false,
     ...(places ? { sort: 'listed', listed: { key: sort, place } } : {}),
   });
-  const text = await call(ctx, 'searchText', { query, limit: Math.min(limit, 1_000) });
+  const text = await call(ctx, 'searchText', { query, limit: Math.min(limit, TEXT_HITS_MOST) });
   const accepted = search.accepted([...new Set(text.hits.map((h) => h.recordId))], outcome.query);
   const texts = text.hits.filter((h) => accepted.has(h.recordId));
   const terms = outcome.query.groups.flat().flatMap((c) => tokenize(c.text));

@@ -14,10 +14,8 @@ import { parseQuery } from '../../../shared/search/query';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { inDesktopApp } from '../documents/files';
 import type { FromWorker, Outcome, SearchRequest, ToWorker } from './protocol';
-
-/** The most text hits the searchText channel gives at once. */
-const TEXT_HITS_MOST = 1_000;
 import { listedIds, type ListOrder } from './searchSort';
+import { TEXT_HITS_MOST } from '../../../shared/channels/search';
 
 /** Where the worker reads the library's snapshot: this door's route (src/main/search/serve-snapshot.ts). */
 function snapshotUrl(): string {
