@@ -118,6 +118,9 @@ import {
 } from '../restore';
 
 /** The most characters of undo history a library keeps (the oldest steps go first beyond it). */
+/** The most ids recordIds gives at once: a whole list order is read in pages of this many. */
+export const RECORD_IDS_MOST = 10_000;
+
 export const UNDO_HISTORY_MAX_CHARS = 1_000_000;
 
 export const catalogueChannels = {
@@ -167,7 +170,7 @@ export const catalogueChannels = {
       ...RecordFilters,
       ...RecordOrder,
       offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(10_000).default(10_000),
+      limit: z.number().int().min(1).max(RECORD_IDS_MOST).default(RECORD_IDS_MOST),
     }),
     z.object({ total: z.number(), ids: z.array(z.number()) }),
     false,

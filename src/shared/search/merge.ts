@@ -119,6 +119,21 @@ export function inListOrder(merged: MergedHit[], place: (id: number) => number |
 }
 
 /**
+ * Every record's id in a list order, read a page at a time from `page` (the catalogue's recordIds,
+ * through whichever door): the order `inListOrder` places hits in.
+ */
+export async function idsInListOrder(
+  page: (offset: number) => Promise<{ ids: number[]; total: number }>,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (;;) {
+    const next = await page(ids.length);
+    ids.push(...next.ids);
+    if (next.ids.length === 0 || ids.length >= next.total) return ids;
+  }
+}
+
+/**
  * Records the text engine found by the words as typed and the record engine did not: with the
  * record engine's total, what a query found before any respelling, the measure of whether a
  * "did you mean" helps (helpfulSuggestions).

@@ -1,12 +1,13 @@
 /** Commands of search: `search` (both engines, one merged list) and `reindex`. */
 import fs from 'node:fs';
 import { helpfulSuggestions, RecordSearch } from '../../../shared/search/engine';
-import { foundAsTyped, inListOrder, mergeHits } from '../../../shared/search/merge';
+import { foundAsTyped, idsInListOrder, inListOrder, mergeHits } from '../../../shared/search/merge';
 import { segmentsText } from '../../../shared/search/snippet';
 import { tokenize } from '../../../shared/search/tokenizer';
 import { ArchiveFailure } from '../../../shared/result';
 import type { InputOf } from '../../../shared/contract';
 import { TEXT_HITS_MOST } from '../../../shared/channels/search';
+import { RECORD_IDS_MOST } from '../../../shared/channels/catalogue';
 import { libraryPaths } from '../../catalogue/library';
 import { snapshotFile, writeSnapshotFor } from '../../search/snapshot';
 import { splitSnapshotBytes } from '../../../shared/search/snapshot-file';
@@ -24,9 +25,6 @@ const SORTS = [
 ] as const;
 type SearchSort = (typeof SORTS)[number];
 
-/** As many ids as recordIds gives at once (its limit). */
-const ID_PAGE = 10_000;
-
 /**
  * Each record's place in a list order, from the catalogue's own order (recordIds), so the CLI's
  * results come in the order the list shows, in every language, as the window's do. Null for relevance.
@@ -38,12 +36,8 @@ async function listPlaces(ctx: CommandContext, sort: SearchSort): Promise<Map<nu
     sort: kebabToCamel(name!) as InputOf<'recordIds'>['sort'],
     direction: (direction ?? 'asc') as 'asc' | 'desc',
   };
-  const places = new Map<number, number>();
-  for (;;) {
-    const page = await call(ctx, 'recordIds', { ...order, offset: places.size, limit: ID_PAGE });
-    for (const id of page.ids) places.set(id, places.size);
-    if (page.ids.length === 0 || places.size >= page.total) return places;
-  }
+  const ids = await idsInListOrder((offset) => call(ctx, 'recordIds', { ...order, offset, limit: RECORD_IDS_MOST }));
+  return new Map(ids.map((id, i) => [id, i]));
 }
 
 /**

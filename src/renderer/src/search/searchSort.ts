@@ -5,6 +5,8 @@
  * so a search and the list agree on every record in every language, by construction.
  */
 import type { RecordSort } from '../../../shared/contract';
+import { RECORD_IDS_MOST } from '../../../shared/channels/catalogue';
+import { idsInListOrder } from '../../../shared/search/merge';
 import { archive } from '../archive';
 import { errorWords } from '../common/errorWords';
 
@@ -41,16 +43,11 @@ export function listOrderOf(sort: SearchSort): ListOrder | null {
   return { sort: by, direction };
 }
 
-/** As many ids as recordIds gives at once (its limit). */
-const PAGE = 10_000;
-
 /** Every record's id in the list's order (no filters: a search's own filters narrow what it found). */
-export async function listedIds(order: ListOrder): Promise<number[]> {
-  const ids: number[] = [];
-  for (;;) {
-    const page = await archive.recordIds({ ...order, offset: ids.length, limit: PAGE });
+export function listedIds(order: ListOrder): Promise<number[]> {
+  return idsInListOrder(async (offset) => {
+    const page = await archive.recordIds({ ...order, offset, limit: RECORD_IDS_MOST });
     if (!page.ok) throw new Error(errorWords(page.error));
-    ids.push(...page.value.ids);
-    if (page.value.ids.length === 0 || ids.length >= page.value.total) return ids;
-  }
+    return page.value;
+  });
 }
