@@ -62,6 +62,7 @@ const FOLDED_WORDS = 50_000;
 export function highlight(text: string, terms: string[]): Segment[] {
   if (terms.length === 0) return text ? [{ text, match: false }] : [];
   const folded = termsOf(terms.map(foldWord));
+  if (folded.other.length === 0) return highlightHan(text, folded.han);
   const out: Segment[] = [];
   let last = 0;
   for (const m of wordsOf(text)) {
@@ -75,6 +76,38 @@ export function highlight(text: string, terms: string[]): Segment[] {
     else out.push({ text: word, match: true });
     last = at + word.length;
   }
+  if (last < text.length) out.push({ text: text.slice(last), match: false });
+  return out;
+}
+
+/**
+ * highlight when every term is Han: only Han characters can match then, each a word of its own,
+ * so the text is read character by character. Chinese text through the word expression was a
+ * match, a fold and a test per character: a third of a Chinese query's time in either engine.
+ */
+function highlightHan(text: string, han: string[]): Segment[] {
+  const chars = new Set(han.flatMap((t) => Array.from(t)));
+  const out: Segment[] = [];
+  let last = 0;
+  // Where the run of matched characters being read began (adjacent ones are one mark), or -1.
+  let run = -1;
+  const mark = (end: number) => {
+    if (run > last) out.push({ text: text.slice(last, run), match: false });
+    out.push({ text: text.slice(run, end), match: true });
+    last = end;
+    run = -1;
+  };
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    const point = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
+    // Below the CJK radicals block nothing is Han.
+    const folds = point < 0x2e80 ? null : foldedHan(point);
+    const matched = folds !== null && chars.has(folds);
+    if (matched && run < 0) run = i;
+    else if (!matched && run >= 0) mark(i);
+    i += point > 0xffff ? 2 : 1;
+  }
+  if (run >= 0) mark(text.length);
   if (last < text.length) out.push({ text: text.slice(last), match: false });
   return out;
 }

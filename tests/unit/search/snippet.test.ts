@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstMatchAt, snippet, segmentsText } from '../../../src/shared/search/snippet';
+import { firstMatchAt, highlight, snippet, segmentsText } from '../../../src/shared/search/snippet';
 import { tokenize } from '../../../src/shared/search/tokenizer';
 
 const at = (text: string, query: string) => firstMatchAt(text, tokenize(query));
@@ -44,5 +44,32 @@ describe('where a snippet starts: the first word a query term matches', () => {
     expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['memorandum']);
     expect(segmentsText(segments).startsWith('…')).toBe(true);
     expect(segmentsText(segments).endsWith('…')).toBe(true);
+  });
+
+  it('marks Han in either script as written, adjacent characters as one mark', () => {
+    const marked = (text: string, query: string) =>
+      highlight(text, tokenize(query))
+        .filter((s) => s.match)
+        .map((s) => s.text);
+    expect(marked('杭州与利茲的友好城市关系，杭州市', '杭州')).toEqual(['杭州', '杭州']);
+    expect(marked('Notes 墓誌銘 and 墓志铭', '墓志铭')).toEqual(['墓誌銘', '墓志铭']);
+    expect(segmentsText(highlight('𠀀 then 杭 and Hangzhou', tokenize('杭州')))).toBe('𠀀 then 杭 and Hangzhou');
+    expect(highlight('English only', tokenize('杭州'))).toEqual([{ text: 'English only', match: false }]);
+  });
+
+  it('marks Han the same whether or not the query has other words', () => {
+    // A Latin word that matches nothing sends the text through the general word-by-word path:
+    // the character-by-character one for Han-only queries must agree with it.
+    const texts = [
+      '2018年，利兹市代表团访问杭州，签署了《谅解备忘录》。Leeds–Hangzhou 友好城市 since 1988.',
+      '香港報章：利茲與杭州簽署諒解備忘錄，墓誌銘 𠀀𠀁 杭州杭州',
+      'No Chinese here at all',
+      '杭',
+    ];
+    for (const query of ['杭州', '谅解备忘录', '利兹', '墓志铭', '州']) {
+      for (const text of texts) {
+        expect(highlight(text, tokenize(query))).toEqual(highlight(text, [...tokenize(query), 'qqzzx']));
+      }
+    }
   });
 });
