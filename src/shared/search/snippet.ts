@@ -63,6 +63,7 @@ export function highlight(text: string, terms: string[]): Segment[] {
   if (terms.length === 0) return text ? [{ text, match: false }] : [];
   const folded = termsOf(terms.map(foldWord));
   if (folded.other.length === 0) return highlightHan(text, folded.han);
+  if (PLAIN_TEXT.test(text)) return highlightPlain(text, folded.other);
   const out: Segment[] = [];
   let last = 0;
   for (const m of wordsOf(text)) {
@@ -75,6 +76,37 @@ export function highlight(text: string, terms: string[]): Segment[] {
     if (prev?.match && at === last) prev.text += word;
     else out.push({ text: word, match: true });
     last = at + word.length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), match: false });
+  return out;
+}
+
+/**
+ * highlight on plain ASCII without apostrophes (most snippets and titles): a word is a run of
+ * letters and digits and folds to its lower case, so each is compared in place with the terms,
+ * with no regular expression match and fold per word (as plainFirstMatchAt finds the first).
+ * Han terms match nothing here.
+ */
+function highlightPlain(text: string, terms: string[]): Segment[] {
+  const lower = text.toLowerCase();
+  const out: Segment[] = [];
+  let last = 0;
+  for (let i = 0; i < lower.length;) {
+    if (!isWordCode(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isWordCode(lower.charCodeAt(i))) i++;
+    const length = i - start;
+    // Exactly, or as a prefix from two letters on (wordMatches).
+    const matched = terms.some(
+      (t) => (length === t.length || (t.length >= 2 && length > t.length)) && lower.startsWith(t, start),
+    );
+    if (!matched) continue;
+    if (start > last) out.push({ text: text.slice(last, start), match: false });
+    out.push({ text: text.slice(start, i), match: true });
+    last = i;
   }
   if (last < text.length) out.push({ text: text.slice(last), match: false });
   return out;

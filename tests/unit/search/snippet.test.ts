@@ -72,4 +72,37 @@ describe('where a snippet starts: the first word a query term matches', () => {
       }
     }
   });
+
+  it('marks plain English text as the general path does', () => {
+    // A typographic apostrophe at the end sends a text through the general word-by-word path
+    // (it marks no word there): the fast one for plain ASCII must mark the same words.
+    const general = (text: string, terms: string[]) => {
+      const segments = highlight(`${text}’`, terms);
+      const tail = segments[segments.length - 1]!;
+      tail.text = tail.text.slice(0, -1);
+      return tail.text === '' ? segments.slice(0, -1) : segments;
+    };
+    const texts = [
+      'Leeds City Council signed a memorandum of understanding with Hangzhou in 1988; the MoU (ref. LCC/IP/1988-04) was renewed.',
+      'Trade delegation: trade-delegations, TRADE, trades and a co-trader; item 4b, b, B-52, under_score.',
+      '  spaces\tand\nnewlines  ',
+      'a',
+      '',
+    ];
+    for (const query of [
+      'trade delegation',
+      'mou',
+      'b',
+      'a',
+      't',
+      '4b',
+      'leeds hangzhou 1988',
+      'partner',
+      'score',
+      '杭州 leeds',
+      'zürich',
+    ]) {
+      for (const text of texts) expect(highlight(text, tokenize(query))).toEqual(general(text, tokenize(query)));
+    }
+  });
 });
