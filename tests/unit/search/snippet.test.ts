@@ -105,4 +105,42 @@ describe('where a snippet starts: the first word a query term matches', () => {
       for (const text of texts) expect(highlight(text, tokenize(query))).toEqual(general(text, tokenize(query)));
     }
   });
+
+  it('cuts the window as if the whole text were collapsed first, whatever its spaces', () => {
+    // The window's definition, written plainly: every run of spaces made one, the text trimmed,
+    // a width from a little before the match. snippet collapses only what the window can reach.
+    const reference = (text: string, query: string, width: number): string => {
+      const terms = tokenize(query);
+      const first = firstMatchAt(text, terms);
+      const flat = text.replace(/\s+/g, ' ').trim();
+      if (first < 0) return flat.length > width ? `${flat.slice(0, width).trimEnd()}…` : flat;
+      const at = text.slice(0, first).replace(/\s+/g, ' ').trimStart().length;
+      let start = Math.max(0, at - Math.floor(width / 3));
+      if (start > 0) {
+        const space = flat.lastIndexOf(' ', start);
+        if (space > at - width / 2) start = space + 1;
+      }
+      const end = Math.min(flat.length, start + width);
+      return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+    };
+    // Deterministic texts with every kind of space, in runs, leading and trailing.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const spaces = [' ', '  ', '\n', '\n\n  ', '\t', '\u00a0', '\u3000', ' \r\n ', '\u2028'];
+    const words = ['Leeds', 'Hangzhou', 'trade', 'delegation', 'signed', 'the', 'MoU', 'in', '1988', '杭州', 'a'];
+    let compared = 0;
+    for (let k = 0; k < 600; k++) {
+      let text = next(3) === 0 ? spaces[next(spaces.length)]! : '';
+      for (let w = next(120); w > 0; w--) text += words[next(words.length)]! + spaces[next(spaces.length)]!;
+      const query = ['trade', 'delegation', '1988', 'zzqq', 'hangzhou', 'a'][next(6)]!;
+      const width = [20, 60, 180][next(3)]!;
+      // snippet first cuts a long text around the match (a width before, three after): the
+      // texts it passes whole to the window compare with the definition.
+      const first = firstMatchAt(text, tokenize(query));
+      if (first < 0 ? text.length > 3 * width : first > width || first + 3 * width < text.length) continue;
+      compared++;
+      expect(segmentsText(snippet(text, tokenize(query), width))).toBe(reference(text, query, width));
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
 });
