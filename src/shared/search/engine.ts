@@ -495,16 +495,27 @@ export class RecordSearch {
    * removed record (its postings linger until MiniSearch vacuums them). Kept up to date by
    * upsert/remove; rebuilt after a bulk load.
    */
-  private lengthCache: { lengths: Float32Array[]; capacity: number } | null = null;
+  private lengthCache: { lengths: Float32Array[]; ids: Float64Array; capacity: number } | null = null;
 
   private fieldLengths(): Float32Array[] {
+    return this.flatRecords().lengths;
+  }
+
+  /**
+   * The field lengths, and each short id's record id (`ids`): the scoring turns every record it
+   * matched into its id, and asking MiniSearch's map (a loaded snapshot's, a search in sorted
+   * arrays behind it) for thousands of them was a fifth of a common prefix's time.
+   */
+  private flatRecords(): { lengths: Float32Array[]; ids: Float64Array } {
     const ms = this.internals;
-    if (this.lengthCache && this.lengthCache.capacity >= ms._nextId) return this.lengthCache.lengths;
+    if (this.lengthCache && this.lengthCache.capacity >= ms._nextId) return this.lengthCache;
     const capacity = Math.max(1024, Math.ceil(ms._nextId * 1.25));
     const lengths = SEARCH_FIELDS.map(() => new Float32Array(capacity).fill(-1));
     for (const [short, ls] of ms._fieldLength) for (let f = 0; f < lengths.length; f++) lengths[f]![short] = ls[f] ?? 0;
-    this.lengthCache = { lengths, capacity };
-    return lengths;
+    const ids = new Float64Array(capacity).fill(-1);
+    for (const [short, id] of ms._documentIds) ids[short] = id;
+    this.lengthCache = { lengths, ids, capacity };
+    return this.lengthCache;
   }
 
   private noteAdded(id: number): void {
@@ -517,6 +528,7 @@ export class RecordSearch {
       return;
     }
     cache.lengths.forEach((lengths, f) => (lengths[short] = ls[f] ?? 0));
+    cache.ids[short] = id;
   }
 
   /**
@@ -530,11 +542,11 @@ export class RecordSearch {
   /** From the snapshot's text, or its bytes as read from the file (nothing decoded until needed). */
   static fromJSON(snapshot: string | Uint8Array): RecordSearch {
     const search = new RecordSearch();
-    const { documents, fieldLengths } = unpackSnapshot(search.index, snapshot);
+    const { documents, fieldLengths, idsByShort } = unpackSnapshot(search.index, snapshot);
     search.docs = documents;
-    // The scoring's field lengths straight from the snapshot's arrays (fieldLengths() would read 100,000 Map entries).
+    // The scoring's field lengths and ids straight from the snapshot's arrays (flatRecords() would read 100,000 Map entries).
     const capacity = Math.max(1024, Math.ceil(search.internals._nextId * 1.25));
-    search.lengthCache = { lengths: fieldLengths(capacity), capacity };
+    search.lengthCache = { lengths: fieldLengths(capacity), ids: idsByShort(capacity), capacity };
     return search;
   }
 
@@ -618,7 +630,7 @@ export class RecordSearch {
     const first: number[] = [];
     const expansions: Expansion[] = [];
     const total = ms._documentCount;
-    const lengthsOf = this.fieldLengths();
+    const { lengths: lengthsOf, ids: idOf } = this.flatRecords();
     queryTerms.forEach((queryTerm, i) => {
       const marker = i + 1;
       for (const { term, weight, data } of this.expand(queryTerm, exact)) {
@@ -653,8 +665,8 @@ export class RecordSearch {
     const scores = new Map<number, number>();
     for (const short of first) {
       if (count[short] !== n) continue;
-      const id = ms._documentIds.get(short);
-      if (id === undefined) continue;
+      const id = idOf[short]!;
+      if (id < 0) continue;
       if (adjacency) {
         const doc = this.docs.get(id);
         const candidates = spec.filter((f) => firstData?.get(f.id)?.has(short)).map((f) => f.name);
@@ -719,26 +731,27 @@ export class RecordSearch {
     if (alternatives.length === 0) return direct;
     let floor = Infinity;
     direct.scores.forEach((score) => (floor = Math.min(floor, score)));
-    // The direct matches, then each record found only so at its best score (and, in lastAlias,
-    // the name that gave it): one map, made when the first such record is, and filled in place.
-    // A name like Hangzhou finds thousands of records, and a map of them built, then copied, then
-    // iterated by entries was a tenth of the query's garbage.
-    let scores = null as Map<number, number> | null;
+    // Each record found only so joins the direct matches' map (evaluate made it for this search
+    // alone) at its best score, and lastAlias says which name gave it. A name like Hangzhou finds
+    // thousands of records: copying the map and iterating by entries was a tenth of the garbage.
+    const scores = direct.scores;
+    const alias = this.lastAlias;
     const expansions = [...direct.expansions];
     let best = 0;
     for (const { query, name } of alternatives) {
       const other = this.evaluate(query);
       expansions.push(...other.expansions);
       other.scores.forEach((score, id) => {
-        if (direct.scores.has(id) || (scores?.get(id) ?? -1) >= score) return;
-        (scores ??= new Map(direct.scores)).set(id, score);
-        this.lastAlias.set(id, name);
+        const had = scores.get(id);
+        if (had !== undefined && (!alias.has(id) || had >= score)) return;
+        scores.set(id, score);
+        alias.set(id, name);
         best = Math.max(best, score);
       });
     }
-    if (scores === null) return direct;
+    if (alias.size === 0) return direct;
     const scale = floor === Infinity ? 1 : (ALIAS_BELOW * floor) / (best || 1);
-    for (const id of this.lastAlias.keys()) scores.set(id, scores.get(id)! * scale);
+    for (const id of alias.keys()) scores.set(id, scores.get(id)! * scale);
     const partial = direct.partial ? new Set(direct.partial) : undefined;
     return { scores, expansions, partial };
   }

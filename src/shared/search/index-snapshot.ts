@@ -398,6 +398,8 @@ export function unpackSnapshot(
   documents: SnapshotDocuments;
   /** Each field's length per record by short id (-1: none), in arrays of `capacity`: the engine's scoring reads them so. */
   fieldLengths: (capacity: number) => Float32Array[];
+  /** Each short id's record id (-1: none), in an array of `capacity`. */
+  idsByShort: (capacity: number) => Float64Array;
 } {
   const text = typeof input === 'string' ? input : null;
   const bytes = typeof input === 'string' ? null : input;
@@ -514,5 +516,10 @@ export function unpackSnapshot(
     }
     return out;
   };
-  return { documents, fieldLengths };
+  const idsByShort = (capacity: number) => {
+    const out = new Float64Array(capacity).fill(-1);
+    for (let i = 0; i < count; i++) if (shorts[i]! < capacity) out[shorts[i]!] = ids[i]!;
+    return out;
+  };
+  return { documents, fieldLengths, idsByShort };
 }

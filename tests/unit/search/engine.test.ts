@@ -359,3 +359,38 @@ describe('the same query asked twice (the worker asks again to fold text hits in
     expect(s.search('hangzhou', { limit: 10, withFacets: false }).hits.map((h) => h.id)).not.toContain(40);
   });
 });
+
+describe('names across languages, record-level', () => {
+  it('adds what each other name finds once, below every direct match, named by the name that scored it best', () => {
+    const hangzhou = place('杭州', ['Hangchow', 'Hangzhou']);
+    const s = buildRecordSearch([
+      doc(1, { title: 'Memorandum', links: [hangzhou] }),
+      doc(2, { title: '杭州代表团' }),
+      // Found by both other names: once, with the name whose match scores higher.
+      doc(3, { title: 'Hangchow', titleAlt: 'Hangzhou' }),
+      doc(4, { title: 'Letter sent from Hangzhou' }),
+      doc(5, { title: 'Visit to Qingdao' }),
+      // A direct match (by its link) stays one, though its title names Hangzhou more strongly.
+      doc(6, { title: 'Hangzhou', links: [hangzhou] }),
+    ]);
+    const outcome = s.search('杭州', { limit: 50, withFacets: false });
+    const ids = outcome.hits.map((h) => h.id);
+    expect(outcome.total).toBe(5);
+    expect(ids.slice(0, 3).sort()).toEqual([1, 2, 6]);
+    expect(ids.slice(3).sort()).toEqual([3, 4]);
+    const lowest = Math.min(...outcome.hits.slice(0, 3).map((h) => h.score));
+    for (const h of outcome.hits.slice(3)) expect(h.score).toBeLessThan(lowest);
+    const alias = (id: number) => outcome.hits.find((h) => h.id === id)!.matchedIn.filter((m) => m.field === 'alias');
+    const scoreOf = (name: string) =>
+      s.search(`"${name}"`, { limit: 50, withFacets: false, aliases: false }).hits.find((h) => h.id === 3)!.score;
+    const better = scoreOf('Hangchow') > scoreOf('Hangzhou') ? 'Hangchow' : 'Hangzhou';
+    expect(alias(3)).toEqual([{ field: 'alias', name: better }]);
+    expect(alias(4)).toEqual([{ field: 'alias', name: 'Hangzhou' }]);
+    expect(alias(1)).toEqual([]);
+    expect(alias(6)).toEqual([]);
+    // Asked again, the same answer (the map it was built in is not built on twice).
+    expect(s.search('杭州 ', { limit: 50, withFacets: false }).hits.map((h) => [h.id, h.score])).toEqual(
+      outcome.hits.map((h) => [h.id, h.score]),
+    );
+  });
+});
