@@ -590,19 +590,29 @@ export class RecordSearch {
   }
 
   /** The scoring's arrays, one slot per document, kept between clauses (scoring). */
-  private scratch = { score: new Float64Array(0), count: new Uint8Array(0), seen: new Uint16Array(0) };
+  private scratch = {
+    score: new Float64Array(0),
+    count: new Uint8Array(0),
+    seen: new Uint16Array(0),
+    first: new Int32Array(0),
+  };
 
   /**
-   * The scoring's arrays for `size` documents, zeroed: made anew only when the index outgrew
-   * them. Three new arrays a clause were 1.1 MB at 100,000 records, and a query has a clause a
-   * word, its names in other languages and its near spellings: garbage collected every few
-   * keystrokes, in the middle of one.
+   * The scoring's arrays for `size` documents, zeroed (`first` is written before it is read): made
+   * anew only when the index outgrew them. New arrays a clause were 1.1 MB at 100,000 records, and
+   * a query has a clause a word, its names in other languages and its near spellings: garbage
+   * collected every few keystrokes, in the middle of one.
    */
-  private scoring(size: number): { score: Float64Array; count: Uint8Array; seen: Uint16Array } {
+  private scoring(size: number): RecordSearch['scratch'] {
     const s = this.scratch;
     if (s.score.length < size) {
       const room = Math.ceil(size * 1.25);
-      this.scratch = { score: new Float64Array(room), count: new Uint8Array(room), seen: new Uint16Array(room) };
+      this.scratch = {
+        score: new Float64Array(room),
+        count: new Uint8Array(room),
+        seen: new Uint16Array(room),
+        first: new Int32Array(room),
+      };
       return this.scratch;
     }
     s.score.fill(0, 0, size);
@@ -626,13 +636,33 @@ export class RecordSearch {
       avg: ms._avgFieldLength[ms._fieldIds[f]!] ?? 1,
     }));
     const n = queryTerms.length;
-    const { score, count, seen } = this.scoring(ms._nextId);
-    const first: number[] = [];
+    // The records the first word reaches (each once), in `first` up to `reached`: the only ones that can hold them all.
+    const { score, count, seen, first } = this.scoring(ms._nextId);
+    let reached = 0;
     const expansions: Expansion[] = [];
     const total = ms._documentCount;
     const { lengths: lengthsOf, ids: idOf } = this.flatRecords();
+    // One callback for every term and field, reading what they set (forEach, not for…of: an
+    // entry array per posting was most of a keystroke's garbage; a callback made per field of
+    // each of a prefix's hundreds of terms was most of the rest).
+    let lengths = lengthsOf[0]!;
+    let factor = 0;
+    let avg = 1;
+    let marker = 0;
+    const add = (tf: number, short: number) => {
+      const length = lengths[short]!;
+      // Postings of a removed record linger until MiniSearch vacuums them.
+      if (length < 0) return;
+      const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg);
+      score[short]! += factor * (BM25.d + (tf * (BM25.k + 1)) / norm);
+      if (seen[short] !== marker) {
+        seen[short] = marker;
+        count[short]!++;
+        if (marker === 1) first[reached++] = short;
+      }
+    };
     queryTerms.forEach((queryTerm, i) => {
-      const marker = i + 1;
+      marker = i + 1;
       for (const { term, weight, data } of this.expand(queryTerm, exact)) {
         expansions.push({ term, data, fields });
         for (const field of spec) {
@@ -640,21 +670,10 @@ export class RecordSearch {
           if (!postings) continue;
           const df = postings.size;
           const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-          const factor = weight * field.boost * idf;
-          const lengths = lengthsOf[field.id]!;
-          // forEach, not for…of: an entry array per posting was most of a keystroke's garbage.
-          postings.forEach((tf, short) => {
-            const length = lengths[short]!;
-            // Postings of a removed record linger until MiniSearch vacuums them.
-            if (length < 0) return;
-            const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / field.avg);
-            score[short]! += factor * (BM25.d + (tf * (BM25.k + 1)) / norm);
-            if (seen[short] !== marker) {
-              seen[short] = marker;
-              count[short]!++;
-              if (i === 0) first.push(short);
-            }
-          });
+          factor = weight * field.boost * idf;
+          lengths = lengthsOf[field.id]!;
+          avg = field.avg;
+          postings.forEach(add);
         }
       }
     });
@@ -663,7 +682,8 @@ export class RecordSearch {
     const adjacency = (exact || words.some(isHanTerm)) && words.length > 1 ? words : null;
     const firstData = adjacency ? this.expand(queryTerms[0]!, true)[0]?.data : undefined;
     const scores = new Map<number, number>();
-    for (const short of first) {
+    for (let k = 0; k < reached; k++) {
+      const short = first[k]!;
       if (count[short] !== n) continue;
       const id = idOf[short]!;
       if (id < 0) continue;

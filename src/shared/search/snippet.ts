@@ -88,21 +88,25 @@ export function highlight(text: string, terms: string[]): Segment[] {
  * Han terms match nothing here.
  */
 function highlightPlain(text: string, terms: string[]): Segment[] {
-  const lower = text.toLowerCase();
   const out: Segment[] = [];
   let last = 0;
-  for (let i = 0; i < lower.length;) {
-    if (!isWordCode(lower.charCodeAt(i))) {
+  for (let i = 0; i < text.length;) {
+    if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < lower.length && isWordCode(lower.charCodeAt(i))) i++;
-    const length = i - start;
-    // Exactly, or as a prefix from two letters on (wordMatches).
-    const matched = terms.some(
-      (t) => (length === t.length || (t.length >= 2 && length > t.length)) && lower.startsWith(t, start),
-    );
+    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    // Exactly, or as a prefix from two letters on (wordMatches); a loop, not some(): a callback
+    // made per word was most of marking's garbage.
+    let matched = false;
+    for (const t of terms) {
+      const length = i - start;
+      if ((length === t.length || (t.length >= 2 && length > t.length)) && startsLower(text, start, t)) {
+        matched = true;
+        break;
+      }
+    }
     if (!matched) continue;
     if (start > last) out.push({ text: text.slice(last, start), match: false });
     out.push({ text: text.slice(start, i), match: true });
@@ -110,6 +114,15 @@ function highlightPlain(text: string, terms: string[]): Segment[] {
   }
   if (last < text.length) out.push({ text: text.slice(last), match: false });
   return out;
+}
+
+/** Whether text, lower-cased, has `term` at `at`, for ASCII text (no lower-cased copy of it made). */
+function startsLower(text: string, at: number, term: string): boolean {
+  for (let j = 0; j < term.length; j++) {
+    const c = text.charCodeAt(at + j);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== term.charCodeAt(j)) return false;
+  }
+  return true;
 }
 
 /**
