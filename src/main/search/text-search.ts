@@ -166,7 +166,9 @@ function best(
   rank: string,
   expression: string,
   ranked: number,
-): string {
+  /** Cut to the first rows here (`LIMIT ?`), or leave that to the query around it (a filter). */
+  cut: boolean,
+): { from: string; ranked: boolean } {
   // A table with no more rows than that cannot have more matches: not counted (a tenth of a text
   // search in a library of 10,000 records).
   // The rows of records_fts and pages_fts are records' and pages' ids: the largest is read from
@@ -185,9 +187,16 @@ function best(
             `SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${ranked + 1})`,
           ).get(expression) as { n: number }
         ).n;
+  const limit = cut ? ' LIMIT ?' : '';
   return matches > ranked
-    ? `SELECT rowid, -rowid AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`
-    : `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank LIMIT ?`;
+    ? {
+        from: `SELECT rowid, -rowid AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC${limit}`,
+        ranked: false,
+      }
+    : {
+        from: `SELECT rowid, ${rank} AS rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rank${limit}`,
+        ranked: true,
+      };
 }
 
 /** Typos are looked for only when the words as typed find at most this many hits. */
@@ -420,18 +429,29 @@ function textHits(
   limit: number,
 ): TextHit[] {
   // Records whose own words match come first (bm25 of one table is not comparable with another's).
-  // More rows than shown only when a type or date filter may drop some: each row read costs its
-  // record's look-up, and a hit's snippet is worked out for every row kept.
-  const filtered = q.filters.types.length > 0 || !!q.filters.from || !!q.filters.to;
-  const rows = filtered ? limit * 4 : limit;
+  // A type filter is applied to records before their list is cut, through the records' type
+  // index: the best matches of that type, not those of the best matches that have it
+  // (`type:agreement partnership` found 33 agreements among the best 200 records, of 80). A date
+  // filter (partial dates, ranges: query.ts) is applied here, on four times the rows; each row
+  // read costs its record's look-up, and a snippet is made for each row kept.
+  const types = q.filters.types;
+  const dated = !!q.filters.from || !!q.filters.to;
+  const rows = dated ? limit * 4 : limit;
+  const records = best(ctx, 'records_fts', 'bm25(records_fts, 2.0, 1.0)', expression, RECORDS_RANKED, !types.length);
+  // `+rowid`: checked against the list of ids, not handed to FTS5 as a constraint (it scans then).
+  const ofType = types.length
+    ? `SELECT rowid, rank FROM (${records.from})
+        WHERE +rowid IN (SELECT id FROM records WHERE type IN (${types.map(() => '?').join(', ')}))
+        ORDER BY ${records.ranked ? 'rank, rowid' : 'rowid DESC'} LIMIT ?`
+    : records.from;
   const recordRows = sql(
     ctx.db,
     `SELECT f.rowid AS recordId, f.rank, coalesce(r.description, '') AS description,
             r.body_text IS NOT NULL AS hasBody, ${INFO}
-       FROM (${best(ctx, 'records_fts', 'bm25(records_fts, 2.0, 1.0)', expression, RECORDS_RANKED)}) f
+       FROM (${ofType}) f
        JOIN records r ON r.id = f.rowid
       ORDER BY f.rank, r.id`,
-  ).all(expression, rows) as RecordRow[];
+  ).all(expression, ...types, rows) as RecordRow[];
   const passes = (r: RecordInfo) =>
     (!q.filters.types.length || q.filters.types.includes(r.type)) && dateMatches(r.date, r.dateEnd, q.filters);
   const base = (r: RecordInfo) => ({
@@ -460,10 +480,11 @@ function textHits(
   // slow half of a text search, and its answer would not be shown. Each page row kept is a hit,
   // so only as many rows are read (and joined to their records) as the room left; four times the
   // list when a type or date filter may drop some.
+  const filtered = types.length > 0 || dated;
   const pageRows = sql(
     ctx.db,
     `SELECT p.id AS pageId, p.page, f.rank, rf.record_id AS recordId, rf.original_name AS fileName, ${INFO}
-       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED)}) f
+       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED, true).from}) f
        JOIN pages p ON p.id = f.rowid
        JOIN record_files rf ON rf.file_id = p.file_id
        JOIN records r ON r.id = rf.record_id

@@ -193,6 +193,38 @@ describe("full-text search of records' own words (records_fts)", () => {
     expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['festival']);
   });
 
+  it('a type filter finds the best matches of that type, however many others rank above them', async () => {
+    // Thirty reports say "partnership" over and over; two agreements say it once. The agreements
+    // rank below every report, beyond four times the list asked for (what was read before).
+    for (let i = 0; i < 30; i++)
+      await lib.ok('createRecord', {
+        type: 'report',
+        title: `Report ${i}`,
+        description: 'Partnership, partnership: the partnership.',
+      });
+    const agreements = [
+      await lib.ok('createRecord', {
+        type: 'agreement',
+        title: 'MoU',
+        description: 'A partnership and much else besides.',
+      }),
+      await lib.ok('createRecord', {
+        type: 'agreement',
+        title: 'Accord',
+        description: 'Signed in the partnership year.',
+      }),
+    ];
+    const typed = (await lib.ok('searchText', { query: 'type:agreement partnership', limit: 6 })).hits;
+    expect(typed.map((h) => h.recordId).sort()).toEqual(agreements.map((a) => a.id).sort());
+    expect(typed.every((h) => h.type === 'agreement' && h.foundIn === 'description')).toBe(true);
+    // Unfiltered, the reports lead; both types together, the list is full.
+    const all = (await lib.ok('searchText', { query: 'partnership', limit: 6 })).hits;
+    expect(all.every((h) => h.type === 'report')).toBe(true);
+    expect(
+      (await lib.ok('searchText', { query: 'type:agreement type:report partnership', limit: 6 })).hits,
+    ).toHaveLength(6);
+  });
+
   it('finds a word near the end of a long body text and shows the neighbourhood of the match', async () => {
     const filler = 'The council met and discussed the budget. '.repeat(40_000); // ~1.7 MB
     const r = await lib.ok('createRecord', {
