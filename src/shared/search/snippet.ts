@@ -231,22 +231,6 @@ const isSpace = (c: number) =>
   c === 0x3000 ||
   c === 0xfeff;
 
-/** How long text[0, upTo) is with its runs of spaces as one space and its leading ones dropped. */
-function collapsedLength(text: string, upTo: number): number {
-  let n = 0;
-  let inRun = false;
-  for (let i = 0; i < upTo; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      if (!inRun && n > 0) n++;
-      inRun = true;
-    } else {
-      n++;
-      inRun = false;
-    }
-  }
-  return n;
-}
-
 /**
  * Reads `text` as the window shows it (runs of spaces as one space, trimmed), one character at a
  * time: `visit` gets each one's place in that collapsed text, where it starts in `text` (a run's
@@ -275,7 +259,13 @@ function eachCollapsed(text: string, visit: (n: number, raw: number, space: bool
  */
 function window(text: string, terms: string[], width: number, first: number): Segment[] {
   // Where the match is once spaces are collapsed (a word starts there, so no run of spaces is split).
-  const at = first < 0 ? 0 : collapsedLength(text, first);
+  let at = 0;
+  if (first >= 0)
+    eachCollapsed(text, (n, raw) => {
+      if (raw >= first) return true;
+      at = n + 1;
+      return false;
+    });
   let start = Math.max(0, at - Math.floor(width / 3));
   if (start > 0) {
     // From just after a space, when one is near enough before.
