@@ -166,7 +166,7 @@ function best(
   rank: string,
   expression: string,
   ranked: number,
-  /** Cut to the first rows here (`LIMIT ?`), or leave that to the query around it (a filter). */
+  /** Cut to the first rows here (`LIMIT ?`), or leave that to the query around it (a type filter). */
   cut: boolean,
 ): { from: string; ranked: boolean } {
   // A table with no more rows than that cannot have more matches: not counted (a tenth of a text
@@ -429,19 +429,20 @@ function textHits(
   limit: number,
 ): TextHit[] {
   // Records whose own words match come first (bm25 of one table is not comparable with another's).
-  // A type filter is applied to records before their list is cut, through the records' type
-  // index: the best matches of that type, not those of the best matches that have it
+  // A type filter narrows the matches before the list is cut, through the records' type index:
+  // the best matches of that type, not those of the best matches that have it
   // (`type:agreement partnership` found 33 agreements among the best 200 records, of 80). A date
   // filter (partial dates, ranges: query.ts) is applied here, on four times the rows; each row
   // read costs its record's look-up, and a snippet is made for each row kept.
   const types = q.filters.types;
   const dated = !!q.filters.from || !!q.filters.to;
   const rows = dated ? limit * 4 : limit;
+  const ofTypes = `SELECT id FROM records WHERE type IN (${types.map(() => '?').join(', ')})`;
   const records = best(ctx, 'records_fts', 'bm25(records_fts, 2.0, 1.0)', expression, RECORDS_RANKED, !types.length);
   // `+rowid`: checked against the list of ids, not handed to FTS5 as a constraint (it scans then).
+  // Unranked (the newest first), the index's own order: reading stops once the list is full.
   const ofType = types.length
-    ? `SELECT rowid, rank FROM (${records.from})
-        WHERE +rowid IN (SELECT id FROM records WHERE type IN (${types.map(() => '?').join(', ')}))
+    ? `SELECT rowid, rank FROM (${records.from}) WHERE +rowid IN (${ofTypes})
         ORDER BY ${records.ranked ? 'rank, rowid' : 'rowid DESC'} LIMIT ?`
     : records.from;
   const recordRows = sql(
@@ -479,17 +480,24 @@ function textHits(
   // Pages only when the records' own words left room: ranking the pages of a common word is the
   // slow half of a text search, and its answer would not be shown. Each page row kept is a hit,
   // so only as many rows are read (and joined to their records) as the room left; four times the
-  // list when a type or date filter may drop some.
-  const filtered = types.length > 0 || dated;
+  // list when a date filter may drop some. A type filter, as above, through the files of records
+  // of that type (a file can belong to records of several types: each row is checked below too).
+  const room = dated ? limit * 4 : limit - hits.length;
+  const pages = best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED, !types.length);
+  const pagesOfType = types.length
+    ? `SELECT f.rowid, f.rank FROM (${pages.from}) f JOIN pages p ON p.id = f.rowid
+        WHERE +p.file_id IN (SELECT rf.file_id FROM (${ofTypes}) t JOIN record_files rf ON rf.record_id = t.id)
+        ORDER BY ${pages.ranked ? 'f.rank, f.rowid' : 'f.rowid DESC'} LIMIT ?`
+    : pages.from;
   const pageRows = sql(
     ctx.db,
     `SELECT p.id AS pageId, p.page, f.rank, rf.record_id AS recordId, rf.original_name AS fileName, ${INFO}
-       FROM (${best(ctx, 'pages_fts', 'bm25(pages_fts)', expression, PAGES_RANKED, true).from}) f
+       FROM (${pagesOfType}) f
        JOIN pages p ON p.id = f.rowid
        JOIN record_files rf ON rf.file_id = p.file_id
        JOIN records r ON r.id = rf.record_id
       ORDER BY f.rank, rf.record_id, p.page`,
-  ).all(expression, filtered ? limit * 4 : limit - hits.length) as PageRow[];
+  ).all(expression, ...types, room) as PageRow[];
   // The merged list shows one snippet a record, its best hit's (merge.ts): a page's text
   // (kilobytes) is read and marked only for a record's first hit; its other pages are named.
   const pageText = sql(ctx.db, 'SELECT text FROM pages WHERE id = ?');

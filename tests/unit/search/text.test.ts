@@ -133,6 +133,25 @@ describe('full-text search of document pages', () => {
     expect(rare.every((h) => h.foundIn === 'page' && h.page % 2 === 0)).toBe(true);
   });
 
+  it('a type filter finds the pages of records of that type, however many others rank above them', async () => {
+    for (let i = 0; i < 30; i++) {
+      const report = await lib.ok('createRecord', { type: 'report', title: `Report ${i}` });
+      attachPages(report.id, `report-${i}.pdf`, ['Partnership, partnership: the partnership.']);
+    }
+    const agreements = [];
+    for (const title of ['MoU', 'Accord']) {
+      const agreement = await lib.ok('createRecord', { type: 'agreement', title });
+      attachPages(agreement.id, `${title}.pdf`, ['Signed in the partnership year, with much else besides.']);
+      agreements.push(agreement);
+    }
+    const typed = (await lib.ok('searchText', { query: 'type:agreement partnership', limit: 6 })).hits;
+    expect(typed.map((h) => h.recordId).sort()).toEqual(agreements.map((a) => a.id).sort());
+    expect(typed.every((h) => h.foundIn === 'page' && h.page === 1)).toBe(true);
+    expect(
+      (await lib.ok('searchText', { query: 'partnership', limit: 6 })).hits.every((h) => h.type === 'report'),
+    ).toBe(true);
+  });
+
   it('rebuilds the text index from the stored pages', async () => {
     const r = await lib.ok('createRecord', { type: 'report', title: 'R' });
     attachPages(r.id, 'r.pdf', ['Hisense headquarters in Leeds', 'second page']);
