@@ -430,7 +430,7 @@ export class RecordSearch {
    */
   warm(): void {
     this.nameIndex();
-    this.fieldLengths();
+    this.flatRecords();
   }
 
   get size(): number {
@@ -496,10 +496,6 @@ export class RecordSearch {
    * upsert/remove; rebuilt after a bulk load.
    */
   private lengthCache: { lengths: Float32Array[]; ids: Float64Array; capacity: number } | null = null;
-
-  private fieldLengths(): Float32Array[] {
-    return this.flatRecords().lengths;
-  }
 
   /**
    * The field lengths, and each short id's record id (`ids`): the scoring turns every record it

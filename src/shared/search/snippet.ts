@@ -131,30 +131,39 @@ function startsLower(text: string, at: number, term: string): boolean {
  * match, a fold and a test per character: a third of a Chinese query's time in either engine.
  */
 function highlightHan(text: string, han: string[]): Segment[] {
-  const chars = new Set(han.flatMap((t) => Array.from(t)));
+  const chars = hanChars(han);
   const out: Segment[] = [];
   let last = 0;
-  // Where the run of matched characters being read began (adjacent ones are one mark), or -1.
-  let run = -1;
-  const mark = (end: number) => {
-    if (run > last) out.push({ text: text.slice(last, run), match: false });
-    out.push({ text: text.slice(run, end), match: true });
-    last = end;
-    run = -1;
-  };
-  for (let i = 0; i < text.length;) {
-    const code = text.charCodeAt(i);
-    const point = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
-    // Below the CJK radicals block nothing is Han.
-    const folds = point < 0x2e80 ? null : foldedHan(point);
-    const matched = folds !== null && chars.has(folds);
-    if (matched && run < 0) run = i;
-    else if (!matched && run >= 0) mark(i);
-    i += point > 0xffff ? 2 : 1;
+  // Adjacent matched characters are one mark.
+  for (let run = nextHanRun(text, 0, chars); run; run = nextHanRun(text, run[1], chars)) {
+    if (run[0] > last) out.push({ text: text.slice(last, run[0]), match: false });
+    out.push({ text: text.slice(run[0], run[1]), match: true });
+    last = run[1];
   }
-  if (run >= 0) mark(text.length);
   if (last < text.length) out.push({ text: text.slice(last), match: false });
   return out;
+}
+
+/** The characters of Han terms, folded (a Han character is a word of its own). */
+const hanChars = (terms: string[]) => new Set(terms.flatMap((t) => Array.from(t)));
+
+/**
+ * The next run of characters the set holds (folded to Simplified) from `from` in `text`, as
+ * [start, end) in UTF-16 units, or null: read code unit by code unit, folding only from the CJK
+ * radicals block on (below it nothing is Han), with no regular expression match per character.
+ */
+function nextHanRun(text: string, from: number, chars: Set<string>): [number, number] | null {
+  let start = -1;
+  for (let i = from; i < text.length;) {
+    const code = text.charCodeAt(i);
+    const point = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
+    const folds = point < 0x2e80 ? null : foldedHan(point);
+    const matched = folds !== null && chars.has(folds);
+    if (matched && start < 0) start = i;
+    else if (!matched && start >= 0) return [start, i];
+    i += point > 0xffff ? 2 : 1;
+  }
+  return start >= 0 ? [start, text.length] : null;
 }
 
 /** Where the first word a term matches starts in `text`, or -1; stops at that word (a body text can be megabytes). */
@@ -168,24 +177,10 @@ export function firstMatchAt(text: string, terms: string[]): number {
   return -1;
 }
 
-/**
- * firstMatchAt when every term is Han: each Han character is a word of its own, matched when a
- * term holds it (folded), so the text is read character by character with no regular expression
- * match per word. Undefined when a term is not Han.
- */
+/** firstMatchAt when every term is Han (each Han character a word of its own); undefined when a term is not. */
 function hanFirstMatchAt(text: string, folded: string[]): number | undefined {
   if (!folded.every(isHanTerm)) return undefined;
-  const chars = new Set(folded.flatMap((t) => Array.from(t)));
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Below the CJK radicals block nothing is Han.
-    if (code < 0x2e80) continue;
-    const pair = code >= 0xd800 && code <= 0xdbff;
-    const folds = foldedHan(pair ? text.codePointAt(i)! : code);
-    if (folds !== null && chars.has(folds)) return i;
-    if (pair) i++;
-  }
-  return -1;
+  return nextHanRun(text, 0, hanChars(folded))?.[0] ?? -1;
 }
 
 /** Plain ASCII without apostrophes: a word folds to its lower case, so a match is a term found at a word's start. */
