@@ -117,10 +117,10 @@ import {
   UnmergeOutput,
 } from '../restore';
 
-/** The most characters of undo history a library keeps (the oldest steps go first beyond it). */
 /** The most ids recordIds gives at once: a whole list order is read in pages of this many. */
 export const RECORD_IDS_MOST = 10_000;
 
+/** The most characters of undo history a library keeps (the oldest steps go first beyond it). */
 export const UNDO_HISTORY_MAX_CHARS = 1_000_000;
 
 export const catalogueChannels = {
