@@ -99,9 +99,9 @@ function highlightPlain(text: string, terms: string[]): Segment[] {
     while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
     // Exactly, or as a prefix from two letters on (wordMatches); a loop, not some(): a callback
     // made per word was most of marking's garbage.
+    const length = i - start;
     let matched = false;
     for (const t of terms) {
-      const length = i - start;
       if ((length === t.length || (t.length >= 2 && length > t.length)) && startsLower(text, start, t)) {
         matched = true;
         break;
